@@ -1,0 +1,107 @@
+#include "text/unicode.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace congkhai {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+// Runs utf8proc_map with `options`; returns the input unchanged when it is not valid UTF-8.
+std::string map(std::string_view s, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                    static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
+  if (n < 0) return std::string(s);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string to_nfc(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string to_lower(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+std::string fold(std::string_view s) {
+  if (is_ascii(s)) return to_lower(s);
+  // Decompose, drop combining marks, case-fold; "đ" has no decomposition, so map it by hand.
+  std::string stripped = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                    UTF8PROC_CASEFOLD);
+  std::string out;
+  out.reserve(stripped.size());
+  for (std::size_t i = 0; i < stripped.size(); ++i) {
+    // U+0111 đ is C4 91; U+0110 Đ is already case-folded to đ.
+    if (static_cast<unsigned char>(stripped[i]) == 0xC4 && i + 1 < stripped.size() &&
+        (static_cast<unsigned char>(stripped[i + 1]) == 0x91 ||
+         static_cast<unsigned char>(stripped[i + 1]) == 0x90)) {
+      out.push_back('d');
+      ++i;
+    } else {
+      out.push_back(stripped[i]);
+    }
+  }
+  return out;
+}
+
+std::string slugify_words(std::string_view s, std::size_t max_words) {
+  std::string folded = fold(s);
+  std::string out;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      if (!in_word) {
+        if (words == max_words) break;
+        if (!out.empty()) out.push_back('-');
+        ++words;
+        in_word = true;
+      }
+      out.push_back(c);
+    } else {
+      in_word = false;
+    }
+  }
+  return out;
+}
+
+std::string slugify(std::string_view s) { return slugify_words(s, static_cast<std::size_t>(-1)); }
+
+}  // namespace congkhai

@@ -1,0 +1,29 @@
+// Unicode helpers shared by every stage: normalisation, Vietnamese folding, slugs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace congkhai {
+
+// True when `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Canonical composition (NFC). Invalid UTF-8 is returned unchanged.
+std::string to_nfc(std::string_view s);
+
+// Lower-case NFC form, diacritics kept: "Định Hoá" -> "định hoá".
+std::string to_lower(std::string_view s);
+
+// Search folding: NFC, lower-case, every diacritic removed, "đ" -> "d".
+// "Định Hoá" and "dinh hoa" fold to the same string. NFD input folds the same as NFC.
+std::string fold(std::string_view s);
+
+// ASCII URL slug: folded, runs of anything but [a-z0-9] become one "-", trimmed.
+// "Định Hoá" -> "dinh-hoa", "Phường 2" -> "phuong-2". May return "".
+std::string slugify(std::string_view s);
+
+// Slug of the first `max_words` words of `s` (words as slugify splits them).
+std::string slugify_words(std::string_view s, std::size_t max_words);
+
+}  // namespace congkhai
