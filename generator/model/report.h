@@ -1,0 +1,53 @@
+// A published report (báo cáo): Markdown with front matter, and its attachments.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/diagnostic.h"
+
+namespace congkhai {
+
+// The period a report covers: a year, a half, a quarter or a month.
+struct Period {
+  enum class Kind { kYear, kHalf, kQuarter, kMonth } kind = Kind::kYear;
+  int year = 0;
+  int index = 0;  // half 1-2, quarter 1-4, month 1-12; 0 for a year
+};
+
+struct Attachment {
+  std::string file;  // path relative to content/
+  std::string title;
+  long long bytes = 0;
+  SourcePos pos;
+};
+
+struct Report {
+  std::string path;
+  std::string id;  // file stem, URL slug
+  int unit = -1;   // index into Portal::units
+  std::string title;
+  Date date;
+  Period period;
+  std::string number;
+  std::string plan_id;
+  int plan = -1;  // index into Portal::plans, -1 when none
+  std::vector<std::string> tasks;
+  std::vector<std::string> targets;
+  std::vector<Attachment> attachments;
+  std::string body;
+  int body_line = 1;
+  SourcePos plan_pos;
+};
+
+// "2023-Q1", "2023-H1", "2023-M03", "2023".
+bool parse_period(const std::string& s, Period* out);
+std::string format_period(const Period& p);
+// "quý I năm 2023", "6 tháng đầu năm 2023", "tháng 3 năm 2023", "năm 2023".
+std::string period_vi(const Period& p);
+// First and last day covered.
+Date period_start(const Period& p);
+Date period_end(const Period& p);
+
+}  // namespace congkhai

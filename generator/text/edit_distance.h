@@ -1,0 +1,18 @@
+// "Did you mean …?" for mistyped keys and ids.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace congkhai {
+
+// Levenshtein distance over bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Up to `limit` candidates closest to `word`, nearest first, ties in candidate order; only
+// candidates within a distance of max(2, word.size() / 3) are offered.
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit = 3);
+
+}  // namespace congkhai
