@@ -6,11 +6,10 @@
 namespace congkhai {
 
 std::string format_diagnostic(const Diagnostic& d, bool english) {
+  // Problems with a whole file point at its start, so every line reads path:line:column.
   std::string out = d.path;
-  if (d.pos.line > 0) {
-    out += ':' + std::to_string(d.pos.line);
-    if (d.pos.column > 0) out += ':' + std::to_string(d.pos.column);
-  }
+  out += ':' + std::to_string(d.pos.line > 0 ? d.pos.line : 1);
+  out += ':' + std::to_string(d.pos.column > 0 ? d.pos.column : 1);
   out += ": ";
   out += english && !d.message_en.empty() ? d.message_en : d.message;
   return out;

@@ -23,7 +23,7 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-// "path:line:column: message" (line and column left out when unknown).
+// "path:line:column: message"; a problem with a whole file points at 1:1.
 std::string format_diagnostic(const Diagnostic& d, bool english = false);
 
 // Sorts by path, line, column so that reports are stable whatever order files were read in.

@@ -35,6 +35,8 @@ struct Report {
   int plan = -1;  // index into Portal::plans, -1 when none
   std::vector<std::string> tasks;
   std::vector<std::string> targets;
+  std::vector<SourcePos> task_pos;    // parallel to tasks
+  std::vector<SourcePos> target_pos;  // parallel to targets
   std::vector<Attachment> attachments;
   std::string body;
   int body_line = 1;

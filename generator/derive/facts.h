@@ -1,0 +1,63 @@
+// Facts derived from the content as of a reference date: parsed deadlines, task statuses,
+// overdue flags and target results. Rendering and exports read these, never the clock.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "derive/timeframe.h"
+#include "model/date.h"
+#include "model/portal.h"
+
+namespace congkhai {
+
+struct TaskFacts {
+  Timeframe timeframe;              // parsed from Task::timeframe
+  std::optional<Date> due;          // the date the task must be done by, if any
+  TaskStatus status = TaskStatus::kNotStarted;
+  bool reported = false;            // at least one progress entry on or before as_of
+  int percent = -1;                 // latest reported percent, -1 when unknown
+  std::vector<int> entries;         // indexes into PortalFacts::entries, oldest first
+  bool overdue = false;             // due < as_of and not done/cancelled
+  int overdue_days = 0;
+};
+
+enum class TargetResult { kMet, kNotMet, kNoData };
+
+struct TargetFacts {
+  TargetResult result = TargetResult::kNoData;
+  std::optional<double> latest;     // latest measured value on or before as_of
+  std::optional<Date> latest_date;
+  std::vector<int> measurements;    // indexes into PortalFacts::measurements, oldest first
+};
+
+struct PlanFacts {
+  std::vector<TaskFacts> tasks;     // parallel to Plan::tasks
+  std::vector<TargetFacts> targets; // parallel to Plan::targets
+  int done = 0, in_progress = 0, not_started = 0, postponed = 0, cancelled = 0, overdue = 0;
+  std::vector<int> reports;         // indexes into Portal::reports about this plan, newest first
+  Date last_updated;                // latest content date touching the plan (issue, entry, report)
+};
+
+// A progress entry or measurement with the record and plan it belongs to.
+struct EntryRef {
+  int record = -1;  // index into Portal::progress
+  int index = -1;   // into ProgressRecord::entries or ::measurements
+  int plan = -1;
+};
+
+struct PortalFacts {
+  Date as_of;
+  std::vector<PlanFacts> plans;     // parallel to Portal::plans
+  std::vector<EntryRef> entries;
+  std::vector<EntryRef> measurements;
+};
+
+// Derives every fact; pure function of the portal and the reference date.
+PortalFacts derive_facts(const Portal& portal, const Date& as_of);
+
+// "tối thiểu 60%" met by 61.2? Applies the target's comparison.
+bool target_met(const Target& target, double value);
+
+}  // namespace congkhai

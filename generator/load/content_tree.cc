@@ -1,0 +1,248 @@
+#include "load/content_tree.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "load/plan_loader.h"
+#include "load/progress_loader.h"
+#include "load/report_loader.h"
+#include "load/site_loader.h"
+#include "load/yaml_reader.h"
+#include "model/urls.h"
+#include "text/edit_distance.h"
+#include "text/unicode.h"
+
+namespace congkhai {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.empty() || name[0] == '.' || name[0] == '_';
+}
+
+// Directory entries sorted by name, hidden ones left out, so the walk is deterministic.
+std::vector<fs::directory_entry> listing(const fs::path& dir) {
+  std::vector<fs::directory_entry> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (!is_hidden(it->path())) out.push_back(*it);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  return out;
+}
+
+bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
+  std::string e = p.extension().string();
+  for (const char* x : exts)
+    if (e == x) return true;
+  return false;
+}
+
+void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en,
+                   std::string hint = {}) {
+  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), {}});
+}
+
+class TreeLoader {
+ public:
+  TreeLoader(const std::string& content_dir, Diagnostics* diags) : dir_(content_dir), diags_(diags) {
+    portal_.content_dir = content_dir;
+  }
+
+  Portal load() {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+      error_at_file(diags_, dir_, "không tìm thấy thư mục nội dung", "content folder not found",
+                    "chỉ đường dẫn bằng --content THƯ_MỤC");
+      return std::move(portal_);
+    }
+    std::string site = path_of("site.yaml");
+    if (fs::exists(dir_ / "site.yaml", ec)) {
+      if (auto s = load_site(site, diags_)) portal_.site = *s;
+    } else {
+      error_at_file(diags_, site, "thiếu tệp site.yaml (tên và thông tin chung của cổng)",
+                    "site.yaml is missing");
+    }
+    walk(dir_, -1);
+    link_records();
+    order_plans_and_reports();
+    return std::move(portal_);
+  }
+
+ private:
+  std::string path_of(const fs::path& rel) const { return (dir_ / rel).generic_string(); }
+  std::string path_of_abs(const fs::path& p) const { return p.generic_string(); }
+
+  void walk(const fs::path& dir, int parent) {
+    std::map<std::string, std::string> slugs;  // slug → folder name, to catch collisions
+    for (const auto& e : listing(dir)) {
+      if (!e.is_directory()) continue;
+      fs::path sub = e.path();
+      std::string name = sub.filename().string();
+      if (parent >= 0 && (name == "plans" || name == "progress" || name == "reports")) continue;
+      bool is_unit = fs::exists(sub / "unit.yaml");
+      if (!is_unit) {
+        if (fs::exists(sub / "plans"))
+          error_at_file(diags_, path_of_abs(sub / "unit.yaml"),
+                        "thư mục có kế hoạch (plans/) nhưng thiếu tệp unit.yaml",
+                        "folder has plans/ but no unit.yaml");
+        continue;  // evidence folders and the like
+      }
+      std::string slug = slugify(name);
+      std::string unit_path = path_of_abs(sub / "unit.yaml");
+      if (slug.empty() || is_reserved_slug(slug)) {
+        error_at_file(diags_, unit_path, "tên thư mục \"" + name + "\" không dùng được làm địa chỉ trang",
+                      "folder name \"" + name + "\" cannot be used as a page address",
+                      "dùng chữ không dấu, chữ số và dấu \"-\", ví dụ: son-lam");
+        continue;
+      }
+      if (auto it = slugs.find(slug); it != slugs.end()) {
+        error_at_file(diags_, unit_path,
+                      "thư mục \"" + name + "\" trùng địa chỉ \"" + slug + "\" với thư mục \"" + it->second + "\"",
+                      "folder \"" + name + "\" has the same address as \"" + it->second + "\"",
+                      "đổi tên một trong hai thư mục");
+        continue;
+      }
+      slugs[slug] = name;
+      load_unit_folder(sub, slug, parent);
+    }
+  }
+
+  void load_unit_folder(const fs::path& dir, const std::string& slug, int parent) {
+    auto unit = load_unit(path_of_abs(dir / "unit.yaml"), diags_);
+    if (!unit) return;
+    int index = static_cast<int>(portal_.units.size());
+    unit->slug = slug;
+    unit->parent = parent;
+    unit->url_path = parent < 0 ? slug : portal_.units[parent].url_path + "/" + slug;
+    portal_.units.push_back(std::move(*unit));
+    if (parent < 0)
+      portal_.top_units.push_back(index);
+    else
+      portal_.units[parent].children.push_back(index);
+    load_plans(dir / "plans", index);
+    load_progress_dir(dir / "progress", index);
+    load_reports(dir / "reports", index);
+    walk(dir, index);
+  }
+
+  void load_plans(const fs::path& dir, int unit) {
+    for (const auto& e : listing(dir)) {
+      std::string path = path_of_abs(e.path());
+      if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) {
+        error_at_file(diags_, path, "thư mục plans/ chỉ chứa các tệp kế hoạch .md",
+                      "plans/ holds only .md plan files");
+        continue;
+      }
+      auto plan = load_plan(path, diags_);
+      if (!plan) continue;
+      if (!is_valid_id(plan->id)) {
+        error_at_file(diags_, path, "tên tệp \"" + plan->id + "\" không dùng được làm mã kế hoạch",
+                      "file name \"" + plan->id + "\" cannot be a plan id",
+                      "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024.md");
+        continue;
+      }
+      plan->unit = unit;
+      portal_.plans.push_back(std::move(*plan));
+    }
+  }
+
+  void load_progress_dir(const fs::path& dir, int unit) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return;
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (is_hidden(it->path())) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+      if (auto rec = load_progress(path_of_abs(f), dir_.generic_string(), diags_)) {
+        records_unit_.push_back(unit);
+        portal_.progress.push_back(std::move(*rec));
+      }
+  }
+
+  void load_reports(const fs::path& dir, int unit) {
+    for (const auto& e : listing(dir)) {
+      if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) continue;  // attachments
+      std::string path = path_of_abs(e.path());
+      auto rep = load_report(path, dir_.generic_string(), diags_);
+      if (!rep) continue;
+      if (!is_valid_id(rep->id)) {
+        error_at_file(diags_, path, "tên tệp \"" + rep->id + "\" không dùng được làm địa chỉ báo cáo",
+                      "file name \"" + rep->id + "\" cannot be a report address",
+                      "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024-q1.md");
+        continue;
+      }
+      rep->unit = unit;
+      portal_.reports.push_back(std::move(*rep));
+    }
+  }
+
+  // The plan with `id` in `unit`, or -1 after reporting it with the closest ids.
+  int find_plan(int unit, const std::string& id, const std::string& path, SourcePos pos) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < portal_.plans.size(); ++i)
+      if (portal_.plans[i].unit == unit) {
+        if (portal_.plans[i].id == id) return static_cast<int>(i);
+        ids.push_back(portal_.plans[i].id);
+      }
+    auto near = closest(id, ids);
+    std::string hint;
+    for (const auto& n : near.empty() ? ids : near) hint += (hint.empty() ? "" : ", ") + n;
+    diags_->push_back(Diagnostic{path, pos,
+                                 "không có kế hoạch \"" + id + "\" trong thư mục plans/ của đơn vị này",
+                                 "no plan \"" + id + "\" in this unit's plans/ folder",
+                                 hint.empty() ? "" : "các kế hoạch có: " + hint, {}});
+    return -1;
+  }
+
+  void link_records() {
+    for (std::size_t i = 0; i < portal_.progress.size(); ++i) {
+      auto& rec = portal_.progress[i];
+      if (!rec.plan_id.empty()) rec.plan = find_plan(records_unit_[i], rec.plan_id, rec.path, rec.plan_pos);
+    }
+    for (auto& rep : portal_.reports)
+      if (!rep.plan_id.empty()) rep.plan = find_plan(rep.unit, rep.plan_id, rep.path, rep.plan_pos);
+  }
+
+  // Plans and reports keep their indexes (records point at them); units list theirs in
+  // reading order: newest first.
+  void order_plans_and_reports() {
+    for (std::size_t i = 0; i < portal_.plans.size(); ++i)
+      portal_.units[portal_.plans[i].unit].plans.push_back(static_cast<int>(i));
+    for (std::size_t i = 0; i < portal_.reports.size(); ++i)
+      portal_.units[portal_.reports[i].unit].reports.push_back(static_cast<int>(i));
+    for (auto& u : portal_.units) {
+      std::stable_sort(u.plans.begin(), u.plans.end(), [&](int a, int b) {
+        const auto &pa = portal_.plans[a], &pb = portal_.plans[b];
+        return pa.year != pb.year ? pa.year > pb.year : pa.id < pb.id;
+      });
+      std::stable_sort(u.reports.begin(), u.reports.end(), [&](int a, int b) {
+        const auto &ra = portal_.reports[a], &rb = portal_.reports[b];
+        return ra.date != rb.date ? ra.date > rb.date : ra.id < rb.id;
+      });
+    }
+  }
+
+  fs::path dir_;
+  Diagnostics* diags_;
+  Portal portal_;
+  std::vector<int> records_unit_;  // parallel to portal_.progress
+};
+
+}  // namespace
+
+Portal load_portal(const std::string& content_dir, Diagnostics* diags) {
+  return TreeLoader(content_dir, diags).load();
+}
+
+}  // namespace congkhai

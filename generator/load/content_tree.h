@@ -1,0 +1,16 @@
+// Walking the content folder: units are folders holding unit.yaml; each may hold plans/,
+// progress/ and reports/. Builds the Portal every later stage reads.
+#pragma once
+
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/portal.h"
+
+namespace congkhai {
+
+// Loads everything under `content_dir`. Problems are reported in `diags`; the portal holds
+// whatever could be read, so that every problem of a run is found at once.
+Portal load_portal(const std::string& content_dir, Diagnostics* diags);
+
+}  // namespace congkhai

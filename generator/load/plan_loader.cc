@@ -1,0 +1,203 @@
+#include "load/plan_loader.h"
+
+#include <filesystem>
+
+#include "load/front_matter.h"
+#include "load/source_text.h"
+#include "load/yaml_reader.h"
+#include "text/unicode.h"
+
+namespace congkhai {
+
+namespace {
+
+constexpr std::size_t kIdWords = 8;
+
+class PlanParser {
+ public:
+  PlanParser(YamlReader* r, Plan* plan) : r_(*r), plan_(*plan) {}
+
+  void read_header(const YAML::Node& root) {
+    r_.check_keys(root, {{"number", true}, {"title", true}, {"year", true}, {"date"}, {"place"},
+                         {"issuer", true}, {"signer"}, {"legal_basis"}, {"implements"},
+                         {"recipients"}, {"budget"}, {"tasks", true}, {"targets"}});
+    // A blank number ("number:") is allowed: the plan was issued without one.
+    plan_.number = r_.text(root, "number").value_or("");
+    plan_.title = r_.text(root, "title", true).value_or("");
+    plan_.year = r_.integer(root, "year", 1945, 2100, true).value_or(0);
+    plan_.date = r_.date(root, "date", false, true);
+    plan_.place = r_.text(root, "place").value_or("");
+    plan_.issuer = r_.text(root, "issuer", true).value_or("");
+    if (auto s = r_.child(root, "signer"); s && r_.expect_map(*s, "\"signer\"", "\"signer\"")) {
+      r_.check_keys(*s, {{"name"}, {"title"}, {"capacity"}});
+      plan_.signer.name = r_.text(*s, "name").value_or("");
+      plan_.signer.title = r_.text(*s, "title").value_or("");
+      plan_.signer.capacity = r_.text_list(*s, "capacity");
+    }
+    if (auto lb = r_.child(root, "legal_basis")) {
+      if (lb->IsSequence()) {
+        for (const auto& item : *lb)
+          if (auto ref = r_.reference(item)) plan_.legal_basis.push_back(*ref);
+      } else if (auto ref = r_.reference(*lb)) {
+        plan_.legal_basis.push_back(*ref);
+      }
+    }
+    if (auto im = r_.child(root, "implements")) plan_.implements = r_.reference(*im);
+    plan_.recipients = r_.text_list(root, "recipients");
+    plan_.budget = r_.text(root, "budget").value_or("");
+  }
+
+  void read_table(const YAML::Node& root) {
+    auto tasks = r_.child(root, "tasks");
+    if (!tasks) return;  // reported by check_keys
+    read_items(*tasks, -1, 0);
+    if (plan_.tasks.empty())
+      r_.error(*tasks, "bảng nhiệm vụ không có nhiệm vụ nào", "the task table holds no task",
+               "mỗi nhiệm vụ là một mục có khoá \"task\"", "each task is an item with a \"task\" key");
+  }
+
+  void read_targets(const YAML::Node& root) {
+    auto targets = r_.child(root, "targets");
+    if (!targets) return;
+    if (!targets->IsSequence()) {
+      r_.error(*targets, "\"targets\" phải là một danh sách", "\"targets\" must be a list");
+      return;
+    }
+    for (const auto& node : *targets) read_target(node);
+  }
+
+ private:
+  void read_items(const YAML::Node& list, int parent, int depth) {
+    if (!list.IsSequence()) {
+      r_.error(list, "\"tasks\" phải là một danh sách các mục bắt đầu bằng \"-\"",
+               "\"tasks\" must be a list of items starting with \"-\"");
+      return;
+    }
+    for (const auto& item : list) {
+      if (!r_.expect_map(item, "mỗi mục của bảng nhiệm vụ", "each task table item")) continue;
+      bool is_section = r_.child(item, "section").has_value();
+      bool is_task = r_.child(item, "task").has_value();
+      if (is_section && is_task)
+        r_.error(item, "một mục không thể vừa là \"section\" vừa là \"task\"",
+                 "an item cannot be both a \"section\" and a \"task\"");
+      else if (is_section)
+        read_section(item, parent, depth + 1);
+      else if (is_task)
+        read_task(item, parent);
+      else
+        r_.error(item, "mục này thiếu khoá \"task\" (nhiệm vụ) hoặc \"section\" (phần, mục)",
+                 "this item has neither a \"task\" nor a \"section\" key");
+    }
+  }
+
+  void read_section(const YAML::Node& node, int parent, int depth) {
+    r_.check_keys(node, {{"section", true}, {"number"}, {"tasks", true}});
+    if (depth > kMaxSectionDepth) {
+      r_.error(node, "bảng nhiệm vụ chỉ được lồng tối đa 3 cấp phần, mục",
+               "the task table nests at most 3 levels of sections");
+      return;
+    }
+    Section s;
+    s.title = r_.text(node, "section", true).value_or("");
+    s.number = r_.text(node, "number").value_or("");
+    s.depth = depth;
+    s.parent = parent;
+    s.pos = r_.pos(node);
+    int index = static_cast<int>(plan_.sections.size());
+    plan_.sections.push_back(s);
+    plan_.table.push_back({TableRow::Kind::kSection, index});
+    if (auto tasks = r_.child(node, "tasks")) read_items(*tasks, index, depth);
+  }
+
+  void read_task(const YAML::Node& node, int section) {
+    r_.check_keys(node, {{"task", true}, {"number"}, {"id"}, {"lead"}, {"partners"}, {"output"},
+                         {"timeframe"}});
+    Task t;
+    t.pos = r_.pos(node);
+    t.text = r_.text(node, "task", true).value_or("");
+    t.number = r_.text(node, "number").value_or("");
+    t.lead = r_.text_list(node, "lead");
+    t.partners = r_.text_list(node, "partners");
+    t.output = r_.text(node, "output").value_or("");
+    t.timeframe = r_.text(node, "timeframe").value_or("");
+    t.section = section;
+    if (auto id = r_.text(node, "id")) {
+      t.id = *id;
+      t.id_explicit = true;
+      if (!is_valid_id(t.id))
+        r_.error(*r_.child(node, "id"), "mã nhiệm vụ \"" + t.id + "\" không hợp lệ",
+                 "invalid task id \"" + t.id + "\"",
+                 "mã chỉ gồm chữ thường không dấu, chữ số và dấu \"-\", ví dụ: tap-huan-mot-cua",
+                 "ids use lower-case ASCII letters, digits and \"-\", e.g. tap-huan-mot-cua");
+    } else if (!t.text.empty()) {
+      t.id = derived_task_id(t.text);
+      if (t.id.empty())
+        r_.error(node, "không tạo được mã cho nhiệm vụ này từ nội dung",
+                 "cannot derive an id from this task's text", "hãy ghi mã bằng khoá \"id\"",
+                 "give one with an \"id\" key");
+    }
+    plan_.table.push_back({TableRow::Kind::kTask, static_cast<int>(plan_.tasks.size())});
+    plan_.tasks.push_back(std::move(t));
+  }
+
+  void read_target(const YAML::Node& node) {
+    if (!r_.expect_map(node, "mỗi chỉ tiêu", "each target")) return;
+    r_.check_keys(node, {{"id", true}, {"measure", true}, {"comparison", true}, {"value", true},
+                         {"unit"}, {"task"}});
+    Target t;
+    t.pos = r_.pos(node);
+    t.id = r_.text(node, "id", true).value_or("");
+    if (!t.id.empty() && !is_valid_id(t.id))
+      r_.error(*r_.child(node, "id"), "mã chỉ tiêu \"" + t.id + "\" không hợp lệ",
+               "invalid target id \"" + t.id + "\"",
+               "mã chỉ gồm chữ thường không dấu, chữ số và dấu \"-\"",
+               "ids use lower-case ASCII letters, digits and \"-\"");
+    t.measure = r_.text(node, "measure", true).value_or("");
+    if (auto c = r_.text(node, "comparison", true); c && !parse_comparison(*c, &t.comparison))
+      r_.error(*r_.child(node, "comparison"), "cách so sánh \"" + *c + "\" không hợp lệ",
+               "unknown comparison \"" + *c + "\"",
+               "phải là một trong: at_least (tối thiểu), at_most (tối đa), exactly (đúng bằng)",
+               "must be one of: at_least, at_most, exactly");
+    if (auto v = r_.number(node, "value", true, &t.value_text)) t.value = *v;
+    if (auto u = r_.text(node, "unit")) t.unit = *u;
+    if (auto task = r_.child(node, "task")) {
+      t.task = r_.scalar(*task, "\"task\"").value_or("");
+      t.task_pos = r_.pos(*task);
+    }
+    plan_.targets.push_back(std::move(t));
+  }
+
+  YamlReader& r_;
+  Plan& plan_;
+};
+
+}  // namespace
+
+std::string derived_task_id(const std::string& text) { return slugify_words(text, kIdWords); }
+
+std::optional<Plan> parse_plan(const std::string& path, const std::string& text, Diagnostics* diags) {
+  FrontMatter fm;
+  if (!split_front_matter(text, path, &fm, diags)) return std::nullopt;
+  YamlReader r(path, fm.yaml, fm.yaml_line, diags);
+  auto root = r.parse();
+  if (!root || !r.expect_map(*root, "phần đầu (front matter) của kế hoạch", "the plan's front matter"))
+    return std::nullopt;
+  Plan plan;
+  plan.path = path;
+  plan.id = std::filesystem::path(path).stem().string();
+  plan.body = fm.body;
+  plan.body_line = fm.body_line;
+  PlanParser parser(&r, &plan);
+  parser.read_header(*root);
+  parser.read_table(*root);
+  parser.read_targets(*root);
+  return plan;
+}
+
+std::optional<Plan> load_plan(const std::string& path, Diagnostics* diags) {
+  auto text = read_source(path, diags);
+  if (!text) return std::nullopt;
+  return parse_plan(path, *text, diags);
+}
+
+}  // namespace congkhai

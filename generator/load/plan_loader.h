@@ -1,0 +1,25 @@
+// plans/*.md: front matter with the task table and targets, and the Markdown body.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/plan.h"
+
+namespace congkhai {
+
+// Deepest section nesting the task table allows (I → 2.1 → 2.1.2).
+inline constexpr int kMaxSectionDepth = 3;
+
+// Loads a plan; the id is the file stem. Problems are added to `diags` and loading goes on
+// as far as it can, so that one run reports them all.
+std::optional<Plan> load_plan(const std::string& path, Diagnostics* diags);
+
+// Parses already-read text (used by tests and by `load_plan`).
+std::optional<Plan> parse_plan(const std::string& path, const std::string& text, Diagnostics* diags);
+
+// The id a task gets when none is written: the slug of its first eight words.
+std::string derived_task_id(const std::string& text);
+
+}  // namespace congkhai

@@ -1,0 +1,180 @@
+#include "load/plan_loader.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+const char* kPlan = R"(---
+number: 28/KH-UBND
+title: Kế hoạch kiểm soát TTHC năm 2023
+year: 2023
+date: 2023-03-03
+issuer: UBND xã Sơn Lâm
+signer:
+  name: Phan Thanh Nam
+  title: Phó Chủ tịch
+  capacity: [TM. Ủy ban nhân dân, KT. Chủ tịch]
+legal_basis:
+  - Nghị định số 63/2010/NĐ-CP
+  - text: Quyết định số 07/QĐ-UBND
+    url: https://example.gov.vn/qd-07
+implements: Kế hoạch số 27/KH-UBND của UBND huyện Hương Sơn
+recipients: [Văn phòng UBND huyện, "Lưu: VT."]
+tasks:
+  - section: Công tác chỉ đạo
+    number: I
+    tasks:
+      - number: "1"
+        task: Xây dựng Kế hoạch hoạt động kiểm soát TTHC năm 2023 của xã
+        lead: Văn phòng HĐND - UBND xã
+        partners: [Công chức Tư pháp, Công chức Địa chính]
+        timeframe: Tháng 3 năm 2023
+      - section: Niêm yết
+        number: "2.1"
+        tasks:
+          - task: Niêm yết công khai
+            id: niem-yet
+  - task: Một nhiệm vụ không có số
+targets:
+  - id: truc-tuyen
+    measure: Tỷ lệ hồ sơ trực tuyến
+    comparison: at_least
+    value: 50
+    task: niem-yet
+---
+
+## I. Mục đích
+
+Văn bản.
+)";
+
+TEST(PlanLoader, ReadsHeaderFields) {
+  Diagnostics d;
+  auto plan = parse_plan("content/x/plans/2023.md", kPlan, &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty()) << format_diagnostic(d.front());
+  EXPECT_EQ(plan->id, "2023");
+  EXPECT_EQ(plan->number, "28/KH-UBND");
+  EXPECT_EQ(plan->year, 2023);
+  EXPECT_EQ(plan->date, (Date{2023, 3, 3}));
+  EXPECT_EQ(plan->signer.capacity.size(), 2u);
+  ASSERT_EQ(plan->legal_basis.size(), 2u);
+  EXPECT_EQ(plan->legal_basis[1].url, "https://example.gov.vn/qd-07");
+  ASSERT_TRUE(plan->implements);
+  EXPECT_EQ(plan->recipients.back(), "Lưu: VT.");
+  EXPECT_EQ(plan->body_line, 39);
+}
+
+TEST(PlanLoader, KeepsTheTableInPrintedOrderWithNestedSections) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", kPlan, &d);
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->tasks.size(), 3u);
+  ASSERT_EQ(plan->sections.size(), 2u);
+  EXPECT_EQ(plan->sections[1].depth, 2);
+  EXPECT_EQ(plan->sections[1].parent, 0);
+  EXPECT_EQ(plan->sections[1].number, "2.1");
+  ASSERT_EQ(plan->table.size(), 5u);
+  EXPECT_EQ(plan->table[0].kind, TableRow::Kind::kSection);
+  EXPECT_EQ(plan->table[1].kind, TableRow::Kind::kTask);
+  EXPECT_EQ(plan->tasks[0].number, "1");
+  EXPECT_EQ(plan->tasks[2].number, "");
+  EXPECT_EQ(plan->tasks[2].section, -1);
+  EXPECT_EQ(plan->tasks[0].partners.size(), 2u);
+  EXPECT_EQ(plan->tasks[0].lead, std::vector<std::string>{"Văn phòng HĐND - UBND xã"});
+  EXPECT_EQ(plan->tasks[0].pos.line, 21);
+}
+
+TEST(PlanLoader, DerivesIdsFromTheFirstEightWords) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", kPlan, &d);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->tasks[0].id, "xay-dung-ke-hoach-hoat-dong-kiem-soat");
+  EXPECT_FALSE(plan->tasks[0].id_explicit);
+  EXPECT_EQ(plan->tasks[1].id, "niem-yet");
+  EXPECT_TRUE(plan->tasks[1].id_explicit);
+  EXPECT_EQ(derived_task_id("Định kỳ  hàng quý"), "dinh-ky-hang-quy");
+}
+
+TEST(PlanLoader, ReadsTargets) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", kPlan, &d);
+  ASSERT_EQ(plan->targets.size(), 1u);
+  EXPECT_EQ(plan->targets[0].comparison, Comparison::kAtLeast);
+  EXPECT_EQ(plan->targets[0].value, 50);
+  EXPECT_EQ(plan->targets[0].unit, "%");
+  EXPECT_EQ(plan->targets[0].task, "niem-yet");
+}
+
+std::string with(const std::string& from, const std::string& to) {
+  std::string s = kPlan;
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+
+TEST(PlanLoaderErrors, YamlSyntaxErrorPointsAtTheFileLine) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", with("year: 2023", "year: [2023"), &d);
+  EXPECT_FALSE(plan);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0].path, "p/2023.md");
+  EXPECT_GE(d[0].pos.line, 4);
+  EXPECT_NE(d[0].message.find("cú pháp YAML"), std::string::npos);
+}
+
+TEST(PlanLoaderErrors, MissingRequiredFieldIsReported) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("title: Kế hoạch kiểm soát TTHC năm 2023\n", ""), &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].message, "thiếu khoá bắt buộc \"title\"");
+  EXPECT_EQ(d[0].pos.line, 2);
+}
+
+TEST(PlanLoaderErrors, UnknownKeySuggestsTheClosest) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("timeframe: Tháng 3", "timefrane: Tháng 3"), &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("\"timeframe\""), std::string::npos);
+  EXPECT_EQ(d[0].pos.line, 25);
+  EXPECT_EQ(d[0].pos.column, 9);
+}
+
+TEST(PlanLoaderErrors, ColumnsCountCharactersNotBytes) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("\"Lưu: VT.\"]", "{a: b}]"), &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 16);
+  EXPECT_EQ(d[0].pos.column, 36);
+}
+
+TEST(PlanLoaderErrors, AllProblemsAreReportedAtOnce) {
+  std::string s = with("year: 2023", "year: hai nghìn");
+  s.replace(s.find("date: 2023-03-03"), 16, "date: 2023-02-30");
+  s.replace(s.find("comparison: at_least"), 20, "comparison: toi_thieu");
+  Diagnostics d;
+  parse_plan("p/2023.md", s, &d);
+  EXPECT_EQ(d.size(), 3u);
+}
+
+TEST(PlanLoaderErrors, SectionsNestAtMostThreeDeep) {
+  std::string s = with("          - task: Niêm yết công khai\n            id: niem-yet\n", R"(          - section: c
+            tasks:
+              - section: d
+                tasks:
+                  - task: quá sâu
+)");
+  Diagnostics d;
+  parse_plan("p/2023.md", s, &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("3 cấp"), std::string::npos);
+}
+
+TEST(PlanLoaderErrors, MissingFrontMatter) {
+  Diagnostics d;
+  EXPECT_FALSE(parse_plan("p/2023.md", "# Kế hoạch\n", &d));
+  ASSERT_EQ(d.size(), 1u);
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,153 @@
+#include "load/progress_loader.h"
+
+#include "load/attached_file.h"
+#include "load/source_text.h"
+#include "load/yaml_reader.h"
+
+namespace congkhai {
+
+namespace {
+
+class ProgressParser {
+ public:
+  ProgressParser(YamlReader* r, ProgressRecord* rec, const std::string& content_dir)
+      : r_(*r), rec_(*rec), content_dir_(content_dir) {}
+
+  void read(const YAML::Node& root) {
+    r_.check_keys(root, {{"plan", true}, {"period"}, {"date"}, {"reported_by"}, {"entries"},
+                         {"measurements"}});
+    rec_.plan_id = r_.text(root, "plan", true).value_or("");
+    if (auto p = r_.child(root, "plan")) rec_.plan_pos = r_.pos(*p);
+    rec_.period = r_.text(root, "period").value_or("");
+    default_date_ = r_.date(root, "date");
+    default_reporter_ = r_.text(root, "reported_by").value_or("");
+    if (auto entries = list(root, "entries"))
+      for (const auto& e : *entries) read_entry(e);
+    if (auto ms = list(root, "measurements"))
+      for (const auto& m : *ms) read_measurement(m);
+  }
+
+ private:
+  std::optional<YAML::Node> list(const YAML::Node& root, const char* key) {
+    auto node = r_.child(root, key);
+    if (node && !node->IsSequence()) {
+      r_.error(*node, std::string("\"") + key + "\" phải là một danh sách các mục bắt đầu bằng \"-\"",
+               std::string("\"") + key + "\" must be a list");
+      return std::nullopt;
+    }
+    return node;
+  }
+
+  Date entry_date(const YAML::Node& node) {
+    if (auto d = r_.date(node, "date")) return *d;
+    if (default_date_) return *default_date_;
+    if (!r_.child(node, "date"))
+      r_.error(node, "mục này thiếu ngày (\"date\")", "this item has no date",
+               "ghi \"date: 2024-03-31\" cho mục này hoặc ở đầu tệp",
+               "write \"date: 2024-03-31\" here or at the top of the file");
+    return Date{};
+  }
+
+  void read_entry(const YAML::Node& node) {
+    if (!r_.expect_map(node, "mỗi mục tiến độ", "each progress entry")) return;
+    r_.check_keys(node, {{"task", true}, {"date"}, {"status", true}, {"percent"}, {"note"},
+                         {"evidence"}, {"reported_by"}});
+    ProgressEntry e;
+    e.pos = r_.pos(node);
+    e.source = rec_.path;
+    e.task = r_.text(node, "task", true).value_or("");
+    e.date = entry_date(node);
+    if (auto s = r_.text(node, "status", true); s && !parse_task_status(*s, &e.status)) {
+      std::string keys;
+      for (const auto& k : task_status_keys())
+        keys += (keys.empty() ? "" : ", ") + k;
+      r_.error(*r_.child(node, "status"), "trạng thái \"" + *s + "\" không hợp lệ",
+               "unknown status \"" + *s + "\"",
+               "trạng thái phải là một trong: not_started (chưa bắt đầu), in_progress (đang thực "
+               "hiện), done (hoàn thành), postponed (tạm hoãn), cancelled (huỷ bỏ)",
+               "status must be one of: " + keys);
+    }
+    e.percent = r_.integer(node, "percent", 0, 100).value_or(-1);
+    e.note = r_.text(node, "note").value_or("");
+    e.reported_by = r_.text(node, "reported_by").value_or(default_reporter_);
+    if (auto ev = r_.child(node, "evidence")) {
+      if (!ev->IsSequence())
+        r_.error(*ev, "\"evidence\" phải là một danh sách", "\"evidence\" must be a list");
+      else
+        for (const auto& item : *ev) read_evidence(item, &e);
+    }
+    rec_.entries.push_back(std::move(e));
+  }
+
+  void read_evidence(const YAML::Node& node, ProgressEntry* e) {
+    if (!r_.expect_map(node, "mỗi minh chứng", "each evidence item")) return;
+    r_.check_keys(node, {{"title", true}, {"url"}, {"file"}});
+    Evidence ev;
+    ev.pos = r_.pos(node);
+    ev.title = r_.text(node, "title", true).value_or("");
+    ev.url = r_.text(node, "url").value_or("");
+    std::string file = r_.text(node, "file").value_or("");
+    if (ev.url.empty() == file.empty()) {
+      r_.error(node, "mỗi minh chứng cần đúng một trong hai khoá \"url\" hoặc \"file\"",
+               "each evidence item needs exactly one of \"url\" or \"file\"");
+      return;
+    }
+    if (!ev.url.empty() && ev.url.rfind("https://", 0) != 0 && ev.url.rfind("http://", 0) != 0) {
+      r_.error(*r_.child(node, "url"), "địa chỉ \"" + ev.url + "\" phải bắt đầu bằng https:// hoặc http://",
+               "address \"" + ev.url + "\" must start with https:// or http://");
+      return;
+    }
+    if (!file.empty()) {
+      std::string problem;
+      auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem);
+      if (!f) {
+        r_.error(*r_.child(node, "file"), problem, "file problem: " + file,
+                 "đường dẫn tính từ thư mục chứa tệp tiến độ này", "paths are relative to this file's folder");
+        return;
+      }
+      ev.file = f->relative;
+    }
+    e->evidence.push_back(std::move(ev));
+  }
+
+  void read_measurement(const YAML::Node& node) {
+    if (!r_.expect_map(node, "mỗi số liệu chỉ tiêu", "each measurement")) return;
+    r_.check_keys(node, {{"target", true}, {"date"}, {"value", true}, {"source"}});
+    Measurement m;
+    m.pos = r_.pos(node);
+    m.source = rec_.path;
+    m.target = r_.text(node, "target", true).value_or("");
+    m.date = entry_date(node);
+    if (auto v = r_.number(node, "value", true, &m.value_text)) m.value = *v;
+    m.source_note = r_.text(node, "source").value_or("");
+    rec_.measurements.push_back(std::move(m));
+  }
+
+  YamlReader& r_;
+  ProgressRecord& rec_;
+  const std::string& content_dir_;
+  std::optional<Date> default_date_;
+  std::string default_reporter_;
+};
+
+}  // namespace
+
+std::optional<ProgressRecord> parse_progress(const std::string& path, const std::string& text,
+                                             const std::string& content_dir, Diagnostics* diags) {
+  YamlReader r(path, text, 1, diags);
+  auto root = r.parse();
+  if (!root || !r.expect_map(*root, "tệp tiến độ", "a progress file")) return std::nullopt;
+  ProgressRecord rec;
+  rec.path = path;
+  ProgressParser(&r, &rec, content_dir).read(*root);
+  return rec;
+}
+
+std::optional<ProgressRecord> load_progress(const std::string& path, const std::string& content_dir,
+                                            Diagnostics* diags) {
+  auto text = read_source(path, diags);
+  if (!text) return std::nullopt;
+  return parse_progress(path, *text, content_dir, diags);
+}
+
+}  // namespace congkhai

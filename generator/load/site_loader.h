@@ -1,0 +1,17 @@
+// content/site.yaml and each unit.yaml.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/site.h"
+#include "model/unit.h"
+
+namespace congkhai {
+
+std::optional<Site> load_site(const std::string& path, Diagnostics* diags);
+// Reads name, level, contact and feedback; the tree walk fills in slugs and links.
+std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags);
+
+}  // namespace congkhai

@@ -1,0 +1,77 @@
+#include "model/urls.h"
+
+#include <vector>
+
+namespace congkhai {
+
+bool is_reserved_slug(std::string_view slug) {
+  return slug == kPlansDir || slug == kReportsDir || slug == kFilesDir || slug == "assets" ||
+         slug == "tim-kiem" || slug == "du-lieu";
+}
+
+std::string home_page() { return "index.html"; }
+
+std::string unit_page(const Unit& unit) { return unit.url_path + "/index.html"; }
+
+std::string plan_dir(const Portal& portal, const Plan& plan) {
+  return portal.units[plan.unit].url_path + "/" + std::string(kPlansDir) + "/" + plan.id + "/";
+}
+
+std::string plan_page(const Portal& portal, const Plan& plan) {
+  return plan_dir(portal, plan) + "index.html";
+}
+
+std::string plan_json(const Portal& portal, const Plan& plan) {
+  return plan_dir(portal, plan) + "ke-hoach.json";
+}
+
+std::string report_page(const Portal& portal, const Report& report) {
+  return portal.units[report.unit].url_path + "/" + std::string(kReportsDir) + "/" + report.id +
+         "/index.html";
+}
+
+std::string task_anchor(const Task& task) { return "nv-" + task.id; }
+std::string target_anchor(const Target& target) { return "ct-" + target.id; }
+
+std::string file_output_path(const std::string& content_relative) {
+  return std::string(kFilesDir) + "/" + content_relative;
+}
+
+std::string search_page() { return "tim-kiem/index.html"; }
+std::string open_data_page() { return "du-lieu/index.html"; }
+std::string not_found_page() { return "404.html"; }
+
+namespace {
+std::vector<std::string_view> dirs_of(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i < path.size(); ++i)
+    if (path[i] == '/') {
+      parts.push_back(path.substr(start, i - start));
+      start = i + 1;
+    }
+  return parts;  // the last component (the file) is left out
+}
+}  // namespace
+
+std::string relative_link(std::string_view from, std::string_view to) {
+  auto a = dirs_of(from);
+  auto b = dirs_of(to);
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < a.size(); ++i) out += "../";
+  size_t skip = 0;
+  for (size_t i = 0; i < common; ++i) skip += b[i].size() + 1;
+  out += to.substr(skip);
+  return out;
+}
+
+std::string root_prefix(std::string_view from) {
+  std::string out;
+  for (char c : from)
+    if (c == '/') out += "../";
+  return out;
+}
+
+}  // namespace congkhai

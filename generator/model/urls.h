@@ -1,0 +1,48 @@
+// Where every page and file of the portal lives in the output, and relative links between
+// them. One place, so pages, search, feeds and exports always agree.
+//
+//   index.html                                   home
+//   <unit>/index.html                            a unit ("ha-tinh/huong-son/son-lam")
+//   <unit>/ke-hoach/<plan>/index.html            a plan; tasks at #nv-<task id>, targets #ct-<id>
+//   <unit>/ke-hoach/<plan>/ke-hoach.json         the plan's data
+//   <unit>/bao-cao/<report>/index.html           a report
+//   tep/<path under content/>                    attachments and evidence files
+//   tim-kiem/index.html                          search page
+//   du-lieu/index.html                           open data page and files
+//   404.html, sitemap.xml, robots.txt, feed.xml, assets/…
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/portal.h"
+
+namespace congkhai {
+
+// Folder names under a unit that unit folders may not take.
+inline constexpr std::string_view kPlansDir = "ke-hoach";
+inline constexpr std::string_view kReportsDir = "bao-cao";
+inline constexpr std::string_view kFilesDir = "tep";
+bool is_reserved_slug(std::string_view slug);
+
+std::string home_page();
+std::string unit_page(const Unit& unit);
+std::string plan_dir(const Portal& portal, const Plan& plan);  // "<unit>/ke-hoach/<plan>/"
+std::string plan_page(const Portal& portal, const Plan& plan);
+std::string plan_json(const Portal& portal, const Plan& plan);
+std::string report_page(const Portal& portal, const Report& report);
+std::string task_anchor(const Task& task);      // "nv-<id>"
+std::string target_anchor(const Target& target);  // "ct-<id>"
+// A content file (relative to content/) as published.
+std::string file_output_path(const std::string& content_relative);
+std::string search_page();
+std::string open_data_page();
+std::string not_found_page();
+
+// The link from the page at output path `from` to output path `to`, relative so that the
+// site works at any sub-path and from disk: ("a/b/index.html", "a/c/index.html") → "../c/index.html".
+std::string relative_link(std::string_view from, std::string_view to);
+// The prefix leading from a page back to the site root: "a/b/index.html" → "../../".
+std::string root_prefix(std::string_view from);
+
+}  // namespace congkhai

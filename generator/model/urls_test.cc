@@ -1,0 +1,46 @@
+#include "model/urls.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+TEST(RelativeLink, SiblingFolders) {
+  EXPECT_EQ(relative_link("a/b/index.html", "a/c/index.html"), "../c/index.html");
+}
+
+TEST(RelativeLink, FromRootAndToRoot) {
+  EXPECT_EQ(relative_link("index.html", "a/b/index.html"), "a/b/index.html");
+  EXPECT_EQ(relative_link("a/b/index.html", "index.html"), "../../index.html");
+  EXPECT_EQ(relative_link("index.html", "index.html"), "index.html");
+}
+
+TEST(RelativeLink, DeeperTarget) {
+  EXPECT_EQ(relative_link("a/index.html", "a/ke-hoach/2023/index.html"), "ke-hoach/2023/index.html");
+  EXPECT_EQ(relative_link("a/ke-hoach/2023/index.html", "tep/a/x.pdf"), "../../../tep/a/x.pdf");
+}
+
+TEST(RootPrefix, CountsFolders) {
+  EXPECT_EQ(root_prefix("index.html"), "");
+  EXPECT_EQ(root_prefix("a/b/index.html"), "../../");
+}
+
+TEST(Urls, PlanAndReportPagesSitUnderTheirUnit) {
+  Portal p;
+  Unit u;
+  u.url_path = "ha-tinh/huong-son/son-lam";
+  p.units.push_back(u);
+  Plan plan;
+  plan.unit = 0;
+  plan.id = "2023";
+  Report r;
+  r.unit = 0;
+  r.id = "quy-1";
+  EXPECT_EQ(plan_page(p, plan), "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_EQ(report_page(p, r), "ha-tinh/huong-son/son-lam/bao-cao/quy-1/index.html");
+  EXPECT_TRUE(is_reserved_slug("ke-hoach"));
+  EXPECT_FALSE(is_reserved_slug("son-lam"));
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,133 @@
+#include "validate/references.h"
+
+#include <map>
+
+#include "text/edit_distance.h"
+
+namespace congkhai {
+
+namespace {
+
+std::vector<std::string> task_ids(const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const auto& t : plan.tasks) ids.push_back(t.id);
+  return ids;
+}
+
+std::vector<std::string> target_ids(const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const auto& t : plan.targets) ids.push_back(t.id);
+  return ids;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// "không có nhiệm vụ X trong kế hoạch Y", with the nearest ids as the hint.
+Diagnostic unknown_ref(const std::string& path, SourcePos pos, const char* kind_vi, const char* kind_en,
+                       const std::string& id, const Plan& plan, const std::vector<std::string>& ids) {
+  auto near = closest(id, ids);
+  Diagnostic d{path, pos,
+               std::string("không có ") + kind_vi + " \"" + id + "\" trong kế hoạch \"" + plan.id + "\"",
+               std::string("no ") + kind_en + " \"" + id + "\" in plan \"" + plan.id + "\"", {}, {}};
+  if (!near.empty()) {
+    d.hint = "có phải ý bạn là: " + join(near) + "?";
+    d.hint_en = "did you mean: " + join(near) + "?";
+  } else {
+    d.hint = std::string("xem mã ") + kind_vi + " trên trang kế hoạch (sau dấu # của mỗi dòng)";
+    d.hint_en = "see the ids on the plan's page";
+  }
+  return d;
+}
+
+void check_unique_ids(const Plan& plan, Diagnostics* out) {
+  std::map<std::string, const Task*> seen;
+  for (const auto& t : plan.tasks) {
+    if (t.id.empty()) continue;
+    auto [it, inserted] = seen.emplace(t.id, &t);
+    if (inserted) continue;
+    Diagnostic d{plan.path, t.pos,
+                 "mã nhiệm vụ \"" + t.id + "\" trùng với nhiệm vụ ở dòng " + std::to_string(it->second->pos.line),
+                 "task id \"" + t.id + "\" is also used by the task on line " +
+                     std::to_string(it->second->pos.line),
+                 {}, {}};
+    if (!t.id_explicit) {
+      d.hint = "mã được tạo từ tám chữ đầu của nhiệm vụ; hãy ghi một mã riêng bằng khoá \"id\"";
+      d.hint_en = "the id comes from the task's first eight words; give one with an \"id\" key";
+    } else {
+      d.hint = "mỗi nhiệm vụ trong một kế hoạch cần một mã riêng";
+      d.hint_en = "each task in a plan needs its own id";
+    }
+    out->push_back(d);
+  }
+  std::map<std::string, const Target*> targets;
+  for (const auto& t : plan.targets) {
+    if (t.id.empty()) continue;
+    auto [it, inserted] = targets.emplace(t.id, &t);
+    if (!inserted)
+      out->push_back({plan.path, t.pos,
+                      "mã chỉ tiêu \"" + t.id + "\" trùng với chỉ tiêu ở dòng " + std::to_string(it->second->pos.line),
+                      "target id \"" + t.id + "\" is also used on line " + std::to_string(it->second->pos.line),
+                      "mỗi chỉ tiêu trong một kế hoạch cần một mã riêng", {}});
+  }
+}
+
+void check_plan(const Plan& plan, Diagnostics* out) {
+  check_unique_ids(plan, out);
+  for (const auto& t : plan.targets)
+    if (!t.task.empty() && !find_task(plan, t.task))
+      out->push_back(unknown_ref(plan.path, t.task_pos, "nhiệm vụ", "task", t.task, plan, task_ids(plan)));
+}
+
+void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics* out) {
+  if (rec.plan < 0) return;  // reported when loading
+  const Plan& plan = portal.plans[rec.plan];
+  for (const auto& e : rec.entries) {
+    if (!e.task.empty() && !find_task(plan, e.task))
+      out->push_back(unknown_ref(rec.path, e.pos, "nhiệm vụ", "task", e.task, plan, task_ids(plan)));
+    if (e.date.year != 0 && (e.date.year < plan.year - 1 || e.date.year > plan.year + 1))
+      out->push_back({rec.path, e.pos,
+                      "ngày " + format_vi(e.date) + " không thuộc năm của kế hoạch (" +
+                          std::to_string(plan.year) + ")",
+                      "date " + format_iso(e.date) + " is far from the plan's year",
+                      "kiểm tra lại năm của ngày báo cáo", {}});
+  }
+  for (const auto& m : rec.measurements)
+    if (!m.target.empty() && !find_target(plan, m.target))
+      out->push_back(unknown_ref(rec.path, m.pos, "chỉ tiêu", "target", m.target, plan, target_ids(plan)));
+}
+
+void check_report(const Portal& portal, const Report& rep, Diagnostics* out) {
+  if (rep.plan_id.empty()) {
+    if (!rep.tasks.empty() || !rep.targets.empty())
+      out->push_back({rep.path, rep.task_pos.empty() ? rep.target_pos.front() : rep.task_pos.front(),
+                      "báo cáo nêu nhiệm vụ hoặc chỉ tiêu nhưng không ghi kế hoạch (\"plan\")",
+                      "the report lists tasks or targets but names no plan",
+                      "thêm dòng \"plan: <mã kế hoạch>\"", {}});
+    return;
+  }
+  if (rep.plan < 0) return;
+  const Plan& plan = portal.plans[rep.plan];
+  for (std::size_t i = 0; i < rep.tasks.size(); ++i)
+    if (!find_task(plan, rep.tasks[i]))
+      out->push_back(unknown_ref(rep.path, rep.task_pos[i], "nhiệm vụ", "task", rep.tasks[i], plan, task_ids(plan)));
+  for (std::size_t i = 0; i < rep.targets.size(); ++i)
+    if (!find_target(plan, rep.targets[i]))
+      out->push_back(unknown_ref(rep.path, rep.target_pos[i], "chỉ tiêu", "target", rep.targets[i], plan,
+                                 target_ids(plan)));
+}
+
+}  // namespace
+
+Diagnostics validate_portal(const Portal& portal) {
+  Diagnostics out;
+  for (const auto& plan : portal.plans) check_plan(plan, &out);
+  for (const auto& rec : portal.progress) check_progress(portal, rec, &out);
+  for (const auto& rep : portal.reports) check_report(portal, rep, &out);
+  return out;
+}
+
+}  // namespace congkhai
