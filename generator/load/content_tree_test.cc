@@ -1,0 +1,117 @@
+#include "load/content_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ContentTreeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("congkhai-tree-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    write("site.yaml", "title: Cổng thử\n");
+    write("ha-tinh/unit.yaml", "name: Hà Tĩnh\nlevel: tinh\n");
+    write("ha-tinh/huong-son/unit.yaml", "name: Hương Sơn\nlevel: huyen\n");
+    write("ha-tinh/huong-son/son-lam/unit.yaml", "name: Sơn Lâm\nlevel: xa\n");
+    write("ha-tinh/huong-son/son-lam/plans/2023.md", plan(2023));
+    write("ha-tinh/huong-son/son-lam/plans/2024.md", plan(2024));
+    write("ha-tinh/huong-son/son-lam/progress/q1.yaml",
+          "plan: \"2023\"\ndate: 2023-03-31\nentries:\n  - task: a\n    status: done\n"
+          "    evidence:\n      - title: Quyết định\n        file: files/qd.pdf\n");
+    write("ha-tinh/huong-son/son-lam/progress/files/qd.pdf", "%PDF-1.4");
+    write("ha-tinh/huong-son/son-lam/reports/2023-q1.md",
+          "---\ntitle: Báo cáo quý I\ndate: 2023-04-05\nperiod: 2023-Q1\nplan: \"2023\"\n---\nNội dung.\n");
+    write("ha-tinh/_nhap/unit.yaml", "name: bỏ qua\nlevel: xa\n");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  static std::string plan(int year) {
+    return "---\nnumber: 1/KH-UBND\ntitle: Kế hoạch " + std::to_string(year) + "\nyear: " +
+           std::to_string(year) + "\nissuer: UBND xã\ntasks:\n  - task: Việc A\n    id: a\n---\nVăn bản.\n";
+  }
+  void write(const std::string& rel, const std::string& text) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel) << text;
+  }
+  Portal load(Diagnostics* d) { return load_portal(root_.string(), d); }
+
+  fs::path root_;
+};
+
+TEST_F(ContentTreeTest, NestedFoldersBecomeUnitsParentsFirst) {
+  Diagnostics d;
+  Portal p = load(&d);
+  EXPECT_TRUE(d.empty()) << format_diagnostic(d.front());
+  ASSERT_EQ(p.units.size(), 3u);  // _nhap is ignored
+  EXPECT_EQ(p.units[2].url_path, "ha-tinh/huong-son/son-lam");
+  EXPECT_EQ(p.units[2].parent, 1);
+  EXPECT_EQ(p.top_units, std::vector<int>{0});
+  EXPECT_EQ(p.site.title, "Cổng thử");
+}
+
+TEST_F(ContentTreeTest, PlansAreListedNewestFirstAndRecordsLinked) {
+  Diagnostics d;
+  Portal p = load(&d);
+  ASSERT_EQ(p.plans.size(), 2u);
+  const Unit& u = p.units[2];
+  ASSERT_EQ(u.plans.size(), 2u);
+  EXPECT_EQ(p.plans[u.plans[0]].year, 2024);
+  ASSERT_EQ(p.progress.size(), 1u);
+  EXPECT_EQ(p.plans[p.progress[0].plan].id, "2023");
+  EXPECT_EQ(p.progress[0].entries[0].evidence[0].file, "ha-tinh/huong-son/son-lam/progress/files/qd.pdf");
+  ASSERT_EQ(p.reports.size(), 1u);
+  EXPECT_EQ(p.reports[0].plan, p.progress[0].plan);
+}
+
+TEST_F(ContentTreeTest, UnknownPlanInAProgressFileSuggestsTheExistingOnes) {
+  write("ha-tinh/huong-son/son-lam/progress/q2.yaml", "plan: \"2032\"\n");
+  Diagnostics d;
+  load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 1);
+  EXPECT_EQ(d[0].pos.column, 7);
+  EXPECT_NE(d[0].hint.find("2023"), std::string::npos);
+}
+
+TEST_F(ContentTreeTest, EvidenceOutsideTheContentFolderIsRefused) {
+  write("ha-tinh/huong-son/son-lam/progress/q3.yaml",
+        "plan: \"2023\"\ndate: 2023-06-30\nentries:\n  - task: a\n    status: done\n"
+        "    evidence:\n      - title: x\n        file: ../../../../../../etc/passwd\n");
+  Diagnostics d;
+  load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 8);
+}
+
+TEST_F(ContentTreeTest, SiblingFoldersWithTheSameSlugAreAnError) {
+  write("ha-tinh/Huong-Son/unit.yaml", "name: Hương Sơn\nlevel: huyen\n");
+  Diagnostics d;
+  load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("trùng địa chỉ"), std::string::npos);
+}
+
+TEST_F(ContentTreeTest, EveryBrokenFileIsReportedInOneRun) {
+  write("ha-tinh/huong-son/son-lam/plans/2025.md", "---\ntitle: [\n---\n");
+  write("ha-tinh/huong-son/unit.yaml", "name: Hương Sơn\nlevel: quan-huyen\n");
+  write("site.yaml", "titel: x\n");
+  Diagnostics d;
+  load(&d);
+  EXPECT_EQ(d.size(), 4u);  // the plan, the level, and site.yaml's unknown and missing keys
+}
+
+TEST_F(ContentTreeTest, MissingContentFolder) {
+  Diagnostics d;
+  load_portal((root_ / "nowhere").string(), &d);
+  ASSERT_EQ(d.size(), 1u);
+}
+
+}  // namespace
+}  // namespace congkhai

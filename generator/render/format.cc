@@ -1,0 +1,91 @@
+#include "render/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "model/date.h"
+
+namespace congkhai {
+
+std::string vi_number(const std::string& written) {
+  std::string out = written;
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out;
+}
+
+std::string vi_number(double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return vi_number(s);
+}
+
+std::string file_size_vi(long long bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " byte";
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
+  double mb = bytes / (1024.0 * 1024.0);
+  return vi_number(std::round(mb * 10) / 10) + " MB";
+}
+
+std::string file_type(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot + 1 == path.size())
+    return "";
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  return ext;
+}
+
+std::string date_line(const Plan& plan) {
+  if (!plan.date) return "";
+  const Date& d = *plan.date;
+  char buf[96];
+  auto two = [](int v) {
+    char b[8];
+    std::snprintf(b, sizeof b, "%02d", v);
+    return std::string(b);
+  };
+  std::snprintf(buf, sizeof buf, "ngày %s tháng %s năm %04d", d.day ? two(d.day).c_str() : "…",
+                d.month ? two(d.month).c_str() : "…", d.year);
+  return plan.place.empty() ? std::string(buf) : plan.place + ", " + buf;
+}
+
+std::string plan_label(const Plan& plan) {
+  if (is_blank_number(plan.number)) return "Kế hoạch năm " + std::to_string(plan.year);
+  return "Kế hoạch số " + plan.number;
+}
+
+std::string iso_date(const Date& d) { return format_iso(d); }
+
+StatusLabel status_label(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::kNotStarted: return {"not-started", "Chưa bắt đầu"};
+    case TaskStatus::kInProgress: return {"in-progress", "Đang thực hiện"};
+    case TaskStatus::kDone: return {"done", "Hoàn thành"};
+    case TaskStatus::kPostponed: return {"postponed", "Tạm hoãn"};
+    case TaskStatus::kCancelled: return {"cancelled", "Huỷ bỏ"};
+  }
+  return {"not-started", "Chưa bắt đầu"};
+}
+
+StatusLabel status_label(const TaskFacts& facts) {
+  if (!facts.reported) return {"no-report", "Chưa có báo cáo"};
+  return status_label(facts.status);
+}
+
+StatusLabel target_result_label(TargetResult result) {
+  switch (result) {
+    case TargetResult::kMet: return {"met", "Đạt"};
+    case TargetResult::kNotMet: return {"not-met", "Chưa đạt"};
+    case TargetResult::kNoData: return {"no-data", "Chưa có số liệu"};
+  }
+  return {"no-data", "Chưa có số liệu"};
+}
+
+}  // namespace congkhai

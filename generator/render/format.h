@@ -1,0 +1,40 @@
+// How numbers, sizes, dates and labels read on the pages, in Vietnamese conventions.
+#pragma once
+
+#include <string>
+
+#include "derive/facts.h"
+#include "model/plan.h"
+#include "model/progress.h"
+
+namespace congkhai {
+
+// A number as written in content, with the Vietnamese decimal comma: "41.5" → "41,5".
+std::string vi_number(const std::string& written);
+// A computed number, at most two decimals, trailing zeros dropped: 41.5 → "41,5", 60 → "60".
+std::string vi_number(double value);
+// "850 byte", "12 KB", "1,2 MB".
+std::string file_size_vi(long long bytes);
+// The kind of a file for readers, from its extension: "PDF", "DOCX"; "" without one.
+std::string file_type(const std::string& path);
+// The plan's date line as printed: "Định Hoá, ngày 03 tháng 03 năm 2023"; unknown parts as
+// "…": "ngày … tháng 01 năm 2026"; "" when the plan has no date.
+std::string date_line(const Plan& plan);
+// "Kế hoạch số 28/KH-UBND", or "Kế hoạch năm 2023" when the number was left blank.
+std::string plan_label(const Plan& plan);
+// A date for <time datetime>: "2023-03-03", "2026-01", "2026".
+std::string iso_date(const Date& d);
+
+// A task's status as a reader sees it: a status never reported reads "Chưa có báo cáo"
+// rather than "Chưa bắt đầu", which would claim something nobody said.
+struct StatusLabel {
+  std::string key;   // CSS modifier: done, in-progress, not-started, postponed, cancelled, no-report
+  std::string text;  // "Hoàn thành" …
+};
+StatusLabel status_label(const TaskFacts& facts);
+StatusLabel status_label(TaskStatus status);
+
+// "Đạt", "Chưa đạt", "Chưa có số liệu" and their CSS keys met, not-met, no-data.
+StatusLabel target_result_label(TargetResult result);
+
+}  // namespace congkhai

@@ -1,0 +1,21 @@
+// The render stage: the model and its derived facts, through a theme, into the site's pages.
+//
+// Pages: index.html, one per unit, plan and report, tim-kiem/index.html and 404.html; plus
+// the theme's assets under assets/ and every attachment and evidence file reports and
+// progress records refer to, under tep/. Output is sorted by path and depends only on the
+// arguments: the same input gives the same bytes.
+#pragma once
+
+#include "derive/facts.h"
+#include "model/diagnostic.h"
+#include "model/output.h"
+#include "model/portal.h"
+#include "render/render_options.h"
+#include "render/theme.h"
+
+namespace congkhai {
+
+OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+                        const RenderOptions& options, Diagnostics* errors);
+
+}  // namespace congkhai

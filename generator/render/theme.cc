@@ -1,0 +1,151 @@
+#include "render/theme.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace congkhai {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool read_file(const fs::path& p, std::string* out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
+
+void error(Diagnostics* errors, const std::string& path, SourcePos pos, const std::string& vi,
+           const std::string& en) {
+  if (!errors) return;
+  Diagnostic d;
+  d.path = path;
+  d.pos = pos;
+  d.message = vi;
+  d.message_en = en;
+  errors->push_back(std::move(d));
+}
+
+// templates/*.mustache or partials/*.mustache of one folder, not replacing earlier ones.
+void read_templates(const fs::path& dir, std::map<std::string, ThemeTemplate>* into,
+                    Diagnostics* errors) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const fs::path& p = entry.path();
+    if (entry.is_regular_file(ec) && p.extension() == ".mustache" && !hidden(p.filename().string()))
+      files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    std::string name = p.stem().string();
+    if (into->count(name)) continue;
+    ThemeTemplate t;
+    t.path = p.generic_string();
+    if (!read_file(p, &t.text)) {
+      error(errors, t.path, {}, "Không đọc được tệp mẫu giao diện", "cannot read template file");
+      continue;
+    }
+    check_template(t.path, t.text, errors);
+    (*into)[name] = std::move(t);
+  }
+}
+
+void read_assets(const fs::path& dir, std::map<std::string, std::string>* into) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    if (hidden(p.filename().string())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    std::string rel = p.lexically_relative(dir).generic_string();
+    into->emplace(rel, p.generic_string());  // emplace keeps an earlier folder's file
+  }
+}
+
+// Names used in {{> name}} tags, with their byte offsets.
+std::vector<std::pair<std::string, size_t>> partial_references(const std::string& text) {
+  std::vector<std::pair<std::string, size_t>> out;
+  for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+    size_t end = text.find("}}", at + 3);
+    if (end == std::string::npos) break;
+    std::string name = text.substr(at + 3, end - at - 3);
+    size_t b = name.find_first_not_of(" \t");
+    size_t e = name.find_last_not_of(" \t");
+    out.emplace_back(b == std::string::npos ? "" : name.substr(b, e - b + 1), at);
+  }
+  return out;
+}
+
+}  // namespace
+
+SourcePos position_of(const std::string& text, size_t offset) {
+  SourcePos pos{1, 1};
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count characters, not UTF-8 continuation bytes
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+bool check_template(const std::string& path, const std::string& text, Diagnostics* errors) {
+  kainjow::mustache::mustache tmpl{text};
+  if (tmpl.is_valid()) return true;
+  // kainjow reports "Unclosed tag at 123": a byte offset, turned here into line and column.
+  const std::string& msg = tmpl.error_message();
+  SourcePos pos;
+  size_t at = msg.rfind(" at ");
+  if (at != std::string::npos) {
+    try {
+      pos = position_of(text, std::stoul(msg.substr(at + 4)));
+    } catch (...) {
+    }
+  }
+  error(errors, path, pos, "Lỗi cú pháp mẫu Mustache: " + msg, "Mustache syntax error: " + msg);
+  return false;
+}
+
+Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors) {
+  Theme theme;
+  for (const std::string& d : dirs) {
+    std::error_code ec;
+    if (d.empty() || !fs::is_directory(d, ec)) continue;
+    theme.dirs.push_back(d);
+    fs::path dir(d);
+    read_templates(dir / "templates", &theme.templates, errors);
+    read_templates(dir / "partials", &theme.partials, errors);
+    read_assets(dir / "assets", &theme.assets);
+  }
+  auto check_refs = [&](const ThemeTemplate& t) {
+    for (const auto& [name, at] : partial_references(t.text))
+      if (!theme.partials.count(name))
+        error(errors, t.path, position_of(t.text, at), "Không có mẫu con (partial) \"" + name + "\"",
+              "no partial named \"" + name + "\"");
+  };
+  for (const auto& [name, t] : theme.templates) check_refs(t);
+  for (const auto& [name, t] : theme.partials) check_refs(t);
+  return theme;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,83 @@
+#include "validate/references.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+Portal portal_with_tasks(std::vector<std::string> ids) {
+  Portal p;
+  p.units.push_back(Unit{});
+  Plan plan;
+  plan.id = "2023";
+  plan.path = "content/x/plans/2023.md";
+  plan.year = 2023;
+  plan.unit = 0;
+  int line = 10;
+  for (const auto& id : ids) {
+    Task t;
+    t.id = id;
+    t.pos = {line++, 7};
+    plan.tasks.push_back(t);
+  }
+  p.plans.push_back(plan);
+  return p;
+}
+
+TEST(Validate, ASoundPortalHasNoProblems) {
+  EXPECT_TRUE(validate_portal(portal_with_tasks({"a", "b"})).empty());
+}
+
+TEST(Validate, DuplicateTaskIdsPointAtTheSecondAndNameTheFirst) {
+  auto d = validate_portal(portal_with_tasks({"niem-yet", "tap-huan", "niem-yet"}));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 12);
+  EXPECT_NE(d[0].message.find("dòng 10"), std::string::npos);
+  EXPECT_NE(d[0].hint.find("id"), std::string::npos);  // derived ids: tells how to fix
+}
+
+TEST(Validate, UnknownTaskInAProgressEntrySuggestsTheClosestIds) {
+  Portal p = portal_with_tasks({"niem-yet-cong-khai", "tap-huan"});
+  ProgressRecord rec;
+  rec.path = "content/x/progress/q1.yaml";
+  rec.plan = 0;
+  ProgressEntry e;
+  e.task = "niem-yet-cong-kai";
+  e.date = {2023, 3, 31};
+  e.pos = {5, 5};
+  rec.entries.push_back(e);
+  p.progress.push_back(rec);
+  auto d = validate_portal(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].path, "content/x/progress/q1.yaml");
+  EXPECT_EQ(d[0].hint, "có phải ý bạn là: niem-yet-cong-khai?");
+}
+
+TEST(Validate, UnknownTargetAndTaskInAReport) {
+  Portal p = portal_with_tasks({"a"});
+  Report r;
+  r.path = "content/x/reports/q1.md";
+  r.plan_id = "2023";
+  r.plan = 0;
+  r.tasks = {"b"};
+  r.task_pos = {{3, 5}};
+  r.targets = {"truc-tuyen"};
+  r.target_pos = {{4, 5}};
+  p.reports.push_back(r);
+  EXPECT_EQ(validate_portal(p).size(), 2u);
+}
+
+TEST(Validate, TargetLinkedToAMissingTask) {
+  Portal p = portal_with_tasks({"a"});
+  Target t;
+  t.id = "x";
+  t.task = "zzz";
+  t.task_pos = {30, 11};
+  p.plans[0].targets.push_back(t);
+  auto d = validate_portal(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 30);
+}
+
+}  // namespace
+}  // namespace congkhai
