@@ -1,0 +1,233 @@
+// End to end: the real `congkhai` binary on the real sample content and on broken copies.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/content_tree.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code = -1;
+  std::string output;  // stdout and stderr
+};
+
+Run run(const std::string& args, const std::string& env = "SOURCE_DATE_EPOCH=1735689600") {
+  std::string cmd = env + " " + CONGKHAI_BINARY + " " + args + " 2>&1";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path temp_dir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("congkhai-e2e-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+const fs::path kContent = fs::path(CONGKHAI_SOURCE_DIR) / "content";
+
+class SampleSite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = new fs::path(temp_dir("sample") / "public");
+    result_ = new Run(run("build --content " + kContent.string() + " --out " + out_->string()));
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(out_->parent_path());
+    delete out_;
+    delete result_;
+  }
+  static fs::path* out_;
+  static Run* result_;
+};
+fs::path* SampleSite::out_ = nullptr;
+Run* SampleSite::result_ = nullptr;
+
+TEST_F(SampleSite, BuildsWithoutProblems) {
+  EXPECT_EQ(result_->code, 0) << result_->output;
+  EXPECT_TRUE(fs::exists(*out_ / "index.html"));
+  EXPECT_TRUE(fs::exists(*out_ / "404.html"));
+}
+
+// Every task of every seed plan appears on its plan's page, in printed order, with its
+// number exactly as printed.
+TEST_F(SampleSite, EveryTaskAppearsInOrderWithItsPrintedNumber) {
+  Diagnostics d;
+  Portal portal = load_portal(kContent.string(), &d);
+  ASSERT_TRUE(d.empty());
+  std::size_t rows = 0;
+  for (const auto& plan : portal.plans) {
+    std::string page_path = portal.units[plan.unit].url_path + "/ke-hoach/" + plan.id + "/index.html";
+    std::string html = read(*out_ / page_path);
+    ASSERT_FALSE(html.empty()) << page_path;
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+      const Task& t = plan.tasks[i];
+      std::size_t at = html.find("id=\"nv-" + t.id + "\"");
+      ASSERT_NE(at, std::string::npos) << plan.path << ": task " << t.id;
+      EXPECT_GT(at, last) << plan.path << ": task " << t.id << " is out of order";
+      std::size_t next = i + 1 < plan.tasks.size() ? html.find("id=\"nv-" + plan.tasks[i + 1].id + "\"")
+                                                   : html.find("</table>", at);
+      std::string row = html.substr(at, next - at);
+      if (!t.number.empty())
+        EXPECT_NE(row.find(">" + t.number + "<"), std::string::npos)
+            << plan.path << ": number " << t.number << " of " << t.id;
+      last = at;
+      ++rows;
+    }
+  }
+  EXPECT_EQ(rows, 64u);
+}
+
+TEST_F(SampleSite, SeedNumberingIsKeptAsPrinted) {
+  Diagnostics d;
+  Portal portal = load_portal(kContent.string(), &d);
+  std::map<int, const Plan*> by_year;
+  for (const auto& p : portal.plans) by_year[p.year] = &p;
+  ASSERT_EQ(by_year.size(), 3u);
+  EXPECT_EQ(by_year[2023]->tasks.size(), 28u);
+  EXPECT_EQ(by_year[2024]->tasks.size(), 20u);
+  EXPECT_EQ(by_year[2026]->tasks.size(), 16u);
+  int unnumbered = 0;
+  for (const auto& t : by_year[2024]->tasks) unnumbered += t.number.empty();
+  EXPECT_EQ(unnumbered, 2);
+  int twice = 0;
+  for (const auto& t : by_year[2026]->tasks) twice += t.number == "2.1";
+  for (const auto& s : by_year[2026]->sections) twice += s.number == "2.1";
+  EXPECT_EQ(twice, 2);
+}
+
+TEST_F(SampleSite, ContentIsEscaped) {
+  std::string home = read(*out_ / "index.html");
+  EXPECT_NE(home.find("<html lang=\"vi\""), std::string::npos);
+  EXPECT_EQ(home.find("<script>alert"), std::string::npos);
+}
+
+// A copy of the sample content to break.
+class BrokenContent : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::copy(kContent, dir_ / "content", fs::copy_options::recursive);
+    out_ = dir_ / "public";
+    ASSERT_EQ(run("build --content " + (dir_ / "content").string() + " --out " + out_.string()).code, 0);
+    before_ = read(out_ / "index.html");
+    for (const auto& e : fs::recursive_directory_iterator(dir_ / "content"))
+      if (e.path().parent_path().filename() == "plans" && plan_.empty()) plan_ = e.path();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void edit(const std::string& from, const std::string& to) {
+    std::string text = read(plan_);
+    auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    std::ofstream(plan_, std::ios::binary) << text;
+  }
+  int line_of(const std::string& needle) {
+    std::string text = read(plan_);
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find(needle), '\n'));
+  }
+  Run check() { return run("check --content " + (dir_ / "content").string()); }
+  Run build() { return run("build --content " + (dir_ / "content").string() + " --out " + out_.string()); }
+  void expect_untouched() { EXPECT_EQ(read(out_ / "index.html"), before_); }
+
+  fs::path dir_, out_, plan_;
+  std::string before_;
+};
+
+TEST_F(BrokenContent, YamlSyntaxError) {
+  int line = line_of("\ntitle:") + 1;
+  edit("\ntitle:", "\ntitle: [");
+  Run r = check();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find(plan_.string() + ":"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("cú pháp YAML"), std::string::npos) << r.output;
+  (void)line;
+  EXPECT_EQ(build().code, 1);
+  expect_untouched();
+}
+
+TEST_F(BrokenContent, MissingRequiredField) {
+  int line = line_of("\nissuer:") + 1;
+  std::string text = read(plan_);
+  auto at = text.find("\nissuer:");
+  auto end = text.find('\n', at + 1);
+  edit(text.substr(at, end - at), "");
+  Run r = check();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find(plan_.string() + ":2:1: thiếu khoá bắt buộc \"issuer\""), std::string::npos)
+      << r.output;
+  (void)line;
+  EXPECT_EQ(build().code, 1);
+  expect_untouched();
+}
+
+TEST_F(BrokenContent, DuplicateTaskId) {
+  std::string text = read(plan_);
+  auto at = text.find("\n      - ");
+  ASSERT_NE(at, std::string::npos);
+  // Give the first two tasks of the table the same explicit id.
+  std::size_t first = text.find("task:", at);
+  std::size_t second = text.find("task:", first + 5);
+  std::string indent1 = "id: dup\n" + std::string(text.begin() + text.rfind('\n', first) + 1, text.begin() + first);
+  std::string indent2 = "id: dup\n" + std::string(text.begin() + text.rfind('\n', second) + 1, text.begin() + second);
+  text.insert(second, indent2);
+  text.insert(first, indent1);
+  std::ofstream(plan_, std::ios::binary) << text;
+  int line = line_of("id: dup\n") ;
+  Run r = check();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("mã nhiệm vụ \"dup\" trùng với nhiệm vụ ở dòng " + std::to_string(line)), std::string::npos)
+      << r.output;
+  EXPECT_EQ(build().code, 1);
+  expect_untouched();
+}
+
+TEST_F(BrokenContent, AllProblemsAreReportedAtOnce) {
+  edit("\ntitle:", "\ntitel:");
+  edit("\nyear:", "\nyear: nam\nx:");
+  Run r = check();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("Tìm thấy 4 lỗi"), std::string::npos) << r.output;
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run("frobnicate").code, 2);
+  EXPECT_EQ(run("build --no-such-flag").code, 2);
+  EXPECT_EQ(run("--version").code, 0);
+  EXPECT_EQ(run("build --as-of 2024-13-01", "").code, 2);
+}
+
+TEST(Cli, EnglishMessages) {
+  fs::path dir = temp_dir("english");
+  Run r = run("--lang en check --content " + (dir / "nothing").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("content folder not found"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace congkhai

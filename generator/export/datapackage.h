@@ -1,0 +1,26 @@
+// The Frictionless Data Package (v1, tabular-data-package profile) describing the CSV tables:
+// one resource per table, with its dialect, encoding, byte size and Table Schema.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "derive/facts.h"
+#include "export/tables.h"
+#include "model/portal.h"
+
+namespace congkhai {
+
+// The package name: the site title slugged ("cong-khai-ha-tinh"), or "cong-khai"; for a unit,
+// followed by its path with "." for "/" ("cong-khai-ha-tinh.ha-tinh.huong-son").
+// Always matches the Frictionless name pattern ^[a-z0-9._-]+$.
+std::string datapackage_name(const Portal& portal, const Unit* scope);
+
+// datapackage.json for `tables` (as build_tables made them for `scope`); `csv_bytes` is the
+// size of each table's CSV file, parallel to `tables`. Deterministic: no creation time.
+std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
+                              const std::vector<DataTable>& tables,
+                              const std::vector<std::size_t>& csv_bytes);
+
+}  // namespace congkhai

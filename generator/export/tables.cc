@@ -1,0 +1,614 @@
+#include "export/tables.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "export/data_keys.h"
+#include "export/export_paths.h"
+#include "export/numbers.h"
+#include "export/unit_scope.h"
+#include "model/urls.h"
+
+namespace congkhai {
+namespace {
+
+DataField field(std::string name, FieldType type, std::string title, std::string description,
+                std::string description_en) {
+  DataField f;
+  f.name = std::move(name);
+  f.type = type;
+  f.title = std::move(title);
+  f.description = std::move(description);
+  f.description_en = std::move(description_en);
+  return f;
+}
+
+DataField key_field(std::string name, std::string title, std::string description,
+                    std::string description_en) {
+  DataField f = field(std::move(name), FieldType::kString, std::move(title),
+                      std::move(description), std::move(description_en));
+  f.required = true;
+  return f;
+}
+
+DataField enum_field(std::string name, std::vector<std::string> values, std::string title,
+                     std::string description, std::string description_en) {
+  DataField f = field(std::move(name), FieldType::kString, std::move(title),
+                      std::move(description), std::move(description_en));
+  f.values = std::move(values);
+  return f;
+}
+
+DataField unit_path_field() {
+  return key_field("unit_path", "Đường dẫn đơn vị",
+                   "Đường dẫn của đơn vị trên cổng, ví dụ ha-tinh/huong-son/son-lam",
+                   "Path of the unit on the portal, e.g. ha-tinh/huong-son/son-lam");
+}
+
+DataField plan_id_field() {
+  return key_field("plan_id", "Mã kế hoạch",
+                   "Mã kế hoạch (tên tệp kế hoạch), duy nhất trong một đơn vị",
+                   "Plan id (the plan's file name), unique within its unit");
+}
+
+DataField as_of_field() {
+  return field("as_of", FieldType::kDate, "Ngày tính",
+               "Ngày tham chiếu dùng để tính trạng thái, quá hạn và kết quả",
+               "Reference date at which statuses, overdue flags and results are computed");
+}
+
+DataField page_field(std::string what_vi, std::string what_en) {
+  return field("page", FieldType::kString, "Trang",
+               "Địa chỉ " + what_vi +
+                   " trên cổng: tuyệt đối khi cổng có base_url, nếu không thì tính từ gốc cổng",
+               "Address of " + what_en +
+                   " on the portal: absolute when the site has a base_url, otherwise from the "
+                   "site root");
+}
+
+DataField record_field() {
+  return field("record", FieldType::kString, "Tệp tiến độ",
+               "Tệp báo cáo tiến độ chứa dòng này, tính từ thư mục content/",
+               "Progress file this row comes from, relative to the content/ folder");
+}
+
+DataField line_field() {
+  return field("line", FieldType::kInteger, "Dòng", "Số dòng trong tệp tiến độ",
+               "Line number in the progress file");
+}
+
+DataField count_field(std::string name, std::string title, std::string vi, std::string en) {
+  return field(std::move(name), FieldType::kInteger, std::move(title), std::move(vi),
+               std::move(en));
+}
+
+std::vector<std::string> level_keys() { return unit_level_keys(); }
+std::vector<std::string> status_keys() { return task_status_keys(); }
+
+DataTable plans_table() {
+  DataTable t;
+  t.name = "ke-hoach";
+  t.title = "Kế hoạch";
+  t.title_en = "Plans";
+  t.description = "Mỗi dòng là một kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế "
+                  "một cửa, một cửa liên thông, kèm số nhiệm vụ theo trạng thái tại ngày tính.";
+  t.description_en = "One row per plan for controlling administrative procedures and running "
+                     "the one-stop shop, with task counts by status as of the reference date.";
+  t.fields = {
+      unit_path_field(),
+      field("unit_name", FieldType::kString, "Đơn vị", "Tên đơn vị kèm cấp: xã Sơn Lâm",
+            "Unit name with its level: xã Sơn Lâm"),
+      enum_field("unit_level", level_keys(), "Cấp đơn vị",
+                 "Cấp hành chính: tinh, huyen, xa, phuong …",
+                 "Administrative level: tinh (province), huyen (district), xa (commune) …"),
+      plan_id_field(),
+      field("number", FieldType::kString, "Số kế hoạch", "Số kế hoạch như in: 28/KH-UBND",
+            "Plan number as printed: 28/KH-UBND"),
+      field("title", FieldType::kString, "Tên kế hoạch", "Tên đầy đủ như in",
+            "Full title as printed"),
+      field("year", FieldType::kInteger, "Năm", "Năm kế hoạch", "Plan year"),
+      field("date", FieldType::kDate, "Ngày ban hành",
+            "Ngày ban hành; để trống khi văn bản chỉ ghi tháng hoặc năm",
+            "Date of issue; empty when the document gives only a month or a year"),
+      field("date_text", FieldType::kString, "Ngày ban hành như ghi",
+            "Ngày ban hành như ghi: YYYY-MM-DD, YYYY-MM hoặc YYYY",
+            "Date of issue as written: YYYY-MM-DD, YYYY-MM or YYYY"),
+      field("place", FieldType::kString, "Địa danh", "Địa danh ở dòng ngày tháng",
+            "Place on the date line"),
+      field("issuer", FieldType::kString, "Cơ quan ban hành", "Cơ quan ban hành: UBND xã Sơn Lâm",
+            "Issuing authority"),
+      field("signer_name", FieldType::kString, "Người ký", "Họ tên người ký",
+            "Name of the signer"),
+      field("signer_title", FieldType::kString, "Chức vụ người ký", "Chức vụ người ký",
+            "Title of the signer"),
+      field("legal_basis", FieldType::kString, "Căn cứ",
+            "Các căn cứ pháp lý, mỗi căn cứ một dòng", "Legal basis, one reference per line"),
+      field("implements", FieldType::kString, "Thực hiện kế hoạch",
+            "Kế hoạch cấp trên mà kế hoạch này thực hiện",
+            "The higher-level plan this plan implements"),
+      count_field("tasks", "Số nhiệm vụ", "Số nhiệm vụ trong phụ lục",
+                  "Number of tasks in the task table"),
+      count_field("targets", "Số chỉ tiêu", "Số chỉ tiêu", "Number of targets"),
+      count_field("tasks_done", "Hoàn thành", "Số nhiệm vụ hoàn thành",
+                  "Number of tasks done"),
+      count_field("tasks_in_progress", "Đang thực hiện", "Số nhiệm vụ đang thực hiện",
+                  "Number of tasks in progress"),
+      count_field("tasks_not_started", "Chưa bắt đầu", "Số nhiệm vụ chưa bắt đầu",
+                  "Number of tasks not started"),
+      count_field("tasks_postponed", "Tạm hoãn", "Số nhiệm vụ tạm hoãn",
+                  "Number of tasks postponed"),
+      count_field("tasks_cancelled", "Huỷ bỏ", "Số nhiệm vụ huỷ bỏ", "Number of tasks cancelled"),
+      count_field("tasks_overdue", "Quá hạn", "Số nhiệm vụ quá hạn tại ngày tính",
+                  "Number of tasks overdue as of the reference date"),
+      field("last_updated", FieldType::kDate, "Cập nhật",
+            "Ngày gần nhất có nội dung về kế hoạch (ban hành, tiến độ, báo cáo)",
+            "Latest content date touching the plan (issue, progress, report)"),
+      as_of_field(),
+      page_field("trang kế hoạch", "the plan's page"),
+      field("data_json", FieldType::kString, "Dữ liệu JSON",
+            "Địa chỉ tệp JSON đầy đủ của kế hoạch (cùng quy tắc với cột page)",
+            "Address of the plan's full JSON file (same rule as the page column)"),
+  };
+  t.primary_key = {"unit_path", "plan_id"};
+  return t;
+}
+
+DataTable tasks_table() {
+  DataTable t;
+  t.name = "nhiem-vu";
+  t.title = "Nhiệm vụ";
+  t.title_en = "Tasks";
+  t.description = "Mỗi dòng là một nhiệm vụ trong phụ lục của một kế hoạch, với thời hạn đã "
+                  "phân tích và trạng thái tại ngày tính.";
+  t.description_en = "One row per task of a plan's task table, with its parsed timeframe and "
+                     "its status as of the reference date.";
+  t.fields = {
+      unit_path_field(),
+      plan_id_field(),
+      key_field("task_id", "Mã nhiệm vụ", "Mã nhiệm vụ, duy nhất trong kế hoạch",
+                "Task id, unique within the plan"),
+      field("position", FieldType::kInteger, "Thứ tự", "Thứ tự của nhiệm vụ trong phụ lục, từ 1",
+            "Position of the task in the task table, from 1"),
+      field("number", FieldType::kString, "STT", "Số thứ tự như in (có thể trống hoặc lặp)",
+            "Number as printed (may be empty or repeated)"),
+      field("section_number", FieldType::kString, "Số mục", "Số của mục chứa nhiệm vụ: I, 2.1",
+            "Number of the section holding the task: I, 2.1"),
+      field("section_title", FieldType::kString, "Mục", "Tên mục chứa nhiệm vụ",
+            "Heading of the section holding the task"),
+      field("text", FieldType::kString, "Nội dung công việc", "Nội dung nhiệm vụ (Markdown)",
+            "Task text (Markdown)"),
+      field("lead", FieldType::kString, "Cơ quan chủ trì",
+            "Cơ quan chủ trì; nhiều cơ quan cách nhau bởi \"; \"",
+            "Lead offices, separated by \"; \""),
+      field("partners", FieldType::kString, "Cơ quan phối hợp",
+            "Cơ quan phối hợp; nhiều cơ quan cách nhau bởi \"; \"",
+            "Coordinating offices, separated by \"; \""),
+      field("output", FieldType::kString, "Sản phẩm dự kiến", "Dự kiến sản phẩm",
+            "Expected output"),
+      field("timeframe", FieldType::kString, "Thời gian thực hiện", "Thời gian thực hiện như ghi",
+            "Timeframe as written"),
+      enum_field("timeframe_kind",
+                 {"due", "period", "recurring", "checkpoints", "unscheduled", "unknown"},
+                 "Loại thời hạn",
+                 "Cách hiểu thời hạn: due (một hạn), period (khoảng thời gian), recurring (định "
+                 "kỳ, thường xuyên), checkpoints (nhiều mốc), unscheduled (không ấn định), "
+                 "unknown (chưa hiểu được)",
+                 "How the timeframe reads: due (one deadline), period (from–to), recurring "
+                 "(regular), checkpoints (several dates), unscheduled (no fixed date), unknown "
+                 "(not understood)"),
+      field("start", FieldType::kDate, "Bắt đầu", "Ngày bắt đầu, với thời hạn dạng khoảng",
+            "Start date, for a period"),
+      field("due", FieldType::kDate, "Hạn hoàn thành",
+            "Hạn hoàn thành suy ra từ thời gian thực hiện; trống khi không có hạn",
+            "Deadline derived from the timeframe; empty when there is none"),
+      field("checkpoints", FieldType::kString, "Các mốc",
+            "Các mốc thời hạn (YYYY-MM-DD), cách nhau bởi dấu cách",
+            "Checkpoint dates (YYYY-MM-DD), separated by spaces"),
+      field("cadences", FieldType::kString, "Định kỳ",
+            "Chu kỳ lặp: continuous, monthly, quarterly, yearly, on_demand; cách nhau bởi dấu "
+            "cách",
+            "Recurrence: continuous, monthly, quarterly, yearly, on_demand; separated by spaces"),
+      field("on_demand", FieldType::kBoolean, "Đột xuất",
+            "Thực hiện cả khi có yêu cầu, đột xuất", "Also done on demand"),
+      enum_field("status", status_keys(), "Trạng thái",
+                 "Trạng thái tại ngày tính: not_started, in_progress, done, postponed, cancelled",
+                 "Status as of the reference date"),
+      field("status_vi", FieldType::kString, "Trạng thái (chữ)",
+            "Trạng thái bằng tiếng Việt: hoàn thành, đang thực hiện …",
+            "Status in Vietnamese"),
+      field("percent", FieldType::kInteger, "Tỷ lệ hoàn thành (%)",
+            "Tỷ lệ hoàn thành báo cáo gần nhất, 0–100; trống khi chưa báo cáo",
+            "Latest reported percent complete, 0–100; empty when not reported"),
+      field("reported", FieldType::kBoolean, "Đã báo cáo",
+            "Đã có ít nhất một báo cáo tiến độ đến ngày tính",
+            "At least one progress entry on or before the reference date"),
+      field("overdue", FieldType::kBoolean, "Quá hạn",
+            "Đã quá hạn mà chưa hoàn thành hoặc huỷ bỏ",
+            "Past its deadline and neither done nor cancelled"),
+      field("overdue_days", FieldType::kInteger, "Số ngày quá hạn", "Số ngày quá hạn",
+            "Days overdue"),
+      as_of_field(),
+      page_field("nhiệm vụ", "the task"),
+  };
+  t.primary_key = {"unit_path", "plan_id", "task_id"};
+  t.foreign_keys = {{{"unit_path", "plan_id"}, "ke-hoach", {"unit_path", "plan_id"}}};
+  return t;
+}
+
+DataTable progress_table() {
+  DataTable t;
+  t.name = "tien-do";
+  t.title = "Tiến độ";
+  t.title_en = "Progress entries";
+  t.description = "Mỗi dòng là một lần báo cáo tiến độ của một nhiệm vụ.";
+  t.description_en = "One row per progress entry reported on a task.";
+  t.fields = {
+      unit_path_field(),
+      plan_id_field(),
+      key_field("task_id", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo", "Id of the task reported on"),
+      field("date", FieldType::kDate, "Ngày", "Ngày của báo cáo tiến độ", "Date of the entry"),
+      enum_field("status", status_keys(), "Trạng thái", "Trạng thái được báo cáo",
+                 "Reported status"),
+      field("status_vi", FieldType::kString, "Trạng thái (chữ)", "Trạng thái bằng tiếng Việt",
+            "Status in Vietnamese"),
+      field("percent", FieldType::kInteger, "Tỷ lệ hoàn thành (%)",
+            "Tỷ lệ hoàn thành được báo cáo, 0–100", "Reported percent complete, 0–100"),
+      field("note", FieldType::kString, "Ghi chú", "Nội dung đã thực hiện (Markdown)",
+            "What was done (Markdown)"),
+      field("reported_by", FieldType::kString, "Người báo cáo", "Cơ quan hoặc người báo cáo",
+            "Who reported"),
+      field("evidence", FieldType::kString, "Minh chứng",
+            "Tài liệu minh chứng, mỗi dòng một tài liệu: tên (địa chỉ)",
+            "Evidence documents, one per line: title (address)"),
+      field("period", FieldType::kString, "Kỳ báo cáo", "Kỳ báo cáo của tệp tiến độ: Quý I/2023",
+            "Reporting period of the progress file"),
+      record_field(),
+      line_field(),
+  };
+  t.foreign_keys = {
+      {{"unit_path", "plan_id", "task_id"}, "nhiem-vu", {"unit_path", "plan_id", "task_id"}}};
+  return t;
+}
+
+DataTable targets_table() {
+  DataTable t;
+  t.name = "chi-tieu";
+  t.title = "Chỉ tiêu";
+  t.title_en = "Targets";
+  t.description = "Mỗi dòng là một chỉ tiêu của một kế hoạch, với số liệu gần nhất và kết quả "
+                  "tại ngày tính.";
+  t.description_en = "One row per numeric target of a plan, with its latest measurement and "
+                     "result as of the reference date.";
+  t.fields = {
+      unit_path_field(),
+      plan_id_field(),
+      key_field("target_id", "Mã chỉ tiêu", "Mã chỉ tiêu, duy nhất trong kế hoạch",
+                "Target id, unique within the plan"),
+      field("measure", FieldType::kString, "Nội dung đo", "Nội dung được đo", "What is measured"),
+      enum_field("comparison", {"at_least", "at_most", "exactly"}, "So sánh",
+                 "at_least (tối thiểu), at_most (tối đa), exactly (đúng)",
+                 "at_least, at_most or exactly"),
+      field("comparison_vi", FieldType::kString, "So sánh (chữ)", "So sánh bằng tiếng Việt",
+            "Comparison in Vietnamese"),
+      field("value", FieldType::kNumber, "Giá trị", "Giá trị chỉ tiêu", "Target value"),
+      field("unit", FieldType::kString, "Đơn vị tính", "Đơn vị tính, mặc định %",
+            "Unit of the value, % by default"),
+      field("task_id", FieldType::kString, "Nhiệm vụ", "Mã nhiệm vụ đặt ra chỉ tiêu, nếu có",
+            "Id of the task that states the target, if any"),
+      field("latest_value", FieldType::kNumber, "Số liệu gần nhất",
+            "Số liệu gần nhất đến ngày tính", "Latest measured value on or before the reference "
+                                               "date"),
+      field("latest_date", FieldType::kDate, "Ngày số liệu", "Ngày của số liệu gần nhất",
+            "Date of the latest measurement"),
+      enum_field("result", {"met", "not_met", "no_data"}, "Kết quả",
+                 "met (đạt), not_met (chưa đạt), no_data (chưa có số liệu)",
+                 "met, not_met or no_data"),
+      field("result_vi", FieldType::kString, "Kết quả (chữ)", "Kết quả bằng tiếng Việt",
+            "Result in Vietnamese"),
+      as_of_field(),
+      page_field("chỉ tiêu", "the target"),
+  };
+  t.primary_key = {"unit_path", "plan_id", "target_id"};
+  t.foreign_keys = {{{"unit_path", "plan_id"}, "ke-hoach", {"unit_path", "plan_id"}}};
+  return t;
+}
+
+DataTable measurements_table() {
+  DataTable t;
+  t.name = "so-lieu";
+  t.title = "Số liệu";
+  t.title_en = "Measurements";
+  t.description = "Mỗi dòng là một số liệu đo được của một chỉ tiêu.";
+  t.description_en = "One row per measured value of a target.";
+  t.fields = {
+      unit_path_field(),
+      plan_id_field(),
+      key_field("target_id", "Mã chỉ tiêu", "Mã chỉ tiêu được đo", "Id of the target measured"),
+      field("date", FieldType::kDate, "Ngày", "Ngày của số liệu", "Date of the figure"),
+      field("value", FieldType::kNumber, "Giá trị", "Giá trị đo được", "Measured value"),
+      field("source", FieldType::kString, "Nguồn", "Nguồn số liệu như ghi",
+            "Source of the figure as written"),
+      record_field(),
+      line_field(),
+  };
+  t.foreign_keys = {{{"unit_path", "plan_id", "target_id"},
+                     "chi-tieu",
+                     {"unit_path", "plan_id", "target_id"}}};
+  return t;
+}
+
+// Fills a row by column name, so that a row can never drift from the column order.
+class RowBuilder {
+ public:
+  explicit RowBuilder(const DataTable& table) : table_(table), cells_(table.fields.size()) {}
+  RowBuilder& set(std::string_view name, std::string value) {
+    for (size_t i = 0; i < table_.fields.size(); ++i)
+      if (table_.fields[i].name == name) {
+        cells_[i] = std::move(value);
+        return *this;
+      }
+    return *this;  // unknown names are a programming error caught by the tests' header checks
+  }
+  std::vector<std::string> take() { return std::move(cells_); }
+
+ private:
+  const DataTable& table_;
+  std::vector<std::string> cells_;
+};
+
+std::string boolean(bool b) { return b ? "true" : "false"; }
+std::string integer(long long n) { return std::to_string(n); }
+std::string percent(int p) { return p < 0 ? "" : std::to_string(p); }
+std::string line_of(const SourcePos& pos) { return pos.line > 0 ? std::to_string(pos.line) : ""; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string with_anchor(const Site& site, const std::string& page, const std::string& anchor) {
+  return link_from_root(site, page) + "#" + anchor;
+}
+
+const Unit* unit_of(const Portal& portal, int index) {
+  if (index < 0 || index >= static_cast<int>(portal.units.size())) return nullptr;
+  return &portal.units[index];
+}
+
+bool plan_in_scope(const Portal& portal, int plan, const Unit* scope) {
+  if (plan < 0 || plan >= static_cast<int>(portal.plans.size())) return false;
+  int unit = portal.plans[plan].unit;
+  return unit_of(portal, unit) && unit_in_scope(portal, unit, scope);
+}
+
+const PlanFacts* facts_of(const PortalFacts& facts, int plan) {
+  if (plan < 0 || plan >= static_cast<int>(facts.plans.size())) return nullptr;
+  return &facts.plans[plan];
+}
+
+struct Located {
+  int plan;
+  int record;
+  int index;
+  Date date;
+};
+
+// Progress entries or measurements in scope, ordered by plan, date, file and position.
+template <typename Pick>
+std::vector<Located> locate(const Portal& portal, const std::vector<EntryRef>& refs,
+                            const Unit* scope, Pick pick) {
+  std::vector<Located> out;
+  for (const auto& ref : refs) {
+    if (ref.record < 0 || ref.record >= static_cast<int>(portal.progress.size())) continue;
+    if (!plan_in_scope(portal, ref.plan, scope)) continue;
+    const auto& items = pick(portal.progress[ref.record]);
+    if (ref.index < 0 || ref.index >= static_cast<int>(items.size())) continue;
+    out.push_back({ref.plan, ref.record, ref.index, items[ref.index].date});
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Located& a, const Located& b) {
+    const std::string& pa = portal.progress[a.record].path;
+    const std::string& pb = portal.progress[b.record].path;
+    return std::tie(a.plan, a.date, pa, a.index) < std::tie(b.plan, b.date, pb, b.index);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::string field_type_name(FieldType type) {
+  switch (type) {
+    case FieldType::kString: return "string";
+    case FieldType::kInteger: return "integer";
+    case FieldType::kNumber: return "number";
+    case FieldType::kBoolean: return "boolean";
+    case FieldType::kDate: return "date";
+  }
+  return "string";
+}
+
+std::vector<DataTable> table_definitions() {
+  return {plans_table(), tasks_table(), progress_table(), targets_table(),
+          measurements_table()};
+}
+
+std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
+                                    const Unit* scope) {
+  std::vector<DataTable> tables = table_definitions();
+  DataTable& plans = tables[0];
+  DataTable& tasks = tables[1];
+  DataTable& progress = tables[2];
+  DataTable& targets = tables[3];
+  DataTable& measurements = tables[4];
+  const Site& site = portal.site;
+  const std::string as_of = complete_date(facts.as_of);
+  const PlanFacts no_facts;
+
+  for (size_t p = 0; p < portal.plans.size(); ++p) {
+    if (!plan_in_scope(portal, static_cast<int>(p), scope)) continue;
+    const Plan& plan = portal.plans[p];
+    const Unit& unit = portal.units[plan.unit];
+    const PlanFacts* pf = facts_of(facts, static_cast<int>(p));
+    if (!pf) pf = &no_facts;
+    const std::string page = plan_page(portal, plan);
+
+    std::vector<std::string> basis;
+    for (const auto& ref : plan.legal_basis) basis.push_back(ref.text);
+    plans.rows.push_back(
+        RowBuilder(plans)
+            .set("unit_path", unit.url_path)
+            .set("unit_name", unit_display_name(unit))
+            .set("unit_level", unit_level_key(unit.level))
+            .set("plan_id", plan.id)
+            .set("number", plan.number)
+            .set("title", plan.title)
+            .set("year", plan.year ? integer(plan.year) : "")
+            .set("date", complete_date(plan.date))
+            .set("date_text", plan.date ? format_iso(*plan.date) : "")
+            .set("place", plan.place)
+            .set("issuer", plan.issuer)
+            .set("signer_name", plan.signer.name)
+            .set("signer_title", plan.signer.title)
+            .set("legal_basis", join(basis, "\n"))
+            .set("implements", plan.implements ? plan.implements->text : "")
+            .set("tasks", integer(plan.tasks.size()))
+            .set("targets", integer(plan.targets.size()))
+            .set("tasks_done", integer(pf->done))
+            .set("tasks_in_progress", integer(pf->in_progress))
+            .set("tasks_not_started", integer(pf->not_started))
+            .set("tasks_postponed", integer(pf->postponed))
+            .set("tasks_cancelled", integer(pf->cancelled))
+            .set("tasks_overdue", integer(pf->overdue))
+            .set("last_updated", complete_date(pf->last_updated))
+            .set("as_of", as_of)
+            .set("page", link_from_root(site, page))
+            .set("data_json", link_from_root(site, plan_json(portal, plan)))
+            .take());
+
+    for (size_t i = 0; i < plan.tasks.size(); ++i) {
+      const Task& task = plan.tasks[i];
+      TaskFacts tf;
+      if (i < pf->tasks.size()) tf = pf->tasks[i];
+      const Section* section = task.section >= 0 &&
+                                       task.section < static_cast<int>(plan.sections.size())
+                                   ? &plan.sections[task.section]
+                                   : nullptr;
+      std::vector<std::string> checkpoints, cadences;
+      for (const auto& d : tf.timeframe.checkpoints)
+        if (d.is_complete()) checkpoints.push_back(format_iso(d));
+      for (auto c : tf.timeframe.cadences)
+        if (!cadence_key(c).empty()) cadences.push_back(cadence_key(c));
+      tasks.rows.push_back(RowBuilder(tasks)
+                               .set("unit_path", unit.url_path)
+                               .set("plan_id", plan.id)
+                               .set("task_id", task.id)
+                               .set("position", integer(i + 1))
+                               .set("number", task.number)
+                               .set("section_number", section ? section->number : "")
+                               .set("section_title", section ? section->title : "")
+                               .set("text", task.text)
+                               .set("lead", join(task.lead, "; "))
+                               .set("partners", join(task.partners, "; "))
+                               .set("output", task.output)
+                               .set("timeframe", task.timeframe)
+                               .set("timeframe_kind", timeframe_kind_key(tf.timeframe.kind))
+                               .set("start", complete_date(tf.timeframe.start))
+                               .set("due", complete_date(tf.due))
+                               .set("checkpoints", join(checkpoints, " "))
+                               .set("cadences", join(cadences, " "))
+                               .set("on_demand", boolean(tf.timeframe.also_on_demand))
+                               .set("status", task_status_key(tf.status))
+                               .set("status_vi", task_status_vi(tf.status))
+                               .set("percent", percent(tf.percent))
+                               .set("reported", boolean(tf.reported))
+                               .set("overdue", boolean(tf.overdue))
+                               .set("overdue_days", integer(tf.overdue_days))
+                               .set("as_of", as_of)
+                               .set("page", with_anchor(site, page, task_anchor(task)))
+                               .take());
+    }
+
+    for (size_t i = 0; i < plan.targets.size(); ++i) {
+      const Target& target = plan.targets[i];
+      TargetFacts tf;
+      if (i < pf->targets.size()) tf = pf->targets[i];
+      targets.rows.push_back(
+          RowBuilder(targets)
+              .set("unit_path", unit.url_path)
+              .set("plan_id", plan.id)
+              .set("target_id", target.id)
+              .set("measure", target.measure)
+              .set("comparison", comparison_key(target.comparison))
+              .set("comparison_vi", comparison_vi(target.comparison))
+              .set("value", format_number(target.value))
+              .set("unit", target.unit)
+              .set("task_id", target.task)
+              .set("latest_value", tf.latest ? format_number(*tf.latest) : "")
+              .set("latest_date", complete_date(tf.latest_date))
+              .set("result", target_result_key(tf.result))
+              .set("result_vi", target_result_vi(tf.result))
+              .set("as_of", as_of)
+              .set("page", with_anchor(site, page, target_anchor(target)))
+              .take());
+    }
+  }
+
+  auto entries = locate(portal, facts.entries, scope,
+                                       [](const ProgressRecord& r) -> const auto& {
+                                         return r.entries;
+                                       });
+  for (const auto& l : entries) {
+    const ProgressRecord& record = portal.progress[l.record];
+    const ProgressEntry& e = record.entries[l.index];
+    const Plan& plan = portal.plans[l.plan];
+    std::vector<std::string> evidence;
+    for (const auto& ev : e.evidence) {
+      std::string link = !ev.url.empty() ? ev.url
+                                         : ev.file.empty()
+                                               ? std::string()
+                                               : link_from_root(site, file_output_path(ev.file));
+      evidence.push_back(link.empty() ? ev.title : ev.title + " (" + link + ")");
+    }
+    progress.rows.push_back(RowBuilder(progress)
+                                .set("unit_path", portal.units[plan.unit].url_path)
+                                .set("plan_id", plan.id)
+                                .set("task_id", e.task)
+                                .set("date", complete_date(e.date))
+                                .set("status", task_status_key(e.status))
+                                .set("status_vi", task_status_vi(e.status))
+                                .set("percent", percent(e.percent))
+                                .set("note", e.note)
+                                .set("reported_by", e.reported_by)
+                                .set("evidence", join(evidence, "\n"))
+                                .set("period", record.period)
+                                .set("record", content_relative(portal, record.path))
+                                .set("line", line_of(e.pos))
+                                .take());
+  }
+
+  auto figures = locate(portal, facts.measurements, scope,
+                                     [](const ProgressRecord& r) -> const auto& {
+                                       return r.measurements;
+                                     });
+  for (const auto& l : figures) {
+    const ProgressRecord& record = portal.progress[l.record];
+    const Measurement& m = record.measurements[l.index];
+    const Plan& plan = portal.plans[l.plan];
+    measurements.rows.push_back(RowBuilder(measurements)
+                                    .set("unit_path", portal.units[plan.unit].url_path)
+                                    .set("plan_id", plan.id)
+                                    .set("target_id", m.target)
+                                    .set("date", complete_date(m.date))
+                                    .set("value", format_number(m.value))
+                                    .set("source", m.source_note)
+                                    .set("record", content_relative(portal, record.path))
+                                    .set("line", line_of(m.pos))
+                                    .take());
+  }
+  return tables;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,229 @@
+// The home, unit, report, search and not-found pages.
+#include <algorithm>
+
+#include "model/date.h"
+#include "model/urls.h"
+#include "render/format.h"
+#include "render/markdown.h"
+#include "render/views.h"
+
+namespace congkhai {
+
+using nlohmann::json;
+
+namespace {
+
+// Home page lists at most this many of the latest plans and reports.
+constexpr size_t kLatest = 6;
+
+Date plan_date(const Plan& p) { return p.date ? *p.date : Date{p.year, 0, 0}; }
+
+json unit_link(const Portal& portal, int u, const std::string& from) {
+  const Unit& unit = portal.units[u];
+  return {{"name", unit_display_name(unit)},
+          {"level", unit_level_vi(unit.level)},
+          {"href", relative_link(from, unit_page(unit))},
+          {"plan_count", std::to_string(unit.plans.size())},
+          {"report_count", std::to_string(unit.reports.size())}};
+}
+
+// Feedback may be an address, an e-mail or a web address; the latter two become links.
+json feedback_view(const std::string& feedback) {
+  std::string href;
+  if (feedback.find('@') != std::string::npos && feedback.find(' ') == std::string::npos &&
+      feedback.find(':') == std::string::npos)
+    href = "mailto:" + feedback;
+  else if (feedback.rfind("http://", 0) == 0 || feedback.rfind("https://", 0) == 0)
+    href = feedback;
+  return {{"text", feedback}, {"href", href}};
+}
+
+std::string tel_href(const std::string& phone) {
+  std::string digits;
+  for (char c : phone)
+    if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits += c;
+  return digits.empty() ? "" : "tel:" + digits;
+}
+
+}  // namespace
+
+PageView home_page_view(const ViewContext& ctx) {
+  const Portal& portal = ctx.portal;
+  const std::string path = home_page();
+  json h;
+  h["description"] = portal.site.description;
+  json units = json::array();
+  for (int u : portal.top_units) {
+    json v = unit_link(portal, u, path);
+    json children = json::array();
+    for (int c : portal.units[u].children) children.push_back(unit_link(portal, c, path));
+    v["children"] = children;
+    units.push_back(std::move(v));
+  }
+  h["units"] = units;
+
+  std::vector<int> plans(portal.plans.size());
+  for (size_t i = 0; i < plans.size(); ++i) plans[i] = static_cast<int>(i);
+  std::stable_sort(plans.begin(), plans.end(), [&](int a, int b) {
+    return plan_date(portal.plans[a]) > plan_date(portal.plans[b]);
+  });
+  json latest_plans = json::array();
+  for (size_t i = 0; i < plans.size() && i < kLatest; ++i) latest_plans.push_back(plan_summary(ctx, plans[i], path));
+  h["latest_plans"] = latest_plans;
+
+  std::vector<int> reports(portal.reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) reports[i] = static_cast<int>(i);
+  std::stable_sort(reports.begin(), reports.end(), [&](int a, int b) {
+    return portal.reports[a].date > portal.reports[b].date;
+  });
+  json latest_reports = json::array();
+  for (size_t i = 0; i < reports.size() && i < kLatest; ++i)
+    latest_reports.push_back(report_summary(ctx, reports[i], path));
+  h["latest_reports"] = latest_reports;
+
+  int tasks = 0, done = 0, overdue = 0;
+  for (size_t i = 0; i < portal.plans.size(); ++i) {
+    tasks += static_cast<int>(portal.plans[i].tasks.size());
+    if (i < ctx.facts.plans.size()) {
+      done += ctx.facts.plans[i].done;
+      overdue += ctx.facts.plans[i].overdue;
+    }
+  }
+  h["stats"] = {{"units", std::to_string(portal.units.size())},
+                {"plans", std::to_string(portal.plans.size())},
+                {"reports", std::to_string(portal.reports.size())},
+                {"tasks", std::to_string(tasks)},
+                {"done", std::to_string(done)},
+                {"overdue", std::to_string(overdue)}};
+
+  PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
+  page.view["home"] = std::move(h);
+  return page;
+}
+
+PageView unit_page_view(const ViewContext& ctx, int index) {
+  const Portal& portal = ctx.portal;
+  const Unit& unit = portal.units[index];
+  const std::string path = unit_page(unit);
+  json u;
+  u["name"] = unit_display_name(unit);
+  u["level"] = unit_level_vi(unit.level);
+  u["parent"] = unit.parent >= 0 ? unit_link(portal, unit.parent, path) : json(false);
+  const Contact& c = unit.contact;
+  bool has_contact = !c.address.empty() || !c.phone.empty() || !c.email.empty() || !c.website.empty();
+  u["contact"] = has_contact ? json{{"address", c.address},
+                                    {"phone", c.phone},
+                                    {"phone_href", tel_href(c.phone)},
+                                    {"email", c.email},
+                                    {"website", c.website},
+                                    {"website_href", is_safe_url(c.website) ? c.website : ""}}
+                             : json(false);
+  u["feedback"] = unit.feedback.empty() ? json(false) : feedback_view(unit.feedback);
+  json children = json::array();
+  for (int ch : unit.children) children.push_back(unit_link(portal, ch, path));
+  u["children"] = children;
+
+  json years = json::array();
+  for (int p : unit.plans) {
+    std::string year = std::to_string(portal.plans[p].year);
+    if (years.empty() || years.back()["year"] != year) years.push_back({{"year", year}, {"plans", json::array()}});
+    years.back()["plans"].push_back(plan_summary(ctx, p, path));
+  }
+  u["years"] = years;
+  json reports = json::array();
+  for (int r : unit.reports) reports.push_back(report_summary(ctx, r, path));
+  u["reports"] = reports;
+
+  std::vector<Crumb> crumbs = unit_crumbs(portal, index);
+  crumbs.back().path = "";
+  PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
+  page.view["unit"] = std::move(u);
+  return page;
+}
+
+PageView report_page_view(const ViewContext& ctx, int index) {
+  const Portal& portal = ctx.portal;
+  const Report& report = portal.reports[index];
+  const Unit& unit = portal.units[report.unit];
+  const std::string path = report_page(portal, report);
+  const Plan* plan = report.plan >= 0 ? &portal.plans[report.plan] : nullptr;
+  const PlanFacts* pf = report.plan >= 0 && report.plan < static_cast<int>(ctx.facts.plans.size())
+                            ? &ctx.facts.plans[report.plan]
+                            : nullptr;
+
+  json r;
+  r["title"] = report.title;
+  r["number"] = report.number;
+  r["date"] = format_vi(report.date);
+  r["date_iso"] = iso_date(report.date);
+  r["period"] = period_vi(report.period);
+  r["unit_name"] = unit_display_name(unit);
+  r["unit_href"] = relative_link(path, unit_page(unit));
+  std::string plan_href = plan ? relative_link(path, plan_page(portal, *plan)) : "";
+  r["plan"] = plan ? json{{"label", plan_label(*plan)}, {"title", plan->title}, {"href", plan_href}} : json(false);
+
+  json tasks = json::array();
+  for (const std::string& id : report.tasks) {
+    const Task* t = plan ? find_task(*plan, id) : nullptr;
+    if (!t) {
+      tasks.push_back({{"label", id}, {"href", ""}, {"status_key", ""}, {"status_text", ""}});
+      continue;
+    }
+    size_t ti = static_cast<size_t>(t - plan->tasks.data());
+    std::string label = short_text(t->text, 110);
+    if (!t->number.empty()) label = t->number + ". " + label;
+    StatusLabel s = pf && ti < pf->tasks.size() ? status_label(pf->tasks[ti]) : StatusLabel{"", ""};
+    tasks.push_back({{"label", label},
+                     {"href", plan_href + "#" + task_anchor(*t)},
+                     {"status_key", s.key},
+                     {"status_text", s.text}});
+  }
+  r["tasks"] = tasks;
+  json targets = json::array();
+  for (const std::string& id : report.targets) {
+    const Target* t = plan ? find_target(*plan, id) : nullptr;
+    targets.push_back({{"label", t ? t->measure : id}, {"href", t ? plan_href + "#" + target_anchor(*t) : ""}});
+  }
+  r["targets"] = targets;
+  r["body_html"] = report.body.empty() ? "" : markdown_to_html(report.body, {.heading_offset = 1});
+  json attachments = json::array();
+  for (const Attachment& a : report.attachments) {
+    std::string name = a.file.substr(a.file.find_last_of('/') + 1);
+    attachments.push_back({{"title", a.title.empty() ? name : a.title},
+                           {"href", relative_link(path, file_output_path(a.file))},
+                           {"type", file_type(a.file)},
+                           {"size", a.bytes > 0 ? file_size_vi(a.bytes) : ""}});
+  }
+  r["attachments"] = attachments;
+
+  std::vector<Crumb> crumbs = unit_crumbs(portal, report.unit);
+  crumbs.push_back({report.title, ""});
+  PageView page{path, "report", frame_view(ctx, path, report.title + " – " + unit_display_name(unit), crumbs, report.unit)};
+  page.view["report"] = std::move(r);
+  return page;
+}
+
+PageView search_page_view(const ViewContext& ctx) {
+  const std::string path = search_page();
+  PageView page{path, "search",
+                frame_view(ctx, path, "Tìm kiếm", {{"Trang chủ", home_page()}, {"Tìm kiếm", ""}}, -1)};
+  page.view["search"] = json::object();
+  return page;
+}
+
+// 404.html is served for any missing address, at any depth, so links relative to its own
+// place would break. With a base_url, every link is absolute (base_url + path). Without
+// one, links start at "/": right when the site sits at the root of its domain, which is
+// how it is usually published; the page also says to return to the home page by hand
+// otherwise. No breadcrumbs: there is no place to show.
+PageView not_found_page_view(const ViewContext& ctx) {
+  std::string root = ctx.portal.site.base_url;
+  if (root.empty()) root = "/";
+  if (root.back() != '/') root += '/';
+  const std::string path = not_found_page();
+  PageView page{path, "not_found", frame_view(ctx, path, "Không tìm thấy trang", {}, -1, root)};
+  page.view["not_found"] = {{"has_base_url", !ctx.portal.site.base_url.empty()}};
+  return page;
+}
+
+}  // namespace congkhai

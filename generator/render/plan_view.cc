@@ -1,0 +1,251 @@
+// The plan page: the document as printed, its task table with statuses as of the reference
+// date, its targets, the progress history per task and the reports about it.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "derive/timeframe.h"
+#include "model/date.h"
+#include "model/urls.h"
+#include "render/format.h"
+#include "render/markdown.h"
+#include "render/views.h"
+
+namespace congkhai {
+
+using nlohmann::json;
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+json reference(const Reference& r) {
+  return {{"text", r.text}, {"href", is_safe_url(r.url) ? r.url : ""}};
+}
+
+// A CSS length for a bar: "41.5", clamped to 0–100.
+std::string percent_css(double v) {
+  v = std::clamp(v, 0.0, 100.0);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
+}
+
+json evidence_view(const Evidence& e, const std::string& from) {
+  std::string href;
+  if (!e.file.empty()) href = relative_link(from, file_output_path(e.file));
+  else if (is_safe_url(e.url)) href = e.url;
+  std::string title = e.title.empty() ? (e.file.empty() ? e.url : e.file) : e.title;
+  return {{"title", title},
+          {"href", href},
+          {"is_file", !e.file.empty()},
+          {"type", e.file.empty() ? "" : file_type(e.file)}};
+}
+
+}  // namespace
+
+PageView plan_page_view(const ViewContext& ctx, int index) {
+  const Portal& portal = ctx.portal;
+  const Plan& plan = portal.plans[index];
+  static const PlanFacts kNoFacts;
+  const PlanFacts& pf = index < static_cast<int>(ctx.facts.plans.size()) ? ctx.facts.plans[index] : kNoFacts;
+  const Unit& unit = portal.units[plan.unit];
+  const std::string path = plan_page(portal, plan);
+
+  // Ids the page itself uses; headings in the body take others.
+  std::set<std::string> used_ids = {"noi-dung-chinh", "q", "van-ban", "noi-dung", "nhiem-vu",
+                                    "chi-tieu", "tien-do", "bao-cao", "du-lieu", "search-results"};
+  for (const Task& t : plan.tasks) used_ids.insert(task_anchor(t)), used_ids.insert("ls-" + t.id);
+  for (const Target& t : plan.targets) used_ids.insert(target_anchor(t));
+
+  MarkdownOptions cell;
+  cell.unwrap_single_paragraph = true;
+  MarkdownOptions prose;
+  prose.heading_offset = 1;  // the body's "##" parts sit under the page's h2
+  prose.heading_ids = true;
+  prose.used_ids = &used_ids;
+
+  json p;
+  p["label"] = plan_label(plan);
+  p["title"] = plan.title;
+  p["number"] = plan.number;
+  p["number_blank"] = is_blank_number(plan.number);
+  p["year"] = std::to_string(plan.year);
+  p["unit_name"] = unit_display_name(unit);
+  p["unit_href"] = relative_link(path, unit_page(unit));
+  p["issuer"] = plan.issuer;
+  p["place"] = plan.place;
+  p["date"] = plan.date ? format_vi(*plan.date) : "";
+  p["date_iso"] = plan.date ? iso_date(*plan.date) : "";
+  p["date_line"] = date_line(plan);
+  if (!plan.signer.name.empty() || !plan.signer.title.empty() || !plan.signer.capacity.empty())
+    p["signer"] = {{"capacity", plan.signer.capacity}, {"title", plan.signer.title}, {"name", plan.signer.name}};
+  else
+    p["signer"] = false;
+  json legal = json::array();
+  for (const Reference& r : plan.legal_basis) legal.push_back(reference(r));
+  p["legal_basis"] = legal;
+  p["implements"] = plan.implements ? reference(*plan.implements) : json(false);
+  p["recipients"] = plan.recipients;
+  p["budget_html"] = plan.budget.empty() ? "" : markdown_to_html(plan.budget, prose);
+  p["body_html"] = plan.body.empty() ? "" : markdown_to_html(plan.body, prose);
+  p["json_href"] = relative_link(path, plan_json(portal, plan));
+
+  bool has_output = std::any_of(plan.tasks.begin(), plan.tasks.end(),
+                                [](const Task& t) { return !t.output.empty(); });
+  p["has_output"] = has_output;
+  p["columns"] = std::to_string(has_output ? 7 : 6);
+
+  static const TaskFacts kNoTaskFacts;
+  auto task_facts = [&](size_t i) -> const TaskFacts& {
+    return i < pf.tasks.size() ? pf.tasks[i] : kNoTaskFacts;
+  };
+  auto task_label = [](const Task& t) {
+    std::string text = short_text(t.text, 90);
+    return t.number.empty() ? text : t.number + ". " + text;
+  };
+
+  json rows = json::array();
+  int unreported = 0;
+  for (const TableRow& row : plan.table) {
+    if (row.kind == TableRow::Kind::kSection) {
+      const Section& s = plan.sections[row.index];
+      rows.push_back({{"is_section", true},
+                      {"is_task", false},
+                      {"depth", std::to_string(std::clamp(s.depth, 1, 3))},
+                      {"number", s.number},
+                      {"title", s.title}});
+      continue;
+    }
+    const Task& t = plan.tasks[row.index];
+    const TaskFacts& tf = task_facts(row.index);
+    StatusLabel status = status_label(tf);
+    if (!tf.reported) ++unreported;
+    std::string summary = describe_timeframe(tf.timeframe);
+    if (summary == t.timeframe) summary.clear();
+    json r;
+    r["is_section"] = false;
+    r["is_task"] = true;
+    r["anchor"] = task_anchor(t);
+    r["number"] = t.number;
+    r["text_html"] = markdown_to_html(t.text, cell);
+    r["lead"] = join(t.lead, "; ");
+    r["partners"] = join(t.partners, "; ");
+    r["output"] = t.output;
+    r["timeframe"] = t.timeframe;
+    r["timeframe_summary"] = summary;
+    r["status_key"] = status.key;
+    r["status_text"] = status.text;
+    r["percent"] = tf.percent >= 0 ? std::to_string(tf.percent) : "";
+    r["percent_text"] = tf.percent >= 0 ? std::to_string(tf.percent) + "%" : "";
+    r["overdue"] = tf.overdue;
+    r["overdue_text"] = tf.overdue ? "Quá hạn " + std::to_string(tf.overdue_days) + " ngày" : "";
+    r["history_href"] = tf.entries.empty() ? "" : "#ls-" + t.id;
+    r["history_count"] = std::to_string(tf.entries.size());
+    rows.push_back(std::move(r));
+  }
+  p["table"] = rows;
+  p["has_tasks"] = !plan.tasks.empty();
+  p["counts"] = {{"total", std::to_string(plan.tasks.size())},
+                 {"done", std::to_string(pf.done)},
+                 {"in_progress", std::to_string(pf.in_progress)},
+                 {"not_started", std::to_string(pf.not_started)},
+                 {"postponed", std::to_string(pf.postponed)},
+                 {"cancelled", std::to_string(pf.cancelled)},
+                 {"overdue", std::to_string(pf.overdue)},
+                 {"unreported", std::to_string(unreported)}};
+
+  json targets = json::array();
+  for (size_t i = 0; i < plan.targets.size(); ++i) {
+    const Target& t = plan.targets[i];
+    static const TargetFacts kNoTargetFacts;
+    const TargetFacts& tf = i < pf.targets.size() ? pf.targets[i] : kNoTargetFacts;
+    StatusLabel result = target_result_label(tf.result);
+    std::string value = vi_number(t.value_text.empty() ? vi_number(t.value) : t.value_text);
+    std::string unit_suffix = t.unit == "%" ? "%" : (t.unit.empty() ? "" : " " + t.unit);
+    json v;
+    v["anchor"] = target_anchor(t);
+    v["measure"] = t.measure;
+    v["goal_text"] = comparison_vi(t.comparison) + " " + value + unit_suffix;
+    v["latest_text"] = tf.latest ? vi_number(*tf.latest) + unit_suffix : "";
+    v["latest_date"] = tf.latest_date ? format_vi(*tf.latest_date) : "";
+    v["result_key"] = result.key;
+    v["result_text"] = result.text;
+    bool bar = t.unit == "%";
+    v["has_bar"] = bar;
+    v["bar_value"] = bar && tf.latest ? percent_css(*tf.latest) : "0";
+    v["bar_goal"] = bar ? percent_css(t.value) : "0";
+    const Task* task = t.task.empty() ? nullptr : find_task(plan, t.task);
+    v["task_href"] = task ? "#" + task_anchor(*task) : "";
+    v["task_label"] = task ? task_label(*task) : "";
+    json ms = json::array();
+    for (int m : tf.measurements) {
+      const EntryRef& ref = ctx.facts.measurements[m];
+      const Measurement& meas = portal.progress[ref.record].measurements[ref.index];
+      ms.push_back({{"date", format_vi(meas.date)},
+                    {"date_iso", iso_date(meas.date)},
+                    {"value", vi_number(meas.value_text.empty() ? vi_number(meas.value) : meas.value_text) + unit_suffix},
+                    {"source", meas.source_note}});
+    }
+    v["measurements"] = ms;
+    targets.push_back(std::move(v));
+  }
+  p["targets"] = targets;
+
+  json history = json::array();
+  for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    const Task& t = plan.tasks[i];
+    const TaskFacts& tf = task_facts(i);
+    if (tf.entries.empty()) continue;
+    StatusLabel status = status_label(tf);
+    json entries = json::array();
+    for (int e : tf.entries) {
+      const EntryRef& ref = ctx.facts.entries[e];
+      const ProgressRecord& rec = portal.progress[ref.record];
+      const ProgressEntry& entry = rec.entries[ref.index];
+      StatusLabel es = status_label(entry.status);
+      json ev = json::array();
+      for (const Evidence& x : entry.evidence) ev.push_back(evidence_view(x, path));
+      entries.push_back({{"date", format_vi(entry.date)},
+                         {"date_iso", iso_date(entry.date)},
+                         {"status_key", es.key},
+                         {"status_text", es.text},
+                         {"percent_text", entry.percent >= 0 ? std::to_string(entry.percent) + "%" : ""},
+                         {"note_html", entry.note.empty() ? "" : markdown_to_html(entry.note)},
+                         {"evidence", ev},
+                         {"reported_by", entry.reported_by},
+                         {"period", rec.period}});
+    }
+    history.push_back({{"anchor", "ls-" + t.id},
+                       {"task_href", "#" + task_anchor(t)},
+                       {"task_label", task_label(t)},
+                       {"status_key", status.key},
+                       {"status_text", status.text},
+                       {"count", std::to_string(tf.entries.size())},
+                       {"entries", entries}});
+  }
+  p["history"] = history;
+
+  json reports = json::array();
+  for (int r : pf.reports) reports.push_back(report_summary(ctx, r, path));
+  p["reports"] = reports;
+  p["last_updated"] = pf.last_updated.year ? format_vi(pf.last_updated) : "";
+
+  std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);
+  crumbs.push_back({plan_label(plan), ""});
+  PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
+  page.view["alternate_json"] = p["json_href"];
+  page.view["plan"] = std::move(p);
+  return page;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,61 @@
+// View data for each kind of page: what the templates of a theme can show.
+//
+// Every page's view holds the frame keys (site, links back to the root, breadcrumbs,
+// reference date) and one key for its own content: home, unit, plan, report. All links
+// are relative to the page (urls.h), so the site works from disk and under any sub-path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "derive/facts.h"
+#include "model/portal.h"
+#include "render/render_options.h"
+
+namespace congkhai {
+
+struct ViewContext {
+  const Portal& portal;
+  const PortalFacts& facts;
+  const RenderOptions& options;
+};
+
+// One page to render: where it goes, the template that draws its content, and its data.
+struct PageView {
+  std::string path;
+  std::string template_name;
+  nlohmann::json view;
+};
+
+// A breadcrumb: a label and the output path it leads to ("" for the current page).
+struct Crumb {
+  std::string label;
+  std::string path;
+};
+
+// The keys every page has. `root` overrides the way back to the site root (404.html).
+nlohmann::json frame_view(const ViewContext& ctx, const std::string& page_path,
+                          const std::string& title, const std::vector<Crumb>& crumbs, int unit,
+                          const std::string& root = "");
+// Home, then the unit's ancestors and the unit itself, all linked.
+std::vector<Crumb> unit_crumbs(const Portal& portal, int unit);
+// The slug of the top-level unit a unit belongs to (for the search area).
+std::string area_of(const Portal& portal, int unit);
+
+// A plan or report in a list, with links relative to the page at `from`.
+nlohmann::json plan_summary(const ViewContext& ctx, int plan, const std::string& from);
+nlohmann::json report_summary(const ViewContext& ctx, int report, const std::string& from);
+
+// The first line of a Markdown task text, cut to about `max_chars` characters, for labels.
+std::string short_text(const std::string& markdown, size_t max_chars = 120);
+
+PageView home_page_view(const ViewContext& ctx);
+PageView unit_page_view(const ViewContext& ctx, int unit);
+PageView plan_page_view(const ViewContext& ctx, int plan);
+PageView report_page_view(const ViewContext& ctx, int report);
+PageView search_page_view(const ViewContext& ctx);
+PageView not_found_page_view(const ViewContext& ctx);
+
+}  // namespace congkhai

@@ -1,0 +1,147 @@
+#include <algorithm>
+
+#include "model/date.h"
+#include "model/urls.h"
+#include "render/format.h"
+#include "render/views.h"
+
+namespace congkhai {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::string short_text(const std::string& markdown, size_t max_chars) {
+  std::string line;
+  size_t start = 0;
+  while (start <= markdown.size()) {
+    size_t end = markdown.find('\n', start);
+    if (end == std::string::npos) end = markdown.size();
+    line = markdown.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) break;
+    start = end + 1;
+  }
+  // Leading Markdown markers and emphasis characters are noise in a label.
+  size_t b = line.find_first_not_of(" \t");
+  line = b == std::string::npos ? "" : line.substr(b);
+  for (std::string_view marker : {"- ", "* ", "+ ", "> ", "###### ", "##### ", "#### ", "### ", "## ", "# "})
+    if (line.rfind(marker, 0) == 0) {
+      line = line.substr(marker.size());
+      break;
+    }
+  std::string clean;
+  for (char c : line)
+    if (c != '*' && c != '`' && c != '\r') clean += c;
+  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+
+  size_t chars = 0, cut = std::string::npos;
+  for (size_t i = 0; i < clean.size(); ++i) {
+    if (is_continuation(static_cast<unsigned char>(clean[i]))) continue;
+    if (chars == max_chars) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  if (cut == std::string::npos) return clean;
+  size_t space = clean.rfind(' ', cut);
+  if (space != std::string::npos && space > cut / 2) cut = space;
+  std::string out = clean.substr(0, cut);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) out.pop_back();
+  return out + "…";
+}
+
+std::vector<Crumb> unit_crumbs(const Portal& portal, int unit) {
+  std::vector<Crumb> chain;
+  for (int u = unit; u >= 0; u = portal.units[u].parent)
+    chain.push_back({unit_display_name(portal.units[u]), unit_page(portal.units[u])});
+  chain.push_back({"Trang chủ", home_page()});
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::string area_of(const Portal& portal, int unit) {
+  if (unit < 0) return "";
+  while (portal.units[unit].parent >= 0) unit = portal.units[unit].parent;
+  return portal.units[unit].slug;
+}
+
+json frame_view(const ViewContext& ctx, const std::string& page_path, const std::string& title,
+                const std::vector<Crumb>& crumbs, int unit, const std::string& root) {
+  const Site& site = ctx.portal.site;
+  const std::string prefix = root.empty() ? root_prefix(page_path) : root;
+  auto href = [&](const std::string& to) {
+    return root.empty() ? relative_link(page_path, to) : root + to;
+  };
+  json v;
+  v["site"] = {{"title", site.title},
+               {"description", site.description},
+               {"sample_data_notice", site.sample_data_notice},
+               {"licence_name", site.licence.name},
+               {"licence_url", site.licence.url}};
+  v["page_title"] = title.empty() || title == site.title ? site.title : title + " – " + site.title;
+  v["root"] = prefix;
+  v["home_href"] = href(home_page());
+  v["search_href"] = href(search_page());
+  v["style_href"] = href("assets/style.css");
+  v["script_href"] = href("assets/search.js");
+  v["area"] = area_of(ctx.portal, unit);
+  v["as_of"] = format_vi(ctx.facts.as_of);
+  v["as_of_iso"] = iso_date(ctx.facts.as_of);
+  json bc = json::array();
+  for (size_t i = 0; i < crumbs.size(); ++i) {
+    bool current = crumbs[i].path.empty() || crumbs[i].path == page_path;
+    bc.push_back({{"label", crumbs[i].label},
+                  {"href", current ? "" : href(crumbs[i].path)},
+                  {"current", current}});
+  }
+  v["breadcrumbs"] = bc;
+  v["alternate_json"] = "";
+  v["generator"] = "Công khai" + (ctx.options.generator_version.empty()
+                                      ? std::string()
+                                      : " " + ctx.options.generator_version);
+  v["extra_head"] = ctx.options.serve_mode ? ctx.options.extra_head : "";
+  return v;
+}
+
+json plan_summary(const ViewContext& ctx, int index, const std::string& from) {
+  const Plan& plan = ctx.portal.plans[index];
+  const PlanFacts* pf = index < static_cast<int>(ctx.facts.plans.size()) ? &ctx.facts.plans[index] : nullptr;
+  int total = static_cast<int>(plan.tasks.size());
+  int done = pf ? pf->done : 0;
+  int overdue = pf ? pf->overdue : 0;
+  json v;
+  v["label"] = plan_label(plan);
+  v["number"] = plan.number;
+  v["title"] = plan.title;
+  v["year"] = std::to_string(plan.year);
+  v["href"] = relative_link(from, plan_page(ctx.portal, plan));
+  v["date"] = plan.date ? format_vi(*plan.date) : "";
+  v["date_iso"] = plan.date ? iso_date(*plan.date) : "";
+  v["unit_name"] = unit_display_name(ctx.portal.units[plan.unit]);
+  v["total"] = std::to_string(total);
+  v["done"] = std::to_string(done);
+  v["overdue"] = overdue > 0 ? std::to_string(overdue) : "";
+  v["progress_text"] = std::to_string(done) + "/" + std::to_string(total) + " nhiệm vụ hoàn thành";
+  v["overdue_text"] = overdue > 0 ? std::to_string(overdue) + " nhiệm vụ quá hạn" : "";
+  return v;
+}
+
+json report_summary(const ViewContext& ctx, int index, const std::string& from) {
+  const Report& r = ctx.portal.reports[index];
+  json v;
+  v["title"] = r.title;
+  v["number"] = r.number;
+  v["href"] = relative_link(from, report_page(ctx.portal, r));
+  v["date"] = format_vi(r.date);
+  v["date_iso"] = iso_date(r.date);
+  v["period"] = period_vi(r.period);
+  v["unit_name"] = unit_display_name(ctx.portal.units[r.unit]);
+  return v;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,58 @@
+// A search index in the serialised form of lunr.js 2.3.9, built without JavaScript.
+//
+// build_lunr_index produces exactly what lunr's own Builder produces, once serialised with
+// JSON.stringify, for the same fields, documents and pipeline: lunr's tokenizer, the
+// "viFold" pipeline function (search/vi_terms.h) for both indexing and search, BM25 with
+// k1 = 1.2 and b = 0.75, scores rounded to three decimals. No metadata is whitelisted, so
+// postings carry no term positions (the browser highlights matches itself).
+// tests/search/compare.js checks the equality against lunr.js.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace congkhai {
+
+// Key order is part of lunr's format (it decides the order of equal-scored results), so the
+// index is an ordered_json: objects keep the order lunr's Builder inserts keys in.
+using LunrJson = nlohmann::ordered_json;
+
+struct LunrField {
+  std::string name;  // must not contain '/'
+  double boost = 1;  // 0 means 1, as in lunr
+};
+
+struct LunrDocument {
+  std::string ref;                  // unique within the index
+  std::vector<std::string> fields;  // text of each field, parallel to the field list
+  double boost = 1;                 // 0 means 1, as in lunr
+};
+
+// lunr.tokenizer on a string: JavaScript lower-casing, then split on /[\s\-]+/.
+std::vector<std::string> lunr_tokenize(std::string_view text);
+
+// Tokens of a field after the pipeline: each token's vi_terms, in order.
+std::vector<std::string> lunr_field_terms(std::string_view text);
+
+// The serialised lunr.Index, as `JSON.parse(JSON.stringify(builder.build()))`:
+// {version, fields, fieldVectors, invertedIndex, pipeline}. Documents whose ref repeats an
+// earlier one are skipped.
+LunrJson build_lunr_index(const std::vector<LunrField>& fields,
+                          const std::vector<LunrDocument>& documents);
+
+// JSON text exactly as JSON.stringify writes it: no spaces, numbers in JavaScript's
+// shortest round-trip form ("0.5", "1", "1e-7", "1e+21"), strings with only '"', '\\' and
+// control characters escaped. Objects are written in their stored key order.
+std::string to_js_json(const LunrJson& value);
+
+// Number.prototype.toString for a finite double; "null" for NaN and infinities, as
+// JSON.stringify writes them.
+std::string js_number(double value);
+
+// Math.round(x): the nearest integer, halves rounded up.
+double js_round(double x);
+
+}  // namespace congkhai

@@ -1,0 +1,184 @@
+#include "search/vi_terms.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "text/unicode.h"
+
+namespace congkhai {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Code points of `s`; an invalid byte becomes a negative value standing for itself.
+std::vector<utf8proc_int32_t> decode(std::string_view s) {
+  std::vector<utf8proc_int32_t> out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      out.push_back(-static_cast<utf8proc_int32_t>(*p) - 1);
+      n = 1;
+    } else {
+      out.push_back(cp);
+    }
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+void append(std::string* out, utf8proc_int32_t cp) {
+  if (cp < 0) {
+    out->push_back(static_cast<char>(-(cp + 1)));
+    return;
+  }
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+bool is_cased(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  return utf8proc_islower(cp) || utf8proc_isupper(cp) ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+// Unicode Case_Ignorable, closely enough for the final-sigma rule.
+bool is_case_ignorable(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_SK:
+      return true;
+    default:
+      break;
+  }
+  switch (cp) {
+    case 0x27: case 0x2E: case 0x3A: case 0xB7: case 0x387: case 0x5F4: case 0x2018:
+    case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55:
+    case 0xFF07: case 0xFF0E: case 0xFF1A:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Unicode's Final_Sigma condition for the capital sigma at `i`.
+bool is_final_sigma(const std::vector<utf8proc_int32_t>& cps, std::size_t i) {
+  std::size_t j = i;
+  bool cased_before = false;
+  while (j > 0) {
+    --j;
+    if (is_case_ignorable(cps[j])) continue;
+    cased_before = is_cased(cps[j]);
+    break;
+  }
+  if (!cased_before) return false;
+  for (std::size_t k = i + 1; k < cps.size(); ++k) {
+    if (is_case_ignorable(cps[k])) continue;
+    return !is_cased(cps[k]);
+  }
+  return true;
+}
+
+bool is_term_char(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string js_to_lower(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  std::vector<utf8proc_int32_t> cps = decode(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    utf8proc_int32_t cp = cps[i];
+    if (cp < 0) {
+      append(&out, cp);
+    } else if (cp == 0x130) {  // İ lower-cases to i + combining dot above
+      out.push_back('i');
+      append(&out, 0x307);
+    } else if (cp == 0x3A3) {
+      append(&out, is_final_sigma(cps, i) ? 0x3C2 : 0x3C3);
+    } else {
+      append(&out, utf8proc_tolower(cp));
+    }
+  }
+  return out;
+}
+
+std::string search_fold(std::string_view lower) {
+  if (is_ascii(lower)) return std::string(lower);
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(lower.data()),
+      static_cast<utf8proc_ssize_t>(lower.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(mapped);
+  std::string stripped = n < 0 ? std::string(lower)
+                               : std::string(reinterpret_cast<const char*>(mapped),
+                                             static_cast<std::size_t>(n));
+  std::string out;
+  out.reserve(stripped.size());
+  for (std::size_t i = 0; i < stripped.size(); ++i) {
+    if (static_cast<unsigned char>(stripped[i]) == 0xC4 && i + 1 < stripped.size() &&
+        static_cast<unsigned char>(stripped[i + 1]) == 0x91) {  // U+0111 đ
+      out.push_back('d');
+      ++i;
+    } else {
+      out.push_back(stripped[i]);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> vi_terms(std::string_view token) {
+  std::string lower = js_to_lower(to_nfc(token));
+  std::vector<utf8proc_int32_t> cps = decode(lower);
+  std::size_t begin = 0, end = cps.size();
+  while (begin < end && !is_term_char(cps[begin])) ++begin;
+  while (end > begin && !is_term_char(cps[end - 1])) --end;
+  if (begin == end) return {};
+  std::string exact;
+  if (begin == 0 && end == cps.size()) {
+    exact = std::move(lower);
+  } else {
+    for (std::size_t i = begin; i < end; ++i) append(&exact, cps[i]);
+  }
+  std::string folded = search_fold(exact);
+  if (folded.empty() || folded == exact) return {exact};
+  return {exact, folded};
+}
+
+}  // namespace congkhai
