@@ -10,6 +10,7 @@
 #include "load/site_loader.h"
 #include "load/yaml_reader.h"
 #include "model/urls.h"
+#include "text/parallel_for.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
 
@@ -49,7 +50,8 @@ void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, 
 
 class TreeLoader {
  public:
-  TreeLoader(const std::string& content_dir, Diagnostics* diags) : dir_(content_dir), diags_(diags) {
+  TreeLoader(const std::string& content_dir, int threads, Diagnostics* diags)
+      : dir_(content_dir), threads_(threads), diags_(diags) {
     portal_.content_dir = content_dir;
   }
 
@@ -68,6 +70,7 @@ class TreeLoader {
                     "site.yaml is missing");
     }
     walk(dir_, -1);
+    run_jobs(threads_);
     link_records();
     order_plans_and_reports();
     return std::move(portal_);
@@ -130,6 +133,15 @@ class TreeLoader {
     walk(dir, index);
   }
 
+  // Files are found during the walk and parsed afterwards, in parallel; results are kept
+  // in walk order so the portal is the same whatever the thread count.
+  enum class Kind { kPlan, kProgress, kReport };
+  struct Job {
+    Kind kind;
+    std::string path;
+    int unit;
+  };
+
   void load_plans(const fs::path& dir, int unit) {
     for (const auto& e : listing(dir)) {
       std::string path = path_of_abs(e.path());
@@ -138,16 +150,7 @@ class TreeLoader {
                       "plans/ holds only .md plan files");
         continue;
       }
-      auto plan = load_plan(path, diags_);
-      if (!plan) continue;
-      if (!is_valid_id(plan->id)) {
-        error_at_file(diags_, path, "tên tệp \"" + plan->id + "\" không dùng được làm mã kế hoạch",
-                      "file name \"" + plan->id + "\" cannot be a plan id",
-                      "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024.md");
-        continue;
-      }
-      plan->unit = unit;
-      portal_.plans.push_back(std::move(*plan));
+      jobs_.push_back({Kind::kPlan, path, unit});
     }
   }
 
@@ -163,28 +166,64 @@ class TreeLoader {
       if (it->is_regular_file() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files)
-      if (auto rec = load_progress(path_of_abs(f), dir_.generic_string(), diags_)) {
-        records_unit_.push_back(unit);
-        portal_.progress.push_back(std::move(*rec));
-      }
+    for (const auto& f : files) jobs_.push_back({Kind::kProgress, path_of_abs(f), unit});
   }
 
   void load_reports(const fs::path& dir, int unit) {
-    for (const auto& e : listing(dir)) {
-      if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) continue;  // attachments
-      std::string path = path_of_abs(e.path());
-      auto rep = load_report(path, dir_.generic_string(), diags_);
-      if (!rep) continue;
-      if (!is_valid_id(rep->id)) {
-        error_at_file(diags_, path, "tên tệp \"" + rep->id + "\" không dùng được làm địa chỉ báo cáo",
-                      "file name \"" + rep->id + "\" cannot be a report address",
-                      "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024-q1.md");
-        continue;
+    for (const auto& e : listing(dir))
+      if (e.is_regular_file() && has_extension(e.path(), {".md"}))  // others are attachments
+        jobs_.push_back({Kind::kReport, path_of_abs(e.path()), unit});
+  }
+
+  struct Loaded {
+    std::optional<Plan> plan;
+    std::optional<ProgressRecord> record;
+    std::optional<Report> report;
+    Diagnostics diags;
+  };
+
+  void run_jobs(int threads) {
+    std::vector<Loaded> loaded(jobs_.size());
+    std::string content = dir_.generic_string();
+    parallel_for(jobs_.size(), threads, [&](std::size_t i) {
+      const Job& j = jobs_[i];
+      Loaded& l = loaded[i];
+      if (j.kind == Kind::kPlan) l.plan = load_plan(j.path, &l.diags);
+      if (j.kind == Kind::kProgress) l.record = load_progress(j.path, content, &l.diags);
+      if (j.kind == Kind::kReport) l.report = load_report(j.path, content, &l.diags);
+    });
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+      Loaded& l = loaded[i];
+      diags_->insert(diags_->end(), l.diags.begin(), l.diags.end());
+      if (l.plan) add_plan(std::move(*l.plan), jobs_[i].unit);
+      if (l.record) {
+        records_unit_.push_back(jobs_[i].unit);
+        portal_.progress.push_back(std::move(*l.record));
       }
-      rep->unit = unit;
-      portal_.reports.push_back(std::move(*rep));
+      if (l.report) add_report(std::move(*l.report), jobs_[i].unit);
     }
+  }
+
+  void add_plan(Plan plan, int unit) {
+    if (!is_valid_id(plan.id)) {
+      error_at_file(diags_, plan.path, "tên tệp \"" + plan.id + "\" không dùng được làm mã kế hoạch",
+                    "file name \"" + plan.id + "\" cannot be a plan id",
+                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024.md");
+      return;
+    }
+    plan.unit = unit;
+    portal_.plans.push_back(std::move(plan));
+  }
+
+  void add_report(Report rep, int unit) {
+    if (!is_valid_id(rep.id)) {
+      error_at_file(diags_, rep.path, "tên tệp \"" + rep.id + "\" không dùng được làm địa chỉ báo cáo",
+                    "file name \"" + rep.id + "\" cannot be a report address",
+                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024-q1.md");
+      return;
+    }
+    rep.unit = unit;
+    portal_.reports.push_back(std::move(rep));
   }
 
   // The plan with `id` in `unit`, or -1 after reporting it with the closest ids.
@@ -234,15 +273,17 @@ class TreeLoader {
   }
 
   fs::path dir_;
+  int threads_;
   Diagnostics* diags_;
+  std::vector<Job> jobs_;
   Portal portal_;
   std::vector<int> records_unit_;  // parallel to portal_.progress
 };
 
 }  // namespace
 
-Portal load_portal(const std::string& content_dir, Diagnostics* diags) {
-  return TreeLoader(content_dir, diags).load();
+Portal load_portal(const std::string& content_dir, Diagnostics* diags, int threads) {
+  return TreeLoader(content_dir, threads, diags).load();
 }
 
 }  // namespace congkhai

@@ -10,7 +10,8 @@
 namespace congkhai {
 
 // Loads everything under `content_dir`. Problems are reported in `diags`; the portal holds
-// whatever could be read, so that every problem of a run is found at once.
-Portal load_portal(const std::string& content_dir, Diagnostics* diags);
+// whatever could be read, so that every problem of a run is found at once. Files are parsed
+// on `threads` threads (0: every core); the result does not depend on it.
+Portal load_portal(const std::string& content_dir, Diagnostics* diags, int threads = 0);
 
 }  // namespace congkhai

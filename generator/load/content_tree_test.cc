@@ -107,6 +107,18 @@ TEST_F(ContentTreeTest, EveryBrokenFileIsReportedInOneRun) {
   EXPECT_EQ(d.size(), 4u);  // the plan, the level, and site.yaml's unknown and missing keys
 }
 
+TEST_F(ContentTreeTest, ParallelLoadingGivesTheSamePortalAsSerial) {
+  write("ha-tinh/huong-son/son-lam/plans/2025.md", "---\ntitle: [\n---\n");
+  Diagnostics serial_diags, parallel_diags;
+  Portal serial = load_portal(root_.string(), &serial_diags, 1);
+  Portal parallel = load_portal(root_.string(), &parallel_diags, 8);
+  ASSERT_EQ(serial.plans.size(), parallel.plans.size());
+  for (std::size_t i = 0; i < serial.plans.size(); ++i) EXPECT_EQ(serial.plans[i].path, parallel.plans[i].path);
+  ASSERT_EQ(serial_diags.size(), parallel_diags.size());
+  for (std::size_t i = 0; i < serial_diags.size(); ++i)
+    EXPECT_EQ(format_diagnostic(serial_diags[i]), format_diagnostic(parallel_diags[i]));
+}
+
 TEST_F(ContentTreeTest, MissingContentFolder) {
   Diagnostics d;
   load_portal((root_ / "nowhere").string(), &d);

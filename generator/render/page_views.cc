@@ -208,6 +208,7 @@ PageView search_page_view(const ViewContext& ctx) {
   PageView page{path, "search",
                 frame_view(ctx, path, "Tìm kiếm", {{"Trang chủ", home_page()}, {"Tìm kiếm", ""}}, -1)};
   page.view["search"] = json::object();
+  page.view["header_search"] = false;
   return page;
 }
 

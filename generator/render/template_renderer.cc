@@ -12,7 +12,11 @@ mustache::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data obj{mustache::data::type::object};
-      for (const auto& [key, value] : j.items()) obj.set(key, to_data(value));
+      for (const auto& [key, value] : j.items()) {
+        obj.set(key, to_data(value));
+        // Mustache cannot ask whether a list is empty without looping over it.
+        if (value.is_array() && !j.contains("has_" + key)) obj.set("has_" + key, mustache::data{!value.empty()});
+      }
       return obj;
     }
     case nlohmann::json::value_t::array: {

@@ -3,7 +3,8 @@
 // View data is plain JSON (nlohmann), so it can be inspected in tests and dumped for theme
 // authors. In templates, null, false, "" and [] are all false: {{#x}} skips them, {{x}}
 // prints nothing. {{x}} escapes HTML; {{{x}}} is used only for HTML the generator made
-// itself (keys ending in _html, and `content` in the layout).
+// itself (keys ending in _html, and `content` in the layout). Every list `x` also comes with
+// a boolean `has_x`, to wrap a list in markup only when it has items.
 #pragma once
 
 #include <string>

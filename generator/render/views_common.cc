@@ -101,6 +101,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   }
   v["breadcrumbs"] = bc;
   v["alternate_json"] = "";
+  v["header_search"] = true;  // the search page has its own form, with the same id
   v["generator"] = "Công khai" + (ctx.options.generator_version.empty()
                                       ? std::string()
                                       : " " + ctx.options.generator_version);

@@ -375,7 +375,8 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
       std::vector<std::string_view> refs;
       for (std::size_t d : posted) refs.push_back(docs[d]->ref);
       LunrJson by_ref = LunrJson::object();
-      for (std::size_t r : js_key_order(refs)) by_ref[std::string(refs[r])] = LunrJson::object();
+      for (std::size_t r : js_key_order(refs))
+        append_new_key(&by_ref, std::string(refs[r]), LunrJson::object());
       posting[std::string(posting_keys[k])] = std::move(by_ref);
     }
     inverted.push_back(LunrJson::array({terms[id], std::move(posting)}));
@@ -391,6 +392,10 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
   index["invertedIndex"] = std::move(inverted);
   index["pipeline"] = LunrJson::array({std::string(kViFoldName)});
   return index;
+}
+
+void append_new_key(LunrJson* obj, std::string key, LunrJson value) {
+  obj->get_ref<LunrJson::object_t&>().emplace_back(std::move(key), std::move(value));
 }
 
 std::string to_js_json(const LunrJson& value) {

@@ -43,6 +43,10 @@ std::vector<std::string> lunr_field_terms(std::string_view text);
 LunrJson build_lunr_index(const std::vector<LunrField>& fields,
                           const std::vector<LunrDocument>& documents);
 
+// Adds `key` at the end of object `obj` without looking for it first (ordered_json's
+// operator[] is a linear search); the caller knows the key is new.
+void append_new_key(LunrJson* obj, std::string key, LunrJson value);
+
 // JSON text exactly as JSON.stringify writes it: no spaces, numbers in JavaScript's
 // shortest round-trip form ("0.5", "1", "1e-7", "1e+21"), strings with only '"', '\\' and
 // control characters escaped. Objects are written in their stored key order.

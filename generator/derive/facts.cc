@@ -1,0 +1,174 @@
+#include "derive/facts.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace congkhai {
+namespace {
+
+constexpr double kEpsilon = 1e-9;
+
+// A partial date ("2023-05", "2023") counts from the end of what it names, so that a figure
+// "as of May" is not shown before May is over.
+Date last_day(const Date& d) {
+  if (d.month == 0) return Date{d.year, 12, 31};
+  if (d.day == 0) return end_of_month(d.year, d.month);
+  return d;
+}
+
+bool on_or_before(const Date& d, const Date& as_of) { return last_day(d) <= last_day(as_of); }
+
+bool valid_plan(const Portal& portal, int plan) {
+  return plan >= 0 && static_cast<std::size_t>(plan) < portal.plans.size();
+}
+
+// Index of the task or target with `id`, or -1.
+template <typename T>
+int index_of(const std::vector<T>& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+const ProgressEntry& entry_at(const Portal& portal, const EntryRef& r) {
+  return portal.progress[r.record].entries[r.index];
+}
+
+const Measurement& measurement_at(const Portal& portal, const EntryRef& r) {
+  return portal.progress[r.record].measurements[r.index];
+}
+
+// Collects entries and measurements on or before as_of, in file order, into `facts`, and
+// hands each to the task or target it names.
+void collect(const Portal& portal, PortalFacts& facts) {
+  for (std::size_t r = 0; r < portal.progress.size(); ++r) {
+    const ProgressRecord& rec = portal.progress[r];
+    if (!valid_plan(portal, rec.plan)) continue;
+    const Plan& plan = portal.plans[rec.plan];
+    PlanFacts& pf = facts.plans[rec.plan];
+    for (std::size_t i = 0; i < rec.entries.size(); ++i) {
+      if (!on_or_before(rec.entries[i].date, facts.as_of)) continue;
+      facts.entries.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
+      int task = index_of(plan.tasks, rec.entries[i].task);
+      if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(facts.entries.size() - 1));
+    }
+    for (std::size_t i = 0; i < rec.measurements.size(); ++i) {
+      if (!on_or_before(rec.measurements[i].date, facts.as_of)) continue;
+      facts.measurements.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
+      int target = index_of(plan.targets, rec.measurements[i].target);
+      if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(facts.measurements.size() - 1));
+    }
+  }
+}
+
+// Oldest first; a stable sort keeps file order among equal dates, so the last one wins.
+template <typename Get>
+void sort_by_date(std::vector<int>& idx, Get date_of) {
+  std::stable_sort(idx.begin(), idx.end(),
+                   [&](int a, int b) { return last_day(date_of(a)) < last_day(date_of(b)); });
+}
+
+void derive_task(const Portal& portal, const PortalFacts& facts, TaskFacts& tf) {
+  sort_by_date(tf.entries, [&](int i) { return entry_at(portal, facts.entries[i]).date; });
+  tf.reported = !tf.entries.empty();
+  if (tf.reported) {
+    const ProgressEntry& latest = entry_at(portal, facts.entries[tf.entries.back()]);
+    tf.status = latest.status;
+    // The latest percent given; "done" without a figure means all of it.
+    for (auto it = tf.entries.rbegin(); it != tf.entries.rend() && tf.percent < 0; ++it)
+      tf.percent = entry_at(portal, facts.entries[*it]).percent;
+    if (latest.status == TaskStatus::kDone && latest.percent < 0) tf.percent = 100;
+  }
+  bool finished = tf.status == TaskStatus::kDone || tf.status == TaskStatus::kCancelled;
+  if (tf.due && !finished && *tf.due < last_day(facts.as_of)) {
+    tf.overdue = true;
+    tf.overdue_days = static_cast<int>(days_from_civil(last_day(facts.as_of)) - days_from_civil(*tf.due));
+  }
+}
+
+void count(PlanFacts& pf, const TaskFacts& tf) {
+  switch (tf.status) {
+    case TaskStatus::kNotStarted: ++pf.not_started; break;
+    case TaskStatus::kInProgress: ++pf.in_progress; break;
+    case TaskStatus::kDone: ++pf.done; break;
+    case TaskStatus::kPostponed: ++pf.postponed; break;
+    case TaskStatus::kCancelled: ++pf.cancelled; break;
+  }
+  if (tf.overdue) ++pf.overdue;
+}
+
+void derive_target(const Portal& portal, const PortalFacts& facts, const Target& target, TargetFacts& gf) {
+  sort_by_date(gf.measurements, [&](int i) { return measurement_at(portal, facts.measurements[i]).date; });
+  if (gf.measurements.empty()) return;
+  const Measurement& latest = measurement_at(portal, facts.measurements[gf.measurements.back()]);
+  gf.latest = latest.value;
+  gf.latest_date = latest.date;
+  gf.result = target_met(target, latest.value) ? TargetResult::kMet : TargetResult::kNotMet;
+}
+
+void derive_reports(const Portal& portal, int plan, PlanFacts& pf) {
+  for (std::size_t i = 0; i < portal.reports.size(); ++i)
+    if (portal.reports[i].plan == plan) pf.reports.push_back(static_cast<int>(i));
+  std::stable_sort(pf.reports.begin(), pf.reports.end(), [&](int a, int b) {
+    return last_day(portal.reports[b].date) < last_day(portal.reports[a].date);
+  });
+}
+
+void bump(Date& latest, const Date& d) {
+  if (latest < d) latest = d;
+}
+
+Date last_updated(const Portal& portal, const PortalFacts& facts, int plan, const PlanFacts& pf) {
+  Date latest;
+  const Plan& p = portal.plans[plan];
+  if (p.date && p.date->is_complete()) bump(latest, *p.date);
+  for (const EntryRef& r : facts.entries)
+    if (r.plan == plan) bump(latest, entry_at(portal, r).date);
+  for (const EntryRef& r : facts.measurements)
+    if (r.plan == plan) bump(latest, measurement_at(portal, r).date);
+  for (int r : pf.reports) bump(latest, portal.reports[r].date);
+  return latest;
+}
+
+}  // namespace
+
+bool target_met(const Target& target, double value) {
+  switch (target.comparison) {
+    case Comparison::kAtLeast: return value >= target.value - kEpsilon;
+    case Comparison::kAtMost: return value <= target.value + kEpsilon;
+    case Comparison::kExactly: return std::fabs(value - target.value) <= kEpsilon;
+  }
+  return false;
+}
+
+PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
+  PortalFacts facts;
+  facts.as_of = as_of;
+  facts.plans.resize(portal.plans.size());
+  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
+    const Plan& plan = portal.plans[p];
+    PlanFacts& pf = facts.plans[p];
+    pf.tasks.resize(plan.tasks.size());
+    pf.targets.resize(plan.targets.size());
+    for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+      pf.tasks[t].timeframe = parse_timeframe(plan.tasks[t].timeframe, plan.year);
+      pf.tasks[t].due = deadline_of(pf.tasks[t].timeframe);
+    }
+  }
+  collect(portal, facts);
+  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
+    const Plan& plan = portal.plans[p];
+    PlanFacts& pf = facts.plans[p];
+    for (TaskFacts& tf : pf.tasks) {
+      derive_task(portal, facts, tf);
+      count(pf, tf);
+    }
+    for (std::size_t t = 0; t < plan.targets.size(); ++t)
+      derive_target(portal, facts, plan.targets[t], pf.targets[t]);
+    derive_reports(portal, static_cast<int>(p), pf);
+    pf.last_updated = last_updated(portal, facts, static_cast<int>(p), pf);
+  }
+  return facts;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,21 @@
+// The reference date every derived fact is computed against ("as of"): reproducible builds
+// pin it, officials may preview another day, otherwise it is today.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/date.h"
+
+namespace congkhai {
+
+// SOURCE_DATE_EPOCH (integer seconds since 1970-01-01 UTC) wins when set and non-empty,
+// else `as_of_flag` (--as-of YYYY-MM-DD) when non-empty, else the UTC day of `now_seconds`.
+// An invalid value gives nullopt and a Vietnamese message in `*error` (when not null).
+std::optional<Date> resolve_reference_date(const char* source_date_epoch, const std::string& as_of_flag,
+                                           long long now_seconds, std::string* error);
+
+// The UTC calendar day of a POSIX time.
+Date date_from_epoch_seconds(long long seconds);
+
+}  // namespace congkhai

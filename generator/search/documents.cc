@@ -1,0 +1,320 @@
+#include "search/documents.h"
+
+#include <cctype>
+
+#include "model/urls.h"
+
+namespace congkhai {
+namespace {
+
+constexpr std::size_t kTitleChars = 160;
+constexpr std::size_t kExcerptChars = 220;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Appends `part` to `out` with a space between, skipping empty parts.
+void add(std::string* out, std::string_view part) {
+  if (part.empty()) return;
+  if (!out->empty()) out->push_back(' ');
+  out->append(part);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out.append(sep);
+    out.append(p);
+  }
+  return out;
+}
+
+// Inline Markdown of one line as plain text.
+void inline_text(std::string_view line, std::string* out) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\\' && i + 1 < line.size() && std::ispunct(static_cast<unsigned char>(line[i + 1]))) {
+      out->push_back(line[++i]);
+    } else if (c == '*' || c == '`') {
+      // emphasis and code markers
+    } else if (c == '_' && i + 1 < line.size() && line[i + 1] == '_') {
+      ++i;
+    } else if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') {
+      // image: keep the alt text, handled as a link below
+    } else if (c == ']' && i + 1 < line.size() && line[i + 1] == '(') {
+      std::size_t close = line.find(')', i + 2);
+      if (close == std::string_view::npos) {
+        out->push_back(c);
+      } else {
+        i = close;
+      }
+    } else if (c == '[') {
+      // link text follows
+    } else if (c == '<' && line.substr(i + 1, 4) == "http") {
+      std::size_t close = line.find('>', i);
+      if (close == std::string_view::npos) {
+        out->push_back(c);
+      } else {
+        out->append(line.substr(i + 1, close - i - 1));
+        i = close;
+      }
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+std::string top_unit_chain(const Portal& portal, int unit) {
+  std::string out;
+  for (int u = unit; u >= 0; u = portal.units[static_cast<std::size_t>(u)].parent)
+    add(&out, unit_display_name(portal.units[static_cast<std::size_t>(u)]));
+  return out;
+}
+
+int area_of(const Portal& portal, int unit) {
+  while (unit >= 0 && portal.units[static_cast<std::size_t>(unit)].parent >= 0)
+    unit = portal.units[static_cast<std::size_t>(unit)].parent;
+  return unit;
+}
+
+std::string plan_label(const Plan& plan) {
+  std::string label = "Kế hoạch";
+  if (!plan.number.empty() && !is_blank_number(plan.number)) label += " số " + plan.number;
+  if (plan.year > 0) label += " năm " + std::to_string(plan.year);
+  return label;
+}
+
+std::string value_text(const Target& t) {
+  if (!t.value_text.empty()) return t.value_text;
+  std::string s = std::to_string(t.value);
+  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+    bool dot = s.back() == '.';
+    s.pop_back();
+    if (dot) break;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view search_kind_key(SearchKind kind) {
+  switch (kind) {
+    case SearchKind::kUnit: return "unit";
+    case SearchKind::kPlan: return "plan";
+    case SearchKind::kTask: return "task";
+    case SearchKind::kTarget: return "target";
+    case SearchKind::kReport: return "report";
+  }
+  return "";
+}
+
+const std::vector<LunrField>& search_fields() {
+  static const std::vector<LunrField> kFields = {
+      {"title", 3}, {"text", 1}, {"unit", 1}, {"lead", 1}, {"year", 1}, {"kind", 1}};
+  return kFields;
+}
+
+const std::vector<LunrField>& global_search_fields() {
+  static const std::vector<LunrField> kFields = {{"title", 3}, {"unit", 1}, {"year", 1}, {"kind", 1}};
+  return kFields;
+}
+
+std::string plain_text(std::string_view markdown) {
+  std::string raw;
+  std::size_t start = 0;
+  while (start <= markdown.size()) {
+    std::size_t end = markdown.find('\n', start);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(start, end - start);
+    while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+    while (!line.empty() && (line.front() == '#' || line.front() == '>')) line.remove_prefix(1);
+    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
+      line.remove_prefix(2);
+    raw.push_back(' ');
+    inline_text(line, &raw);
+    start = end + 1;
+  }
+  std::string out;
+  for (char c : raw) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string shorten(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0, cut = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
+    if (chars == max_chars) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  if (cut == std::string_view::npos) return std::string(text);
+  std::size_t space = text.rfind(' ', cut);
+  if (space != std::string_view::npos && space > cut / 2) cut = space;
+  std::string out(text.substr(0, cut));
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':'))
+    out.pop_back();
+  return out + "…";
+}
+
+std::vector<SearchDocument> search_documents(const Portal& portal) {
+  std::vector<SearchDocument> docs;
+  for (std::size_t ui = 0; ui < portal.units.size(); ++ui) {
+    const Unit& unit = portal.units[ui];
+    const int u = static_cast<int>(ui);
+    const std::string unit_name = unit_display_name(unit);
+    const std::string chain = top_unit_chain(portal, u);
+    const int area = area_of(portal, u);
+
+    SearchDocument ud;
+    ud.ref = unit_page(unit);
+    ud.kind = SearchKind::kUnit;
+    ud.area = area;
+    ud.title = unit_name;
+    add(&ud.text, unit.contact.address);
+    add(&ud.text, unit.feedback);
+    ud.unit = unit.parent >= 0 ? top_unit_chain(portal, unit.parent) : "";
+    ud.kind_text = "đơn vị " + unit_level_vi(unit.level);
+    ud.display_title = unit_name;
+    ud.display_unit = unit.parent >= 0 ? unit_display_name(portal.units[static_cast<std::size_t>(unit.parent)]) : "";
+    ud.excerpt = shorten(unit.contact.address, kExcerptChars);
+    docs.push_back(std::move(ud));
+
+    for (int pi : unit.plans) {
+      const Plan& plan = portal.plans[static_cast<std::size_t>(pi)];
+      const std::string page = plan_page(portal, plan);
+      const std::string year = plan.year > 0 ? std::to_string(plan.year) : "";
+      const std::string label = plan_label(plan);
+
+      SearchDocument pd;
+      pd.ref = page;
+      pd.kind = SearchKind::kPlan;
+      pd.area = area;
+      pd.title = plan.title;
+      add(&pd.text, plan.number);
+      add(&pd.text, plan.place);
+      for (const Reference& r : plan.legal_basis) add(&pd.text, r.text);
+      if (plan.implements) add(&pd.text, plan.implements->text);
+      const std::string body = plain_text(plan.body);
+      add(&pd.text, body);
+      add(&pd.text, plain_text(plan.budget));
+      pd.unit = chain;
+      add(&pd.lead, plan.issuer);
+      add(&pd.lead, plan.signer.name);
+      pd.year = year;
+      pd.kind_text = "kế hoạch";
+      pd.display_title = shorten(plain_text(plan.title), kTitleChars);
+      pd.display_unit = unit_name;
+      pd.excerpt = shorten(label + (body.empty() ? "" : ". " + body), kExcerptChars);
+      docs.push_back(std::move(pd));
+
+      for (const Task& task : plan.tasks) {
+        SearchDocument td;
+        td.ref = page + "#" + task_anchor(task);
+        td.kind = SearchKind::kTask;
+        td.area = area;
+        td.title = plain_text(task.text);
+        add(&td.text, task.number);
+        if (task.section >= 0 && static_cast<std::size_t>(task.section) < plan.sections.size())
+          add(&td.text, plan.sections[static_cast<std::size_t>(task.section)].title);
+        add(&td.text, plain_text(task.output));
+        add(&td.text, task.timeframe);
+        add(&td.text, plan.number);
+        td.unit = chain;
+        add(&td.lead, join(task.lead, " "));
+        add(&td.lead, join(task.partners, " "));
+        td.year = year;
+        td.kind_text = "nhiệm vụ";
+        td.display_title = shorten(td.title, kTitleChars);
+        td.display_unit = unit_name;
+        std::vector<std::string> context{label};
+        if (!task.lead.empty()) context.push_back("Chủ trì: " + join(task.lead, ", "));
+        if (!task.timeframe.empty()) context.push_back(task.timeframe);
+        td.excerpt = shorten(join(context, " · "), kExcerptChars);
+        docs.push_back(std::move(td));
+      }
+
+      for (const Target& target : plan.targets) {
+        SearchDocument gd;
+        gd.ref = page + "#" + target_anchor(target);
+        gd.kind = SearchKind::kTarget;
+        gd.area = area;
+        gd.title = target.measure;
+        const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
+        add(&gd.text, goal);
+        add(&gd.text, plan.number);
+        gd.unit = chain;
+        if (const Task* task = target.task.empty() ? nullptr : find_task(plan, target.task)) {
+          add(&gd.lead, join(task->lead, " "));
+          add(&gd.text, plain_text(task->text));
+        }
+        gd.year = year;
+        gd.kind_text = "chỉ tiêu";
+        gd.display_title = shorten(target.measure, kTitleChars);
+        gd.display_unit = unit_name;
+        gd.excerpt = shorten(goal + " · " + label, kExcerptChars);
+        docs.push_back(std::move(gd));
+      }
+    }
+
+    for (int ri : unit.reports) {
+      const Report& report = portal.reports[static_cast<std::size_t>(ri)];
+      SearchDocument rd;
+      rd.ref = report_page(portal, report);
+      rd.kind = SearchKind::kReport;
+      rd.area = area;
+      rd.title = report.title;
+      add(&rd.text, report.number);
+      add(&rd.text, period_vi(report.period));
+      const std::string body = plain_text(report.body);
+      add(&rd.text, body);
+      for (const Attachment& a : report.attachments) add(&rd.text, a.title);
+      rd.unit = chain;
+      rd.year = report.period.year > 0 ? std::to_string(report.period.year) : "";
+      rd.kind_text = "báo cáo";
+      rd.display_title = shorten(plain_text(report.title), kTitleChars);
+      rd.display_unit = unit_name;
+      rd.excerpt = shorten(period_vi(report.period) + (body.empty() ? "" : ". " + body), kExcerptChars);
+      docs.push_back(std::move(rd));
+    }
+  }
+  return docs;
+}
+
+LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields) {
+  LunrDocument out;
+  out.ref = doc.ref;
+  for (const LunrField& f : fields) {
+    if (f.name == "title") out.fields.push_back(doc.title);
+    else if (f.name == "text") out.fields.push_back(doc.text);
+    else if (f.name == "unit") out.fields.push_back(doc.unit);
+    else if (f.name == "lead") out.fields.push_back(doc.lead);
+    else if (f.name == "year") out.fields.push_back(doc.year);
+    else if (f.name == "kind") out.fields.push_back(doc.kind_text);
+    else out.fields.emplace_back();
+  }
+  return out;
+}
+
+LunrJson search_store(const std::vector<const SearchDocument*>& docs) {
+  LunrJson store = LunrJson::object();
+  for (const SearchDocument* d : docs) {
+    LunrJson entry = LunrJson::object();
+    entry["t"] = d->display_title;
+    entry["u"] = d->display_unit;
+    entry["k"] = std::string(search_kind_key(d->kind));
+    entry["x"] = d->excerpt;
+    append_new_key(&store, d->ref, std::move(entry));
+  }
+  return store;
+}
+
+}  // namespace congkhai

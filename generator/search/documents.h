@@ -1,0 +1,60 @@
+// Search documents: what the search index knows about each unit, plan, task, target and
+// report of the portal, and what a result shows.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/portal.h"
+#include "search/lunr_index.h"
+
+namespace congkhai {
+
+enum class SearchKind { kUnit, kPlan, kTask, kTarget, kReport };
+
+// "unit", "plan", "task", "target", "report": the kind as search-core.js knows it.
+std::string_view search_kind_key(SearchKind kind);
+
+struct SearchDocument {
+  std::string ref;  // the page, with the anchor of a task or target (model/urls.h)
+  SearchKind kind = SearchKind::kUnit;
+  int area = -1;    // the top-level unit the document belongs to, index into Portal::units
+
+  // Indexed text, one string per field of search_fields().
+  std::string title;      // unit name, plan or report title, task text, target measure
+  std::string text;       // everything else worth finding: body, output, timeframe, number
+  std::string unit;       // the unit and its ancestors: "xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh"
+  std::string lead;       // lead and partner offices; the issuer of a plan
+  std::string year;       // "2023"
+  std::string kind_text;  // "nhiệm vụ", "kế hoạch", "xã" …
+
+  // Shown in a result (the store beside the index).
+  std::string display_title;  // plain text, shortened
+  std::string display_unit;   // "xã Sơn Lâm"
+  std::string excerpt;        // plain text, shortened: context under the title
+};
+
+// Fields of an area shard, with boosts: title, text, unit, lead, year, kind.
+const std::vector<LunrField>& search_fields();
+// Fields of the global index of units and plans: title, unit, year, kind.
+const std::vector<LunrField>& global_search_fields();
+
+// Every unit, plan, task, target and report of the portal, in model order: a unit, then
+// its plans with their tasks and targets, then its reports; then the next unit.
+std::vector<SearchDocument> search_documents(const Portal& portal);
+
+// The document as lunr sees it, with the text of each of `fields` (matched by name).
+LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields);
+
+// Display data keyed by ref: {"<ref>": {"t": title, "u": unit, "k": kind, "x": excerpt}}.
+LunrJson search_store(const std::vector<const SearchDocument*>& docs);
+
+// Markdown as plain text: list markers, headings, emphasis and link targets dropped,
+// runs of white space collapsed to one space.
+std::string plain_text(std::string_view markdown);
+
+// At most `max_chars` characters of `text`, cut at a space, with "…" when cut.
+std::string shorten(std::string_view text, std::size_t max_chars);
+
+}  // namespace congkhai
