@@ -1,6 +1,8 @@
 #include "export/plan_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "export/data_keys.h"
@@ -48,7 +50,6 @@ class PlanWriter {
   }
 
   Json write() {
-    const Site& site = portal_.site;
     const Unit& unit = portal_.units[plan_.unit];
     Json j;
     j["$schema"] = link(plan_schema_path());
@@ -77,7 +78,6 @@ class PlanWriter {
     j["budget"] = text_or_null(plan_.budget);
     j["body"] = text_or_null(plan_.body);
     j["page"] = link(plan_page(portal_, plan_));
-    (void)site;
 
     const PlanFacts& pf = plan_facts_;
     j["summary"] = {{"tasks", plan_.tasks.size()},

@@ -1,0 +1,191 @@
+#include "export/feeds.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "export/export_paths.h"
+#include "export/numbers.h"
+#include "export/unit_scope.h"
+#include "export/uuid.h"
+#include "export/xml.h"
+#include "model/urls.h"
+
+namespace congkhai {
+namespace {
+
+struct FeedEntry {
+  std::string id;
+  std::string title;
+  Date updated;
+  std::string link;      // output path of the page it points to (may carry an #anchor)
+  std::string author;
+  std::string category;  // "bao-cao", "tien-do"
+  std::string category_label;
+  std::string summary;   // plain text
+};
+
+// The first line of a Markdown task text, without list markers, cut at about 120 bytes on a
+// UTF-8 boundary.
+std::string short_text(const std::string& markdown) {
+  std::string line = markdown.substr(0, markdown.find('\n'));
+  while (!line.empty() && (line.back() == ':' || line.back() == ' ')) line.pop_back();
+  if (line.size() <= 120) return line;
+  size_t cut = 120;
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return line.substr(0, cut) + "…";
+}
+
+std::string plan_label(const Plan& plan) {
+  return is_blank_number(plan.number) ? plan.title : "Kế hoạch số " + plan.number;
+}
+
+FeedEntry report_entry(const Portal& portal, const Report& r) {
+  FeedEntry e;
+  std::string page = report_page(portal, r);
+  e.id = feed_id(page);
+  e.title = r.title;
+  e.updated = r.date;
+  e.link = page;
+  e.author = "UBND " + unit_display_name(portal.units[r.unit]);
+  e.category = "bao-cao";
+  e.category_label = "Báo cáo";
+  e.summary = "Báo cáo " + period_vi(r.period);
+  if (!r.number.empty()) e.summary += ", số " + r.number;
+  e.summary += ", ngày " + format_vi(r.date);
+  if (r.plan >= 0 && r.plan < static_cast<int>(portal.plans.size()))
+    e.summary += ", về " + plan_label(portal.plans[r.plan]);
+  e.summary += ".";
+  return e;
+}
+
+bool progress_entry(const Portal& portal, const ProgressRecord& rec, FeedEntry* out) {
+  if (rec.plan < 0 || rec.plan >= static_cast<int>(portal.plans.size())) return false;
+  const Plan& plan = portal.plans[rec.plan];
+  Date latest;
+  for (const auto& e : rec.entries) latest = std::max(latest, e.date);
+  for (const auto& m : rec.measurements) latest = std::max(latest, m.date);
+  if (latest.year == 0) return false;
+
+  FeedEntry e;
+  e.id = feed_id("tien-do/" + content_relative(portal, rec.path));
+  e.title = "Cập nhật tiến độ " + (rec.period.empty() ? format_vi(latest) : rec.period) + ": " +
+            plan_label(plan);
+  e.updated = latest;
+  e.link = plan_page(portal, plan);
+  e.author = "UBND " + unit_display_name(portal.units[plan.unit]);
+  e.category = "tien-do";
+  e.category_label = "Tiến độ";
+  for (const auto& entry : rec.entries) {
+    const Task* task = find_task(plan, entry.task);
+    std::string what = task ? (task->number.empty() ? "" : task->number + ". ") +
+                                  short_text(task->text)
+                            : entry.task;
+    e.summary += "• " + what + ": " + task_status_vi(entry.status);
+    if (entry.percent >= 0) e.summary += " (" + std::to_string(entry.percent) + "%)";
+    e.summary += "\n";
+  }
+  for (const auto& m : rec.measurements) {
+    const Target* target = find_target(plan, m.target);
+    std::string value = m.value_text.empty() ? format_number(m.value) : m.value_text;
+    e.summary += "• " + (target ? target->measure : m.target) + ": " + value +
+                 (target ? target->unit : "") + "\n";
+  }
+  if (!e.summary.empty()) e.summary.pop_back();
+  *out = std::move(e);
+  return true;
+}
+
+void write_entry(std::string* out, const Site& site, const std::string& self,
+                 const FeedEntry& e) {
+  *out += "  <entry>\n";
+  *out += "    <id>" + xml_escape(e.id) + "</id>\n";
+  *out += "    <title type=\"text\">" + xml_escape(e.title) + "</title>\n";
+  *out += "    <updated>" + atom_date(e.updated) + "</updated>\n";
+  std::string path = e.link, anchor;
+  if (auto hash = path.find('#'); hash != std::string::npos) {
+    anchor = path.substr(hash);
+    path.resize(hash);
+  }
+  *out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
+          xml_escape(link_from(site, self, path) + anchor) + "\"/>\n";
+  *out += "    <author><name>" + xml_escape(e.author) + "</name></author>\n";
+  *out += "    <category term=\"" + e.category + "\" label=\"" + xml_escape(e.category_label) +
+          "\"/>\n";
+  *out += "    <summary type=\"text\">" + xml_escape(e.summary) + "</summary>\n";
+  *out += "  </entry>\n";
+}
+
+}  // namespace
+
+std::string feed_id(const std::string& name) {
+  return "urn:uuid:" + uuid_v5(kFeedIdNamespace, "congkhai:" + name);
+}
+
+std::string atom_date(const Date& date) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00+07:00", date.year,
+                date.month ? date.month : 1, date.day ? date.day : 1);
+  return buf;
+}
+
+std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope) {
+  const Site& site = portal.site;
+  const std::string self = feed_path(scope);
+
+  std::vector<FeedEntry> entries;
+  for (const auto& r : portal.reports)
+    if (r.unit >= 0 && unit_in_scope(portal, r.unit, scope))
+      entries.push_back(report_entry(portal, r));
+  for (const auto& rec : portal.progress) {
+    if (rec.plan < 0 || rec.plan >= static_cast<int>(portal.plans.size())) continue;
+    if (!unit_in_scope(portal, portal.plans[rec.plan].unit, scope)) continue;
+    FeedEntry e;
+    if (progress_entry(portal, rec, &e)) entries.push_back(std::move(e));
+  }
+  std::sort(entries.begin(), entries.end(), [](const FeedEntry& a, const FeedEntry& b) {
+    return std::tie(b.updated, a.id) < std::tie(a.updated, b.id);
+  });
+  if (entries.size() > static_cast<size_t>(kFeedEntries)) entries.resize(kFeedEntries);
+
+  // The feed changed when its newest entry did; an empty feed takes its plans' latest date,
+  // and failing that the reference date.
+  Date updated;
+  if (!entries.empty()) {
+    updated = entries.front().updated;
+  } else {
+    for (size_t p = 0; p < portal.plans.size() && p < facts.plans.size(); ++p)
+      if (unit_in_scope(portal, portal.plans[p].unit, scope))
+        updated = std::max(updated, facts.plans[p].last_updated);
+    if (updated.year == 0) updated = facts.as_of;
+  }
+
+  std::string title = site.title;
+  std::string home = home_page();
+  if (scope) {
+    title = unit_display_name(*scope) + " – " + site.title;
+    home = unit_page(*scope);
+  }
+
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
+  out += "  <id>" + feed_id(self) + "</id>\n";
+  out += "  <title type=\"text\">" + xml_escape(title) + "</title>\n";
+  out += "  <subtitle type=\"text\">" +
+         xml_escape("Báo cáo và cập nhật tiến độ thực hiện kế hoạch kiểm soát thủ tục hành chính") +
+         "</subtitle>\n";
+  out += "  <updated>" + atom_date(updated) + "</updated>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+         xml_escape(link_from(site, self, self)) + "\"/>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+         xml_escape(link_from(site, self, home)) + "\"/>\n";
+  out += "  <author><name>" + xml_escape(site.title.empty() ? "Công khai" : site.title) +
+         "</name></author>\n";
+  out += "  <generator>Công khai</generator>\n";
+  if (!site.licence.name.empty()) out += "  <rights>" + xml_escape(site.licence.name) + "</rights>\n";
+  for (const auto& e : entries) write_entry(&out, site, self, e);
+  out += "</feed>\n";
+  return out;
+}
+
+}  // namespace congkhai

@@ -1,0 +1,36 @@
+// Atom feeds (RFC 4287) of what a portal or a unit publishes: reports, and progress records
+// (one entry per progress file, summing up its entries and measurements).
+//
+// - Entry ids are name-based UUIDs (urn:uuid:…, version 5) of the item's path in the site,
+//   so they never change with the build, the date or the domain the site is served from.
+// - <updated> is the content's own date (a report's date, the latest date in a progress
+//   file) at midnight Vietnam time, never the build time. The feed's <updated> is its newest
+//   entry's.
+// - Links are absolute when the site has a base_url, else relative to the feed file (feed
+//   readers resolve them against the feed's address).
+// - Newest first, at most kFeedEntries entries; ties broken by id.
+#pragma once
+
+#include <string>
+
+#include "derive/facts.h"
+#include "model/portal.h"
+
+namespace congkhai {
+
+inline constexpr int kFeedEntries = 100;
+
+// The namespace of entry and feed ids: RFC 4122's URL namespace; names are "congkhai:<path>".
+inline constexpr const char kFeedIdNamespace[] = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+
+// "urn:uuid:…" for an output path or another stable name.
+std::string feed_id(const std::string& name);
+
+// RFC 3339 timestamp of a content date: "2023-04-05T00:00:00+07:00"; a partial date counts
+// from its first day.
+std::string atom_date(const Date& date);
+
+// The feed of the whole portal (`scope` null) or of a unit and the units below it.
+std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope);
+
+}  // namespace congkhai

@@ -1,0 +1,277 @@
+#include "export/plan_schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include "export/export_paths.h"
+
+namespace congkhai {
+namespace {
+
+// Kept as JSON text so that it reads like the published file. Every object is closed
+// (additionalProperties: false): a field added to plan_json.cc must be described here, and
+// the tests validate generated files against this schema.
+constexpr const char kSchema[] = R"json({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "Kế hoạch kiểm soát thủ tục hành chính (dữ liệu mở)",
+  "description": "Toàn bộ dữ liệu của một kế hoạch trên cổng Công khai: thông tin văn bản, phụ lục nhiệm vụ, chỉ tiêu, tiến độ, số liệu và báo cáo, kèm trạng thái tính đến ngày as_of. / A plan published on the Công khai portal with its tasks, targets, progress, measurements and reports, and the facts derived as of as_of.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["$schema", "as_of", "unit", "id", "number", "number_blank", "title", "year", "date",
+               "place", "issuer", "signer", "legal_basis", "implements", "recipients", "budget",
+               "body", "page", "summary", "sections", "tasks", "targets", "progress",
+               "measurements", "reports"],
+  "properties": {
+    "$schema": {"type": "string", "description": "Địa chỉ lược đồ này / this schema's address"},
+    "as_of": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+              "description": "Ngày tính trạng thái / reference date of every derived fact"},
+    "unit": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["path", "name", "display_name", "level", "page"],
+      "properties": {
+        "path": {"$ref": "#/$defs/unit_path"},
+        "name": {"type": "string"},
+        "display_name": {"type": "string", "description": "xã Sơn Lâm, Phường 2"},
+        "level": {"enum": ["tinh", "thanh-pho", "huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh",
+                           "xa", "phuong", "thi-tran"]},
+        "page": {"$ref": "#/$defs/link"}
+      }
+    },
+    "id": {"type": "string", "minLength": 1},
+    "number": {"type": "string", "description": "Số như in; /KH-UBND khi để trống / number as printed"},
+    "number_blank": {"type": "boolean"},
+    "title": {"type": "string"},
+    "year": {"type": "integer"},
+    "date": {"$ref": "#/$defs/partial_date_or_null",
+             "description": "Ngày ban hành, có thể chỉ có tháng hoặc năm / date of issue, possibly partial"},
+    "place": {"$ref": "#/$defs/text_or_null"},
+    "issuer": {"type": "string"},
+    "signer": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["name", "title", "capacity"],
+      "properties": {
+        "name": {"$ref": "#/$defs/text_or_null"},
+        "title": {"$ref": "#/$defs/text_or_null"},
+        "capacity": {"$ref": "#/$defs/strings"}
+      }
+    },
+    "legal_basis": {"type": "array", "items": {"$ref": "#/$defs/reference"}},
+    "implements": {"oneOf": [{"$ref": "#/$defs/reference"}, {"type": "null"}]},
+    "recipients": {"$ref": "#/$defs/strings"},
+    "budget": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
+    "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
+    "page": {"$ref": "#/$defs/link"},
+    "summary": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["tasks", "targets", "done", "in_progress", "not_started", "postponed",
+                   "cancelled", "overdue", "last_updated"],
+      "properties": {
+        "tasks": {"$ref": "#/$defs/count"},
+        "targets": {"$ref": "#/$defs/count"},
+        "done": {"$ref": "#/$defs/count"},
+        "in_progress": {"$ref": "#/$defs/count"},
+        "not_started": {"$ref": "#/$defs/count"},
+        "postponed": {"$ref": "#/$defs/count"},
+        "cancelled": {"$ref": "#/$defs/count"},
+        "overdue": {"$ref": "#/$defs/count"},
+        "last_updated": {"$ref": "#/$defs/partial_date_or_null"}
+      }
+    },
+    "sections": {
+      "type": "array",
+      "description": "Các mục của phụ lục; nhiệm vụ và mục con trỏ tới mục theo chỉ số trong mảng này / sections of the task table, referred to by their index in this array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["number", "title", "depth", "parent"],
+        "properties": {
+          "number": {"$ref": "#/$defs/text_or_null"},
+          "title": {"type": "string"},
+          "depth": {"type": "integer", "minimum": 1, "maximum": 3},
+          "parent": {"$ref": "#/$defs/index_or_null"}
+        }
+      }
+    },
+    "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
+    "targets": {"type": "array", "items": {"$ref": "#/$defs/target"}},
+    "progress": {"type": "array", "items": {"$ref": "#/$defs/progress_entry"}},
+    "measurements": {"type": "array", "items": {"$ref": "#/$defs/measurement"}},
+    "reports": {"type": "array", "items": {"$ref": "#/$defs/report"}}
+  },
+  "$defs": {
+    "text_or_null": {"type": ["string", "null"], "minLength": 1},
+    "strings": {"type": "array", "items": {"type": "string"}},
+    "count": {"type": "integer", "minimum": 0},
+    "index_or_null": {"type": ["integer", "null"], "minimum": 0},
+    "unit_path": {"type": "string", "pattern": "^[a-z0-9-]+(/[a-z0-9-]+)*$"},
+    "link": {"type": "string", "format": "uri-reference",
+             "description": "Tuyệt đối khi cổng có base_url, nếu không thì tương đối với tệp JSON này / absolute when the site has a base_url, else relative to this JSON file"},
+    "partial_date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+    "partial_date_or_null": {"oneOf": [{"$ref": "#/$defs/partial_date"}, {"type": "null"}]},
+    "status": {"enum": ["not_started", "in_progress", "done", "postponed", "cancelled"]},
+    "percent_or_null": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+    "reference": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["text", "url"],
+      "properties": {
+        "text": {"type": "string"},
+        "url": {"$ref": "#/$defs/text_or_null"}
+      }
+    },
+    "timeframe": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["raw", "kind", "start", "due", "checkpoints", "cadences", "also_on_demand",
+                   "qualifier", "description"],
+      "properties": {
+        "raw": {"type": "string", "description": "Thời gian thực hiện như ghi / as written"},
+        "kind": {"enum": ["due", "period", "recurring", "checkpoints", "unscheduled", "unknown"]},
+        "start": {"$ref": "#/$defs/partial_date_or_null"},
+        "due": {"$ref": "#/$defs/partial_date_or_null"},
+        "checkpoints": {"type": "array", "items": {"$ref": "#/$defs/partial_date"}},
+        "cadences": {"type": "array",
+                     "items": {"enum": ["continuous", "monthly", "quarterly", "yearly", "on_demand"]}},
+        "also_on_demand": {"type": "boolean"},
+        "qualifier": {"$ref": "#/$defs/text_or_null"},
+        "description": {"$ref": "#/$defs/text_or_null",
+                        "description": "Tóm tắt tiếng Việt / Vietnamese summary: hạn 31/03/2023"}
+      }
+    },
+    "task": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["id", "number", "text", "section", "lead", "partners", "output", "timeframe",
+                   "due", "status", "status_vi", "reported", "percent", "overdue", "overdue_days",
+                   "page"],
+      "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "number": {"$ref": "#/$defs/text_or_null"},
+        "text": {"type": "string", "description": "Markdown"},
+        "section": {"$ref": "#/$defs/index_or_null"},
+        "lead": {"$ref": "#/$defs/strings"},
+        "partners": {"$ref": "#/$defs/strings"},
+        "output": {"$ref": "#/$defs/text_or_null"},
+        "timeframe": {"$ref": "#/$defs/timeframe"},
+        "due": {"$ref": "#/$defs/partial_date_or_null",
+                "description": "Hạn tính quá hạn / the deadline overdue is measured against"},
+        "status": {"$ref": "#/$defs/status"},
+        "status_vi": {"type": "string"},
+        "reported": {"type": "boolean"},
+        "percent": {"$ref": "#/$defs/percent_or_null"},
+        "overdue": {"type": "boolean"},
+        "overdue_days": {"$ref": "#/$defs/count"},
+        "page": {"$ref": "#/$defs/link"}
+      }
+    },
+    "target": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["id", "measure", "comparison", "comparison_vi", "value", "value_text", "unit",
+                   "task", "result", "result_vi", "latest", "page"],
+      "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "measure": {"type": "string"},
+        "comparison": {"enum": ["at_least", "at_most", "exactly"]},
+        "comparison_vi": {"type": "string"},
+        "value": {"type": "number"},
+        "value_text": {"$ref": "#/$defs/text_or_null"},
+        "unit": {"type": "string"},
+        "task": {"$ref": "#/$defs/text_or_null"},
+        "result": {"enum": ["met", "not_met", "no_data"]},
+        "result_vi": {"type": "string"},
+        "latest": {
+          "oneOf": [
+            {"type": "null"},
+            {"type": "object", "additionalProperties": false, "required": ["value", "date"],
+             "properties": {"value": {"type": "number"},
+                            "date": {"$ref": "#/$defs/partial_date_or_null"}}}
+          ]
+        },
+        "page": {"$ref": "#/$defs/link"}
+      }
+    },
+    "progress_entry": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["task", "date", "status", "status_vi", "percent", "note", "reported_by",
+                   "evidence", "period", "record", "line"],
+      "properties": {
+        "task": {"type": "string"},
+        "date": {"$ref": "#/$defs/partial_date_or_null"},
+        "status": {"$ref": "#/$defs/status"},
+        "status_vi": {"type": "string"},
+        "percent": {"$ref": "#/$defs/percent_or_null"},
+        "note": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
+        "reported_by": {"$ref": "#/$defs/text_or_null"},
+        "evidence": {
+          "type": "array",
+          "items": {"type": "object", "additionalProperties": false, "required": ["title", "url"],
+                    "properties": {"title": {"type": "string"},
+                                   "url": {"$ref": "#/$defs/text_or_null"}}}
+        },
+        "period": {"$ref": "#/$defs/text_or_null"},
+        "record": {"type": "string", "description": "Tệp tiến độ, tính từ content/ / progress file, relative to content/"},
+        "line": {"$ref": "#/$defs/index_or_null"}
+      }
+    },
+    "measurement": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["target", "date", "value", "value_text", "source", "period", "record", "line"],
+      "properties": {
+        "target": {"type": "string"},
+        "date": {"$ref": "#/$defs/partial_date_or_null"},
+        "value": {"type": "number"},
+        "value_text": {"$ref": "#/$defs/text_or_null"},
+        "source": {"$ref": "#/$defs/text_or_null"},
+        "period": {"$ref": "#/$defs/text_or_null"},
+        "record": {"type": "string"},
+        "line": {"$ref": "#/$defs/index_or_null"}
+      }
+    },
+    "report": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["id", "title", "number", "date", "period", "period_vi", "tasks", "targets",
+                   "attachments", "page"],
+      "properties": {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "number": {"$ref": "#/$defs/text_or_null"},
+        "date": {"$ref": "#/$defs/partial_date_or_null"},
+        "period": {"type": "string", "pattern": "^[0-9]{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"},
+        "period_vi": {"type": "string"},
+        "tasks": {"$ref": "#/$defs/strings"},
+        "targets": {"$ref": "#/$defs/strings"},
+        "attachments": {
+          "type": "array",
+          "items": {"type": "object", "additionalProperties": false,
+                    "required": ["title", "url", "bytes"],
+                    "properties": {"title": {"type": "string"}, "url": {"$ref": "#/$defs/link"},
+                                   "bytes": {"$ref": "#/$defs/count"}}}
+        },
+        "page": {"$ref": "#/$defs/link"}
+      }
+    }
+  }
+})json";
+
+}  // namespace
+
+std::string write_plan_schema(const Site& site) {
+  auto schema = nlohmann::ordered_json::parse(kSchema);
+  if (!site.base_url.empty()) {
+    nlohmann::ordered_json out;
+    out["$schema"] = schema["$schema"];
+    out["$id"] = absolute_url(site.base_url, plan_schema_path());
+    for (auto it = schema.begin(); it != schema.end(); ++it)
+      if (it.key() != "$schema") out[it.key()] = it.value();
+    schema = std::move(out);
+  }
+  return schema.dump(2) + "\n";
+}
+
+}  // namespace congkhai

@@ -1,0 +1,79 @@
+#include "search/vi_terms.h"
+
+#include <gtest/gtest.h>
+
+#include "text/unicode.h"
+
+namespace congkhai {
+namespace {
+
+using Terms = std::vector<std::string>;
+
+TEST(ViTerms, KeepsTheExactFormAndAddsTheFoldedOne) {
+  EXPECT_EQ(vi_terms("Số"), (Terms{"số", "so"}));
+  EXPECT_EQ(vi_terms("hoá"), (Terms{"hoá", "hoa"}));
+  EXPECT_EQ(vi_terms("Định"), (Terms{"định", "dinh"}));
+  EXPECT_EQ(vi_terms("đ"), (Terms{"đ", "d"}));
+  EXPECT_EQ(vi_terms("TTHC"), (Terms{"tthc"}));
+  EXPECT_EQ(vi_terms("2023"), (Terms{"2023"}));
+}
+
+TEST(ViTerms, TrimsPunctuationButNotVietnameseLetters) {
+  EXPECT_EQ(vi_terms("Số:"), (Terms{"số", "so"}));
+  EXPECT_EQ(vi_terms("(TTHC),"), (Terms{"tthc"}));
+  EXPECT_EQ(vi_terms("“Ủy"), (Terms{"ủy", "uy"}));
+  EXPECT_EQ(vi_terms("28/kh"), (Terms{"28/kh"}));
+  EXPECT_EQ(vi_terms("50%"), (Terms{"50"}));
+  EXPECT_EQ(vi_terms("–"), Terms{});
+  EXPECT_EQ(vi_terms("..."), Terms{});
+}
+
+TEST(ViTerms, DecomposedInputGivesTheSameTerms) {
+  // "Hoá" and "Định" typed in NFD.
+  EXPECT_EQ(vi_terms("Hoa\xCC\x81"), (Terms{"hoá", "hoa"}));
+  EXPECT_EQ(vi_terms("\xC4\x90i\xCC\xA3nh"), (Terms{"định", "dinh"}));
+}
+
+TEST(JsToLower, FollowsJavaScriptNotCaseFolding) {
+  EXPECT_EQ(js_to_lower("ĐỊNH HOÁ"), "định hoá");
+  EXPECT_EQ(js_to_lower("Straße"), "straße");  // case folding would give "strasse"
+  EXPECT_EQ(js_to_lower("İ"), "i\xCC\x87");
+  EXPECT_EQ(js_to_lower("ΟΔΟΣ"), "οδος");
+  EXPECT_EQ(js_to_lower("ΣΑ"), "σα");
+}
+
+// Every Vietnamese letter, lower and upper case: the consonants, and each vowel bare and
+// with each of the five tone marks (tone marks given as combining characters, then composed).
+std::vector<std::string> vietnamese_letters() {
+  const char* lower[] = {"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"};
+  const char* upper[] = {"A", "Ă", "Â", "E", "Ê", "I", "O", "Ô", "Ơ", "U", "Ư", "Y"};
+  const char* tones[] = {"", "\xCC\x80", "\xCC\x81", "\xCC\x89", "\xCC\x83", "\xCC\xA3"};
+  std::vector<std::string> out;
+  for (int i = 0; i < 12; ++i)
+    for (const char* t : tones) {
+      out.push_back(to_nfc(std::string(lower[i]) + t));
+      out.push_back(to_nfc(std::string(upper[i]) + t));
+    }
+  for (const char* c : {"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x",
+                        "B", "C", "D", "Đ", "G", "H", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "X"})
+    out.push_back(c);
+  return out;
+}
+
+TEST(SearchFold, AgreesWithTheSharedFoldOnEveryVietnameseLetter) {
+  std::vector<std::string> letters = vietnamese_letters();
+  ASSERT_EQ(letters.size(), 2u * (12 * 6 + 17));
+  for (const std::string& letter : letters) {
+    Terms terms = vi_terms(letter);
+    ASSERT_FALSE(terms.empty()) << letter;
+    EXPECT_EQ(terms.front(), to_lower(letter)) << letter;
+    EXPECT_EQ(terms.back(), fold(letter)) << letter;
+    EXPECT_EQ(terms.back().size(), 1u) << letter;  // one ASCII letter
+  }
+  EXPECT_EQ(search_fold("ắằẳẵặ ướ đ"), "aaaaa uo d");
+  EXPECT_EQ(vi_terms("ẮẰẲẴẶ").back(), "aaaaa");
+  EXPECT_EQ(vi_terms("ƯỚ").front(), "ướ");
+}
+
+}  // namespace
+}  // namespace congkhai
