@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/diagnostic_printer.h"
+#include "cli/new_command.h"
 #include "cli/pipeline.h"
+#include "cli/serve_command.h"
 #include "derive/reference_date.h"
 #include "write/site_writer.h"
 
@@ -112,7 +114,12 @@ int run_cli(int argc, char** argv) {
   build->add_option("--out", f.out, "Thư mục đầu ra (mặc định: public)");
   CLI::App* check = app.add_subcommand("check", "Chỉ kiểm tra nội dung, không ghi gì");
   add_content_flags(check, &f);
-  for (auto* sub : {build, check}) {
+  ServeFlags serve_flags;
+  CLI::App* serve = add_serve_command(&app, &serve_flags);
+  add_content_flags(serve, &f);
+  NewFlags new_flags;
+  CLI::App* scaffold = add_new_command(&app, &new_flags);
+  for (auto* sub : {build, check, serve}) {
     sub->add_option("--lang", f.lang, "Ngôn ngữ thông báo lỗi: vi hoặc en")->check(CLI::IsMember({"vi", "en"}));
     sub->add_option("--format", f.format, "Dạng thông báo lỗi: text hoặc github")
         ->check(CLI::IsMember({"text", "github"}));
@@ -125,6 +132,12 @@ int run_cli(int argc, char** argv) {
   }
   if (*build) return run_build(f);
   if (*check) return run_check(f);
+  if (*serve) {
+    PipelineOptions o;
+    if (!pipeline_options(f, &o)) return kExitUsage;
+    return run_serve(o, serve_flags, print_options(f));
+  }
+  if (*scaffold) return run_new(new_flags, f.lang == "en");
   return kExitUsage;
 }
 

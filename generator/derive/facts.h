@@ -17,7 +17,8 @@ struct TaskFacts {
   std::optional<Date> due;          // the date the task must be done by, if any
   TaskStatus status = TaskStatus::kNotStarted;
   bool reported = false;            // at least one progress entry on or before as_of
-  int percent = -1;                 // latest reported percent, -1 when unknown
+  int percent = -1;                 // latest percent given (100 when the latest entry is "done"
+                                    // without one), -1 when unknown
   std::vector<int> entries;         // indexes into PortalFacts::entries, oldest first
   bool overdue = false;             // due < as_of and not done/cancelled
   int overdue_days = 0;
@@ -37,6 +38,7 @@ struct PlanFacts {
   std::vector<TargetFacts> targets; // parallel to Plan::targets
   int done = 0, in_progress = 0, not_started = 0, postponed = 0, cancelled = 0, overdue = 0;
   std::vector<int> reports;         // indexes into Portal::reports about this plan, newest first
+                                    // (all of them: reports are not filtered by as_of)
   Date last_updated;                // latest content date touching the plan (issue, entry, report)
 };
 
@@ -50,14 +52,18 @@ struct EntryRef {
 struct PortalFacts {
   Date as_of;
   std::vector<PlanFacts> plans;     // parallel to Portal::plans
+  // Every entry and measurement of a known plan dated on or before as_of, in file order; also
+  // those naming an unknown task or target (validation reports them).
   std::vector<EntryRef> entries;
   std::vector<EntryRef> measurements;
 };
 
-// Derives every fact; pure function of the portal and the reference date.
+// Derives every fact; pure function of the portal and the reference date. Entries and
+// measurements dated after as_of are ignored (a partial date counts from its last day); among
+// entries of one day the later in file order wins.
 PortalFacts derive_facts(const Portal& portal, const Date& as_of);
 
-// "tối thiểu 60%" met by 61.2? Applies the target's comparison.
+// "tối thiểu 60%" met by 61.2? Applies the target's comparison, with 1e-9 of float tolerance.
 bool target_met(const Target& target, double value);
 
 }  // namespace congkhai

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <initializer_list>
+#include <iterator>
 
 #include "text/unicode.h"
 
@@ -52,7 +53,8 @@ std::size_t unicode_dash(std::string_view s, std::size_t i) {
   return 0;
 }
 
-bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// Control characters (tabs, line breaks, stray NULs) separate words like spaces.
+bool is_space(unsigned char c) { return c <= ' ' || c == 0x7F; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -113,7 +115,7 @@ Span month_span(int m) { return Span{Span::Unit::kMonth, 0, m, m, 0, false}; }
 Span quarter_span(int q) { return Span{Span::Unit::kQuarter, 0, q * 3 - 2, q * 3, 0, false}; }
 
 struct Clause {
-  enum class Type { kSpan, kRange, kRecurring, kPeriodic, kOnDemand, kUnscheduled } type = Type::kSpan;
+  enum class Type { kSpan, kRange, kRecurring, kPeriodic } type = Type::kSpan;
   Span a, b;                      // kSpan: a; kRange: a to b
   std::vector<Cadence> cadences;  // kRecurring
   int year = 0, until = 0;        // kRecurring: stated year, "đến 2025"
@@ -172,6 +174,10 @@ class Parser {
     return true;
   }
   const Token& token(std::size_t k) const { return t_[k]; }
+  Parser& advance(std::size_t n) {
+    pos += n;
+    return *this;
+  }
   std::size_t size() const { return t_.size(); }
 
  private:
@@ -182,14 +188,8 @@ bool is_connector(const Parser& p) {
   return p.is_symbol(",;.-/():&+") || p.is_word("va") || p.is_word("hoac") || p.is_word("hay");
 }
 
-// Skips connectors; returns how many.
-int skip_connectors(Parser& p) {
-  int n = 0;
-  while (!p.at_end() && is_connector(p)) {
-    ++p.pos;
-    ++n;
-  }
-  return n;
+void skip_connectors(Parser& p) {
+  while (!p.at_end() && is_connector(p)) ++p.pos;
 }
 
 bool at_clause_end(const Parser& p) { return p.at_end() || is_connector(p); }
@@ -377,21 +377,30 @@ Cadence cadence_of(const std::string& w) {
   return Cadence::kNone;
 }
 
-// "hàng quý, năm", "hằng tháng", "từng năm", "hàng quý và hàng năm".
-bool cadence_list(Parser& p, std::vector<Cadence>* out) {
+Cadence cadence_at(const Parser& p) {
+  if (p.at_end() || p.token(p.pos).type != Token::Type::kWord) return Cadence::kNone;
+  return cadence_of(p.token(p.pos).text);
+}
+
+// "hàng quý, năm", "hằng tháng", "từng năm", "hàng quý và hàng năm"; after "theo" or
+// "định kỳ" the cadence may stand alone ("theo quý"), but not inside a phrase ("theo quy định")
+// or before a year ("theo năm 2023").
+bool cadence_list(Parser& p, bool bare_ok, std::vector<Cadence>* out) {
   std::size_t save = p.pos;
-  if (!(p.word("hang") || p.word("tung") || p.word("moi"))) return false;
-  if (p.at_end() || p.token(p.pos).type != Token::Type::kWord || cadence_of(p.token(p.pos).text) == Cadence::kNone) {
+  bool bare = !(p.word("hang") || p.word("tung") || p.word("moi"));
+  Cadence first = cadence_at(p);
+  bool stands_alone = p.pos + 1 >= p.size() || (is_connector(Parser(p).advance(1)) && !p.is_year(2));
+  if (first == Cadence::kNone || (bare && !(bare_ok && stands_alone))) {
     p.pos = save;
     return false;
   }
-  out->push_back(cadence_of(p.token(p.pos++).text));
+  ++p.pos;
+  out->push_back(first);
   for (;;) {
     std::size_t before = p.pos;
     bool joined = p.symbol(",") || p.word("va");
     if (!p.word("hang")) p.word("tung");
-    Cadence c = p.at_end() || p.token(p.pos).type != Token::Type::kWord ? Cadence::kNone
-                                                                        : cadence_of(p.token(p.pos).text);
+    Cadence c = cadence_at(p);
     // "hàng quý, năm 2023": that "năm" states the year, it is not another cadence.
     if (!joined || c == Cadence::kNone || (c == Cadence::kYearly && p.is_year(1))) {
       p.pos = before;
@@ -432,7 +441,7 @@ bool recurring_until(Parser& p, int* year) {
 std::optional<Clause> recurring_clause(Parser& p) {
   std::size_t save = p.pos;
   Clause c{Clause::Type::kRecurring, {}, {}, {}, 0, 0};
-  p.word("theo");
+  bool theo = p.word("theo");
   bool dinh_ky = p.words({"dinh", "ky"});
   if (p.words({"thuong", "xuyen"}) || p.words({"lien", "tuc"}) || p.words({"quanh", "nam"})) {
     c.cadences.push_back(Cadence::kContinuous);
@@ -440,7 +449,7 @@ std::optional<Clause> recurring_clause(Parser& p) {
     std::size_t before = p.pos;
     if (!p.symbol(",")) p.word("va");
     if (!p.words({"lien", "tuc"}) && !p.words({"thuong", "xuyen"})) p.pos = before;
-  } else if (!cadence_list(p, &c.cadences)) {
+  } else if (!cadence_list(p, theo || dinh_ky, &c.cadences)) {
     if (dinh_ky) return Clause{Clause::Type::kPeriodic, {}, {}, {}, 0, 0};
     p.pos = save;
     return std::nullopt;
@@ -497,12 +506,13 @@ bool is_date_word(const Token& t) {
 // Text left over after the recognised clauses, from token `from`: kept as the qualifier unless
 // it looks like a date the parser failed on ("và tháng 13"), which makes the whole text unknown.
 bool qualifier_of(const Parser& p, const std::string& nfc, std::size_t from, std::string* out) {
-  std::size_t k = from;
-  while (k < p.size() && p.token(k).type == Token::Type::kSymbol && std::string_view(",;.-:/&+").find(p.token(k).text[0]) != std::string_view::npos)
-    ++k;
-  std::size_t first = k;
-  while (k < p.size() && (p.token(k).type == Token::Type::kSymbol || p.token(k).text == "va" || p.token(k).text == "hoac" || p.token(k).text == "hay"))
-    ++k;
+  Parser q = p;
+  q.pos = from;
+  while (q.symbol(",;.-:/&+")) {
+  }
+  std::size_t first = q.pos;
+  while (!q.at_end() && (is_connector(q) || q.token(q.pos).type == Token::Type::kSymbol)) ++q.pos;
+  std::size_t k = q.pos;
   if (k < p.size() && is_date_word(p.token(k))) return false;
   if (first >= p.size()) return true;
   *out = collapse_spaces(std::string_view(nfc).substr(p.token(first).begin));
@@ -629,6 +639,15 @@ std::string describe_checkpoints(const std::vector<Date>& ds) {
     out += last_of_year ? dmy(ds[i]) : dm(ds[i]);
   }
   return out;
+}
+
+// Whether a qualifier continues the summary as a phrase ("và theo Kế hoạch …", "(sau khi …)")
+// rather than as a separate remark ("thời gian cụ thể theo hướng dẫn").
+bool reads_on(const std::string& qualifier) {
+  if (qualifier.empty() || qualifier[0] == '(') return true;
+  std::string first = fold(qualifier.substr(0, qualifier.find(' ')));
+  static const std::string_view kWords[] = {"va", "hoac", "hay", "theo", "sau", "truoc", "khi", "kem"};
+  return std::find(std::begin(kWords), std::end(kWords), first) != std::end(kWords);
 }
 
 }  // namespace
@@ -765,7 +784,7 @@ std::string describe_timeframe(const Timeframe& t) {
       return "";
   }
   if (t.also_on_demand && !has(t.cadences, Cadence::kOnDemand) && !out.empty()) out += " hoặc đột xuất";
-  if (!t.qualifier.empty() && !out.empty()) out += " " + t.qualifier;
+  if (!t.qualifier.empty() && !out.empty()) out += (reads_on(t.qualifier) ? " " : ", ") + t.qualifier;
   return out;
 }
 

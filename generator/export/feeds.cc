@@ -59,12 +59,23 @@ FeedEntry report_entry(const Portal& portal, const Report& r) {
   return e;
 }
 
-bool progress_entry(const Portal& portal, const ProgressRecord& rec, FeedEntry* out) {
+// Whether content dated `d` had happened by `as_of` (a partial date counts from its end, as
+// derive does): feeds, like statuses, show the portal as of the reference date.
+bool by(const Date& d, const Date& as_of) {
+  if (as_of.year == 0) return true;
+  Date last = d.month == 0 ? Date{d.year, 12, 31} : d.day == 0 ? end_of_month(d.year, d.month) : d;
+  return last <= as_of;
+}
+
+bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date& as_of,
+                    FeedEntry* out) {
   if (rec.plan < 0 || rec.plan >= static_cast<int>(portal.plans.size())) return false;
   const Plan& plan = portal.plans[rec.plan];
   Date latest;
-  for (const auto& e : rec.entries) latest = std::max(latest, e.date);
-  for (const auto& m : rec.measurements) latest = std::max(latest, m.date);
+  for (const auto& e : rec.entries)
+    if (by(e.date, as_of)) latest = std::max(latest, e.date);
+  for (const auto& m : rec.measurements)
+    if (by(m.date, as_of)) latest = std::max(latest, m.date);
   if (latest.year == 0) return false;
 
   FeedEntry e;
@@ -77,6 +88,7 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, FeedEntry* 
   e.category = "tien-do";
   e.category_label = "Tiến độ";
   for (const auto& entry : rec.entries) {
+    if (!by(entry.date, as_of)) continue;
     const Task* task = find_task(plan, entry.task);
     std::string what = task ? (task->number.empty() ? "" : task->number + ". ") +
                                   short_text(task->text)
@@ -86,6 +98,7 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, FeedEntry* 
     e.summary += "\n";
   }
   for (const auto& m : rec.measurements) {
+    if (!by(m.date, as_of)) continue;
     const Target* target = find_target(plan, m.target);
     std::string value = m.value_text.empty() ? format_number(m.value) : m.value_text;
     e.summary += "• " + (target ? target->measure : m.target) + ": " + value +
@@ -129,36 +142,43 @@ std::string atom_date(const Date& date) {
   return buf;
 }
 
-std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope) {
+namespace {
+
+struct Collected {
+  std::vector<FeedEntry> entries;
+  std::vector<int> units;  // parallel to entries: the unit each belongs to
+};
+
+Collected collect(const Portal& portal, const Date& as_of) {
+  Collected c;
+  for (const auto& r : portal.reports) {
+    if (r.unit < 0 || r.unit >= static_cast<int>(portal.units.size())) continue;
+    if (!by(r.date, as_of)) continue;
+    c.entries.push_back(report_entry(portal, r));
+    c.units.push_back(r.unit);
+  }
+  for (const auto& rec : portal.progress) {
+    FeedEntry e;
+    if (!progress_entry(portal, rec, as_of, &e)) continue;
+    c.entries.push_back(std::move(e));
+    c.units.push_back(portal.plans[rec.plan].unit);
+  }
+  return c;
+}
+
+std::string render(const Portal& portal, const PortalFacts& facts, const Unit* scope,
+                   std::vector<const FeedEntry*> entries, Date fallback) {
   const Site& site = portal.site;
   const std::string self = feed_path(scope);
-
-  std::vector<FeedEntry> entries;
-  for (const auto& r : portal.reports)
-    if (r.unit >= 0 && unit_in_scope(portal, r.unit, scope))
-      entries.push_back(report_entry(portal, r));
-  for (const auto& rec : portal.progress) {
-    if (rec.plan < 0 || rec.plan >= static_cast<int>(portal.plans.size())) continue;
-    if (!unit_in_scope(portal, portal.plans[rec.plan].unit, scope)) continue;
-    FeedEntry e;
-    if (progress_entry(portal, rec, &e)) entries.push_back(std::move(e));
-  }
-  std::sort(entries.begin(), entries.end(), [](const FeedEntry& a, const FeedEntry& b) {
-    return std::tie(b.updated, a.id) < std::tie(a.updated, b.id);
+  std::sort(entries.begin(), entries.end(), [](const FeedEntry* a, const FeedEntry* b) {
+    return std::tie(b->updated, a->id) < std::tie(a->updated, b->id);
   });
   if (entries.size() > static_cast<size_t>(kFeedEntries)) entries.resize(kFeedEntries);
 
   // The feed changed when its newest entry did; an empty feed takes its plans' latest date,
   // and failing that the reference date.
-  Date updated;
-  if (!entries.empty()) {
-    updated = entries.front().updated;
-  } else {
-    for (size_t p = 0; p < portal.plans.size() && p < facts.plans.size(); ++p)
-      if (unit_in_scope(portal, portal.plans[p].unit, scope))
-        updated = std::max(updated, facts.plans[p].last_updated);
-    if (updated.year == 0) updated = facts.as_of;
-  }
+  Date updated = entries.empty() ? fallback : entries.front()->updated;
+  if (updated.year == 0) updated = facts.as_of;
 
   std::string title = site.title;
   std::string home = home_page();
@@ -182,9 +202,62 @@ std::string write_feed(const Portal& portal, const PortalFacts& facts, const Uni
   out += "  <author><name>" + xml_escape(site.title.empty() ? "Công khai" : site.title) +
          "</name></author>\n";
   out += "  <generator>Công khai</generator>\n";
-  if (!site.licence.name.empty()) out += "  <rights>" + xml_escape(site.licence.name) + "</rights>\n";
-  for (const auto& e : entries) write_entry(&out, site, self, e);
+  if (!site.licence.name.empty())
+    out += "  <rights>" + xml_escape(site.licence.name) + "</rights>\n";
+  for (const auto* e : entries) write_entry(&out, site, self, *e);
   out += "</feed>\n";
+  return out;
+}
+
+Date plans_latest(const PortalFacts& facts, int plan, Date latest) {
+  if (plan >= 0 && plan < static_cast<int>(facts.plans.size()))
+    latest = std::max(latest, facts.plans[plan].last_updated);
+  return latest;
+}
+
+}  // namespace
+
+std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope) {
+  Collected c = collect(portal, facts.as_of);
+  std::vector<const FeedEntry*> entries;
+  for (size_t i = 0; i < c.entries.size(); ++i)
+    if (unit_in_scope(portal, c.units[i], scope)) entries.push_back(&c.entries[i]);
+  Date fallback;
+  for (size_t p = 0; p < portal.plans.size(); ++p)
+    if (unit_in_scope(portal, portal.plans[p].unit, scope))
+      fallback = plans_latest(facts, static_cast<int>(p), fallback);
+  return render(portal, facts, scope, std::move(entries), fallback);
+}
+
+OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
+  Collected c = collect(portal, facts.as_of);
+  const size_t n = portal.units.size();
+  // Each entry and plan counts for its unit and every unit above it.
+  std::vector<std::vector<const FeedEntry*>> by_unit(n);
+  std::vector<Date> fallback(n);
+  auto for_ancestors = [&](int u, auto&& f) {
+    for (size_t steps = 0; u >= 0 && u < static_cast<int>(n) && steps <= n; ++steps) {
+      f(u);
+      u = portal.units[u].parent;
+    }
+  };
+  std::vector<const FeedEntry*> all;
+  for (size_t i = 0; i < c.entries.size(); ++i) {
+    all.push_back(&c.entries[i]);
+    for_ancestors(c.units[i], [&](int u) { by_unit[u].push_back(&c.entries[i]); });
+  }
+  Date portal_fallback;
+  for (size_t p = 0; p < portal.plans.size(); ++p) {
+    portal_fallback = plans_latest(facts, static_cast<int>(p), portal_fallback);
+    for_ancestors(portal.plans[p].unit, [&](int u) {
+      fallback[u] = plans_latest(facts, static_cast<int>(p), fallback[u]);
+    });
+  }
+  OutputFiles out;
+  out.push_back({feed_path(nullptr), render(portal, facts, nullptr, all, portal_fallback), {}});
+  for (size_t u = 0; u < n; ++u)
+    out.push_back({feed_path(&portal.units[u]),
+                   render(portal, facts, &portal.units[u], by_unit[u], fallback[u]), {}});
   return out;
 }
 

@@ -8,12 +8,14 @@
 //   entry's.
 // - Links are absolute when the site has a base_url, else relative to the feed file (feed
 //   readers resolve them against the feed's address).
+// - Only content dated on or before the reference date (facts.as_of), like the statuses.
 // - Newest first, at most kFeedEntries entries; ties broken by id.
 #pragma once
 
 #include <string>
 
 #include "derive/facts.h"
+#include "model/output.h"
 #include "model/portal.h"
 
 namespace congkhai {
@@ -32,5 +34,9 @@ std::string atom_date(const Date& date);
 
 // The feed of the whole portal (`scope` null) or of a unit and the units below it.
 std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope);
+
+// Every feed at once: feed.xml, then <unit>/feed.xml in unit order. Same bytes as write_feed
+// for each, but each item is visited once per ancestor rather than once per unit.
+OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts);
 
 }  // namespace congkhai

@@ -1,9 +1,9 @@
 #include "export/sitemap.h"
 
 #include <optional>
+#include <vector>
 
 #include "export/export_paths.h"
-#include "export/unit_scope.h"
 #include "export/xml.h"
 #include "model/urls.h"
 
@@ -15,14 +15,19 @@ void later(std::optional<Date>* latest, const Date& d) {
   if (!*latest || **latest < d) *latest = d;
 }
 
-// The latest content date of the plans and reports of `scope` (null: the whole portal).
-std::optional<Date> latest_in(const Portal& portal, const PortalFacts& facts, const Unit* scope) {
-  std::optional<Date> latest;
-  for (size_t p = 0; p < portal.plans.size(); ++p)
-    if (unit_in_scope(portal, portal.plans[p].unit, scope) && p < facts.plans.size())
-      later(&latest, facts.plans[p].last_updated);
-  for (const auto& r : portal.reports)
-    if (unit_in_scope(portal, r.unit, scope)) later(&latest, r.date);
+// The latest content date of each unit's plans and reports, its descendants' included.
+std::vector<std::optional<Date>> latest_by_unit(const Portal& portal, const PortalFacts& facts) {
+  const size_t n = portal.units.size();
+  std::vector<std::optional<Date>> latest(n);
+  auto up = [&](int u, const Date& d) {
+    for (size_t steps = 0; u >= 0 && u < static_cast<int>(n) && steps <= n; ++steps) {
+      later(&latest[u], d);
+      u = portal.units[u].parent;
+    }
+  };
+  for (size_t p = 0; p < portal.plans.size() && p < facts.plans.size(); ++p)
+    up(portal.plans[p].unit, facts.plans[p].last_updated);
+  for (const auto& r : portal.reports) up(r.unit, r.date);
   return latest;
 }
 
@@ -42,10 +47,13 @@ std::string write_sitemap(const Portal& portal, const PortalFacts& facts) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  auto everything = latest_in(portal, facts, nullptr);
+  auto by_unit = latest_by_unit(portal, facts);
+  std::optional<Date> everything;
+  for (size_t u = 0; u < by_unit.size(); ++u)
+    if (portal.units[u].parent < 0 && by_unit[u]) later(&everything, *by_unit[u]);
   add_url(&out, site, home_page(), everything);
-  for (const auto& unit : portal.units)
-    add_url(&out, site, unit_page(unit), latest_in(portal, facts, &unit));
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    add_url(&out, site, unit_page(portal.units[u]), by_unit[u]);
   for (size_t p = 0; p < portal.plans.size(); ++p) {
     std::optional<Date> lastmod;
     if (p < facts.plans.size()) later(&lastmod, facts.plans[p].last_updated);

@@ -1,6 +1,7 @@
 #include "export/tables.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "export/data_keys.h"
@@ -435,8 +436,10 @@ std::vector<DataTable> table_definitions() {
           measurements_table()};
 }
 
-std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
-                                    const Unit* scope) {
+namespace {
+
+std::vector<DataTable> build_portal_tables(const Portal& portal, const PortalFacts& facts) {
+  const Unit* scope = nullptr;
   std::vector<DataTable> tables = table_definitions();
   DataTable& plans = tables[0];
   DataTable& tasks = tables[1];
@@ -609,6 +612,44 @@ std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& fac
                                     .take());
   }
   return tables;
+}
+
+}  // namespace
+
+std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
+                                    const Unit* scope) {
+  std::vector<DataTable> tables = build_portal_tables(portal, facts);
+  if (!scope) return tables;
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    if (&portal.units[u] == scope) return split_tables_by_unit(portal, tables)[u];
+  for (auto& t : tables) t.rows.clear();
+  return tables;
+}
+
+std::vector<std::vector<DataTable>> split_tables_by_unit(
+    const Portal& portal, const std::vector<DataTable>& portal_tables) {
+  std::map<std::string, int, std::less<>> unit_by_path;
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
+
+  std::vector<std::vector<DataTable>> out(portal.units.size());
+  for (auto& tables : out) {
+    tables = portal_tables;
+    for (auto& t : tables) t.rows.clear();
+  }
+  for (size_t t = 0; t < portal_tables.size(); ++t) {
+    for (const auto& row : portal_tables[t].rows) {
+      if (row.empty()) continue;
+      auto it = unit_by_path.find(row[0]);  // every table starts with unit_path
+      if (it == unit_by_path.end()) continue;
+      int u = it->second;
+      for (size_t steps = 0; u >= 0 && steps <= portal.units.size(); ++steps) {
+        out[u][t].rows.push_back(row);
+        u = portal.units[u].parent;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace congkhai

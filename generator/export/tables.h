@@ -57,4 +57,10 @@ std::vector<DataTable> table_definitions();
 std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
                                     const Unit* scope);
 
+// The portal-wide tables split by unit: element i holds the rows of unit i and of the units
+// below it, for every unit at once (each row is visited once per ancestor, so a national
+// portal stays fast). `portal_tables` is build_tables(portal, facts, nullptr).
+std::vector<std::vector<DataTable>> split_tables_by_unit(
+    const Portal& portal, const std::vector<DataTable>& portal_tables);
+
 }  // namespace congkhai

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
@@ -25,16 +26,10 @@ bool is_hidden(const fs::path& p) {
   return name.empty() || name[0] == '.' || name[0] == '_';
 }
 
-// Directory entries sorted by name, hidden ones left out, so the walk is deterministic.
-std::vector<fs::directory_entry> listing(const fs::path& dir) {
-  std::vector<fs::directory_entry> out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (!is_hidden(it->path())) out.push_back(*it);
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-  return out;
-}
+// Units nest province → district → commune; a few more levels are tolerated, not hundreds.
+constexpr int kMaxUnitDepth = 6;
+// Longest unit folder slug, as for ids: addresses stay readable and paths short.
+constexpr std::size_t kMaxSlugLength = 80;
 
 bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
   std::string e = p.extension().string();
@@ -62,12 +57,13 @@ class TreeLoader {
                     "chỉ đường dẫn bằng --content THƯ_MỤC");
       return std::move(portal_);
     }
+    root_ = fs::weakly_canonical(dir_, ec);
     std::string site = path_of("site.yaml");
-    if (fs::exists(dir_ / "site.yaml", ec)) {
-      if (auto s = load_site(site, diags_)) portal_.site = *s;
-    } else {
+    if (!fs::exists(dir_ / "site.yaml", ec)) {
       error_at_file(diags_, site, "thiếu tệp site.yaml (tên và thông tin chung của cổng)",
                     "site.yaml is missing");
+    } else if (!refused_link(dir_ / "site.yaml")) {
+      if (auto s = load_site(site, diags_)) portal_.site = *s;
     }
     walk(dir_, -1);
     run_jobs(threads_);
@@ -79,6 +75,45 @@ class TreeLoader {
  private:
   std::string path_of(const fs::path& rel) const { return (dir_ / rel).generic_string(); }
   std::string path_of_abs(const fs::path& p) const { return p.generic_string(); }
+
+  // Symbolic links are followed only to regular files inside the content folder: a link out
+  // of it would publish (or print in an error) any file of the machine, and a link to a
+  // folder could loop. Each refused link is reported once.
+  bool refused_link(const fs::path& p) {
+    std::error_code ec;
+    if (!fs::is_symlink(p, ec)) return false;
+    fs::path target = fs::weakly_canonical(p, ec);
+    fs::path rel = target.lexically_relative(root_);
+    bool inside = !ec && !rel.empty() && *rel.begin() != "..";
+    if (inside && fs::is_regular_file(target, ec)) return false;
+    if (!reported_links_.insert(p.generic_string()).second) return true;
+    if (inside)
+      error_at_file(diags_, path_of_abs(p), "liên kết tượng trưng (symlink) tới thư mục không được dùng",
+                    "a symbolic link to a folder is not allowed", "chép thư mục vào đây thay cho liên kết");
+    else
+      error_at_file(diags_, path_of_abs(p), "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung",
+                    "a symbolic link points outside the content folder",
+                    "chép tệp vào thư mục nội dung thay cho liên kết");
+    return true;
+  }
+
+  // Directory entries sorted by name, hidden ones and refused links left out, so the walk is
+  // deterministic.
+  std::vector<fs::directory_entry> listing(const fs::path& dir) {
+    std::vector<fs::directory_entry> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (!is_hidden(it->path()) && !refused_link(it->path())) out.push_back(*it);
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    return out;
+  }
+
+  int depth_of(int unit) const {
+    int depth = 0;
+    for (; unit >= 0; unit = portal_.units[unit].parent) ++depth;
+    return depth;
+  }
 
   void walk(const fs::path& dir, int parent) {
     std::map<std::string, std::string> slugs;  // slug → folder name, to catch collisions
@@ -97,6 +132,20 @@ class TreeLoader {
       }
       std::string slug = slugify(name);
       std::string unit_path = path_of_abs(sub / "unit.yaml");
+      if (refused_link(sub / "unit.yaml")) continue;
+      if (depth_of(parent) >= kMaxUnitDepth) {
+        error_at_file(diags_, unit_path,
+                      "đơn vị lồng quá sâu (tối đa " + std::to_string(kMaxUnitDepth) + " cấp thư mục đơn vị)",
+                      "units nest too deeply (at most " + std::to_string(kMaxUnitDepth) + " levels)");
+        continue;
+      }
+      if (slug.size() > kMaxSlugLength) {
+        error_at_file(diags_, unit_path,
+                      "tên thư mục \"" + name + "\" quá dài (tối đa " + std::to_string(kMaxSlugLength) + " ký tự)",
+                      "folder name \"" + name + "\" is too long (at most " + std::to_string(kMaxSlugLength) +
+                          " characters)");
+        continue;
+      }
       if (slug.empty() || is_reserved_slug(slug)) {
         error_at_file(diags_, unit_path, "tên thư mục \"" + name + "\" không dùng được làm địa chỉ trang",
                       "folder name \"" + name + "\" cannot be used as a page address",
@@ -143,6 +192,8 @@ class TreeLoader {
   };
 
   void load_plans(const fs::path& dir, int unit) {
+    std::error_code ec;
+    if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir)) {
       std::string path = path_of_abs(e.path());
       if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) {
@@ -157,12 +208,14 @@ class TreeLoader {
   void load_progress_dir(const fs::path& dir, int unit) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return;
+    if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     std::vector<fs::path> files;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       if (is_hidden(it->path())) {
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
+      if (refused_link(it->path())) continue;
       if (it->is_regular_file() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
@@ -170,6 +223,8 @@ class TreeLoader {
   }
 
   void load_reports(const fs::path& dir, int unit) {
+    std::error_code ec;
+    if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir))
       if (e.is_regular_file() && has_extension(e.path(), {".md"}))  // others are attachments
         jobs_.push_back({Kind::kReport, path_of_abs(e.path()), unit});
@@ -273,6 +328,8 @@ class TreeLoader {
   }
 
   fs::path dir_;
+  fs::path root_;  // dir_ with links resolved, to tell inside from outside
+  std::set<std::string> reported_links_;
   int threads_;
   Diagnostics* diags_;
   std::vector<Job> jobs_;

@@ -74,6 +74,7 @@ class PlanParser {
       return;
     }
     for (const auto& item : list) {
+      if (too_many_) return;
       if (!r_.expect_map(item, "mỗi mục của bảng nhiệm vụ", "each task table item")) continue;
       bool is_section = r_.child(item, "section").has_value();
       bool is_task = r_.child(item, "task").has_value();
@@ -110,6 +111,13 @@ class PlanParser {
   }
 
   void read_task(const YAML::Node& node, int section) {
+    if (plan_.tasks.size() == kMaxTasksPerPlan) {
+      r_.error(node, "kế hoạch có quá " + std::to_string(kMaxTasksPerPlan) + " nhiệm vụ",
+               "the plan has more than " + std::to_string(kMaxTasksPerPlan) + " tasks",
+               "tách bảng nhiệm vụ thành nhiều kế hoạch", "split the table into several plans");
+      too_many_ = true;
+      return;
+    }
     r_.check_keys(node, {{"task", true}, {"number"}, {"id"}, {"lead"}, {"partners"}, {"output"},
                          {"timeframe"}});
     Task t;
@@ -169,6 +177,7 @@ class PlanParser {
 
   YamlReader& r_;
   Plan& plan_;
+  bool too_many_ = false;
 };
 
 }  // namespace

@@ -12,6 +12,10 @@ namespace congkhai {
 // Deepest section nesting the task table allows (I → 2.1 → 2.1.2).
 inline constexpr int kMaxSectionDepth = 3;
 
+// Most tasks one plan may hold; real plans have tens. Beyond it the plan is refused, so that
+// a pasted or generated table cannot make every later stage slow (see docs/limits.md).
+inline constexpr std::size_t kMaxTasksPerPlan = 5000;
+
 // Loads a plan; the id is the file stem. Problems are added to `diags` and loading goes on
 // as far as it can, so that one run reports them all.
 std::optional<Plan> load_plan(const std::string& path, Diagnostics* diags);

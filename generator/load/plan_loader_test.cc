@@ -176,5 +176,17 @@ TEST(PlanLoaderErrors, MissingFrontMatter) {
   ASSERT_EQ(d.size(), 1u);
 }
 
+TEST(PlanLoaderErrors, TooManyTasksAreRefusedOnce) {
+  std::string text = "---\nnumber: x\ntitle: t\nyear: 2024\nissuer: i\ntasks:\n";
+  for (std::size_t i = 0; i < kMaxTasksPerPlan + 10; ++i) text += "  - task: Nhiệm vụ " + std::to_string(i) + "\n";
+  text += "---\n";
+  Diagnostics d;
+  auto plan = parse_plan("plans/2024.md", text, &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 7 + static_cast<int>(kMaxTasksPerPlan));
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->tasks.size(), kMaxTasksPerPlan);
+}
+
 }  // namespace
 }  // namespace congkhai

@@ -3,8 +3,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include "text/edit_distance.h"
+#include "text/unicode.h"
 
 namespace congkhai {
 
@@ -29,12 +34,89 @@ constexpr SyntaxHint kSyntaxHints[] = {
     {"unknown escape character", "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép",
      "invalid escape \"\\\" in a double-quoted string"},
     {"end of string not found", "thiếu dấu ngoặc kép đóng", "a closing quote is missing"},
+    {"illegal EOF in scalar", "thiếu dấu ngoặc kép đóng", "a closing quote is missing"},
     {"block sequence entries are not allowed in this context",
      "dòng bắt đầu bằng \"-\" thụt lề không đúng", "a \"-\" line is indented wrongly"},
     {"illegal tab when looking for indentation", "không dùng phím Tab để thụt lề, hãy dùng dấu cách",
      "do not indent with tabs, use spaces"},
     {"end of document not found", "thụt lề không đều", "the indentation is uneven"},
     {"invalid node; first invalid key", "thụt lề không đều", "the indentation is uneven"},
+    {"invalid unicode", "mã thoát \"\\u\" không phải một ký tự Unicode hợp lệ",
+     "a \"\\u\" escape is not a valid Unicode character"},
+    {"the referenced anchor is not defined",
+     "giá trị bắt đầu bằng dấu \"*\" phải đặt trong ngoặc kép",
+     "a value starting with \"*\" must be put in double quotes"},
+};
+
+// What the event pass refuses, thrown out of the parser at the first occurrence.
+struct ShapeProblem {
+  YAML::Mark mark;
+  std::string vi, en, hint_vi, hint_en;
+};
+
+// A scalar with a control character or broken UTF-8 can only come from an escape ("\0",
+// "\x01", "\uD800"): the file itself was checked when it was read.
+bool clean_scalar(const std::string& s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
+  return is_valid_utf8(s);
+}
+
+// Sees the parser's events before any node is built. Anchors and aliases are refused: an
+// alias shares a node, so a few lines of them can stand for billions of tasks, and officials
+// never need them. Nesting is capped so that no recursion, the parser's or ours, runs deep.
+class ShapeCheck : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuse_anchor(mark, ""); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    node(mark, anchor);
+    if (!clean_scalar(value))
+      throw ShapeProblem{mark, "giá trị có ký tự điều khiển hoặc mã thoát không hợp lệ (như \"\\0\")",
+                         "the value holds a control character or an invalid escape (such as \"\\0\")",
+                         "xoá mã thoát \"\\\" này hoặc đặt giá trị trong ngoặc đơn '…'",
+                         "remove the escape or put the value in single quotes"};
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    node(mark, anchor);
+    enter(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    node(mark, anchor);
+    enter(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override { refuse_anchor(mark, name); }
+
+ private:
+  void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) refuse_anchor(mark, "");
+  }
+  void enter(const YAML::Mark& mark) {
+    if (++depth_ > kMaxYamlDepth)
+      throw ShapeProblem{mark,
+                         "danh sách, nhóm khoá lồng nhau quá sâu (quá " + std::to_string(kMaxYamlDepth) + " cấp)",
+                         "lists and mappings are nested too deeply (more than " +
+                             std::to_string(kMaxYamlDepth) + " levels)",
+                         "", ""};
+  }
+  [[noreturn]] void refuse_anchor(const YAML::Mark& mark, const std::string& name) {
+    std::string what = name.empty() ? "" : " \"&" + name + "\"";
+    throw ShapeProblem{mark,
+                       "không dùng neo" + what + " và bí danh (*) của YAML trong nội dung",
+                       "YAML anchors" + what + " and aliases (*) are not allowed",
+                       "hãy ghi đầy đủ nội dung ở mỗi chỗ cần; giá trị bắt đầu bằng \"&\" hoặc \"*\" "
+                       "phải đặt trong ngoặc kép",
+                       "write the content out in full; quote a value that starts with & or *"};
+  }
+
+  int depth_ = 0;
 };
 
 std::string what_it_is(const YAML::Node& node) {
@@ -62,8 +144,9 @@ int YamlReader::char_column(int line0, int byte_col0) const {
   return col;
 }
 
-SourcePos YamlReader::pos(const YAML::Node& node) const {
-  YAML::Mark m = node.Mark();
+SourcePos YamlReader::pos(const YAML::Node& node) const { return pos(node.Mark()); }
+
+SourcePos YamlReader::pos(const YAML::Mark& m) const {
   if (m.is_null()) return SourcePos{first_line_, 1};
   return SourcePos{m.line + first_line_, char_column(m.line, m.column)};
 }
@@ -79,14 +162,58 @@ void YamlReader::error(const YAML::Node& node, std::string vi, std::string en, s
   error(pos(node), std::move(vi), std::move(en), std::move(hint_vi), std::move(hint_en));
 }
 
-std::optional<YAML::Node> YamlReader::parse() {
+// The event pass before the nodes are built; reports the first problem and returns false.
+// It reads the text without its final line breaks: yaml-cpp 0.7 takes a double-quoted
+// value left open at the end of the text as running to the end when a line break follows,
+// and reports it otherwise. The nodes are built from the text as it is.
+bool YamlReader::check_shape() {
+  std::string_view body = text_;
+  while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  std::istringstream in{std::string(body)};
+  YAML::Parser parser(in);
+  ShapeCheck check;
   try {
-    return YAML::Load(text_);
+    parser.HandleNextDocument(check);
+    struct SecondDocument : ShapeCheck {
+      void OnDocumentStart(const YAML::Mark& mark) override { throw ShapeProblem{mark, "", "", "", ""}; }
+    } second;
+    parser.HandleNextDocument(second);
+  } catch (const ShapeProblem& p) {
+    if (p.vi.empty())
+      error(pos(p.mark), "tệp chỉ được chứa một khối YAML; một khối thứ hai bắt đầu ở đây",
+            "the file holds a second YAML document, starting here",
+            "xoá dòng \"---\" hoặc \"...\" thừa ở đây hoặc ngay trên", "remove the extra \"---\" or \"...\" line");
+    else
+      error(pos(p.mark), p.vi, p.en, p.hint_vi, p.hint_en);
+    return false;
   } catch (const YAML::Exception& e) {
-    SourcePos p{e.mark.line + first_line_, char_column(e.mark.line, e.mark.column)};
-    if (e.mark.is_null()) p = SourcePos{first_line_, 1};
-    std::string vi = "lỗi cú pháp YAML";
-    std::string en = "YAML syntax error: " + e.msg;
+    syntax_error(e);
+    return false;
+  }
+  return true;
+}
+
+// Whether the line (0-based, in the text) is indented with a tab.
+bool YamlReader::tab_indented(int line0) const {
+  if (line0 < 0 || line0 >= static_cast<int>(line_starts_.size())) return false;
+  for (std::size_t i = line_starts_[line0]; i < text_.size(); ++i) {
+    if (text_[i] == '\t') return true;
+    if (text_[i] != ' ') return false;
+  }
+  return false;
+}
+
+void YamlReader::syntax_error(const YAML::Exception& e) {
+  SourcePos p = pos(e.mark);
+  std::string vi = "lỗi cú pháp YAML";
+  std::string en = "YAML syntax error: " + e.msg;
+  // yaml-cpp blames a tab indentation on whatever it meets next, usually a colon.
+  int tab_line = tab_indented(e.mark.line) ? e.mark.line : tab_indented(e.mark.line - 1) ? e.mark.line - 1 : -1;
+  if (!e.mark.is_null() && tab_line >= 0) {
+    p = SourcePos{tab_line + first_line_, 1};
+    vi += ": không dùng phím Tab để thụt lề, hãy dùng dấu cách";
+    en = "YAML syntax error: do not indent with tabs, use spaces";
+  } else {
     for (const auto& h : kSyntaxHints)
       if (e.msg.rfind(h.yaml_cpp, 0) == 0) {
         vi += ": " + std::string(h.vi);
@@ -94,8 +221,17 @@ std::optional<YAML::Node> YamlReader::parse() {
         break;
       }
     if (vi == "lỗi cú pháp YAML") vi += " (" + e.msg + ")";
-    error(p, vi, en, "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên",
-          "check the indentation (spaces only) and quotes on this line or the line above");
+  }
+  error(p, vi, en, "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên",
+        "check the indentation (spaces only) and quotes on this line or the line above");
+}
+
+std::optional<YAML::Node> YamlReader::parse() {
+  if (!check_shape()) return std::nullopt;
+  try {
+    return YAML::Load(text_);
+  } catch (const YAML::Exception& e) {
+    syntax_error(e);
     return std::nullopt;
   }
 }

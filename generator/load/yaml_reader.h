@@ -14,6 +14,10 @@
 
 namespace congkhai {
 
+// Deepest nesting of lists and mappings a file may have; content needs about ten levels, and
+// a limit keeps both the parser's recursion and ours shallow (see docs/limits.md).
+inline constexpr int kMaxYamlDepth = 32;
+
 // A key a mapping may hold, and whether it must be there.
 struct KeySpec {
   const char* name;
@@ -25,10 +29,13 @@ class YamlReader {
   // `first_line` is the file line of the text's first line (front matter starts on line 2).
   YamlReader(std::string path, std::string text, int first_line, Diagnostics* diags);
 
-  // The document's root, or nullopt after reporting a syntax error.
+  // The document's root, or nullopt after reporting a syntax error. Anchors and aliases,
+  // nesting deeper than kMaxYamlDepth, a second document and text that is not clean Unicode
+  // (a "\0" escape) are refused before any node is built.
   std::optional<YAML::Node> parse();
 
   SourcePos pos(const YAML::Node& node) const;
+  SourcePos pos(const YAML::Mark& mark) const;
   const std::string& path() const { return path_; }
 
   void error(SourcePos pos, std::string vi, std::string en, std::string hint_vi = {},
@@ -61,6 +68,9 @@ class YamlReader {
 
  private:
   int char_column(int line0, int byte_col0) const;
+  bool check_shape();
+  bool tab_indented(int line0) const;
+  void syntax_error(const YAML::Exception& e);
 
   std::string path_;
   std::string text_;

@@ -18,13 +18,26 @@ constexpr size_t kLatest = 6;
 
 Date plan_date(const Plan& p) { return p.date ? *p.date : Date{p.year, 0, 0}; }
 
+// Plans and reports of a unit and all the units below it.
+std::pair<size_t, size_t> subtree_counts(const Portal& portal, int u) {
+  const Unit& unit = portal.units[u];
+  std::pair<size_t, size_t> n{unit.plans.size(), unit.reports.size()};
+  for (int c : unit.children) {
+    auto [p, r] = subtree_counts(portal, c);
+    n.first += p;
+    n.second += r;
+  }
+  return n;
+}
+
 json unit_link(const Portal& portal, int u, const std::string& from) {
   const Unit& unit = portal.units[u];
+  auto [plans, reports] = subtree_counts(portal, u);
   return {{"name", unit_display_name(unit)},
           {"level", unit_level_vi(unit.level)},
           {"href", relative_link(from, unit_page(unit))},
-          {"plan_count", std::to_string(unit.plans.size())},
-          {"report_count", std::to_string(unit.reports.size())}};
+          {"plan_count", std::to_string(plans)},      // including the units below it
+          {"report_count", std::to_string(reports)}};
 }
 
 // Feedback may be an address, an e-mail or a web address; the latter two become links.

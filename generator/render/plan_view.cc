@@ -10,6 +10,7 @@
 #include "render/format.h"
 #include "render/markdown.h"
 #include "render/views.h"
+#include "text/unicode.h"
 
 namespace congkhai {
 
@@ -131,7 +132,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     StatusLabel status = status_label(tf);
     if (!tf.reported) ++unreported;
     std::string summary = describe_timeframe(tf.timeframe);
-    if (summary == t.timeframe) summary.clear();
+    if (to_lower(summary) == to_lower(t.timeframe)) summary.clear();  // nothing to add
     json r;
     r["is_section"] = false;
     r["is_task"] = true;

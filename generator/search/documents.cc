@@ -108,14 +108,16 @@ std::string_view search_kind_key(SearchKind kind) {
   return "";
 }
 
+// The unit chain matches every document of a unit, so it weighs little: a search for a unit
+// name finds the unit itself first. tests/search/fixture.json uses the same boosts.
 const std::vector<LunrField>& search_fields() {
   static const std::vector<LunrField> kFields = {
-      {"title", 3}, {"text", 1}, {"unit", 1}, {"lead", 1}, {"year", 1}, {"kind", 1}};
+      {"title", 3}, {"text", 1}, {"unit", 0.2}, {"lead", 0.5}, {"year", 0.5}, {"kind", 0.5}};
   return kFields;
 }
 
 const std::vector<LunrField>& global_search_fields() {
-  static const std::vector<LunrField> kFields = {{"title", 3}, {"unit", 1}, {"year", 1}, {"kind", 1}};
+  static const std::vector<LunrField> kFields = {{"title", 3}, {"unit", 0.2}, {"year", 0.5}, {"kind", 0.5}};
   return kFields;
 }
 
@@ -289,9 +291,20 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
   return docs;
 }
 
-LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields) {
+std::string compact_ref(std::size_t position) {
+  const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+  std::string out;
+  do {
+    out.insert(out.begin(), digits[position % 36]);
+    position /= 36;
+  } while (position > 0);
+  return out;
+}
+
+LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields,
+                           std::string ref) {
   LunrDocument out;
-  out.ref = doc.ref;
+  out.ref = std::move(ref);
   for (const LunrField& f : fields) {
     if (f.name == "title") out.fields.push_back(doc.title);
     else if (f.name == "text") out.fields.push_back(doc.text);
@@ -306,13 +319,15 @@ LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrFiel
 
 LunrJson search_store(const std::vector<const SearchDocument*>& docs) {
   LunrJson store = LunrJson::object();
-  for (const SearchDocument* d : docs) {
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const SearchDocument* d = docs[i];
     LunrJson entry = LunrJson::object();
+    entry["r"] = d->ref;
     entry["t"] = d->display_title;
     entry["u"] = d->display_unit;
     entry["k"] = std::string(search_kind_key(d->kind));
     entry["x"] = d->excerpt;
-    append_new_key(&store, d->ref, std::move(entry));
+    append_new_key(&store, compact_ref(i), std::move(entry));
   }
   return store;
 }

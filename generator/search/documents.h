@@ -44,10 +44,18 @@ const std::vector<LunrField>& global_search_fields();
 // its plans with their tasks and targets, then its reports; then the next unit.
 std::vector<SearchDocument> search_documents(const Portal& portal);
 
-// The document as lunr sees it, with the text of each of `fields` (matched by name).
-LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields);
+// The document as lunr sees it, with the text of each of `fields` (matched by name), under
+// `ref` (its compact ref in a shard).
+LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrField>& fields,
+                           std::string ref);
 
-// Display data keyed by ref: {"<ref>": {"t": title, "u": unit, "k": kind, "x": excerpt}}.
+// The short ref of the document at `position` in a shard: base 36, "0" … "z", "10" ….
+// A shard's index uses these instead of the paths, which would be repeated in every
+// posting and make the index five times larger (docs/search.md).
+std::string compact_ref(std::size_t position);
+
+// Display data keyed by compact ref: {"<compact ref>": {"r": ref, "t": title, "u": unit,
+// "k": kind, "x": excerpt}}, where `r` is the document's path and anchor (SearchDocument::ref).
 LunrJson search_store(const std::vector<const SearchDocument*>& docs);
 
 // Markdown as plain text: list markers, headings, emphasis and link targets dropped,

@@ -12,7 +12,8 @@ LunrJson shard_data(std::string_view key, const std::string& name,
                     const std::vector<LunrField>& fields) {
   std::vector<LunrDocument> lunr_docs;
   lunr_docs.reserve(docs.size());
-  for (const SearchDocument* d : docs) lunr_docs.push_back(lunr_document(*d, fields));
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
   LunrJson data = LunrJson::object();
   data["area"] = std::string(key);
   data["name"] = name;

@@ -1,14 +1,18 @@
 #include "write/site_writer.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <linux/fs.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <vector>
 
 namespace congkhai {
 
@@ -61,6 +65,21 @@ std::string temp_name(const fs::path& out) {
   return out.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(rd() % 100000);
 }
 
+// A build killed before it finished leaves its temporary folder (".public.tmp-<pid>-<n>")
+// behind. Those of processes that are gone are removed; a running build keeps its own.
+void remove_stale_temps(const fs::path& out) {
+  std::string prefix = "." + out.filename().string() + ".tmp-";
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0 || !it->is_directory() || it->is_symlink()) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) stale.push_back(it->path());
+  }
+  for (const auto& p : stale) fs::remove_all(p, ec);
+}
+
 int exchange(const fs::path& a, const fs::path& b) {
   return static_cast<int>(
       syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE));
@@ -74,6 +93,7 @@ bool write_site(const OutputFiles& files, const std::string& out_dir, std::strin
   if (!replaceable(out, error)) return false;
   std::error_code ec;
   fs::create_directories(out.parent_path(), ec);
+  remove_stale_temps(out);
   fs::path tmp = out.parent_path() / ("." + temp_name(out));
   fs::create_directory(tmp, ec);
   if (ec) {

@@ -76,5 +76,18 @@ TEST_F(SiteWriterTest, NeverReplacesAFolderItDidNotCreate) {
   EXPECT_EQ(read(fs::path(out_) / "thesis.docx"), "precious");
 }
 
+// A build killed with SIGKILL leaves its temporary folder; the next build removes it, but
+// not the folder of a build that is still running.
+TEST_F(SiteWriterTest, RemovesTemporaryFoldersOfDeadBuilds) {
+  fs::path dead = root_ / ".public.tmp-999999999-1";  // above any pid_max
+  fs::path alive = root_ / (".public.tmp-" + std::to_string(::getpid()) + "-1");
+  fs::create_directories(dead / "sub");
+  fs::create_directories(alive);
+  std::string error;
+  ASSERT_TRUE(write_site({{"index.html", "x", ""}}, out_, &error)) << error;
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(alive));
+}
+
 }  // namespace
 }  // namespace congkhai

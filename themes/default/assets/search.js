@@ -1,2 +1,446 @@
-// Placeholder: the search enhancement (index loading, results in #search-results) replaces
-// this file. Pages work fully without it.
+/*
+ * Công khai: search as you type, a progressive enhancement of the search form on every page
+ *   <form role="search" class="site-search" action="…/tim-kiem/index.html">
+ *     <input id="q" name="q" type="search"> …
+ * and of the search page's <div id="search-results" aria-live="polite">.
+ *
+ * Without JavaScript the form still submits to the search page. With it, nothing is loaded
+ * until the search box is first focused or typed in (except on the search page itself):
+ * then lunr.js, search-core.js and the index files, each with a <script> element, so that
+ * the same code works over HTTP, under a sub-path and from file://.
+ *
+ * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../")
+ * and data-area (the slug of the page's top-level unit, or empty). Which index files are
+ * loaded is described in docs/search.md.
+ */
+(function () {
+  'use strict';
+
+  var doc = document;
+  if (!doc.querySelector || !window.Promise) return;
+
+  var AREA_PARAM = 'khu-vuc';
+  var GLOBAL_KEY = '*';
+  // The search page loads every area when their .js files weigh less than this together;
+  // otherwise the global index and a choice of area.
+  var ALL_AREAS_BUDGET = 3 * 1000 * 1000;
+  var DROPDOWN_LIMIT = 8;
+  var PAGE_STEP = 50;
+  var DEBOUNCE_MS = 150;
+  var KINDS = { unit: 'Đơn vị', plan: 'Kế hoạch', task: 'Nhiệm vụ', target: 'Chỉ tiêu', report: 'Báo cáo' };
+
+  function pageData(name) {
+    var v = doc.documentElement.getAttribute(name);
+    if (v == null && doc.body) v = doc.body.getAttribute(name);
+    return v || '';
+  }
+  var ROOT = pageData('data-root');
+  var PAGE_AREA = pageData('data-area');
+  var resultsRegion = doc.getElementById('search-results');
+  var onSearchPage = !!resultsRegion;
+
+  function param(name) {
+    var m = new RegExp('[?&]' + name + '=([^&#]*)').exec(location.search);
+    if (!m) return null;
+    try {
+      return decodeURIComponent(m[1].replace(/\+/g, ' '));
+    } catch (e) {
+      return '';
+    }
+  }
+  // The search page's scope: ?khu-vuc=<slug>, "?khu-vuc=" for everything, else the page's.
+  var scopeParam = onSearchPage ? param(AREA_PARAM) : null;
+  var wantedArea = scopeParam !== null ? scopeParam : PAGE_AREA;
+
+  function searchPageHref(q, area) {
+    var href = ROOT + 'tim-kiem/index.html?q=' + encodeURIComponent(q);
+    if (area !== undefined && area !== null) href += '&' + AREA_PARAM + '=' + encodeURIComponent(area);
+    return href;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------
+
+  var scripts = {};
+  function loadScript(path) {
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
+        var s = doc.createElement('script');
+        s.src = ROOT + path;
+        s.async = true;
+        s.onload = function () { resolve(); };
+        s.onerror = function () {
+          delete scripts[path];
+          if (s.parentNode) s.parentNode.removeChild(s);
+          reject(new Error('Không tải được ' + path));
+        };
+        (doc.head || doc.documentElement).appendChild(s);
+      });
+    }
+    return scripts[path];
+  }
+
+  var core = null;
+  var entries = [];  // loaded indexes: {key, index, store}
+  var areas = [];    // from the global index: [{slug, name, bytes}]
+  var scopeNote = null;  // set when the search page does not search every area
+  var state = 'idle';    // idle, loading, ready, failed
+  var starting = null;
+  var listeners = [];
+
+  function changed() {
+    listeners.forEach(function (fn) { fn(); });
+  }
+
+  function loadIndex(key) {
+    var path = key === GLOBAL_KEY ? 'tim-kiem/chi-muc.js' : 'tim-kiem/chi-muc/' + key + '.js';
+    return loadScript(path).then(function () {
+      var all = window.CONGKHAI_INDEX || {};
+      var data = all[key];
+      if (!data || !data.index) throw new Error('Chỉ mục trống: ' + key);
+      var entry = { key: key, index: window.lunr.Index.load(data.index), store: data.store || {} };
+      data.index = null;  // the loaded index is all that is needed from now on
+      entries.push(entry);
+      return data;
+    });
+  }
+
+  function areasToLoad() {
+    var slugs = areas.map(function (a) { return a.slug; });
+    if (wantedArea && slugs.indexOf(wantedArea) >= 0) return [wantedArea];
+    if (!onSearchPage) return [];
+    var total = areas.reduce(function (n, a) { return n + (a.bytes || 0); }, 0);
+    if (total <= ALL_AREAS_BUDGET) return slugs;
+    scopeNote = 'choose';
+    return [];
+  }
+
+  function start() {
+    if (starting) return starting;
+    state = 'loading';
+    changed();
+    starting = Promise.all([loadScript('assets/lunr.min.js'), loadScript('assets/search-core.js')])
+      .then(function () {
+        core = window.CongkhaiSearch;
+        core.register(window.lunr);
+        return loadIndex(GLOBAL_KEY);
+      })
+      .then(function (global) {
+        areas = global.areas || [];
+        state = 'ready';
+        changed();
+        // Areas arrive one by one; results are refreshed as each one comes.
+        return Promise.all(areasToLoad().map(function (slug) {
+          return loadIndex(slug).then(changed, function () { /* the others still work */ });
+        }));
+      })
+      .catch(function () {
+        state = 'failed';
+        starting = null;  // try again on the next focus
+        changed();
+      });
+    return starting;
+  }
+
+  function find(q) {
+    if (!core || entries.length === 0) return null;
+    try {
+      return core.search(window.lunr, entries, q);
+    } catch (e) {
+      return { parsed: { words: [], prefix: false }, results: [], partial: false };
+    }
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    var e = doc.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.appendChild(doc.createTextNode(text));
+    return e;
+  }
+
+  // Text with the matched words in <mark>, built from text nodes only.
+  function appendHighlighted(parent, text, parsed) {
+    core.highlight(text, parsed).forEach(function (part) {
+      if (part.mark) {
+        parent.appendChild(el('mark', '', part.text));
+      } else {
+        parent.appendChild(doc.createTextNode(part.text));
+      }
+    });
+  }
+
+  function renderList(list, found, limit) {
+    list.textContent = '';
+    found.results.slice(0, limit).forEach(function (r) {
+      var d = r.doc;
+      var li = el('li', 'search-result');
+      var a = el('a', 'search-result-title');
+      a.href = ROOT + r.ref;
+      appendHighlighted(a, d.t, found.parsed);
+      li.appendChild(a);
+      var meta = [KINDS[d.k] || '', d.u || ''].filter(Boolean).join(' · ');
+      if (meta) li.appendChild(el('p', 'search-result-meta', meta));
+      if (d.x) {
+        var x = el('p', 'search-result-excerpt');
+        appendHighlighted(x, d.x, found.parsed);
+        li.appendChild(x);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function countText(q, found, shown) {
+    var n = found.results.length;
+    if (n === 0) return 'Không tìm thấy kết quả nào cho “' + q + '”.';
+    var s = 'Có ' + n + ' kết quả';
+    if (found.partial) s += ' chứa một phần các từ đã nhập';
+    s += '.';
+    if (shown < n) s += ' Hiển thị ' + shown + ' kết quả đầu.';
+    return s;
+  }
+
+  function statusFor(q) {
+    if (state === 'failed') return 'Không tải được dữ liệu tìm kiếm. Hãy thử lại sau.';
+    if (state !== 'ready') return 'Đang tải dữ liệu tìm kiếm…';
+    return null;
+  }
+
+  // Arrow keys move between the input and the result links; Escape goes back to the input.
+  function linkKeys(input, container, onEscape) {
+    function links() {
+      return Array.prototype.slice.call(container.querySelectorAll('a.search-result-title'));
+    }
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'ArrowDown' || ev.key === 'Down') {
+        var first = links()[0];
+        if (first) {
+          ev.preventDefault();
+          first.focus();
+        }
+      } else if (ev.key === 'Escape' || ev.key === 'Esc') {
+        onEscape(false);
+      }
+    });
+    container.addEventListener('keydown', function (ev) {
+      var all = links();
+      var i = all.indexOf(doc.activeElement);
+      if (ev.key === 'ArrowDown' || ev.key === 'Down') {
+        if (i >= 0 && i + 1 < all.length) all[i + 1].focus();
+        ev.preventDefault();
+      } else if (ev.key === 'ArrowUp' || ev.key === 'Up') {
+        if (i > 0) all[i - 1].focus();
+        else input.focus();
+        ev.preventDefault();
+      } else if (ev.key === 'Escape' || ev.key === 'Esc') {
+        input.focus();
+        onEscape(true);
+        ev.preventDefault();
+      }
+    });
+  }
+
+  function debounce(fn) {
+    var timer = null;
+    return function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; fn(); }, DEBOUNCE_MS);
+    };
+  }
+
+  // ---- the dropdown under the search box, on every page but the search page -------------
+
+  function enhanceDropdown(form, input) {
+    if (PAGE_AREA && !form.querySelector('input[name="' + AREA_PARAM + '"]')) {
+      var hidden = el('input');
+      hidden.type = 'hidden';
+      hidden.name = AREA_PARAM;
+      hidden.value = PAGE_AREA;
+      form.appendChild(hidden);
+    }
+    var panel = el('div', 'site-search-panel');
+    panel.hidden = true;
+    var status = el('p', 'site-search-status');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    var list = el('ol', 'search-results-list');
+    var more = el('p', 'site-search-more');
+    panel.appendChild(status);
+    panel.appendChild(list);
+    panel.appendChild(more);
+    form.appendChild(panel);
+    if (!panel.id) panel.id = 'site-search-panel-' + Math.random().toString(36).slice(2, 8);
+    input.setAttribute('aria-controls', panel.id);
+    input.setAttribute('autocomplete', 'off');
+
+    var closed = false;
+    function update() {
+      var q = input.value;
+      if (!q.trim() || closed) {
+        panel.hidden = true;
+        return;
+      }
+      panel.hidden = false;
+      var wait = statusFor(q);
+      var found = wait ? null : find(q);
+      if (!found) {
+        status.textContent = wait || '';
+        list.textContent = '';
+        more.textContent = '';
+        return;
+      }
+      renderList(list, found, DROPDOWN_LIMIT);
+      status.textContent = countText(q, found, Math.min(DROPDOWN_LIMIT, found.results.length));
+      more.textContent = '';
+      if (found.results.length > DROPDOWN_LIMIT) {
+        var a = el('a', '', 'Xem tất cả ' + found.results.length + ' kết quả');
+        a.href = searchPageHref(q, PAGE_AREA || undefined);
+        more.appendChild(a);
+      }
+    }
+    var later = debounce(update);
+    listeners.push(update);
+    input.addEventListener('focus', function () {
+      start();
+      closed = false;
+      update();
+    });
+    input.addEventListener('input', function () {
+      start();
+      closed = false;
+      later();
+    });
+    linkKeys(input, panel, function () {
+      closed = true;
+      update();
+    });
+    form.addEventListener('focusout', function () {
+      setTimeout(function () {
+        if (!form.contains(doc.activeElement)) panel.hidden = true;
+      }, 0);
+    });
+  }
+
+  // ---- the search page ---------------------------------------------------------------------
+
+  var page = null;
+  function setUpPage() {
+    resultsRegion.textContent = '';
+    var scope = el('p', 'search-scope');
+    var list = el('ol', 'search-results-list');
+    var moreButton = el('button', 'search-more', 'Hiện thêm kết quả');
+    moreButton.type = 'button';
+    moreButton.hidden = true;
+    var after = resultsRegion.nextSibling;
+    var parent = resultsRegion.parentNode;
+    parent.insertBefore(scope, after);
+    parent.insertBefore(list, after);
+    parent.insertBefore(moreButton, after);
+    page = { list: list, scope: scope, more: moreButton, limit: PAGE_STEP, input: null, lastQ: null };
+    moreButton.addEventListener('click', function () {
+      page.limit += PAGE_STEP;
+      updatePage();
+      var links = list.querySelectorAll('a.search-result-title');
+      var next = links[page.limit - PAGE_STEP];
+      if (next) next.focus();
+    });
+    listeners.push(updatePage);
+  }
+
+  function renderScope(q) {
+    var scope = page.scope;
+    scope.textContent = '';
+    var area = null;
+    areas.forEach(function (a) { if (a.slug === wantedArea) area = a; });
+    if (area) {
+      scope.appendChild(doc.createTextNode('Tìm trong ' + area.name + '. '));
+      var all = el('a', '', 'Tìm trong tất cả các đơn vị');
+      all.href = searchPageHref(q, '');
+      scope.appendChild(all);
+    } else if (scopeNote === 'choose' && areas.length) {
+      scope.appendChild(doc.createTextNode('Đang tìm trong danh sách đơn vị và kế hoạch. Để tìm cả nhiệm vụ, chỉ tiêu và báo cáo, chọn: '));
+      areas.forEach(function (a, i) {
+        if (i) scope.appendChild(doc.createTextNode(', '));
+        var link = el('a', '', a.name);
+        link.href = searchPageHref(q, a.slug);
+        scope.appendChild(link);
+      });
+    }
+  }
+
+  function updatePage() {
+    var input = page.input;
+    var q = input ? input.value : '';
+    if (q !== page.lastQ) {
+      page.limit = PAGE_STEP;
+      page.lastQ = q;
+      try {
+        var query = '?q=' + encodeURIComponent(q);
+        if (scopeParam !== null) query += '&' + AREA_PARAM + '=' + encodeURIComponent(scopeParam);
+        history.replaceState(null, '', query);
+      } catch (e) { /* file:// in some browsers */ }
+    }
+    if (state === 'ready') renderScope(q);
+    if (!q.trim()) {
+      resultsRegion.textContent = '';
+      page.list.textContent = '';
+      page.more.hidden = true;
+      return;
+    }
+    var wait = statusFor(q);
+    var found = wait ? null : find(q);
+    if (!found) {
+      resultsRegion.textContent = wait || '';
+      page.list.textContent = '';
+      page.more.hidden = true;
+      return;
+    }
+    renderList(page.list, found, page.limit);
+    var shown = Math.min(page.limit, found.results.length);
+    resultsRegion.textContent = countText(q, found, shown);
+    page.more.hidden = shown >= found.results.length;
+  }
+
+  function enhancePage(form, input) {
+    if (!page) setUpPage();
+    if (!page.input) page.input = input;
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('aria-describedby', 'search-results');
+    var later = debounce(updatePage);
+    input.addEventListener('input', function () {
+      page.input = input;
+      later();
+    });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      page.input = input;
+      updatePage();
+    });
+    linkKeys(input, page.list, function () {});
+  }
+
+  // ---- start -------------------------------------------------------------------------------
+
+  function init() {
+    var forms = doc.querySelectorAll('form.site-search');
+    Array.prototype.forEach.call(forms, function (form) {
+      var input = form.querySelector('input[name="q"]');
+      if (!input) return;
+      if (onSearchPage) enhancePage(form, input);
+      else enhanceDropdown(form, input);
+    });
+    if (onSearchPage && page) {
+      var q = param('q');
+      if (q && page.input) page.input.value = q;
+      // The search page exists to search: load at once.
+      start();
+      updatePage();
+    }
+  }
+
+  if (doc.readyState === 'loading') {
+    doc.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

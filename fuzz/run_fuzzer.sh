@@ -1,0 +1,36 @@
+#!/bin/bash
+# Runs one libFuzzer harness for a bounded time on a seed corpus made from the repository.
+#
+#   run_fuzzer.sh FUZZER plan|timeframe|markdown SOURCE_DIR SECONDS [WORK_DIR]
+#
+# WORK_DIR keeps the growing corpus (WORK_DIR/corpus) and any crash (WORK_DIR/crash-*)
+# between runs; by default a temporary folder. Exit status 0 when nothing was found.
+set -u
+fuzzer=$(realpath "$1")
+kind=$2
+source_dir=$(realpath "$3")
+seconds=$4
+work=${5:-$(mktemp -d "${TMPDIR:-/tmp}/congkhai-fuzz.XXXXXX")}
+mkdir -p "$work/corpus" "$work/seeds"
+rm -f "$work"/seeds/*
+
+# Seeds: every plan and report of the sample content and of the bad-input cases.
+n=0
+while IFS= read -r -d '' f; do
+  n=$((n + 1))
+  case $kind in
+    plan) cp "$f" "$work/seeds/$n" ;;
+    markdown) { printf '\005'; cat "$f"; } > "$work/seeds/$n" ;;  # options byte, then the text
+    timeframe)
+      # Each "timeframe:" value, after two bytes giving the plan year 2024.
+      sed -n 's/^ *timeframe: *//p' "$f" | while IFS= read -r value; do
+        n=$((n + 1))
+        { printf '\174\000'; printf '%s' "$value"; } > "$work/seeds/$n-$RANDOM"
+      done ;;
+  esac
+done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1M -print0 2> /dev/null)
+echo "$kind: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus, ${seconds}s"
+
+cd "$work" || exit 1
+exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -print_final_stats=1 -artifact_prefix="$work/" corpus seeds

@@ -1,0 +1,30 @@
+// `congkhai new`: start a unit folder, a plan, a progress record or a report from a
+// commented template (see cli/scaffold.h). Never overwrites a file.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace congkhai {
+
+struct NewFlags {
+  CLI::App* unit = nullptr;
+  CLI::App* plan = nullptr;
+  CLI::App* progress = nullptr;
+  CLI::App* report = nullptr;
+  std::string path;     // the unit's folder
+  std::string name;     // new unit
+  std::string level;    // new unit
+  int year = 0;         // new plan
+  std::string from;     // new plan: id of the plan to start from
+  std::string plan_id;  // new progress / report
+  std::string period;   // new progress / report
+};
+
+CLI::App* add_new_command(CLI::App* app, NewFlags* flags);
+
+// Writes the file; 0 on success, 1 when it exists already or its inputs are wrong.
+int run_new(const NewFlags& flags, bool english);
+
+}  // namespace congkhai

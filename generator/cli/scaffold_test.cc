@@ -1,0 +1,184 @@
+// `congkhai new`: what it writes passes `congkhai check`, and it never overwrites a file.
+#include "cli/scaffold.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/pipeline.h"
+#include "load/plan_loader.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSmallSite = fs::path(CONGKHAI_SOURCE_DIR) / "tests/fixtures/small-site";
+
+struct CommandRun {
+  int code = -1;
+  std::string output;
+};
+
+// Runs the real binary in `dir`.
+CommandRun run_in(const fs::path& dir, const std::string& args) {
+  std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1735689600 " + CONGKHAI_BINARY + " " + args + " 2>&1";
+  CommandRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class NewCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("congkhai-new-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy(kSmallSite / "content", dir_ / "content", fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // The check pipeline itself, on the scaffolded tree.
+  Diagnostics check() {
+    PipelineOptions o;
+    o.content_dir = (dir_ / "content").string();
+    o.default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
+    o.as_of = Date{2025, 1, 1};
+    return check_site(o).diags;
+  }
+  std::string problems() {
+    std::string out;
+    for (const auto& d : check()) out += format_diagnostic(d) + "\n";
+    return out;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(NewCommand, EveryScaffoldedFilePassesCheck) {
+  const std::string unit = "content/ha-tinh/son-lam";
+  for (const std::string args :
+       {"new unit content/ha-tinh/ky-anh --name \"Kỳ Anh\" --level xa",
+        "new plan content/ha-tinh/ky-anh --year 2025",
+        "new progress content/ha-tinh/ky-anh --plan 2025 --period 2025-Q1",
+        "new report content/ha-tinh/ky-anh --plan 2025 --period 2025-H1",
+        "new plan " + unit + " --year 2025 --from 2024",
+        "new progress " + unit + " --plan 2025 --period 2025-Q1",
+        "new report " + unit + " --plan 2025 --period 2025-Q1",
+        "new progress " + unit + " --plan 2024 --period 2024-M05",
+        "new unit content/ha-tinh/ky-anh/phuong-2 --name 2 --level phuong"}) {
+    CommandRun r = run_in(dir_, args);
+    EXPECT_EQ(r.code, 0) << args << "\n" << r.output;
+    EXPECT_EQ(problems(), "") << "after: congkhai " << args;
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "content/ha-tinh/ky-anh/unit.yaml"));
+  EXPECT_TRUE(fs::exists(dir_ / "content/ha-tinh/ky-anh/plans/2025.md"));
+  EXPECT_TRUE(fs::exists(dir_ / "content/ha-tinh/ky-anh/progress/2025-q1.yaml"));
+  EXPECT_TRUE(fs::exists(dir_ / "content/ha-tinh/ky-anh/reports/2025-h1.md"));
+  EXPECT_TRUE(fs::exists(dir_ / "content/ha-tinh/son-lam/progress/2024-m05.yaml"));
+  CommandRun check = run_in(dir_, "check");
+  EXPECT_EQ(check.code, 0) << check.output;
+}
+
+TEST_F(NewCommand, NeverOverwrites) {
+  fs::path plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
+  std::string before = read(plan);
+  CommandRun r = run_in(dir_, "new plan content/ha-tinh/son-lam --year 2024");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("không ghi đè"), std::string::npos) << r.output;
+  EXPECT_EQ(read(plan), before);
+  EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/son-lam --name X --level xa").code, 1);
+  EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh/son-lam --plan 2024 --period 2024-Q1").code, 1);
+  EXPECT_EQ(run_in(dir_, "new report content/ha-tinh/son-lam --plan 2024 --period 2024-Q1").code, 1);
+}
+
+TEST_F(NewCommand, RefusesWrongInputs) {
+  EXPECT_EQ(run_in(dir_, "new unit content/khong-co/xa-moi --name X --level xa").code, 1);
+  EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/Ky_Anh --name X --level xa").code, 1);
+  EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/ky-anh --name X --level lang").code, 2);
+  EXPECT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2019").code, 1);
+  EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh/son-lam --plan 2024 --period 2024-Q5").code, 1);
+  EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh --plan 2024 --period 2024-Q2").code, 1);
+  EXPECT_EQ(problems(), "");
+}
+
+TEST_F(NewCommand, PlanFromPreviousYearKeepsTheTableAndClearsTheIssue) {
+  ASSERT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2024").code, 0);
+  Diagnostics d;
+  auto old_plan = load_plan((dir_ / "content/ha-tinh/son-lam/plans/2024.md").string(), &d);
+  auto plan = load_plan((dir_ / "content/ha-tinh/son-lam/plans/2025.md").string(), &d);
+  ASSERT_TRUE(old_plan && plan && d.empty());
+  EXPECT_EQ(plan->year, 2025);
+  EXPECT_EQ(plan->number, "/KH-UBND");
+  EXPECT_FALSE(plan->date.has_value());
+  EXPECT_EQ(plan->signer.name, "");
+  EXPECT_FALSE(plan->implements.has_value());
+  EXPECT_NE(plan->title.find("năm 2025"), std::string::npos);
+  ASSERT_EQ(plan->tasks.size(), old_plan->tasks.size());
+  for (std::size_t i = 0; i < plan->tasks.size(); ++i) {
+    EXPECT_EQ(plan->tasks[i].id, old_plan->tasks[i].id);
+    EXPECT_TRUE(plan->tasks[i].id_explicit);
+    EXPECT_EQ(plan->tasks[i].text, old_plan->tasks[i].text);
+    EXPECT_EQ(plan->tasks[i].number, old_plan->tasks[i].number);
+    EXPECT_EQ(plan->tasks[i].lead, old_plan->tasks[i].lead);
+    EXPECT_EQ(plan->tasks[i].section, old_plan->tasks[i].section);
+  }
+  EXPECT_EQ(plan->tasks[2].timeframe, "Quý II/2025");
+  EXPECT_EQ(plan->sections.size(), old_plan->sections.size());
+  EXPECT_EQ(plan->targets.size(), old_plan->targets.size());
+  EXPECT_EQ(plan->body, old_plan->body);
+}
+
+TEST_F(NewCommand, ProgressListsEveryTaskOfThePlan) {
+  ASSERT_EQ(run_in(dir_, "new progress content/ha-tinh/son-lam --plan 2024 --period 2024-Q2").code, 0);
+  std::string text = read(dir_ / "content/ha-tinh/son-lam/progress/2024-q2.yaml");
+  YAML::Node root = YAML::Load(text);
+  EXPECT_EQ(root["plan"].as<std::string>(), "2024");
+  EXPECT_EQ(root["date"].as<std::string>(), "2024-06-30");
+  ASSERT_EQ(root["entries"].size(), 3u);
+  EXPECT_EQ(root["entries"][1]["task"].as<std::string>(), "niem-yet-cong-khai");
+  for (const auto& e : root["entries"]) EXPECT_EQ(e["status"].as<std::string>(), "not_started");
+  EXPECT_NE(text.find("# status: not_started (chưa bắt đầu)"), std::string::npos);
+}
+
+TEST(YamlScalar, ReadsBackAsTheSameText) {
+  for (const std::string s :
+       {"Sơn Lâm", "2", "2.1", "I", "Lưu: VT.", "a: b", "a #b", "- x", "yes", "No", "null", "~", "",
+        " lề", "\"ngoặc\"", "[x]", "{x}", "*x", "&x", "!x", "%x", "@x", "`x", "|x", ">x", "'x'",
+        "2024-03-31", "dòng 1\ndòng 2", "tab\there", "a\\b", "#1", "x:", "?x", "100%", ".5"}) {
+    YAML::Node n = YAML::Load("k: " + yaml_scalar(s));
+    EXPECT_EQ(n["k"].as<std::string>(""), s) << yaml_scalar(s);
+  }
+}
+
+TEST(PeriodLabel, ReadsLikeTheDocuments) {
+  Period p;
+  ASSERT_TRUE(parse_period("2025-Q1", &p));
+  EXPECT_EQ(period_label(p), "Quý I/2025");
+  ASSERT_TRUE(parse_period("2025-H2", &p));
+  EXPECT_EQ(period_label(p), "6 tháng cuối năm 2025");
+  ASSERT_TRUE(parse_period("2025-M03", &p));
+  EXPECT_EQ(period_label(p), "Tháng 3/2025");
+}
+
+}  // namespace
+}  // namespace congkhai

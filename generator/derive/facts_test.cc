@@ -1,0 +1,334 @@
+#include "derive/facts.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+Task task(std::string id, std::string timeframe) {
+  Task t;
+  t.id = std::move(id);
+  t.text = "Nhiệm vụ " + t.id;
+  t.timeframe = std::move(timeframe);
+  return t;
+}
+
+Target target(std::string id, Comparison c, double value) {
+  Target t;
+  t.id = std::move(id);
+  t.measure = "Tỷ lệ";
+  t.comparison = c;
+  t.value = value;
+  return t;
+}
+
+ProgressEntry entry(std::string task, Date date, TaskStatus status, int percent = -1) {
+  ProgressEntry e;
+  e.task = std::move(task);
+  e.date = date;
+  e.status = status;
+  e.percent = percent;
+  return e;
+}
+
+Measurement measurement(std::string target, Date date, double value) {
+  Measurement m;
+  m.target = std::move(target);
+  m.date = date;
+  m.value = value;
+  return m;
+}
+
+// A portal with one 2023 plan issued on 2023-03-03.
+struct Fixture {
+  Portal portal;
+  Fixture() {
+    Plan p;
+    p.id = "2023";
+    p.year = 2023;
+    p.date = Date{2023, 3, 3};
+    portal.plans.push_back(p);
+  }
+  Plan& plan(int i = 0) { return portal.plans[i]; }
+  ProgressRecord& record(int plan = 0) {
+    ProgressRecord r;
+    r.path = "progress/" + std::to_string(portal.progress.size()) + ".yaml";
+    r.plan = plan;
+    portal.progress.push_back(r);
+    return portal.progress.back();
+  }
+  PlanFacts facts(Date as_of, int i = 0) const { return derive_facts(portal, as_of).plans[i]; }
+};
+
+// ---- Deadlines and overdue ----
+
+TEST(DeriveFacts, ParsesTimeframeAndDue) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 3 năm 2023"), task("b", "Thường xuyên"), task("c", "")};
+  PlanFacts pf = f.facts(Date{2023, 1, 1});
+  ASSERT_EQ(pf.tasks.size(), 3u);
+  EXPECT_EQ(pf.tasks[0].timeframe.kind, Timeframe::Kind::kDue);
+  EXPECT_EQ(pf.tasks[0].due, (Date{2023, 3, 31}));
+  EXPECT_EQ(pf.tasks[1].timeframe.kind, Timeframe::Kind::kRecurring);
+  EXPECT_FALSE(pf.tasks[1].due);
+  EXPECT_EQ(pf.tasks[2].timeframe.kind, Timeframe::Kind::kUnknown);
+  EXPECT_FALSE(pf.tasks[2].due);
+}
+
+TEST(DeriveFacts, MissingYearTakesThePlanYear) {
+  Fixture f;
+  f.plan().year = 2024;
+  f.plan().tasks = {task("a", "Quý I")};
+  EXPECT_EQ(f.facts(Date{2024, 1, 1}).tasks[0].due, (Date{2024, 3, 31}));
+}
+
+TEST(DeriveFacts, AsOfPastTheDueDateMakesATaskOverdue) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 3 năm 2023")};
+  PlanFacts on_due = f.facts(Date{2023, 3, 31});
+  EXPECT_FALSE(on_due.tasks[0].overdue);
+  EXPECT_EQ(on_due.tasks[0].overdue_days, 0);
+  EXPECT_EQ(on_due.overdue, 0);
+
+  PlanFacts next_day = f.facts(Date{2023, 4, 1});
+  EXPECT_TRUE(next_day.tasks[0].overdue);
+  EXPECT_EQ(next_day.tasks[0].overdue_days, 1);
+  EXPECT_EQ(next_day.overdue, 1);
+  EXPECT_EQ(next_day.not_started, 1);
+
+  EXPECT_EQ(f.facts(Date{2024, 3, 31}).tasks[0].overdue_days, 366);
+}
+
+TEST(DeriveFacts, DoneOrCancelledIsNeverOverdue) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 3 năm 2023"), task("b", "Tháng 3 năm 2023"),
+                    task("c", "Tháng 3 năm 2023"), task("d", "Tháng 3 năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 5, 2}, TaskStatus::kDone),  // late, but done
+                        entry("b", Date{2023, 2, 1}, TaskStatus::kCancelled),
+                        entry("c", Date{2023, 2, 1}, TaskStatus::kPostponed),
+                        entry("d", Date{2023, 2, 1}, TaskStatus::kInProgress, 50)};
+  PlanFacts pf = f.facts(Date{2023, 6, 1});
+  EXPECT_FALSE(pf.tasks[0].overdue);
+  EXPECT_FALSE(pf.tasks[1].overdue);
+  EXPECT_TRUE(pf.tasks[2].overdue);  // postponed past its deadline still counts
+  EXPECT_TRUE(pf.tasks[3].overdue);
+  EXPECT_EQ(pf.tasks[3].overdue_days, 62);
+  EXPECT_EQ(pf.done, 1);
+  EXPECT_EQ(pf.cancelled, 1);
+  EXPECT_EQ(pf.postponed, 1);
+  EXPECT_EQ(pf.in_progress, 1);
+  EXPECT_EQ(pf.not_started, 0);
+  EXPECT_EQ(pf.overdue, 2);
+}
+
+TEST(DeriveFacts, RecurringAndUnscheduledAreNeverOverdue) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Thường xuyên"), task("b", "Hàng tháng"), task("c", "Theo kế hoạch"),
+                    task("d", "viết gì đó")};
+  PlanFacts pf = f.facts(Date{2030, 1, 1});
+  for (const TaskFacts& tf : pf.tasks) EXPECT_FALSE(tf.overdue);
+  EXPECT_EQ(pf.overdue, 0);
+  EXPECT_EQ(pf.not_started, 4);
+}
+
+TEST(DeriveFacts, CheckpointsAreOverdueAfterTheLast) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Quý I, Quý II, Quý III và năm 2023")};
+  EXPECT_FALSE(f.facts(Date{2023, 12, 31}).tasks[0].overdue);
+  EXPECT_TRUE(f.facts(Date{2024, 1, 1}).tasks[0].overdue);
+}
+
+// ---- Progress entries ----
+
+TEST(DeriveFacts, LatestEntryByDateWinsWhateverTheFileOrder) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 12 năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 6, 1}, TaskStatus::kInProgress, 60)};
+  f.record().entries = {entry("a", Date{2023, 3, 1}, TaskStatus::kNotStarted, 0)};
+  PortalFacts facts = derive_facts(f.portal, Date{2023, 7, 1});
+  const TaskFacts& tf = facts.plans[0].tasks[0];
+  EXPECT_EQ(tf.status, TaskStatus::kInProgress);
+  EXPECT_EQ(tf.percent, 60);
+  EXPECT_TRUE(tf.reported);
+  ASSERT_EQ(tf.entries.size(), 2u);
+  // Oldest first.
+  EXPECT_EQ(facts.entries[tf.entries[0]].record, 1);
+  EXPECT_EQ(facts.entries[tf.entries[1]].record, 0);
+  EXPECT_EQ(facts.entries[tf.entries[1]].plan, 0);
+}
+
+TEST(DeriveFacts, SameDateLaterInFileOrderWins) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 12 năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 6, 1}, TaskStatus::kInProgress, 60),
+                        entry("a", Date{2023, 6, 1}, TaskStatus::kDone, 100)};
+  EXPECT_EQ(f.facts(Date{2023, 7, 1}).tasks[0].status, TaskStatus::kDone);
+  f.record().entries = {entry("a", Date{2023, 6, 1}, TaskStatus::kPostponed)};
+  EXPECT_EQ(f.facts(Date{2023, 7, 1}).tasks[0].status, TaskStatus::kPostponed);
+}
+
+TEST(DeriveFacts, EntriesAfterAsOfAreIgnored) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 3 năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 2, 1}, TaskStatus::kInProgress, 30),
+                        entry("a", Date{2023, 4, 15}, TaskStatus::kDone, 100)};
+  PortalFacts before = derive_facts(f.portal, Date{2023, 4, 14});
+  const TaskFacts& tf = before.plans[0].tasks[0];
+  EXPECT_EQ(tf.status, TaskStatus::kInProgress);
+  EXPECT_EQ(tf.percent, 30);
+  EXPECT_EQ(tf.entries.size(), 1u);
+  EXPECT_EQ(before.entries.size(), 1u);
+  EXPECT_TRUE(tf.overdue);
+  EXPECT_EQ(tf.overdue_days, 14);
+
+  PortalFacts after = derive_facts(f.portal, Date{2023, 4, 15});  // on as_of counts
+  EXPECT_EQ(after.plans[0].tasks[0].status, TaskStatus::kDone);
+  EXPECT_FALSE(after.plans[0].tasks[0].overdue);
+}
+
+TEST(DeriveFacts, NoEntriesMeansNotStartedAndUnreported) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Tháng 3 năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 9, 1}, TaskStatus::kDone)};
+  const TaskFacts tf = f.facts(Date{2023, 1, 1}).tasks[0];
+  EXPECT_FALSE(tf.reported);
+  EXPECT_EQ(tf.status, TaskStatus::kNotStarted);
+  EXPECT_EQ(tf.percent, -1);
+  EXPECT_TRUE(tf.entries.empty());
+}
+
+TEST(DeriveFacts, PercentIsTheLatestGiven) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Năm 2023"), task("b", "Năm 2023")};
+  f.record().entries = {entry("a", Date{2023, 2, 1}, TaskStatus::kInProgress, 30),
+                        entry("a", Date{2023, 3, 1}, TaskStatus::kInProgress),
+                        entry("b", Date{2023, 2, 1}, TaskStatus::kInProgress, 30),
+                        entry("b", Date{2023, 3, 1}, TaskStatus::kDone)};
+  PlanFacts pf = f.facts(Date{2023, 4, 1});
+  EXPECT_EQ(pf.tasks[0].percent, 30);
+  EXPECT_EQ(pf.tasks[1].percent, 100);  // done without a figure: all of it
+}
+
+TEST(DeriveFacts, EntriesGoToTheirOwnPlanAndTask) {
+  Fixture f;
+  Plan other;
+  other.id = "2024";
+  other.year = 2024;
+  other.tasks = {task("a", "Năm 2024")};
+  f.portal.plans.push_back(other);
+  f.plan().tasks = {task("a", "Năm 2023"), task("b", "Năm 2023")};
+  f.record(1).entries = {entry("a", Date{2023, 2, 1}, TaskStatus::kDone)};
+  f.record(0).entries = {entry("b", Date{2023, 2, 1}, TaskStatus::kInProgress),
+                         entry("khong-co", Date{2023, 2, 1}, TaskStatus::kDone)};
+  f.record(-1).entries = {entry("a", Date{2023, 2, 1}, TaskStatus::kDone)};  // plan not found
+  f.record(7).entries = {entry("a", Date{2023, 2, 1}, TaskStatus::kDone)};
+  PortalFacts facts = derive_facts(f.portal, Date{2023, 6, 1});
+  EXPECT_EQ(facts.plans[0].tasks[0].status, TaskStatus::kNotStarted);
+  EXPECT_EQ(facts.plans[0].tasks[1].status, TaskStatus::kInProgress);
+  EXPECT_EQ(facts.plans[1].tasks[0].status, TaskStatus::kDone);
+  // Entries of known plans are all listed, even one naming an unknown task (validation reports it).
+  EXPECT_EQ(facts.entries.size(), 3u);
+}
+
+// ---- Targets ----
+
+TEST(TargetMet, AtLeast) {
+  Target t = target("x", Comparison::kAtLeast, 50);
+  EXPECT_TRUE(target_met(t, 50));
+  EXPECT_TRUE(target_met(t, 61.2));
+  EXPECT_FALSE(target_met(t, 49.9));
+}
+
+TEST(TargetMet, AtMost) {
+  Target t = target("x", Comparison::kAtMost, 10);
+  EXPECT_TRUE(target_met(t, 10));
+  EXPECT_TRUE(target_met(t, 0));
+  EXPECT_FALSE(target_met(t, 10.5));
+}
+
+TEST(TargetMet, ExactlyWithinFloatNoise) {
+  Target t = target("x", Comparison::kExactly, 100);
+  EXPECT_TRUE(target_met(t, 100));
+  EXPECT_TRUE(target_met(t, 100 + 1e-12));
+  EXPECT_FALSE(target_met(t, 99.999));
+  EXPECT_FALSE(target_met(t, 100.5));
+  EXPECT_TRUE(target_met(target("y", Comparison::kExactly, 0.3), 0.1 + 0.2));
+}
+
+TEST(DeriveFacts, TargetResultFromTheLatestMeasurement) {
+  Fixture f;
+  f.plan().targets = {target("truc-tuyen", Comparison::kAtLeast, 50), target("tre-han", Comparison::kAtMost, 5),
+                      target("so-hoa", Comparison::kExactly, 100), target("khong-do", Comparison::kAtLeast, 1)};
+  f.record().measurements = {measurement("truc-tuyen", Date{2023, 3, 31}, 41.5),
+                             measurement("truc-tuyen", Date{2023, 6, 30}, 55),
+                             measurement("tre-han", Date{2023, 6, 30}, 7),
+                             measurement("so-hoa", Date{2023, 6, 30}, 100),
+                             measurement("truc-tuyen", Date{2023, 9, 30}, 48)};
+  PlanFacts pf = f.facts(Date{2023, 7, 1});
+  EXPECT_EQ(pf.targets[0].result, TargetResult::kMet);
+  EXPECT_EQ(pf.targets[0].latest, 55);
+  EXPECT_EQ(pf.targets[0].latest_date, (Date{2023, 6, 30}));
+  EXPECT_EQ(pf.targets[0].measurements.size(), 2u);  // the September figure is not yet known
+  EXPECT_EQ(pf.targets[1].result, TargetResult::kNotMet);
+  EXPECT_EQ(pf.targets[2].result, TargetResult::kMet);
+  EXPECT_EQ(pf.targets[3].result, TargetResult::kNoData);
+  EXPECT_FALSE(pf.targets[3].latest);
+  EXPECT_FALSE(pf.targets[3].latest_date);
+
+  EXPECT_EQ(f.facts(Date{2023, 10, 1}).targets[0].result, TargetResult::kNotMet);
+  PlanFacts early = f.facts(Date{2023, 3, 30});
+  EXPECT_EQ(early.targets[0].result, TargetResult::kNoData);
+  EXPECT_TRUE(early.targets[0].measurements.empty());
+}
+
+// ---- Reports and last update ----
+
+Report report(std::string id, Date date, int plan) {
+  Report r;
+  r.id = std::move(id);
+  r.date = date;
+  r.plan = plan;
+  return r;
+}
+
+TEST(DeriveFacts, ReportsOfThePlanNewestFirst) {
+  Fixture f;
+  f.portal.reports = {report("q1", Date{2023, 4, 5}, 0), report("khac", Date{2023, 5, 1}, -1),
+                      report("q2", Date{2023, 7, 5}, 0), report("q3", Date{2023, 10, 5}, 0)};
+  PlanFacts pf = f.facts(Date{2023, 12, 31});
+  EXPECT_EQ(pf.reports, (std::vector<int>{3, 2, 0}));
+}
+
+TEST(DeriveFacts, LastUpdatedIsTheLatestDateTouchingThePlan) {
+  Fixture f;
+  f.plan().tasks = {task("a", "Năm 2023")};
+  f.plan().targets = {target("t", Comparison::kAtLeast, 1)};
+  EXPECT_EQ(f.facts(Date{2023, 12, 31}).last_updated, (Date{2023, 3, 3}));
+
+  f.record().entries = {entry("a", Date{2023, 5, 1}, TaskStatus::kInProgress),
+                        entry("a", Date{2023, 11, 1}, TaskStatus::kDone)};
+  EXPECT_EQ(f.facts(Date{2023, 12, 31}).last_updated, (Date{2023, 11, 1}));
+  EXPECT_EQ(f.facts(Date{2023, 6, 1}).last_updated, (Date{2023, 5, 1}));  // later entry not yet
+
+  f.record().measurements = {measurement("t", Date{2023, 11, 15}, 3)};
+  EXPECT_EQ(f.facts(Date{2023, 12, 31}).last_updated, (Date{2023, 11, 15}));
+
+  f.portal.reports = {report("q4", Date{2023, 12, 20}, 0)};
+  EXPECT_EQ(f.facts(Date{2023, 12, 31}).last_updated, (Date{2023, 12, 20}));
+}
+
+TEST(DeriveFacts, PartialIssueDateDoesNotCount) {
+  Fixture f;
+  f.plan().date = Date{2026, 1, 0};
+  EXPECT_EQ(f.facts(Date{2026, 3, 1}).last_updated, Date{});
+}
+
+TEST(DeriveFacts, EmptyPortal) {
+  PortalFacts facts = derive_facts(Portal{}, Date{2024, 1, 1});
+  EXPECT_EQ(facts.as_of, (Date{2024, 1, 1}));
+  EXPECT_TRUE(facts.plans.empty());
+  EXPECT_TRUE(facts.entries.empty());
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,119 @@
+#include "export/plan_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "export/plan_schema.h"
+#include "export/testing_portal.h"
+
+namespace congkhai {
+namespace {
+
+using nlohmann::json;
+using testing::make_test_facts;
+using testing::make_test_portal;
+
+TEST(PlanJson, LinksItsSchemaAndReferenceDate) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  EXPECT_EQ(j["$schema"], "../../../../../du-lieu/schema/ke-hoach.schema.json");
+  EXPECT_EQ(j["as_of"], "2023-06-30");
+  EXPECT_EQ(j["page"], "index.html");
+  EXPECT_EQ(j["unit"]["path"], "ha-tinh/huong-son/son-lam");
+  EXPECT_EQ(j["unit"]["level"], "xa");
+
+  json abs = json::parse(
+      write_plan_json(make_test_portal("https://congkhai.example.vn/"), make_test_facts(), 0));
+  EXPECT_EQ(abs["$schema"], "https://congkhai.example.vn/du-lieu/schema/ke-hoach.schema.json");
+  EXPECT_EQ(abs["page"], "https://congkhai.example.vn/ha-tinh/huong-son/son-lam/ke-hoach/2023/"
+                         "index.html");
+}
+
+TEST(PlanJson, HoldsTheDocumentAsWritten) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  EXPECT_EQ(j["number"], "28/KH-UBND");
+  EXPECT_EQ(j["number_blank"], false);
+  EXPECT_EQ(j["date"], "2023-03-03");
+  EXPECT_EQ(j["place"], nullptr);
+  EXPECT_EQ(j["signer"]["capacity"].size(), 2u);
+  EXPECT_EQ(j["legal_basis"][1]["url"], "https://example.vn/qd-07");
+  EXPECT_EQ(j["legal_basis"][0]["url"], nullptr);
+  EXPECT_EQ(j["sections"][0]["parent"], nullptr);
+  EXPECT_EQ(j["tasks"][0]["text"], "Xây dựng Kế hoạch, kiểm soát \"TTHC\"");
+  EXPECT_EQ(j["tasks"][1]["text"], "=HYPERLINK(\"http://evil.example\",\"bấm\")");  // JSON: verbatim
+
+  json b = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 1));
+  EXPECT_EQ(b["number_blank"], true);
+  EXPECT_EQ(b["date"], "2026-01");
+}
+
+TEST(PlanJson, TasksCarryRawAndParsedTimeframesAndDerivedStatus) {
+  json tasks = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0))["tasks"];
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0]["timeframe"]["raw"], "Tháng 3 năm 2023");
+  EXPECT_EQ(tasks[0]["timeframe"]["kind"], "due");
+  EXPECT_EQ(tasks[0]["timeframe"]["due"], "2023-03-31");
+  EXPECT_EQ(tasks[0]["status"], "done");
+  EXPECT_EQ(tasks[0]["percent"], 100);
+  EXPECT_EQ(tasks[1]["timeframe"]["cadences"], json({"continuous", "quarterly"}));
+  EXPECT_EQ(tasks[1]["timeframe"]["also_on_demand"], true);
+  EXPECT_EQ(tasks[2]["timeframe"]["checkpoints"], json({"2023-05-31"}));
+  EXPECT_EQ(tasks[2]["overdue"], true);
+  EXPECT_EQ(tasks[2]["overdue_days"], 30);
+  EXPECT_EQ(tasks[2]["percent"], nullptr);
+  EXPECT_EQ(tasks[2]["section"], nullptr);
+  EXPECT_EQ(tasks[2]["page"], "index.html#nv-niem-yet");
+}
+
+TEST(PlanJson, TargetsCarryLatestMeasurementAndResult) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  EXPECT_EQ(j["targets"][0]["value"], 60);
+  EXPECT_TRUE(j["targets"][0]["value"].is_number_integer());
+  EXPECT_EQ(j["targets"][0]["latest"]["value"], 41.5);
+  EXPECT_EQ(j["targets"][0]["result"], "not_met");
+  EXPECT_EQ(j["targets"][1]["value"], -2.5);
+  EXPECT_EQ(j["targets"][1]["result"], "met");
+  EXPECT_NE(write_plan_json(make_test_portal(), make_test_facts(), 0).find("\"value\": 41.5,"),
+            std::string::npos);  // no float noise
+}
+
+TEST(PlanJson, HoldsProgressMeasurementsAndReports) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  ASSERT_EQ(j["progress"].size(), 2u);
+  EXPECT_EQ(j["progress"][0]["task"], "xay-dung-ke-hoach");
+  EXPECT_EQ(j["progress"][0]["record"], "ha-tinh/huong-son/son-lam/progress/2023-q1.yaml");
+  EXPECT_EQ(j["progress"][0]["evidence"][0]["url"],
+            "../../../../../tep/ha-tinh/huong-son/son-lam/progress/files/kh%2028.pdf");
+  EXPECT_EQ(j["progress"][1]["period"], "Quý I/2023");
+  ASSERT_EQ(j["measurements"].size(), 2u);
+  EXPECT_EQ(j["measurements"][1]["value"], -3);
+  ASSERT_EQ(j["reports"].size(), 1u);
+  EXPECT_EQ(j["reports"][0]["period"], "2023-Q1");
+  EXPECT_EQ(j["reports"][0]["page"], "../../bao-cao/2023-q1/index.html");
+  EXPECT_EQ(j["reports"][0]["attachments"][0]["bytes"], 1234);
+  EXPECT_EQ(j["summary"]["last_updated"], "2023-04-05");
+}
+
+TEST(PlanSchema, IsDraft202012AndGetsAnIdWithABaseUrl) {
+  json s = json::parse(write_plan_schema(Site{}));
+  EXPECT_EQ(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+  EXPECT_FALSE(s.contains("$id"));
+  Site site;
+  site.base_url = "https://congkhai.example.vn";
+  json t = json::parse(write_plan_schema(site));
+  EXPECT_EQ(t["$id"], "https://congkhai.example.vn/du-lieu/schema/ke-hoach.schema.json");
+}
+
+TEST(PlanSchema, RequiresExactlyTheKeysThePlanJsonHas) {
+  json s = json::parse(write_plan_schema(Site{}));
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  std::vector<std::string> keys, required = s["required"];
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  std::sort(keys.begin(), keys.end());
+  std::sort(required.begin(), required.end());
+  EXPECT_EQ(keys, required);
+  // Full validation against the schema runs with ajv in tests/export.
+}
+
+}  // namespace
+}  // namespace congkhai

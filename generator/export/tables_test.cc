@@ -1,0 +1,136 @@
+#include "export/tables.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "export/testing_portal.h"
+
+namespace congkhai {
+namespace {
+
+using testing::make_test_facts;
+using testing::make_test_portal;
+
+const DataTable& table(const std::vector<DataTable>& tables, const std::string& name) {
+  for (const auto& t : tables)
+    if (t.name == name) return t;
+  throw std::runtime_error("no table " + name);
+}
+
+std::string cell(const DataTable& t, size_t row, const std::string& column) {
+  for (size_t i = 0; i < t.fields.size(); ++i)
+    if (t.fields[i].name == column) return t.rows.at(row).at(i);
+  throw std::runtime_error("no column " + column);
+}
+
+TEST(Tables, FiveTablesInPublishingOrder) {
+  auto tables = table_definitions();
+  std::vector<std::string> names;
+  for (const auto& t : tables) names.push_back(t.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ke-hoach", "nhiem-vu", "tien-do", "chi-tieu",
+                                             "so-lieu"}));
+}
+
+TEST(Tables, EveryColumnIsNamedOnceAndDescribedInBothLanguages) {
+  for (const auto& t : table_definitions()) {
+    std::set<std::string> seen;
+    EXPECT_EQ(t.fields.at(0).name, "unit_path") << t.name;
+    for (const auto& f : t.fields) {
+      EXPECT_TRUE(seen.insert(f.name).second) << t.name << "." << f.name;
+      EXPECT_FALSE(f.title.empty()) << t.name << "." << f.name;
+      EXPECT_FALSE(f.description.empty()) << t.name << "." << f.name;
+      EXPECT_FALSE(f.description_en.empty()) << t.name << "." << f.name;
+    }
+    for (const auto& k : t.primary_key) EXPECT_TRUE(seen.count(k)) << t.name << " key " << k;
+    for (const auto& fk : t.foreign_keys)
+      for (const auto& k : fk.fields) EXPECT_TRUE(seen.count(k)) << t.name << " fk " << k;
+  }
+}
+
+TEST(Tables, RowsHaveOneCellPerColumn) {
+  auto tables = build_tables(make_test_portal(), make_test_facts(), nullptr);
+  for (const auto& t : tables)
+    for (const auto& row : t.rows) EXPECT_EQ(row.size(), t.fields.size()) << t.name;
+}
+
+TEST(Tables, PortalWideTablesHoldEveryUnit) {
+  auto tables = build_tables(make_test_portal(), make_test_facts(), nullptr);
+  EXPECT_EQ(table(tables, "ke-hoach").rows.size(), 2u);
+  EXPECT_EQ(table(tables, "nhiem-vu").rows.size(), 4u);
+  EXPECT_EQ(table(tables, "tien-do").rows.size(), 2u);
+  EXPECT_EQ(table(tables, "chi-tieu").rows.size(), 2u);
+  EXPECT_EQ(table(tables, "so-lieu").rows.size(), 2u);
+}
+
+TEST(Tables, UnitTablesHoldTheUnitAndItsDescendantsOnly) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  auto ha_tinh = build_tables(portal, facts, &portal.units[0]);
+  EXPECT_EQ(table(ha_tinh, "nhiem-vu").rows.size(), 3u);
+  EXPECT_EQ(cell(table(ha_tinh, "ke-hoach"), 0, "unit_path"), "ha-tinh/huong-son/son-lam");
+  auto dinh_hoa = build_tables(portal, facts, &portal.units[4]);
+  ASSERT_EQ(table(dinh_hoa, "nhiem-vu").rows.size(), 1u);
+  EXPECT_EQ(cell(table(dinh_hoa, "nhiem-vu"), 0, "task_id"), "so-hoa");
+  EXPECT_TRUE(table(dinh_hoa, "tien-do").rows.empty());
+  auto split = split_tables_by_unit(portal, build_tables(portal, facts, nullptr));
+  ASSERT_EQ(split.size(), portal.units.size());
+  EXPECT_EQ(table(split[1], "so-lieu").rows.size(), 2u);  // huong-son: son-lam's figures
+  EXPECT_EQ(table(split[3], "ke-hoach").rows.size(), 1u);  // thai-nguyen: dinh-hoa's plan
+}
+
+TEST(Tables, PlanRowCarriesCountsAndPartialDates) {
+  auto plans = table(build_tables(make_test_portal(), make_test_facts(), nullptr), "ke-hoach");
+  EXPECT_EQ(cell(plans, 0, "date"), "2023-03-03");
+  EXPECT_EQ(cell(plans, 0, "tasks_overdue"), "1");
+  EXPECT_EQ(cell(plans, 0, "legal_basis"), "Nghị định số 63/2010/NĐ-CP\nQuyết định số 07/QĐ-UBND");
+  EXPECT_EQ(cell(plans, 0, "data_json"), "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json");
+  // "ngày … tháng 01 năm 2026": not a date column value, but kept as written.
+  EXPECT_EQ(cell(plans, 1, "date"), "");
+  EXPECT_EQ(cell(plans, 1, "date_text"), "2026-01");
+  EXPECT_EQ(cell(plans, 1, "unit_name"), "xã Định Hoá");
+}
+
+TEST(Tables, TaskRowCarriesParsedTimeframeAndStatus) {
+  auto tasks = table(build_tables(make_test_portal(), make_test_facts(), nullptr), "nhiem-vu");
+  EXPECT_EQ(cell(tasks, 0, "due"), "2023-03-31");
+  EXPECT_EQ(cell(tasks, 0, "status"), "done");
+  EXPECT_EQ(cell(tasks, 0, "section_number"), "I");
+  EXPECT_EQ(cell(tasks, 0, "partners"), "Công an xã; Bộ phận một cửa");
+  EXPECT_EQ(cell(tasks, 1, "cadences"), "continuous quarterly");
+  EXPECT_EQ(cell(tasks, 1, "on_demand"), "true");
+  EXPECT_EQ(cell(tasks, 1, "percent"), "40");
+  EXPECT_EQ(cell(tasks, 2, "checkpoints"), "2023-05-31");
+  EXPECT_EQ(cell(tasks, 2, "overdue"), "true");
+  EXPECT_EQ(cell(tasks, 2, "overdue_days"), "30");
+  EXPECT_EQ(cell(tasks, 2, "percent"), "");  // never reported
+  EXPECT_EQ(cell(tasks, 2, "page"),
+            "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-niem-yet");
+}
+
+TEST(Tables, NumbersAreShortestAndLinksEncoded) {
+  Portal portal = make_test_portal("https://congkhai.example.vn/");
+  auto tables = build_tables(portal, make_test_facts(), nullptr);
+  EXPECT_EQ(cell(table(tables, "chi-tieu"), 1, "value"), "-2.5");
+  EXPECT_EQ(cell(table(tables, "chi-tieu"), 0, "latest_value"), "41.5");
+  EXPECT_EQ(cell(table(tables, "chi-tieu"), 0, "result"), "not_met");
+  EXPECT_EQ(cell(table(tables, "so-lieu"), 1, "value"), "-3");
+  EXPECT_EQ(cell(table(tables, "so-lieu"), 0, "record"),
+            "ha-tinh/huong-son/son-lam/progress/2023-q1.yaml");
+  EXPECT_EQ(cell(table(tables, "tien-do"), 0, "evidence"),
+            "Bản scan (https://congkhai.example.vn/tep/ha-tinh/huong-son/son-lam/progress/files/"
+            "kh%2028.pdf)\nCổng tỉnh (https://hatinh.gov.vn/a?b=1&c=2)");
+  EXPECT_EQ(cell(table(tables, "tien-do"), 0, "line"), "6");
+}
+
+TEST(Tables, ProgressRowsFollowDateOrderWhateverTheFactsOrder) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  std::swap(facts.entries[0], facts.entries[1]);
+  auto progress = table(build_tables(portal, facts, nullptr), "tien-do");
+  EXPECT_EQ(cell(progress, 0, "task_id"), "xay-dung-ke-hoach");
+  EXPECT_EQ(cell(progress, 1, "task_id"), "tap-huan");
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,104 @@
+#include "load/yaml_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+// Parses `text` as a file of its own; returns the diagnostics.
+Diagnostics parse(const std::string& text, bool* ok = nullptr) {
+  Diagnostics d;
+  YamlReader r("t.yaml", text, 1, &d);
+  bool parsed = r.parse().has_value();
+  if (ok) *ok = parsed;
+  return d;
+}
+
+TEST(YamlReaderTest, PlainMappingParses) {
+  bool ok = false;
+  EXPECT_TRUE(parse("name: A\nlist: [a, b]\ntext: |\n  x\n", &ok).empty());
+  EXPECT_TRUE(ok);
+}
+
+TEST(YamlReaderTest, AnchorsAndAliasesAreRefusedWhereTheyStart) {
+  auto d = parse("a: &x [1, 2]\nb: [*x, *x]\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 1);
+  EXPECT_EQ(d[0].pos.column, 4);
+  EXPECT_NE(d[0].message.find("\"&x\""), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, BillionLaughsIsRefusedBeforeAnyNodeIsBuilt) {
+  std::string text = "a0: &a0 [lol]\n";
+  for (int i = 1; i < 30; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) text += "*a" + std::to_string(i - 1) + ", ";
+    text += "*a" + std::to_string(i - 1) + "]\n";
+  }
+  auto d = parse(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 1);
+}
+
+TEST(YamlReaderTest, UndefinedAliasAsksForQuotes) {
+  auto d = parse("task: *Quan trọng* việc\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("ngoặc kép"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, DeepNestingIsRefusedWithoutRecursingDeep) {
+  std::string text = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  auto d = parse(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("quá sâu"), std::string::npos) << d[0].message;
+  std::string block;
+  for (int i = 0; i <= kMaxYamlDepth; ++i) block += std::string(i * 2, ' ') + "k:\n";
+  EXPECT_EQ(parse(block).size(), 1u);
+}
+
+TEST(YamlReaderTest, NestingUpToTheLimitIsFine) {
+  std::string block;
+  for (int i = 0; i < kMaxYamlDepth - 1; ++i) block += std::string(i * 2, ' ') + "k:\n";
+  EXPECT_TRUE(parse(block).empty());
+}
+
+TEST(YamlReaderTest, SecondDocumentIsReportedWhereItStarts) {
+  auto d = parse("a: 1\n---\nb: 2\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_TRUE(parse("---\na: 1\n...\n").empty());
+}
+
+TEST(YamlReaderTest, ControlCharactersFromEscapesAreRefused) {
+  auto d = parse("a: ok\nb: \"x\\0y\"\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(parse("a: \"x\\x01\"\n").size(), 1u);
+  EXPECT_TRUE(parse("a: \"tab\\there\\nline\"\n").empty());
+}
+
+// yaml-cpp 0.7 alone accepts a quote left open at the end of a text ending in a line break.
+TEST(YamlReaderTest, UnclosedQuoteAtTheEndIsAnError) {
+  auto d = parse("name: \"A\nlevel: xa\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("ngoặc kép"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, TabIndentationIsNamed) {
+  auto d = parse("contact:\n\taddress: x\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 1);
+  EXPECT_NE(d[0].message.find("Tab"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, FinalBlockScalarKeepsItsLineBreak) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "budget: |\n  Kinh phí\n", 1, &d);
+  auto root = r.parse();
+  ASSERT_TRUE(root);
+  EXPECT_EQ((*root)["budget"].Scalar(), "Kinh phí\n");
+}
+
+}  // namespace
+}  // namespace congkhai

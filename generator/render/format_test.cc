@@ -1,0 +1,54 @@
+#include "render/format.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+TEST(FormatTest, NumbersUseTheDecimalComma) {
+  EXPECT_EQ(vi_number("41.5"), "41,5");
+  EXPECT_EQ(vi_number(41.5), "41,5");
+  EXPECT_EQ(vi_number(60.0), "60");
+  EXPECT_EQ(vi_number(1.0 / 3), "0,33");
+}
+
+TEST(FormatTest, FileSizesAndTypes) {
+  EXPECT_EQ(file_size_vi(850), "850 byte");
+  EXPECT_EQ(file_size_vi(12 * 1024), "12 KB");
+  EXPECT_EQ(file_size_vi(1258291), "1,2 MB");
+  EXPECT_EQ(file_type("a/bao-cao.q1.pdf"), "PDF");
+  EXPECT_EQ(file_type("a.b/README"), "");
+}
+
+TEST(FormatTest, DateLineAsPrinted) {
+  Plan p;
+  p.place = "Định Hoá";
+  p.date = Date{2023, 3, 3};
+  EXPECT_EQ(date_line(p), "Định Hoá, ngày 03 tháng 03 năm 2023");
+  p.place.clear();
+  p.date = Date{2026, 1, 0};
+  EXPECT_EQ(date_line(p), "ngày … tháng 01 năm 2026");
+  p.date.reset();
+  EXPECT_EQ(date_line(p), "");
+}
+
+TEST(FormatTest, PlanLabelKeepsBlankNumbersOut) {
+  Plan p;
+  p.year = 2026;
+  p.number = "/KH-UBND";
+  EXPECT_EQ(plan_label(p), "Kế hoạch năm 2026");
+  p.number = "28/KH-UBND";
+  EXPECT_EQ(plan_label(p), "Kế hoạch số 28/KH-UBND");
+}
+
+TEST(FormatTest, UnreportedTasksDoNotClaimAStatus) {
+  TaskFacts f;
+  EXPECT_EQ(status_label(f).text, "Chưa có báo cáo");
+  f.reported = true;
+  EXPECT_EQ(status_label(f).text, "Chưa bắt đầu");
+  f.status = TaskStatus::kInProgress;
+  EXPECT_EQ(status_label(f).key, "in-progress");
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,341 @@
+#include "render/site_renderer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "model/urls.h"
+#include "render/test_portal.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SiteRendererTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    portal_ = testing::test_portal();
+    facts_ = testing::test_facts(portal_);
+    theme_ = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors_);
+    ASSERT_TRUE(errors_.empty());
+    options_.generator_version = "0.1.0";
+    files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+    for (const Diagnostic& d : errors_) ADD_FAILURE() << format_diagnostic(d);
+  }
+
+  const OutputFile* file(const std::string& path) const {
+    for (const OutputFile& f : files_)
+      if (f.path == path) return &f;
+    return nullptr;
+  }
+  std::string page(const std::string& path) const {
+    const OutputFile* f = file(path);
+    EXPECT_NE(f, nullptr) << path;
+    return f ? f->bytes : "";
+  }
+  std::string plan_page_html() const { return page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html"); }
+  std::string report_page_html() const { return page("ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html"); }
+
+  static bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+  }
+
+  Portal portal_;
+  PortalFacts facts_;
+  Theme theme_;
+  RenderOptions options_;
+  Diagnostics errors_;
+  OutputFiles files_;
+};
+
+TEST_F(SiteRendererTest, WritesEveryPageAssetAndFileSortedByPath) {
+  std::vector<std::string> paths;
+  for (const OutputFile& f : files_) paths.push_back(f.path);
+  EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
+  EXPECT_EQ(std::adjacent_find(paths.begin(), paths.end()), paths.end()) << "no path twice";
+  for (const char* p : {"index.html", "404.html", "tim-kiem/index.html", "ha-tinh/index.html",
+                        "ha-tinh/huong-son/index.html", "ha-tinh/huong-son/son-lam/index.html",
+                        "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html",
+                        "ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html",
+                        "ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html", "assets/style.css",
+                        "assets/search.js"})
+    EXPECT_NE(file(p), nullptr) << p;
+  const OutputFile* attachment = file("tep/ha-tinh/huong-son/son-lam/reports/bao-cao-q1.pdf");
+  ASSERT_NE(attachment, nullptr);
+  EXPECT_EQ(attachment->source, "content/ha-tinh/huong-son/son-lam/reports/bao-cao-q1.pdf");
+  EXPECT_TRUE(attachment->bytes.empty());
+  const OutputFile* evidence = file("tep/ha-tinh/huong-son/son-lam/progress/files/kh-28.pdf");
+  ASSERT_NE(evidence, nullptr);
+  EXPECT_EQ(evidence->source, "content/ha-tinh/huong-son/son-lam/progress/files/kh-28.pdf");
+  const OutputFile* css = file("assets/style.css");
+  EXPECT_EQ(css->source, std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/assets/style.css");
+}
+
+TEST_F(SiteRendererTest, SameInputSameBytes) {
+  Diagnostics errors;
+  OutputFiles again = render_site(portal_, facts_, theme_, options_, &errors);
+  ASSERT_EQ(again.size(), files_.size());
+  for (size_t i = 0; i < files_.size(); ++i) {
+    EXPECT_EQ(again[i].path, files_[i].path);
+    EXPECT_EQ(again[i].bytes, files_[i].bytes) << files_[i].path;
+    EXPECT_EQ(again[i].source, files_[i].source);
+  }
+}
+
+TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
+  for (const OutputFile& f : files_) {
+    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
+    // The only scripts are the theme's own, loaded from assets.
+    for (size_t at = f.bytes.find("<script"); at != std::string::npos; at = f.bytes.find("<script", at + 1))
+      EXPECT_EQ(f.bytes.compare(at, 13, "<script src=\""), 0) << f.path << " at " << at;
+    EXPECT_FALSE(contains(f.bytes, "javascript:")) << f.path;
+    EXPECT_FALSE(contains(f.bytes, "<img")) << f.path;
+    EXPECT_FALSE(contains(f.bytes, "<b>TTHC")) << f.path;
+  }
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<title>Kế hoạch số 28/KH-UBND – xã Sơn Lâm – Công khai &lt;b&gt;TTHC&lt;/b&gt;</title>"));
+  EXPECT_TRUE(contains(plan, "<h1>Kế hoạch kiểm soát TTHC năm 2023 &lt;script&gt;alert(&apos;tiêu đề&apos;)&lt;/script&gt;</h1>"));
+  EXPECT_TRUE(contains(plan, "Xây dựng Kế hoạch &lt;script&gt;alert('nv')&lt;/script&gt;")) << "task text via Markdown";
+  EXPECT_TRUE(contains(plan, "Nội dung &lt;script&gt;alert('thân')&lt;/script&gt; và liên kết."));
+  EXPECT_TRUE(contains(plan, "Đã ban hành. &lt;img src=x onerror=alert(1)&gt; xem")) << "progress note";
+  EXPECT_TRUE(contains(plan, "<li>Văn bản lạ</li>")) << "a legal basis with a javascript: URL keeps only its text";
+  std::string report = report_page_html();
+  EXPECT_TRUE(contains(report, "Kết quả <strong>tốt</strong>. &lt;script&gt;"));
+}
+
+TEST_F(SiteRendererTest, TaskRowsInPrintedOrderWithNumbersAsPrinted) {
+  std::string plan = plan_page_html();
+  std::vector<std::string> expected = {
+      "<td colspan=\"7\"><span class=\"section-num\">I.</span> Công tác chỉ đạo</td>",
+      "<tr id=\"nv-xay-dung-ke-hoach\"", "<td class=\"c-num\" data-label=\"STT\">1</td>",
+      "<tr id=\"nv-tap-huan\"", "<td class=\"c-num\" data-label=\"STT\">3</td>",
+      "<span class=\"section-num\">II.</span> Kiểm soát TTHC",
+      "<tr class=\"row-section row-section--2\"><td colspan=\"7\"><span class=\"section-num\">2.1.</span> Rà soát",
+      "<tr id=\"nv-ra-soat-a\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
+      "<tr id=\"nv-ra-soat-b\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
+      "<tr id=\"nv-niem-yet\"", "<td class=\"c-num\" data-label=\"STT\"></td>"};
+  size_t at = 0;
+  for (const std::string& s : expected) {
+    size_t found = plan.find(s, at);
+    ASSERT_NE(found, std::string::npos) << "not found in order: " << s;
+    at = found + s.size();
+  }
+  EXPECT_TRUE(contains(plan, "<caption>"));
+  EXPECT_TRUE(contains(plan, "<th scope=\"col\" class=\"c-num\">STT</th>"));
+  EXPECT_TRUE(contains(plan, "<th scope=\"col\">Dự kiến sản phẩm</th>"));
+  EXPECT_TRUE(contains(plan, "data-label=\"Dự kiến sản phẩm\">Kế hoạch được ban hành</td>"));
+  EXPECT_TRUE(contains(plan, "data-label=\"Cơ quan phối hợp\">Công an xã; Tư pháp</td>"));
+  EXPECT_TRUE(contains(plan, "<p>Tổ chức tập huấn:</p>\n<ul>\n<li>cho công chức một cửa;</li>"));
+}
+
+TEST_F(SiteRendererTest, StatusesAreWordsNotColoursAlone) {
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--done\">Hoàn thành</strong> <span class=\"percent\">100%</span>"));
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--in-progress\">Đang thực hiện</strong> <span class=\"percent\">40%</span>"));
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--overdue\">Quá hạn 12 ngày</strong>"));
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--no-report\">Chưa có báo cáo</strong>"));
+  EXPECT_TRUE(contains(plan, "Tháng 3 năm 2023 <span class=\"tf-summary\">(hạn 31/03/2023)</span>"));
+  EXPECT_TRUE(contains(plan, "<a class=\"history-link\" href=\"#ls-xay-dung-ke-hoach\">Lịch sử (1)</a>"));
+  EXPECT_TRUE(contains(plan, "<details class=\"history\" id=\"ls-xay-dung-ke-hoach\">"));
+}
+
+TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<dd>Số: 28/KH-UBND</dd>"));
+  EXPECT_TRUE(contains(plan, "<dd>Sơn Lâm, ngày 03 tháng 03 năm 2023</dd>"));
+  EXPECT_TRUE(contains(plan, "<a href=\"https://vanban.chinhphu.vn/61\">Nghị định số 61/2018/NĐ-CP</a>"));
+  EXPECT_TRUE(contains(plan, "<span class=\"signer-capacity\">KT. Chủ tịch</span>"));
+  EXPECT_TRUE(contains(plan, "<p class=\"signer-name\">Phan Thanh Nam</p>"));
+  EXPECT_TRUE(contains(plan, "<li>Lưu: VT.</li>"));
+  EXPECT_TRUE(contains(plan, "<h3 id=\"i-muc-dich-yeu-cau\">I. Mục đích, yêu cầu</h3>"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" href=\"ke-hoach.json\">"));
+  EXPECT_TRUE(contains(plan, "<a href=\"ke-hoach.json\" type=\"application/json\">"));
+
+  std::string blank = page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html");
+  EXPECT_TRUE(contains(blank, "<dd>Số: /KH-UBND <span class=\"muted\">(văn bản không ghi số)</span></dd>"));
+  EXPECT_TRUE(contains(blank, "<dd>Sơn Lâm, ngày … tháng 01 năm 2024</dd>"));
+  EXPECT_TRUE(contains(blank, "<title>Kế hoạch năm 2024 – xã Sơn Lâm"));
+}
+
+TEST_F(SiteRendererTest, TargetsWithLatestFigureAndResult) {
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<li class=\"target target--not-met\" id=\"ct-ho-so-truc-tuyen\">"));
+  EXPECT_TRUE(contains(plan, "<dd>tối thiểu 60%</dd>"));
+  EXPECT_TRUE(contains(plan, "<dd>41,5% (ngày 31/03/2023)</dd>"));
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--not-met\">Chưa đạt</strong>"));
+  EXPECT_TRUE(contains(plan, "style=\"width:41.5%\""));
+  EXPECT_TRUE(contains(plan, "style=\"left:60%\""));
+  EXPECT_TRUE(contains(plan, "Nhiệm vụ: <a href=\"#nv-tap-huan\">3. Tổ chức tập huấn:</a>"));
+}
+
+TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
+  std::string plan = plan_page_html();
+  const std::string up = "../../../../../";
+  EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh\">"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css\">"));
+  EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js\" defer></script>"));
+  EXPECT_TRUE(contains(plan, "<a class=\"site-title\" href=\"" + up + "index.html\">"));
+  EXPECT_TRUE(contains(plan, "action=\"" + up + "tim-kiem/index.html\" method=\"get\""));
+  EXPECT_TRUE(contains(plan, "<a href=\"../../index.html\">xã Sơn Lâm</a>"));
+  EXPECT_TRUE(contains(plan, "<a href=\"../../../index.html\">huyện Hương Sơn</a>"));
+  EXPECT_TRUE(contains(plan, "<span aria-current=\"page\">Kế hoạch số 28/KH-UBND</span>"));
+  EXPECT_TRUE(contains(plan, "<a href=\"../../bao-cao/2023-q1/index.html\">"));
+  EXPECT_TRUE(contains(plan, "<a href=\"../../../../../tep/ha-tinh/huong-son/son-lam/progress/files/kh-28.pdf\">Bản scan</a>"));
+
+  std::string report = report_page_html();
+  EXPECT_TRUE(contains(report, "<a href=\"../../ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">1. Xây dựng Kế hoạch"));
+  EXPECT_TRUE(contains(report, "<a href=\"../../ke-hoach/2023/index.html#ct-ho-so-truc-tuyen\">Tỷ lệ hồ sơ trực tuyến</a>"));
+  EXPECT_TRUE(contains(report, "<a href=\"../../../../../tep/ha-tinh/huong-son/son-lam/reports/bao-cao-q1.pdf\">Báo cáo (bản ký)</a> <span class=\"muted\">(PDF, 1,2 MB)</span>"));
+  EXPECT_TRUE(contains(report, "<dd>quý I năm 2023</dd>"));
+
+  std::string home = page("index.html");
+  EXPECT_TRUE(contains(home, "data-root=\"\" data-area=\"\""));
+  EXPECT_TRUE(contains(home, "href=\"assets/style.css\""));
+  EXPECT_TRUE(contains(home, "<a href=\"ha-tinh/huong-son/index.html\">huyện Hương Sơn</a>"));
+  EXPECT_TRUE(contains(home, "<a href=\"ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html\">Kế hoạch năm 2024</a>"));
+
+  // No link anywhere leaves the site by an absolute path or ends at a folder.
+  std::regex href("href=\"([^\"]*)\"");
+  for (const OutputFile& f : files_) {
+    if (f.path == "404.html" || f.bytes.empty()) continue;
+    for (auto it = std::sregex_iterator(f.bytes.begin(), f.bytes.end(), href); it != std::sregex_iterator(); ++it) {
+      std::string link = (*it)[1];
+      if (link.rfind("http", 0) == 0 || link.rfind("mailto:", 0) == 0 || link.rfind("tel:", 0) == 0 || link[0] == '#')
+        continue;
+      EXPECT_NE(link[0], '/') << f.path << ": " << link;
+      std::string target = link.substr(0, link.find('#'));
+      EXPECT_NE(target.back(), '/') << f.path << ": " << link;
+    }
+  }
+}
+
+TEST_F(SiteRendererTest, EveryPageHasTheFrame) {
+  for (const OutputFile& f : files_) {
+    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
+    const std::string& html = f.bytes;
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"vi\"", 0), 0u) << f.path;
+    EXPECT_TRUE(contains(html, "<a class=\"skip-link\" href=\"#noi-dung-chinh\">")) << f.path;
+    EXPECT_TRUE(contains(html, "<main id=\"noi-dung-chinh\"")) << f.path;
+    EXPECT_TRUE(contains(html, "Số liệu tiến độ trên trang này là số liệu minh hoạ.")) << f.path;
+    EXPECT_TRUE(contains(html, "Số liệu tính đến ngày <time datetime=\"2023-06-30\">30/06/2023</time>")) << f.path;
+    EXPECT_TRUE(contains(html, "<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>")) << f.path;
+    EXPECT_TRUE(contains(html, "<label for=\"q\">Tìm kiếm</label>")) << f.path;
+    EXPECT_TRUE(contains(html, "<meta name=\"generator\" content=\"Công khai 0.1.0\">")) << f.path;
+    size_t ids = 0;
+    for (size_t at = html.find("id=\"q\""); at != std::string::npos; at = html.find("id=\"q\"", at + 1)) ++ids;
+    EXPECT_EQ(ids, 1u) << f.path;
+  }
+}
+
+TEST_F(SiteRendererTest, NoticeLeftOutWhenNotSet) {
+  portal_.site.sample_data_notice.clear();
+  Diagnostics errors;
+  OutputFiles files = render_site(portal_, facts_, theme_, options_, &errors);
+  for (const OutputFile& f : files) EXPECT_FALSE(contains(f.bytes, "sample-notice")) << f.path;
+}
+
+TEST_F(SiteRendererTest, UnitPage) {
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "<h1>xã Sơn Lâm</h1>"));
+  EXPECT_TRUE(contains(unit, "thuộc <a href=\"../index.html\">huyện Hương Sơn</a>"));
+  EXPECT_TRUE(contains(unit, "<a href=\"tel:02393875\">0239 3875 xxx</a>"));
+  EXPECT_TRUE(contains(unit, "<strong>Bộ phận Tiếp nhận và Trả kết quả xã Sơn Lâm</strong>"));
+  size_t y2024 = unit.find("<h3>Năm 2024</h3>");
+  size_t y2023 = unit.find("<h3>Năm 2023</h3>");
+  ASSERT_NE(y2024, std::string::npos);
+  ASSERT_NE(y2023, std::string::npos);
+  EXPECT_LT(y2024, y2023);
+  EXPECT_TRUE(contains(unit, "1/5 nhiệm vụ hoàn thành"));
+  EXPECT_TRUE(contains(unit, "<strong class=\"tag tag--overdue\">1 nhiệm vụ quá hạn</strong>"));
+}
+
+TEST_F(SiteRendererTest, SearchPageHasOneFormAndAResultsRegion) {
+  std::string search = page("tim-kiem/index.html");
+  EXPECT_TRUE(contains(search, "<form role=\"search\" class=\"site-search\" action=\"index.html\" method=\"get\">"));
+  EXPECT_TRUE(contains(search, "<div id=\"search-results\" aria-live=\"polite\"></div>"));
+  EXPECT_TRUE(contains(search, "<noscript>"));
+  EXPECT_TRUE(contains(search, "data-root=\"../\""));
+}
+
+TEST_F(SiteRendererTest, NotFoundPageLinksFromTheSiteRoot) {
+  std::string nf = page("404.html");
+  EXPECT_TRUE(contains(nf, "href=\"/assets/style.css\""));
+  EXPECT_TRUE(contains(nf, "<a href=\"/index.html\">Về trang chủ</a>"));
+  EXPECT_TRUE(contains(nf, "data-root=\"/\""));
+
+  portal_.site.base_url = "https://congkhai.example.vn/ha-tinh";
+  Diagnostics errors;
+  OutputFiles files = render_site(portal_, facts_, theme_, options_, &errors);
+  auto it = std::find_if(files.begin(), files.end(), [](const OutputFile& f) { return f.path == "404.html"; });
+  ASSERT_NE(it, files.end());
+  EXPECT_TRUE(contains(it->bytes, "href=\"https://congkhai.example.vn/ha-tinh/assets/style.css\""));
+  EXPECT_TRUE(contains(it->bytes, "<a href=\"https://congkhai.example.vn/ha-tinh/index.html\">Về trang chủ</a>"));
+}
+
+TEST_F(SiteRendererTest, ExtraHeadOnlyInServeMode) {
+  options_.extra_head = "<script src=\"/__livereload.js\"></script>";
+  Diagnostics errors;
+  OutputFiles built = render_site(portal_, facts_, theme_, options_, &errors);
+  for (const OutputFile& f : built) EXPECT_FALSE(contains(f.bytes, "__livereload")) << f.path;
+  options_.serve_mode = true;
+  OutputFiles served = render_site(portal_, facts_, theme_, options_, &errors);
+  auto it = std::find_if(served.begin(), served.end(), [](const OutputFile& f) { return f.path == "index.html"; });
+  ASSERT_NE(it, served.end());
+  EXPECT_TRUE(contains(it->bytes, "<script src=\"/__livereload.js\"></script>\n</head>"));
+}
+
+TEST_F(SiteRendererTest, ATemplateInAnEarlierThemeFolderWins) {
+  fs::path dir = fs::temp_directory_path() / "congkhai-render-override";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "templates");
+  fs::create_directories(dir / "partials");
+  std::ofstream(dir / "templates" / "home.mustache") << "<h1>Cổng riêng của tỉnh</h1>";
+  std::ofstream(dir / "partials" / "task_row.mustache") << "<tr id=\"{{anchor}}\"><td>{{number}}</td></tr>\n";
+  Diagnostics errors;
+  Theme theme = load_theme({dir.generic_string(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  OutputFiles files = render_site(portal_, facts_, theme, options_, &errors);
+  fs::remove_all(dir);
+  EXPECT_TRUE(errors.empty());
+  auto get = [&](const std::string& p) {
+    auto it = std::find_if(files.begin(), files.end(), [&](const OutputFile& f) { return f.path == p; });
+    return it == files.end() ? std::string() : it->bytes;
+  };
+  std::string home = get("index.html");
+  EXPECT_TRUE(contains(home, "<h1>Cổng riêng của tỉnh</h1>"));
+  EXPECT_TRUE(contains(home, "<a class=\"skip-link\"")) << "the default layout still frames it";
+  std::string plan = get("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_TRUE(contains(plan, "<tr id=\"nv-ra-soat-a\"><td>2.1</td></tr>"));
+  EXPECT_FALSE(contains(plan, "data-label=\"STT\""));
+}
+
+TEST_F(SiteRendererTest, RenderingErrorsBecomeDiagnostics) {
+  theme_.templates.erase("report");
+  Diagnostics errors;
+  render_site(portal_, facts_, theme_, options_, &errors);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].path, "templates/report.mustache");
+}
+
+// CONGKHAI_RENDER_DUMP=DIR writes this test portal's pages (and assets) to DIR, to look at
+// them in a browser or run the Nu Html Checker on them while working on the theme.
+TEST_F(SiteRendererTest, DumpsPagesWhenAsked) {
+  const char* dir = std::getenv("CONGKHAI_RENDER_DUMP");
+  if (!dir || !*dir) GTEST_SKIP() << "set CONGKHAI_RENDER_DUMP=DIR to write the pages";
+  for (const OutputFile& f : files_) {
+    fs::path out = fs::path(dir) / f.path;
+    fs::create_directories(out.parent_path());
+    if (!f.source.empty()) {
+      if (fs::exists(f.source)) fs::copy_file(f.source, out, fs::copy_options::overwrite_existing);
+      continue;
+    }
+    std::ofstream(out, std::ios::binary) << f.bytes;
+  }
+}
+
+}  // namespace
+}  // namespace congkhai

@@ -1,0 +1,221 @@
+#include "search/documents.h"
+
+#include <gtest/gtest.h>
+
+#include "search/search_files.h"
+
+namespace congkhai {
+namespace {
+
+// Hà Tĩnh › Hương Sơn › Sơn Lâm with a plan (two tasks, a target) and a report;
+// Thái Nguyên › Định Hoá with a plan.
+Portal small_portal() {
+  Portal p;
+  p.site.title = "Công khai";
+  auto unit = [&](std::string slug, std::string path, std::string name, UnitLevel level, int parent) {
+    Unit u;
+    u.slug = std::move(slug);
+    u.url_path = std::move(path);
+    u.name = std::move(name);
+    u.level = level;
+    u.parent = parent;
+    p.units.push_back(u);
+    int i = static_cast<int>(p.units.size()) - 1;
+    if (parent >= 0) p.units[static_cast<std::size_t>(parent)].children.push_back(i);
+    else p.top_units.push_back(i);
+    return i;
+  };
+  int ht = unit("ha-tinh", "ha-tinh", "Hà Tĩnh", UnitLevel::kTinh, -1);
+  int hs = unit("huong-son", "ha-tinh/huong-son", "Hương Sơn", UnitLevel::kHuyen, ht);
+  int sl = unit("son-lam", "ha-tinh/huong-son/son-lam", "Sơn Lâm", UnitLevel::kXa, hs);
+  int tn = unit("thai-nguyen", "thai-nguyen", "Thái Nguyên", UnitLevel::kTinh, -1);
+  int dh = unit("dinh-hoa", "thai-nguyen/dinh-hoa", "Định Hoá", UnitLevel::kXa, tn);
+
+  Plan a;
+  a.id = "2023";
+  a.unit = sl;
+  a.number = "28/KH-UBND";
+  a.title = "Kế hoạch kiểm soát thủ tục hành chính năm 2023";
+  a.year = 2023;
+  a.issuer = "UBND xã Sơn Lâm";
+  a.body = "## I. Mục đích\n\n- Tổ chức thực hiện **nghiêm túc** các nhiệm vụ.\n";
+  Task t1;
+  t1.id = "so-hoa-ho-so";
+  t1.text = "Số hoá hồ sơ, kết quả giải quyết TTHC";
+  t1.lead = {"Văn phòng - Thống kê"};
+  t1.partners = {"Bộ phận một cửa"};
+  t1.timeframe = "Thường xuyên";
+  Task t2;
+  t2.id = "thanh-toan";
+  t2.text = "Thanh toán trực tuyến:\n- phí;\n- lệ phí.";
+  t2.lead = {"Tài chính - Kế toán"};
+  a.tasks = {t1, t2};
+  Target g;
+  g.id = "thanh-toan";
+  g.measure = "Tỷ lệ thanh toán trực tuyến";
+  g.value = 45;
+  g.value_text = "45";
+  g.task = "thanh-toan";
+  a.targets = {g};
+  p.plans.push_back(a);
+  p.units[static_cast<std::size_t>(sl)].plans.push_back(0);
+
+  Plan b;
+  b.id = "2024";
+  b.unit = dh;
+  b.number = "/KH-UBND";
+  b.title = "Kế hoạch năm 2024 của xã Định Hoá";
+  b.year = 2024;
+  p.plans.push_back(b);
+  p.units[static_cast<std::size_t>(dh)].plans.push_back(1);
+
+  Report r;
+  r.id = "2023-q1";
+  r.unit = sl;
+  r.title = "Báo cáo quý I năm 2023";
+  r.period = {Period::Kind::kQuarter, 2023, 1};
+  r.body = "Đã số hoá 120 hồ sơ.";
+  p.reports.push_back(r);
+  p.units[static_cast<std::size_t>(sl)].reports.push_back(0);
+  return p;
+}
+
+const SearchDocument* find(const std::vector<SearchDocument>& docs, const std::string& ref) {
+  for (const SearchDocument& d : docs)
+    if (d.ref == ref) return &d;
+  return nullptr;
+}
+
+TEST(SearchDocuments, OneDocumentPerUnitPlanTaskTargetAndReport) {
+  Portal portal = small_portal();
+  std::vector<SearchDocument> docs = search_documents(portal);
+  std::vector<std::string> refs;
+  for (const SearchDocument& d : docs) refs.push_back(d.ref + " " + std::string(search_kind_key(d.kind)));
+  EXPECT_EQ(refs, (std::vector<std::string>{
+                      "ha-tinh/index.html unit",
+                      "ha-tinh/huong-son/index.html unit",
+                      "ha-tinh/huong-son/son-lam/index.html unit",
+                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html plan",
+                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so task",
+                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-thanh-toan task",
+                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#ct-thanh-toan target",
+                      "ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html report",
+                      "thai-nguyen/index.html unit",
+                      "thai-nguyen/dinh-hoa/index.html unit",
+                      "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html plan",
+                  }));
+}
+
+TEST(SearchDocuments, TaskFieldsAndDisplay) {
+  std::vector<SearchDocument> docs = search_documents(small_portal());
+  const SearchDocument* t = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-thanh-toan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->area, 0);
+  EXPECT_EQ(t->title, "Thanh toán trực tuyến: phí; lệ phí.");
+  EXPECT_EQ(t->unit, "xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh");
+  EXPECT_EQ(t->lead, "Tài chính - Kế toán");
+  EXPECT_EQ(t->year, "2023");
+  EXPECT_EQ(t->kind_text, "nhiệm vụ");
+  EXPECT_EQ(t->display_unit, "xã Sơn Lâm");
+  EXPECT_EQ(t->excerpt, "Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Tài chính - Kế toán");
+
+  const SearchDocument* s = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->lead, "Văn phòng - Thống kê Bộ phận một cửa");
+  EXPECT_EQ(s->text, "Thường xuyên 28/KH-UBND");
+
+  const SearchDocument* g = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#ct-thanh-toan");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->title, "Tỷ lệ thanh toán trực tuyến");
+  EXPECT_EQ(g->lead, "Tài chính - Kế toán");
+  EXPECT_EQ(g->excerpt, "tối thiểu 45% · Kế hoạch số 28/KH-UBND năm 2023");
+
+  const SearchDocument* p = find(docs, "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->area, 3);
+  EXPECT_EQ(p->excerpt, "Kế hoạch năm 2024");  // a blank number is not shown
+
+  const SearchDocument* u = find(docs, "thai-nguyen/dinh-hoa/index.html");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->title, "xã Định Hoá");
+  EXPECT_EQ(u->unit, "tỉnh Thái Nguyên");
+  EXPECT_EQ(u->display_unit, "tỉnh Thái Nguyên");
+}
+
+TEST(PlainText, DropsMarkdownSyntax) {
+  EXPECT_EQ(plain_text("## I. Mục đích\n\n- Tổ chức **nghiêm túc** [Nghị định 45](https://x.vn/45) `a`\n* b\n"),
+            "I. Mục đích Tổ chức nghiêm túc Nghị định 45 a b");
+  EXPECT_EQ(plain_text("Tỷ lệ 50\\% <https://dichvucong.gov.vn>"), "Tỷ lệ 50% https://dichvucong.gov.vn");
+  EXPECT_EQ(plain_text(""), "");
+}
+
+TEST(CompactRef, CountsInBase36) {
+  EXPECT_EQ(compact_ref(0), "0");
+  EXPECT_EQ(compact_ref(35), "z");
+  EXPECT_EQ(compact_ref(36), "10");
+  EXPECT_EQ(compact_ref(36 * 36 * 36), "1000");
+}
+
+TEST(Shorten, CutsAtASpaceWithoutSplittingCharacters) {
+  EXPECT_EQ(shorten("Số hoá hồ sơ", 20), "Số hoá hồ sơ");
+  EXPECT_EQ(shorten("Số hoá hồ sơ, kết quả", 14), "Số hoá hồ sơ…");
+  EXPECT_EQ(shorten("Đườngđườngđường", 5), "Đường…");
+}
+
+TEST(SearchShards, OneShardPerProvinceAndAGlobalIndex) {
+  Portal portal = small_portal();
+  std::vector<SearchShard> shards = build_search_shards(portal);
+  ASSERT_EQ(shards.size(), 3u);
+  EXPECT_EQ(shards[0].key, "*");
+  EXPECT_EQ(shards[1].key, "ha-tinh");
+  EXPECT_EQ(shards[2].key, "thai-nguyen");
+
+  auto store_refs = [](const LunrJson& data) {
+    std::vector<std::string> refs;
+    for (const auto& [key, entry] : data["store"].items()) refs.push_back(entry["r"].get<std::string>());
+    return refs;
+  };
+  // The global index: units and plans only, with few fields.
+  EXPECT_EQ(store_refs(shards[0].data),
+            (std::vector<std::string>{"ha-tinh/index.html", "ha-tinh/huong-son/index.html",
+                                      "ha-tinh/huong-son/son-lam/index.html",
+                                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html",
+                                      "thai-nguyen/index.html", "thai-nguyen/dinh-hoa/index.html",
+                                      "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html"}));
+  EXPECT_EQ(shards[0].data["index"]["fields"], LunrJson::array({"title", "unit", "year", "kind"}));
+  EXPECT_EQ(shards[0].data["areas"][1]["slug"], "thai-nguyen");
+  EXPECT_EQ(shards[0].data["areas"][1]["name"], "tỉnh Thái Nguyên");
+  // An area: everything under its top-level unit.
+  EXPECT_EQ(store_refs(shards[1].data).size(), 8u);
+  EXPECT_EQ(store_refs(shards[2].data),
+            (std::vector<std::string>{"thai-nguyen/index.html", "thai-nguyen/dinh-hoa/index.html",
+                                      "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html"}));
+  EXPECT_EQ(shards[1].data["index"]["fields"].size(), 6u);
+  // The index knows documents by their position in the store, in base 36.
+  const LunrJson& index = shards[1].data["index"];
+  EXPECT_EQ(index["fieldVectors"][0][0], "title/0");
+  EXPECT_EQ(index["fieldVectors"][6 * 4][0], "title/4");
+  const LunrJson& entry = shards[1].data["store"]["4"];
+  EXPECT_EQ(to_js_json(entry),
+            R"({"r":"ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so","t":"Số hoá hồ sơ, kết quả giải quyết TTHC","u":"xã Sơn Lâm","k":"task","x":"Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"})");
+}
+
+TEST(SearchFiles, JsonAndScriptForEveryShardAndLunrItself) {
+  OutputFiles files = build_search_files(small_portal(), "/x/node_modules/lunr/lunr.min.js");
+  std::vector<std::string> paths;
+  for (const OutputFile& f : files) paths.push_back(f.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "tim-kiem/chi-muc.js", "tim-kiem/chi-muc.json", "tim-kiem/chi-muc/ha-tinh.js",
+                       "tim-kiem/chi-muc/ha-tinh.json", "tim-kiem/chi-muc/thai-nguyen.js",
+                       "tim-kiem/chi-muc/thai-nguyen.json", "assets/lunr.min.js"}));
+  EXPECT_EQ(files.back().source, "/x/node_modules/lunr/lunr.min.js");
+  EXPECT_TRUE(files.back().bytes.empty());
+  EXPECT_EQ(files[4].bytes, "window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[\"thai-nguyen\"] = " +
+                                files[5].bytes + ";\n");
+  LunrJson global = LunrJson::parse(files[1].bytes);
+  EXPECT_EQ(global["areas"][1]["bytes"], files[4].bytes.size());
+  EXPECT_EQ(build_search_files(small_portal(), "").size(), 6u);
+}
+
+}  // namespace
+}  // namespace congkhai

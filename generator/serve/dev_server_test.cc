@@ -1,0 +1,200 @@
+#include "serve/dev_server.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
+#include "serve/raw_http_test_util.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using testing::RawConnection;
+using testing::body_of;
+using testing::header_of;
+using testing::raw_get;
+using testing::status_of;
+
+const std::string kPage = "<!DOCTYPE html>\n<html><head><title>t</title></head><body>trang chủ</body></html>\n";
+
+fs::path temp_dir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("congkhai-serve-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// A fake pipeline: the site's home page says what the watched file holds; "lỗi" in it is a
+// content problem.
+struct FakeSite {
+  fs::path dir;
+  std::atomic<int> builds{0};
+
+  BuildOutcome build() {
+    ++builds;
+    std::ifstream in(dir / "noi-dung.txt");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    BuildOutcome b;
+    if (text.find("lỗi") != std::string::npos) {
+      b.errors.push_back({(dir / "noi-dung.txt").string() + ":1:3: <lỗi> ở đây", " 1 | a lỗi\n   |   ^\n", "sửa đi"});
+      return b;
+    }
+    b.files = {{"index.html", "<html><head></head><body>" + text + "</body></html>", ""},
+               {"ha-tinh/index.html", kPage, ""},
+               {"404.html", "<html><head></head><body>không có trang này</body></html>", ""},
+               {"assets/style.css", "body{}", ""},
+               {"du-lieu/ke-hoach.json", "{}", ""},
+               {"tep/bien-ban.pdf", "", (dir / "bien-ban.pdf").string()}};
+    return b;
+  }
+};
+
+class DevServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site_.dir = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    write("noi-dung.txt", "xin chào");
+    write("bien-ban.pdf", "%PDF-1.4 giả");
+    DevServerOptions o;
+    o.build = [this] { return site_.build(); };
+    o.watch = {site_.dir.string()};
+    server_ = std::make_unique<DevServer>(o);
+    std::string error;
+    ASSERT_TRUE(server_->start(&error)) << error;
+    port_ = server_->port();
+    ASSERT_GT(port_, 0);
+  }
+  void TearDown() override {
+    server_.reset();
+    fs::remove_all(site_.dir);
+  }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(site_.dir / name, std::ios::binary) << text;
+  }
+
+  FakeSite site_;
+  std::unique_ptr<DevServer> server_;
+  int port_ = 0;
+};
+
+TEST_F(DevServerTest, ServesTheBuildFromMemoryWithTheRightTypes) {
+  std::string home = raw_get(port_, "/");
+  EXPECT_EQ(status_of(home), 200) << home;
+  EXPECT_EQ(header_of(home, "Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(body_of(home).find("xin chào"), std::string::npos);
+  std::string folder = raw_get(port_, "/ha-tinh/");
+  EXPECT_EQ(status_of(folder), 200);
+  std::string css = raw_get(port_, "/assets/style.css");
+  EXPECT_EQ(header_of(css, "Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(body_of(css), "body{}");
+  EXPECT_EQ(header_of(raw_get(port_, "/du-lieu/ke-hoach.json"), "Content-Type"), "application/json");
+  std::string pdf = raw_get(port_, "/tep/bien-ban.pdf");
+  EXPECT_EQ(header_of(pdf, "Content-Type"), "application/pdf");
+  EXPECT_EQ(body_of(pdf), "%PDF-1.4 giả");
+}
+
+TEST_F(DevServerTest, AddsTheReloadHookToPagesOnly) {
+  EXPECT_NE(body_of(raw_get(port_, "/")).find(std::string("<script src=\"") + kReloadScriptPath),
+            std::string::npos);
+  EXPECT_EQ(body_of(raw_get(port_, "/assets/style.css")).find("script"), std::string::npos);
+  std::string js = raw_get(port_, kReloadScriptPath);
+  EXPECT_EQ(status_of(js), 200);
+  EXPECT_NE(body_of(js).find("EventSource"), std::string::npos);
+}
+
+TEST_F(DevServerTest, RedirectsAFolderWithoutItsSlash) {
+  std::string r = raw_get(port_, "/ha-tinh");
+  EXPECT_EQ(status_of(r), 301);
+  EXPECT_EQ(header_of(r, "Location"), "/ha-tinh/");
+}
+
+TEST_F(DevServerTest, UnknownPathsGetTheSites404PageWithStatus404) {
+  std::string r = raw_get(port_, "/khong-co/");
+  EXPECT_EQ(status_of(r), 404);
+  EXPECT_NE(body_of(r).find("không có trang này"), std::string::npos);
+  EXPECT_EQ(status_of(raw_get(port_, "/khong-co.css")), 404);
+}
+
+TEST_F(DevServerTest, RefusesPathsOutsideTheSite) {
+  for (const char* target : {"/../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E%2Fetc%2Fpasswd",
+                             "/ha-tinh/../../etc/passwd", "/..%2f..%2fetc/passwd", "/a%00.html",
+                             "/..\\..\\etc\\passwd", "http://127.0.0.1/../etc/passwd"}) {
+    std::string r = raw_get(port_, target);
+    int status = status_of(r);
+    EXPECT_TRUE(status == 400 || status == 404) << target << "\n" << r;
+    EXPECT_EQ(r.find("root:"), std::string::npos) << target;
+  }
+  // A NUL byte written raw into the request line.
+  std::string r = raw_get(port_, std::string("/index.html\0/../../etc/passwd", 29));
+  EXPECT_NE(status_of(r), 200) << r;
+}
+
+TEST_F(DevServerTest, OnlyGetAndHead) {
+  RawConnection c(port_);
+  ASSERT_TRUE(c.send_all("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+  EXPECT_EQ(status_of(c.read_until("\x01", 3s)), 405);
+}
+
+TEST_F(DevServerTest, RebuildsOnSaveAndTellsTheOpenTabs) {
+  RawConnection events(port_);
+  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+  const std::string& hello = events.read_until("event: hello", 2s);
+  ASSERT_NE(hello.find("event: hello"), std::string::npos) << hello;
+  EXPECT_NE(hello.find("Content-Type: text/event-stream"), std::string::npos);
+  int before = site_.builds;
+
+  auto t0 = std::chrono::steady_clock::now();
+  write("noi-dung.txt", "đã sửa");
+  const std::string& got = events.read_until("event: reload", 1s);
+  auto took = std::chrono::steady_clock::now() - t0;
+  ASSERT_NE(got.find("event: reload"), std::string::npos) << got;
+  EXPECT_LT(took, 1s);
+  EXPECT_GT(site_.builds, before);
+  EXPECT_NE(body_of(raw_get(port_, "/")).find("đã sửa"), std::string::npos);
+}
+
+TEST_F(DevServerTest, WatchesFoldersCreatedLater) {
+  fs::create_directories(site_.dir / "moi" / "sau");
+  std::this_thread::sleep_for(300ms);  // the folder's own event and its rebuild
+  auto gen = server_->generation();
+  std::ofstream(site_.dir / "moi" / "sau" / "tep.yaml") << "a: 1\n";
+  auto deadline = std::chrono::steady_clock::now() + 1s;
+  while (server_->generation() == gen && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(10ms);
+  EXPECT_GT(server_->generation(), gen);
+}
+
+TEST_F(DevServerTest, ShowsTheProblemsInsteadOfAStalePage) {
+  write("noi-dung.txt", "a lỗi");
+  server_->rebuild();
+  std::string r = raw_get(port_, "/");
+  EXPECT_EQ(status_of(r), 500);
+  std::string body = body_of(r);
+  EXPECT_NE(body.find("noi-dung.txt:1:3: &lt;lỗi&gt; ở đây"), std::string::npos) << body;
+  EXPECT_NE(body.find("   |   ^"), std::string::npos);
+  EXPECT_NE(body.find("Gợi ý: sửa đi"), std::string::npos);
+  EXPECT_NE(body.find(kReloadScriptPath), std::string::npos);
+  EXPECT_EQ(status_of(raw_get(port_, "/ha-tinh/")), 500);
+  // Assets of the last good build still load, so a fixed page comes back styled.
+  EXPECT_EQ(body_of(raw_get(port_, "/assets/style.css")), "body{}");
+
+  write("noi-dung.txt", "ổn rồi");
+  server_->rebuild();
+  EXPECT_EQ(status_of(raw_get(port_, "/")), 200);
+}
+
+TEST_F(DevServerTest, StopsPromptlyWithATabListening) {
+  RawConnection events(port_);
+  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+  events.read_until("event: hello", 2s);
+  auto t0 = std::chrono::steady_clock::now();
+  server_->stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 3s);
+}
+
+}  // namespace
+}  // namespace congkhai

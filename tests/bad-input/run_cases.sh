@@ -1,0 +1,99 @@
+#!/bin/bash
+# The bad-input suite. Every folder under cases/ holds a content folder (and, for what cannot
+# be committed, a `setup` script run in a copy of the case before the build: big files,
+# links, bytes that editors would "fix"). `congkhai build` runs on it over an existing site,
+# and must:
+#   - exit 1 and print every line of `expected` (each a prefix of one diagnostic line, paths
+#     relative to the case folder), and no other diagnostic; or exit 0 when `expected` is "ok";
+#   - not crash, finish within the time limit and stay within the memory limit;
+#   - leave the existing public/ byte-for-byte as it was, and no temporary folder beside it.
+#
+#   run_cases.sh CONGKHAI [NAME-PATTERN]     e.g. run_cases.sh build/congkhai 'symlink-*'
+#
+# CONGKHAI_CASE_TIMEOUT: seconds per case (default 20); CONGKHAI_CASE_MEMORY: KiB of virtual
+# memory (default 2097152 = 2 GiB; 0 for no limit, as AddressSanitizer needs).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+bin=$(realpath "$1")
+pattern=${2:-*}
+timeout_s=${CONGKHAI_CASE_TIMEOUT:-20}
+memory_kb=${CONGKHAI_CASE_MEMORY:-2097152}
+work=$(mktemp -d "${TMPDIR:-/tmp}/congkhai-bad-input.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1735689600 LC_ALL=C.UTF-8 TZ=UTC
+unset GITHUB_ACTIONS
+
+# Everything about a tree that a reader could notice: names, types, modes, sizes, link
+# targets and file contents.
+tree_hash() {
+  (cd "$1" && find . -printf '%y %m %s %p -> %l\n' | LC_ALL=C sort &&
+    find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -d' ' -f1
+}
+
+# The site every case starts from.
+mkdir -p "$work/good"
+cp -r "$here/good/content" "$work/good/"
+if ! (cd "$work/good" && "$bin" build --content content --out public) > "$work/good/output" 2>&1; then
+  echo "the good site does not build:"; cat "$work/good/output"; exit 1
+fi
+
+failed=0
+passed=0
+suite_start=$(date +%s%N)
+for case in "$here"/cases/$pattern/; do
+  case=${case%/}
+  name=$(basename "$case")
+  dir="$work/cases/$name"
+  mkdir -p "$dir"
+  problems=()
+  [ -d "$case/content" ] && cp -a "$case/content" "$dir/"
+  cp -a "$work/good/public" "$dir/public"
+  if [ -f "$case/setup" ] && ! (cd "$dir" && bash -e "$case/setup") > "$dir/setup.log" 2>&1; then
+    problems+=("setup failed: $(cat "$dir/setup.log")")
+  fi
+  before=$(tree_hash "$dir/public")
+  start=$(date +%s%N)
+  (
+    cd "$dir" || exit 99
+    if [ "$memory_kb" != 0 ]; then ulimit -v "$memory_kb"; fi
+    exec timeout -k 2 "$timeout_s" "$bin" build --content content --out public
+  ) > "$dir/output" 2>&1
+  code=$?
+  ms=$((($(date +%s%N) - start) / 1000000))
+  mapfile -t expected < <(grep -v '^[[:space:]]*$' "$case/expected" 2>/dev/null)
+  if [ ${#expected[@]} -eq 0 ]; then
+    problems+=("no expected file")
+  elif [ "$code" -eq 124 ]; then
+    problems+=("timed out after ${timeout_s}s")
+  elif [ "$code" -ge 125 ]; then
+    problems+=("crashed (exit code $code)")
+  elif [ "${expected[0]}" = ok ]; then
+    [ "$code" -eq 0 ] || problems+=("exit code $code, expected 0")
+    [ -f "$dir/public/index.html" ] || problems+=("no public/index.html")
+  else
+    [ "$code" -eq 1 ] || problems+=("exit code $code, expected 1")
+    for want in "${expected[@]}"; do
+      want="$want" awk 'index($0, ENVIRON["want"]) == 1 { found = 1 } END { exit !found }' "$dir/output" ||
+        problems+=("missing: $want")
+    done
+    count=$(sed -n 's/^Tìm thấy \([0-9]*\) lỗi\.$/\1/p' "$dir/output")
+    [ "${count:-0}" -eq ${#expected[@]} ] ||
+      problems+=("${count:-no} problem(s) reported, ${#expected[@]} expected")
+    [ "$(tree_hash "$dir/public")" = "$before" ] || problems+=("public/ was changed")
+  fi
+  leftovers=$(find "$dir" -maxdepth 1 -name '.public.tmp-*')
+  [ -z "$leftovers" ] || problems+=("temporary folder left: $leftovers")
+  if [ ${#problems[@]} -eq 0 ]; then
+    passed=$((passed + 1))
+    printf 'ok    %-45s %6d ms\n' "$name" "$ms"
+  else
+    failed=$((failed + 1))
+    printf 'FAIL  %-45s %6d ms\n' "$name" "$ms"
+    for p in "${problems[@]}"; do printf '      %s\n' "$p"; done
+    sed 's/^/      | /' "$dir/output" | head -40
+  fi
+  rm -rf "$dir"
+done
+total_ms=$((($(date +%s%N) - suite_start) / 1000000))
+echo "$passed passed, $failed failed, $((passed + failed)) cases in ${total_ms} ms"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

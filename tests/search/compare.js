@@ -1,0 +1,257 @@
+// Compares the C++ search index with lunr.js 2.3.9 itself (see CMakeLists.txt).
+//
+//   node compare.js <search_dump_index> <fixture.json> <work-dir>
+//
+// 1. The Vietnamese terms of every Vietnamese letter (NFC and NFD, both cases) and of edge
+//    cases: vi_terms (C++) must equal viTerms (search-core.js).
+// 2. The fixture's documents indexed by lunr.Builder with the viFold pipeline must serialise
+//    to exactly the text the C++ code writes.
+// 3. Fixed queries must rank the same documents with the same scores on both indexes, and
+//    rank the expected documents first.
+// 4. The shard files of a small portal must load in a browser-like global and be searchable.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const repo = path.resolve(__dirname, '..', '..');
+const lunr = require(path.join(repo, 'node_modules', 'lunr'));
+const core = require(path.join(repo, 'themes', 'default', 'assets', 'search-core.js'));
+
+const [tool, fixturePath, workDir] = process.argv.slice(2);
+if (!tool || !fixturePath || !workDir) {
+  console.error('usage: node compare.js <search_dump_index> <fixture.json> <work-dir>');
+  process.exit(2);
+}
+fs.mkdirSync(workDir, { recursive: true });
+core.register(lunr);
+
+let failures = 0;
+function check(name, fn) {
+  try {
+    fn();
+    console.log('ok   ' + name);
+  } catch (e) {
+    failures++;
+    console.log('FAIL ' + name + '\n     ' + String(e.message).split('\n').join('\n     '));
+  }
+}
+function run(...args) {
+  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+// 1. Terms -------------------------------------------------------------------------------
+
+function vietnameseLetters() {
+  const vowels = 'aăâeêioôơuưy';
+  const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  const out = [];
+  for (const v of vowels) {
+    for (const t of tones) {
+      out.push((v + t).normalize('NFC'));
+      out.push((v.toUpperCase() + t).normalize('NFC'));
+    }
+  }
+  for (const c of 'bcdđghklmnpqrstvx') out.push(c, c.toUpperCase());
+  return out;
+}
+
+check('C++ and JS give the same terms for every Vietnamese letter and edge case', () => {
+  const letters = vietnameseLetters();
+  assert.equal(letters.length, 2 * (12 * 6 + 17));
+  const words = [];
+  for (const l of letters) words.push(l, l.normalize('NFD'));
+  words.push('Số', 'Số:', '(TTHC),', '“Ủy', 'Định', 'Hoá', 'hóa', 'ĐƯỜNG', '28/kh', '50%', '–', '...',
+      'ΟΔΟΣ', 'ΣΑ', 'İstanbul', 'Straße', 'ﬁle', '𝐀𝐁', 'Ǆ', 'ǅ', 'Ω', 'ÅNGSTRÖM', '한국어', 'ﾊﾝｶｸ',
+      'ﬀ', 'x\u0301\u0323', '\u0301', 'thủ_tục', 'a*b', 'e\u0323\u0302', 'e\u0302\u0323');
+  const wordsPath = path.join(workDir, 'words.json');
+  fs.writeFileSync(wordsPath, JSON.stringify(words));
+  const cpp = JSON.parse(run('terms', wordsPath));
+  const js = words.map(core.viTerms);
+  for (let i = 0; i < words.length; i++) {
+    assert.deepEqual(cpp[i], js[i], 'terms of ' + JSON.stringify(words[i]));
+  }
+  // Every letter folds to one ASCII letter, and NFD gives the same terms as NFC.
+  for (const l of letters) {
+    const t = core.viTerms(l);
+    assert.match(t[t.length - 1], /^[a-z]$/, l);
+    assert.deepEqual(core.viTerms(l.normalize('NFD')), t, l);
+  }
+});
+
+// 2. Index -------------------------------------------------------------------------------
+
+const fixture = JSON.parse(fs.readFileSync(fixturePath, 'utf8'));
+
+function lunrBuild(fields, documents) {
+  const builder = new lunr.Builder();
+  builder.pipeline.add(core.viFold);
+  builder.searchPipeline.add(core.viFold);
+  builder.ref('ref');
+  for (const f of fields) builder.field(f.name, { boost: f.boost });
+  for (const d of documents) {
+    builder.add(Object.assign({ ref: d.ref }, d.fields), { boost: d.boost });
+  }
+  return builder.build();
+}
+
+const jsIndex = lunrBuild(fixture.fields, fixture.documents);
+const jsText = JSON.stringify(jsIndex);
+const cppText = run('index', fixturePath);
+fs.writeFileSync(path.join(workDir, 'index-lunr.json'), jsText);
+fs.writeFileSync(path.join(workDir, 'index-cpp.json'), cppText);
+
+check('the serialised C++ index is byte-for-byte the one lunr.Builder makes', () => {
+  const a = JSON.parse(cppText);
+  const b = JSON.parse(jsText);
+  assert.deepEqual(a.fields, b.fields, 'fields');
+  assert.deepEqual(a.pipeline, b.pipeline, 'pipeline');
+  assert.deepEqual(a.invertedIndex.map((t) => t[0]), b.invertedIndex.map((t) => t[0]), 'sorted terms');
+  for (let i = 0; i < b.invertedIndex.length; i++) {
+    assert.deepEqual(a.invertedIndex[i], b.invertedIndex[i], 'posting of ' + b.invertedIndex[i][0]);
+    assert.deepEqual(Object.keys(a.invertedIndex[i][1]), Object.keys(b.invertedIndex[i][1]));
+  }
+  for (let i = 0; i < b.fieldVectors.length; i++) {
+    assert.deepEqual(a.fieldVectors[i], b.fieldVectors[i], 'vector of ' + b.fieldVectors[i][0]);
+  }
+  assert.equal(cppText.length, jsText.length, 'length of the JSON text');
+  assert.ok(cppText === jsText, 'JSON text');
+});
+
+// 3. Queries -----------------------------------------------------------------------------
+
+const cppIndex = lunr.Index.load(JSON.parse(cppText));
+const P = 'ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html';
+const Q = 'thai-nguyen/dinh-hoa/ke-hoach/2024/index.html';
+const R = 'hai-duong/thanh-ha/thanh-hong/ke-hoach/2021/index.html';
+
+function searchBoth(query) {
+  const a = core.search(lunr, [{ index: cppIndex, store: {} }], query).results;
+  const b = core.search(lunr, [{ index: jsIndex, store: {} }], query).results;
+  assert.deepEqual(a.map((r) => [r.ref, r.score]), b.map((r) => [r.ref, r.score]),
+      'C++ and lunr indexes rank ' + JSON.stringify(query) + ' the same');
+  return a;
+}
+function refs(results, n) {
+  return results.slice(0, n).map((r) => r.ref);
+}
+function scoreOf(results, ref) {
+  const r = results.find((x) => x.ref === ref);
+  assert.ok(r, ref + ' is found');
+  return r.score;
+}
+
+const queries = {
+  'so hoa ho so': (r) => {
+    assert.deepEqual(new Set(refs(r, 2)), new Set([P + '#nv-so-hoa-ho-so', R + '#nv-ascii']));
+  },
+  'số hoá hồ sơ': (r) => {
+    assert.equal(r[0].ref, P + '#nv-so-hoa-ho-so');
+    // Typed with diacritics: the document written with them ranks above the one without.
+    assert.ok(scoreOf(r, P + '#nv-so-hoa-ho-so') > scoreOf(r, R + '#nv-ascii'));
+  },
+  'thanh toan truc tuyen': (r) => {
+    assert.deepEqual(new Set(refs(r, 2)), new Set([P + '#nv-thanh-toan-truc-tuyen', P + '#ct-thanh-toan-truc-tuyen']));
+  },
+  'thanh toán trực tuy': (r) => {  // still typing: the last word is a prefix
+    assert.deepEqual(new Set(refs(r, 2)), new Set([P + '#nv-thanh-toan-truc-tuyen', P + '#ct-thanh-toan-truc-tuyen']));
+  },
+  'Định Hoá': (r) => assert.equal(r[0].ref, 'thai-nguyen/dinh-hoa/index.html'),
+  'dinh hoa': (r) => assert.equal(r[0].ref, 'thai-nguyen/dinh-hoa/index.html'),
+  'Đi\u0323nh Hoa\u0301': (r) => {  // typed decomposed: same as composed
+    const nfc = searchBoth('Định Hoá');
+    assert.deepEqual(r.map((x) => [x.ref, x.score]), nfc.map((x) => [x.ref, x.score]));
+  },
+  'sổ': (r) => {
+    // "sổ" exactly first, then the folded matches ("số", "so", "sơ" …).
+    assert.equal(r[0].ref, Q + '#nv-so-sanh');
+    assert.ok(r.length > 3);
+  },
+  'hóa': (r) => {
+    // "hóa" (old accent placement) typed: the document that writes "hóa" comes first.
+    assert.ok([Q + '#nv-so-hoa-ket-qua', Q].includes(r[0].ref), r[0].ref);
+    assert.ok(refs(r, 20).includes(P + '#nv-so-hoa-ho-so'));
+  },
+  '28/KH-UBND: kiểm soát': (r) => {
+    assert.ok(r.length > 0);
+    assert.ok(refs(r, 3).includes(P), refs(r, 3).join(', '));
+  },
+  'field:value title:số -minus +plus ~1 ^2 *wild*': (r) => assert.equal(r[0].ref, '42'),
+  '+số -hoá ~2 ^3 *:* " \\ ( ) [ ] { } ? ! …': (r) => assert.ok(Array.isArray(r)),
+  '* - : ^ ~ +': (r) => assert.equal(r.length, 0),
+  '': (r) => assert.equal(r.length, 0),
+  'xyzzy khôngcó': (r) => assert.equal(r.length, 0),
+  'đường': (r) => assert.equal(r[0].ref, '7'),
+  'ΟΔΟΣ İSTANBUL ﬁle': (r) => assert.equal(r[0].ref, '42'),
+};
+
+for (const [q, expect] of Object.entries(queries)) {
+  check('query ' + JSON.stringify(q), () => expect(searchBoth(q)));
+}
+
+check('highlighting marks the words the query matched, with or without diacritics', () => {
+  const parsed = core.parseQuery('so hoa ho s');
+  const parts = core.highlight('Số hoá hồ sơ, kết quả (TTHC)', parsed);
+  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ['Số', 'hoá', 'hồ', 'sơ']);
+  assert.equal(parts.map((p) => p.text).join(''), 'Số hoá hồ sơ, kết quả (TTHC)');
+  const tthc = core.highlight('Số hoá hồ sơ, kết quả (TTHC)', core.parseQuery('tthc '));
+  assert.deepEqual(tthc.filter((p) => p.mark).map((p) => p.text), ['TTHC']);
+});
+
+// 4. Files of a small portal -------------------------------------------------------------
+
+check('shard .js files load with <script> semantics and find tasks', () => {
+  const siteDir = path.join(workDir, 'site');
+  fs.rmSync(siteDir, { recursive: true, force: true });
+  const listing = run('files', siteDir).trim().split('\n').map((l) => l.split(' ')[0]);
+  assert.deepEqual(listing.sort(), [
+    'tim-kiem/chi-muc.js', 'tim-kiem/chi-muc.json',
+    'tim-kiem/chi-muc/ha-tinh.js', 'tim-kiem/chi-muc/ha-tinh.json',
+    'tim-kiem/chi-muc/thai-nguyen.js', 'tim-kiem/chi-muc/thai-nguyen.json',
+  ]);
+  const window = {};
+  window.window = window;
+  const context = vm.createContext(window);
+  for (const f of listing.filter((f) => f.endsWith('.js'))) {
+    vm.runInContext(fs.readFileSync(path.join(siteDir, f), 'utf8'), context, { filename: f });
+    const key = f === 'tim-kiem/chi-muc.js' ? '*' : path.basename(f, '.js');
+    const json = JSON.parse(fs.readFileSync(path.join(siteDir, f.replace(/\.js$/, '.json')), 'utf8'));
+    assert.deepEqual(JSON.parse(JSON.stringify(window.CONGKHAI_INDEX[key])), json, f);
+  }
+  const all = JSON.parse(JSON.stringify(window.CONGKHAI_INDEX));
+  assert.deepEqual(Object.keys(all).sort(), ['*', 'ha-tinh', 'thai-nguyen']);
+  assert.deepEqual(all['*'].areas.map((a) => [a.slug, a.name]),
+      [['ha-tinh', 'tỉnh Hà Tĩnh'], ['thai-nguyen', 'tỉnh Thái Nguyên']]);
+  for (const a of all['*'].areas) {
+    assert.equal(a.bytes, fs.statSync(path.join(siteDir, 'tim-kiem/chi-muc', a.slug + '.js')).size);
+  }
+  const entries = Object.keys(all).map((k) => ({ index: lunr.Index.load(all[k].index), store: all[k].store }));
+  const found = core.search(lunr, entries, 'so hoa ho so').results;
+  assert.equal(found[0].ref, 'ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so');
+  assert.equal(found[0].doc.k, 'task');
+  assert.equal(found[0].doc.u, 'xã Sơn Lâm');
+  const unit = core.search(lunr, [entries[0]], 'dinh hoa').results;
+  assert.equal(unit[0].ref, 'thai-nguyen/dinh-hoa/index.html');
+  // Every ref of a shard has display data, and a plan is in both the global index and its area.
+  const paths = (k) => Object.values(all[k].store).map((d) => d.r);
+  for (const k of Object.keys(all)) {
+    for (const v of all[k].index.fieldVectors) {
+      const ref = v[0].slice(v[0].indexOf('/') + 1);
+      assert.ok(all[k].store[ref], k + ': ' + ref);
+    }
+  }
+  assert.ok(paths('*').includes('thai-nguyen/dinh-hoa/ke-hoach/2024/index.html'));
+  assert.ok(paths('thai-nguyen').includes('thai-nguyen/dinh-hoa/ke-hoach/2024/index.html'));
+  // Found in both the global index and its area, a plan is listed once.
+  const plan = core.search(lunr, entries, 'kế hoạch 2024 định hoá').results;
+  assert.equal(plan.filter((r) => r.ref === 'thai-nguyen/dinh-hoa/ke-hoach/2024/index.html').length, 1);
+});
+
+if (failures) {
+  console.log(failures + ' check(s) failed');
+  process.exit(1);
+}
+console.log('all checks passed');
