@@ -16,14 +16,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
   int code = -1;
   std::string output;  // stdout and stderr
 };
 
-Run run(const std::string& args, const std::string& env = "SOURCE_DATE_EPOCH=1735689600") {
+Outcome run(const std::string& args, const std::string& env = "SOURCE_DATE_EPOCH=1735689600") {
   std::string cmd = env + " " + CONGKHAI_BINARY + " " + args + " 2>&1";
-  Run r;
+  Outcome r;
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf;
   while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
@@ -52,7 +52,7 @@ class SampleSite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_ = new fs::path(temp_dir("sample") / "public");
-    result_ = new Run(run("build --content " + kContent.string() + " --out " + out_->string()));
+    result_ = new Outcome(run("build --content " + kContent.string() + " --out " + out_->string()));
   }
   static void TearDownTestSuite() {
     fs::remove_all(out_->parent_path());
@@ -60,10 +60,10 @@ class SampleSite : public ::testing::Test {
     delete result_;
   }
   static fs::path* out_;
-  static Run* result_;
+  static Outcome* result_;
 };
 fs::path* SampleSite::out_ = nullptr;
-Run* SampleSite::result_ = nullptr;
+Outcome* SampleSite::result_ = nullptr;
 
 TEST_F(SampleSite, BuildsWithoutProblems) {
   EXPECT_EQ(result_->code, 0) << result_->output;
@@ -150,8 +150,8 @@ class BrokenContent : public ::testing::Test {
     std::string text = read(plan_);
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find(needle), '\n'));
   }
-  Run check() { return run("check --content " + (dir_ / "content").string()); }
-  Run build() { return run("build --content " + (dir_ / "content").string() + " --out " + out_.string()); }
+  Outcome check() { return run("check --content " + (dir_ / "content").string()); }
+  Outcome build() { return run("build --content " + (dir_ / "content").string() + " --out " + out_.string()); }
   void expect_untouched() { EXPECT_EQ(read(out_ / "index.html"), before_); }
 
   fs::path dir_, out_, plan_;
@@ -161,7 +161,7 @@ class BrokenContent : public ::testing::Test {
 TEST_F(BrokenContent, YamlSyntaxError) {
   int line = line_of("\ntitle:") + 1;
   edit("\ntitle:", "\ntitle: [");
-  Run r = check();
+  Outcome r = check();
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.output.find(plan_.string() + ":"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("cú pháp YAML"), std::string::npos) << r.output;
@@ -176,7 +176,7 @@ TEST_F(BrokenContent, MissingRequiredField) {
   auto at = text.find("\nissuer:");
   auto end = text.find('\n', at + 1);
   edit(text.substr(at, end - at), "");
-  Run r = check();
+  Outcome r = check();
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.output.find(plan_.string() + ":2:1: thiếu khoá bắt buộc \"issuer\""), std::string::npos)
       << r.output;
@@ -197,8 +197,9 @@ TEST_F(BrokenContent, DuplicateTaskId) {
   text.insert(second, indent2);
   text.insert(first, indent1);
   std::ofstream(plan_, std::ios::binary) << text;
-  int line = line_of("id: dup\n") ;
-  Run r = check();
+  // The message names the line where the first of the two tasks starts: its "- number:" line.
+  int line = line_of("id: dup\n") - 1;
+  Outcome r = check();
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.output.find("mã nhiệm vụ \"dup\" trùng với nhiệm vụ ở dòng " + std::to_string(line)), std::string::npos)
       << r.output;
@@ -209,7 +210,7 @@ TEST_F(BrokenContent, DuplicateTaskId) {
 TEST_F(BrokenContent, AllProblemsAreReportedAtOnce) {
   edit("\ntitle:", "\ntitel:");
   edit("\nyear:", "\nyear: nam\nx:");
-  Run r = check();
+  Outcome r = check();
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.output.find("Tìm thấy 4 lỗi"), std::string::npos) << r.output;
 }
@@ -223,7 +224,7 @@ TEST(Cli, UsageErrorsExitWithTwo) {
 
 TEST(Cli, EnglishMessages) {
   fs::path dir = temp_dir("english");
-  Run r = run("--lang en check --content " + (dir / "nothing").string());
+  Outcome r = run("--lang en check --content " + (dir / "nothing").string());
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.output.find("content folder not found"), std::string::npos) << r.output;
   fs::remove_all(dir);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 #include <fstream>
 #include <sstream>
 
@@ -76,8 +77,8 @@ class NewCommand : public ::testing::Test {
 
 TEST_F(NewCommand, EveryScaffoldedFilePassesCheck) {
   const std::string unit = "content/ha-tinh/son-lam";
-  for (const std::string args :
-       {"new unit content/ha-tinh/ky-anh --name \"Kỳ Anh\" --level xa",
+  for (const std::string& args : std::vector<std::string>{
+        "new unit content/ha-tinh/ky-anh --name \"Kỳ Anh\" --level xa",
         "new plan content/ha-tinh/ky-anh --year 2025",
         "new progress content/ha-tinh/ky-anh --plan 2025 --period 2025-Q1",
         "new report content/ha-tinh/ky-anh --plan 2025 --period 2025-H1",

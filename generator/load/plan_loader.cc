@@ -20,7 +20,7 @@ class PlanParser {
   void read_header(const YAML::Node& root) {
     r_.check_keys(root, {{"number", true}, {"title", true}, {"year", true}, {"date"}, {"place"},
                          {"issuer", true}, {"signer"}, {"legal_basis"}, {"implements"},
-                         {"recipients"}, {"budget"}, {"tasks", true}, {"targets"}});
+                         {"recipients"}, {"budget"}, {"appendix"}, {"tasks", true}, {"targets"}});
     // A blank number ("number:") is allowed: the plan was issued without one.
     plan_.number = r_.text(root, "number").value_or("");
     plan_.title = r_.text(root, "title", true).value_or("");
@@ -45,6 +45,11 @@ class PlanParser {
     if (auto im = r_.child(root, "implements")) plan_.implements = r_.reference(*im);
     plan_.recipients = r_.text_list(root, "recipients");
     plan_.budget = r_.text(root, "budget").value_or("");
+    if (auto a = r_.child(root, "appendix"); a && r_.expect_map(*a, "\"appendix\"", "\"appendix\"")) {
+      r_.check_keys(*a, {{"title"}, {"note"}});
+      plan_.appendix_title = r_.text(*a, "title").value_or("");
+      plan_.appendix_note = r_.text(*a, "note").value_or("");
+    }
   }
 
   void read_table(const YAML::Node& root) {

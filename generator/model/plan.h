@@ -80,6 +80,9 @@ struct Plan {
   std::string budget;  // Markdown
   std::string body;    // Markdown
   int body_line = 1;   // line of the body's first line in the file
+  // The task table's own heading as printed (phụ lục), and its "(Kèm theo Kế hoạch số …)" line.
+  std::string appendix_title;
+  std::string appendix_note;
   std::vector<Section> sections;
   std::vector<Task> tasks;
   std::vector<TableRow> table;

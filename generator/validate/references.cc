@@ -88,7 +88,8 @@ void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics
   for (const auto& e : rec.entries) {
     if (!e.task.empty() && !find_task(plan, e.task))
       out->push_back(unknown_ref(rec.path, e.pos, "nhiệm vụ", "task", e.task, plan, task_ids(plan)));
-    if (e.date.year != 0 && (e.date.year < plan.year - 1 || e.date.year > plan.year + 1))
+    // A plan whose own year is broken has been reported already: no cascade of date errors.
+    if (plan.year != 0 && e.date.year != 0 && (e.date.year < plan.year - 1 || e.date.year > plan.year + 1))
       out->push_back({rec.path, e.pos,
                       "ngày " + format_vi(e.date) + " không thuộc năm của kế hoạch (" +
                           std::to_string(plan.year) + ")",
