@@ -89,6 +89,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   v["search_href"] = href(search_page());
   v["style_href"] = href("assets/style.css");
   v["script_href"] = href("assets/search.js");
+  v["icon_href"] = href("assets/favicon.svg");
   v["area"] = area_of(ctx.portal, unit);
   v["as_of"] = format_vi(ctx.facts.as_of);
   v["as_of_iso"] = iso_date(ctx.facts.as_of);

@@ -15,7 +15,8 @@ for (const rel of htmlFiles(site)) {
   const html = fs.readFileSync(file);
   let size = gz(html);
   for (const m of html.toString().matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]*)"/g))
-    size += gz(fs.readFileSync(path.resolve(path.dirname(file), m[1])));
+    size += gz(fs.readFileSync(m[1].startsWith('/') ? path.join(site, m[1])  // 404.html
+      : path.resolve(path.dirname(file), m[1])));
   check(size <= BUDGET, `${rel}: ${size} bytes compressed, over the ${BUDGET} byte budget`);
   if (size > largest.size) largest = { size, page: rel };
 }

@@ -28,8 +28,15 @@ for (const rel of htmlFiles(site)) {
       check(tag === 'a', `${rel}: <${tag} ${attr}> loads from outside the site: ${target}`);
       continue;
     }
+    // 404.html is served at any depth: its links start at the site root (or base_url), and
+    // they must lead to pages that exist there.
+    if (rel === '404.html' && !target.startsWith('#')) {
+      check(target.startsWith('/') && !target.startsWith('//'), `${rel}: link is not root-relative: ${target}`);
+      const dest = path.join(site, target.split('#')[0]);
+      check(fs.existsSync(dest) && fs.statSync(dest).isFile(), `${rel}: broken link ${target}`);
+      continue;
+    }
     check(!target.startsWith('/') && !/^[a-z]+:/i.test(target), `${rel}: link is not relative: ${target}`);
-    if (rel === '404.html') continue;  // served at any depth; checked by its own rule
     const [pathPart, hash] = target.split('#');
     const dest = pathPart === '' ? file : path.resolve(path.dirname(file), pathPart.split('?')[0]);
     if (!dest.startsWith(site)) { check(false, `${rel}: link leaves the site: ${target}`); continue; }

@@ -24,6 +24,9 @@
   // The search page loads every area when their .js files weigh less than this together;
   // otherwise the global index and a choice of area.
   var ALL_AREAS_BUDGET = 3 * 1000 * 1000;
+  // Elsewhere (the home page, pages of no area) the box searches every area only while that
+  // stays light on a phone; past it, units and plan titles, and a link to the search page.
+  var BOX_AREAS_BUDGET = 600 * 1000;
   var DROPDOWN_LIMIT = 8;
   var PAGE_STEP = 50;
   var DEBOUNCE_MS = 150;
@@ -107,8 +110,8 @@
   function areasToLoad() {
     var slugs = areas.map(function (a) { return a.slug; });
     if (wantedArea && slugs.indexOf(wantedArea) >= 0) return [wantedArea];
-    if (!onSearchPage) return [];
     var total = areas.reduce(function (n, a) { return n + (a.bytes || 0); }, 0);
+    if (!onSearchPage) return total <= BOX_AREAS_BUDGET ? slugs : [];
     if (total <= ALL_AREAS_BUDGET) return slugs;
     scopeNote = 'choose';
     return [];
