@@ -215,6 +215,9 @@ bool DevServer::start(std::string* error) {
   }
   started_ = true;
   serve_thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // httplib's stop() does nothing to a server not yet running, and its listen loop would then
+  // never end: return only once it runs (this httplib has no wait_until_ready()).
+  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   if (watcher_) watch_thread_ = std::thread([this] { watch_loop(); });
   return true;
 }

@@ -61,7 +61,10 @@ export async function guardedPage(browser, siteBase, viewport = { width: 1280, h
     const u = r.url();
     if (!u.startsWith(siteBase) && !u.startsWith('data:')) page.problems.push(`request outside the site: ${u}`);
   });
-  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()}`));
+  // A load cut short by the test moving on to the next page is aborted, not failed.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return page;
 }
