@@ -58,6 +58,34 @@ Aggregate plan_aggregate(const Plan& plan, const PlanFacts& facts) {
   return a;
 }
 
+namespace {
+
+Aggregate plan_at(const Portal& portal, const PortalFacts& facts, int p) {
+  static const PlanFacts kNoFacts;
+  return plan_aggregate(portal.plans[p], p < static_cast<int>(facts.plans.size()) ? facts.plans[p] : kNoFacts);
+}
+
+void add_subtree(const Portal& portal, const PortalFacts& facts, int unit, size_t depth, Aggregate& into) {
+  if (unit < 0 || static_cast<size_t>(unit) >= portal.units.size() || depth > portal.units.size()) return;
+  for (int p : portal.units[unit].plans)
+    if (p >= 0 && static_cast<size_t>(p) < portal.plans.size()) add(into, plan_at(portal, facts, p));
+  for (int c : portal.units[unit].children) add_subtree(portal, facts, c, depth + 1, into);
+}
+
+}  // namespace
+
+Aggregate unit_aggregate(const Portal& portal, const PortalFacts& facts, int unit) {
+  Aggregate a;
+  add_subtree(portal, facts, unit, 0, a);
+  return a;
+}
+
+Aggregate portal_aggregate(const Portal& portal, const PortalFacts& facts) {
+  Aggregate a;
+  for (size_t p = 0; p < portal.plans.size(); ++p) add(a, plan_at(portal, facts, static_cast<int>(p)));
+  return a;
+}
+
 PortalAggregates aggregate(const Portal& portal, const PortalFacts& facts) {
   PortalAggregates out;
   const size_t n = portal.units.size();

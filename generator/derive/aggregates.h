@@ -39,6 +39,11 @@ struct PortalAggregates {
 
 PortalAggregates aggregate(const Portal& portal, const PortalFacts& facts);
 
+// The same counts for one unit with the units below it, or for the whole portal: a page
+// needs only its own, in time proportional to the plans it covers.
+Aggregate unit_aggregate(const Portal& portal, const PortalFacts& facts, int unit);
+Aggregate portal_aggregate(const Portal& portal, const PortalFacts& facts);
+
 // The counts of one plan.
 Aggregate plan_aggregate(const Plan& plan, const PlanFacts& facts);
 

@@ -55,6 +55,9 @@ Fixture fixture() {
                             task(TaskStatus::kPostponed), unreported_overdue};
   f.facts.plans[1].targets = {TargetFacts{.result = TargetResult::kNotMet}, TargetFacts{}};
   f.facts.plans[2].tasks = {task(TaskStatus::kCancelled)};
+  f.portal.units[1].plans = {0};
+  f.portal.units[2].plans = {1};
+  f.portal.units[3].plans = {2};
   return f;
 }
 
@@ -92,6 +95,14 @@ TEST(AggregatesTest, MissingFactsCountAsNoReportAndNoData) {
   PortalAggregates a = aggregate(f.portal, f.facts);
   EXPECT_EQ(a.portal.tasks, (TaskCounts{.total = 7, .no_report = 7}));
   EXPECT_EQ(a.portal.targets, (TargetCounts{.total = 3, .no_data = 3}));
+}
+
+TEST(AggregatesTest, OneUnitOrThePortalAloneGiveTheSameCounts) {
+  Fixture f = fixture();
+  PortalAggregates all = aggregate(f.portal, f.facts);
+  for (int u = 0; u < 4; ++u) EXPECT_EQ(unit_aggregate(f.portal, f.facts, u), all.units[u]) << u;
+  EXPECT_EQ(portal_aggregate(f.portal, f.facts), all.portal);
+  EXPECT_EQ(unit_aggregate(f.portal, f.facts, 0).tasks.overdue, 2) << "the commune's overdue tasks count for the province";
 }
 
 TEST(AggregatesTest, PercentOf) {

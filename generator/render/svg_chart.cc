@@ -142,14 +142,20 @@ std::string line_chart_svg(const LineChart& chart) {
          " text-anchor=\"middle\" fill=\"#505a5f\">" + two_digits(d.month) + "/" + std::to_string(d.year) + "</text>";
   }
 
-  // The goal, dashed, with its value written above it (below when it sits at the top).
+  // The goal, dashed, with its value written at its left end, where the latest figure (at
+  // the right) is not: above the line, or below it when the line is at the top or a point
+  // would sit on the words.
   if (chart.goal) {
     double y = y_of(*chart.goal);
     s += "<line class=\"chart-goal\"" + attr("x1", G::kLeft) + attr("x2", G::kRight) + attr("y1", y) + attr("y2", y) +
          " stroke=\"#0b0c0c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>";
-    double ty = y - 5 < G::kTop + 8 ? y + 14 : y - 5;
-    s += "<text class=\"chart-goal-label\"" + attr("x", G::kRight) + attr("y", ty) +
-         " text-anchor=\"end\" fill=\"#0b0c0c\">Mục tiêu " + svg_escape(with_unit(vi_decimal(*chart.goal))) + "</text>";
+    bool below = y - 5 < G::kTop + 8;
+    for (const ChartPoint& p : chart.points) {
+      double px = x_of(day_number(p.date)), py = y_of(p.value);
+      if (px < G::kLeft + 96 && py > y - 20 && py < y + 2) below = true;
+    }
+    s += "<text class=\"chart-goal-label\"" + attr("x", G::kLeft + 4) + attr("y", below ? y + 14 : y - 5) +
+         " fill=\"#0b0c0c\">Mục tiêu " + svg_escape(with_unit(vi_decimal(*chart.goal))) + "</text>";
   }
 
   // The measurements: a line through them and a dot for each; the latest value written.
