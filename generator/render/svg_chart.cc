@@ -45,6 +45,26 @@ double nice_step(double v) {
 
 std::string attr(const char* name, double v) { return std::string(" ") + name + "=\"" + svg_number(v) + "\""; }
 
+// Where a line of text at font size 12 lies, roughly: about 6.6 units a character.
+struct Box {
+  double x0, y0, x1, y1;
+  bool contains(double x, double y, double margin) const {
+    return x >= x0 - margin && x <= x1 + margin && y >= y0 - margin && y <= y1 + margin;
+  }
+};
+
+Box text_box(double x, double baseline, const std::string& text, const char* anchor) {
+  double chars = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) chars += 1;
+  double w = chars * 6.6;
+  std::string a = anchor;
+  double x0 = a == "end" ? x - w : (a == "middle" ? x - w / 2 : x);
+  return {x0, baseline - 10, x0 + w, baseline + 2};
+}
+
+bool overlaps(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
+
 std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 }  // namespace
@@ -142,39 +162,54 @@ std::string line_chart_svg(const LineChart& chart) {
          " text-anchor=\"middle\" fill=\"#505a5f\">" + two_digits(d.month) + "/" + std::to_string(d.year) + "</text>";
   }
 
-  // The goal, dashed, with its value written at its left end, where the latest figure (at
-  // the right) is not: above the line, or below it when the line is at the top or a point
-  // would sit on the words.
-  if (chart.goal) {
-    double y = y_of(*chart.goal);
-    s += "<line class=\"chart-goal\"" + attr("x1", G::kLeft) + attr("x2", G::kRight) + attr("y1", y) + attr("y2", y) +
-         " stroke=\"#0b0c0c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>";
-    bool below = y - 5 < G::kTop + 8;
-    for (const ChartPoint& p : chart.points) {
-      double px = x_of(day_number(p.date)), py = y_of(p.value);
-      if (px < G::kLeft + 96 && py > y - 20 && py < y + 2) below = true;
-    }
-    s += "<text class=\"chart-goal-label\"" + attr("x", G::kLeft + 4) + attr("y", below ? y + 14 : y - 5) +
-         " fill=\"#0b0c0c\">Mục tiêu " + svg_escape(with_unit(vi_decimal(*chart.goal))) + "</text>";
-  }
-
-  // The measurements: a line through them and a dot for each; the latest value written.
+  // The measurements: a line through them and a dot for each; the latest value written
+  // above its dot (below when the dot is at the top).
   std::string line;
   for (const ChartPoint& p : chart.points) {
     if (!line.empty()) line += ' ';
     line += svg_number(x_of(day_number(p.date))) + "," + svg_number(y_of(p.value));
   }
+  const ChartPoint& latest = chart.points.back();
+  const double lx = x_of(day_number(latest.date)), ly = y_of(latest.value);
+  const std::string latest_text = with_unit(vi_decimal(latest.value));
+  const char* anchor = lx > G::kRight - 24 ? "end" : (lx < G::kLeft + 24 ? "start" : "middle");
+  const double vy = ly - 8 < G::kTop + 4 ? ly + 18 : ly - 8;
+  Box value_box = text_box(lx, vy, latest_text, anchor);
+
+  // The goal, dashed, with its value written where it covers neither a dot nor the latest
+  // value: at the left end above the line, else below it, else at the right end.
+  if (chart.goal) {
+    double y = y_of(*chart.goal);
+    s += "<line class=\"chart-goal\"" + attr("x1", G::kLeft) + attr("x2", G::kRight) + attr("y1", y) + attr("y2", y) +
+         " stroke=\"#0b0c0c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>";
+    const std::string text = "Mục tiêu " + with_unit(vi_decimal(*chart.goal));
+    struct Place { double x, y; const char* anchor; };
+    const Place places[] = {{G::kLeft + 4, y - 5, "start"}, {G::kLeft + 4, y + 14, "start"},
+                            {G::kRight, y - 5, "end"}, {G::kRight, y + 14, "end"}};
+    Place chosen = places[0];
+    for (const Place& pl : places) {
+      if (pl.y - 10 < 0 || pl.y > G::kBottom - 2) continue;
+      Box box = text_box(pl.x, pl.y, text, pl.anchor);
+      bool clear = !overlaps(box, value_box);
+      for (const ChartPoint& p : chart.points)
+        if (box.contains(x_of(day_number(p.date)), y_of(p.value), 4)) clear = false;
+      if (clear) {
+        chosen = pl;
+        break;
+      }
+    }
+    s += "<text class=\"chart-goal-label\"" + attr("x", chosen.x) + attr("y", chosen.y) +
+         (std::string(chosen.anchor) == "end" ? " text-anchor=\"end\"" : "") + " fill=\"#0b0c0c\">" +
+         svg_escape(text) + "</text>";
+  }
+
   if (chart.points.size() > 1)
     s += "<polyline class=\"chart-line\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\" points=\"" + line + "\"/>";
   for (const ChartPoint& p : chart.points)
     s += "<circle class=\"chart-point\"" + attr("cx", x_of(day_number(p.date))) + attr("cy", y_of(p.value)) +
          " r=\"3.5\" fill=\"#1d70b8\"/>";
-  const ChartPoint& latest = chart.points.back();
-  double lx = x_of(day_number(latest.date)), ly = y_of(latest.value);
-  const char* anchor = lx > G::kRight - 24 ? "end" : (lx < G::kLeft + 24 ? "start" : "middle");
-  double ty = ly - 8 < G::kTop + 4 ? ly + 18 : ly - 8;
-  s += "<text class=\"chart-value\"" + attr("x", lx) + attr("y", ty) + " text-anchor=\"" + anchor +
-       "\" font-weight=\"700\" fill=\"#0b0c0c\">" + svg_escape(with_unit(vi_decimal(latest.value))) + "</text>";
+  s += "<text class=\"chart-value\"" + attr("x", lx) + attr("y", vy) + " text-anchor=\"" + anchor +
+       "\" font-weight=\"700\" fill=\"#0b0c0c\">" + svg_escape(latest_text) + "</text>";
   s += "</svg>";
   return s;
 }
