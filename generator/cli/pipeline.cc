@@ -69,9 +69,9 @@ PipelineResult build_site(const PipelineOptions& options) {
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 3);
   OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
   tell(options, "search", 0, 0);
-  OutputFiles search = build_search_files(r.portal, options.lunr_js);
+  OutputFiles search = build_search_files(r.portal, options.lunr_js, options.threads);
   tell(options, "export", 0, 0);
-  OutputFiles data = build_exports(r.portal, r.facts);
+  OutputFiles data = build_exports(r.portal, r.facts, options.threads);
   for (auto* part : {&search, &data}) files.insert(files.end(), part->begin(), part->end());
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   // Two stages claiming one path is a bug, not a content problem: keep the first, loudly.
