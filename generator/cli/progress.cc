@@ -30,8 +30,10 @@ bool stderr_is_terminal() {
   return ::isatty(STDERR_FILENO) == 1 && !(term && std::strcmp(term, "dumb") == 0);
 }
 
-ProgressDisplay::ProgressDisplay(std::ostream& out, bool terminal, bool english)
-    : out_(out), terminal_(terminal), english_(english), start_(std::chrono::steady_clock::now()) {}
+ProgressDisplay::ProgressDisplay(std::ostream& out, bool terminal, bool english,
+                                 std::chrono::milliseconds quiet_start)
+    : out_(out), terminal_(terminal), english_(english), quiet_start_(quiet_start),
+      start_(std::chrono::steady_clock::now()) {}
 
 std::string ProgressDisplay::label(const char* stage) const {
   for (const auto& s : kStages)
@@ -48,7 +50,7 @@ void ProgressDisplay::update(const char* stage, std::size_t done, std::size_t to
     announced_ = false;
     starts_.emplace_back(stage_, now);
   }
-  if (now - start_ < kQuietStart) return;
+  if (now - start_ < quiet_start_) return;
   if (!terminal_) {
     // One line per stage: logs stay short and readable.
     if (announced_) return;

@@ -15,8 +15,12 @@ namespace congkhai {
 
 class ProgressDisplay {
  public:
+  // Nothing is shown before a build has run this long.
+  static constexpr std::chrono::milliseconds kQuietStart{500};
+
   // `terminal`: draw the bar (stderr is a terminal and TERM is not "dumb").
-  ProgressDisplay(std::ostream& out, bool terminal, bool english);
+  ProgressDisplay(std::ostream& out, bool terminal, bool english,
+                  std::chrono::milliseconds quiet_start = kQuietStart);
   ~ProgressDisplay() { finish(); }
 
   // A stage starts (done == 0) or advances; safe to call from several threads.
@@ -26,14 +30,13 @@ class ProgressDisplay {
   // Wall time of each stage so far, "load 1.20 s, check 0.10 s, …" (--timings).
   std::string timings();
 
-  // Nothing is shown before a build has run this long.
-  static constexpr std::chrono::milliseconds kQuietStart{500};
 
  private:
   std::string label(const char* stage) const;
 
   std::ostream& out_;
   bool terminal_, english_;
+  std::chrono::milliseconds quiet_start_;
   std::mutex mutex_;
   std::chrono::steady_clock::time_point start_, last_draw_;
   std::string stage_;
