@@ -66,7 +66,7 @@ PipelineResult build_site(const PipelineOptions& options) {
   ro.previous_keys = options.previous_keys;
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
-  tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 3);
+  tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 4);
   OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
   tell(options, "search", 0, 0);
   OutputFiles search = build_search_files(r.portal, options.lunr_js, options.threads);

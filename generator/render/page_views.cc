@@ -5,6 +5,7 @@
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/markdown.h"
+#include "render/progress_view.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -74,6 +75,11 @@ PageView home_page_view(const ViewContext& ctx) {
     units.push_back(std::move(v));
   }
   h["units"] = units;
+  h["progress"] = aggregate_view(portal_aggregate(portal, ctx.facts));
+  json rows = json::array();
+  for (int u : portal.top_units) rows.push_back(unit_progress_row(ctx, u, path));
+  h["progress_rows"] = rows;
+  h["progress_table_caption"] = "Tình hình thực hiện theo tỉnh, thành phố (gồm cả các đơn vị trực thuộc)";
 
   std::vector<int> plans(portal.plans.size());
   for (size_t i = 0; i < plans.size(); ++i) plans[i] = static_cast<int>(i);
@@ -110,6 +116,8 @@ PageView home_page_view(const ViewContext& ctx) {
                 {"overdue", std::to_string(overdue)}};
 
   PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
+  page.view["alternate_atom"] = relative_link(path, portal_feed());
+  page.view["alternate_atom_title"] = "Cập nhật của " + portal.site.title;
   page.view["home"] = std::move(h);
   return page;
 }
@@ -135,6 +143,12 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   json children = json::array();
   for (int ch : unit.children) children.push_back(unit_link(portal, ch, path));
   u["children"] = children;
+  u["progress"] = aggregate_view(unit_aggregate(portal, ctx.facts, index));
+  json rows = json::array();
+  for (int ch : unit.children) rows.push_back(unit_progress_row(ctx, ch, path));
+  u["progress_rows"] = rows;
+  u["progress_table_caption"] = "Tình hình thực hiện theo đơn vị trực thuộc";
+  u["feed_href"] = relative_link(path, unit_feed(unit));
 
   json years = json::array();
   for (int p : unit.plans) {
@@ -150,6 +164,8 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, index);
   crumbs.back().path = "";
   PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
+  page.view["alternate_atom"] = u["feed_href"];
+  page.view["alternate_atom_title"] = "Cập nhật của " + unit_display_name(unit);
   page.view["unit"] = std::move(u);
   return page;
 }

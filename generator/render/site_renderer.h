@@ -1,8 +1,8 @@
 // The render stage: the model and its derived facts, through a theme, into the site's pages.
 //
-// Pages: index.html, one per unit, plan and report, tim-kiem/index.html and 404.html; plus
-// the theme's assets under assets/ and every attachment and evidence file reports and
-// progress records refer to, under tep/. Output is sorted by path and depends only on the
+// Pages: index.html, one per unit, plan and report, tim-kiem/index.html, cap-nhat/index.html
+// (latest updates) and 404.html; plus the theme's assets under assets/ and every attachment
+// and evidence file reports and progress records refer to, under tep/. Output is sorted by path and depends only on the
 // arguments: the same input gives the same bytes.
 #pragma once
 
