@@ -9,8 +9,10 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/new_command.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "cli/serve_command.h"
 #include "derive/reference_date.h"
+#include "write/build_cache.h"
 #include "write/site_writer.h"
 
 namespace congkhai {
@@ -24,6 +26,9 @@ struct CommonFlags {
   std::string as_of;
   std::string lang = "vi";
   std::string format = "text";
+  int jobs = 0;           // 0: every core
+  bool no_cache = false;  // build: render and write everything, keep no cache
+  bool timings = false;   // build: print each stage's wall time
 };
 
 void add_content_flags(CLI::App* cmd, CommonFlags* f) {
@@ -31,6 +36,8 @@ void add_content_flags(CLI::App* cmd, CommonFlags* f) {
   cmd->add_option("--theme", f->theme, "Thư mục giao diện ghi đè giao diện mặc định");
   cmd->add_option("--as-of", f->as_of,
                   "Ngày tham chiếu YYYY-MM-DD để tính tiến độ, quá hạn (SOURCE_DATE_EPOCH được ưu tiên)");
+  cmd->add_option("--jobs,-j", f->jobs, "Số luồng xử lý (mặc định: mọi nhân máy); kết quả không đổi")
+      ->check(CLI::Range(0, 256));
 }
 
 PrintOptions print_options(const CommonFlags& f) {
@@ -48,6 +55,7 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   o->default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
   o->lunr_js = CONGKHAI_LUNR_JS;
   o->version = CONGKHAI_VERSION;
+  o->threads = f.jobs;
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
                  std::chrono::system_clock::now().time_since_epoch()).count();
   std::string error;
@@ -81,19 +89,48 @@ int run_check(const CommonFlags& f) {
 int run_build(const CommonFlags& f) {
   PipelineOptions o;
   if (!pipeline_options(f, &o)) return kExitUsage;
+  const bool en = f.lang == "en";
+  ProgressDisplay progress(std::cerr, stderr_is_terminal(), en);
+  o.progress = [&](const char* stage, std::size_t done, std::size_t total) { progress.update(stage, done, total); };
+  // Incremental: pages whose inputs are those of the previous build are not rendered again.
+  std::map<std::string, std::string> keys;
+  if (!f.no_cache) keys = page_keys(load_build_cache(f.out));
+  if (!keys.empty()) o.previous_keys = &keys;
   PipelineResult r = build_site(o);
+  progress.finish();
   if (int code = report(r, f); code != kExitOk) {
-    std::cerr << (f.lang == "en" ? "Nothing was written; " + f.out + " is unchanged.\n"
-                                 : "Chưa ghi gì; thư mục " + f.out + " giữ nguyên.\n");
+    std::cerr << (en ? "Nothing was written; " + f.out + " is unchanged.\n"
+                     : "Chưa ghi gì; thư mục " + f.out + " giữ nguyên.\n");
     return code;
   }
+  WriteOptions wo;
+  wo.incremental = !f.no_cache;
+  wo.threads = f.jobs;
+  wo.progress = [&](std::size_t done, std::size_t total) { progress.update("write", done, total); };
+  WriteStats stats;
   std::string error;
-  if (!write_site(r.files, f.out, &error)) {
+  progress.update("write", 0, r.files.size());
+  bool written = write_site(r.files, f.out, &error, wo, &stats);
+  if (!written && stats.missing_previous) {
+    // The previous output lost a file the cache vouched for: render everything.
+    o.previous_keys = nullptr;
+    r = build_site(o);
+    written = r.diags.empty() && write_site(r.files, f.out, &error, wo, &stats);
+  }
+  progress.finish();
+  if (f.timings) std::cerr << "congkhai: " << progress.timings() << "\n";
+  if (!written) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
-  std::cout << (f.lang == "en" ? "Built " : "Đã tạo ") << r.files.size()
-            << (f.lang == "en" ? " files in " : " tệp trong ") << f.out << "\n";
+  std::size_t pages = 0, reused = 0;
+  for (const OutputFile& file : r.files)
+    if (!file.key.empty()) (file.reused ? reused : pages)++;
+  std::cout << (en ? "Built " : "Đã tạo ") << r.files.size() << (en ? " files in " : " tệp trong ") << f.out
+            << ": " << pages << (en ? " pages rendered, " : " trang được dựng, ") << reused
+            << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written
+            << (en ? " files written, " : " tệp được ghi, ") << stats.linked
+            << (en ? " unchanged files kept.\n" : " tệp không đổi được giữ.\n");
   return kExitOk;
 }
 
@@ -112,6 +149,9 @@ int run_cli(int argc, char** argv) {
   CLI::App* build = app.add_subcommand("build", "Tạo trang web từ thư mục nội dung");
   add_content_flags(build, &f);
   build->add_option("--out", f.out, "Thư mục đầu ra (mặc định: public)");
+  build->add_flag("--timings", f.timings, "In thời gian của từng bước (đọc, kiểm tra, dựng trang, …)");
+  build->add_flag("--no-cache", f.no_cache,
+                  "Dựng lại mọi trang, không dùng và không giữ bộ nhớ đệm .congkhai-cache/ bên cạnh thư mục đầu ra");
   CLI::App* check = app.add_subcommand("check", "Chỉ kiểm tra nội dung, không ghi gì");
   add_content_flags(check, &f);
   ServeFlags serve_flags;

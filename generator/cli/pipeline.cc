@@ -28,8 +28,14 @@ std::vector<std::string> theme_dirs(const PipelineOptions& options) {
 
 namespace {
 
+void tell(const PipelineOptions& options, const char* stage, std::size_t done, std::size_t total) {
+  if (options.progress) options.progress(stage, done, total);
+}
+
 void load_and_check(const PipelineOptions& options, PipelineResult* r) {
-  r->portal = load_portal(options.content_dir, &r->diags);
+  tell(options, "load", 0, 0);
+  r->portal = load_portal(options.content_dir, &r->diags, options.threads);
+  tell(options, "check", 0, r->portal.plans.size());
   Diagnostics more = validate_portal(r->portal);
   r->diags.insert(r->diags.end(), more.begin(), more.end());
   r->facts = derive_facts(r->portal, options.as_of);
@@ -56,9 +62,16 @@ PipelineResult build_site(const PipelineOptions& options) {
   RenderOptions ro;
   ro.generator_version = options.version;
   ro.serve_mode = options.serve_mode;
+  ro.threads = options.threads;
+  ro.previous_keys = options.previous_keys;
+  if (options.progress)
+    ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
+  tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 4);
   OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
-  OutputFiles search = build_search_files(r.portal, options.lunr_js);
-  OutputFiles data = build_exports(r.portal, r.facts);
+  tell(options, "search", 0, 0);
+  OutputFiles search = build_search_files(r.portal, options.lunr_js, options.threads);
+  tell(options, "export", 0, 0);
+  OutputFiles data = build_exports(r.portal, r.facts, options.threads);
   for (auto* part : {&search, &data}) files.insert(files.end(), part->begin(), part->end());
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   // Two stages claiming one path is a bug, not a content problem: keep the first, loudly.

@@ -2,6 +2,9 @@
 // `build`, `check` and `serve` share. Nothing is written here: the caller decides.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,13 @@ struct PipelineOptions {
   Date as_of;
   std::string version;
   bool serve_mode = false;     // adds the live-reload hook to pages
+  int threads = 0;             // --jobs: threads loading and rendering (0: every core)
+  // Incremental builds: the previous build's page keys (BuildCache::page_keys); pages whose
+  // key is unchanged come back `reused`, without bytes. Null renders every page.
+  const std::map<std::string, std::string>* previous_keys = nullptr;
+  // Told when a stage starts (done 0) and, while rendering, after each page. Called from
+  // several threads at once.
+  std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };
 
 struct PipelineResult {

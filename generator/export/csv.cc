@@ -32,18 +32,25 @@ std::string csv_record(const std::vector<std::string>& fields) {
   return out;
 }
 
-std::string write_csv(const DataTable& table) {
+std::string csv_head(const DataTable& table) {
   std::string out(kUtf8Bom);
   std::vector<std::string> header;
   for (const auto& f : table.fields) header.push_back(f.name);
   out += csv_record(header);
-  for (const auto& row : table.rows) {
-    std::vector<std::string> cells = row;
-    cells.resize(table.fields.size());
-    for (size_t i = 0; i < cells.size(); ++i)
-      if (table.fields[i].type == FieldType::kString) cells[i] = neutralise_formula(cells[i]);
-    out += csv_record(cells);
-  }
+  return out;
+}
+
+std::string csv_row(const DataTable& table, const std::vector<std::string>& row) {
+  std::vector<std::string> cells = row;
+  cells.resize(table.fields.size());
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (table.fields[i].type == FieldType::kString) cells[i] = neutralise_formula(cells[i]);
+  return csv_record(cells);
+}
+
+std::string write_csv(const DataTable& table) {
+  std::string out = csv_head(table);
+  for (const auto& row : table.rows) out += csv_row(table, row);
   return out;
 }
 

@@ -31,4 +31,9 @@ std::string csv_record(const std::vector<std::string>& fields);
 // The table as a CSV file: BOM, header row of field names, then the rows.
 std::string write_csv(const DataTable& table);
 
+// write_csv in pieces, for tables that share rows: the byte-order mark and the header line,
+// then one line per row. write_csv(t) == csv_head(t) + csv_row(t, row) for each row.
+std::string csv_head(const DataTable& table);
+std::string csv_row(const DataTable& table, const std::vector<std::string>& row);
+
 }  // namespace congkhai

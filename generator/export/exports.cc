@@ -1,5 +1,6 @@
 #include "export/exports.h"
 
+#include <cstdint>
 #include <map>
 
 #include "export/csv.h"
@@ -12,24 +13,10 @@
 #include "export/sitemap.h"
 #include "export/tables.h"
 #include "model/urls.h"
+#include "text/parallel_for.h"
 
 namespace congkhai {
 namespace {
-
-void add_data_folder(OutputFiles* out, const Portal& portal, const PortalFacts& facts,
-                     const Unit* unit, const std::vector<DataTable>& tables) {
-  const std::string dir = data_dir(unit);
-  std::vector<std::size_t> sizes;
-  OutputFiles csvs;
-  for (const auto& t : tables) {
-    std::string bytes = write_csv(t);
-    sizes.push_back(bytes.size());
-    csvs.push_back({dir + t.file(), std::move(bytes), {}});
-  }
-  out->push_back(
-      {datapackage_path(unit), write_datapackage(portal, facts, unit, tables, sizes), {}});
-  for (auto& f : csvs) out->push_back(std::move(f));
-}
 
 DataFileInfo info(std::string path, std::string title, std::string title_en,
                   std::string description, std::string description_en, std::string format,
@@ -61,10 +48,60 @@ void describe_folder(std::vector<DataFileInfo>* out, const Unit* unit, int unit_
 
 }  // namespace
 
-OutputFiles build_exports(const Portal& portal, const PortalFacts& facts) {
+OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int threads) {
   OutputFiles out;
   std::vector<DataTable> tables = build_tables(portal, facts, nullptr);
-  add_data_folder(&out, portal, facts, nullptr, tables);
+
+  // Each row is encoded once; a unit's CSV is the lines of the rows of its subtree (the rows
+  // of a commune appear in its own, its district's, its province's and the portal's files).
+  std::vector<std::vector<std::string>> lines(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) {
+    lines[t].resize(tables[t].rows.size());
+    parallel_for(tables[t].rows.size(), threads,
+                 [&](std::size_t r) { lines[t][r] = csv_row(tables[t], tables[t].rows[r]); });
+  }
+  std::map<std::string, int, std::less<>> unit_by_path;
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
+  // rows_of[u][t]: the rows of table t in unit u's subtree, in portal order.
+  std::vector<std::vector<std::vector<std::uint32_t>>> rows_of(
+      portal.units.size(), std::vector<std::vector<std::uint32_t>>(tables.size()));
+  for (size_t t = 0; t < tables.size(); ++t)
+    for (size_t r = 0; r < tables[t].rows.size(); ++r) {
+      const auto& row = tables[t].rows[r];
+      if (row.empty()) continue;
+      auto it = unit_by_path.find(row[0]);  // every table starts with unit_path
+      if (it == unit_by_path.end()) continue;
+      for (int u = it->second, steps = 0; u >= 0 && steps <= static_cast<int>(portal.units.size()); ++steps) {
+        rows_of[u][t].push_back(static_cast<std::uint32_t>(r));
+        u = portal.units[u].parent;
+      }
+    }
+  for (auto& t : tables) t.rows = {};  // the lines hold them now
+
+  // One unit's data folder (or the portal's, unit -1): data package first, then the CSVs.
+  auto data_folder = [&](int unit) {
+    const Unit* scope = unit < 0 ? nullptr : &portal.units[unit];
+    const std::string dir = data_dir(scope);
+    OutputFiles csvs;
+    std::vector<std::size_t> sizes;
+    for (size_t t = 0; t < tables.size(); ++t) {
+      std::string bytes = csv_head(tables[t]);
+      if (unit < 0) {
+        for (const auto& line : lines[t]) bytes += line;
+      } else {
+        for (std::uint32_t r : rows_of[unit][t]) bytes += lines[t][r];
+      }
+      sizes.push_back(bytes.size());
+      csvs.push_back({dir + tables[t].file(), std::move(bytes), {}});
+    }
+    OutputFiles folder;
+    folder.push_back({datapackage_path(scope), write_datapackage(portal, facts, scope, tables, sizes), {}});
+    for (auto& f : csvs) folder.push_back(std::move(f));
+    return folder;
+  };
+
+  for (auto& f : data_folder(-1)) out.push_back(std::move(f));
   out.push_back({plan_schema_path(), write_plan_schema(portal.site), {}});
 
   OutputFiles feeds = write_feeds(portal, facts);
@@ -73,15 +110,20 @@ OutputFiles build_exports(const Portal& portal, const PortalFacts& facts) {
   if (!sitemap.empty()) out.push_back({sitemap_path(), std::move(sitemap), {}});
   out.push_back({robots_path(), write_robots(portal.site), {}});
 
-  auto by_unit = split_tables_by_unit(portal, tables);
+  std::vector<OutputFiles> folders(portal.units.size());
+  parallel_for(portal.units.size(), threads,
+               [&](std::size_t u) { folders[u] = data_folder(static_cast<int>(u)); });
+  rows_of.clear();
   for (size_t u = 0; u < portal.units.size(); ++u) {
-    add_data_folder(&out, portal, facts, &portal.units[u], by_unit[u]);
+    for (auto& f : folders[u]) out.push_back(std::move(f));
+    folders[u].clear();
     out.push_back(std::move(feeds[u + 1]));
   }
-  for (size_t p = 0; p < portal.plans.size(); ++p)
-    out.push_back(
-        {plan_json(portal, portal.plans[p]), write_plan_json(portal, facts, static_cast<int>(p)),
-         {}});
+  std::vector<OutputFile> plan_files(portal.plans.size());
+  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
+    plan_files[p] = {plan_json(portal, portal.plans[p]), write_plan_json(portal, facts, static_cast<int>(p)), {}};
+  });
+  for (auto& f : plan_files) out.push_back(std::move(f));
   return out;
 }
 

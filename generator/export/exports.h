@@ -21,7 +21,9 @@ namespace congkhai {
 
 // Every exported file, in a fixed order: the portal's data folder, schema, feed, sitemap and
 // robots.txt, then each unit's data folder and feed (unit order), then each plan's JSON.
-OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);
+// Units and plans are written on `threads` threads (0: every core); the bytes do not
+// depend on it.
+OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int threads = 1);
 
 // One published data file, for the open-data page (du-lieu/index.html).
 struct DataFileInfo {

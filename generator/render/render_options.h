@@ -1,6 +1,9 @@
 // Settings of one rendering of the site that do not come from the content.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 
 namespace congkhai {
@@ -10,6 +13,13 @@ struct RenderOptions {
   // `congkhai serve`: pages get `extra_head` (the live-reload script) at the end of <head>.
   bool serve_mode = false;
   std::string extra_head;
+  // Threads rendering pages (0: every core); the output does not depend on it.
+  int threads = 1;
+  // Incremental builds: the previous build's page keys (output path → OutputFile::key). A
+  // page whose key is unchanged is not rendered again (OutputFile::reused). Null: render all.
+  const std::map<std::string, std::string>* previous_keys = nullptr;
+  // Called after each page, from the rendering threads, with pages done and the total.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 }  // namespace congkhai

@@ -1,7 +1,11 @@
 #include "render/site_renderer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+
+#include "text/content_hash.h"
+#include "text/parallel_for.h"
 
 #include "model/urls.h"
 #include "render/template_renderer.h"
@@ -24,28 +28,77 @@ std::string render_page(const Theme& theme, PageView& page, Diagnostics* errors)
   return render_template(theme, "layout", page.view, errors);
 }
 
+// What every page's key shares: the generator, the mode and the theme's templates.
+std::string render_fingerprint(const Theme& theme, const RenderOptions& options) {
+  ContentHasher h;
+  h.add(options.generator_version);
+  h.add(options.serve_mode ? "serve" : "build");
+  h.add(options.extra_head);
+  for (const auto* group : {&theme.templates, &theme.partials})
+    for (const auto& [name, t] : *group) {
+      h.add(name);
+      h.add(t.text);
+    }
+  return h.finish().hex();
+}
+
+std::string page_key(const std::string& fingerprint, const PageView& page) {
+  ContentHasher h;
+  h.add(fingerprint);
+  h.add(page.path);
+  h.add(page.template_name);
+  h.add(page.view.dump());
+  return h.finish().hex();
+}
+
 }  // namespace
 
 OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                         const RenderOptions& options, Diagnostics* errors) {
   const ViewContext ctx{portal, facts, options};
-  std::vector<PageView> pages;
-  pages.push_back(home_page_view(ctx));
-  for (size_t i = 0; i < portal.units.size(); ++i) pages.push_back(unit_page_view(ctx, static_cast<int>(i)));
-  for (size_t i = 0; i < portal.plans.size(); ++i) pages.push_back(plan_page_view(ctx, static_cast<int>(i)));
-  for (size_t i = 0; i < portal.reports.size(); ++i) pages.push_back(report_page_view(ctx, static_cast<int>(i)));
-  pages.push_back(search_page_view(ctx));
-  pages.push_back(updates_page_view(ctx));
-  pages.push_back(not_found_page_view(ctx));
+  // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
+  // slot, so the result is the same on any number of threads.
+  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kNotFound };
+  std::vector<std::pair<Kind, int>> jobs;
+  jobs.push_back({Kind::kHome, 0});
+  for (size_t i = 0; i < portal.units.size(); ++i) jobs.push_back({Kind::kUnit, static_cast<int>(i)});
+  for (size_t i = 0; i < portal.plans.size(); ++i) jobs.push_back({Kind::kPlan, static_cast<int>(i)});
+  for (size_t i = 0; i < portal.reports.size(); ++i) jobs.push_back({Kind::kReport, static_cast<int>(i)});
+  jobs.push_back({Kind::kSearch, 0});
+  jobs.push_back({Kind::kUpdates, 0});
+  jobs.push_back({Kind::kNotFound, 0});
+
+  const std::string fingerprint = render_fingerprint(theme, options);
+  std::vector<OutputFile> rendered(jobs.size());
+  std::vector<Diagnostics> page_errors(jobs.size());
+  std::atomic<std::size_t> done{0};
+  parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
+    auto [kind, index] = jobs[i];
+    PageView page = kind == Kind::kHome     ? home_page_view(ctx)
+                    : kind == Kind::kUnit   ? unit_page_view(ctx, index)
+                    : kind == Kind::kPlan   ? plan_page_view(ctx, index)
+                    : kind == Kind::kReport ? report_page_view(ctx, index)
+                    : kind == Kind::kSearch ? search_page_view(ctx)
+                    : kind == Kind::kUpdates ? updates_page_view(ctx)
+                                            : not_found_page_view(ctx);
+    OutputFile& f = rendered[i];
+    f.path = page.path;
+    f.key = page_key(fingerprint, page);
+    if (options.previous_keys) {
+      auto it = options.previous_keys->find(f.path);
+      f.reused = it != options.previous_keys->end() && it->second == f.key;
+    }
+    if (!f.reused) f.bytes = render_page(theme, page, &page_errors[i]);
+    if (options.progress) options.progress(done.fetch_add(1) + 1, jobs.size());
+  });
 
   // A map keeps the output sorted by path and lets a later file never silently replace an
   // earlier one: pages first, then files, then assets.
   std::map<std::string, OutputFile> out;
-  for (PageView& page : pages) {
-    OutputFile f;
-    f.path = page.path;
-    f.bytes = render_page(theme, page, errors);
-    out.emplace(f.path, std::move(f));
+  for (std::size_t i = 0; i < rendered.size(); ++i) {
+    if (errors) errors->insert(errors->end(), page_errors[i].begin(), page_errors[i].end());
+    std::string path = rendered[i].path;
+    out.emplace(std::move(path), std::move(rendered[i]));
   }
   auto copy = [&](const std::string& content_relative) {
     std::string path = file_output_path(content_relative);

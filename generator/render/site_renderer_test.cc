@@ -88,6 +88,51 @@ TEST_F(SiteRendererTest, SameInputSameBytes) {
   }
 }
 
+TEST_F(SiteRendererTest, AnyNumberOfThreadsGivesTheSameBytes) {
+  for (int threads : {2, 3, 8}) {
+    RenderOptions options = options_;
+    options.threads = threads;
+    Diagnostics errors;
+    OutputFiles again = render_site(portal_, facts_, theme_, options, &errors);
+    ASSERT_EQ(again.size(), files_.size());
+    for (size_t i = 0; i < files_.size(); ++i) {
+      EXPECT_EQ(again[i].path, files_[i].path);
+      EXPECT_EQ(again[i].bytes, files_[i].bytes) << files_[i].path << " on " << threads << " threads";
+      EXPECT_EQ(again[i].key, files_[i].key);
+    }
+  }
+}
+
+// Incremental builds: a page whose key is the previous build's is not rendered again; a
+// change to what it shows changes its key, and only its key among unrelated pages.
+TEST_F(SiteRendererTest, PagesWithUnchangedKeysAreReused) {
+  std::map<std::string, std::string> keys;
+  for (const OutputFile& f : files_)
+    if (!f.key.empty()) keys[f.path] = f.key;
+  ASSERT_GT(keys.size(), 5u);
+  RenderOptions options = options_;
+  options.previous_keys = &keys;
+  Diagnostics errors;
+  for (const OutputFile& f : render_site(portal_, facts_, theme_, options, &errors)) {
+    if (f.key.empty()) continue;
+    EXPECT_TRUE(f.reused) << f.path;
+    EXPECT_TRUE(f.bytes.empty()) << f.path;
+  }
+
+  const std::string report = report_page(portal_, portal_.reports.front());
+  portal_.reports.front().body += "\nMột dòng mới.";
+  for (const OutputFile& f : render_site(portal_, facts_, theme_, options, &errors)) {
+    if (f.path == report) EXPECT_FALSE(f.reused);
+    if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") EXPECT_TRUE(f.reused);
+    if (!f.reused && !f.key.empty()) EXPECT_FALSE(f.bytes.empty()) << f.path;
+  }
+
+  Theme edited = theme_;
+  edited.templates.at("layout").text += "<!-- -->";
+  for (const OutputFile& f : render_site(portal_, facts_, edited, options, &errors))
+    if (!f.key.empty()) EXPECT_FALSE(f.reused) << f.path;
+}
+
 TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
   for (const OutputFile& f : files_) {
     if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;

@@ -1,6 +1,7 @@
 #include "search/search_files.h"
 
 #include "search/documents.h"
+#include "text/parallel_for.h"
 
 namespace congkhai {
 namespace {
@@ -40,42 +41,54 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
   return out;
 }
 
-std::vector<SearchShard> build_search_shards(const Portal& portal) {
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads) {
   std::vector<SearchDocument> docs = search_documents(portal);
-  std::vector<SearchShard> shards;
-  shards.push_back({std::string(kGlobalSearchKey), LunrJson()});
+  std::vector<std::vector<const SearchDocument*>> area_docs(portal.top_units.size());
+  std::vector<int> area_of_unit(portal.units.size(), -1);
+  for (std::size_t a = 0; a < portal.top_units.size(); ++a) area_of_unit[portal.top_units[a]] = static_cast<int>(a);
+  for (const SearchDocument& d : docs)
+    if (d.area >= 0 && d.area < static_cast<int>(area_of_unit.size()) && area_of_unit[d.area] >= 0)
+      area_docs[area_of_unit[d.area]].push_back(&d);
+
+  // Shard 0 is the global one; the areas follow in top-unit order, and the global shard
+  // (the biggest) is indexed alongside them.
+  std::vector<SearchShard> shards(portal.top_units.size() + 1);
+  std::vector<std::size_t> area_bytes(portal.top_units.size());
+  parallel_for(shards.size(), threads, [&](std::size_t i) {
+    if (i == 0) {
+      std::vector<const SearchDocument*> global_docs;
+      for (const SearchDocument& d : docs)
+        if (d.kind == SearchKind::kUnit || d.kind == SearchKind::kPlan) global_docs.push_back(&d);
+      shards[0] = {std::string(kGlobalSearchKey),
+                   shard_data(kGlobalSearchKey, portal.site.title, global_docs, global_search_fields())};
+      return;
+    }
+    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[i - 1])];
+    shards[i] = {unit.slug, shard_data(unit.slug, unit_display_name(unit), area_docs[i - 1], search_fields())};
+    area_bytes[i - 1] = search_shard_script(unit.slug, to_js_json(shards[i].data)).size();
+  });
 
   LunrJson areas = LunrJson::array();
-  for (int top : portal.top_units) {
-    const Unit& unit = portal.units[static_cast<std::size_t>(top)];
-    std::vector<const SearchDocument*> area_docs;
-    for (const SearchDocument& d : docs)
-      if (d.area == top) area_docs.push_back(&d);
-    const std::string name = unit_display_name(unit);
-    SearchShard shard{unit.slug, shard_data(unit.slug, name, area_docs, search_fields())};
+  for (std::size_t a = 0; a < portal.top_units.size(); ++a) {
+    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[a])];
     LunrJson entry = LunrJson::object();
     entry["slug"] = unit.slug;
-    entry["name"] = name;
-    entry["bytes"] = search_shard_script(unit.slug, to_js_json(shard.data)).size();
+    entry["name"] = unit_display_name(unit);
+    entry["bytes"] = area_bytes[a];
     areas.push_back(std::move(entry));
-    shards.push_back(std::move(shard));
   }
-
-  std::vector<const SearchDocument*> global_docs;
-  for (const SearchDocument& d : docs)
-    if (d.kind == SearchKind::kUnit || d.kind == SearchKind::kPlan) global_docs.push_back(&d);
-  LunrJson global = shard_data(kGlobalSearchKey, portal.site.title, global_docs, global_search_fields());
-  global["areas"] = std::move(areas);
-  shards.front().data = std::move(global);
+  shards.front().data["areas"] = std::move(areas);
   return shards;
 }
 
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path) {
+OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
+  std::vector<SearchShard> shards = build_search_shards(portal, threads);
+  std::vector<std::string> json(shards.size());
+  parallel_for(shards.size(), threads, [&](std::size_t i) { json[i] = to_js_json(shards[i].data); });
   OutputFiles files;
-  for (const SearchShard& shard : build_search_shards(portal)) {
-    std::string json = to_js_json(shard.data);
-    files.push_back({search_index_path(shard.key, "js"), search_shard_script(shard.key, json), ""});
-    files.push_back({search_index_path(shard.key, "json"), std::move(json), ""});
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    files.push_back({search_index_path(shards[i].key, "js"), search_shard_script(shards[i].key, json[i]), ""});
+    files.push_back({search_index_path(shards[i].key, "json"), std::move(json[i]), ""});
   }
   if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
   return files;

@@ -37,7 +37,8 @@ struct SearchShard {
 // The global index first, then one shard per top-level unit in Portal::top_units order.
 // The global index lists the areas with the byte size of their .js file:
 // "areas": [{"slug": "ha-tinh", "name": "tỉnh Hà Tĩnh", "bytes": 123456}].
-std::vector<SearchShard> build_search_shards(const Portal& portal);
+// Areas are indexed on `threads` threads (0: every core); the result does not depend on it.
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1);
 
 // The .js form of a shard: assigns its JSON to CONGKHAI_INDEX[key].
 std::string search_shard_script(std::string_view key, const std::string& json);
@@ -45,6 +46,6 @@ std::string search_shard_script(std::string_view key, const std::string& json);
 // Every search file: the .json and .js of each shard and of the global index, and
 // assets/lunr.min.js copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out
 // when empty).
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path);
+OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1);
 
 }  // namespace congkhai

@@ -1,6 +1,7 @@
 #include "write/site_writer.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,11 +9,20 @@
 #include <sys/syscall.h>
 #include <linux/fs.h>
 
+#include <sys/stat.h>
+
+#include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <vector>
+
+#include "text/content_hash.h"
+#include "text/parallel_for.h"
+#include "write/build_cache.h"
 
 namespace congkhai {
 
@@ -27,13 +37,23 @@ bool safe_relative(const std::string& p) {
   return true;
 }
 
+// Folders are made before the files, once each.
+bool make_parent_folders(const fs::path& root, const OutputFiles& files, std::string* error) {
+  std::set<std::string> dirs;
+  for (const auto& f : files)
+    for (fs::path d = fs::path(f.path).parent_path(); !d.empty(); d = d.parent_path())
+      if (!dirs.insert(d.generic_string()).second) break;
+  for (const auto& d : dirs) {  // sorted: a parent comes before its children
+    if (::mkdir((root / d).c_str(), 0777) != 0 && errno != EEXIST) {
+      *error = "không tạo được thư mục " + (root / d).string() + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
 bool write_file(const fs::path& path, const OutputFile& f, std::string* error) {
   std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    *error = "không tạo được thư mục " + path.parent_path().string() + ": " + ec.message();
-    return false;
-  }
   if (!f.source.empty()) {
     fs::copy_file(f.source, path, fs::copy_options::overwrite_existing, ec);
     if (ec) *error = "không chép được tệp " + f.source + ": " + ec.message();
@@ -85,9 +105,24 @@ int exchange(const fs::path& a, const fs::path& b) {
       syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE));
 }
 
+// What identifies a copied file without reading it: its source, size and modification time.
+std::string source_identity(const std::string& source) {
+  struct stat st;
+  if (::stat(source.c_str(), &st) != 0) return "";
+  ContentHasher h;
+  h.add(source);
+  h.add(std::to_string(st.st_size));
+  h.add(std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
+  return "src-" + h.finish().hex();
+}
+
 }  // namespace
 
-bool write_site(const OutputFiles& files, const std::string& out_dir, std::string* error) {
+bool write_site(const OutputFiles& files, const std::string& out_dir, std::string* error,
+                const WriteOptions& options, WriteStats* stats) {
+  WriteStats local_stats;
+  if (!stats) stats = &local_stats;
+  *stats = WriteStats{};
   fs::path out = fs::absolute(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   if (!replaceable(out, error)) return false;
@@ -105,10 +140,51 @@ bool write_site(const OutputFiles& files, const std::string& out_dir, std::strin
     *error = std::move(msg);
     return false;
   };
-  for (const auto& f : files) {
+  for (const auto& f : files)
     if (!safe_relative(f.path)) return fail("đường dẫn đầu ra không hợp lệ: " + f.path);
+  {
     std::string msg;
-    if (!write_file(tmp / f.path, f, &msg)) return fail(msg);
+    if (!make_parent_folders(tmp, files, &msg)) return fail(msg);
+  }
+
+  // Incremental: a file whose bytes (or source) are what the previous output holds at the
+  // same path is hard-linked from it; the previous output is never modified.
+  BuildCache previous;
+  if (options.incremental) previous = load_build_cache(out.string());
+  BuildCache next;
+  std::vector<CachedFile> entries(files.size());
+  std::vector<std::string> errors(files.size());
+  std::vector<char> linked(files.size(), 0);
+  std::atomic<bool> missing{false};
+  std::atomic<std::size_t> done{0};
+  parallel_for(files.size(), options.threads, [&](std::size_t i) {
+    const OutputFile& f = files[i];
+    const CachedFile* before = nullptr;
+    if (auto it = previous.files.find(f.path); it != previous.files.end()) before = &it->second;
+    CachedFile& entry = entries[i];
+    entry.key = f.key;
+    if (f.reused) {
+      entry.hash = before ? before->hash : "";
+    } else if (options.incremental) {
+      entry.hash = f.source.empty() ? hash_bytes(f.bytes).hex() : source_identity(f.source);
+    }
+    bool same = before && !entry.hash.empty() && before->hash == entry.hash;
+    if (same && ::link((out / f.path).c_str(), (tmp / f.path).c_str()) == 0) {
+      linked[i] = 1;
+    } else if (f.reused) {
+      missing = true;
+      errors[i] = "thiếu tệp của lần tạo trước: " + (out / f.path).string();
+    } else {
+      write_file(tmp / f.path, f, &errors[i]);
+    }
+    if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
+  });
+  if (missing) stats->missing_previous = true;
+  for (const auto& e : errors)
+    if (!e.empty()) return fail(e);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    (linked[i] ? stats->linked : stats->written)++;
+    next.files.emplace(files[i].path, std::move(entries[i]));
   }
   if (!write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, "Công khai\n", ""}, error))
     return fail(*error);
@@ -118,6 +194,14 @@ bool write_site(const OutputFiles& files, const std::string& out_dir, std::strin
     fs::remove_all(tmp, ec);  // now the old site
   } else if (::rename(tmp.c_str(), out.c_str()) != 0) {
     return fail("không đổi tên được thư mục tạm thành " + out.string());
+  }
+  if (options.incremental) {
+    // The site is published; a cache that cannot be saved only makes the next build full.
+    next.output_id = output_identity(out.string());
+    std::string ignored;
+    if (next.output_id.empty() || !save_build_cache(next, out.string(), &ignored)) remove_build_cache(out.string());
+  } else {
+    remove_build_cache(out.string());
   }
   return true;
 }

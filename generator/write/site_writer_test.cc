@@ -1,6 +1,9 @@
 #include "write/site_writer.h"
 
+#include "write/build_cache.h"
+
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -87,6 +90,88 @@ TEST_F(SiteWriterTest, RemovesTemporaryFoldersOfDeadBuilds) {
   ASSERT_TRUE(write_site({{"index.html", "x", ""}}, out_, &error)) << error;
   EXPECT_FALSE(fs::exists(dead));
   EXPECT_TRUE(fs::exists(alive));
+}
+
+ino_t inode(const fs::path& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+OutputFile page(std::string path, std::string bytes, std::string key) {
+  OutputFile f{std::move(path), std::move(bytes), ""};
+  f.key = std::move(key);
+  return f;
+}
+
+// Incremental writing: unchanged files are hard-linked from the previous output, changed
+// ones written, and the new folder still replaces the output whole.
+TEST_F(SiteWriterTest, IncrementalKeepsUnchangedFilesAndWritesChangedOnes) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  WriteStats stats;
+  ASSERT_TRUE(write_site({{"a.html", "A", ""}, {"b.html", "B", ""}, {"gone.html", "G", ""}}, out_, &error,
+                         incremental, &stats)) << error;
+  EXPECT_EQ(stats.written, 3u);
+  ino_t a = inode(fs::path(out_) / "a.html");
+  ASSERT_TRUE(write_site({{"a.html", "A", ""}, {"b.html", "B2", ""}, {"new/c.html", "C", ""}}, out_, &error,
+                         incremental, &stats)) << error;
+  EXPECT_EQ(stats.linked, 1u);
+  EXPECT_EQ(stats.written, 2u);
+  EXPECT_EQ(inode(fs::path(out_) / "a.html"), a);
+  EXPECT_EQ(read(fs::path(out_) / "b.html"), "B2");
+  EXPECT_EQ(read(fs::path(out_) / "new/c.html"), "C");
+  EXPECT_FALSE(fs::exists(fs::path(out_) / "gone.html"));
+  // The cache is beside the output, never in it.
+  EXPECT_TRUE(fs::exists(root_ / ".congkhai-cache" / "public"));
+  EXPECT_FALSE(fs::exists(fs::path(out_) / ".congkhai-cache"));
+}
+
+TEST_F(SiteWriterTest, AReusedPageIsTakenFromThePreviousOutput) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site({page("p.html", "rendered", "k1")}, out_, &error, incremental)) << error;
+  OutputFile reused = page("p.html", "", "k1");
+  reused.reused = true;
+  WriteStats stats;
+  ASSERT_TRUE(write_site({reused}, out_, &error, incremental, &stats)) << error;
+  EXPECT_EQ(stats.linked, 1u);
+  EXPECT_EQ(read(fs::path(out_) / "p.html"), "rendered");
+  // Gone from the output (deleted by hand): nothing is published, the caller renders again.
+  fs::remove(fs::path(out_) / "p.html");
+  EXPECT_FALSE(write_site({reused}, out_, &error, incremental, &stats));
+  EXPECT_TRUE(stats.missing_previous);
+  EXPECT_TRUE(fs::exists(fs::path(out_) / kOutputMarker));
+}
+
+TEST_F(SiteWriterTest, ACacheOfAnotherOutputIsIgnored) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site({page("p.html", "one", "k")}, out_, &error, incremental)) << error;
+  fs::path saved = root_ / "saved-cache";
+  fs::copy_file(build_cache_path(out_), saved);
+  ASSERT_TRUE(write_site({page("p.html", "two", "k2")}, out_, &error)) << error;  // a build without cache
+  EXPECT_FALSE(fs::exists(build_cache_path(out_)));
+  // A cache left by a build killed between publishing and saving it describes an older site.
+  fs::copy_file(saved, build_cache_path(out_));
+  EXPECT_TRUE(load_build_cache(out_).files.empty());
+  EXPECT_TRUE(page_keys(load_build_cache(out_)).empty());
+}
+
+TEST_F(SiteWriterTest, TheCacheRoundTrips) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site({page("a/index.html", "x", "key-a"), {"data.csv", "1,2", ""}}, out_, &error,
+                         incremental)) << error;
+  BuildCache cache = load_build_cache(out_);
+  EXPECT_EQ(cache.output_id, output_identity(out_));
+  ASSERT_EQ(cache.files.size(), 2u);
+  EXPECT_EQ(cache.files["a/index.html"].key, "key-a");
+  EXPECT_EQ(cache.files["data.csv"].key, "");
+  EXPECT_EQ(page_keys(cache), (std::map<std::string, std::string>{{"a/index.html", "key-a"}}));
 }
 
 }  // namespace
