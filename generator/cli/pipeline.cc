@@ -56,9 +56,10 @@ PipelineResult build_site(const PipelineOptions& options) {
   RenderOptions ro;
   ro.generator_version = options.version;
   ro.serve_mode = options.serve_mode;
+  OutputFiles data = build_exports(r.portal, r.facts);
+  ro.data_files = describe_exports(r.portal, data);
   OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
   OutputFiles search = build_search_files(r.portal, options.lunr_js);
-  OutputFiles data = build_exports(r.portal, r.facts);
   for (auto* part : {&search, &data}) files.insert(files.end(), part->begin(), part->end());
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   // Two stages claiming one path is a bug, not a content problem: keep the first, loudly.

@@ -109,7 +109,9 @@ PageView home_page_view(const ViewContext& ctx) {
                 {"done", std::to_string(done)},
                 {"overdue", std::to_string(overdue)}};
 
+  h["open_data_href"] = relative_link(path, open_data_page());
   PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
+  page.view["alternates"] = data_alternates(ctx, -1, path);
   page.view["home"] = std::move(h);
   return page;
 }
@@ -150,6 +152,7 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, index);
   crumbs.back().path = "";
   PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
+  page.view["alternates"] = data_alternates(ctx, index, path);
   page.view["unit"] = std::move(u);
   return page;
 }

@@ -1,7 +1,10 @@
-// Settings of one rendering of the site that do not come from the content.
+// Settings of one rendering of the site that do not come from the content, and what the other
+// stages publish beside the pages.
 #pragma once
 
 #include <string>
+
+#include "model/data_file.h"
 
 namespace congkhai {
 
@@ -10,6 +13,9 @@ struct RenderOptions {
   // `congkhai serve`: pages get `extra_head` (the live-reload script) at the end of <head>.
   bool serve_mode = false;
   std::string extra_head;
+  // The open-data files the export stage writes (describe_exports), in its order: listed on
+  // du-lieu/index.html and offered as <link rel="alternate"> on the pages they belong to.
+  DataFileInfos data_files;
 };
 
 }  // namespace congkhai

@@ -34,6 +34,7 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   for (size_t i = 0; i < portal.plans.size(); ++i) pages.push_back(plan_page_view(ctx, static_cast<int>(i)));
   for (size_t i = 0; i < portal.reports.size(); ++i) pages.push_back(report_page_view(ctx, static_cast<int>(i)));
   pages.push_back(search_page_view(ctx));
+  pages.push_back(open_data_page_view(ctx));
   pages.push_back(not_found_page_view(ctx));
 
   // A map keeps the output sorted by path and lets a later file never silently replace an

@@ -57,5 +57,10 @@ PageView plan_page_view(const ViewContext& ctx, int plan);
 PageView report_page_view(const ViewContext& ctx, int report);
 PageView search_page_view(const ViewContext& ctx);
 PageView not_found_page_view(const ViewContext& ctx);
+PageView open_data_page_view(const ViewContext& ctx);
+
+// <link rel="alternate"> entries ({type, href, title}) for the data package and the feed of a
+// unit, or of the whole portal when `unit` is -1, relative to the page at `from`.
+nlohmann::json data_alternates(const ViewContext& ctx, int unit, const std::string& from);
 
 }  // namespace congkhai

@@ -101,7 +101,8 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
                   {"current", current}});
   }
   v["breadcrumbs"] = bc;
-  v["alternate_json"] = "";
+  v["open_data_href"] = href(open_data_page());
+  v["alternates"] = json::array();  // {type, href, title}: feeds and data of the page
   v["header_search"] = true;  // the search page has its own form, with the same id
   v["generator"] = "Công khai" + (ctx.options.generator_version.empty()
                                       ? std::string()

@@ -20,9 +20,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
-  const std::size_t max_distance = std::max<std::size_t>(2, word.size() / 3);
+namespace {
+
+// The candidates within `max_distance` of `word` (or starting with it), nearest first.
+std::vector<std::string> ranked(std::string_view word, const std::vector<std::string>& candidates,
+                                std::size_t limit, std::size_t max_distance) {
   std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, candidate index
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     std::size_t d = edit_distance(word, candidates[i]);
@@ -33,6 +35,18 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(candidates[scored[i].second]);
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  return ranked(word, candidates, limit, std::max<std::size_t>(2, word.size() / 3));
+}
+
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  return ranked(word, candidates, limit, static_cast<std::size_t>(-1));
 }
 
 }  // namespace congkhai

@@ -19,5 +19,15 @@ TEST(Closest, OffersNearCandidatesNearestFirst) {
   EXPECT_TRUE(closest("xyzxyzxyz", keys).empty());
 }
 
+TEST(Nearest, NamesTheNearestCandidatesHoweverFar) {
+  std::vector<std::string> ids = {"niem-yet-cong-khai", "so-hoa-ho-so", "tap-huan", "so-hoa"};
+  EXPECT_EQ(nearest("so-hoa-ket-qua-giai-quyet", ids, 1), std::vector<std::string>{"so-hoa-ho-so"});
+  // 17, then a tie at 19 kept in candidate order.
+  EXPECT_EQ(nearest("so-hoa-ket-qua-giai-quyet", ids),
+            (std::vector<std::string>{"so-hoa-ho-so", "niem-yet-cong-khai", "so-hoa"}));
+  EXPECT_EQ(nearest("xyzxyzxyz", ids).size(), 3u);
+  EXPECT_TRUE(nearest("x", {}).empty());
+}
+
 }  // namespace
 }  // namespace congkhai
