@@ -116,7 +116,13 @@ TEST_F(NewCommand, RefusesWrongInputs) {
   EXPECT_EQ(run_in(dir_, "new unit content/khong-co/xa-moi --name X --level xa").code, 1);
   EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/Ky_Anh --name X --level xa").code, 1);
   EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/ky-anh --name X --level lang").code, 2);
-  EXPECT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2019").code, 1);
+  CommandRun no_plan = run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2019");
+  EXPECT_EQ(no_plan.code, 1);
+  EXPECT_EQ(no_plan.output,
+            "congkhai: không có kế hoạch content/ha-tinh/son-lam/plans/2019.md; các kế hoạch có: 2024\n");
+  EXPECT_NE(run_in(dir_, "new report content/ha-tinh/son-lam --plan 2042 --period 2024-Q1").output.find(
+                "plans/2042.md; các kế hoạch có: 2024\n"),
+            std::string::npos);
   EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh/son-lam --plan 2024 --period 2024-Q5").code, 1);
   EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh --plan 2024 --period 2024-Q2").code, 1);
   EXPECT_EQ(problems(), "");
@@ -147,6 +153,28 @@ TEST_F(NewCommand, PlanFromPreviousYearKeepsTheTableAndClearsTheIssue) {
   EXPECT_EQ(plan->sections.size(), old_plan->sections.size());
   EXPECT_EQ(plan->targets.size(), old_plan->targets.size());
   EXPECT_EQ(plan->body, old_plan->body);
+}
+
+// The appendix heading is the previous year's with the new year; its "(Kèm theo Kế hoạch số …)"
+// line names the old plan's number and date, so it is left as a comment to rewrite.
+TEST_F(NewCommand, PlanFromPreviousYearKeepsTheAppendixHeading) {
+  fs::path old_plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
+  std::string text = read(old_plan);
+  text.replace(text.find("tasks:\n"), 7,
+               "appendix:\n  title: NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2024\n"
+               "  note: \"(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\"\ntasks:\n");
+  std::ofstream(old_plan, std::ios::binary) << text;
+  ASSERT_EQ(problems(), "");
+  ASSERT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2024").code, 0);
+  Diagnostics d;
+  auto plan = load_plan((dir_ / "content/ha-tinh/son-lam/plans/2025.md").string(), &d);
+  ASSERT_TRUE(plan && d.empty());
+  EXPECT_EQ(plan->appendix_title, "NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025");
+  EXPECT_EQ(plan->appendix_note, "");
+  EXPECT_NE(read(dir_ / "content/ha-tinh/son-lam/plans/2025.md")
+                .find("#   note: (Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\n"),
+            std::string::npos);
+  EXPECT_EQ(problems(), "");
 }
 
 TEST_F(NewCommand, ProgressListsEveryTaskOfThePlan) {
