@@ -59,7 +59,8 @@ PageView open_data_page_view(const ViewContext& ctx) {
     if (f.unit < 0 || f.unit >= static_cast<int>(units.size())) {
       portal_files.push_back(std::move(v));
     } else if (f.plan >= 0) {
-      v["title"] = plan_label(portal.plans[f.plan]) + " (" + std::to_string(portal.plans[f.plan].year) + ")";
+      const Plan& plan = portal.plans[f.plan];
+      v["title"] = plan_label(plan) + (is_blank_number(plan.number) ? "" : " năm " + std::to_string(plan.year));
       units[f.unit]["plans"].push_back(std::move(v));
     } else {
       units[f.unit]["files"].push_back(std::move(v));

@@ -35,7 +35,9 @@ DataFileInfos sample_files() {
           data_file("ha-tinh/feed.xml", "Tin mới", "Atom", "application/atom+xml", 600, 0),
           data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 512, 2),
           data_file("ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "Kế hoạch số 28/KH-UBND", "JSON",
-                    "application/json", 30000, 2, 0)};
+                    "application/json", 30000, 2, 0),
+          data_file("ha-tinh/huong-son/son-lam/ke-hoach/2024/ke-hoach.json", "Kế hoạch…", "JSON",
+                    "application/json", 3000, 2, 1)};
 }
 
 class OpenDataPage : public ::testing::Test {
@@ -83,7 +85,8 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a>"));
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
   EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
-                                   "type=\"application/json\">Kế hoạch số 28/KH-UBND (2023)</a>"));
+                                   "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
+  EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 3 KB)</span>"));
   // The schema, and the licence from site.yaml.
   EXPECT_TRUE(has(html, "<a href=\"schema/ke-hoach.schema.json\">lược đồ JSON</a>"));
   EXPECT_TRUE(has(html, "giấy phép <strong><a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></strong>"));
