@@ -1,10 +1,14 @@
 // The sample portal's open data, as `congkhai build` published it, against the content it came
 // from, read with the loader alone: every plan, task, target, progress entry and measurement
 // is a row of the right CSV, under its ids, once, in the whole portal's tables and in the
-// tables of each unit above it; each plan's JSON lists its tasks and targets.
+// tables of each unit above it; each plan's JSON lists its tasks and targets; with a base_url,
+// the sitemap dates every page by its content, never by the day of the build.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -155,6 +159,81 @@ TEST_F(SampleOpenData, EachPlanJsonListsItsTasksAndTargets) {
     EXPECT_EQ(tasks, want_tasks) << file;
     EXPECT_EQ(targets, want_targets) << file;
   }
+}
+
+// The latest of `dates` as the sitemap writes it ("2023-04-05", "2026-01"), or "-" for none.
+std::string latest_of(const std::vector<Date>& dates) {
+  std::optional<Date> latest;
+  for (const Date& d : dates)
+    if (d.year != 0 && (!latest || *latest < d)) latest = d;
+  return latest ? format_iso(*latest) : "-";
+}
+
+TEST(SampleSitemap, LastmodIsTheLatestContentDateOfEachPage) {
+  fs::path dir = fs::temp_directory_path() / ("congkhai-sitemap-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(kContent, dir / "content", fs::copy_options::recursive);
+  std::string site = read(dir / "content/site.yaml");
+  ASSERT_NE(site.find("base_url: \"\"\n"), std::string::npos);
+  site.replace(site.find("base_url: \"\"\n"), 13, "base_url: https://congkhai.example.vn/\n");
+  std::ofstream(dir / "content/site.yaml", std::ios::binary) << site;
+  // No SOURCE_DATE_EPOCH, a reference date after all the content: nothing may come from the clock.
+  std::string cmd = "env -u SOURCE_DATE_EPOCH " + std::string(CONGKHAI_BINARY) + " build --content " +
+                    (dir / "content").string() + " --out " + (dir / "public").string() +
+                    " --as-of 2030-01-01 > /dev/null 2>&1";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
+
+  std::map<std::string, std::string> lastmod;  // path from the root → lastmod or "-"
+  std::string xml = read(dir / "public/sitemap.xml");
+  const std::string base = "https://congkhai.example.vn/";
+  for (std::size_t at = xml.find("<url>"); at != std::string::npos; at = xml.find("<url>", at + 1)) {
+    std::string url = xml.substr(at, xml.find("</url>", at) - at);
+    std::size_t loc = url.find("<loc>") + 5;
+    std::string path = url.substr(loc, url.find("</loc>") - loc);
+    ASSERT_EQ(path.rfind(base, 0), 0u) << path;
+    std::size_t m = url.find("<lastmod>");
+    lastmod[path.substr(base.size())] = m == std::string::npos ? "-" : url.substr(m + 9, url.find("</lastmod>") - m - 9);
+  }
+
+  Diagnostics d;
+  Portal portal = load_portal((dir / "content").string(), &d);
+  ASSERT_TRUE(d.empty());
+  // Every date touching a plan; a unit takes those of its plans and reports and the units below.
+  std::vector<std::vector<Date>> of_plan(portal.plans.size()), of_unit(portal.units.size());
+  for (std::size_t p = 0; p < portal.plans.size(); ++p)
+    if (portal.plans[p].date && portal.plans[p].date->is_complete()) of_plan[p].push_back(*portal.plans[p].date);
+  for (const ProgressRecord& rec : portal.progress) {
+    for (const ProgressEntry& e : rec.entries) of_plan[rec.plan].push_back(e.date);
+    for (const Measurement& m : rec.measurements) of_plan[rec.plan].push_back(m.date);
+  }
+  for (const Report& r : portal.reports) {
+    if (r.plan >= 0) of_plan[r.plan].push_back(r.date);
+    for (int u = r.unit; u >= 0; u = portal.units[u].parent) of_unit[u].push_back(r.date);
+  }
+  std::vector<Date> everything;
+  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
+    const Plan& plan = portal.plans[p];
+    std::string path = portal.units[plan.unit].url_path + "/ke-hoach/" + plan.id + "/index.html";
+    std::string want = latest_of(of_plan[p]);
+    if (want == "-" && plan.date) want = format_iso(*plan.date);  // only a partial date of issue
+    EXPECT_EQ(lastmod[path], want) << path;
+    for (int u = plan.unit; u >= 0; u = portal.units[u].parent)
+      of_unit[u].insert(of_unit[u].end(), of_plan[p].begin(), of_plan[p].end());
+  }
+  for (const Report& r : portal.reports) {
+    std::string path = portal.units[r.unit].url_path + "/bao-cao/" + r.id + "/index.html";
+    EXPECT_EQ(lastmod[path], format_iso(r.date)) << path;
+  }
+  for (std::size_t u = 0; u < portal.units.size(); ++u) {
+    EXPECT_EQ(lastmod[portal.units[u].url_path + "/index.html"], latest_of(of_unit[u])) << portal.units[u].url_path;
+    everything.insert(everything.end(), of_unit[u].begin(), of_unit[u].end());
+  }
+  EXPECT_EQ(lastmod["index.html"], latest_of(everything));
+  EXPECT_EQ(lastmod["du-lieu/index.html"], latest_of(everything));
+  EXPECT_EQ(lastmod.size(), 1 + portal.units.size() + portal.plans.size() + portal.reports.size() + 2);
+  fs::remove_all(dir);
 }
 
 }  // namespace
