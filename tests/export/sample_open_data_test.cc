@@ -236,5 +236,53 @@ TEST(SampleSitemap, LastmodIsTheLatestContentDateOfEachPage) {
   fs::remove_all(dir);
 }
 
+// Text an official typed that a spreadsheet would run as a formula (=, +, -, @) reaches every
+// published CSV with a leading apostrophe, whichever text column it lands in; number columns
+// keep their plain values.
+TEST(PublishedCsv, FormulaLikeTextIsNeutralisedInEveryTextColumn) {
+  fs::path dir = fs::temp_directory_path() / ("congkhai-formulas-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(fs::path(CONGKHAI_SOURCE_DIR) / "tests/fixtures/small-site/content", dir / "content",
+           fs::copy_options::recursive);
+  auto replace = [&](const std::string& file, const std::string& from, const std::string& to) {
+    std::string text = read(dir / "content" / file);
+    ASSERT_NE(text.find(from), std::string::npos) << file << ": " << from;
+    text.replace(text.find(from), from.size(), to);
+    std::ofstream(dir / "content" / file, std::ios::binary) << text;
+  };
+  const std::string plan = "ha-tinh/son-lam/plans/2024.md", progress = "ha-tinh/son-lam/progress/2024-q1.yaml";
+  replace(plan, "issuer: UBND xã Sơn Lâm", "issuer: \"=HYPERLINK(\\\"https://example.com\\\")\"");
+  replace(plan, "output: Hồ sơ được số hóa", "output: \"+cmd|' /C calc'!A0\"");
+  replace(plan, "measure: Tỷ lệ hồ sơ TTHC", "measure: \"@SUM(1+1)\"\n    # was: Tỷ lệ hồ sơ TTHC");
+  replace(progress, "reported_by: Văn phòng HĐND - UBND xã", "reported_by: \"-2+3\"");
+  replace(progress, "note: Kế hoạch số 12/KH-UBND", "note: \"=1+1\"\n    # was: Kế hoạch số 12/KH-UBND");
+  replace(progress, "source: Hệ thống", "source: \"@A1\"\n    # was: Hệ thống");
+  std::string cmd = std::string(CONGKHAI_BINARY) + " build --content " + (dir / "content").string() + " --out " +
+                    (dir / "public").string() + " --as-of 2024-06-30 > " + (dir / "log").string() + " 2>&1";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read(dir / "log");
+
+  nlohmann::json package = nlohmann::json::parse(read(dir / "public/du-lieu/datapackage.json"));
+  std::set<std::string> neutralised;
+  for (const auto& resource : package.at("resources")) {
+    std::set<std::string> text_columns;
+    for (const auto& f : resource.at("schema").at("fields"))
+      if (f.at("type") == "string") text_columns.insert(f.at("name"));
+    for (const Row& row : read_table(dir / "public/du-lieu" / resource.at("path").get<std::string>()))
+      for (const auto& [column, cell] : row) {
+        if (cell.empty() || !text_columns.count(column)) continue;
+        EXPECT_EQ(std::string("=+-@\t\r").find(cell[0]), std::string::npos)
+            << resource.at("path") << " › " << column << ": " << cell;
+        if (cell[0] == '\'' && cell.size() > 1 && std::string("=+-@").find(cell[1]) != std::string::npos)
+          neutralised.insert(cell);
+      }
+  }
+  for (const char* cell : {"'=HYPERLINK(\"https://example.com\")", "'+cmd|' /C calc'!A0", "'@SUM(1+1)", "'-2+3",
+                           "'=1+1", "'@A1"})
+    EXPECT_TRUE(neutralised.count(cell)) << cell;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace congkhai
