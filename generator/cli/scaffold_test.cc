@@ -100,6 +100,33 @@ TEST_F(NewCommand, EveryScaffoldedFilePassesCheck) {
   EXPECT_EQ(check.code, 0) << check.output;
 }
 
+// Officials fill the files in by reading them: every top-level key comes right after a
+// Vietnamese comment saying what it is.
+TEST_F(NewCommand, EveryTopLevelKeyIsExplainedByTheCommentAboveIt) {
+  const std::string unit = "content/ha-tinh/ky-anh";
+  for (const auto& [args, file] : std::vector<std::pair<std::string, std::string>>{
+           {"new unit " + unit + " --name \"Kỳ Anh\" --level xa", unit + "/unit.yaml"},
+           {"new plan " + unit + " --year 2025", unit + "/plans/2025.md"},
+           {"new progress " + unit + " --plan 2025 --period 2025-Q1", unit + "/progress/2025-q1.yaml"},
+           {"new report " + unit + " --plan 2025 --period 2025-Q1", unit + "/reports/2025-q1.md"},
+           {"new plan content/ha-tinh/son-lam --year 2025 --from 2024", "content/ha-tinh/son-lam/plans/2025.md"}}) {
+    ASSERT_EQ(run_in(dir_, args).code, 0) << args;
+    std::istringstream text(read(dir_ / file));
+    std::string line, previous;
+    int keys = 0, fences = 0;
+    while (std::getline(text, line) && fences < 2) {  // a Markdown file's body is not YAML
+      if (line == "---") ++fences;
+      bool key = !line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find(':') != std::string::npos;
+      if (key && fences < 2) {
+        ++keys;
+        EXPECT_EQ(previous.rfind("#", 0), 0u) << file << ": no comment above \"" << line << "\"";
+      }
+      if (!line.empty()) previous = line;
+    }
+    EXPECT_GE(keys, 2) << file;
+  }
+}
+
 TEST_F(NewCommand, NeverOverwrites) {
   fs::path plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
   std::string before = read(plan);
