@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 namespace congkhai {
 
@@ -46,7 +47,28 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
-  return ranked(word, candidates, limit, static_cast<std::size_t>(-1));
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0; start <= s.size();) {
+      std::size_t end = std::min(s.find('-', start), s.size());
+      if (end > start) out.push_back(s.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  };
+  const auto typed = words(word);
+  // shared words (more first), distance, candidate index
+  std::vector<std::tuple<std::ptrdiff_t, std::size_t, std::size_t>> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto have = words(candidates[i]);
+    std::ptrdiff_t shared = 0;
+    for (auto w : typed) shared += std::find(have.begin(), have.end(), w) != have.end();
+    scored.emplace_back(-shared, edit_distance(word, candidates[i]), i);
+  }
+  std::stable_sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(candidates[std::get<2>(scored[i])]);
+  return out;
 }
 
 }  // namespace congkhai
