@@ -3,7 +3,6 @@
 // (RenderOptions::data_files), so a file is never listed that was not published.
 #include "model/urls.h"
 #include "render/format.h"
-#include "render/markdown.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -70,18 +69,12 @@ PageView open_data_page_view(const ViewContext& ctx) {
   for (auto& u : units)
     if (!u["files"].empty() || !u["plans"].empty()) unit_list.push_back(std::move(u));
 
-  const Site& site = portal.site;
   json d;
   d["portal_files"] = portal_files;
   d["has_portal_files"] = !portal_files.empty();
   d["units"] = unit_list;
   d["has_units"] = !unit_list.empty();
   d["schema"] = schema;
-  d["licence"] = site.licence.name.empty()
-                     ? json(false)
-                     : json{{"name", site.licence.name},
-                            {"url", is_safe_url(site.licence.url) ? site.licence.url : ""}};
-  d["base_url"] = site.base_url;
 
   PageView page{path, "open_data",
                 frame_view(ctx, path, "Dữ liệu mở", {{"Trang chủ", home_page()}, {"Dữ liệu mở", ""}}, -1)};

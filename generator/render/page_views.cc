@@ -109,7 +109,6 @@ PageView home_page_view(const ViewContext& ctx) {
                 {"done", std::to_string(done)},
                 {"overdue", std::to_string(overdue)}};
 
-  h["open_data_href"] = relative_link(path, open_data_page());
   PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
   page.view["alternates"] = data_alternates(ctx, -1, path);
   page.view["home"] = std::move(h);
