@@ -10,9 +10,7 @@ std::string data_dir(const Unit* unit) {
 
 std::string datapackage_path(const Unit* unit) { return data_dir(unit) + "datapackage.json"; }
 
-std::string feed_path(const Unit* unit) {
-  return unit ? unit->url_path + "/feed.xml" : std::string("feed.xml");
-}
+std::string feed_path(const Unit* unit) { return unit ? unit_feed(*unit) : portal_feed(); }
 
 std::string plan_schema_path() { return "du-lieu/schema/ke-hoach.schema.json"; }
 std::string sitemap_path() { return "sitemap.xml"; }

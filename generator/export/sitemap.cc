@@ -66,6 +66,7 @@ std::string write_sitemap(const Portal& portal, const PortalFacts& facts) {
     add_url(&out, site, report_page(portal, r), lastmod);
   }
   add_url(&out, site, open_data_page(), everything);
+  add_url(&out, site, updates_page(), everything);
   add_url(&out, site, search_page(), std::nullopt);
   out += "</urlset>\n";
   return out;

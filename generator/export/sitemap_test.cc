@@ -24,8 +24,8 @@ TEST(Sitemap, ListsEveryPageWithAbsoluteUrls) {
   EXPECT_NE(xml.find("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"),
             std::string::npos);
   auto locs = between(xml, "<loc>", "</loc>");
-  // home, 5 units, 2 plans, 2 reports, open data, search
-  ASSERT_EQ(locs.size(), 12u);
+  // home, 5 units, 2 plans, 2 reports, open data, updates, search
+  ASSERT_EQ(locs.size(), 13u);
   for (const auto& loc : locs) EXPECT_EQ(loc.rfind("https://congkhai.example.vn/", 0), 0u) << loc;
   EXPECT_EQ(locs[0], "https://congkhai.example.vn/index.html");
   EXPECT_EQ(locs[6], "https://congkhai.example.vn/ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
@@ -49,6 +49,7 @@ TEST(Sitemap, LastmodComesFromContentDates) {
   EXPECT_EQ(lastmod("thai-nguyen/index.html"), "2026-01");
   EXPECT_EQ(lastmod("index.html"), "2026-01");
   EXPECT_EQ(lastmod("tim-kiem/index.html"), "-");
+  EXPECT_EQ(lastmod("cap-nhat/index.html"), "2026-01");  // the latest of everything
 }
 
 TEST(Robots, PointsToTheSitemapOnlyWhenThereIsOne) {

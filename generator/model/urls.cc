@@ -6,7 +6,7 @@ namespace congkhai {
 
 bool is_reserved_slug(std::string_view slug) {
   return slug == kPlansDir || slug == kReportsDir || slug == kFilesDir || slug == "assets" ||
-         slug == "tim-kiem" || slug == "du-lieu";
+         slug == "tim-kiem" || slug == "du-lieu" || slug == "cap-nhat";
 }
 
 std::string home_page() { return "index.html"; }
@@ -38,6 +38,9 @@ std::string file_output_path(const std::string& content_relative) {
 }
 
 std::string search_page() { return "tim-kiem/index.html"; }
+std::string updates_page() { return "cap-nhat/index.html"; }
+std::string portal_feed() { return "feed.xml"; }
+std::string unit_feed(const Unit& unit) { return unit.url_path + "/feed.xml"; }
 std::string open_data_page() { return "du-lieu/index.html"; }
 std::string not_found_page() { return "404.html"; }
 

@@ -8,6 +8,8 @@
 //   <unit>/bao-cao/<report>/index.html           a report
 //   tep/<path under content/>                    attachments and evidence files
 //   tim-kiem/index.html                          search page
+//   cap-nhat/index.html                          latest progress entries and reports
+//   feed.xml, <unit>/feed.xml                    Atom feeds of the portal and of each unit
 //   du-lieu/index.html                           open data page and files
 //   404.html, sitemap.xml, robots.txt, feed.xml, assets/…
 #pragma once
@@ -36,6 +38,9 @@ std::string target_anchor(const Target& target);  // "ct-<id>"
 // A content file (relative to content/) as published.
 std::string file_output_path(const std::string& content_relative);
 std::string search_page();
+std::string updates_page();
+std::string portal_feed();                  // "feed.xml"
+std::string unit_feed(const Unit& unit);    // "<unit>/feed.xml"
 std::string open_data_page();
 std::string not_found_page();
 

@@ -39,7 +39,17 @@ TEST(Urls, PlanAndReportPagesSitUnderTheirUnit) {
   EXPECT_EQ(plan_page(p, plan), "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
   EXPECT_EQ(report_page(p, r), "ha-tinh/huong-son/son-lam/bao-cao/quy-1/index.html");
   EXPECT_TRUE(is_reserved_slug("ke-hoach"));
+  EXPECT_TRUE(is_reserved_slug("cap-nhat")) << "the updates page";
   EXPECT_FALSE(is_reserved_slug("son-lam"));
+}
+
+TEST(Urls, UpdatesPageAndFeeds) {
+  Unit u;
+  u.url_path = "ha-tinh/huong-son";
+  EXPECT_EQ(updates_page(), "cap-nhat/index.html");
+  EXPECT_EQ(portal_feed(), "feed.xml");
+  EXPECT_EQ(unit_feed(u), "ha-tinh/huong-son/feed.xml");
+  EXPECT_EQ(relative_link(unit_page(u), unit_feed(u)), "feed.xml");
 }
 
 }  // namespace

@@ -22,19 +22,20 @@ json file_view(const DataFileInfo& f, const std::string& from) {
 }
 
 bool is_descriptor(const DataFileInfo& f) { return f.format == "Data Package"; }
-bool is_feed(const DataFileInfo& f) { return f.format == "Atom"; }
 
 }  // namespace
 
+json alternate(const std::string& type, const std::string& href, const std::string& title) {
+  return {{"type", type}, {"href", href}, {"title", title}};
+}
+
 json data_alternates(const ViewContext& ctx, int unit, const std::string& from) {
-  json out = json::array();
-  for (const DataFileInfo& f : ctx.options.data_files) {
-    if (f.unit != unit || f.plan >= 0 || !(is_descriptor(f) || is_feed(f))) continue;
-    std::string whose = unit < 0 ? ctx.portal.site.title : unit_display_name(ctx.portal.units[unit]);
-    out.push_back({{"type", f.media_type},
-                   {"href", relative_link(from, f.path)},
-                   {"title", (is_feed(f) ? "Tin mới: " : "Dữ liệu mở: ") + whose}});
-  }
+  const std::string whose = unit < 0 ? ctx.portal.site.title : unit_display_name(ctx.portal.units[unit]);
+  const std::string feed = unit < 0 ? portal_feed() : unit_feed(ctx.portal.units[unit]);
+  json out = json::array({alternate("application/atom+xml", relative_link(from, feed), "Cập nhật của " + whose)});
+  for (const DataFileInfo& f : ctx.options.data_files)
+    if (f.unit == unit && f.plan < 0 && is_descriptor(f))
+      out.push_back(alternate(f.media_type, relative_link(from, f.path), "Dữ liệu mở của " + whose));
   return out;
 }
 

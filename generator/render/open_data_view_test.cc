@@ -125,20 +125,22 @@ TEST_F(OpenDataPage, PagesOfferTheirFeedsAndDataAsAlternates) {
   options_.data_files = sample_files();
   render();
   std::string home = page("index.html");
-  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Tin mới: Công khai &lt;b&gt;TTHC&lt;/b&gt;\">"));
-  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/json\" href=\"du-lieu/datapackage.json\""));
+  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"feed.xml\">"));
+  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"du-lieu/datapackage.json\">"));
   EXPECT_FALSE(has(home, "ha-tinh/feed.xml"));
 
   std::string tinh = page("ha-tinh/index.html");
-  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Tin mới: tỉnh Hà Tĩnh\">"));
-  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/json\" href=\"du-lieu/datapackage.json\" title=\"Dữ liệu mở: tỉnh Hà Tĩnh\">"));
+  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của tỉnh Hà Tĩnh\" href=\"feed.xml\">"));
+  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của tỉnh Hà Tĩnh\" href=\"du-lieu/datapackage.json\">"));
   EXPECT_FALSE(has(tinh, "href=\"../feed.xml\""));  // the portal's feed belongs to the home page
 
   std::string plan = page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
-  EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" href=\"ke-hoach.json\""));
+  EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
 
+  // No data package listed for this unit: only its feed, which every unit has.
   std::string xa = page("ha-tinh/huong-son/son-lam/index.html");
-  EXPECT_FALSE(has(xa, "rel=\"alternate\"")) << "no feed or package listed for it: nothing to offer";
+  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của xã Sơn Lâm\" href=\"feed.xml\">"));
+  EXPECT_FALSE(has(xa, "datapackage.json\">")) << "no data package alternate without the file";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/markdown.h"
+#include "render/progress_view.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -74,6 +75,11 @@ PageView home_page_view(const ViewContext& ctx) {
     units.push_back(std::move(v));
   }
   h["units"] = units;
+  h["progress"] = aggregate_view(portal_aggregate(portal, ctx.facts));
+  json rows = json::array();
+  for (int u : portal.top_units) rows.push_back(unit_progress_row(ctx, u, path));
+  h["progress_rows"] = rows;
+  h["progress_table_caption"] = "Tình hình thực hiện theo tỉnh, thành phố (gồm cả các đơn vị trực thuộc)";
 
   std::vector<int> plans(portal.plans.size());
   for (size_t i = 0; i < plans.size(); ++i) plans[i] = static_cast<int>(i);
@@ -136,6 +142,12 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   json children = json::array();
   for (int ch : unit.children) children.push_back(unit_link(portal, ch, path));
   u["children"] = children;
+  u["progress"] = aggregate_view(unit_aggregate(portal, ctx.facts, index));
+  json rows = json::array();
+  for (int ch : unit.children) rows.push_back(unit_progress_row(ctx, ch, path));
+  u["progress_rows"] = rows;
+  u["progress_table_caption"] = "Tình hình thực hiện theo đơn vị trực thuộc";
+  u["feed_href"] = relative_link(path, unit_feed(unit));
 
   json years = json::array();
   for (int p : unit.plans) {

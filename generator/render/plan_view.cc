@@ -1,7 +1,6 @@
 // The plan page: the document as printed, its task table with statuses as of the reference
 // date, its targets, the progress history per task and the reports about it.
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "derive/timeframe.h"
@@ -9,6 +8,7 @@
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/markdown.h"
+#include "render/svg_chart.h"
 #include "render/views.h"
 #include "text/unicode.h"
 
@@ -31,14 +31,22 @@ json reference(const Reference& r) {
   return {{"text", r.text}, {"href", is_safe_url(r.url) ? r.url : ""}};
 }
 
-// A CSS length for a bar: "41.5", clamped to 0–100.
-std::string percent_css(double v) {
-  v = std::clamp(v, 0.0, 100.0);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-  return s;
+// A length along a bar 100 units long: "41.5", clamped to 0–100.
+std::string bar_length(double v) { return svg_number(std::clamp(v, 0.0, 100.0)); }
+
+// What a target's chart shows, in words, for readers who cannot see it.
+std::string chart_label(const Target& t, const std::vector<const Measurement*>& ms, const std::string& goal_text,
+                        const std::string& unit_suffix) {
+  auto value = [&](const Measurement* m) {
+    return vi_number(m->value_text.empty() ? vi_number(m->value) : m->value_text) + unit_suffix;
+  };
+  std::string s = "Biểu đồ " + t.measure + ": " + std::to_string(ms.size()) + " số liệu";
+  if (ms.size() == 1)
+    s += ", ngày " + format_vi(ms.front()->date) + ": " + value(ms.front());
+  else
+    s += ", từ " + value(ms.front()) + " ngày " + format_vi(ms.front()->date) + " đến " + value(ms.back()) +
+         " ngày " + format_vi(ms.back()->date);
+  return s + "; mục tiêu " + goal_text + ".";
 }
 
 json evidence_view(const Evidence& e, const std::string& from) {
@@ -183,23 +191,35 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     v["latest_date"] = tf.latest_date ? format_vi(*tf.latest_date) : "";
     v["result_key"] = result.key;
     v["result_text"] = result.text;
-    bool bar = t.unit == "%";
+    // The latest figure against the goal, for a percentage that has one.
+    bool bar = t.unit == "%" && tf.latest;
     v["has_bar"] = bar;
-    v["bar_value"] = bar && tf.latest ? percent_css(*tf.latest) : "0";
-    v["bar_goal"] = bar ? percent_css(t.value) : "0";
+    v["bar_value"] = bar ? bar_length(*tf.latest) : "0";
+    v["bar_goal"] = bar ? bar_length(t.value) : "0";
+    v["bar_goal_x"] = bar ? bar_length(std::clamp(t.value, 0.5, 99.5) - 0.5) : "0";
     const Task* task = t.task.empty() ? nullptr : find_task(plan, t.task);
     v["task_href"] = task ? "#" + task_anchor(*task) : "";
     v["task_label"] = task ? task_label(*task) : "";
     json ms = json::array();
+    LineChart chart;
+    chart.goal = t.value;
+    chart.unit = t.unit;
+    chart.from = Date{plan.year, 1, 1};
+    chart.to = Date{plan.year, 12, 31};
+    std::vector<const Measurement*> charted;
     for (int m : tf.measurements) {
       const EntryRef& ref = ctx.facts.measurements[m];
       const Measurement& meas = portal.progress[ref.record].measurements[ref.index];
+      chart.points.push_back({meas.date, meas.value});
+      charted.push_back(&meas);
       ms.push_back({{"date", format_vi(meas.date)},
                     {"date_iso", iso_date(meas.date)},
                     {"value", vi_number(meas.value_text.empty() ? vi_number(meas.value) : meas.value_text) + unit_suffix},
                     {"source", meas.source_note}});
     }
     v["measurements"] = ms;
+    if (!charted.empty()) chart.label = chart_label(t, charted, v["goal_text"].get<std::string>(), unit_suffix);
+    v["chart_svg"] = line_chart_svg(chart);
     targets.push_back(std::move(v));
   }
   p["targets"] = targets;
@@ -246,7 +266,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);
   crumbs.push_back({plan_label(plan), ""});
   PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
-  page.view["alternates"].push_back({{"type", "application/json"}, {"href", p["json_href"]}, {"title", "Dữ liệu kế hoạch (JSON)"}});
+  page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu kế hoạch (JSON)"));
   page.view["plan"] = std::move(p);
   return page;
 }

@@ -5,6 +5,7 @@
 
 #include "model/urls.h"
 #include "render/template_renderer.h"
+#include "render/updates_view.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -34,6 +35,7 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   for (size_t i = 0; i < portal.plans.size(); ++i) pages.push_back(plan_page_view(ctx, static_cast<int>(i)));
   for (size_t i = 0; i < portal.reports.size(); ++i) pages.push_back(report_page_view(ctx, static_cast<int>(i)));
   pages.push_back(search_page_view(ctx));
+  pages.push_back(updates_page_view(ctx));
   pages.push_back(open_data_page_view(ctx));
   pages.push_back(not_found_page_view(ctx));
 

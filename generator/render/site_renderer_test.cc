@@ -10,6 +10,7 @@
 
 #include "model/urls.h"
 #include "render/test_portal.h"
+#include "render/updates_view.h"
 
 namespace congkhai {
 namespace {
@@ -58,7 +59,7 @@ TEST_F(SiteRendererTest, WritesEveryPageAssetAndFileSortedByPath) {
   for (const OutputFile& f : files_) paths.push_back(f.path);
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
   EXPECT_EQ(std::adjacent_find(paths.begin(), paths.end()), paths.end()) << "no path twice";
-  for (const char* p : {"index.html", "404.html", "tim-kiem/index.html", "ha-tinh/index.html",
+  for (const char* p : {"index.html", "404.html", "tim-kiem/index.html", "cap-nhat/index.html", "ha-tinh/index.html",
                         "ha-tinh/huong-son/index.html", "ha-tinh/huong-son/son-lam/index.html",
                         "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html",
                         "ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html",
@@ -153,7 +154,7 @@ TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
   EXPECT_TRUE(contains(plan, "<p class=\"signer-name\">Phan Thanh Nam</p>"));
   EXPECT_TRUE(contains(plan, "<li>Lưu: VT.</li>"));
   EXPECT_TRUE(contains(plan, "<h3 id=\"i-muc-dich-yeu-cau\">I. Mục đích, yêu cầu</h3>"));
-  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" href=\"ke-hoach.json\" title=\"Dữ liệu kế hoạch (JSON)\">"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
   EXPECT_TRUE(contains(plan, "<a href=\"ke-hoach.json\" type=\"application/json\">"));
 
   std::string blank = page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html");
@@ -168,9 +169,147 @@ TEST_F(SiteRendererTest, TargetsWithLatestFigureAndResult) {
   EXPECT_TRUE(contains(plan, "<dd>tối thiểu 60%</dd>"));
   EXPECT_TRUE(contains(plan, "<dd>41,5% (ngày 31/03/2023)</dd>"));
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--not-met\">Chưa đạt</strong>"));
-  EXPECT_TRUE(contains(plan, "style=\"width:41.5%\""));
-  EXPECT_TRUE(contains(plan, "style=\"left:60%\""));
+  // The latest figure against the goal, as an SVG bar 100 units long.
+  EXPECT_TRUE(contains(plan, "<rect class=\"bar-fill\" width=\"41.5\" height=\"10\""));
+  EXPECT_TRUE(contains(plan, "<rect class=\"bar-goal\" x=\"59.5\" width=\"1\" height=\"10\""));
+  EXPECT_TRUE(contains(plan, "<rect class=\"meter-fill\" width=\"40\" height=\"4\""));
   EXPECT_TRUE(contains(plan, "Nhiệm vụ: <a href=\"#nv-tap-huan\">3. Tổ chức tập huấn:</a>"));
+}
+
+TEST_F(SiteRendererTest, TargetChartHasAPointPerMeasurementAndATextEquivalent) {
+  std::string plan = plan_page_html();
+  size_t at = plan.find("<svg class=\"chart\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string svg = plan.substr(at, plan.find("</svg>", at) + 6 - at);
+  EXPECT_TRUE(contains(svg, "role=\"img\" aria-label=\"Biểu đồ Tỷ lệ hồ sơ trực tuyến: 1 số liệu, ngày 31/03/2023: 41,5%; mục tiêu tối thiểu 60%.\""));
+  EXPECT_TRUE(contains(svg, "<title>Biểu đồ Tỷ lệ hồ sơ trực tuyến: 1 số liệu"));
+  // The plan's year spans the width: 31 March is day 89 of 364; 41.5% of the height.
+  std::regex circle("<circle class=\"chart-point\" cx=\"([0-9.]+)\" cy=\"([0-9.]+)\"");
+  std::vector<std::pair<std::string, std::string>> points;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), circle); it != std::sregex_iterator(); ++it)
+    points.emplace_back((*it)[1], (*it)[2]);
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0].first, "108.5");
+  EXPECT_EQ(points[0].second, "90.9");
+  EXPECT_TRUE(contains(svg, ">Mục tiêu 60%</text>"));
+  // The measurements stay listed as text.
+  EXPECT_TRUE(contains(plan, "<li><time datetime=\"2023-03-31\">31/03/2023</time>: 41,5%"));
+
+  // A second measurement is a second point, joined by a line.
+  Measurement later = portal_.progress[0].measurements[0];
+  later.date = Date{2023, 6, 30};
+  later.value = 58;
+  later.value_text = "58";
+  portal_.progress[0].measurements.push_back(later);
+  facts_.measurements.push_back({0, 1, 0});
+  facts_.plans[0].targets[0].measurements = {0, 1};
+  Diagnostics errors;
+  OutputFiles files = render_site(portal_, facts_, theme_, options_, &errors);
+  auto it = std::find_if(files.begin(), files.end(), [](const OutputFile& f) {
+    return f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html";
+  });
+  ASSERT_NE(it, files.end());
+  std::string html = it->bytes;
+  EXPECT_EQ(std::distance(std::sregex_iterator(html.begin(), html.end(), circle), std::sregex_iterator()), 2);
+  EXPECT_TRUE(contains(html, "<polyline class=\"chart-line\""));
+  EXPECT_TRUE(contains(html, "2 số liệu, từ 41,5% ngày 31/03/2023 đến 58% ngày 30/06/2023"));
+}
+
+TEST_F(SiteRendererTest, NoPageHasAStyleAttribute) {
+  // The Content-Security-Policy allows styles from the site's own stylesheet only.
+  std::regex style_attr("<[^>]*\\sstyle\\s*=", std::regex::icase);
+  size_t pages = 0;
+  for (const OutputFile& f : files_) {
+    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
+    ++pages;
+    EXPECT_FALSE(std::regex_search(f.bytes, style_attr)) << f.path;
+    EXPECT_FALSE(contains(f.bytes, "<style")) << f.path;
+  }
+  EXPECT_GT(pages, 8u);
+}
+
+TEST_F(SiteRendererTest, UnitPagesCountTheirSubUnitsTasks) {
+  // The district has no plan of its own: its figures are its commune's two plans.
+  std::string district = page("ha-tinh/huong-son/index.html");
+  EXPECT_TRUE(contains(district, "<h3 class=\"progress-heading\">Nhiệm vụ: 10</h3>"));
+  EXPECT_TRUE(contains(district, "Hoàn thành: <strong>1</strong> (10%)"));
+  EXPECT_TRUE(contains(district, "Đang thực hiện: <strong>1</strong> (10%)"));
+  EXPECT_TRUE(contains(district, "Chưa có báo cáo: <strong>8</strong> (80%)"));
+  EXPECT_TRUE(contains(district, "<strong class=\"tag tag--overdue\">Quá hạn</strong> <strong>1</strong> nhiệm vụ (10%"))
+      << "the commune's overdue task";
+  EXPECT_TRUE(contains(district, "Chưa đạt: <strong>1</strong> (100%)"));
+  // The stacked bar repeats the legend: done from 0 for 10 units (less a gap), then in progress.
+  EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--done\" x=\"0\" width=\"9.6\" height=\"10\"/>"));
+  EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--in-progress\" x=\"10\" width=\"9.6\""));
+  EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--no-report\" x=\"20\" width=\"80\""));
+  EXPECT_TRUE(contains(district, "<th scope=\"row\"><a href=\"son-lam/index.html\">xã Sơn Lâm</a></th>"));
+  EXPECT_TRUE(contains(district, "<strong class=\"overdue-count\">1</strong>"));
+
+  std::string home = page("index.html");
+  EXPECT_TRUE(contains(home, "<h3 class=\"progress-heading\">Nhiệm vụ: 10</h3>"));
+  EXPECT_TRUE(contains(home, "<th scope=\"row\"><a href=\"ha-tinh/index.html\">tỉnh Hà Tĩnh</a></th>"));
+}
+
+TEST_F(SiteRendererTest, UnitPagesLinkTheirFeed) {
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của xã Sơn Lâm\" href=\"feed.xml\">"));
+  EXPECT_TRUE(contains(unit, "<a href=\"feed.xml\" type=\"application/atom+xml\">"));
+  std::string home = page("index.html");
+  EXPECT_TRUE(contains(home, "<link rel=\"alternate\" type=\"application/atom+xml\""));
+  EXPECT_TRUE(contains(home, "href=\"feed.xml\">"));
+}
+
+TEST_F(SiteRendererTest, UpdatesPageListsTheNewestFirst) {
+  // A report dated after the reference date is not news yet.
+  Report later = portal_.reports[0];
+  later.id = "2023-q3";
+  later.title = "Báo cáo quý III";
+  later.date = Date{2023, 10, 5};
+  portal_.reports.push_back(later);
+  portal_.units[2].reports.push_back(1);
+  facts_.plans[0].reports.push_back(1);
+  Diagnostics errors;
+  files_ = render_site(portal_, facts_, theme_, options_, &errors);
+  std::string updates = page("cap-nhat/index.html");
+  EXPECT_TRUE(contains(updates, "<title>Cập nhật mới – "));
+  EXPECT_TRUE(contains(updates, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"../feed.xml\">"));
+  EXPECT_FALSE(contains(updates, "Báo cáo quý III"));
+  std::vector<std::string> expected = {
+      "<a href=\"../ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html\">Báo cáo quý I",
+      "<time datetime=\"2023-03-06\">06/03/2023</time>",
+      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">1. Xây dựng Kế hoạch",
+      "<strong class=\"tag tag--done\">Hoàn thành</strong> <span class=\"percent\">100%</span>",
+      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-tap-huan\">3. Tổ chức tập huấn:",
+      "<strong class=\"tag tag--in-progress\">Đang thực hiện</strong>"};
+  size_t at = 0;
+  for (const std::string& s : expected) {
+    size_t found = updates.find(s, at);
+    ASSERT_NE(found, std::string::npos) << "not found in order: " << s;
+    at = found + s.size();
+  }
+  // Linked from every page's footer and from the home page.
+  EXPECT_TRUE(contains(page("index.html"), "<a href=\"cap-nhat/index.html\">Xem các cập nhật"));
+  EXPECT_TRUE(contains(plan_page_html(), "<a href=\"../../../../../cap-nhat/index.html\">Cập nhật mới</a>"));
+}
+
+TEST(LatestUpdatesTest, NewestFirstWithAFixedOrderForTies) {
+  Portal portal = testing::test_portal();
+  PortalFacts facts = testing::test_facts(portal);
+  // A third entry on the report's day, and the second entry moved to a later day.
+  ProgressEntry same_day = portal.progress[0].entries[0];
+  same_day.date = Date{2023, 4, 5};
+  portal.progress[0].entries.push_back(same_day);
+  facts.entries.push_back({0, 2, 0});
+  portal.progress[0].entries[1].date = Date{2023, 5, 0};  // May 2023: counts from 31 May
+  std::vector<Update> u = latest_updates(portal, facts, 10);
+  ASSERT_EQ(u.size(), 4u);
+  EXPECT_EQ(u[0].kind, Update::Kind::kProgress);
+  EXPECT_EQ(u[0].index, 1) << "the May entry";
+  EXPECT_EQ(u[1].kind, Update::Kind::kReport) << "a report before an entry of the same day";
+  EXPECT_EQ(u[2].kind, Update::Kind::kProgress);
+  EXPECT_EQ(u[2].index, 2);
+  EXPECT_EQ(u[3].index, 0);
+  EXPECT_EQ(latest_updates(portal, facts, 2).size(), 2u);
 }
 
 TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {

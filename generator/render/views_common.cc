@@ -88,6 +88,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   v["root"] = prefix;
   v["home_href"] = href(home_page());
   v["search_href"] = href(search_page());
+  v["updates_href"] = href(updates_page());
   v["style_href"] = href("assets/style.css");
   v["script_href"] = href("assets/search.js");
   v["icon_href"] = href("assets/favicon.svg");

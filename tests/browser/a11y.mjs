@@ -28,6 +28,7 @@ const pages = {
   plan: firstMatch(site, /ke-hoach\/[^/]+\/index\.html$/),
   report: firstMatch(site, /bao-cao\/[^/]+\/index\.html$/),
   search: 'tim-kiem/index.html',
+  updates: 'cap-nhat/index.html',
   openData: 'du-lieu/index.html',
   notFound: '404.html',
 };

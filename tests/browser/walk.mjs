@@ -52,6 +52,18 @@ async function walk(browser, base, mode) {
   } else {
     check(false, `${mode}: the plan page links no report`);
   }
+  // The latest updates, from the home page, lead to a task's row.
+  await page.goto(base + 'index.html');
+  await clickTo(page, 'main a[href$="cap-nhat/index.html"]', `${mode} home → updates`);
+  visited.updates = page.url();
+  check(/Cập nhật mới/.test(await page.locator('h1').innerText()), `${mode}: updates page heading`);
+  if (await clickTo(page, 'main .updates a[href*="#nv-"]', `${mode} updates → task`)) {
+    // The click's load event may be the updates page's own: wait for the plan to be there.
+    const targeted = await page.waitForFunction(() => !!document.querySelector(':target'), null, { timeout: 5000 })
+      .then(() => true, () => false);
+    check(targeted, `${mode}: the update's task is not the :target`);
+    check(/ke-hoach\/[^/]+\/index\.html#nv-/.test(page.url()), `${mode}: an update did not lead to a task anchor: ${page.url()}`);
+  }
   // Search without diacritics from the home page.
   await page.goto(base + 'index.html');
   await page.locator('#q').first().click();

@@ -232,7 +232,10 @@ TEST(SampleSitemap, LastmodIsTheLatestContentDateOfEachPage) {
   }
   EXPECT_EQ(lastmod["index.html"], latest_of(everything));
   EXPECT_EQ(lastmod["du-lieu/index.html"], latest_of(everything));
-  EXPECT_EQ(lastmod.size(), 1 + portal.units.size() + portal.plans.size() + portal.reports.size() + 2);
+  EXPECT_EQ(lastmod["cap-nhat/index.html"], latest_of(everything));
+  EXPECT_EQ(lastmod["tim-kiem/index.html"], "-");
+  // home, units, plans, reports, open data, updates, search
+  EXPECT_EQ(lastmod.size(), 1 + portal.units.size() + portal.plans.size() + portal.reports.size() + 3);
   fs::remove_all(dir);
 }
 

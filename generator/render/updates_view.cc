@@ -1,0 +1,105 @@
+#include "render/updates_view.h"
+
+#include <algorithm>
+
+#include "model/urls.h"
+#include "render/format.h"
+#include "render/markdown.h"
+
+namespace congkhai {
+
+using nlohmann::json;
+
+namespace {
+
+long last_day_number(const Date& d) {
+  if (d.year == 0) return 0;
+  if (d.month == 0) return days_from_civil(Date{d.year, 12, 31});
+  if (d.day == 0) return days_from_civil(end_of_month(d.year, d.month));
+  return days_from_civil(d);
+}
+
+json report_item(const ViewContext& ctx, int index, const std::string& from) {
+  const Report& r = ctx.portal.reports[index];
+  std::string context = period_vi(r.period);
+  if (!r.number.empty()) context = "Số " + r.number + " · " + context;
+  return {{"is_report", true},
+          {"kind_key", "bao-cao"},
+          {"kind_text", "Báo cáo"},
+          {"date", format_vi(r.date)},
+          {"date_iso", iso_date(r.date)},
+          {"title", r.title},
+          {"href", relative_link(from, report_page(ctx.portal, r))},
+          {"unit_name", unit_display_name(ctx.portal.units[r.unit])},
+          {"context", context}};
+}
+
+json progress_item(const ViewContext& ctx, const EntryRef& ref, const std::string& from) {
+  const Portal& portal = ctx.portal;
+  const ProgressEntry& e = portal.progress[ref.record].entries[ref.index];
+  const Plan& plan = portal.plans[ref.plan];
+  const Task* task = find_task(plan, e.task);
+  std::string label = short_text(task->text, 110);
+  if (!task->number.empty()) label = task->number + ". " + label;
+  StatusLabel s = status_label(e.status);
+  return {{"is_report", false},
+          {"kind_key", "tien-do"},
+          {"kind_text", "Tiến độ"},
+          {"date", format_vi(e.date)},
+          {"date_iso", iso_date(e.date)},
+          {"title", label},
+          {"href", relative_link(from, plan_page(portal, plan)) + "#" + task_anchor(*task)},
+          {"unit_name", unit_display_name(portal.units[plan.unit])},
+          {"context", plan_label(plan)},
+          {"status_key", s.key},
+          {"status_text", s.text},
+          {"percent_text", e.percent >= 0 ? std::to_string(e.percent) + "%" : ""},
+          {"note_html", e.note.empty() ? "" : markdown_to_html(e.note)}};
+}
+
+}  // namespace
+
+std::vector<Update> latest_updates(const Portal& portal, const PortalFacts& facts, std::size_t limit) {
+  std::vector<Update> all;
+  const long as_of = last_day_number(facts.as_of);
+  for (size_t i = 0; i < portal.reports.size(); ++i) {
+    const Report& r = portal.reports[i];
+    if (r.unit < 0 || static_cast<size_t>(r.unit) >= portal.units.size()) continue;
+    if (facts.as_of.year && last_day_number(r.date) > as_of) continue;
+    all.push_back({Update::Kind::kReport, static_cast<int>(i), r.date});
+  }
+  for (size_t i = 0; i < facts.entries.size(); ++i) {
+    const EntryRef& ref = facts.entries[i];
+    if (ref.plan < 0 || static_cast<size_t>(ref.plan) >= portal.plans.size()) continue;
+    const ProgressEntry& e = portal.progress[ref.record].entries[ref.index];
+    if (!find_task(portal.plans[ref.plan], e.task)) continue;  // validation reports it
+    all.push_back({Update::Kind::kProgress, static_cast<int>(i), e.date});
+  }
+  // Newest first; the stable sort keeps the order above among equal days.
+  std::stable_sort(all.begin(), all.end(), [](const Update& a, const Update& b) {
+    return last_day_number(a.date) > last_day_number(b.date);
+  });
+  if (all.size() > limit) all.resize(limit);
+  return all;
+}
+
+PageView updates_page_view(const ViewContext& ctx) {
+  const std::string path = updates_page();
+  std::vector<Update> updates = latest_updates(ctx.portal, ctx.facts, kUpdatesShown);
+  json items = json::array();
+  for (const Update& u : updates)
+    items.push_back(u.kind == Update::Kind::kReport ? report_item(ctx, u.index, path)
+                                                     : progress_item(ctx, ctx.facts.entries[u.index], path));
+  json v;
+  v["items"] = items;
+  v["shown"] = std::to_string(items.size());
+  v["limit"] = std::to_string(kUpdatesShown);
+  v["feed_href"] = relative_link(path, portal_feed());
+  PageView page{path, "updates",
+                frame_view(ctx, path, "Cập nhật mới", {{"Trang chủ", home_page()}, {"Cập nhật mới", ""}}, -1)};
+  page.view["alternates"].push_back(alternate("application/atom+xml", v["feed_href"], "Cập nhật của " + ctx.portal.site.title));
+  page.view["updates"] = std::move(v);
+  return page;
+}
+
+}  // namespace congkhai
