@@ -1,6 +1,8 @@
 // The open-data page (du-lieu/index.html) and the <link rel="alternate"> tags that point pages
 // at their data: both drawn from the export stage's description of the files it wrote
 // (RenderOptions::data_files), so a file is never listed that was not published.
+#include <algorithm>
+
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/views.h"
@@ -23,6 +25,11 @@ json file_view(const DataFileInfo& f, const std::string& from) {
 
 bool is_descriptor(const DataFileInfo& f) { return f.format == "Data Package"; }
 
+struct ByUnit {
+  bool operator()(const DataFileInfo& f, int unit) const { return f.unit < unit; }
+  bool operator()(int unit, const DataFileInfo& f) const { return unit < f.unit; }
+};
+
 }  // namespace
 
 json alternate(const std::string& type, const std::string& href, const std::string& title) {
@@ -33,9 +40,13 @@ json data_alternates(const ViewContext& ctx, int unit, const std::string& from) 
   const std::string whose = unit < 0 ? ctx.portal.site.title : unit_display_name(ctx.portal.units[unit]);
   const std::string feed = unit < 0 ? portal_feed() : unit_feed(ctx.portal.units[unit]);
   json out = json::array({alternate("application/atom+xml", relative_link(from, feed), "Cập nhật của " + whose)});
-  for (const DataFileInfo& f : ctx.options.data_files)
-    if (f.unit == unit && f.plan < 0 && is_descriptor(f))
-      out.push_back(alternate(f.media_type, relative_link(from, f.path), "Dữ liệu mở của " + whose));
+  // The files come portal first, then unit by unit, then the plans' JSON (describe_exports):
+  // one unit's files are found by halving, not by reading the whole list for every page.
+  const DataFileInfos& files = ctx.options.data_files;
+  auto units_end = std::partition_point(files.begin(), files.end(), [](const DataFileInfo& f) { return f.plan < 0; });
+  auto [first, last] = std::equal_range(files.begin(), units_end, unit, ByUnit{});
+  for (auto f = first; f != last; ++f)
+    if (is_descriptor(*f)) out.push_back(alternate(f->media_type, relative_link(from, f->path), "Dữ liệu mở của " + whose));
   return out;
 }
 

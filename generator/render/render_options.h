@@ -13,8 +13,9 @@ struct RenderOptions {
   // `congkhai serve`: pages get `extra_head` (the live-reload script) at the end of <head>.
   bool serve_mode = false;
   std::string extra_head;
-  // The open-data files the export stage writes (describe_exports), in its order: listed on
-  // du-lieu/index.html and offered as <link rel="alternate"> on the pages they belong to.
+  // The open-data files the export stage writes (describe_exports), in its order (the portal's,
+  // then unit by unit, then the plans' JSON): listed on du-lieu/index.html and offered as
+  // <link rel="alternate"> on the pages they belong to.
   DataFileInfos data_files;
 };
 
