@@ -353,8 +353,7 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
          "# evidence: minh chứng, mỗi mục có title và url (địa chỉ web) hoặc file (tệp đặt cạnh tệp này).\n";
   out += "entries:\n";
   for (const auto& t : plan.tasks) {
-    std::string label = t.number.empty() ? std::string() : t.number + ". ";
-    out += "  # " + label + preview(t.text) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")") + "\n";
+    out += "  # " + numbered(t.number, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")") + "\n";
     out += "  - task: " + yaml_scalar(t.id) + "\n";
     out += "    status: not_started\n";
     out += "    # percent: 0\n";

@@ -90,9 +90,7 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
   for (const auto& entry : rec.entries) {
     if (!by(entry.date, as_of)) continue;
     const Task* task = find_task(plan, entry.task);
-    std::string what = task ? (task->number.empty() ? "" : task->number + ". ") +
-                                  short_text(task->text)
-                            : entry.task;
+    std::string what = task ? numbered(task->number, short_text(task->text)) : entry.task;
     e.summary += "• " + what + ": " + task_status_vi(entry.status);
     if (entry.percent >= 0) e.summary += " (" + std::to_string(entry.percent) + "%)";
     e.summary += "\n";

@@ -27,6 +27,15 @@ bool is_blank_number(const std::string& number) {
   return true;
 }
 
+std::string number_mark(const std::string& number) {
+  if (number.empty() || number.back() == '.' || number.back() == ')') return number;
+  return number + ".";
+}
+
+std::string numbered(const std::string& number, const std::string& text) {
+  return number.empty() ? text : number_mark(number) + " " + text;
+}
+
 const Task* find_task(const Plan& plan, const std::string& id) {
   for (const Task& t : plan.tasks)
     if (t.id == id) return &t;

@@ -94,6 +94,11 @@ bool parse_comparison(const std::string& s, Comparison* out);
 std::string comparison_vi(Comparison c);
 // Whether a blank plan number was left to be filled in ("/KH-UBND").
 bool is_blank_number(const std::string& number);
+// A row's printed number as a reader sees it before the text: "2" → "2.", "I" → "I."; a
+// number printed with its own full stop or bracket ("1.", "a)") is kept as it is.
+std::string number_mark(const std::string& number);
+// The number mark joined to the text: "2. Tổ chức…"; no number, the text alone.
+std::string numbered(const std::string& number, const std::string& text);
 const Task* find_task(const Plan& plan, const std::string& id);
 const Target* find_target(const Plan& plan, const std::string& id);
 

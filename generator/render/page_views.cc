@@ -197,8 +197,7 @@ PageView report_page_view(const ViewContext& ctx, int index) {
       continue;
     }
     size_t ti = static_cast<size_t>(t - plan->tasks.data());
-    std::string label = short_text(t->text, 110);
-    if (!t->number.empty()) label = t->number + ". " + label;
+    std::string label = numbered(t->number, short_text(t->text, 110));
     StatusLabel s = pf && ti < pf->tasks.size() ? status_label(pf->tasks[ti]) : StatusLabel{"", ""};
     tasks.push_back({{"label", label},
                      {"href", plan_href + "#" + task_anchor(*t)},

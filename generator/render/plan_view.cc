@@ -121,8 +121,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     return i < pf.tasks.size() ? pf.tasks[i] : kNoTaskFacts;
   };
   auto task_label = [](const Task& t) {
-    std::string text = short_text(t.text, 90);
-    return t.number.empty() ? text : t.number + ". " + text;
+    return numbered(t.number, short_text(t.text, 90));
   };
 
   json rows = json::array();
@@ -133,7 +132,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
       rows.push_back({{"is_section", true},
                       {"is_task", false},
                       {"depth", std::to_string(std::clamp(s.depth, 1, 3))},
-                      {"number", s.number},
+                      {"number", number_mark(s.number)},
                       {"title", s.title}});
       continue;
     }

@@ -1,0 +1,24 @@
+#include "model/plan.h"
+
+#include <gtest/gtest.h>
+
+namespace congkhai {
+namespace {
+
+// Numbers are printed in many ways: "I", "2", "2.1", "1.", "a)". A reader sees one full stop.
+TEST(NumberMark, AddsAFullStopOnlyWhereThePrintedNumberHasNone) {
+  EXPECT_EQ(number_mark("I"), "I.");
+  EXPECT_EQ(number_mark("2.1"), "2.1.");
+  EXPECT_EQ(number_mark("1."), "1.");
+  EXPECT_EQ(number_mark("a)"), "a)");
+  EXPECT_EQ(number_mark(""), "");
+}
+
+TEST(Numbered, JoinsTheMarkAndTheText) {
+  EXPECT_EQ(numbered("2", "Tổ chức niêm yết"), "2. Tổ chức niêm yết");
+  EXPECT_EQ(numbered("2.", "Tổ chức niêm yết"), "2. Tổ chức niêm yết");
+  EXPECT_EQ(numbered("", "Tổ chức niêm yết"), "Tổ chức niêm yết");
+}
+
+}  // namespace
+}  // namespace congkhai
