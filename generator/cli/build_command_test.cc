@@ -101,6 +101,30 @@ TEST_F(SampleSite, EveryTaskAppearsInOrderWithItsPrintedNumber) {
   EXPECT_EQ(rows, 64u);
 }
 
+// The open-data page links every data file the build published, each by a link that resolves
+// from the page to the file.
+TEST_F(SampleSite, OpenDataPageLinksEveryPublishedDataFile) {
+  std::string html = read(*out_ / "du-lieu/index.html");
+  ASSERT_FALSE(html.empty());
+  const fs::path page_dir = *out_ / "du-lieu";
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(*out_)) {
+    std::string name = entry.path().filename().string();
+    bool data = entry.path().extension() == ".csv" && entry.path().parent_path().filename() == "du-lieu";
+    data = data || name == "datapackage.json" || name == "ke-hoach.json" || name == "feed.xml" ||
+           name == "ke-hoach.schema.json";
+    if (!entry.is_regular_file() || !data) continue;
+    std::string href = fs::relative(entry.path(), page_dir).generic_string();
+    EXPECT_NE(html.find("<a href=\"" + href + "\""), std::string::npos) << href;
+    ++files;
+  }
+  // Whole portal and each of the 8 units: data package, 5 CSVs, feed; the schema; 3 plans.
+  EXPECT_EQ(files, 9u * 7u + 1u + 3u);
+  EXPECT_NE(html.find("<a href=\"https://creativecommons.org/licenses/by/4.0/deed.vi\">CC BY 4.0</a>"),
+            std::string::npos);
+  EXPECT_NE(read(*out_ / "index.html").find("<a href=\"du-lieu/index.html\">Dữ liệu mở</a>"), std::string::npos);
+}
+
 TEST_F(SampleSite, SeedNumberingIsKeptAsPrinted) {
   Diagnostics d;
   Portal portal = load_portal(kContent.string(), &d);
@@ -231,6 +255,25 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("build --no-such-flag").code, 2);
   EXPECT_EQ(run("--version").code, 0);
   EXPECT_EQ(run("build --as-of 2024-13-01", "").code, 2);
+}
+
+// In GitHub Actions (GITHUB_ACTIONS=true) problems also come as annotations on the changed
+// lines, without --format github; elsewhere only when asked.
+TEST(Cli, GithubActionsSwitchesOnAnnotations) {
+  fs::path dir = temp_dir("annotations");
+  fs::copy(kContent, dir / "content", fs::copy_options::recursive);
+  std::ofstream(dir / "content/ha-tinh/unit.yaml", std::ios::binary) << "name: Hà Tĩnh\nlevel: tinh\nnmae: x\n";
+  const std::string args = "check --content " + (dir / "content").string();
+  const std::string annotation = "::error file=" + (dir / "content/ha-tinh/unit.yaml").string() + ",line=3,col=1::";
+  Outcome in_actions = run(args, "GITHUB_ACTIONS=true");
+  EXPECT_EQ(in_actions.code, 1);
+  EXPECT_NE(in_actions.output.find(annotation), std::string::npos) << in_actions.output;
+  Outcome elsewhere = run(args, "env -u GITHUB_ACTIONS");
+  EXPECT_EQ(elsewhere.code, 1);
+  EXPECT_EQ(elsewhere.output.find("::error"), std::string::npos) << elsewhere.output;
+  EXPECT_EQ(run(args, "GITHUB_ACTIONS=false").output.find("::error"), std::string::npos);
+  EXPECT_NE(run("--format github " + args, "env -u GITHUB_ACTIONS").output.find(annotation), std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST(Cli, EnglishMessages) {

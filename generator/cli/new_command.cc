@@ -1,5 +1,6 @@
 #include "cli/new_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "load/plan_loader.h"
 #include "load/site_loader.h"
 #include "load/yaml_reader.h"
+#include "text/edit_distance.h"
 
 namespace congkhai {
 
@@ -39,6 +41,24 @@ int write_new_file(const fs::path& path, const std::string& text, bool english) 
             << (english ? "Fill it in, then run: congkhai check\n"
                         : "Hãy điền nội dung, rồi chạy: congkhai check\n");
   return kExitOk;
+}
+
+// "không có kế hoạch …", naming the plans the unit has (the closest first) so that a mistyped
+// id can be put right at once.
+int no_plan(const fs::path& dir, const std::string& id, bool english) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir / "plans", ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".md") ids.push_back(it->path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::string> near = nearest(id, ids, ids.size());
+  std::string list;
+  for (const auto& n : near) list += (list.empty() ? "" : ", ") + n;
+  fs::path source = dir / "plans" / (id + ".md");
+  return fail("không có kế hoạch " + source.generic_string() +
+                  (list.empty() ? "; đơn vị chưa có kế hoạch nào" : "; các kế hoạch có: " + list),
+              "no plan " + source.generic_string() + (list.empty() ? "; the unit has no plan" : "; plans: " + list),
+              english);
 }
 
 bool load_quietly_or_print(const std::optional<Plan>& plan, const Diagnostics& diags, bool english) {
@@ -94,8 +114,7 @@ int new_plan(const NewFlags& f, bool english) {
     return write_new_file(target, "", english);  // reports the existing file
   if (f.from.empty()) return write_new_file(target, scaffold_plan(f.year, "UBND " + unit_display_name(*unit)), english);
   fs::path source = dir / "plans" / (f.from + ".md");
-  if (!fs::exists(source))
-    return fail("không có kế hoạch " + source.generic_string(), "no plan " + source.generic_string(), english);
+  if (!fs::exists(source)) return no_plan(dir, f.from, english);
   Diagnostics diags;
   auto previous = load_plan(source.generic_string(), &diags);
   if (!load_quietly_or_print(previous, diags, english)) return kExitContentErrors;
@@ -112,8 +131,7 @@ int new_record(const NewFlags& f, bool english, bool report) {
     return fail("kỳ \"" + f.period + "\" không hợp lệ; viết dạng 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-M03 (tháng) hoặc 2025",
                 "invalid period \"" + f.period + "\"; write 2025-Q1, 2025-H1, 2025-M03 or 2025", english);
   fs::path source = dir / "plans" / (f.plan_id + ".md");
-  if (!fs::exists(source))
-    return fail("không có kế hoạch " + source.generic_string(), "no plan " + source.generic_string(), english);
+  if (!fs::exists(source)) return no_plan(dir, f.plan_id, english);
   Diagnostics diags;
   auto plan = load_plan(source.generic_string(), &diags);
   if (!load_quietly_or_print(plan, diags, english)) return kExitContentErrors;

@@ -66,12 +66,14 @@ PipelineResult build_site(const PipelineOptions& options) {
   ro.previous_keys = options.previous_keys;
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
-  tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 4);
+  // The exports come first: the pages list and link the files they publish.
+  tell(options, "export", 0, 0);
+  OutputFiles data = build_exports(r.portal, r.facts, options.threads);
+  ro.data_files = describe_exports(r.portal, data);
+  tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
   tell(options, "search", 0, 0);
   OutputFiles search = build_search_files(r.portal, options.lunr_js, options.threads);
-  tell(options, "export", 0, 0);
-  OutputFiles data = build_exports(r.portal, r.facts, options.threads);
   for (auto* part : {&search, &data}) files.insert(files.end(), part->begin(), part->end());
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   // Two stages claiming one path is a bug, not a content problem: keep the first, loudly.

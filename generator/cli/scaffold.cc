@@ -304,6 +304,14 @@ std::string scaffold_plan_from(const Plan& prev, int year) {
     for (const auto& r : prev.recipients) out += "  - " + yaml_scalar(r) + "\n";
   }
   if (!prev.budget.empty()) out += "# Kinh phí thực hiện.\n" + field(0, "budget", prev.budget);
+  if (!prev.appendix_title.empty() || !prev.appendix_note.empty()) {
+    out += "# Tiêu đề phụ lục (bảng nhiệm vụ) như in trên văn bản; note là dòng \"(Kèm theo Kế hoạch số …)\".\n"
+           "appendix:\n";
+    if (!prev.appendix_title.empty()) out += field(2, "title", replace_all(prev.appendix_title, old_year, y));
+    if (!prev.appendix_note.empty())
+      out += "  # Ghi lại theo số, ngày của kế hoạch mới; của năm trước là:\n" +
+             commented(field(2, "note", prev.appendix_note));
+  }
   out += "# Bảng nhiệm vụ (phụ lục), chép từ kế hoạch năm trước: các phần (section) chứa các nhiệm vụ.\n"
          "# Mỗi nhiệm vụ: task (nội dung công việc), lead (cơ quan chủ trì), partners (cơ quan phối hợp),\n"
          "# output (dự kiến sản phẩm), timeframe (thời gian thực hiện, ghi như trên văn bản).\n"

@@ -22,9 +22,10 @@ std::string scaffold_unit(const std::string& name, const std::string& level);
 std::string scaffold_plan(int year, const std::string& issuer);
 
 // plans/<year>.md from `previous`: its task table (every task with its id written out, so
-// progress keeps pointing at the same tasks), targets, recipients, legal basis and prose;
-// number, date of issue, signer's name and the implemented higher plan are cleared for the
-// official to fill in; the old year becomes the new one in the title and the timeframes.
+// progress keeps pointing at the same tasks), targets, recipients, legal basis, appendix
+// heading and prose; number, date of issue, signer's name, the implemented higher plan and the
+// appendix's "(Kèm theo …)" note are cleared for the official to fill in; the old year becomes
+// the new one in the title, the appendix heading and the timeframes.
 std::string scaffold_plan_from(const Plan& previous, int year);
 
 // progress/<period>.yaml for `plan`: every task as an entry "not_started", dated at the end

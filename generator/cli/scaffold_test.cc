@@ -100,6 +100,33 @@ TEST_F(NewCommand, EveryScaffoldedFilePassesCheck) {
   EXPECT_EQ(check.code, 0) << check.output;
 }
 
+// Officials fill the files in by reading them: every top-level key comes right after a
+// Vietnamese comment saying what it is.
+TEST_F(NewCommand, EveryTopLevelKeyIsExplainedByTheCommentAboveIt) {
+  const std::string unit = "content/ha-tinh/ky-anh";
+  for (const auto& [args, file] : std::vector<std::pair<std::string, std::string>>{
+           {"new unit " + unit + " --name \"Kỳ Anh\" --level xa", unit + "/unit.yaml"},
+           {"new plan " + unit + " --year 2025", unit + "/plans/2025.md"},
+           {"new progress " + unit + " --plan 2025 --period 2025-Q1", unit + "/progress/2025-q1.yaml"},
+           {"new report " + unit + " --plan 2025 --period 2025-Q1", unit + "/reports/2025-q1.md"},
+           {"new plan content/ha-tinh/son-lam --year 2025 --from 2024", "content/ha-tinh/son-lam/plans/2025.md"}}) {
+    ASSERT_EQ(run_in(dir_, args).code, 0) << args;
+    std::istringstream text(read(dir_ / file));
+    std::string line, previous;
+    int keys = 0, fences = 0;
+    while (std::getline(text, line) && fences < 2) {  // a Markdown file's body is not YAML
+      if (line == "---") ++fences;
+      bool key = !line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find(':') != std::string::npos;
+      if (key && fences < 2) {
+        ++keys;
+        EXPECT_EQ(previous.rfind("#", 0), 0u) << file << ": no comment above \"" << line << "\"";
+      }
+      if (!line.empty()) previous = line;
+    }
+    EXPECT_GE(keys, 2) << file;
+  }
+}
+
 TEST_F(NewCommand, NeverOverwrites) {
   fs::path plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
   std::string before = read(plan);
@@ -116,7 +143,13 @@ TEST_F(NewCommand, RefusesWrongInputs) {
   EXPECT_EQ(run_in(dir_, "new unit content/khong-co/xa-moi --name X --level xa").code, 1);
   EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/Ky_Anh --name X --level xa").code, 1);
   EXPECT_EQ(run_in(dir_, "new unit content/ha-tinh/ky-anh --name X --level lang").code, 2);
-  EXPECT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2019").code, 1);
+  CommandRun no_plan = run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2019");
+  EXPECT_EQ(no_plan.code, 1);
+  EXPECT_EQ(no_plan.output,
+            "congkhai: không có kế hoạch content/ha-tinh/son-lam/plans/2019.md; các kế hoạch có: 2024\n");
+  EXPECT_NE(run_in(dir_, "new report content/ha-tinh/son-lam --plan 2042 --period 2024-Q1").output.find(
+                "plans/2042.md; các kế hoạch có: 2024\n"),
+            std::string::npos);
   EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh/son-lam --plan 2024 --period 2024-Q5").code, 1);
   EXPECT_EQ(run_in(dir_, "new progress content/ha-tinh --plan 2024 --period 2024-Q2").code, 1);
   EXPECT_EQ(problems(), "");
@@ -147,6 +180,28 @@ TEST_F(NewCommand, PlanFromPreviousYearKeepsTheTableAndClearsTheIssue) {
   EXPECT_EQ(plan->sections.size(), old_plan->sections.size());
   EXPECT_EQ(plan->targets.size(), old_plan->targets.size());
   EXPECT_EQ(plan->body, old_plan->body);
+}
+
+// The appendix heading is the previous year's with the new year; its "(Kèm theo Kế hoạch số …)"
+// line names the old plan's number and date, so it is left as a comment to rewrite.
+TEST_F(NewCommand, PlanFromPreviousYearKeepsTheAppendixHeading) {
+  fs::path old_plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
+  std::string text = read(old_plan);
+  text.replace(text.find("tasks:\n"), 7,
+               "appendix:\n  title: NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2024\n"
+               "  note: \"(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\"\ntasks:\n");
+  std::ofstream(old_plan, std::ios::binary) << text;
+  ASSERT_EQ(problems(), "");
+  ASSERT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2024").code, 0);
+  Diagnostics d;
+  auto plan = load_plan((dir_ / "content/ha-tinh/son-lam/plans/2025.md").string(), &d);
+  ASSERT_TRUE(plan && d.empty());
+  EXPECT_EQ(plan->appendix_title, "NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025");
+  EXPECT_EQ(plan->appendix_note, "");
+  EXPECT_NE(read(dir_ / "content/ha-tinh/son-lam/plans/2025.md")
+                .find("#   note: (Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\n"),
+            std::string::npos);
+  EXPECT_EQ(problems(), "");
 }
 
 TEST_F(NewCommand, ProgressListsEveryTaskOfThePlan) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "derive/facts.h"
+#include "model/data_file.h"
 #include "model/output.h"
 #include "model/portal.h"
 
@@ -24,20 +25,6 @@ namespace congkhai {
 // Units and plans are written on `threads` threads (0: every core); the bytes do not
 // depend on it.
 OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int threads = 1);
-
-// One published data file, for the open-data page (du-lieu/index.html).
-struct DataFileInfo {
-  std::string path;            // output path from the site root: "du-lieu/nhiem-vu.csv"
-  std::string title;           // Vietnamese: "Nhiệm vụ"
-  std::string title_en;        // "Tasks"
-  std::string description;     // Vietnamese, one or two sentences
-  std::string description_en;
-  std::string format;          // "CSV", "JSON", "JSON Schema", "Data Package", "Atom"
-  std::string media_type;      // "text/csv", "application/json", …
-  long long bytes = 0;         // size of the file as built
-  int unit = -1;               // index into Portal::units; -1 for portal-wide files
-  int plan = -1;               // index into Portal::plans for a plan's JSON, else -1
-};
 
 // The data files among `exports` (as build_exports returned them) worth listing for readers:
 // portal-wide files first (data package, the five CSVs, the JSON Schema, the feed), then per

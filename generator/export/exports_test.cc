@@ -148,6 +148,11 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
     EXPECT_FALSE(i.description.empty());
     EXPECT_NE(i.path, "sitemap.xml");
   }
+  // The order pages rely on to find a unit's files quickly: the portal's, unit by unit, plans last.
+  for (std::size_t i = 1; i < infos.size(); ++i) {
+    EXPECT_FALSE(infos[i - 1].plan >= 0 && infos[i].plan < 0) << infos[i].path;
+    if (infos[i].plan < 0) EXPECT_LE(infos[i - 1].unit, infos[i].unit) << infos[i].path;
+  }
   EXPECT_EQ(infos.back().plan, 1);
   EXPECT_EQ(infos.back().unit, 4);
   EXPECT_EQ(infos.back().format, "JSON");

@@ -20,6 +20,7 @@ class ProgressParser {
     if (auto p = r_.child(root, "plan")) rec_.plan_pos = r_.pos(*p);
     rec_.period = r_.text(root, "period").value_or("");
     default_date_ = r_.date(root, "date");
+    file_has_date_ = r_.child(root, "date").has_value();
     default_reporter_ = r_.text(root, "reported_by").value_or("");
     if (auto entries = list(root, "entries"))
       for (const auto& e : *entries) read_entry(e);
@@ -41,7 +42,8 @@ class ProgressParser {
   Date entry_date(const YAML::Node& node) {
     if (auto d = r_.date(node, "date")) return *d;
     if (default_date_) return *default_date_;
-    if (!r_.child(node, "date"))
+    // A file date that is written but wrong is reported once, not again for every entry.
+    if (!r_.child(node, "date") && !file_has_date_)
       r_.error(node, "mục này thiếu ngày (\"date\")", "this item has no date",
                "ghi \"date: 2024-03-31\" cho mục này hoặc ở đầu tệp",
                "write \"date: 2024-03-31\" here or at the top of the file");
@@ -127,6 +129,7 @@ class ProgressParser {
   ProgressRecord& rec_;
   const std::string& content_dir_;
   std::optional<Date> default_date_;
+  bool file_has_date_ = false;
   std::string default_reporter_;
 };
 

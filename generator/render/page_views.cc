@@ -116,8 +116,7 @@ PageView home_page_view(const ViewContext& ctx) {
                 {"overdue", std::to_string(overdue)}};
 
   PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
-  page.view["alternate_atom"] = relative_link(path, portal_feed());
-  page.view["alternate_atom_title"] = "Cập nhật của " + portal.site.title;
+  page.view["alternates"] = data_alternates(ctx, -1, path);
   page.view["home"] = std::move(h);
   return page;
 }
@@ -164,8 +163,7 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, index);
   crumbs.back().path = "";
   PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
-  page.view["alternate_atom"] = u["feed_href"];
-  page.view["alternate_atom_title"] = "Cập nhật của " + unit_display_name(unit);
+  page.view["alternates"] = data_alternates(ctx, index, path);
   page.view["unit"] = std::move(u);
   return page;
 }

@@ -265,7 +265,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);
   crumbs.push_back({plan_label(plan), ""});
   PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
-  page.view["alternate_json"] = p["json_href"];
+  page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu kế hoạch (JSON)"));
   page.view["plan"] = std::move(p);
   return page;
 }

@@ -1,10 +1,13 @@
-// Settings of one rendering of the site that do not come from the content.
+// Settings of one rendering of the site that do not come from the content, and what the other
+// stages publish beside the pages.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
+
+#include "model/data_file.h"
 
 namespace congkhai {
 
@@ -20,6 +23,10 @@ struct RenderOptions {
   const std::map<std::string, std::string>* previous_keys = nullptr;
   // Called after each page, from the rendering threads, with pages done and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // The open-data files the export stage writes (describe_exports), in its order (the portal's,
+  // then unit by unit, then the plans' JSON): listed on du-lieu/index.html and offered as
+  // <link rel="alternate"> on the pages they belong to.
+  DataFileInfos data_files;
 };
 
 }  // namespace congkhai

@@ -58,7 +58,7 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   const ViewContext ctx{portal, facts, options};
   // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
   // slot, so the result is the same on any number of threads.
-  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kNotFound };
+  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kNotFound };
   std::vector<std::pair<Kind, int>> jobs;
   jobs.push_back({Kind::kHome, 0});
   for (size_t i = 0; i < portal.units.size(); ++i) jobs.push_back({Kind::kUnit, static_cast<int>(i)});
@@ -66,6 +66,7 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   for (size_t i = 0; i < portal.reports.size(); ++i) jobs.push_back({Kind::kReport, static_cast<int>(i)});
   jobs.push_back({Kind::kSearch, 0});
   jobs.push_back({Kind::kUpdates, 0});
+  jobs.push_back({Kind::kOpenData, 0});
   jobs.push_back({Kind::kNotFound, 0});
 
   const std::string fingerprint = render_fingerprint(theme, options);
@@ -80,6 +81,7 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
                     : kind == Kind::kReport ? report_page_view(ctx, index)
                     : kind == Kind::kSearch ? search_page_view(ctx)
                     : kind == Kind::kUpdates ? updates_page_view(ctx)
+                    : kind == Kind::kOpenData ? open_data_page_view(ctx)
                                             : not_found_page_view(ctx);
     OutputFile& f = rendered[i];
     f.path = page.path;

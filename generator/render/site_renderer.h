@@ -1,9 +1,10 @@
 // The render stage: the model and its derived facts, through a theme, into the site's pages.
 //
 // Pages: index.html, one per unit, plan and report, tim-kiem/index.html, cap-nhat/index.html
-// (latest updates) and 404.html; plus the theme's assets under assets/ and every attachment
-// and evidence file reports and progress records refer to, under tep/. Output is sorted by path and depends only on the
-// arguments: the same input gives the same bytes.
+// (latest updates), du-lieu/index.html (open data) and 404.html; plus the theme's assets under
+// assets/ and every attachment and evidence file reports and progress records refer to, under
+// tep/. Output is sorted by path and depends only on the arguments: the same input gives the
+// same bytes.
 #pragma once
 
 #include "derive/facts.h"

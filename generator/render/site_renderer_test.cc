@@ -199,7 +199,7 @@ TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
   EXPECT_TRUE(contains(plan, "<p class=\"signer-name\">Phan Thanh Nam</p>"));
   EXPECT_TRUE(contains(plan, "<li>Lưu: VT.</li>"));
   EXPECT_TRUE(contains(plan, "<h3 id=\"i-muc-dich-yeu-cau\">I. Mục đích, yêu cầu</h3>"));
-  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" href=\"ke-hoach.json\">"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
   EXPECT_TRUE(contains(plan, "<a href=\"ke-hoach.json\" type=\"application/json\">"));
 
   std::string blank = page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html");

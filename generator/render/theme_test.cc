@@ -35,7 +35,7 @@ TEST(ThemeTest, DefaultThemeLoadsWithoutErrors) {
   Diagnostics errors;
   Theme theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
   for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
-  for (const char* name : {"layout", "home", "unit", "plan", "report", "search", "not_found"})
+  for (const char* name : {"layout", "home", "unit", "plan", "report", "search", "not_found", "open_data"})
     EXPECT_TRUE(theme.templates.count(name)) << name;
   EXPECT_TRUE(theme.assets.count("style.css"));
   EXPECT_TRUE(theme.assets.count("search.js"));

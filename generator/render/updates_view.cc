@@ -96,8 +96,7 @@ PageView updates_page_view(const ViewContext& ctx) {
   v["feed_href"] = relative_link(path, portal_feed());
   PageView page{path, "updates",
                 frame_view(ctx, path, "Cập nhật mới", {{"Trang chủ", home_page()}, {"Cập nhật mới", ""}}, -1)};
-  page.view["alternate_atom"] = v["feed_href"];
-  page.view["alternate_atom_title"] = "Cập nhật của " + ctx.portal.site.title;
+  page.view["alternates"].push_back(alternate("application/atom+xml", v["feed_href"], "Cập nhật của " + ctx.portal.site.title));
   page.view["updates"] = std::move(v);
   return page;
 }

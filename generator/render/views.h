@@ -57,5 +57,12 @@ PageView plan_page_view(const ViewContext& ctx, int plan);
 PageView report_page_view(const ViewContext& ctx, int report);
 PageView search_page_view(const ViewContext& ctx);
 PageView not_found_page_view(const ViewContext& ctx);
+PageView open_data_page_view(const ViewContext& ctx);
+
+// A <link rel="alternate"> entry of a page's "alternates" list.
+nlohmann::json alternate(const std::string& type, const std::string& href, const std::string& title);
+// The alternates of a unit's page, or of the home page when `unit` is -1: its Atom feed, and
+// its data package when one was published; links relative to the page at `from`.
+nlohmann::json data_alternates(const ViewContext& ctx, int unit, const std::string& from);
 
 }  // namespace congkhai

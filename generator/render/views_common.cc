@@ -3,6 +3,7 @@
 #include "model/date.h"
 #include "model/urls.h"
 #include "render/format.h"
+#include "render/markdown.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -82,7 +83,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
                {"description", site.description},
                {"sample_data_notice", site.sample_data_notice},
                {"licence_name", site.licence.name},
-               {"licence_url", site.licence.url}};
+               {"licence_url", is_safe_url(site.licence.url) ? site.licence.url : ""}};
   v["page_title"] = title.empty() || title == site.title ? site.title : title + " – " + site.title;
   v["root"] = prefix;
   v["home_href"] = href(home_page());
@@ -102,7 +103,8 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
                   {"current", current}});
   }
   v["breadcrumbs"] = bc;
-  v["alternate_json"] = "";
+  v["open_data_href"] = href(open_data_page());
+  v["alternates"] = json::array();  // {type, href, title}: feeds and data of the page
   v["header_search"] = true;  // the search page has its own form, with the same id
   v["generator"] = "Công khai" + (ctx.options.generator_version.empty()
                                       ? std::string()

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 namespace congkhai {
 
@@ -20,9 +21,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
-  const std::size_t max_distance = std::max<std::size_t>(2, word.size() / 3);
+namespace {
+
+// The candidates within `max_distance` of `word` (or starting with it), nearest first.
+std::vector<std::string> ranked(std::string_view word, const std::vector<std::string>& candidates,
+                                std::size_t limit, std::size_t max_distance) {
   std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, candidate index
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     std::size_t d = edit_distance(word, candidates[i]);
@@ -32,6 +35,39 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   std::stable_sort(scored.begin(), scored.end());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(candidates[scored[i].second]);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  return ranked(word, candidates, limit, std::max<std::size_t>(2, word.size() / 3));
+}
+
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0; start <= s.size();) {
+      std::size_t end = std::min(s.find('-', start), s.size());
+      if (end > start) out.push_back(s.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  };
+  const auto typed = words(word);
+  // shared words (more first), distance, candidate index
+  std::vector<std::tuple<std::ptrdiff_t, std::size_t, std::size_t>> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto have = words(candidates[i]);
+    std::ptrdiff_t shared = 0;
+    for (auto w : typed) shared += std::find(have.begin(), have.end(), w) != have.end();
+    scored.emplace_back(-shared, edit_distance(word, candidates[i]), i);
+  }
+  std::stable_sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(candidates[std::get<2>(scored[i])]);
   return out;
 }
 

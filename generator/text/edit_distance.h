@@ -15,4 +15,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t limit = 3);
 
+// Up to `limit` candidates nearest to `word` however far they are, for naming what exists when
+// nothing is close to what was typed: those sharing more of its "-"-separated words first
+// ("cong-khai-thu-tuc" → "niem-yet-cong-khai"), then by edit distance, ties in candidate order.
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit = 3);
+
 }  // namespace congkhai

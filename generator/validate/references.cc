@@ -26,7 +26,8 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-// "không có nhiệm vụ X trong kế hoạch Y", with the nearest ids as the hint.
+// "không có nhiệm vụ X trong kế hoạch Y", with the closest existing ids as the hint: those
+// that look like a typing slip when there are some, else the nearest few of the plan's ids.
 Diagnostic unknown_ref(const std::string& path, SourcePos pos, const char* kind_vi, const char* kind_en,
                        const std::string& id, const Plan& plan, const std::vector<std::string>& ids) {
   auto near = closest(id, ids);
@@ -36,9 +37,14 @@ Diagnostic unknown_ref(const std::string& path, SourcePos pos, const char* kind_
   if (!near.empty()) {
     d.hint = "có phải ý bạn là: " + join(near) + "?";
     d.hint_en = "did you mean: " + join(near) + "?";
+  } else if (auto others = nearest(id, ids); !others.empty()) {
+    d.hint = std::string("các mã ") + kind_vi + " gần giống nhất trong kế hoạch: " + join(others) +
+             " (xem đủ trên trang kế hoạch, sau dấu # của mỗi dòng)";
+    d.hint_en = std::string("the plan's closest ") + kind_en + " ids: " + join(others) +
+                " (all are on the plan's page)";
   } else {
-    d.hint = std::string("xem mã ") + kind_vi + " trên trang kế hoạch (sau dấu # của mỗi dòng)";
-    d.hint_en = "see the ids on the plan's page";
+    d.hint = std::string("kế hoạch \"") + plan.id + "\" chưa có " + kind_vi + " nào";
+    d.hint_en = std::string("plan \"") + plan.id + "\" has no " + kind_en + " yet";
   }
   return d;
 }

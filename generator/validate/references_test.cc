@@ -53,6 +53,40 @@ TEST(Validate, UnknownTaskInAProgressEntrySuggestsTheClosestIds) {
   EXPECT_EQ(d[0].hint, "có phải ý bạn là: niem-yet-cong-khai?");
 }
 
+// Nothing looks like a slip: the hint still names the plan's nearest ids, not just "look it up".
+TEST(Validate, UnknownTaskFarFromEveryIdStillListsTheNearestIds) {
+  Portal p = portal_with_tasks({"xay-dung-ke-hoach-kiem-soat-thu-tuc", "niem-yet-cong-khai", "so-hoa-ho-so",
+                                "tap-huan-cong-chuc", "kiem-tra-viec-thuc-hien"});
+  ProgressRecord rec;
+  rec.path = "content/x/progress/q1.yaml";
+  rec.plan = 0;
+  ProgressEntry e;
+  e.task = "so-hoa-ket-qua";
+  e.date = {2023, 3, 31};
+  rec.entries.push_back(e);
+  ProgressEntry none = e;
+  none.task = "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz";
+  rec.entries.push_back(none);
+  p.progress.push_back(rec);
+  auto d = validate_portal(p);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].hint,
+            "các mã nhiệm vụ gần giống nhất trong kế hoạch: so-hoa-ho-so, tap-huan-cong-chuc, niem-yet-cong-khai "
+            "(xem đủ trên trang kế hoạch, sau dấu # của mỗi dòng)");
+  EXPECT_NE(d[1].hint.find("các mã nhiệm vụ gần giống nhất"), std::string::npos) << d[1].hint;
+}
+
+TEST(Validate, UnknownTaskInAPlanWithoutTasks) {
+  Portal p = portal_with_tasks({});
+  Target t;
+  t.id = "x";
+  t.task = "ban-hanh";
+  p.plans[0].targets.push_back(t);
+  auto d = validate_portal(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].hint, "kế hoạch \"2023\" chưa có nhiệm vụ nào");
+}
+
 TEST(Validate, UnknownTargetAndTaskInAReport) {
   Portal p = portal_with_tasks({"a"});
   Report r;

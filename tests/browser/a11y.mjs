@@ -29,6 +29,7 @@ const pages = {
   report: firstMatch(site, /bao-cao\/[^/]+\/index\.html$/),
   search: 'tim-kiem/index.html',
   updates: 'cap-nhat/index.html',
+  openData: 'du-lieu/index.html',
   notFound: '404.html',
 };
 

@@ -1,0 +1,26 @@
+// A published open-data file as readers see it listed: the export stage describes what it
+// wrote (export/exports.h: describe_exports), and the open-data page and the pages' <link
+// rel="alternate"> tags show those descriptions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace congkhai {
+
+struct DataFileInfo {
+  std::string path;            // output path from the site root: "du-lieu/nhiem-vu.csv"
+  std::string title;           // Vietnamese: "Nhiệm vụ"
+  std::string title_en;        // "Tasks"
+  std::string description;     // Vietnamese, one or two sentences
+  std::string description_en;
+  std::string format;          // "CSV", "JSON", "JSON Schema", "Data Package", "Atom"
+  std::string media_type;      // "text/csv", "application/json", …
+  long long bytes = 0;         // size of the file as built
+  int unit = -1;               // index into Portal::units; -1 for portal-wide files
+  int plan = -1;               // index into Portal::plans for a plan's JSON, else -1
+};
+
+using DataFileInfos = std::vector<DataFileInfo>;
+
+}  // namespace congkhai

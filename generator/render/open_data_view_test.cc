@@ -1,0 +1,147 @@
+// The open-data page and the pages' <link rel="alternate"> tags, drawn from the data files the
+// export stage reports (here written by hand: the render stage never sees the exporter).
+#include <gtest/gtest.h>
+
+#include "model/urls.h"
+#include "render/site_renderer.h"
+#include "render/test_portal.h"
+
+namespace congkhai {
+namespace {
+
+DataFileInfo data_file(const std::string& path, const std::string& title, const std::string& format,
+                       const std::string& type, long long bytes, int unit = -1, int plan = -1) {
+  DataFileInfo f;
+  f.path = path;
+  f.title = title;
+  f.description = "Mô tả " + title + " <b>";
+  f.format = format;
+  f.media_type = type;
+  f.bytes = bytes;
+  f.unit = unit;
+  f.plan = plan;
+  return f;
+}
+
+DataFileInfos sample_files() {
+  return {data_file("du-lieu/datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json", 5000),
+          data_file("du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 2048),
+          data_file("du-lieu/schema/ke-hoach.schema.json", "Lược đồ JSON của kế hoạch", "JSON Schema",
+                    "application/schema+json", 900),
+          data_file("feed.xml", "Tin mới", "Atom", "application/atom+xml", 700),
+          data_file("ha-tinh/du-lieu/datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json",
+                    4000, 0),
+          data_file("ha-tinh/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 1024, 0),
+          data_file("ha-tinh/feed.xml", "Tin mới", "Atom", "application/atom+xml", 600, 0),
+          data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 512, 2),
+          data_file("ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "Kế hoạch số 28/KH-UBND", "JSON",
+                    "application/json", 30000, 2, 0),
+          data_file("ha-tinh/huong-son/son-lam/ke-hoach/2024/ke-hoach.json", "Kế hoạch…", "JSON",
+                    "application/json", 3000, 2, 1)};
+}
+
+class OpenDataPage : public ::testing::Test {
+ protected:
+  void render() {
+    Theme theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors_);
+    files_ = render_site(portal_, facts_, theme, options_, &errors_);
+    for (const Diagnostic& d : errors_) ADD_FAILURE() << format_diagnostic(d);
+  }
+  std::string page(const std::string& path) const {
+    for (const OutputFile& f : files_)
+      if (f.path == path) return f.bytes;
+    ADD_FAILURE() << "no " << path;
+    return "";
+  }
+  static bool has(const std::string& html, const std::string& needle) {
+    return html.find(needle) != std::string::npos;
+  }
+
+  Portal portal_ = testing::test_portal();
+  PortalFacts facts_ = testing::test_facts(portal_);
+  RenderOptions options_;
+  Diagnostics errors_;
+  OutputFiles files_;
+};
+
+TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
+  options_.data_files = sample_files();
+  render();
+  std::string html = page("du-lieu/index.html");
+  EXPECT_TRUE(has(html, "<h1>Dữ liệu mở</h1>"));
+  EXPECT_TRUE(has(html, "<a href=\"datapackage.json\" type=\"application/json\">Mô tả gói dữ liệu</a>"));
+  EXPECT_TRUE(has(html, "<a href=\"nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a><br><code>nhiem-vu.csv</code>"));
+  EXPECT_TRUE(has(html, "<a href=\"../feed.xml\" type=\"application/atom+xml\">Tin mới</a>"));
+  EXPECT_TRUE(has(html, "Mô tả Nhiệm vụ &lt;b&gt;"));  // descriptions are text, not markup
+  EXPECT_TRUE(has(html, "<td>2 KB</td>")) << html;
+  // Per unit: the unit's heading links its page, then its files and its plans' JSON.
+  std::size_t tinh = html.find("<h3><a href=\"../ha-tinh/index.html\">tỉnh Hà Tĩnh</a>");
+  std::size_t xa = html.find("<h3><a href=\"../ha-tinh/huong-son/son-lam/index.html\">xã Sơn Lâm</a>");
+  ASSERT_NE(tinh, std::string::npos) << html;
+  ASSERT_NE(xa, std::string::npos);
+  EXPECT_LT(tinh, xa);
+  EXPECT_EQ(html.find("huong-son/index.html\">huyện Hương Sơn</a></h3>"), std::string::npos)
+      << "a unit without files is not listed";
+  EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a>"));
+  EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
+  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
+                                   "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
+  EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 3 KB)</span>"));
+  // The schema, and the licence from site.yaml.
+  EXPECT_TRUE(has(html, "<a href=\"schema/ke-hoach.schema.json\">lược đồ JSON</a>"));
+  EXPECT_TRUE(has(html, "giấy phép <strong><a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></strong>"));
+}
+
+TEST_F(OpenDataPage, SaysSoWhenThereIsNoLicenceOrNoFile) {
+  portal_.site.licence = {};
+  render();
+  std::string html = page("du-lieu/index.html");
+  EXPECT_TRUE(has(html, "Cổng chưa ghi giấy phép sử dụng dữ liệu"));
+  EXPECT_TRUE(has(html, "Chưa có tệp dữ liệu nào."));
+  EXPECT_FALSE(has(html, "giấy phép <strong>"));
+}
+
+TEST_F(OpenDataPage, AnUnsafeLicenceAddressIsNotALink) {
+  portal_.site.licence = {"Giấy phép riêng", "javascript:alert(1)"};
+  render();
+  std::string html = page("du-lieu/index.html");
+  EXPECT_TRUE(has(html, "giấy phép <strong>Giấy phép riêng</strong>"));
+  EXPECT_FALSE(has(html, "javascript:"));
+}
+
+TEST_F(OpenDataPage, EveryPageLinksItFromTheFooterAndTheHomePageFromItsIntro) {
+  render();
+  for (const OutputFile& f : files_) {
+    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0 || f.path == "404.html") continue;
+    std::string link = "<a href=\"" + relative_link(f.path, "du-lieu/index.html") + "\">Dữ liệu mở</a>";
+    EXPECT_TRUE(has(f.bytes, link)) << f.path;
+  }
+  std::string home = page("index.html");
+  EXPECT_TRUE(has(home.substr(0, home.find("<footer")), "<a href=\"du-lieu/index.html\">Dữ liệu mở</a>"));
+  EXPECT_TRUE(has(page("404.html"), "<a href=\"/du-lieu/index.html\">Dữ liệu mở</a>"));
+}
+
+TEST_F(OpenDataPage, PagesOfferTheirFeedsAndDataAsAlternates) {
+  options_.data_files = sample_files();
+  render();
+  std::string home = page("index.html");
+  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"feed.xml\">"));
+  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"du-lieu/datapackage.json\">"));
+  EXPECT_FALSE(has(home, "ha-tinh/feed.xml"));
+
+  std::string tinh = page("ha-tinh/index.html");
+  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của tỉnh Hà Tĩnh\" href=\"feed.xml\">"));
+  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của tỉnh Hà Tĩnh\" href=\"du-lieu/datapackage.json\">"));
+  EXPECT_FALSE(has(tinh, "href=\"../feed.xml\""));  // the portal's feed belongs to the home page
+
+  std::string plan = page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
+
+  // No data package listed for this unit: only its feed, which every unit has.
+  std::string xa = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của xã Sơn Lâm\" href=\"feed.xml\">"));
+  EXPECT_FALSE(has(xa, "datapackage.json\">")) << "no data package alternate without the file";
+}
+
+}  // namespace
+}  // namespace congkhai
