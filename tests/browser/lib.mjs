@@ -79,8 +79,8 @@ export async function guardedPage(browser, siteBase, viewport = { width: 1280, h
       const t = e.target;
       window.__congkhaiCspViolation({
         directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || 'inline',
-        sample: e.sample || '', page: e.documentURI, line: e.lineNumber,
-        element: t && t.tagName ? `${t.tagName.toLowerCase()}${t.className ? '.' + String(t.className).split(' ')[0] : ''}` : '',
+        sample: e.sample || '', page: location.href, line: e.lineNumber,
+        element: t && t.getAttribute ? `${t.localName}${t.getAttribute('class') ? '.' + t.getAttribute('class').split(' ')[0] : ''}` : '',
       });
     });
   });
