@@ -8,7 +8,8 @@
 // DOM may hold no script, event handler, frame or script address that the theme did not put
 // there. The values the validator refuses must be refused with a clear message.
 //
-// Usage: node tests/xss/xss.mjs CONGKHAI WORK_DIR
+// Usage: node tests/xss/xss.mjs CONGKHAI WORK_DIR [--no-browser]
+// --no-browser stops after the build: the C++ side alone, as the sanitizer run needs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,11 @@ for (const rel of pages) {
     `${rel}: unexpected script tags: ${scripts.join(' ')}`);
 }
 
+if (process.argv.includes('--no-browser')) {
+  done('xss (no browser)');
+  process.exit(0);
+}
+
 // ---- in the browser ---------------------------------------------------------------------------
 
 // What the DOM holds that no theme template put there: scripts other than the theme's, event
@@ -88,7 +94,7 @@ for (const rel of pages) {
 // runs script or carries a document.
 function inspectDom() {
   const found = [];
-  const allowedScripts = /(^|\/)(assets\/(search|search-core|lunr\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)?\.js)$/;
+  const allowedScripts = /(^|\/)(assets\/(search|search-core|lunr\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)?\.js|__congkhai\/reload\.js)$/;  // the last in serve mode only
   for (const s of document.querySelectorAll('script')) {
     const src = s.getAttribute('src');
     if (!src) found.push(`inline <script>: ${s.textContent.slice(0, 80)}`);
@@ -182,6 +188,49 @@ function report(page, mode) {
   }
 }
 
+// `congkhai serve` adds its live-reload script to every page: under the policy it must still
+// load (an external file, not inline), listen, and reload the tab when a file is saved.
+async function serveMode(browser) {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(bin, ['serve', '--content', 'content', '--port', '0'], { cwd: work, env });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`congkhai serve printed no address: ${out}`)), 20000);
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (m) { clearTimeout(timer); resolve(m[0]); }
+      });
+      server.on('exit', (code) => reject(new Error(`congkhai serve exited with ${code}: ${out}`)));
+    });
+    const page = await guardedPage(browser, url);
+    const reloadScript = page.waitForResponse((r) => r.url().endsWith('/__congkhai/reload.js'), { timeout: 10000 });
+    const events = page.waitForRequest((r) => r.url().endsWith('/__congkhai/events'), { timeout: 10000 });
+    await page.goto(url + 'index.html');
+    check((await reloadScript).status() === 200, 'serve: the reload script did not load');
+    await events;
+    await page.waitForTimeout(300);
+    const reloaded = page.waitForEvent('load', { timeout: 15000 });
+    const siteYaml = path.join(content, 'site.yaml');
+    fs.writeFileSync(siteYaml, fs.readFileSync(siteYaml, 'utf8').replace('description: "', 'description: "reloaded '));
+    try {
+      await reloaded;
+      check((await page.locator('body').innerText()).includes('reloaded site.description'), 'serve: the reloaded page does not show the change');
+    } catch (e) {
+      check(false, `serve: the page did not reload after a save (${e.message.split('\n')[0]})`);
+    }
+    const r = await page.evaluate(inspectDom);
+    check(r.pwned === undefined, `serve: a payload ran: ${r.pwned}`);
+    report(page, 'serve');
+    await page.context().close();
+  } catch (e) {
+    check(false, `serve: ${e.message}`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 const browser = await launch({ fileAccess: false });
 try {
   const root = await serve(site, '/');
@@ -201,6 +250,8 @@ try {
   await search(filePage, base, 'file');
   report(filePage, 'file');
   await filePage.context().close();
+
+  await serveMode(browser);
 } finally {
   await browser.close();
 }
