@@ -89,6 +89,16 @@ if (process.argv.includes('--no-browser')) {
 
 // ---- in the browser ---------------------------------------------------------------------------
 
+function xmlFiles(dir, base = dir) {
+  const out = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) out.push(...xmlFiles(full, base));
+    else if (name.endsWith('.xml')) out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out;
+}
+
 // What the DOM holds that no theme template put there: scripts other than the theme's, event
 // handler attributes, frames and plugins, <base>, refresh, and addresses with a scheme that
 // runs script or carries a document.
@@ -237,6 +247,24 @@ try {
   const page = await guardedPage(browser, root.url);
   for (const rel of pages) await visit(page, root.url + rel.split(path.sep).join('/'), 'root');
   await search(page, root.url, 'root');
+  // Feeds and sitemaps are served from the site's origin too, and a browser runs an XHTML
+  // <script> found in any XML document: each must parse, with no element but its own
+  // namespace's. (Parsed here rather than opened: Chromium would ask for /favicon.ico.)
+  for (const rel of xmlFiles(site)) {
+    const text = fs.readFileSync(path.join(site, rel), 'utf8');
+    const r = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const ns = doc.documentElement.namespaceURI;
+      return {
+        error: doc.getElementsByTagName('parsererror').length > 0,
+        foreign: [...doc.getElementsByTagName('*')]
+          .filter((e) => e.namespaceURI !== ns || [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on')))
+          .map((e) => e.outerHTML.slice(0, 80)),
+      };
+    }, text);
+    check(!r.error, `root ${rel}: does not parse as XML`);
+    for (const f of r.foreign) check(false, `root ${rel}: foreign element or handler: ${f}`);
+  }
   report(page, 'root');
   await page.context().close();
   await root.close();
