@@ -119,6 +119,17 @@ TEST_F(SampleSite, SeedNumberingIsKeptAsPrinted) {
   EXPECT_EQ(twice, 2);
 }
 
+// The appendix is printed with its own heading and "(Kèm theo Kế hoạch số …)" line.
+TEST_F(SampleSite, PlanPageShowsTheAppendixHeading) {
+  std::string html = read(*out_ / "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  std::size_t table = html.find("<table class=\"tasks\"");
+  std::size_t title = html.find("<p class=\"appendix-title\">NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG KIỂM SOÁT");
+  std::size_t note = html.find("<p class=\"appendix-note\">(Kèm theo Kế hoạch số 28 /KH-UBND ngày 03 tháng 03 năm 2023 của UBND xã)</p>");
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_LT(title, table);
+  EXPECT_LT(note, table);
+}
+
 TEST_F(SampleSite, ContentIsEscaped) {
   std::string home = read(*out_ / "index.html");
   EXPECT_NE(home.find("<html lang=\"vi\""), std::string::npos);

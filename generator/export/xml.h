@@ -1,4 +1,4 @@
-// Escaping text for XML documents (sitemap, Atom feeds).
+// Escaping text for XML and hand-written HTML (sitemap, Atom feeds, the dev server's pages).
 #pragma once
 
 #include <string>

@@ -78,6 +78,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   json p;
   p["label"] = plan_label(plan);
   p["title"] = plan.title;
+  p["appendix_title"] = plan.appendix_title;
+  p["appendix_note"] = plan.appendix_note;
   p["number"] = plan.number;
   p["number_blank"] = is_blank_number(plan.number);
   p["year"] = std::to_string(plan.year);

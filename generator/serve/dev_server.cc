@@ -1,5 +1,7 @@
 #include "serve/dev_server.h"
 
+#include "export/xml.h"
+
 #include <httplib.h>
 
 #include <chrono>
@@ -38,8 +40,8 @@ std::optional<std::string> read_file(const std::string& path) {
 
 std::string simple_page(const std::string& title, const std::string& text, bool english) {
   return "<!DOCTYPE html>\n<html lang=\"" + std::string(english ? "en" : "vi") +
-         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) + "</title>\n</head>\n<body>\n<h1>" +
-         html_escape(title) + "</h1>\n<p>" + html_escape(text) + "</p>\n</body>\n</html>\n";
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xml_escape(title) + "</title>\n</head>\n<body>\n<h1>" +
+         xml_escape(title) + "</h1>\n<p>" + xml_escape(text) + "</p>\n</body>\n</html>\n";
 }
 
 constexpr const char* kHtml = "text/html; charset=utf-8";

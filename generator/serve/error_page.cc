@@ -1,22 +1,8 @@
 #include "serve/error_page.h"
 
-namespace congkhai {
+#include "export/xml.h"
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+namespace congkhai {
 
 std::string error_page_html(const std::vector<ErrorItem>& items, bool english) {
   std::string count = std::to_string(items.size());
@@ -25,7 +11,7 @@ std::string error_page_html(const std::vector<ErrorItem>& items, bool english) {
       "<!DOCTYPE html>\n<html lang=\"" + std::string(english ? "en" : "vi") +
       "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-      html_escape(title) +
+      xml_escape(title) +
       "</title>\n<style>\n"
       "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}\n"
       "h1{color:#a40000;font-size:1.5rem}\n"
@@ -34,15 +20,15 @@ std::string error_page_html(const std::vector<ErrorItem>& items, bool english) {
       "pre{background:#f6f6f6;border-left:4px solid #a40000;padding:.5rem 1rem;overflow-x:auto}\n"
       ".hint{color:#004a80}\n"
       "</style>\n</head>\n<body>\n<main>\n<h1>" +
-      html_escape(title) + "</h1>\n<p>" +
+      xml_escape(title) + "</h1>\n<p>" +
       (english ? "Fix the files below and save: this page reloads by itself."
                : "Hãy sửa các tệp dưới đây rồi lưu lại: trang này tự tải lại.") +
       "</p>\n<ol class=\"problems\">\n";
   for (const auto& item : items) {
-    out += "<li><p class=\"loc\">" + html_escape(item.heading) + "</p>\n";
-    if (!item.excerpt.empty()) out += "<pre>" + html_escape(item.excerpt) + "</pre>\n";
+    out += "<li><p class=\"loc\">" + xml_escape(item.heading) + "</p>\n";
+    if (!item.excerpt.empty()) out += "<pre>" + xml_escape(item.excerpt) + "</pre>\n";
     if (!item.hint.empty())
-      out += "<p class=\"hint\">" + std::string(english ? "Hint: " : "Gợi ý: ") + html_escape(item.hint) + "</p>\n";
+      out += "<p class=\"hint\">" + std::string(english ? "Hint: " : "Gợi ý: ") + xml_escape(item.hint) + "</p>\n";
     out += "</li>\n";
   }
   out += "</ol>\n</main>\n</body>\n</html>\n";

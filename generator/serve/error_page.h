@@ -15,9 +15,6 @@ struct ErrorItem {
   std::string hint;     // what was expected, or ""
 };
 
-// &, <, >, " and ' as character references.
-std::string html_escape(std::string_view text);
-
 // A self-contained page (inline style, no site assets) listing every problem, escaped.
 std::string error_page_html(const std::vector<ErrorItem>& items, bool english);
 

@@ -58,6 +58,13 @@ async function walk(browser, base, mode) {
   await page.locator('#q').first().pressSequentially('so hoa ho so', { delay: 30 });
   const hit = page.locator('a[href*="#nv-"]').first();
   try {
+    // Results grow as each area's index arrives: judge them once every index is in and the
+    // list has been redrawn for the whole query.
+    await page.waitForFunction(() => {
+      const all = window.CONGKHAI_INDEX || {};
+      return all['*'] && (all['*'].areas || []).every((a) => all[a.slug]);
+    }, null, { timeout: 10000 });
+    await page.waitForTimeout(600);
     await hit.waitFor({ state: 'visible', timeout: 5000 });
     const text = fold(await hit.innerText());
     check(text.includes('so hoa') || text.includes('ho so'), `${mode}: first search result does not match: ${text}`);

@@ -1,0 +1,90 @@
+// The sample portal's own search index, as `congkhai build` publishes it, loaded with
+// lunr.Index.load: queries typed with and without diacritics find the documents a citizen
+// expects, first.
+//
+//   node sample_site.js <site-dir>
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const repo = path.resolve(__dirname, '..', '..');
+const lunr = require(path.join(repo, 'node_modules', 'lunr'));
+const core = require(path.join(repo, 'themes', 'default', 'assets', 'search-core.js'));
+core.register(lunr);
+
+const site = process.argv[2];
+if (!site) {
+  console.error('usage: node sample_site.js <site-dir>');
+  process.exit(2);
+}
+const load = (rel) => JSON.parse(fs.readFileSync(path.join(site, 'tim-kiem', rel), 'utf8'));
+const global = load('chi-muc.json');
+const entries = [{ key: '*', index: lunr.Index.load(global.index), store: global.store }];
+for (const a of global.areas) {
+  const data = load(path.join('chi-muc', a.slug + '.json'));
+  entries.push({ key: a.slug, index: lunr.Index.load(data.index), store: data.store });
+}
+const search = (q) => core.search(lunr, entries, q).results;
+const fold = (s) => core.viTerms(s).join(' ');
+
+let failed = 0;
+function check(name, fn) {
+  try {
+    fn();
+    console.log('ok   ' + name);
+  } catch (e) {
+    failed += 1;
+    console.log('FAIL ' + name + '\n     ' + e.message.split('\n').join('\n     '));
+  }
+}
+
+// Each query, typed both ways, must give the same documents, and the first must be what a
+// citizen is looking for.
+const cases = [
+  ['số hoá hồ sơ', 'so hoa ho so', (r, all) => {
+    // The digitisation targets and tasks: a target's measure or a task's text.
+    assert.match(r.ref, /#(nv|ct)-/, 'a task or a target comes first');
+    assert.ok(fold(r.doc.t).includes('so hoa'), r.doc.t);
+    assert.ok(all.slice(0, 5).some((x) => /#nv-/.test(x.ref) && fold(x.doc.t).includes('so hoa ho so')),
+      'the task "Số hóa hồ sơ" is among the first five');
+  }],
+  ['thanh toán trực tuyến', 'thanh toan truc tuyen', (r) => {
+    assert.ok(fold(r.doc.t + ' ' + r.doc.x).includes('thanh toan truc tuyen'), r.doc.t);
+  }],
+  ['Định Hoá', 'dinh hoa', (r) => assert.equal(r.ref, 'thai-nguyen/dinh-hoa/index.html')],
+  ['Sơn Lâm', 'son lam', (r) => assert.equal(r.ref, 'ha-tinh/huong-son/son-lam/index.html')],
+  ['Thanh Xuân', 'thanh xuan', (r) => assert.equal(r.ref, 'hai-duong/thanh-ha/thanh-xuan/index.html')],
+  ['một cửa liên thông', 'mot cua lien thong', (r) => assert.ok(r.score > 0)],
+];
+for (const [exact, folded, first] of cases) {
+  check(`"${exact}" and "${folded}" find the same documents`, () => {
+    const a = search(exact).map((r) => r.ref).sort();
+    const b = search(folded).map((r) => r.ref).sort();
+    assert.ok(a.length > 0, 'no result');
+    assert.deepEqual(a, b);
+  });
+  check(`"${folded}": the expected document first`, () => { const r = search(folded); first(r[0], r); });
+  check(`"${exact}": the expected document first`, () => { const r = search(exact); first(r[0], r); });
+}
+
+check('text typed decomposed (NFD) finds what NFC finds, with the same scores', () => {
+  const nfc = search('Định Hoá').map((r) => [r.ref, r.score]);
+  const nfd = search('Định Hoá'.normalize('NFD')).map((r) => [r.ref, r.score]);
+  assert.deepEqual(nfd, nfc);
+});
+
+check('every result points to a page of the site, and its anchor exists', () => {
+  for (const q of ['so hoa ho so', 'chi tieu', 'bao cao']) {
+    for (const r of search(q).slice(0, 10)) {
+      const [page, anchor] = r.ref.split('#');
+      const file = path.join(site, page);
+      assert.ok(fs.existsSync(file), r.ref);
+      if (anchor) assert.ok(fs.readFileSync(file, 'utf8').includes(`id="${anchor}"`), r.ref);
+    }
+  }
+});
+
+console.log(failed ? `${failed} failed` : 'all passed');
+process.exit(failed ? 1 : 0);
