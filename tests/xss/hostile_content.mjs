@@ -245,6 +245,20 @@ export const refused = [
     message: /2024-q4\.yaml:\d+:\d+: /,
   },
   {
+    what: 'SVG evidence file with script',
+    file: 'xa-thu/progress/2025-q1.yaml',
+    files: { 'xa-thu/progress/files/so-do.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"/>\n' },
+    text: yaml({ plan: '2024', date: '2024-12-30', entries: [{ task: 'nv-ba', status: 'done', evidence: [{ title: 'x', file: 'files/so-do.svg' }] }] }),
+    message: /2025-q1\.yaml:\d+:\d+: tệp "files\/so-do\.svg" không đăng được: .*chạy mã trong trình duyệt/,
+  },
+  {
+    what: 'HTML report attachment',
+    file: 'xa-thu/reports/bao-cao-html.md',
+    files: { 'xa-thu/reports/trang.HTML': '<!DOCTYPE html><script>alert(document.domain)</script>\n' },
+    text: `---\n${yaml({ title: 't', date: '2024-04-05', period: '2024-Q1', attachments: [{ file: 'trang.HTML', title: 'x' }] })}---\n`,
+    message: /bao-cao-html\.md:\d+:\d+: tệp "trang\.HTML" không đăng được: /,
+  },
+  {
     what: 'task id with markup',
     file: 'xa-thu/plans/2025.md',
     text: `---\n${yaml({ number: '1/KH', title: 't', year: 2025, issuer: 'i', tasks: [{ id: '"><script>alert(1)</script>', task: 't' }] })}---\n`,
@@ -266,6 +280,7 @@ export function writeRefused(dir, hostileDir) {
     const file = path.join(dir, rel);
     if (r.edit) write(file, r.edit(fs.readFileSync(file, 'utf8')));
     else write(file, r.text);
+    for (const [name, text] of Object.entries(r.files || {})) write(path.join(dir, province, name), text);
   }
 }
 
