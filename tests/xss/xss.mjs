@@ -168,6 +168,12 @@ async function search(page, base, mode) {
     check(r.pwned === undefined, `${mode}: typing ${q} ran a payload: ${r.pwned}`);
     for (const f of r.found) check(false, `${mode} search box "${q}": ${f}`);
   }
+  // Enter submits the form to the search page (form-action 'self', from file:// too).
+  await box.fill("xssprobe <script>window.__pwned='submitted'</script>");
+  await Promise.all([page.waitForURL(/tim-kiem\/index\.html\?q=/, { timeout: 10000 }).catch(() => {}), box.press('Enter')]);
+  check(/tim-kiem\/index\.html\?q=xssprobe/.test(page.url()), `${mode}: submitting the search form did not open the search page: ${page.url()}`);
+  await page.waitForTimeout(700);
+  check(await page.locator('a.search-result-title').count() > 0, `${mode}: the submitted search found nothing`);
   // The search page, with payloads in ?q= and ?khu-vuc=.
   for (const [q, area] of [["<script>window.__pwned='q'</script>", null], ['xssprobe', null],
     ['"><img src=x onerror=alert(1)>', '"><svg onload=alert(1)>'], ['xssprobe task1', 'img-src-x-onerror-alert-1']]) {
