@@ -14,7 +14,8 @@ work=${5:-$(mktemp -d "${TMPDIR:-/tmp}/congkhai-fuzz.XXXXXX")}
 mkdir -p "$work/corpus" "$work/seeds"
 rm -f "$work"/seeds/*
 
-# Seeds: every plan and report of the sample content and of the bad-input cases.
+# Seeds: every plan and report of the sample content and of the bad-input cases (under
+# 1 MiB: find rounds -size up to whole units, so the limit is given in bytes).
 n=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
@@ -28,7 +29,7 @@ while IFS= read -r -d '' f; do
         { printf '\174\000'; printf '%s' "$value"; } > "$work/seeds/$n-$RANDOM"
       done ;;
   esac
-done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1M -print0 2> /dev/null)
+done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1048576c -print0 2> /dev/null)
 echo "$kind: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus, ${seconds}s"
 
 cd "$work" || exit 1

@@ -6,6 +6,22 @@ namespace congkhai {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Files a browser runs script in when opened from the site (web pages, SVG, XML that may hold
+// XHTML, scripts, web archives): published under the site's address, their script would run
+// with the site's rights, and the pages' Content-Security-Policy does not cover them.
+bool runs_script_in_browser(const fs::path& file) {
+  std::string ext = file.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (const char* bad : {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl",
+                          ".xslt", ".js", ".mjs", ".mht", ".mhtml", ".swf"})
+    if (ext == bad) return true;
+  return false;
+}
+
+}  // namespace
+
 std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir,
                                                   const std::string& referring_file,
                                                   const std::string& file, std::string* problem) {
@@ -24,6 +40,12 @@ std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir
   }
   if (!fs::is_regular_file(target, ec)) {
     *problem = "không tìm thấy tệp \"" + file + "\"";
+    return std::nullopt;
+  }
+  if (runs_script_in_browser(target)) {
+    *problem = "tệp \"" + file +
+               "\" không đăng được: trang web, ảnh SVG, XML và tệp script có thể chạy mã trong trình "
+               "duyệt của người xem; hãy đính kèm bản PDF, ảnh PNG hoặc JPEG";
     return std::nullopt;
   }
   // Hidden files are never published, even when referred to.

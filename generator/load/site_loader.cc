@@ -22,6 +22,13 @@ std::optional<Site> load_site(const std::string& path, Diagnostics* diags) {
     r.check_keys(*lic, {{"name", true}, {"url"}});
     site.licence.name = r.text(*lic, "name", true).value_or("");
     site.licence.url = r.text(*lic, "url").value_or("");
+    // The licence is a link in every page's footer: a javascript: or data: address there
+    // would be a link that runs script.
+    if (!site.licence.url.empty() && site.licence.url.rfind("https://", 0) != 0 &&
+        site.licence.url.rfind("http://", 0) != 0)
+      r.error(*r.child(*lic, "url"),
+              "địa chỉ giấy phép \"" + site.licence.url + "\" phải bắt đầu bằng https:// hoặc http://",
+              "licence address \"" + site.licence.url + "\" must start with https:// or http://");
   }
   if (!site.base_url.empty() && site.base_url.rfind("https://", 0) != 0 &&
       site.base_url.rfind("http://", 0) != 0)

@@ -39,12 +39,13 @@ export function serve(root, prefix = '/') {
   });
 }
 
-export async function launch() {
+// `fileAccess: false` leaves out --allow-file-access-from-files, as in a reader's browser.
+export async function launch({ fileAccess = true } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--allow-file-access-from-files'],
+      ...(fileAccess ? ['--allow-file-access-from-files'] : [])],
   });
 }
 
@@ -66,6 +67,23 @@ export async function guardedPage(browser, siteBase, viewport = { width: 1280, h
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  // Content-Security-Policy violations, with the directive and what was blocked.
+  page.cspViolations = [];
+  await page.exposeBinding('__congkhaiCspViolation', (source, v) => {
+    page.cspViolations.push(v);
+    page.problems.push(`CSP violation (${v.directive}) on ${v.page}: blocked ${v.blocked}` +
+      `${v.sample ? ` "${v.sample}"` : ''}${v.element ? ` in <${v.element}>` : ''}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const t = e.target;
+      window.__congkhaiCspViolation({
+        directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || 'inline',
+        sample: e.sample || '', page: location.href, line: e.lineNumber,
+        element: t && t.getAttribute ? `${t.localName}${t.getAttribute('class') ? '.' + t.getAttribute('class').split(' ')[0] : ''}` : '',
+      });
+    });
+  });
   return page;
 }
 

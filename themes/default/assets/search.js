@@ -176,6 +176,8 @@
   function renderList(list, found, limit) {
     list.textContent = '';
     found.results.slice(0, limit).forEach(function (r) {
+      // A ref is a path inside the site; one with a scheme or a host would be a link out.
+      if (/^([a-z][a-z0-9+.\-]*:|\/|\\)/i.test(r.ref)) return;
       var d = r.doc;
       var li = el('li', 'search-result');
       var a = el('a', 'search-result-title');
