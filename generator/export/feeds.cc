@@ -8,7 +8,7 @@
 #include "export/numbers.h"
 #include "export/unit_scope.h"
 #include "export/uuid.h"
-#include "export/xml.h"
+#include "text/xml.h"
 #include "model/urls.h"
 
 namespace congkhai {

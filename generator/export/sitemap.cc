@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "export/export_paths.h"
-#include "export/xml.h"
+#include "text/xml.h"
 #include "model/urls.h"
 
 namespace congkhai {

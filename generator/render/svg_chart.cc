@@ -1,5 +1,7 @@
 #include "render/svg_chart.h"
 
+#include "text/xml.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -73,22 +75,6 @@ std::string svg_number(double v) { return fixed(v, 1, '.'); }
 
 std::string vi_decimal(double v, int decimals) { return fixed(v, decimals, ','); }
 
-std::string svg_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string line_chart_svg(const LineChart& chart) {
   if (chart.points.empty()) return "";
   const bool percent = chart.unit == "%";
@@ -123,8 +109,8 @@ std::string line_chart_svg(const LineChart& chart) {
 
   std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + svg_number(G::kWidth) + " " + svg_number(G::kHeight) +
                   "\"" + attr("width", G::kWidth) + attr("height", G::kHeight) +
-                  " font-size=\"12\" role=\"img\" aria-label=\"" + svg_escape(chart.label) + "\">";
-  s += "<title>" + svg_escape(chart.label) + "</title>";
+                  " font-size=\"12\" role=\"img\" aria-label=\"" + xml_escape(chart.label) + "\">";
+  s += "<title>" + xml_escape(chart.label) + "</title>";
 
   // Value axis: grid lines and their labels.
   for (int i = 0; i <= 4; ++i) {
@@ -133,11 +119,11 @@ std::string line_chart_svg(const LineChart& chart) {
          attr("x2", G::kRight) + attr("y1", y) + attr("y2", y) + " stroke=\"" + (i == 0 ? "#505a5f" : "#dee0e2") +
          "\"/>";
     s += "<text class=\"chart-tick\"" + attr("x", G::kLeft - 6) + attr("y", y + 4) + " text-anchor=\"end\" fill=\"#505a5f\">" +
-         svg_escape(percent ? vi_decimal(v) + "%" : vi_decimal(v)) + "</text>";
+         xml_escape(percent ? vi_decimal(v) + "%" : vi_decimal(v)) + "</text>";
   }
   if (!percent && !chart.unit.empty())
     s += "<text class=\"chart-tick\"" + attr("x", G::kLeft - 6) + attr("y", G::kTop - 6) +
-         " text-anchor=\"end\" fill=\"#505a5f\">" + svg_escape(chart.unit) + "</text>";
+         " text-anchor=\"end\" fill=\"#505a5f\">" + xml_escape(chart.unit) + "</text>";
 
   // Time axis: the first day of every month, few enough to be read ("04/2023").
   Date a = civil_from_days(first), b = civil_from_days(last);
@@ -200,7 +186,7 @@ std::string line_chart_svg(const LineChart& chart) {
     }
     s += "<text class=\"chart-goal-label\"" + attr("x", chosen.x) + attr("y", chosen.y) +
          (std::string(chosen.anchor) == "end" ? " text-anchor=\"end\"" : "") + " fill=\"#0b0c0c\">" +
-         svg_escape(text) + "</text>";
+         xml_escape(text) + "</text>";
   }
 
   if (chart.points.size() > 1)
@@ -209,7 +195,7 @@ std::string line_chart_svg(const LineChart& chart) {
     s += "<circle class=\"chart-point\"" + attr("cx", x_of(day_number(p.date))) + attr("cy", y_of(p.value)) +
          " r=\"3.5\" fill=\"#1d70b8\"/>";
   s += "<text class=\"chart-value\"" + attr("x", lx) + attr("y", vy) + " text-anchor=\"" + anchor +
-       "\" font-weight=\"700\" fill=\"#0b0c0c\">" + svg_escape(latest_text) + "</text>";
+       "\" font-weight=\"700\" fill=\"#0b0c0c\">" + xml_escape(latest_text) + "</text>";
   s += "</svg>";
   return s;
 }

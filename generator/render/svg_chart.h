@@ -45,7 +45,4 @@ std::string svg_number(double v);
 // dropped: 41.5 → "41,5". Independent of the locale.
 std::string vi_decimal(double v, int decimals = 2);
 
-// Text for an SVG text node or attribute value: & < > " ' escaped.
-std::string svg_escape(const std::string& text);
-
 }  // namespace congkhai

@@ -79,7 +79,7 @@ TEST(SvgChartTest, EverythingIsEscaped) {
   std::string svg = line_chart_svg(c);
   EXPECT_FALSE(contains(svg, "<script"));
   EXPECT_FALSE(contains(svg, "<b>"));
-  EXPECT_TRUE(contains(svg, "aria-label=\"A &amp; B &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""));
+  EXPECT_TRUE(contains(svg, "aria-label=\"A &amp; B &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;\""));
   EXPECT_TRUE(contains(svg, "12 hồ sơ &lt;b&gt;&quot;x&quot;&lt;/b&gt;</text>"));
 }
 

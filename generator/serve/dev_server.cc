@@ -1,6 +1,6 @@
 #include "serve/dev_server.h"
 
-#include "export/xml.h"
+#include "text/xml.h"
 
 #include <httplib.h>
 

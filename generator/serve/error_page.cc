@@ -1,6 +1,6 @@
 #include "serve/error_page.h"
 
-#include "export/xml.h"
+#include "text/xml.h"
 
 namespace congkhai {
 

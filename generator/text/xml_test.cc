@@ -1,4 +1,4 @@
-#include "export/xml.h"
+#include "text/xml.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Escaping text for XML and hand-written HTML (sitemap, Atom feeds, the dev server's pages).
+// Escaping text for XML, SVG and hand-written HTML (sitemap, feeds, charts, dev server pages).
 #pragma once
 
 #include <string>
