@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/testing_command.h"
 #include "load/content_tree.h"
 
 namespace congkhai {
@@ -16,27 +17,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code = -1;
-  std::string output;  // stdout and stderr
-};
+using Outcome = testing::CommandRun;
+using testing::read;
 
 Outcome run(const std::string& args, const std::string& env = "SOURCE_DATE_EPOCH=1735689600") {
-  std::string cmd = env + " " + CONGKHAI_BINARY + " " + args + " 2>&1";
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return testing::run_shell(env + " " + CONGKHAI_BINARY + " " + args + " 2>&1");
 }
 
 fs::path temp_dir(const std::string& name) {

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/pipeline.h"
+#include "cli/testing_command.h"
 #include "load/plan_loader.h"
 
 namespace congkhai {
@@ -22,28 +23,13 @@ namespace fs = std::filesystem;
 
 const fs::path kSmallSite = fs::path(CONGKHAI_SOURCE_DIR) / "tests/fixtures/small-site";
 
-struct CommandRun {
-  int code = -1;
-  std::string output;
-};
+using testing::CommandRun;
+using testing::read;
 
 // Runs the real binary in `dir`.
 CommandRun run_in(const fs::path& dir, const std::string& args) {
-  std::string cmd = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1735689600 " + CONGKHAI_BINARY + " " + args + " 2>&1";
-  CommandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return testing::run_shell("cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1735689600 " +
+                            CONGKHAI_BINARY + " " + args + " 2>&1");
 }
 
 class NewCommand : public ::testing::Test {
