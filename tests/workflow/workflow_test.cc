@@ -74,9 +74,15 @@ TEST(Workflow, DeploysOnlyFromMainAfterTheChecks) {
       EXPECT_TRUE(only_on_push_to_main(job)) << entry.first.as<std::string>();
       ASSERT_TRUE(job["needs"]);
       EXPECT_EQ(job["needs"].as<std::string>(), "check-and-test");
+      ASSERT_TRUE(job["concurrency"]) << "two deployments must never run at once";
+      EXPECT_EQ(job["concurrency"]["group"].as<std::string>(), "pages");
+      EXPECT_FALSE(job["concurrency"]["cancel-in-progress"].as<bool>(true))
+          << "a deployment is not cancelled halfway";
     }
     int upload = step_using(job, "actions/upload-pages-artifact");
-    if (upload >= 0) EXPECT_TRUE(only_on_push_to_main(job["steps"][upload]) || only_on_push_to_main(job));
+    if (upload >= 0) {
+      EXPECT_TRUE(only_on_push_to_main(job["steps"][upload]) || only_on_push_to_main(job));
+    }
   }
   EXPECT_EQ(jobs_deploying, 1);
 }
