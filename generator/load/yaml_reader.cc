@@ -10,7 +10,6 @@
 #include <set>
 
 #include "text/edit_distance.h"
-#include "text/unicode.h"
 
 namespace congkhai {
 
@@ -57,14 +56,15 @@ constexpr SyntaxHint kSyntaxHints[] = {
      "a colon after the key is missing, or a value runs on to a line indented unevenly"},
 };
 
-// A scalar with a control character or broken UTF-8 can only come from an escape ("\0",
-// "\x01", "\uD800"): the file itself was checked when it was read.
+// A scalar with a control character can only come from an escape ("\0", "\x01"): libyaml
+// refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
+// when it was read, and libyaml refuses a surrogate escape ("\uD800") itself.
 bool clean_scalar(const char* s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
   }
-  return is_valid_utf8(std::string_view(s, n));
+  return true;
 }
 
 // What YAML's core schema reads as null when written plain.
