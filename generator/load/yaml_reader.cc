@@ -16,14 +16,17 @@ namespace congkhai {
 namespace {
 
 // libyaml's problems, in the words an official would use. `at_start` points the message at
-// where the construct began (the opening quote of a string never closed) rather than where
-// libyaml gave up; `back` steps back over an escape's "\u" to the backslash.
+// where the construct began (the opening quote of a string never closed, a key without its
+// colon) rather than where libyaml gave up; kAtEnd does so only when libyaml gave up at the
+// end of the text (a bracket never closed). `back` steps back over an escape's "\u" to the
+// backslash.
+constexpr int kAtEnd = 2;
 struct SyntaxHint {
   const char* problem;
   const char* context;  // nullptr: any
   const char* vi;
   const char* en;
-  bool at_start = false;
+  int at_start = 0;
   int back = 0;
 };
 constexpr SyntaxHint kSyntaxHints[] = {
@@ -31,19 +34,19 @@ constexpr SyntaxHint kSyntaxHints[] = {
      "dấu hai chấm \":\" không đúng chỗ; nếu giá trị có chứa \": \", hãy đặt cả giá trị trong ngoặc kép",
      "a colon is out of place; if a value contains \": \", put the whole value in double quotes"},
     {"found unexpected end of stream", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
-     "a closing quote is missing", true},
+     "a closing quote is missing", 1},
     {"found unexpected document indicator", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
-     "a closing quote is missing", true},
-    {"did not find expected ',' or ']'", nullptr, "thiếu dấu đóng \"]\"", "a closing \"]\" is missing"},
-    {"did not find expected ',' or '}'", nullptr, "thiếu dấu đóng \"}\"", "a closing \"}\" is missing"},
+     "a closing quote is missing", 1},
+    {"did not find expected ',' or ']'", nullptr, "thiếu dấu đóng \"]\"", "a closing \"]\" is missing", kAtEnd},
+    {"did not find expected ',' or '}'", nullptr, "thiếu dấu đóng \"}\"", "a closing \"}\" is missing", kAtEnd},
     {"found unknown escape character", nullptr, "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép",
      "invalid escape \"\\\" in a double-quoted string"},
     {"did not find expected hexdecimal number", nullptr,
      "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép", "invalid escape \"\\\" in a double-quoted string",
-     false, 2},
+     0, 2},
     {"found invalid Unicode character escape code", nullptr,
      "mã thoát \"\\u\" không phải một ký tự Unicode hợp lệ", "a \"\\u\" escape is not a valid Unicode character",
-     false, 2},
+     0, 2},
     {"block sequence entries are not allowed in this context", nullptr,
      "dòng bắt đầu bằng \"-\" thụt lề không đúng", "a \"-\" line is indented wrongly"},
     {"did not find expected '-' indicator", nullptr, "thụt lề không đều", "the indentation is uneven"},
@@ -53,16 +56,18 @@ constexpr SyntaxHint kSyntaxHints[] = {
     {"did not find expected <document start>", nullptr, "thụt lề không đều", "the indentation is uneven"},
     {"could not find expected ':'", nullptr,
      "thiếu dấu hai chấm \":\" sau khoá, hoặc một giá trị xuống dòng mà dòng sau thụt lề không đều",
-     "a colon after the key is missing, or a value runs on to a line indented unevenly"},
+     "a colon after the key is missing, or a value runs on to a line indented unevenly", 1},
 };
 
-// A scalar with a control character can only come from an escape ("\0", "\x01"): libyaml
-// refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
+// A scalar with a control character can only come from an escape ("\0", "\x01", "\N"):
+// libyaml refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
 // when it was read, and libyaml refuses a surrogate escape ("\uD800") itself.
 bool clean_scalar(const char* s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
+    // U+0080–U+009F, the C1 controls ("\N", "\x85").
+    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
   }
   return true;
 }
@@ -251,6 +256,18 @@ bool YamlReader::tab_indented(int line0) const {
   return false;
 }
 
+// Whether a "..." line, the end of a document, comes before the line (0-based): what
+// follows it is a second document.
+bool YamlReader::ends_document(int line0) const {
+  for (int i = std::min(line0, static_cast<int>(line_starts_.size())) - 1; i >= 0; --i) {
+    std::size_t end = i + 1 < static_cast<int>(line_starts_.size()) ? line_starts_[i + 1] - 1 : text_.size();
+    std::string_view line(text_.data() + line_starts_[i], end - line_starts_[i]);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line == "...") return true;
+  }
+  return false;
+}
+
 void YamlReader::syntax_error(const yaml_parser_t& parser) {
   const std::string hint_vi = "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên";
   const std::string hint_en = "check the indentation (spaces only) and quotes on this line or the line above";
@@ -279,17 +296,23 @@ void YamlReader::syntax_error(const yaml_parser_t& parser) {
   // A tab indentation is blamed on whatever libyaml meets next.
   int line0 = static_cast<int>(m.line);
   int tab_line = tab_indented(line0) ? line0 : tab_indented(line0 - 1) ? line0 - 1 : -1;
-  char first = '\0';
+  std::size_t offset = text_.size();  // of the problem, in bytes
   if (line0 < static_cast<int>(line_starts_.size())) {
-    std::size_t i = line_starts_[line0];
-    for (std::size_t col = 0; i < text_.size() && col < m.column; ++i)
-      if ((static_cast<unsigned char>(text_[i + 1]) & 0xC0) != 0x80) ++col;
-    if (i < text_.size()) first = text_[i];
+    offset = line_starts_[line0];
+    for (std::size_t col = 0; offset < text_.size() && col < m.column; ++offset)
+      if ((static_cast<unsigned char>(text_[offset + 1]) & 0xC0) != 0x80) ++col;
   }
+  char first = offset < text_.size() ? text_[offset] : '\0';
+  bool at_end = text_.find_first_not_of(" \t\n", offset) == std::string::npos;
   if (tab_line >= 0) {
     p = SourcePos{tab_line + first_line_, 1};
     vi += ": không dùng phím Tab để thụt lề, hãy dùng dấu cách";
     en = "YAML syntax error: do not indent with tabs, use spaces";
+  } else if (problem.rfind("did not find expected <document start>", 0) == 0 && ends_document(line0)) {
+    error(p, "tệp chỉ được chứa một khối YAML; một khối thứ hai bắt đầu ở đây",
+          "the file holds a second YAML document, starting here",
+          "xoá dòng \"---\" hoặc \"...\" thừa ở đây hoặc ngay trên", "remove the extra \"---\" or \"...\" line");
+    return;
   } else if (problem == "found character that cannot start any token" && first && std::strchr("@`%", first)) {
     vi += std::string(": giá trị bắt đầu bằng dấu \"") + first + "\" phải đặt trong ngoặc kép";
     en = std::string("YAML syntax error: a value starting with \"") + first + "\" must be put in double quotes";
@@ -304,7 +327,7 @@ void YamlReader::syntax_error(const yaml_parser_t& parser) {
       if (problem.rfind(h.problem, 0) == 0 && (!h.context || context == h.context)) {
         vi += ": " + std::string(h.vi);
         en = std::string("YAML syntax error: ") + h.en;
-        if (h.at_start) p = at(parser.context_mark, first_line_);
+        if (h.at_start == 1 || (h.at_start == kAtEnd && at_end)) p = at(parser.context_mark, first_line_);
         p.column = std::max(1, p.column - h.back);
         break;
       }

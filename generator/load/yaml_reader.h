@@ -73,6 +73,7 @@ class YamlReader {
   const YamlNode* find(const YamlNode& map, const char* key) const;
   SourcePos pos_of_offset(std::size_t byte_offset) const;
   bool tab_indented(int line0) const;
+  bool ends_document(int line0) const;
   void syntax_error(const ::yaml_parser_s& parser);
 
   std::string path_;

@@ -158,5 +158,34 @@ TEST(YamlReaderTest, ReservedIndicatorAsksForQuotes) {
   EXPECT_NE(d[0].message.find("\"@\""), std::string::npos) << d[0].message;
 }
 
+TEST(YamlReaderTest, BracketNeverClosedPointsAtTheBracket) {
+  auto d = parse("a: x\nb: {c: d\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 4);
+  EXPECT_NE(d[0].message.find("\"}\""), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, KeyWithoutColonPointsAtTheKey) {
+  auto d = parse("a: x\nfeedback \"y\"\nc: z\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 1);
+  EXPECT_NE(d[0].message.find("hai chấm"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, ContentAfterADocumentEndIsASecondDocument) {
+  auto d = parse("a: 1\n...\nb: 2\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 3);
+  EXPECT_NE(d[0].message.find("khối thứ hai"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, C1ControlsFromEscapesAreRefused) {
+  EXPECT_EQ(parse("a: \"x\\Ny\"\n").size(), 1u);
+  EXPECT_EQ(parse("a: \"x\\u0085y\"\n").size(), 1u);
+  EXPECT_TRUE(parse("a: \"\\u00e9\\u00a0\"\n").empty());
+}
+
 }  // namespace
 }  // namespace congkhai
