@@ -15,18 +15,19 @@ namespace congkhai {
 
 namespace {
 
-// libyaml's problems, in the words an official would use. `at_start` points the message at
-// where the construct began (the opening quote of a string never closed, a key without its
-// colon) rather than where libyaml gave up; kAtEnd does so only when libyaml gave up at the
-// end of the text (a bracket never closed). `back` steps back over an escape's "\u" to the
-// backslash.
-constexpr int kAtEnd = 2;
+// Where a message points: where libyaml gave up, or where the construct began (the opening
+// quote of a string never closed, a key without its colon), or the latter only when libyaml
+// gave up at the end of the text (a bracket never closed, rather than one closed too late).
+enum class Blame { kProblem, kStart, kStartAtEnd };
+
+// libyaml's problems, in the words an official would use. `back` steps back over an
+// escape's "\u" to its backslash.
 struct SyntaxHint {
   const char* problem;
   const char* context;  // nullptr: any
   const char* vi;
   const char* en;
-  int at_start = 0;
+  Blame blame = Blame::kProblem;
   int back = 0;
 };
 constexpr SyntaxHint kSyntaxHints[] = {
@@ -34,19 +35,19 @@ constexpr SyntaxHint kSyntaxHints[] = {
      "dấu hai chấm \":\" không đúng chỗ; nếu giá trị có chứa \": \", hãy đặt cả giá trị trong ngoặc kép",
      "a colon is out of place; if a value contains \": \", put the whole value in double quotes"},
     {"found unexpected end of stream", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
-     "a closing quote is missing", 1},
+     "a closing quote is missing", Blame::kStart},
     {"found unexpected document indicator", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
-     "a closing quote is missing", 1},
-    {"did not find expected ',' or ']'", nullptr, "thiếu dấu đóng \"]\"", "a closing \"]\" is missing", kAtEnd},
-    {"did not find expected ',' or '}'", nullptr, "thiếu dấu đóng \"}\"", "a closing \"}\" is missing", kAtEnd},
+     "a closing quote is missing", Blame::kStart},
+    {"did not find expected ',' or ']'", nullptr, "thiếu dấu đóng \"]\"", "a closing \"]\" is missing", Blame::kStartAtEnd},
+    {"did not find expected ',' or '}'", nullptr, "thiếu dấu đóng \"}\"", "a closing \"}\" is missing", Blame::kStartAtEnd},
     {"found unknown escape character", nullptr, "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép",
      "invalid escape \"\\\" in a double-quoted string"},
     {"did not find expected hexdecimal number", nullptr,
      "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép", "invalid escape \"\\\" in a double-quoted string",
-     0, 2},
+     Blame::kProblem, 2},
     {"found invalid Unicode character escape code", nullptr,
      "mã thoát \"\\u\" không phải một ký tự Unicode hợp lệ", "a \"\\u\" escape is not a valid Unicode character",
-     0, 2},
+     Blame::kProblem, 2},
     {"block sequence entries are not allowed in this context", nullptr,
      "dòng bắt đầu bằng \"-\" thụt lề không đúng", "a \"-\" line is indented wrongly"},
     {"did not find expected '-' indicator", nullptr, "thụt lề không đều", "the indentation is uneven"},
@@ -56,7 +57,7 @@ constexpr SyntaxHint kSyntaxHints[] = {
     {"did not find expected <document start>", nullptr, "thụt lề không đều", "the indentation is uneven"},
     {"could not find expected ':'", nullptr,
      "thiếu dấu hai chấm \":\" sau khoá, hoặc một giá trị xuống dòng mà dòng sau thụt lề không đều",
-     "a colon after the key is missing, or a value runs on to a line indented unevenly", 1},
+     "a colon after the key is missing, or a value runs on to a line indented unevenly", Blame::kStart},
 };
 
 // A scalar with a control character can only come from an escape ("\0", "\x01", "\N"):
@@ -236,6 +237,7 @@ std::optional<YamlNode> YamlReader::parse() {
       default:
         continue;
     }
+    // Only a node with an anchor leaves the switch.
     std::string name(reinterpret_cast<const char*>(anchor));
     error(at(mark, first_line_), "không dùng neo \"&" + name + "\" và bí danh (*) của YAML trong nội dung",
           "YAML anchors \"&" + name + "\" and aliases (*) are not allowed",
@@ -327,7 +329,8 @@ void YamlReader::syntax_error(const yaml_parser_t& parser) {
       if (problem.rfind(h.problem, 0) == 0 && (!h.context || context == h.context)) {
         vi += ": " + std::string(h.vi);
         en = std::string("YAML syntax error: ") + h.en;
-        if (h.at_start == 1 || (h.at_start == kAtEnd && at_end)) p = at(parser.context_mark, first_line_);
+        if (h.blame == Blame::kStart || (h.blame == Blame::kStartAtEnd && at_end))
+          p = at(parser.context_mark, first_line_);
         p.column = std::max(1, p.column - h.back);
         break;
       }
