@@ -1,7 +1,9 @@
 // congkhai-yaml-bench: YAML parse speed on the same documents, yaml-cpp (YAML::Load, which
 // builds a node tree) against libyaml's event parser (yaml_parser_parse in a loop, nothing
-// built). The documents are the front matter of every plans/*.md and reports/*.md, and every
-// progress/*.yaml, under a content folder. Usage: congkhai-yaml-bench CONTENT_DIR [MAX_MB]
+// built) and against what the generator does (YamlReader::parse: libyaml's events into a
+// YamlNode tree, with the shape checks). The documents are the front matter of every
+// plans/*.md and reports/*.md, and every progress/*.yaml, under a content folder.
+// Usage: congkhai-yaml-bench CONTENT_DIR [MAX_MB]
 #include <yaml.h>
 
 #include <algorithm>
@@ -15,6 +17,8 @@
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
+
+#include "load/yaml_reader.h"
 
 namespace fs = std::filesystem;
 
@@ -106,9 +110,20 @@ int main(int argc, char** argv) {
     if (!parse_libyaml(d, &events)) ++errors;
   double lib = seconds_since(t0);
 
+  long roots = 0;
+  t0 = std::chrono::steady_clock::now();
+  for (const auto& d : docs) {
+    congkhai::Diagnostics diags;
+    congkhai::YamlReader reader("bench.yaml", d, 1, &diags);
+    if (auto root = reader.parse()) roots += static_cast<long>(root->items.size());
+  }
+  double ours = seconds_since(t0);
+
   std::printf("yaml-cpp YAML::Load          %7.3f s  %7.1f MB/s\n", cpp, mb / cpp);
   std::printf("libyaml yaml_parser_parse    %7.3f s  %7.1f MB/s  (%ld events%s)\n", lib, mb / lib, events,
               errors ? ", with parse errors" : "");
+  std::printf("YamlReader::parse (YamlNode) %7.3f s  %7.1f MB/s\n", ours, mb / ours);
   std::printf("ratio libyaml / yaml-cpp     %7.1fx\n", cpp / lib);
-  return nodes < 0;
+  std::printf("ratio YamlReader / yaml-cpp  %7.1fx\n", cpp / ours);
+  return nodes < 0 || roots < 0;
 }

@@ -1,5 +1,5 @@
 // libFuzzer: bytes as a plan file, through the same steps as `load_plan`: UTF-8 check, BOM,
-// line endings and NFC (clean_text), front matter split, YAML pre-scan and parse, plan reader.
+// line endings and NFC (clean_text), front matter split, the one-pass YAML parse (libyaml events into YamlNodes), plan reader.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

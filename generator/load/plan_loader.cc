@@ -17,7 +17,7 @@ class PlanParser {
  public:
   PlanParser(YamlReader* r, Plan* plan) : r_(*r), plan_(*plan) {}
 
-  void read_header(const YAML::Node& root) {
+  void read_header(const YamlNode& root) {
     r_.check_keys(root, {{"number", true}, {"title", true}, {"year", true}, {"date"}, {"place"},
                          {"issuer", true}, {"signer"}, {"legal_basis"}, {"implements"},
                          {"recipients"}, {"budget"}, {"appendix"}, {"tasks", true}, {"targets"}});
@@ -35,8 +35,8 @@ class PlanParser {
       plan_.signer.capacity = r_.text_list(*s, "capacity");
     }
     if (auto lb = r_.child(root, "legal_basis")) {
-      if (lb->IsSequence()) {
-        for (const auto& item : *lb)
+      if (lb->is_sequence()) {
+        for (const auto& item : lb->items)
           if (auto ref = r_.reference(item)) plan_.legal_basis.push_back(*ref);
       } else if (auto ref = r_.reference(*lb)) {
         plan_.legal_basis.push_back(*ref);
@@ -52,7 +52,7 @@ class PlanParser {
     }
   }
 
-  void read_table(const YAML::Node& root) {
+  void read_table(const YamlNode& root) {
     auto tasks = r_.child(root, "tasks");
     if (!tasks) return;  // reported by check_keys
     read_items(*tasks, -1, 0);
@@ -61,28 +61,28 @@ class PlanParser {
                "mỗi nhiệm vụ là một mục có khoá \"task\"", "each task is an item with a \"task\" key");
   }
 
-  void read_targets(const YAML::Node& root) {
+  void read_targets(const YamlNode& root) {
     auto targets = r_.child(root, "targets");
     if (!targets) return;
-    if (!targets->IsSequence()) {
+    if (!targets->is_sequence()) {
       r_.error(*targets, "\"targets\" phải là một danh sách", "\"targets\" must be a list");
       return;
     }
-    for (const auto& node : *targets) read_target(node);
+    for (const auto& node : targets->items) read_target(node);
   }
 
  private:
-  void read_items(const YAML::Node& list, int parent, int depth) {
-    if (!list.IsSequence()) {
+  void read_items(const YamlNode& list, int parent, int depth) {
+    if (!list.is_sequence()) {
       r_.error(list, "\"tasks\" phải là một danh sách các mục bắt đầu bằng \"-\"",
                "\"tasks\" must be a list of items starting with \"-\"");
       return;
     }
-    for (const auto& item : list) {
+    for (const auto& item : list.items) {
       if (too_many_) return;
       if (!r_.expect_map(item, "mỗi mục của bảng nhiệm vụ", "each task table item")) continue;
-      bool is_section = r_.child(item, "section").has_value();
-      bool is_task = r_.child(item, "task").has_value();
+      bool is_section = r_.child(item, "section") != nullptr;
+      bool is_task = r_.child(item, "task") != nullptr;
       if (is_section && is_task)
         r_.error(item, "một mục không thể vừa là \"section\" vừa là \"task\"",
                  "an item cannot be both a \"section\" and a \"task\"");
@@ -96,7 +96,7 @@ class PlanParser {
     }
   }
 
-  void read_section(const YAML::Node& node, int parent, int depth) {
+  void read_section(const YamlNode& node, int parent, int depth) {
     r_.check_keys(node, {{"section", true}, {"number"}, {"tasks", true}});
     if (depth > kMaxSectionDepth) {
       r_.error(node, "bảng nhiệm vụ chỉ được lồng tối đa 3 cấp phần, mục",
@@ -115,7 +115,7 @@ class PlanParser {
     if (auto tasks = r_.child(node, "tasks")) read_items(*tasks, index, depth);
   }
 
-  void read_task(const YAML::Node& node, int section) {
+  void read_task(const YamlNode& node, int section) {
     if (plan_.tasks.size() == kMaxTasksPerPlan) {
       r_.error(node, "kế hoạch có quá " + std::to_string(kMaxTasksPerPlan) + " nhiệm vụ",
                "the plan has more than " + std::to_string(kMaxTasksPerPlan) + " tasks",
@@ -153,7 +153,7 @@ class PlanParser {
     plan_.tasks.push_back(std::move(t));
   }
 
-  void read_target(const YAML::Node& node) {
+  void read_target(const YamlNode& node) {
     if (!r_.expect_map(node, "mỗi chỉ tiêu", "each target")) return;
     r_.check_keys(node, {{"id", true}, {"measure", true}, {"comparison", true}, {"value", true},
                          {"unit"}, {"task"}});

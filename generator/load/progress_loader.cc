@@ -13,33 +13,33 @@ class ProgressParser {
   ProgressParser(YamlReader* r, ProgressRecord* rec, const std::string& content_dir)
       : r_(*r), rec_(*rec), content_dir_(content_dir) {}
 
-  void read(const YAML::Node& root) {
+  void read(const YamlNode& root) {
     r_.check_keys(root, {{"plan", true}, {"period"}, {"date"}, {"reported_by"}, {"entries"},
                          {"measurements"}});
     rec_.plan_id = r_.text(root, "plan", true).value_or("");
     if (auto p = r_.child(root, "plan")) rec_.plan_pos = r_.pos(*p);
     rec_.period = r_.text(root, "period").value_or("");
     default_date_ = r_.date(root, "date");
-    file_has_date_ = r_.child(root, "date").has_value();
+    file_has_date_ = r_.child(root, "date") != nullptr;
     default_reporter_ = r_.text(root, "reported_by").value_or("");
     if (auto entries = list(root, "entries"))
-      for (const auto& e : *entries) read_entry(e);
+      for (const auto& e : entries->items) read_entry(e);
     if (auto ms = list(root, "measurements"))
-      for (const auto& m : *ms) read_measurement(m);
+      for (const auto& m : ms->items) read_measurement(m);
   }
 
  private:
-  std::optional<YAML::Node> list(const YAML::Node& root, const char* key) {
+  const YamlNode* list(const YamlNode& root, const char* key) {
     auto node = r_.child(root, key);
-    if (node && !node->IsSequence()) {
+    if (node && !node->is_sequence()) {
       r_.error(*node, std::string("\"") + key + "\" phải là một danh sách các mục bắt đầu bằng \"-\"",
                std::string("\"") + key + "\" must be a list");
-      return std::nullopt;
+      return nullptr;
     }
     return node;
   }
 
-  Date entry_date(const YAML::Node& node) {
+  Date entry_date(const YamlNode& node) {
     if (auto d = r_.date(node, "date")) return *d;
     if (default_date_) return *default_date_;
     // A file date that is written but wrong is reported once, not again for every entry.
@@ -50,7 +50,7 @@ class ProgressParser {
     return Date{};
   }
 
-  void read_entry(const YAML::Node& node) {
+  void read_entry(const YamlNode& node) {
     if (!r_.expect_map(node, "mỗi mục tiến độ", "each progress entry")) return;
     r_.check_keys(node, {{"task", true}, {"date"}, {"status", true}, {"percent"}, {"note"},
                          {"evidence"}, {"reported_by"}});
@@ -73,15 +73,15 @@ class ProgressParser {
     e.note = r_.text(node, "note").value_or("");
     e.reported_by = r_.text(node, "reported_by").value_or(default_reporter_);
     if (auto ev = r_.child(node, "evidence")) {
-      if (!ev->IsSequence())
+      if (!ev->is_sequence())
         r_.error(*ev, "\"evidence\" phải là một danh sách", "\"evidence\" must be a list");
       else
-        for (const auto& item : *ev) read_evidence(item, &e);
+        for (const auto& item : ev->items) read_evidence(item, &e);
     }
     rec_.entries.push_back(std::move(e));
   }
 
-  void read_evidence(const YAML::Node& node, ProgressEntry* e) {
+  void read_evidence(const YamlNode& node, ProgressEntry* e) {
     if (!r_.expect_map(node, "mỗi minh chứng", "each evidence item")) return;
     r_.check_keys(node, {{"title", true}, {"url"}, {"file"}});
     Evidence ev;
@@ -112,7 +112,7 @@ class ProgressParser {
     e->evidence.push_back(std::move(ev));
   }
 
-  void read_measurement(const YAML::Node& node) {
+  void read_measurement(const YamlNode& node) {
     if (!r_.expect_map(node, "mỗi số liệu chỉ tiêu", "each measurement")) return;
     r_.check_keys(node, {{"target", true}, {"date"}, {"value", true}, {"source"}});
     Measurement m;

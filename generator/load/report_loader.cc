@@ -11,15 +11,15 @@ namespace congkhai {
 
 namespace {
 
-void read_attachments(YamlReader& r, const YAML::Node& root, const std::string& content_dir,
+void read_attachments(YamlReader& r, const YamlNode& root, const std::string& content_dir,
                       Report* report) {
   auto list = r.child(root, "attachments");
   if (!list) return;
-  if (!list->IsSequence()) {
+  if (!list->is_sequence()) {
     r.error(*list, "\"attachments\" phải là một danh sách", "\"attachments\" must be a list");
     return;
   }
-  for (const auto& node : *list) {
+  for (const auto& node : list->items) {
     if (!r.expect_map(node, "mỗi tệp đính kèm", "each attachment")) continue;
     r.check_keys(node, {{"file", true}, {"title"}});
     auto file = r.text(node, "file", true);

@@ -1,128 +1,104 @@
 #include "load/yaml_reader.h"
 
-#include <cmath>
-#include <cstdlib>
-#include <set>
-#include <sstream>
+#include <yaml.h>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <set>
 
 #include "text/edit_distance.h"
-#include "text/unicode.h"
 
 namespace congkhai {
 
 namespace {
 
-// yaml-cpp's messages, in the words an official would use.
+// Where a message points: where libyaml gave up, or where the construct began (the opening
+// quote of a string never closed, a key without its colon), or the latter only when libyaml
+// gave up at the end of the text (a bracket never closed, rather than one closed too late).
+enum class Blame { kProblem, kStart, kStartAtEnd };
+
+// libyaml's problems, in the words an official would use. `back` steps back over an
+// escape's "\u" to its backslash.
 struct SyntaxHint {
-  const char* yaml_cpp;
+  const char* problem;
+  const char* context;  // nullptr: any
   const char* vi;
   const char* en;
+  Blame blame = Blame::kProblem;
+  int back = 0;
 };
 constexpr SyntaxHint kSyntaxHints[] = {
-    {"illegal map value",
+    {"mapping values are not allowed", nullptr,
      "dấu hai chấm \":\" không đúng chỗ; nếu giá trị có chứa \": \", hãy đặt cả giá trị trong ngoặc kép",
      "a colon is out of place; if a value contains \": \", put the whole value in double quotes"},
-    {"end of map not found", "thiếu dấu đóng \"}\" hoặc thụt lề không đều",
-     "a closing \"}\" is missing or the indentation is uneven"},
-    {"end of map flow not found", "thiếu dấu đóng \"}\"", "a closing \"}\" is missing"},
-    {"end of sequence not found", "thiếu dấu đóng \"]\" hoặc thụt lề không đều",
-     "a closing \"]\" is missing or the indentation is uneven"},
-    {"end of sequence flow not found", "thiếu dấu đóng \"]\"", "a closing \"]\" is missing"},
-    {"unknown escape character", "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép",
+    {"found unexpected end of stream", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
+     "a closing quote is missing", Blame::kStart},
+    {"found unexpected document indicator", "while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng",
+     "a closing quote is missing", Blame::kStart},
+    {"did not find expected ',' or ']'", nullptr, "thiếu dấu đóng \"]\"", "a closing \"]\" is missing", Blame::kStartAtEnd},
+    {"did not find expected ',' or '}'", nullptr, "thiếu dấu đóng \"}\"", "a closing \"}\" is missing", Blame::kStartAtEnd},
+    {"found unknown escape character", nullptr, "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép",
      "invalid escape \"\\\" in a double-quoted string"},
-    {"end of string not found", "thiếu dấu ngoặc kép đóng", "a closing quote is missing"},
-    {"illegal EOF in scalar", "thiếu dấu ngoặc kép đóng", "a closing quote is missing"},
-    {"block sequence entries are not allowed in this context",
+    {"did not find expected hexdecimal number", nullptr,
+     "ký tự thoát \"\\\" không hợp lệ trong chuỗi ngoặc kép", "invalid escape \"\\\" in a double-quoted string",
+     Blame::kProblem, 2},
+    {"found invalid Unicode character escape code", nullptr,
+     "mã thoát \"\\u\" không phải một ký tự Unicode hợp lệ", "a \"\\u\" escape is not a valid Unicode character",
+     Blame::kProblem, 2},
+    {"block sequence entries are not allowed in this context", nullptr,
      "dòng bắt đầu bằng \"-\" thụt lề không đúng", "a \"-\" line is indented wrongly"},
-    {"illegal tab when looking for indentation", "không dùng phím Tab để thụt lề, hãy dùng dấu cách",
+    {"did not find expected '-' indicator", nullptr, "thụt lề không đều", "the indentation is uneven"},
+    {"found a tab character", nullptr, "không dùng phím Tab để thụt lề, hãy dùng dấu cách",
      "do not indent with tabs, use spaces"},
-    {"end of document not found", "thụt lề không đều", "the indentation is uneven"},
-    {"invalid node; first invalid key", "thụt lề không đều", "the indentation is uneven"},
-    {"invalid unicode", "mã thoát \"\\u\" không phải một ký tự Unicode hợp lệ",
-     "a \"\\u\" escape is not a valid Unicode character"},
-    {"the referenced anchor is not defined",
-     "giá trị bắt đầu bằng dấu \"*\" phải đặt trong ngoặc kép",
-     "a value starting with \"*\" must be put in double quotes"},
+    {"did not find expected key", nullptr, "thụt lề không đều", "the indentation is uneven"},
+    {"did not find expected <document start>", nullptr, "thụt lề không đều", "the indentation is uneven"},
+    {"could not find expected ':'", nullptr,
+     "thiếu dấu hai chấm \":\" sau khoá, hoặc một giá trị xuống dòng mà dòng sau thụt lề không đều",
+     "a colon after the key is missing, or a value runs on to a line indented unevenly", Blame::kStart},
 };
 
-// What the event pass refuses, thrown out of the parser at the first occurrence.
-struct ShapeProblem {
-  YAML::Mark mark;
-  std::string vi, en, hint_vi, hint_en;
-};
-
-// A scalar with a control character or broken UTF-8 can only come from an escape ("\0",
-// "\x01", "\uD800"): the file itself was checked when it was read.
-bool clean_scalar(const std::string& s) {
-  for (unsigned char c : s)
+// A scalar with a control character can only come from an escape ("\0", "\x01", "\N"):
+// libyaml refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
+// when it was read, and libyaml refuses a surrogate escape ("\uD800") itself.
+bool clean_scalar(const char* s, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
-  return is_valid_utf8(s);
+    // U+0080–U+009F, the C1 controls ("\N", "\x85").
+    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
+  }
+  return true;
 }
 
-// Sees the parser's events before any node is built. Anchors and aliases are refused: an
-// alias shares a node, so a few lines of them can stand for billions of tasks, and officials
-// never need them. Nesting is capped so that no recursion, the parser's or ours, runs deep.
-class ShapeCheck : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuse_anchor(mark, ""); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string& value) override {
-    node(mark, anchor);
-    if (!clean_scalar(value))
-      throw ShapeProblem{mark, "giá trị có ký tự điều khiển hoặc mã thoát không hợp lệ (như \"\\0\")",
-                         "the value holds a control character or an invalid escape (such as \"\\0\")",
-                         "xoá mã thoát \"\\\" này hoặc đặt giá trị trong ngoặc đơn '…'",
-                         "remove the escape or put the value in single quotes"};
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    node(mark, anchor);
-    enter(mark);
-  }
-  void OnSequenceEnd() override { --depth_; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    node(mark, anchor);
-    enter(mark);
-  }
-  void OnMapEnd() override { --depth_; }
-  void OnAnchor(const YAML::Mark& mark, const std::string& name) override { refuse_anchor(mark, name); }
+// What YAML's core schema reads as null when written plain.
+bool null_word(const char* s, std::size_t n) {
+  std::string_view v(s, n);
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
 
- private:
-  void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) refuse_anchor(mark, "");
-  }
-  void enter(const YAML::Mark& mark) {
-    if (++depth_ > kMaxYamlDepth)
-      throw ShapeProblem{mark,
-                         "danh sách, nhóm khoá lồng nhau quá sâu (quá " + std::to_string(kMaxYamlDepth) + " cấp)",
-                         "lists and mappings are nested too deeply (more than " +
-                             std::to_string(kMaxYamlDepth) + " levels)",
-                         "", ""};
-  }
-  [[noreturn]] void refuse_anchor(const YAML::Mark& mark, const std::string& name) {
-    std::string what = name.empty() ? "" : " \"&" + name + "\"";
-    throw ShapeProblem{mark,
-                       "không dùng neo" + what + " và bí danh (*) của YAML trong nội dung",
-                       "YAML anchors" + what + " and aliases (*) are not allowed",
-                       "hãy ghi đầy đủ nội dung ở mỗi chỗ cần; giá trị bắt đầu bằng \"&\" hoặc \"*\" "
-                       "phải đặt trong ngoặc kép",
-                       "write the content out in full; quote a value that starts with & or *"};
-  }
-
-  int depth_ = 0;
+// libyaml's parser and event, freed however parse() is left.
+struct Parser {
+  yaml_parser_t p;
+  bool ok;
+  Parser() : ok(yaml_parser_initialize(&p) != 0) {}
+  ~Parser() { yaml_parser_delete(&p); }
+};
+struct Event {
+  yaml_event_t e{};
+  ~Event() { yaml_event_delete(&e); }
 };
 
-std::string what_it_is(const YAML::Node& node) {
-  if (node.IsSequence()) return "danh sách";
-  if (node.IsMap()) return "nhóm khoá";
+std::string what_it_is(const YamlNode& node) {
+  if (node.is_sequence()) return "danh sách";
+  if (node.is_map()) return "nhóm khoá";
   return "giá trị";
+}
+
+SourcePos at(const yaml_mark_t& m, int first_line) {
+  return SourcePos{static_cast<int>(m.line) + first_line, static_cast<int>(m.column) + 1};
 }
 
 }  // namespace
@@ -134,21 +110,18 @@ YamlReader::YamlReader(std::string path, std::string text, int first_line, Diagn
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
 }
 
-int YamlReader::char_column(int line0, int byte_col0) const {
-  if (line0 < 0 || line0 >= static_cast<int>(line_starts_.size())) return byte_col0 + 1;
-  std::size_t start = line_starts_[line0];
-  int col = 1;
-  for (int i = 0; i < byte_col0 && start + i < text_.size(); ++i)
-    if ((static_cast<unsigned char>(text_[start + i]) & 0xC0) != 0x80) ++col;
-  // A byte offset in the middle of a character still points at that character.
-  return col;
+SourcePos YamlReader::pos(const YamlNode& node) const {
+  if (node.line < 0) return SourcePos{first_line_, 1};
+  return SourcePos{node.line + first_line_, node.column + 1};
 }
 
-SourcePos YamlReader::pos(const YAML::Node& node) const { return pos(node.Mark()); }
-
-SourcePos YamlReader::pos(const YAML::Mark& m) const {
-  if (m.is_null()) return SourcePos{first_line_, 1};
-  return SourcePos{m.line + first_line_, char_column(m.line, m.column)};
+SourcePos YamlReader::pos_of_offset(std::size_t offset) const {
+  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  int line0 = static_cast<int>(next - line_starts_.begin()) - 1;
+  int col = 1;
+  for (std::size_t i = line_starts_[line0]; i < offset && i < text_.size(); ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+  return SourcePos{line0 + first_line_, col};
 }
 
 void YamlReader::error(SourcePos pos, std::string vi, std::string en, std::string hint_vi,
@@ -157,40 +130,122 @@ void YamlReader::error(SourcePos pos, std::string vi, std::string en, std::strin
                                std::move(hint_en)});
 }
 
-void YamlReader::error(const YAML::Node& node, std::string vi, std::string en, std::string hint_vi,
+void YamlReader::error(const YamlNode& node, std::string vi, std::string en, std::string hint_vi,
                        std::string hint_en) {
   error(pos(node), std::move(vi), std::move(en), std::move(hint_vi), std::move(hint_en));
 }
 
-// The event pass before the nodes are built; reports the first problem and returns false.
-// It reads the text without its final line breaks: yaml-cpp 0.7 takes a double-quoted
-// value left open at the end of the text as running to the end when a line break follows,
-// and reports it otherwise. The nodes are built from the text as it is.
-bool YamlReader::check_shape() {
-  std::string_view body = text_;
-  while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
-  std::istringstream in{std::string(body)};
-  YAML::Parser parser(in);
-  ShapeCheck check;
-  try {
-    parser.HandleNextDocument(check);
-    struct SecondDocument : ShapeCheck {
-      void OnDocumentStart(const YAML::Mark& mark) override { throw ShapeProblem{mark, "", "", "", ""}; }
-    } second;
-    parser.HandleNextDocument(second);
-  } catch (const ShapeProblem& p) {
-    if (p.vi.empty())
-      error(pos(p.mark), "tệp chỉ được chứa một khối YAML; một khối thứ hai bắt đầu ở đây",
-            "the file holds a second YAML document, starting here",
-            "xoá dòng \"---\" hoặc \"...\" thừa ở đây hoặc ngay trên", "remove the extra \"---\" or \"...\" line");
-    else
-      error(pos(p.mark), p.vi, p.en, p.hint_vi, p.hint_en);
-    return false;
-  } catch (const YAML::Exception& e) {
-    syntax_error(e);
-    return false;
+// One pass of libyaml's event parser builds the nodes and refuses, at the first occurrence,
+// what content never needs. Anchors and aliases: an alias shares a node, so a few lines of
+// them can stand for billions of tasks. Nesting beyond kMaxYamlDepth: no recursion, ours or a
+// loader's, runs deep. A second document: it would be silently ignored.
+std::optional<YamlNode> YamlReader::parse() {
+  Parser parser;
+  if (!parser.ok) {
+    error(SourcePos{first_line_, 1}, "không đủ bộ nhớ để đọc tệp", "out of memory reading the file");
+    return std::nullopt;
   }
-  return true;
+  yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(text_.data()),
+                               text_.size());
+  YamlNode root;
+  std::vector<YamlNode*> open;  // the collections being filled, innermost last
+  int documents = 0;
+  auto add = [&](YamlNode&& node) -> YamlNode* {
+    if (open.empty()) {
+      root = std::move(node);
+      return &root;
+    }
+    // Only the innermost collection grows, so the pointers to the outer ones stay valid.
+    auto& items = open.back()->items;
+    items.push_back(std::move(node));
+    return &items.back();
+  };
+  auto start = [](YamlNode::Kind kind, const yaml_mark_t& m) {
+    YamlNode n;
+    n.kind = kind;
+    n.line = static_cast<int>(m.line);
+    n.column = static_cast<int>(m.column);
+    return n;
+  };
+  for (;;) {
+    Event ev;
+    if (!yaml_parser_parse(&parser.p, &ev.e)) {
+      syntax_error(parser.p);
+      return std::nullopt;
+    }
+    const yaml_mark_t& mark = ev.e.start_mark;
+    const yaml_char_t* anchor = nullptr;
+    switch (ev.e.type) {
+      case YAML_STREAM_END_EVENT:
+        return root;
+      case YAML_DOCUMENT_START_EVENT:
+        if (++documents > 1) {
+          error(at(mark, first_line_), "tệp chỉ được chứa một khối YAML; một khối thứ hai bắt đầu ở đây",
+                "the file holds a second YAML document, starting here",
+                "xoá dòng \"---\" hoặc \"...\" thừa ở đây hoặc ngay trên", "remove the extra \"---\" or \"...\" line");
+          return std::nullopt;
+        }
+        continue;
+      case YAML_ALIAS_EVENT:
+        // Anchors are refused where they are written, so an alias never names one: it is
+        // text such as "*Quan trọng* việc" that was meant literally.
+        error(at(mark, first_line_), "lỗi cú pháp YAML: giá trị bắt đầu bằng dấu \"*\" phải đặt trong ngoặc kép",
+              "YAML syntax error: a value starting with \"*\" must be put in double quotes",
+              "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên",
+              "check the indentation (spaces only) and quotes on this line or the line above");
+        return std::nullopt;
+      case YAML_SCALAR_EVENT: {
+        anchor = ev.e.data.scalar.anchor;
+        if (anchor) break;
+        const auto& sc = ev.e.data.scalar;
+        const char* value = reinterpret_cast<const char*>(sc.value);
+        if (!clean_scalar(value, sc.length)) {
+          error(at(mark, first_line_), "giá trị có ký tự điều khiển hoặc mã thoát không hợp lệ (như \"\\0\")",
+                "the value holds a control character or an invalid escape (such as \"\\0\")",
+                "xoá mã thoát \"\\\" này hoặc đặt giá trị trong ngoặc đơn '…'",
+                "remove the escape or put the value in single quotes");
+          return std::nullopt;
+        }
+        bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
+        bool null = plain && sc.plain_implicit && null_word(value, sc.length);
+        YamlNode n = start(null ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar, mark);
+        n.text.assign(value, sc.length);
+        n.quoted = !plain;
+        add(std::move(n));
+        continue;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+      case YAML_MAPPING_START_EVENT: {
+        bool seq = ev.e.type == YAML_SEQUENCE_START_EVENT;
+        anchor = seq ? ev.e.data.sequence_start.anchor : ev.e.data.mapping_start.anchor;
+        if (anchor) break;
+        if (static_cast<int>(open.size()) >= kMaxYamlDepth) {
+          error(at(mark, first_line_),
+                "danh sách, nhóm khoá lồng nhau quá sâu (quá " + std::to_string(kMaxYamlDepth) + " cấp)",
+                "lists and mappings are nested too deeply (more than " + std::to_string(kMaxYamlDepth) +
+                    " levels)");
+          return std::nullopt;
+        }
+        open.push_back(add(start(seq ? YamlNode::Kind::kSequence : YamlNode::Kind::kMapping, mark)));
+        continue;
+      }
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        open.pop_back();
+        continue;
+      default:
+        continue;
+    }
+    // Only a node with an anchor leaves the switch.
+    std::string name(reinterpret_cast<const char*>(anchor));
+    error(at(mark, first_line_), "không dùng neo \"&" + name + "\" và bí danh (*) của YAML trong nội dung",
+          "YAML anchors \"&" + name + "\" and aliases (*) are not allowed",
+          "hãy ghi đầy đủ nội dung ở mỗi chỗ cần; giá trị bắt đầu bằng \"&\" hoặc \"*\" "
+          "phải đặt trong ngoặc kép",
+          "write the content out in full; quote a value that starts with & or *");
+    return std::nullopt;
+  }
 }
 
 // Whether the line (0-based, in the text) is indented with a tab.
@@ -203,54 +258,102 @@ bool YamlReader::tab_indented(int line0) const {
   return false;
 }
 
-void YamlReader::syntax_error(const YAML::Exception& e) {
-  SourcePos p = pos(e.mark);
+// Whether a "..." line, the end of a document, comes before the line (0-based): what
+// follows it is a second document.
+bool YamlReader::ends_document(int line0) const {
+  for (int i = std::min(line0, static_cast<int>(line_starts_.size())) - 1; i >= 0; --i) {
+    std::size_t end = i + 1 < static_cast<int>(line_starts_.size()) ? line_starts_[i + 1] - 1 : text_.size();
+    std::string_view line(text_.data() + line_starts_[i], end - line_starts_[i]);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line == "...") return true;
+  }
+  return false;
+}
+
+void YamlReader::syntax_error(const yaml_parser_t& parser) {
+  const std::string hint_vi = "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên";
+  const std::string hint_en = "check the indentation (spaces only) and quotes on this line or the line above";
+  std::string problem = parser.problem ? parser.problem : "";
+  std::string context = parser.context ? parser.context : "";
+  if (parser.error == YAML_READER_ERROR) {
+    // The file was checked to be UTF-8 when it was read; what is left is a character YAML
+    // refuses outright, a control character pasted in with the text.
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(parser.problem_value));
+    error(pos_of_offset(parser.problem_offset),
+          std::string("tệp có ký tự điều khiển (") + code + ") không được phép trong YAML",
+          std::string("the file holds a control character (") + code + ") that YAML does not allow",
+          "xoá ký tự này; nó thường lọt vào khi dán văn bản từ nơi khác",
+          "delete it; it usually comes in with pasted text");
+    return;
+  }
+  if (parser.error == YAML_MEMORY_ERROR) {
+    error(SourcePos{first_line_, 1}, "không đủ bộ nhớ để đọc tệp", "out of memory reading the file");
+    return;
+  }
+  const yaml_mark_t& m = parser.problem_mark;
+  SourcePos p = at(m, first_line_);
   std::string vi = "lỗi cú pháp YAML";
-  std::string en = "YAML syntax error: " + e.msg;
-  // yaml-cpp blames a tab indentation on whatever it meets next, usually a colon.
-  int tab_line = tab_indented(e.mark.line) ? e.mark.line : tab_indented(e.mark.line - 1) ? e.mark.line - 1 : -1;
-  if (!e.mark.is_null() && tab_line >= 0) {
+  std::string en = "YAML syntax error: " + problem;
+  // A tab indentation is blamed on whatever libyaml meets next.
+  int line0 = static_cast<int>(m.line);
+  int tab_line = tab_indented(line0) ? line0 : tab_indented(line0 - 1) ? line0 - 1 : -1;
+  std::size_t offset = text_.size();  // of the problem, in bytes
+  if (line0 < static_cast<int>(line_starts_.size())) {
+    offset = line_starts_[line0];
+    for (std::size_t col = 0; offset < text_.size() && col < m.column; ++offset)
+      if ((static_cast<unsigned char>(text_[offset + 1]) & 0xC0) != 0x80) ++col;
+  }
+  char first = offset < text_.size() ? text_[offset] : '\0';
+  bool at_end = text_.find_first_not_of(" \t\n", offset) == std::string::npos;
+  if (tab_line >= 0) {
     p = SourcePos{tab_line + first_line_, 1};
     vi += ": không dùng phím Tab để thụt lề, hãy dùng dấu cách";
     en = "YAML syntax error: do not indent with tabs, use spaces";
+  } else if (problem.rfind("did not find expected <document start>", 0) == 0 && ends_document(line0)) {
+    error(p, "tệp chỉ được chứa một khối YAML; một khối thứ hai bắt đầu ở đây",
+          "the file holds a second YAML document, starting here",
+          "xoá dòng \"---\" hoặc \"...\" thừa ở đây hoặc ngay trên", "remove the extra \"---\" or \"...\" line");
+    return;
+  } else if (problem == "found character that cannot start any token" && first && std::strchr("@`%", first)) {
+    vi += std::string(": giá trị bắt đầu bằng dấu \"") + first + "\" phải đặt trong ngoặc kép";
+    en = std::string("YAML syntax error: a value starting with \"") + first + "\" must be put in double quotes";
+  } else if (context == "while scanning an alias" || context == "while scanning an anchor" ||
+             context == "while scanning a tag" || problem == "found undefined tag handle") {
+    char c = context == "while scanning an alias" ? '*' : context == "while scanning an anchor" ? '&' : '!';
+    p = at(parser.context_mark, first_line_);
+    vi += std::string(": giá trị bắt đầu bằng dấu \"") + c + "\" phải đặt trong ngoặc kép";
+    en = std::string("YAML syntax error: a value starting with \"") + c + "\" must be put in double quotes";
   } else {
     for (const auto& h : kSyntaxHints)
-      if (e.msg.rfind(h.yaml_cpp, 0) == 0) {
+      if (problem.rfind(h.problem, 0) == 0 && (!h.context || context == h.context)) {
         vi += ": " + std::string(h.vi);
         en = std::string("YAML syntax error: ") + h.en;
+        if (h.blame == Blame::kStart || (h.blame == Blame::kStartAtEnd && at_end))
+          p = at(parser.context_mark, first_line_);
+        p.column = std::max(1, p.column - h.back);
         break;
       }
-    if (vi == "lỗi cú pháp YAML") vi += " (" + e.msg + ")";
+    if (vi == "lỗi cú pháp YAML") vi += " (" + problem + ")";
   }
-  error(p, vi, en, "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên",
-        "check the indentation (spaces only) and quotes on this line or the line above");
+  error(p, vi, en, hint_vi, hint_en);
 }
 
-std::optional<YAML::Node> YamlReader::parse() {
-  if (!check_shape()) return std::nullopt;
-  try {
-    return YAML::Load(text_);
-  } catch (const YAML::Exception& e) {
-    syntax_error(e);
-    return std::nullopt;
-  }
-}
-
-bool YamlReader::expect_map(const YAML::Node& node, const std::string& what_vi,
+bool YamlReader::expect_map(const YamlNode& node, const std::string& what_vi,
                             const std::string& what_en) {
-  if (node.IsMap()) return true;
+  if (node.is_map()) return true;
   error(node, what_vi + " phải là một nhóm khoá dạng \"khoá: giá trị\"",
         what_en + " must be a mapping of \"key: value\" lines");
   return false;
 }
 
-void YamlReader::check_keys(const YAML::Node& map, const std::vector<KeySpec>& keys) {
+void YamlReader::check_keys(const YamlNode& map, const std::vector<KeySpec>& keys) {
   std::vector<std::string> names;
   for (const auto& k : keys) names.push_back(k.name);
   std::set<std::string> seen;
-  for (const auto& kv : map) {
-    const YAML::Node key = kv.first;
-    std::string name = key.IsScalar() ? key.Scalar() : std::string();
+  for (std::size_t i = 0; i + 1 < map.items.size(); i += 2) {
+    const YamlNode& key = map.items[i];
+    std::string name = key.is_scalar() ? key.text : std::string();
     if (!seen.insert(name).second) {
       error(key, "khoá \"" + name + "\" bị lặp lại", "key \"" + name + "\" is repeated",
             "mỗi khoá chỉ được ghi một lần", "write each key once");
@@ -276,32 +379,31 @@ void YamlReader::check_keys(const YAML::Node& map, const std::vector<KeySpec>& k
             std::string("required key \"") + k.name + "\" is missing");
 }
 
-std::optional<YAML::Node> YamlReader::child(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return std::nullopt;
-  for (const auto& kv : map) {
-    const YAML::Node k = kv.first;
-    if (k.IsScalar() && k.Scalar() == key) {
-      const YAML::Node v = kv.second;
-      if (v.IsNull()) return std::nullopt;
-      return v;
-    }
-  }
-  return std::nullopt;
+const YamlNode* YamlReader::find(const YamlNode& map, const char* key) const {
+  if (!map.is_map()) return nullptr;
+  for (std::size_t i = 0; i + 1 < map.items.size(); i += 2)
+    if (map.items[i].is_scalar() && map.items[i].text == key) return &map.items[i + 1];
+  return nullptr;
 }
 
-std::optional<std::string> YamlReader::scalar(const YAML::Node& node, const std::string& what) {
-  if (node.IsScalar()) return node.Scalar();
+const YamlNode* YamlReader::child(const YamlNode& map, const char* key) const {
+  const YamlNode* v = find(map, key);
+  return v && !v->is_null() ? v : nullptr;
+}
+
+std::optional<std::string> YamlReader::scalar(const YamlNode& node, const std::string& what) {
+  if (node.is_scalar()) return node.text;
   error(node, what + " phải là một giá trị văn bản, không phải " + what_it_is(node),
         what + " must be text, not a list or mapping");
   return std::nullopt;
 }
 
-std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* key, bool required) {
+std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key, bool required) {
   auto node = child(map, key);
   if (!node) {
     // A present but blank required key is reported here; an absent one by check_keys.
-    if (required && map.IsMap() && map[key].IsDefined())
-      error(map[key].IsNull() ? map : map[key], std::string("khoá \"") + key + "\" không được để trống",
+    if (const YamlNode* blank = find(map, key); required && blank)
+      error(blank->is_null() ? map : *blank, std::string("khoá \"") + key + "\" không được để trống",
             std::string("\"") + key + "\" must not be blank");
     return std::nullopt;
   }
@@ -314,27 +416,27 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* k
   return s;
 }
 
-std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const char* key,
+std::vector<std::string> YamlReader::text_list(const YamlNode& map, const char* key,
                                               std::vector<SourcePos>* positions) {
   std::vector<std::string> out;
   auto node = child(map, key);
   if (!node) return out;
-  auto add = [&](const YAML::Node& item) {
-    if (item.IsNull()) return;
+  auto add = [&](const YamlNode& item) {
+    if (item.is_null()) return;
     auto s = scalar(item, std::string("mỗi mục của \"") + key + "\"");
     if (s && s->find_first_not_of(" \t\n") != std::string::npos) {
       out.push_back(*s);
       if (positions) positions->push_back(pos(item));
     }
   };
-  if (node->IsSequence())
-    for (const auto& item : *node) add(item);
+  if (node->is_sequence())
+    for (const auto& item : node->items) add(item);
   else
     add(*node);
   return out;
 }
 
-std::optional<Date> YamlReader::date(const YAML::Node& map, const char* key, bool required,
+std::optional<Date> YamlReader::date(const YamlNode& map, const char* key, bool required,
                                      bool allow_partial) {
   auto s = text(map, key, required);
   if (!s) return std::nullopt;
@@ -348,7 +450,7 @@ std::optional<Date> YamlReader::date(const YAML::Node& map, const char* key, boo
   return std::nullopt;
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& map, const char* key, bool required,
+std::optional<double> YamlReader::number(const YamlNode& map, const char* key, bool required,
                                          std::string* as_written) {
   auto s = text(map, key, required);
   if (!s) return std::nullopt;
@@ -366,7 +468,7 @@ std::optional<double> YamlReader::number(const YAML::Node& map, const char* key,
   return v;
 }
 
-std::optional<int> YamlReader::integer(const YAML::Node& map, const char* key, int min, int max,
+std::optional<int> YamlReader::integer(const YamlNode& map, const char* key, int min, int max,
                                        bool required) {
   auto s = text(map, key, required);
   if (!s) return std::nullopt;
@@ -383,8 +485,8 @@ std::optional<int> YamlReader::integer(const YAML::Node& map, const char* key, i
   return v;
 }
 
-std::optional<Reference> YamlReader::reference(const YAML::Node& node) {
-  if (node.IsScalar()) return Reference{node.Scalar(), {}};
+std::optional<Reference> YamlReader::reference(const YamlNode& node) {
+  if (node.is_scalar()) return Reference{node.text, {}};
   if (!expect_map(node, "văn bản tham chiếu", "a reference")) return std::nullopt;
   check_keys(node, {{"text", true}, {"url"}});
   auto t = text(node, "text", true);

@@ -1,16 +1,18 @@
 // Reading YAML mappings into the model, every problem reported as a Diagnostic at the line
-// and column an editor shows. yaml-cpp's exceptions stop here; no later stage sees them.
+// and column an editor shows. The text is read once, by libyaml's event parser, into
+// YamlNodes; the same pass refuses what content never needs (see parse()).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
+#include "load/yaml_node.h"
 #include "model/date.h"
 #include "model/diagnostic.h"
 #include "model/plan.h"
+
+struct yaml_parser_s;  // libyaml's, kept out of the loaders' sight
 
 namespace congkhai {
 
@@ -31,46 +33,48 @@ class YamlReader {
 
   // The document's root, or nullopt after reporting a syntax error. Anchors and aliases,
   // nesting deeper than kMaxYamlDepth, a second document and text that is not clean Unicode
-  // (a "\0" escape) are refused before any node is built.
-  std::optional<YAML::Node> parse();
+  // (a "\0" escape) are refused as the parser meets them, before their nodes are built.
+  // An empty document is a null root.
+  std::optional<YamlNode> parse();
 
-  SourcePos pos(const YAML::Node& node) const;
-  SourcePos pos(const YAML::Mark& mark) const;
+  SourcePos pos(const YamlNode& node) const;
   const std::string& path() const { return path_; }
 
   void error(SourcePos pos, std::string vi, std::string en, std::string hint_vi = {},
              std::string hint_en = {});
-  void error(const YAML::Node& node, std::string vi, std::string en, std::string hint_vi = {},
+  void error(const YamlNode& node, std::string vi, std::string en, std::string hint_vi = {},
              std::string hint_en = {});
 
   // Reports a node that is not a mapping; `what` names it for the reader ("tệp unit.yaml").
-  bool expect_map(const YAML::Node& node, const std::string& what_vi, const std::string& what_en);
+  bool expect_map(const YamlNode& node, const std::string& what_vi, const std::string& what_en);
   // Reports unknown keys (with the closest known one), repeated keys and missing required ones.
-  void check_keys(const YAML::Node& map, const std::vector<KeySpec>& keys);
+  void check_keys(const YamlNode& map, const std::vector<KeySpec>& keys);
 
   // The value of `key`, or nullopt when absent or blank (reported if required) or not text.
-  std::optional<std::string> text(const YAML::Node& map, const char* key, bool required = false);
+  std::optional<std::string> text(const YamlNode& map, const char* key, bool required = false);
   // A string or a list of strings; blank items are dropped.
-  std::vector<std::string> text_list(const YAML::Node& map, const char* key,
+  std::vector<std::string> text_list(const YamlNode& map, const char* key,
                                      std::vector<SourcePos>* positions = nullptr);
-  std::optional<Date> date(const YAML::Node& map, const char* key, bool required = false,
+  std::optional<Date> date(const YamlNode& map, const char* key, bool required = false,
                            bool allow_partial = false);
-  std::optional<double> number(const YAML::Node& map, const char* key, bool required = false,
+  std::optional<double> number(const YamlNode& map, const char* key, bool required = false,
                                std::string* as_written = nullptr);
-  std::optional<int> integer(const YAML::Node& map, const char* key, int min, int max,
+  std::optional<int> integer(const YamlNode& map, const char* key, int min, int max,
                              bool required = false);
   // A string, or a mapping {text, url}.
-  std::optional<Reference> reference(const YAML::Node& node);
-  // The node under `key` if present and not null.
-  std::optional<YAML::Node> child(const YAML::Node& map, const char* key);
+  std::optional<Reference> reference(const YamlNode& node);
+  // The node under `key` if present and not null; it lives as long as `map`.
+  const YamlNode* child(const YamlNode& map, const char* key) const;
   // A scalar's text; reports lists or mappings where text was expected.
-  std::optional<std::string> scalar(const YAML::Node& node, const std::string& what);
+  std::optional<std::string> scalar(const YamlNode& node, const std::string& what);
 
  private:
-  int char_column(int line0, int byte_col0) const;
-  bool check_shape();
+  // The value under `key` even when null, or nullptr when the key is absent.
+  const YamlNode* find(const YamlNode& map, const char* key) const;
+  SourcePos pos_of_offset(std::size_t byte_offset) const;
   bool tab_indented(int line0) const;
-  void syntax_error(const YAML::Exception& e);
+  bool ends_document(int line0) const;
+  void syntax_error(const ::yaml_parser_s& parser);
 
   std::string path_;
   std::string text_;

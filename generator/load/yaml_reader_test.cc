@@ -77,11 +77,13 @@ TEST(YamlReaderTest, ControlCharactersFromEscapesAreRefused) {
   EXPECT_TRUE(parse("a: \"tab\\there\\nline\"\n").empty());
 }
 
-// yaml-cpp 0.7 alone accepts a quote left open at the end of a text ending in a line break.
+// The error points at the quote that is never closed, not at the end of the text.
 TEST(YamlReaderTest, UnclosedQuoteAtTheEndIsAnError) {
   auto d = parse("name: \"A\nlevel: xa\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_NE(d[0].message.find("ngoặc kép"), std::string::npos) << d[0].message;
+  EXPECT_EQ(d[0].pos.line, 1);
+  EXPECT_EQ(d[0].pos.column, 7);
 }
 
 TEST(YamlReaderTest, TabIndentationIsNamed) {
@@ -97,7 +99,92 @@ TEST(YamlReaderTest, FinalBlockScalarKeepsItsLineBreak) {
   YamlReader r("t.yaml", "budget: |\n  Kinh phí\n", 1, &d);
   auto root = r.parse();
   ASSERT_TRUE(root);
-  EXPECT_EQ((*root)["budget"].Scalar(), "Kinh phí\n");
+  ASSERT_EQ(root->items.size(), 2u);
+  EXPECT_EQ(root->items[1].text, "Kinh phí\n");
+}
+
+TEST(YamlReaderTest, NullsPlainOnlyAndQuotedTextKept) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "a: ~\nb:\nc: null\nd: \"null\"\ne: '2024'\nf: 2024\n", 1, &d);
+  auto root = r.parse();
+  ASSERT_TRUE(root && root->is_map());
+  ASSERT_EQ(root->items.size(), 12u);
+  EXPECT_TRUE(root->items[1].is_null());
+  EXPECT_TRUE(root->items[3].is_null());
+  EXPECT_TRUE(root->items[5].is_null());
+  EXPECT_TRUE(root->items[7].is_scalar());
+  EXPECT_EQ(root->items[7].text, "null");
+  EXPECT_TRUE(root->items[9].quoted);
+  EXPECT_FALSE(root->items[11].quoted);
+  EXPECT_EQ(r.child(*root, "b"), nullptr);
+  EXPECT_EQ(r.text(*root, "f").value_or(""), "2024");
+}
+
+TEST(YamlReaderTest, MappingsKeepOrderAndRepeatedKeys) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "b: 1\na: 2\nb: 3\n", 1, &d);
+  auto root = r.parse();
+  ASSERT_TRUE(root);
+  ASSERT_EQ(root->items.size(), 6u);
+  EXPECT_EQ(root->items[0].text, "b");
+  EXPECT_EQ(root->items[2].text, "a");
+  EXPECT_EQ(r.text(*root, "b").value_or(""), "1");
+  r.check_keys(*root, {{"a"}, {"b"}});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 3);
+  EXPECT_NE(d[0].message.find("lặp lại"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, ColumnsCountCharactersNotBytes) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "tên: x\nphố: \"Hà\" ok\n", 1, &d);
+  EXPECT_FALSE(r.parse());
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 11);
+}
+
+TEST(YamlReaderTest, ControlCharacterInTheFileIsNamed) {
+  auto d = parse("a: x\nb: y\x01z\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 5);
+  EXPECT_NE(d[0].message.find("U+0001"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, ReservedIndicatorAsksForQuotes) {
+  auto d = parse("a: @ban\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("\"@\""), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, BracketNeverClosedPointsAtTheBracket) {
+  auto d = parse("a: x\nb: {c: d\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 4);
+  EXPECT_NE(d[0].message.find("\"}\""), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, KeyWithoutColonPointsAtTheKey) {
+  auto d = parse("a: x\nfeedback \"y\"\nc: z\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 1);
+  EXPECT_NE(d[0].message.find("hai chấm"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, ContentAfterADocumentEndIsASecondDocument) {
+  auto d = parse("a: 1\n...\nb: 2\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 3);
+  EXPECT_NE(d[0].message.find("khối thứ hai"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, C1ControlsFromEscapesAreRefused) {
+  EXPECT_EQ(parse("a: \"x\\Ny\"\n").size(), 1u);
+  EXPECT_EQ(parse("a: \"x\\u0085y\"\n").size(), 1u);
+  EXPECT_TRUE(parse("a: \"\\u00e9\\u00a0\"\n").empty());
 }
 
 }  // namespace
