@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "cli/testing_command.h"
@@ -143,6 +144,72 @@ TEST_F(SampleSite, ContentIsEscaped) {
   std::string home = read(*out_ / "index.html");
   EXPECT_NE(home.find("<html lang=\"vi\""), std::string::npos);
   EXPECT_EQ(home.find("<script>alert"), std::string::npos);
+}
+
+// "%XX" in a link is decoded by the browser before the file is looked up.
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The relative links to published files ("…tep/…") in `text`, between `open` and a closing `"`.
+std::vector<std::string> file_links(const std::string& text, const std::string& open) {
+  std::vector<std::string> out;
+  for (std::size_t at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+    std::size_t start = at + open.size(), end = text.find('"', start);
+    std::string link = text.substr(start, end - start);
+    if (link.find("tep/") != std::string::npos && link.find(':') == std::string::npos) out.push_back(link);
+  }
+  return out;
+}
+
+// Attachment and evidence names holding "#", "?", "%", spaces and Vietnamese letters: every
+// link the pages and the plan data make to them leads to the very file that was written.
+TEST(AttachmentLinks, ResolveToTheWrittenFilesWhateverTheirNames) {
+  fs::path dir = temp_dir("attachment-names");
+  fs::copy(fs::path(CONGKHAI_SOURCE_DIR) / "tests/fixtures/small-site/content", dir / "content",
+           fs::copy_options::recursive);
+  const fs::path commune = dir / "content/ha-tinh/son-lam";
+  const std::string report_name = "Báo cáo #1 ?50% (quý I).pdf";
+  const std::string evidence_name = "kế hoạch 12#a?b%20.pdf";
+  fs::rename(commune / "reports/bao-cao-q1-2024.pdf", commune / "reports" / report_name);
+  fs::rename(commune / "progress/files/ke-hoach-12.pdf", commune / "progress/files" / evidence_name);
+  auto replace = [](const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = read(file);
+    auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::binary) << text;
+  };
+  replace(commune / "reports/2024-q1.md", "file: bao-cao-q1-2024.pdf", "file: \"" + report_name + "\"");
+  replace(commune / "progress/2024-q1.yaml", "file: files/ke-hoach-12.pdf", "file: \"files/" + evidence_name + "\"");
+  const fs::path out = dir / "public";
+  Outcome r = run("build --content " + (dir / "content").string() + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.output;
+
+  std::set<std::string> reached;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    std::string ext = e.path().extension().string();
+    if (ext != ".html" && ext != ".json") continue;
+    std::string text = read(e.path());
+    for (const std::string& link : file_links(text, ext == ".html" ? "href=\"" : "\"url\": \"")) {
+      EXPECT_EQ(link.find_first_of(" #?"), std::string::npos) << e.path() << ": " << link;
+      fs::path target = e.path().parent_path() / percent_decode(link);
+      EXPECT_TRUE(fs::is_regular_file(target)) << e.path() << ": " << link;
+      reached.insert(target.filename().string());
+    }
+  }
+  EXPECT_TRUE(reached.count(report_name)) << "no link reaches " << report_name;
+  EXPECT_TRUE(reached.count(evidence_name)) << "no link reaches " << evidence_name;
+  fs::remove_all(dir);
 }
 
 // A copy of the sample content to break.

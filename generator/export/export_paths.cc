@@ -25,24 +25,6 @@ std::string absolute_url(std::string_view base_url, std::string_view path) {
   return out;
 }
 
-std::string percent_encode_path(std::string_view path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0F];
-    }
-  }
-  return out;
-}
-
 std::string link_from(const Site& site, std::string_view from, std::string_view to) {
   if (!site.base_url.empty()) return absolute_url(site.base_url, percent_encode_path(to));
   return percent_encode_path(relative_link(from, to));

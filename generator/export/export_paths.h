@@ -26,12 +26,8 @@ std::string robots_path();
 // `base_url` and an output path joined with exactly one "/".
 std::string absolute_url(std::string_view base_url, std::string_view path);
 
-// A path with every byte outside RFC 3986's unreserved set and "/" percent-encoded, so that
-// attachment names with spaces or Vietnamese letters make valid URLs: "bao cao.pdf" →
-// "bao%20cao.pdf". Page paths (ASCII slugs) come out unchanged.
-std::string percent_encode_path(std::string_view path);
-
-// A link written in the file at output path `from` to output path `to`: absolute when the site
+// A link written in the file at output path `from` to output path `to`, percent-encoded
+// (model/urls.h): absolute when the site
 // has a base_url, else relative to `from` (readers resolve it against the file's own address).
 std::string link_from(const Site& site, std::string_view from, std::string_view to);
 

@@ -37,6 +37,10 @@ std::string file_output_path(const std::string& content_relative) {
   return std::string(kFilesDir) + "/" + content_relative;
 }
 
+std::string file_link(std::string_view from, const std::string& content_relative) {
+  return percent_encode_path(relative_link(from, file_output_path(content_relative)));
+}
+
 std::string search_page() { return "tim-kiem/index.html"; }
 std::string updates_page() { return "cap-nhat/index.html"; }
 std::string portal_feed() { return "feed.xml"; }
@@ -67,6 +71,24 @@ std::string relative_link(std::string_view from, std::string_view to) {
   size_t skip = 0;
   for (size_t i = 0; i < common; ++i) skip += b[i].size() + 1;
   out += to.substr(skip);
+  return out;
+}
+
+std::string percent_encode_path(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0F];
+    }
+  }
   return out;
 }
 

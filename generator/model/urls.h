@@ -37,6 +37,9 @@ std::string task_anchor(const Task& task);      // "nv-<id>"
 std::string target_anchor(const Target& target);  // "ct-<id>"
 // A content file (relative to content/) as published.
 std::string file_output_path(const std::string& content_relative);
+// The link from the page at output path `from` to the published content file, percent-encoded
+// (see percent_encode_path): attachment names may hold spaces, "#", "?", "%" or Vietnamese.
+std::string file_link(std::string_view from, const std::string& content_relative);
 std::string search_page();
 std::string updates_page();
 std::string portal_feed();                  // "feed.xml"
@@ -47,6 +50,13 @@ std::string not_found_page();
 // The link from the page at output path `from` to output path `to`, relative so that the
 // site works at any sub-path and from disk: ("a/b/index.html", "a/c/index.html") → "../c/index.html".
 std::string relative_link(std::string_view from, std::string_view to);
+// A path with every byte outside RFC 3986's unreserved set and "/" percent-encoded, so that any
+// file name makes a link to that very file: "bao cao #1.pdf" → "bao%20cao%20%231.pdf", and
+// Vietnamese letters as their UTF-8 bytes ("tệp" → "t%E1%BB%87p", which browsers show decoded).
+// Sub-delimiters ("(", "+", "'", …) are encoded too: every web server decodes %XX before it
+// looks the file up, while a raw "+" is read as a space by some hosts. Page paths (ASCII slugs)
+// come out unchanged.
+std::string percent_encode_path(std::string_view path);
 // The prefix leading from a page back to the site root: "a/b/index.html" → "../../".
 std::string root_prefix(std::string_view from);
 

@@ -20,6 +20,28 @@ TEST(RelativeLink, DeeperTarget) {
   EXPECT_EQ(relative_link("a/ke-hoach/2023/index.html", "tep/a/x.pdf"), "../../../tep/a/x.pdf");
 }
 
+TEST(PercentEncodePath, KeepsSlugsAndSlashes) {
+  EXPECT_EQ(percent_encode_path("../../tep/ha-tinh/x_1.v2~a.pdf"), "../../tep/ha-tinh/x_1.v2~a.pdf");
+}
+
+// Each of these would otherwise end the path early ("#", "?"), be read as an escape ("%") or
+// make an invalid URL (space).
+TEST(PercentEncodePath, EncodesDelimitersSpacesAndPercent) {
+  EXPECT_EQ(percent_encode_path("tep/bao cao #1?v=2 50%.pdf"), "tep/bao%20cao%20%231%3Fv%3D2%2050%25.pdf");
+  EXPECT_EQ(percent_encode_path("a+b(1)'&;,.pdf"), "a%2Bb%281%29%27%26%3B%2C.pdf");
+}
+
+// Vietnamese letters go as their UTF-8 bytes, which browsers show decoded in the address bar.
+TEST(PercentEncodePath, EncodesUtf8Bytes) {
+  EXPECT_EQ(percent_encode_path("tep/Báo cáo.pdf"), "tep/B%C3%A1o%20c%C3%A1o.pdf");
+  EXPECT_EQ(percent_encode_path("kế hoạch"), "k%E1%BA%BF%20ho%E1%BA%A1ch");
+}
+
+TEST(FileLink, IsRelativeAndEncoded) {
+  EXPECT_EQ(file_link("a/bao-cao/q1/index.html", "a/reports/Báo cáo #1.pdf"),
+            "../../../tep/a/reports/B%C3%A1o%20c%C3%A1o%20%231.pdf");
+}
+
 TEST(RootPrefix, CountsFolders) {
   EXPECT_EQ(root_prefix("index.html"), "");
   EXPECT_EQ(root_prefix("a/b/index.html"), "../../");

@@ -216,7 +216,7 @@ PageView report_page_view(const ViewContext& ctx, int index) {
   for (const Attachment& a : report.attachments) {
     std::string name = a.file.substr(a.file.find_last_of('/') + 1);
     attachments.push_back({{"title", a.title.empty() ? name : a.title},
-                           {"href", relative_link(path, file_output_path(a.file))},
+                           {"href", file_link(path, a.file)},
                            {"type", file_type(a.file)},
                            {"size", a.bytes > 0 ? file_size_vi(a.bytes) : ""}});
   }

@@ -51,7 +51,7 @@ std::string chart_label(const Target& t, const std::vector<const Measurement*>& 
 
 json evidence_view(const Evidence& e, const std::string& from) {
   std::string href;
-  if (!e.file.empty()) href = relative_link(from, file_output_path(e.file));
+  if (!e.file.empty()) href = file_link(from, e.file);
   else if (is_safe_url(e.url)) href = e.url;
   std::string title = e.title.empty() ? (e.file.empty() ? e.url : e.file) : e.title;
   return {{"title", title},

@@ -38,7 +38,8 @@ for (const rel of htmlFiles(site)) {
     }
     check(!target.startsWith('/') && !/^[a-z]+:/i.test(target), `${rel}: link is not relative: ${target}`);
     const [pathPart, hash] = target.split('#');
-    const dest = pathPart === '' ? file : path.resolve(path.dirname(file), pathPart.split('?')[0]);
+    // A browser decodes %XX before it asks for the file (attachment names are percent-encoded).
+    const dest = pathPart === '' ? file : path.resolve(path.dirname(file), decodeURIComponent(pathPart.split('?')[0]));
     if (!dest.startsWith(site)) { check(false, `${rel}: link leaves the site: ${target}`); continue; }
     const exists = fs.existsSync(dest) && fs.statSync(dest).isFile();
     check(exists, `${rel}: broken link ${target}`);
