@@ -2,6 +2,7 @@
 
 #include "load/attached_file.h"
 #include "load/source_text.h"
+#include "load/web_address.h"
 #include "load/yaml_reader.h"
 
 namespace congkhai {
@@ -94,11 +95,7 @@ class ProgressParser {
                "each evidence item needs exactly one of \"url\" or \"file\"");
       return;
     }
-    if (!ev.url.empty() && ev.url.rfind("https://", 0) != 0 && ev.url.rfind("http://", 0) != 0) {
-      r_.error(*r_.child(node, "url"), "địa chỉ \"" + ev.url + "\" phải bắt đầu bằng https:// hoặc http://",
-               "address \"" + ev.url + "\" must start with https:// or http://");
-      return;
-    }
+    if (!check_web_address(r_, node, "url", ev.url, "địa chỉ", "address")) return;
     if (!file.empty()) {
       std::string problem;
       auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem);

@@ -1,6 +1,7 @@
 #include "load/site_loader.h"
 
 #include "load/source_text.h"
+#include "load/web_address.h"
 #include "load/yaml_reader.h"
 
 namespace congkhai {
@@ -22,16 +23,10 @@ std::optional<Site> load_site(const std::string& path, Diagnostics* diags) {
     r.check_keys(*lic, {{"name", true}, {"url"}});
     site.licence.name = r.text(*lic, "name", true).value_or("");
     site.licence.url = r.text(*lic, "url").value_or("");
-    // The licence is a link in every page's footer: a javascript: or data: address there
-    // would be a link that runs script.
-    if (!site.licence.url.empty() && site.licence.url.rfind("https://", 0) != 0 &&
-        site.licence.url.rfind("http://", 0) != 0)
-      r.error(*r.child(*lic, "url"),
-              "địa chỉ giấy phép \"" + site.licence.url + "\" phải bắt đầu bằng https:// hoặc http://",
-              "licence address \"" + site.licence.url + "\" must start with https:// or http://");
+    // A link in every page's footer.
+    check_web_address(r, *lic, "url", site.licence.url, "địa chỉ giấy phép", "licence address");
   }
-  if (!site.base_url.empty() && site.base_url.rfind("https://", 0) != 0 &&
-      site.base_url.rfind("http://", 0) != 0)
+  if (!site.base_url.empty() && !is_web_address(site.base_url))
     r.error(*r.child(*root, "base_url"), "\"base_url\" phải là một địa chỉ đầy đủ bắt đầu bằng https://",
             "\"base_url\" must be an absolute address starting with https://");
   return site;
@@ -60,6 +55,8 @@ std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags) {
     u.contact.phone = r.text(*c, "phone").value_or("");
     u.contact.email = r.text(*c, "email").value_or("");
     u.contact.website = r.text(*c, "website").value_or("");
+    // A link on the unit's page.
+    check_web_address(r, *c, "website", u.contact.website, "địa chỉ trang web", "website address");
   }
   u.feedback = r.text(*root, "feedback").value_or("");
   return u;

@@ -114,7 +114,7 @@ export function writeHostile(dir) {
       address: P('unit.contact.address'),
       phone: P('unit.contact.phone') + ' 0239 3855 555',
       email: `x"><script>alert(1)</script>@example.org`,
-      website: `javascript:alert('unit.contact.website')`,
+      website: `https://example.org/?w="><script>alert('unit.contact.website')</script>`,
     },
     feedback: P('unit.feedback'),
   }));
@@ -237,6 +237,12 @@ export const refused = [
     file: 'site.yaml',
     edit: (text) => text.replace(/url: .*/, `url: "javascript:alert('licence')"`),
     message: /site\.yaml:\d+:\d+: .*licence.*https:\/\//,
+  },
+  {
+    what: 'javascript: unit website',
+    file: 'unit.yaml',
+    edit: (text) => text.replace(/website: .*/, `website: "javascript:alert('unit.contact.website')"`),
+    message: /unit\.yaml:\d+:\d+: địa chỉ trang web "javascript:alert\('unit\.contact\.website'\)" phải bắt đầu bằng https:\/\//,
   },
   {
     what: 'evidence file outside the content folder',
