@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "render/content_policy.h"
+
 namespace congkhai {
 
 namespace fs = std::filesystem;
@@ -93,6 +95,18 @@ std::vector<std::pair<std::string, size_t>> partial_references(const std::string
   return out;
 }
 
+// What every page's footer links to, and how a missing one is named.
+struct FooterPiece {
+  const char* tag;
+  const char* vi;
+  const char* en;
+};
+constexpr FooterPiece kFooterPieces[] = {
+    {"{{updates_href}}", "liên kết tới trang Cập nhật mới", "the link to the latest updates"},
+    {"{{open_data_href}}", "liên kết tới trang Dữ liệu mở", "the link to the open data page"},
+    {"{{site.licence_name}}", "tên giấy phép dữ liệu", "the data licence's name"},
+};
+
 }  // namespace
 
 SourcePos position_of(const std::string& text, size_t offset) {
@@ -126,6 +140,28 @@ bool check_template(const std::string& path, const std::string& text, Diagnostic
   return false;
 }
 
+void check_layout(const ThemeTemplate& layout, Diagnostics* errors) {
+  const std::string& text = layout.text;
+  // Before any tag the policy governs, or it would not govern it.
+  size_t charset = text.find("<meta charset=\"utf-8\">");
+  size_t policy = text.find(kContentPolicyMeta);
+  size_t first_tag = charset == std::string::npos ? std::string::npos : text.find('<', charset + 1);
+  if (policy == std::string::npos || policy != first_tag) {
+    SourcePos at = charset == std::string::npos ? SourcePos{1, 1} : position_of(text, charset);
+    std::string tag(kContentPolicyMeta);
+    error(errors, layout.path, at,
+          "mẫu khung trang phải có <meta charset=\"utf-8\"> và ngay sau nó thẻ " + tag +
+              " (chính sách bảo mật nội dung của mọi trang)",
+          "the layout must hold <meta charset=\"utf-8\"> followed at once by " + tag +
+              " (the Content-Security-Policy of every page)");
+  }
+  for (const FooterPiece& r : kFooterPieces)
+    if (text.find(r.tag) == std::string::npos)
+      error(errors, layout.path, {1, 1},
+            std::string("mẫu khung trang thiếu ") + r.vi + " (" + r.tag + ") ở chân trang",
+            std::string("the layout lacks ") + r.en + " (" + r.tag + ") in its footer");
+}
+
 Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors) {
   Theme theme;
   for (const std::string& d : dirs) {
@@ -145,6 +181,8 @@ Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors) {
   };
   for (const auto& [name, t] : theme.templates) check_refs(t);
   for (const auto& [name, t] : theme.partials) check_refs(t);
+  if (auto layout = theme.templates.find("layout"); layout != theme.templates.end())
+    check_layout(layout->second, errors);
   return theme;
 }
 

@@ -29,12 +29,19 @@ struct Theme {
 };
 
 // Reads every folder of `dirs` that exists (missing ones are skipped, so callers can pass
-// optional places). Template and partial syntax errors, and {{> partials}} that no folder
-// provides, become diagnostics with the file's line and column.
+// optional places). Template and partial syntax errors, {{> partials}} that no folder
+// provides, and a layout without what every page must carry (check_layout) become
+// diagnostics with the file's line and column.
 Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors);
 
 // The syntax check load_theme applies to each file; true when `text` parses.
 bool check_template(const std::string& path, const std::string& text, Diagnostics* errors);
+
+// What a layout, the default one or a site's own, must hold: the Content-Security-Policy meta
+// tag (content_policy.h) as the first tag after <meta charset>, and the footer links every page
+// owes its readers (latest updates, open data, the data licence). Each one missing is reported
+// against the layout's file.
+void check_layout(const ThemeTemplate& layout, Diagnostics* errors);
 
 // Line and column (from 1, in characters) of a byte offset into `text`.
 SourcePos position_of(const std::string& text, size_t offset);

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
+#include "render/content_policy.h"
 #include "render/template_renderer.h"
 
 namespace congkhai {
@@ -93,6 +95,67 @@ TEST(ThemeTest, MissingPartialIsReported) {
   EXPECT_EQ(errors[0].pos.line, 2);
   EXPECT_EQ(errors[0].pos.column, 3);
   EXPECT_NE(errors[0].message.find("khong_co"), std::string::npos);
+}
+
+std::string default_layout() {
+  std::ifstream in(std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/templates/layout.mustache", std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string without(std::string text, const std::string& part) {
+  size_t at = text.find(part);
+  EXPECT_NE(at, std::string::npos) << part;
+  if (at != std::string::npos) text.erase(at, part.size());
+  return text;
+}
+
+// A site may restyle its layout freely; it keeps what every page must carry.
+TEST(ThemeTest, OverriddenLayoutWithThePolicyAndFooterLinksIsAccepted) {
+  TempDir site;
+  site.write("templates/layout.mustache", without(default_layout(), "<a class=\"skip-link\""));
+  Diagnostics errors;
+  Theme theme = load_theme({site.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
+  EXPECT_EQ(theme.templates["layout"].path, site.path() + "/templates/layout.mustache");
+}
+
+TEST(ThemeTest, OverriddenLayoutWithoutThePolicyIsReported) {
+  TempDir site;
+  site.write("templates/layout.mustache", without(default_layout(), std::string(kContentPolicyMeta) + "\n"));
+  Diagnostics errors;
+  load_theme({site.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, site.path() + "/templates/layout.mustache");
+  EXPECT_EQ(errors[0].pos.line, 4);  // its <meta charset>
+  EXPECT_NE(errors[0].message.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(errors[0].message_en.find("the layout must hold"), std::string::npos);
+}
+
+// After other tags the policy would not cover them: a stylesheet or script before it loads
+// unchecked.
+TEST(ThemeTest, PolicyAfterOtherTagsIsReported) {
+  TempDir site;
+  std::string layout = without(default_layout(), std::string(kContentPolicyMeta) + "\n");
+  layout.insert(layout.find("</head>"), std::string(kContentPolicyMeta) + "\n");
+  site.write("templates/layout.mustache", layout);
+  Diagnostics errors;
+  load_theme({site.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("ngay sau"), std::string::npos);
+}
+
+TEST(ThemeTest, OverriddenLayoutWithoutFooterLinksIsReported) {
+  TempDir site;
+  site.write("templates/layout.mustache",
+             "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n" + std::string(kContentPolicyMeta) +
+                 "\n<title>{{page_title}}</title>\n</head>\n<body>{{{content}}}</body>\n</html>\n");
+  Diagnostics errors;
+  load_theme({site.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  std::string all;
+  for (const Diagnostic& d : errors) all += format_diagnostic(d) + "\n";
+  EXPECT_EQ(errors.size(), 3u) << all;
+  for (const char* tag : {"{{updates_href}}", "{{open_data_href}}", "{{site.licence_name}}"})
+    EXPECT_NE(all.find(tag), std::string::npos) << tag << "\n" << all;
 }
 
 TEST(TemplateRendererTest, EscapesValuesAndTreatsEmptyAsFalse) {
