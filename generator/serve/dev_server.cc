@@ -39,9 +39,7 @@ std::optional<std::string> read_file(const std::string& path) {
 }
 
 std::string simple_page(const std::string& title, const std::string& text, bool english) {
-  return "<!DOCTYPE html>\n<html lang=\"" + std::string(english ? "en" : "vi") +
-         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xml_escape(title) + "</title>\n</head>\n<body>\n<h1>" +
-         xml_escape(title) + "</h1>\n<p>" + xml_escape(text) + "</p>\n</body>\n</html>\n";
+  return dev_page_html(title, "<p>" + xml_escape(text) + "</p>\n", english);
 }
 
 constexpr const char* kHtml = "text/html; charset=utf-8";

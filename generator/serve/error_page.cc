@@ -1,38 +1,38 @@
 #include "serve/error_page.h"
 
+#include "render/content_policy.h"
 #include "text/xml.h"
 
 namespace congkhai {
 
+std::string dev_page_html(const std::string& title, const std::string& body_html, bool english) {
+  // The same rules as the site's pages: the policy first, no inline style or script. The
+  // stylesheet is the last good build's (the server keeps serving its assets); before any
+  // build succeeded it is missing and the page is plain.
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(english ? "en" : "vi") +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n" + std::string(kContentPolicyMeta) +
+         "\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         xml_escape(title) + "</title>\n<link rel=\"stylesheet\" href=\"" + kStylesheetPath +
+         "\">\n</head>\n<body>\n<main class=\"wrap\">\n<h1>" + xml_escape(title) + "</h1>\n" + body_html +
+         "</main>\n</body>\n</html>\n";
+}
+
 std::string error_page_html(const std::vector<ErrorItem>& items, bool english) {
   std::string count = std::to_string(items.size());
   std::string title = english ? "The content has " + count + " problem(s)" : "Nội dung có " + count + " lỗi";
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"" + std::string(english ? "en" : "vi") +
-      "\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-      xml_escape(title) +
-      "</title>\n<style>\n"
-      "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}\n"
-      "h1{color:#a40000;font-size:1.5rem}\n"
-      "li{margin:0 0 1.5rem}\n"
-      ".loc{font-family:ui-monospace,monospace;font-weight:bold}\n"
-      "pre{background:#f6f6f6;border-left:4px solid #a40000;padding:.5rem 1rem;overflow-x:auto}\n"
-      ".hint{color:#004a80}\n"
-      "</style>\n</head>\n<body>\n<main>\n<h1>" +
-      xml_escape(title) + "</h1>\n<p>" +
-      (english ? "Fix the files below and save: this page reloads by itself."
-               : "Hãy sửa các tệp dưới đây rồi lưu lại: trang này tự tải lại.") +
-      "</p>\n<ol class=\"problems\">\n";
+  std::string body = "<p>" +
+                     std::string(english ? "Fix the files below and save: this page reloads by itself."
+                                         : "Hãy sửa các tệp dưới đây rồi lưu lại: trang này tự tải lại.") +
+                     "</p>\n<ol class=\"problems\">\n";
   for (const auto& item : items) {
-    out += "<li><p class=\"loc\">" + xml_escape(item.heading) + "</p>\n";
-    if (!item.excerpt.empty()) out += "<pre>" + xml_escape(item.excerpt) + "</pre>\n";
+    body += "<li><p><strong>" + xml_escape(item.heading) + "</strong></p>\n";
+    if (!item.excerpt.empty()) body += "<pre>" + xml_escape(item.excerpt) + "</pre>\n";
     if (!item.hint.empty())
-      out += "<p class=\"hint\">" + std::string(english ? "Hint: " : "Gợi ý: ") + xml_escape(item.hint) + "</p>\n";
-    out += "</li>\n";
+      body += "<p>" + std::string(english ? "Hint: " : "Gợi ý: ") + xml_escape(item.hint) + "</p>\n";
+    body += "</li>\n";
   }
-  out += "</ol>\n</main>\n</body>\n</html>\n";
-  return out;
+  body += "</ol>\n";
+  return dev_page_html(title, body, english);
 }
 
 std::string reload_script() {

@@ -15,7 +15,15 @@ struct ErrorItem {
   std::string hint;     // what was expected, or ""
 };
 
-// A self-contained page (inline style, no site assets) listing every problem, escaped.
+// The stylesheet the dev server's own pages link: the theme's, as the last good build wrote it.
+inline constexpr const char* kStylesheetPath = "/assets/style.css";
+
+// A page of the dev server itself (`body_html` already escaped), under the site's rules: the
+// Content-Security-Policy meta tag right after <meta charset>, no inline style or script, the
+// theme's stylesheet.
+std::string dev_page_html(const std::string& title, const std::string& body_html, bool english);
+
+// The page listing every problem, escaped.
 std::string error_page_html(const std::vector<ErrorItem>& items, bool english);
 
 // The reserved paths of the dev server; no content file can produce them (the site never

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "render/content_policy.h"
+
 namespace congkhai {
 namespace {
 
@@ -18,6 +20,20 @@ TEST(ErrorPage, ListsEveryProblemEscaped) {
   EXPECT_NE(html.find("Gợi ý: trạng thái phải là một trong"), std::string::npos);
   EXPECT_NE(html.find("content/b/unit.yaml:1:1"), std::string::npos);
   EXPECT_EQ(html.find("<xong>"), std::string::npos);
+}
+
+// The dev server's pages follow the site's rules: the policy first, then no inline style or
+// script, only the theme's stylesheet; with the reload hook, scripts still come from files.
+TEST(ErrorPage, CarriesThePolicyAndNoInlineStyleOrScript) {
+  std::string html = with_reload_hook(error_page_html({{"content/site.yaml:1:1: x", "1 | x\n", "y"}}, false));
+  EXPECT_NE(html.find("<head>\n<meta charset=\"utf-8\">\n" + std::string(kContentPolicyMeta) + "\n"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("<style"), std::string::npos) << html;
+  EXPECT_EQ(html.find(" style="), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+  EXPECT_NE(html.find(std::string("<link rel=\"stylesheet\" href=\"") + kStylesheetPath + "\">"), std::string::npos);
+  EXPECT_NE(html.find(std::string("<script src=\"") + kReloadScriptPath + "\"></script>"), std::string::npos);
 }
 
 TEST(ReloadHook, GoesJustBeforeTheEndOfHead) {
