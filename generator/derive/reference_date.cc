@@ -17,6 +17,12 @@ void set_error(std::string* error, std::string message) {
 
 }  // namespace
 
+bool dated_by(const Date& d, const Date& as_of) {
+  if (as_of.year == 0) return true;
+  Date last = d.month == 0 ? Date{d.year, 12, 31} : d.day == 0 ? end_of_month(d.year, d.month) : d;
+  return last <= as_of;
+}
+
 Date date_from_epoch_seconds(long long seconds) {
   long long days = seconds / kSecondsPerDay;
   if (seconds % kSecondsPerDay < 0) --days;  // floor, so that -1 is 1969-12-31

@@ -15,6 +15,10 @@ namespace congkhai {
 std::optional<Date> resolve_reference_date(const char* source_date_epoch, const std::string& as_of_flag,
                                            long long now_seconds, std::string* error);
 
+// Whether content dated `d` had happened by `as_of`: a partial date counts from its end
+// ("2023-06" by 2023-06-30, not by 2023-06-15), as statuses do. True when `as_of` is unset.
+bool dated_by(const Date& d, const Date& as_of);
+
 // The UTC calendar day of a POSIX time.
 Date date_from_epoch_seconds(long long seconds);
 

@@ -69,5 +69,15 @@ TEST(DateFromEpochSeconds, FloorsNegativeTimes) {
   EXPECT_EQ(date_from_epoch_seconds(253402300799LL), (Date{9999, 12, 31}));
 }
 
+TEST(DatedBy, PartialDatesCountFromTheirEnd) {
+  const Date as_of{2023, 6, 30};
+  EXPECT_TRUE(dated_by({2023, 6, 30}, as_of));
+  EXPECT_FALSE(dated_by({2023, 7, 1}, as_of));
+  EXPECT_TRUE(dated_by({2023, 6, 0}, as_of));
+  EXPECT_FALSE(dated_by({2023, 6, 0}, {2023, 6, 15}));
+  EXPECT_FALSE(dated_by({2023, 0, 0}, as_of));
+  EXPECT_TRUE(dated_by({2030, 1, 1}, {}));  // no reference date: everything counts
+}
+
 }  // namespace
 }  // namespace congkhai

@@ -8,6 +8,7 @@
 #include "export/numbers.h"
 #include "export/unit_scope.h"
 #include "export/uuid.h"
+#include "derive/reference_date.h"
 #include "text/xml.h"
 #include "model/urls.h"
 
@@ -59,13 +60,7 @@ FeedEntry report_entry(const Portal& portal, const Report& r) {
   return e;
 }
 
-// Whether content dated `d` had happened by `as_of` (a partial date counts from its end, as
-// derive does): feeds, like statuses, show the portal as of the reference date.
-bool by(const Date& d, const Date& as_of) {
-  if (as_of.year == 0) return true;
-  Date last = d.month == 0 ? Date{d.year, 12, 31} : d.day == 0 ? end_of_month(d.year, d.month) : d;
-  return last <= as_of;
-}
+// Feeds, like statuses, show the portal as of the reference date (dated_by).
 
 bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date& as_of,
                     FeedEntry* out) {
@@ -73,9 +68,9 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
   const Plan& plan = portal.plans[rec.plan];
   Date latest;
   for (const auto& e : rec.entries)
-    if (by(e.date, as_of)) latest = std::max(latest, e.date);
+    if (dated_by(e.date, as_of)) latest = std::max(latest, e.date);
   for (const auto& m : rec.measurements)
-    if (by(m.date, as_of)) latest = std::max(latest, m.date);
+    if (dated_by(m.date, as_of)) latest = std::max(latest, m.date);
   if (latest.year == 0) return false;
 
   FeedEntry e;
@@ -88,7 +83,7 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
   e.category = "tien-do";
   e.category_label = "Tiến độ";
   for (const auto& entry : rec.entries) {
-    if (!by(entry.date, as_of)) continue;
+    if (!dated_by(entry.date, as_of)) continue;
     const Task* task = find_task(plan, entry.task);
     std::string what = task ? numbered(task->number, short_text(task->text)) : entry.task;
     e.summary += "• " + what + ": " + task_status_vi(entry.status);
@@ -96,7 +91,7 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
     e.summary += "\n";
   }
   for (const auto& m : rec.measurements) {
-    if (!by(m.date, as_of)) continue;
+    if (!dated_by(m.date, as_of)) continue;
     const Target* target = find_target(plan, m.target);
     std::string value = m.value_text.empty() ? format_number(m.value) : m.value_text;
     e.summary += "• " + (target ? target->measure : m.target) + ": " + value +
@@ -151,7 +146,7 @@ Collected collect(const Portal& portal, const Date& as_of) {
   Collected c;
   for (const auto& r : portal.reports) {
     if (r.unit < 0 || r.unit >= static_cast<int>(portal.units.size())) continue;
-    if (!by(r.date, as_of)) continue;
+    if (!dated_by(r.date, as_of)) continue;
     c.entries.push_back(report_entry(portal, r));
     c.units.push_back(r.unit);
   }

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "derive/reference_date.h"
 #include "export/export_paths.h"
 #include "text/xml.h"
 #include "model/urls.h"
@@ -28,6 +29,19 @@ std::vector<std::optional<Date>> latest_by_unit(const Portal& portal, const Port
   for (size_t p = 0; p < portal.plans.size() && p < facts.plans.size(); ++p)
     up(portal.plans[p].unit, facts.plans[p].last_updated);
   for (const auto& r : portal.reports) up(r.unit, r.date);
+  return latest;
+}
+
+// The latest date among what the updates page lists: reports and progress entries dated by
+// the reference date (render/updates_view.cc). A report dated after it is on its unit's and
+// plan's pages, which list every report, but not on the updates page nor in the feeds.
+std::optional<Date> latest_update(const Portal& portal, const PortalFacts& facts) {
+  std::optional<Date> latest;
+  for (const auto& r : portal.reports)
+    if (dated_by(r.date, facts.as_of)) later(&latest, r.date);
+  for (const EntryRef& ref : facts.entries)
+    if (ref.plan >= 0 && ref.record >= 0 && static_cast<size_t>(ref.record) < portal.progress.size())
+      later(&latest, portal.progress[ref.record].entries[ref.index].date);
   return latest;
 }
 
@@ -66,7 +80,7 @@ std::string write_sitemap(const Portal& portal, const PortalFacts& facts) {
     add_url(&out, site, report_page(portal, r), lastmod);
   }
   add_url(&out, site, open_data_page(), everything);
-  add_url(&out, site, updates_page(), everything);
+  add_url(&out, site, updates_page(), latest_update(portal, facts));
   add_url(&out, site, search_page(), std::nullopt);
   out += "</urlset>\n";
   return out;

@@ -12,7 +12,8 @@ namespace congkhai {
 
 // The sitemap, or "" when the site has no base_url. <lastmod> comes from content dates (a
 // plan's last_updated, a report's date; a unit or the home page takes the latest of what it
-// lists), never from the build time.
+// lists, the updates page of the reports and progress it shows as of the reference date),
+// never from the build time.
 std::string write_sitemap(const Portal& portal, const PortalFacts& facts);
 
 }  // namespace congkhai

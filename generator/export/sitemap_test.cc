@@ -49,7 +49,41 @@ TEST(Sitemap, LastmodComesFromContentDates) {
   EXPECT_EQ(lastmod("thai-nguyen/index.html"), "2026-01");
   EXPECT_EQ(lastmod("index.html"), "2026-01");
   EXPECT_EQ(lastmod("tim-kiem/index.html"), "-");
-  EXPECT_EQ(lastmod("cap-nhat/index.html"), "2026-01");  // the latest of everything
+  // The updates page lists reports and progress, not plans: its newest item is the report of
+  // 2023-06-01, not the 2026 plan.
+  EXPECT_EQ(lastmod("cap-nhat/index.html"), "2023-06-01");
+}
+
+std::string lastmod_of(const std::string& xml, const std::string& path) {
+  for (const auto& u : between(xml, "<url>", "</url>"))
+    if (u.find("/" + path + "</loc>") != std::string::npos) {
+      auto m = between(u, "<lastmod>", "</lastmod>");
+      return m.empty() ? std::string("-") : m[0];
+    }
+  return "?";
+}
+
+// A report dated after the reference date (2023-06-30) is published: its own page, and its
+// unit's and plan's pages, which list every report. The updates page and the feeds leave it
+// out until that date, so their lastmod does not move.
+TEST(Sitemap, ReportAfterTheReferenceDateMovesOnlyThePagesThatShowIt) {
+  Portal portal = make_test_portal("https://x.example");
+  PortalFacts facts = make_test_facts();
+  Report later = portal.reports[0];
+  later.id = "2023-q3";
+  later.date = {2023, 7, 10};
+  portal.reports.push_back(later);
+  portal.units[later.unit].reports.push_back(2);
+  facts.plans[0].reports.insert(facts.plans[0].reports.begin(), 2);
+  facts.plans[0].last_updated = later.date;  // as derive_facts gives it
+  std::string xml = write_sitemap(portal, facts);
+  EXPECT_EQ(lastmod_of(xml, "ha-tinh/huong-son/son-lam/bao-cao/2023-q3/index.html"), "2023-07-10");
+  EXPECT_EQ(lastmod_of(xml, "ha-tinh/huong-son/son-lam/index.html"), "2023-07-10");
+  EXPECT_EQ(lastmod_of(xml, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html"), "2023-07-10");
+  EXPECT_EQ(lastmod_of(xml, "cap-nhat/index.html"), "2023-06-01");
+  // A month-only date counts from its end: "2023-07" is not by 2023-06-30 either.
+  portal.reports[2].date = {2023, 7, 0};
+  EXPECT_EQ(lastmod_of(write_sitemap(portal, facts), "cap-nhat/index.html"), "2023-06-01");
 }
 
 TEST(Robots, PointsToTheSitemapOnlyWhenThereIsOne) {
