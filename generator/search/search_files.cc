@@ -1,6 +1,7 @@
 #include "search/search_files.h"
 
 #include <algorithm>
+#include <map>
 
 #include "search/documents.h"
 #include "text/parallel_for.h"
@@ -98,7 +99,18 @@ OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_
   OutputCollector collected;
   build_search_files(portal, lunr_js_path, threads, collected);
   OutputFiles files = collected.take();
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  // Back in shard order (.js, then .json), lunr.js last, whatever the threads did.
+  std::map<std::string, std::size_t> rank;
+  auto place = [&](std::string_view key) {
+    for (const char* ext : {"js", "json"}) rank.emplace(search_index_path(key, ext), rank.size());
+  };
+  place(kGlobalSearchKey);
+  for (int u : portal.top_units) place(portal.units[static_cast<std::size_t>(u)].slug);
+  auto rank_of = [&](const OutputFile& f) {
+    auto it = rank.find(f.path);
+    return it == rank.end() ? rank.size() : it->second;
+  };
+  std::stable_sort(files.begin(), files.end(), [&](const auto& a, const auto& b) { return rank_of(a) < rank_of(b); });
   return files;
 }
 
