@@ -27,8 +27,9 @@ struct WriteOptions {
   // wrote, and pages render reused, are hard-linked from the previous output into the new
   // folder instead of written. The new folder still replaces the output in one step.
   bool incremental = false;
-  int threads = 1;  // threads writing files (0: every core)
-  // Called after each file, from the writing threads.
+  // write_site only (a SiteWriter writes on the threads that add files): threads writing
+  // (0: every core), and a call after each file, from those threads.
+  int threads = 1;
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
