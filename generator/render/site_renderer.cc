@@ -117,7 +117,8 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   OutputCollector collected;
   render_site(portal, facts, theme, options, collected, errors);
   OutputFiles files = collected.take();
-  // Sorted by path; should two pages share one, the first in page order is kept.
+  // Sorted by path. Should two pages share one (a sound portal never has them; the pipeline
+  // reports them), the first made is kept.
   std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
               files.end());

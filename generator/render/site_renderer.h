@@ -4,7 +4,9 @@
 // (latest updates), du-lieu/index.html (open data) and 404.html; plus the theme's assets under
 // assets/ and every attachment and evidence file reports and progress records refer to, under
 // tep/. Each file goes to the sink as soon as it is made; its bytes depend only on the
-// arguments: the same input gives the same bytes, on any number of threads.
+// arguments: the same input gives the same bytes, on any number of threads. A copied file
+// (attachment, asset) whose path a page or an earlier copy took is left out; every page is
+// handed out, so the sink sees any two pages sharing a path.
 #pragma once
 
 #include "derive/facts.h"
