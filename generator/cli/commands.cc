@@ -96,38 +96,46 @@ int run_build(const CommonFlags& f) {
   std::map<std::string, std::string> keys;
   if (!f.no_cache) keys = page_keys(load_build_cache(f.out));
   if (!keys.empty()) o.previous_keys = &keys;
-  PipelineResult r = build_site(o);
+  WriteOptions wo;
+  wo.incremental = !f.no_cache;
+  wo.threads = f.jobs;
+  // Files are written into a staging folder as the stages make them (SiteWriter); only a
+  // build without problems is published.
+  PipelineResult r;
+  WriteStats stats;
+  std::string error;
+  auto build_and_write = [&]() -> int {
+    SiteWriter writer(f.out, wo);
+    if (!writer.open(&error)) {
+      // Content problems still come first, as for any build.
+      r = check_site(o);
+      return r.diags.empty() ? kExitWriteFailed : kExitContentErrors;
+    }
+    r = build_site(o, writer);
+    if (!r.diags.empty()) return kExitContentErrors;  // the writer removes its staging folder
+    progress.update("write", 0, r.file_count);
+    return writer.publish(&error, &stats) ? kExitOk : kExitWriteFailed;
+  };
+  int code = build_and_write();
+  if (code == kExitWriteFailed && stats.missing_previous) {
+    // The previous output lost a file the cache vouched for: render everything.
+    o.previous_keys = nullptr;
+    code = build_and_write();
+  }
   progress.finish();
-  if (int code = report(r, f); code != kExitOk) {
+  if (code == kExitContentErrors) {
+    report(r, f);
     std::cerr << (en ? "Nothing was written; " + f.out + " is unchanged.\n"
                      : "Chưa ghi gì; thư mục " + f.out + " giữ nguyên.\n");
     return code;
   }
-  WriteOptions wo;
-  wo.incremental = !f.no_cache;
-  wo.threads = f.jobs;
-  wo.progress = [&](std::size_t done, std::size_t total) { progress.update("write", done, total); };
-  WriteStats stats;
-  std::string error;
-  progress.update("write", 0, r.files.size());
-  bool written = write_site(r.files, f.out, &error, wo, &stats);
-  if (!written && stats.missing_previous) {
-    // The previous output lost a file the cache vouched for: render everything.
-    o.previous_keys = nullptr;
-    r = build_site(o);
-    written = r.diags.empty() && write_site(r.files, f.out, &error, wo, &stats);
-  }
-  progress.finish();
   if (f.timings) std::cerr << "congkhai: " << progress.timings() << "\n";
-  if (!written) {
+  if (code != kExitOk) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
-  std::size_t pages = 0, reused = 0;
-  for (const OutputFile& file : r.files)
-    if (!file.key.empty()) (file.reused ? reused : pages)++;
-  std::cout << (en ? "Built " : "Đã tạo ") << r.files.size() << (en ? " files in " : " tệp trong ") << f.out
-            << ": " << pages << (en ? " pages rendered, " : " trang được dựng, ") << reused
+  std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
+            << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused
             << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written
             << (en ? " files written, " : " tệp được ghi, ") << stats.linked
             << (en ? " unchanged files kept.\n" : " tệp không đổi được giữ.\n");

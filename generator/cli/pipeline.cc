@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
+#include <set>
 
 #include "export/exports.h"
 #include "load/content_tree.h"
@@ -41,6 +43,48 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   r->facts = derive_facts(r->portal, options.as_of);
 }
 
+// Between the stages and the caller's sink: refuses a second file for a path (two stages
+// claiming one path is a bug, not a content problem: keep the first, loudly), counts the
+// pages, and notes the byte sizes of the exported files, which the pages list.
+class CheckedSink : public OutputSink {
+ public:
+  explicit CheckedSink(OutputSink& next) : next_(next) {}
+
+  void add(OutputFile f) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!paths_.insert(f.path).second) {
+        duplicates_.push_back(f.path);
+        return;
+      }
+      if (noting_sizes_) sizes_.emplace(f.path, f.bytes.size());
+      if (!f.key.empty()) (f.reused ? reused_ : rendered_)++;
+    }
+    next_.add(std::move(f));
+  }
+
+  void note_sizes(bool on) { noting_sizes_ = on; }
+  std::map<std::string, std::size_t, std::less<>> take_sizes() { return std::move(sizes_); }
+
+  void finish(PipelineResult* r) {
+    std::sort(duplicates_.begin(), duplicates_.end());
+    for (const std::string& path : duplicates_)
+      r->diags.push_back({path, {}, "hai tệp đầu ra trùng đường dẫn", "two output files share a path", {}, {}});
+    r->file_count = paths_.size();
+    r->pages_rendered = rendered_;
+    r->pages_reused = reused_;
+  }
+
+ private:
+  OutputSink& next_;
+  std::mutex mu_;
+  std::set<std::string> paths_;
+  std::vector<std::string> duplicates_;
+  bool noting_sizes_ = false;  // set between stages, never while files arrive
+  std::map<std::string, std::size_t, std::less<>> sizes_;
+  std::size_t rendered_ = 0, reused_ = 0;
+};
+
 }  // namespace
 
 PipelineResult check_site(const PipelineOptions& options) {
@@ -51,7 +95,7 @@ PipelineResult check_site(const PipelineOptions& options) {
   return r;
 }
 
-PipelineResult build_site(const PipelineOptions& options) {
+PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   PipelineResult r;
   load_and_check(options, &r);
   Theme theme = load_theme(theme_dirs(options), &r.diags);
@@ -66,22 +110,28 @@ PipelineResult build_site(const PipelineOptions& options) {
   ro.previous_keys = options.previous_keys;
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
+  CheckedSink out(sink);
   // The exports come first: the pages list and link the files they publish.
   tell(options, "export", 0, 0);
-  OutputFiles data = build_exports(r.portal, r.facts, options.threads);
-  ro.data_files = describe_exports(r.portal, data);
+  out.note_sizes(true);
+  build_exports(r.portal, r.facts, options.threads, out);
+  out.note_sizes(false);
+  ro.data_files = describe_exports(r.portal, out.take_sizes());
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
-  OutputFiles files = render_site(r.portal, r.facts, theme, ro, &r.diags);
+  render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  OutputFiles search = build_search_files(r.portal, options.lunr_js, options.threads);
-  for (auto* part : {&search, &data}) files.insert(files.end(), part->begin(), part->end());
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  // Two stages claiming one path is a bug, not a content problem: keep the first, loudly.
-  for (std::size_t i = 1; i < files.size(); ++i)
-    if (files[i].path == files[i - 1].path)
-      r.diags.push_back({files[i].path, {}, "hai tệp đầu ra trùng đường dẫn", "two output files share a path", {}, {}});
+  build_search_files(r.portal, options.lunr_js, options.threads, out);
+  out.finish(&r);
   sort_diagnostics(r.diags);
-  if (r.diags.empty()) r.files = std::move(files);
+  return r;
+}
+
+PipelineResult build_site(const PipelineOptions& options) {
+  OutputCollector collected;
+  PipelineResult r = build_site(options, collected);
+  if (!r.diags.empty()) return r;
+  r.files = collected.take();
+  std::sort(r.files.begin(), r.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return r;
 }
 

@@ -1,5 +1,6 @@
 // The whole pipeline, load → validate → derive → search → render → export, as one call that
-// `build`, `check` and `serve` share. Nothing is written here: the caller decides.
+// `build`, `check` and `serve` share. Nothing is written here: the files go to the caller's
+// sink (the writer, for `build`), each as soon as it is made.
 #pragma once
 
 #include <cstddef>
@@ -36,7 +37,10 @@ struct PipelineResult {
   Portal portal;
   PortalFacts facts;
   Diagnostics diags;  // sorted; empty when the content is sound
-  OutputFiles files;  // empty when there were problems or only checking
+  OutputFiles files;  // build_site without a sink: every file, sorted by path; else empty
+  std::size_t file_count = 0;      // files handed out
+  std::size_t pages_rendered = 0;  // pages among them made anew
+  std::size_t pages_reused = 0;    // pages among them reused (OutputFile::reused)
 };
 
 // The theme folders in priority order: --theme, then themes/ beside the content folder
@@ -45,7 +49,15 @@ std::vector<std::string> theme_dirs(const PipelineOptions& options);
 
 // Loads and checks the content (and the theme's templates) without rendering.
 PipelineResult check_site(const PipelineOptions& options);
-// Everything `check_site` does, then renders every output file when there are no problems.
+// Everything `check_site` does, then, when there are no problems, makes every output file and
+// hands it to `sink` at once. Content problems are all found before the first file is made,
+// so a build with content problems hands out nothing; but a problem found while making the
+// files (a template that fails, two files with one path) comes after some were: whenever
+// `diags` is not empty, the caller must discard what the sink took. A second file for a path
+// already taken is not handed out.
+PipelineResult build_site(const PipelineOptions& options, OutputSink& sink);
+// The same, keeping every file in PipelineResult::files (the dev server, which serves from
+// memory); empty when there were problems.
 PipelineResult build_site(const PipelineOptions& options);
 
 }  // namespace congkhai

@@ -48,8 +48,7 @@ void describe_folder(std::vector<DataFileInfo>* out, const Unit* unit, int unit_
 
 }  // namespace
 
-OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int threads) {
-  OutputFiles out;
+void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
   std::vector<DataTable> tables = build_tables(portal, facts, nullptr);
 
   // Each row is encoded once; a unit's CSV is the lines of the rows of its subtree (the rows
@@ -95,39 +94,45 @@ OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int th
       sizes.push_back(bytes.size());
       csvs.push_back({dir + tables[t].file(), std::move(bytes), {}});
     }
-    OutputFiles folder;
-    folder.push_back({datapackage_path(scope), write_datapackage(portal, facts, scope, tables, sizes), {}});
-    for (auto& f : csvs) folder.push_back(std::move(f));
-    return folder;
+    out.add({datapackage_path(scope), write_datapackage(portal, facts, scope, tables, sizes), {}});
+    for (auto& f : csvs) out.add(std::move(f));
   };
 
-  for (auto& f : data_folder(-1)) out.push_back(std::move(f));
-  out.push_back({plan_schema_path(), write_plan_schema(portal.site), {}});
+  data_folder(-1);
+  out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
 
   OutputFiles feeds = write_feeds(portal, facts);
-  out.push_back(std::move(feeds[0]));
+  out.add(std::move(feeds[0]));
   std::string sitemap = write_sitemap(portal, facts);
-  if (!sitemap.empty()) out.push_back({sitemap_path(), std::move(sitemap), {}});
-  out.push_back({robots_path(), write_robots(portal.site), {}});
+  if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
+  out.add({robots_path(), write_robots(portal.site), {}});
 
-  std::vector<OutputFiles> folders(portal.units.size());
-  parallel_for(portal.units.size(), threads,
-               [&](std::size_t u) { folders[u] = data_folder(static_cast<int>(u)); });
-  rows_of.clear();
-  for (size_t u = 0; u < portal.units.size(); ++u) {
-    for (auto& f : folders[u]) out.push_back(std::move(f));
-    folders[u].clear();
-    out.push_back(std::move(feeds[u + 1]));
-  }
-  std::vector<OutputFile> plan_files(portal.plans.size());
-  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    plan_files[p] = {plan_json(portal, portal.plans[p]), write_plan_json(portal, facts, static_cast<int>(p)), {}};
+  // Each unit's folder and feed, then each plan's JSON, handed out as soon as made.
+  parallel_for(portal.units.size(), threads, [&](std::size_t u) {
+    data_folder(static_cast<int>(u));
+    out.add(std::move(feeds[u + 1]));
   });
-  for (auto& f : plan_files) out.push_back(std::move(f));
-  return out;
+  rows_of.clear();
+  feeds.clear();
+  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
+    out.add({plan_json(portal, portal.plans[p]), write_plan_json(portal, facts, static_cast<int>(p)), {}});
+  });
+}
+
+OutputFiles build_exports(const Portal& portal, const PortalFacts& facts) {
+  OutputCollector files;
+  build_exports(portal, facts, 1, files);  // one thread: the files come in the documented order
+  return files.take();
 }
 
 std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFiles& exports) {
+  std::map<std::string, std::size_t, std::less<>> sizes;
+  for (const auto& f : exports) sizes.emplace(f.path, f.bytes.size());
+  return describe_exports(portal, sizes);
+}
+
+std::vector<DataFileInfo> describe_exports(const Portal& portal,
+                                           const std::map<std::string, std::size_t, std::less<>>& sizes) {
   std::vector<DataFileInfo> wanted;
   describe_folder(&wanted, nullptr, -1);
   wanted.push_back(info(plan_schema_path(), "Lược đồ JSON của kế hoạch", "Plan JSON Schema",
@@ -159,13 +164,11 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFil
                           "JSON", "application/json", plan.unit, static_cast<int>(p)));
   }
 
-  std::map<std::string_view, const OutputFile*> by_path;
-  for (const auto& f : exports) by_path.emplace(f.path, &f);
   std::vector<DataFileInfo> out;
   for (auto& i : wanted) {
-    auto it = by_path.find(i.path);
-    if (it == by_path.end()) continue;
-    i.bytes = static_cast<long long>(it->second->bytes.size());
+    auto it = sizes.find(i.path);
+    if (it == sizes.end()) continue;
+    i.bytes = static_cast<long long>(it->second);
     out.push_back(std::move(i));
   }
   return out;

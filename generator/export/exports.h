@@ -10,6 +10,9 @@
 // Pure functions of the portal and its facts: same input, same bytes; no build time anywhere.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,16 +23,21 @@
 
 namespace congkhai {
 
-// Every exported file, in a fixed order: the portal's data folder, schema, feed, sitemap and
-// robots.txt, then each unit's data folder and feed (unit order), then each plan's JSON.
-// Units and plans are written on `threads` threads (0: every core); the bytes do not
-// depend on it.
-OutputFiles build_exports(const Portal& portal, const PortalFacts& facts, int threads = 1);
+// Every exported file, handed to `out` as soon as it is made: the portal's data folder,
+// schema, feed, sitemap and robots.txt, then each unit's data folder and feed (unit order),
+// then each plan's JSON. Units and plans are written on `threads` threads (0: every core):
+// the bytes do not depend on it, the order files arrive in does.
+void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
+// The same on one thread, kept in memory, in that fixed order.
+OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);
 
 // The data files among `exports` (as build_exports returned them) worth listing for readers:
 // portal-wide files first (data package, the five CSVs, the JSON Schema, the feed), then per
 // unit (its data package, CSVs and feed), then each plan's JSON. sitemap.xml and robots.txt
 // are for crawlers and are left out. Files missing from `exports` are skipped.
 std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFiles& exports);
+// The same from the exported files' byte sizes by path (what a build keeps of them).
+std::vector<DataFileInfo> describe_exports(const Portal& portal,
+                                           const std::map<std::string, std::size_t, std::less<>>& sizes);
 
 }  // namespace congkhai

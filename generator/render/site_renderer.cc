@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
@@ -19,13 +20,6 @@ namespace {
 std::string join_path(const std::string& dir, const std::string& file) {
   if (dir.empty()) return file;
   return dir.back() == '/' ? dir + file : dir + "/" + file;
-}
-
-// The page's content through its template, then the whole page through the layout.
-std::string render_page(const Theme& theme, PageView& page, Diagnostics* errors) {
-  std::string content = render_template(theme, page.template_name, page.view, errors);
-  page.view["content"] = std::move(content);
-  return render_template(theme, "layout", page.view, errors);
 }
 
 // What every page's key shares: the generator, the mode and the theme's templates.
@@ -53,11 +47,11 @@ std::string page_key(const std::string& fingerprint, const PageView& page) {
 
 }  // namespace
 
-OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
-                        const RenderOptions& options, Diagnostics* errors) {
+void render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+                 const RenderOptions& options, OutputSink& out, Diagnostics* errors) {
   const ViewContext ctx{portal, facts, options};
   // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
-  // slot, so the result is the same on any number of threads.
+  // and handed out at once, so the bytes are the same on any number of threads.
   enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kNotFound };
   std::vector<std::pair<Kind, int>> jobs;
   jobs.push_back({Kind::kHome, 0});
@@ -70,7 +64,8 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
   jobs.push_back({Kind::kNotFound, 0});
 
   const std::string fingerprint = render_fingerprint(theme, options);
-  std::vector<OutputFile> rendered(jobs.size());
+  const TemplateRenderer templates(theme);  // parsed once for every page
+  std::vector<std::string> page_paths(jobs.size());
   std::vector<Diagnostics> page_errors(jobs.size());
   std::atomic<std::size_t> done{0};
   parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
@@ -83,28 +78,29 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
                     : kind == Kind::kUpdates ? updates_page_view(ctx)
                     : kind == Kind::kOpenData ? open_data_page_view(ctx)
                                             : not_found_page_view(ctx);
-    OutputFile& f = rendered[i];
+    OutputFile f;
     f.path = page.path;
     f.key = page_key(fingerprint, page);
     if (options.previous_keys) {
       auto it = options.previous_keys->find(f.path);
       f.reused = it != options.previous_keys->end() && it->second == f.key;
     }
-    if (!f.reused) f.bytes = render_page(theme, page, &page_errors[i]);
+    if (!f.reused) f.bytes = templates.render_page(page.template_name, page.view, &page_errors[i]);
+    page_paths[i] = f.path;
+    out.add(std::move(f));
     if (options.progress) options.progress(done.fetch_add(1) + 1, jobs.size());
   });
+  for (const Diagnostics& d : page_errors)
+    if (errors) errors->insert(errors->end(), d.begin(), d.end());
 
-  // A map keeps the output sorted by path and lets a later file never silently replace an
-  // earlier one: pages first, then files, then assets.
-  std::map<std::string, OutputFile> out;
-  for (std::size_t i = 0; i < rendered.size(); ++i) {
-    if (errors) errors->insert(errors->end(), page_errors[i].begin(), page_errors[i].end());
-    std::string path = rendered[i].path;
-    out.emplace(std::move(path), std::move(rendered[i]));
-  }
+  // A copied file never silently replaces a page or an earlier copy: pages first, then
+  // files, then assets.
+  std::set<std::string> taken(page_paths.begin(), page_paths.end());
+  auto emit = [&](const std::string& path, const std::string& source) {
+    if (taken.insert(path).second) out.add(OutputFile{path, "", source});
+  };
   auto copy = [&](const std::string& content_relative) {
-    std::string path = file_output_path(content_relative);
-    out.emplace(path, OutputFile{path, "", join_path(portal.content_dir, content_relative)});
+    emit(file_output_path(content_relative), join_path(portal.content_dir, content_relative));
   };
   for (const Report& r : portal.reports)
     for (const Attachment& a : r.attachments)
@@ -113,14 +109,19 @@ OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Th
     for (const ProgressEntry& e : rec.entries)
       for (const Evidence& ev : e.evidence)
         if (!ev.file.empty()) copy(ev.file);
-  for (const auto& [rel, source] : theme.assets) {
-    std::string path = "assets/" + rel;
-    out.emplace(path, OutputFile{path, "", source});
-  }
+  for (const auto& [rel, source] : theme.assets) emit("assets/" + rel, source);
+}
 
-  OutputFiles files;
-  files.reserve(out.size());
-  for (auto& [path, f] : out) files.push_back(std::move(f));
+OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+                        const RenderOptions& options, Diagnostics* errors) {
+  OutputCollector collected;
+  render_site(portal, facts, theme, options, collected, errors);
+  OutputFiles files = collected.take();
+  // Sorted by path. Should two pages share one (a sound portal never has them; the pipeline
+  // reports them), the first made is kept.
+  std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
+              files.end());
   return files;
 }
 

@@ -1,5 +1,8 @@
 #include "search/search_files.h"
 
+#include <algorithm>
+#include <map>
+
 #include "search/documents.h"
 #include "text/parallel_for.h"
 
@@ -81,16 +84,33 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads) 
   return shards;
 }
 
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
+void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out) {
   std::vector<SearchShard> shards = build_search_shards(portal, threads);
-  std::vector<std::string> json(shards.size());
-  parallel_for(shards.size(), threads, [&](std::size_t i) { json[i] = to_js_json(shards[i].data); });
-  OutputFiles files;
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    files.push_back({search_index_path(shards[i].key, "js"), search_shard_script(shards[i].key, json[i]), ""});
-    files.push_back({search_index_path(shards[i].key, "json"), std::move(json[i]), ""});
-  }
-  if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
+  parallel_for(shards.size(), threads, [&](std::size_t i) {
+    std::string json = to_js_json(shards[i].data);
+    shards[i].data = LunrJson();  // handed out below: only the text is kept
+    out.add({search_index_path(shards[i].key, "js"), search_shard_script(shards[i].key, json), ""});
+    out.add({search_index_path(shards[i].key, "json"), std::move(json), ""});
+  });
+  if (!lunr_js_path.empty()) out.add({lunr_asset_path(), "", lunr_js_path});
+}
+
+OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
+  OutputCollector collected;
+  build_search_files(portal, lunr_js_path, threads, collected);
+  OutputFiles files = collected.take();
+  // Back in shard order (.js, then .json), lunr.js last, whatever the threads did.
+  std::map<std::string, std::size_t> rank;
+  auto place = [&](std::string_view key) {
+    for (const char* ext : {"js", "json"}) rank.emplace(search_index_path(key, ext), rank.size());
+  };
+  place(kGlobalSearchKey);
+  for (int u : portal.top_units) place(portal.units[static_cast<std::size_t>(u)].slug);
+  auto rank_of = [&](const OutputFile& f) {
+    auto it = rank.find(f.path);
+    return it == rank.end() ? rank.size() : it->second;
+  };
+  std::stable_sort(files.begin(), files.end(), [&](const auto& a, const auto& b) { return rank_of(a) < rank_of(b); });
   return files;
 }
 

@@ -45,7 +45,10 @@ std::string search_shard_script(std::string_view key, const std::string& json);
 
 // Every search file: the .json and .js of each shard and of the global index, and
 // assets/lunr.min.js copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out
-// when empty).
+// when empty), handed to `out` as each shard's text is made.
+void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out);
+// The same, kept in memory: the global index, then the shards in that order (.js before
+// .json), then lunr.js.
 OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1);
 
 }  // namespace congkhai

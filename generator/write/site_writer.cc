@@ -37,21 +37,6 @@ bool safe_relative(const std::string& p) {
   return true;
 }
 
-// Folders are made before the files, once each.
-bool make_parent_folders(const fs::path& root, const OutputFiles& files, std::string* error) {
-  std::set<std::string> dirs;
-  for (const auto& f : files)
-    for (fs::path d = fs::path(f.path).parent_path(); !d.empty(); d = d.parent_path())
-      if (!dirs.insert(d.generic_string()).second) break;
-  for (const auto& d : dirs) {  // sorted: a parent comes before its children
-    if (::mkdir((root / d).c_str(), 0777) != 0 && errno != EEXIST) {
-      *error = "không tạo được thư mục " + (root / d).string() + ": " + std::strerror(errno);
-      return false;
-    }
-  }
-  return true;
-}
-
 bool write_file(const fs::path& path, const OutputFile& f, std::string* error) {
   std::error_code ec;
   if (!f.source.empty()) {
@@ -118,12 +103,13 @@ std::string source_identity(const std::string& source) {
 
 }  // namespace
 
-bool write_site(const OutputFiles& files, const std::string& out_dir, std::string* error,
-                const WriteOptions& options, WriteStats* stats) {
-  WriteStats local_stats;
-  if (!stats) stats = &local_stats;
-  *stats = WriteStats{};
-  fs::path out = fs::absolute(out_dir).lexically_normal();
+SiteWriter::SiteWriter(std::string out_dir, WriteOptions options)
+    : out_dir_(std::move(out_dir)), options_(std::move(options)) {}
+
+SiteWriter::~SiteWriter() { abandon(); }
+
+bool SiteWriter::open(std::string* error) {
+  fs::path out = fs::absolute(out_dir_).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   if (!replaceable(out, error)) return false;
   std::error_code ec;
@@ -135,57 +121,105 @@ bool write_site(const OutputFiles& files, const std::string& out_dir, std::strin
     *error = "không tạo được thư mục tạm " + tmp.string() + ": " + ec.message();
     return false;
   }
+  out_ = out.string();
+  tmp_ = tmp.string();
+  // Incremental: a file whose bytes (or source) are what the previous output holds at the
+  // same path is hard-linked from it; the previous output is never modified.
+  if (options_.incremental) previous_ = load_build_cache(out_);
+  return true;
+}
+
+void SiteWriter::fail(std::string error) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (error_.empty()) error_ = std::move(error);
+}
+
+// Folders are made before their files, once each (under the lock: a file is written only
+// once its folder exists).
+bool SiteWriter::make_parents(const std::string& path, std::string* error) {
+  std::vector<std::string> missing;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (fs::path d = fs::path(path).parent_path(); !d.empty(); d = d.parent_path()) {
+    if (dirs_.count(d.generic_string())) break;
+    missing.push_back(d.generic_string());
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {  // parents first
+    if (::mkdir((fs::path(tmp_) / *it).c_str(), 0777) != 0 && errno != EEXIST) {
+      *error = "không tạo được thư mục " + (fs::path(tmp_) / *it).string() + ": " + std::strerror(errno);
+      return false;
+    }
+    dirs_.insert(*it);
+  }
+  return true;
+}
+
+void SiteWriter::add(OutputFile f) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (tmp_.empty() || !error_.empty()) return;
+    if (!safe_relative(f.path)) {
+      error_ = "đường dẫn đầu ra không hợp lệ: " + f.path;
+      return;
+    }
+    // Claimed before writing, so that two threads never write one path.
+    if (!files_.emplace(f.path, CachedFile{}).second) {
+      error_ = "hai tệp đầu ra trùng đường dẫn: " + f.path;
+      return;
+    }
+  }
+  std::string error;
+  if (!make_parents(f.path, &error)) return fail(error);
+  const CachedFile* before = nullptr;
+  if (auto it = previous_.files.find(f.path); it != previous_.files.end()) before = &it->second;
+  CachedFile entry;
+  entry.key = f.key;
+  if (f.reused) {
+    entry.hash = before ? before->hash : "";
+  } else if (options_.incremental) {
+    entry.hash = f.source.empty() ? hash_bytes(f.bytes).hex() : source_identity(f.source);
+  }
+  const fs::path from = fs::path(out_) / f.path, to = fs::path(tmp_) / f.path;
+  bool same = before && !entry.hash.empty() && before->hash == entry.hash;
+  bool linked = same && ::link(from.c_str(), to.c_str()) == 0;
+  if (!linked && f.reused) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.missing_previous = true;
+    }
+    return fail("thiếu tệp của lần tạo trước: " + from.string());
+  }
+  if (!linked && !write_file(to, f, &error)) return fail(error);
+  std::lock_guard<std::mutex> lock(mu_);
+  (linked ? stats_.linked : stats_.written)++;
+  files_[f.path] = std::move(entry);
+}
+
+std::size_t SiteWriter::count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return files_.size();
+}
+
+void SiteWriter::abandon() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (tmp_.empty()) return;
+  std::error_code ec;
+  fs::remove_all(tmp_, ec);
+  tmp_.clear();
+}
+
+bool SiteWriter::publish(std::string* error, WriteStats* stats) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stats) *stats = stats_;
+  std::error_code ec;
+  const fs::path out = out_, tmp = tmp_;
   auto fail = [&](std::string msg) {
-    fs::remove_all(tmp, ec);
+    if (!tmp.empty()) fs::remove_all(tmp, ec);
+    tmp_.clear();
     *error = std::move(msg);
     return false;
   };
-  for (const auto& f : files)
-    if (!safe_relative(f.path)) return fail("đường dẫn đầu ra không hợp lệ: " + f.path);
-  {
-    std::string msg;
-    if (!make_parent_folders(tmp, files, &msg)) return fail(msg);
-  }
-
-  // Incremental: a file whose bytes (or source) are what the previous output holds at the
-  // same path is hard-linked from it; the previous output is never modified.
-  BuildCache previous;
-  if (options.incremental) previous = load_build_cache(out.string());
-  BuildCache next;
-  std::vector<CachedFile> entries(files.size());
-  std::vector<std::string> errors(files.size());
-  std::vector<char> linked(files.size(), 0);
-  std::atomic<bool> missing{false};
-  std::atomic<std::size_t> done{0};
-  parallel_for(files.size(), options.threads, [&](std::size_t i) {
-    const OutputFile& f = files[i];
-    const CachedFile* before = nullptr;
-    if (auto it = previous.files.find(f.path); it != previous.files.end()) before = &it->second;
-    CachedFile& entry = entries[i];
-    entry.key = f.key;
-    if (f.reused) {
-      entry.hash = before ? before->hash : "";
-    } else if (options.incremental) {
-      entry.hash = f.source.empty() ? hash_bytes(f.bytes).hex() : source_identity(f.source);
-    }
-    bool same = before && !entry.hash.empty() && before->hash == entry.hash;
-    if (same && ::link((out / f.path).c_str(), (tmp / f.path).c_str()) == 0) {
-      linked[i] = 1;
-    } else if (f.reused) {
-      missing = true;
-      errors[i] = "thiếu tệp của lần tạo trước: " + (out / f.path).string();
-    } else {
-      write_file(tmp / f.path, f, &errors[i]);
-    }
-    if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
-  });
-  if (missing) stats->missing_previous = true;
-  for (const auto& e : errors)
-    if (!e.empty()) return fail(e);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    (linked[i] ? stats->linked : stats->written)++;
-    next.files.emplace(files[i].path, std::move(entries[i]));
-  }
+  if (tmp.empty()) return fail(error_.empty() ? "chưa mở thư mục tạm để ghi" : error_);
+  if (!error_.empty()) return fail(error_);
   if (!write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, "Công khai\n", ""}, error))
     return fail(*error);
   if (fs::exists(out, ec)) {
@@ -195,15 +229,33 @@ bool write_site(const OutputFiles& files, const std::string& out_dir, std::strin
   } else if (::rename(tmp.c_str(), out.c_str()) != 0) {
     return fail("không đổi tên được thư mục tạm thành " + out.string());
   }
-  if (options.incremental) {
+  tmp_.clear();
+  if (options_.incremental) {
     // The site is published; a cache that cannot be saved only makes the next build full.
+    BuildCache next;
     next.output_id = output_identity(out.string());
+    next.files = std::move(files_);
     std::string ignored;
     if (next.output_id.empty() || !save_build_cache(next, out.string(), &ignored)) remove_build_cache(out.string());
   } else {
     remove_build_cache(out.string());
   }
   return true;
+}
+
+bool write_site(const OutputFiles& files, const std::string& out_dir, std::string* error,
+                const WriteOptions& options, WriteStats* stats) {
+  SiteWriter writer(out_dir, options);
+  if (!writer.open(error)) {
+    if (stats) *stats = WriteStats{};
+    return false;
+  }
+  std::atomic<std::size_t> done{0};
+  parallel_for(files.size(), options.threads, [&](std::size_t i) {
+    writer.add(files[i]);
+    if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
+  });
+  return writer.publish(error, stats);
 }
 
 }  // namespace congkhai

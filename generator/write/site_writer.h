@@ -1,13 +1,20 @@
 // Writing the generated site: everything goes into a fresh folder beside the output, which
 // then replaces the output in one atomic step. A failed or interrupted build leaves the
 // previous site exactly as it was.
+//
+// Files are written as they are made (SiteWriter is the build's OutputSink): memory holds
+// only each file's path, hash and page key, never the site's bytes.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "model/output.h"
+#include "write/build_cache.h"
 
 namespace congkhai {
 
@@ -20,8 +27,9 @@ struct WriteOptions {
   // wrote, and pages render reused, are hard-linked from the previous output into the new
   // folder instead of written. The new folder still replaces the output in one step.
   bool incremental = false;
-  int threads = 1;  // threads writing files (0: every core)
-  // Called after each file, from the writing threads.
+  // write_site only (a SiteWriter writes on the threads that add files): threads writing
+  // (0: every core), and a call after each file, from those threads.
+  int threads = 1;
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
@@ -33,8 +41,52 @@ struct WriteStats {
   bool missing_previous = false;
 };
 
-// Returns false with a Vietnamese `error` when the site could not be written; the previous
-// output is then untouched.
+// One build's output, streamed: open() makes the staging folder beside `out_dir`; add() writes
+// each file into it at once (or hard-links it from the previous output when unchanged or
+// reused), from any thread; publish() swaps the staging folder in and saves the cache. A
+// writer destroyed (or abandon()ed) before publishing removes its staging folder, and the
+// previous output stays as it was.
+class SiteWriter : public OutputSink {
+ public:
+  SiteWriter(std::string out_dir, WriteOptions options = {});
+  ~SiteWriter() override;
+  SiteWriter(const SiteWriter&) = delete;
+  SiteWriter& operator=(const SiteWriter&) = delete;
+
+  // False with a Vietnamese `error` when the output may not be replaced or the staging
+  // folder cannot be made.
+  bool open(std::string* error);
+  // Writes one file now. A bad or repeated path, or a failed write, is remembered: publish()
+  // then refuses. Files added before open() or after a failure are ignored.
+  void add(OutputFile file) override;
+  // Files taken so far.
+  std::size_t count() const;
+  // Replaces the output with the staging folder. False with `error` (and the staging folder
+  // removed) when any add() failed or the swap itself failed.
+  bool publish(std::string* error, WriteStats* stats = nullptr);
+  // Removes the staging folder without publishing (a build that found problems).
+  void abandon();
+
+ private:
+  bool make_parents(const std::string& path, std::string* error);
+  void fail(std::string error);
+
+  std::string out_dir_;
+  std::string out_;  // absolute
+  std::string tmp_;  // the staging folder, empty when none
+  WriteOptions options_;
+  BuildCache previous_;  // what the previous output holds (incremental builds)
+
+  mutable std::mutex mu_;
+  std::map<std::string, CachedFile> files_;  // what was added: the next cache
+  std::set<std::string> dirs_;               // folders made in the staging folder
+  std::string error_;                        // the first failure
+  WriteStats stats_;
+};
+
+// Every file of `files` through a SiteWriter, on `options.threads` threads. Returns false with
+// a Vietnamese `error` when the site could not be written; the previous output is then
+// untouched.
 bool write_site(const OutputFiles& files, const std::string& out_dir, std::string* error,
                 const WriteOptions& options = {}, WriteStats* stats = nullptr);
 

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
+#include <algorithm>
 
 namespace congkhai {
 namespace {
@@ -172,6 +174,109 @@ TEST_F(SiteWriterTest, TheCacheRoundTrips) {
   EXPECT_EQ(cache.files["a/index.html"].key, "key-a");
   EXPECT_EQ(cache.files["data.csv"].key, "");
   EXPECT_EQ(page_keys(cache), (std::map<std::string, std::string>{{"a/index.html", "key-a"}}));
+}
+
+
+// The staging folders beside the output (".public.tmp-…").
+std::vector<fs::path> staging_folders(const fs::path& root) {
+  std::vector<fs::path> found;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.path().filename().string().rfind(".public.tmp-", 0) == 0) found.push_back(e.path());
+  return found;
+}
+
+// Streaming: each file is on disk, in the staging folder, as soon as it is added; the
+// output changes only when the writer publishes.
+TEST_F(SiteWriterTest, WritesEachFileIntoTheStagingFolderAsItArrives) {
+  std::string error;
+  ASSERT_TRUE(write_site({{"index.html", "old", ""}}, out_, &error)) << error;
+  SiteWriter writer(out_);
+  ASSERT_TRUE(writer.open(&error)) << error;
+  auto staging = staging_folders(root_);
+  ASSERT_EQ(staging.size(), 1u);
+  writer.add({"a/b/page.html", "new page", ""});
+  EXPECT_EQ(read(staging[0] / "a/b/page.html"), "new page");
+  EXPECT_FALSE(fs::exists(fs::path(out_) / "a/b/page.html"));
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "old");
+  writer.add({"index.html", "new", ""});
+  EXPECT_EQ(writer.count(), 2u);
+  WriteStats stats;
+  ASSERT_TRUE(writer.publish(&error, &stats)) << error;
+  EXPECT_EQ(stats.written, 2u);
+  EXPECT_EQ(read(fs::path(out_) / "a/b/page.html"), "new page");
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "new");
+  EXPECT_TRUE(staging_folders(root_).empty());
+}
+
+// A failure midway (here a file to copy that is gone): the files after it are not written,
+// nothing is published, and no staging folder is left behind.
+TEST_F(SiteWriterTest, AFailureMidwayPublishesNothingAndLeavesNoStagingFolder) {
+  std::string error;
+  ASSERT_TRUE(write_site({{"index.html", "v1", ""}}, out_, &error)) << error;
+  SiteWriter writer(out_);
+  ASSERT_TRUE(writer.open(&error)) << error;
+  writer.add({"index.html", "v2", ""});
+  writer.add({"tep/x.pdf", "", (root_ / "missing.pdf").string()});
+  writer.add({"later.html", "later", ""});
+  ASSERT_EQ(staging_folders(root_).size(), 1u);
+  EXPECT_FALSE(fs::exists(staging_folders(root_)[0] / "later.html"));
+  EXPECT_FALSE(writer.publish(&error));
+  EXPECT_NE(error.find("missing.pdf"), std::string::npos) << error;
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "v1");
+  EXPECT_FALSE(fs::exists(fs::path(out_) / "later.html"));
+  EXPECT_TRUE(staging_folders(root_).empty());
+}
+
+// A build that stops (problems found while rendering) drops the writer unpublished.
+TEST_F(SiteWriterTest, AWriterDroppedUnpublishedRemovesItsStagingFolder) {
+  std::string error;
+  ASSERT_TRUE(write_site({{"index.html", "v1", ""}}, out_, &error)) << error;
+  {
+    SiteWriter writer(out_);
+    ASSERT_TRUE(writer.open(&error)) << error;
+    writer.add({"index.html", "v2", ""});
+    EXPECT_EQ(staging_folders(root_).size(), 1u);
+  }
+  EXPECT_TRUE(staging_folders(root_).empty());
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "v1");
+}
+
+TEST_F(SiteWriterTest, RefusesTwoFilesWithOnePath) {
+  std::string error;
+  ASSERT_TRUE(write_site({{"index.html", "v1", ""}}, out_, &error)) << error;
+  SiteWriter writer(out_);
+  ASSERT_TRUE(writer.open(&error)) << error;
+  writer.add({"a.html", "first", ""});
+  writer.add({"a.html", "second", ""});
+  EXPECT_FALSE(writer.publish(&error));
+  EXPECT_NE(error.find("a.html"), std::string::npos) << error;
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "v1");
+  EXPECT_FALSE(fs::exists(fs::path(out_) / "a.html"));
+  EXPECT_TRUE(staging_folders(root_).empty());
+  // Through write_site too.
+  EXPECT_FALSE(write_site({{"b.html", "1", ""}, {"b.html", "2", ""}}, out_, &error));
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "v1");
+}
+
+// Files come from several threads at once; the cache they leave is the same whatever the order.
+TEST_F(SiteWriterTest, FilesFromManyThreadsGiveTheSameSiteAndCache) {
+  OutputFiles files;
+  for (int i = 0; i < 200; ++i)
+    files.push_back(page("d" + std::to_string(i % 7) + "/p" + std::to_string(i) + ".html", "page " + std::to_string(i),
+                         "k" + std::to_string(i)));
+  WriteOptions options;
+  options.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site(files, out_, &error, options)) << error;
+  std::string one = read(build_cache_path(out_));
+  std::reverse(files.begin(), files.end());
+  options.threads = 4;
+  fs::remove_all(root_ / ".congkhai-cache");  // a full build again, on four threads
+  ASSERT_TRUE(write_site(files, out_, &error, options)) << error;
+  std::string four = read(build_cache_path(out_));
+  // Only the first line (which output the cache describes) may differ.
+  EXPECT_EQ(one.substr(one.find('\n')), four.substr(four.find('\n')));
+  EXPECT_EQ(read(fs::path(out_) / "d3/p10.html"), "page 10");
 }
 
 }  // namespace

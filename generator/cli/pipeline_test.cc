@@ -1,0 +1,134 @@
+// The pipeline streaming into the writer: problems found while the files are being made
+// (after some were written into the staging folder) still publish nothing.
+#include "cli/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "write/site_writer.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class StreamingBuild : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("congkhai-pipeline-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    // A copy of the default theme, to break; the content is the sample's.
+    fs::copy(CONGKHAI_DEFAULT_THEME_DIR, root_ / "theme", fs::copy_options::recursive);
+    options_.content_dir = fs::path(CONGKHAI_SOURCE_DIR) / "content";
+    options_.default_theme_dir = (root_ / "theme").string();
+    options_.as_of = Date{2025, 1, 1};
+    options_.version = "test";
+    options_.threads = 2;
+    out_ = (root_ / "public").string();
+    std::string error;
+    ASSERT_TRUE(write_site({{"index.html", "previous", ""}}, out_, &error)) << error;
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  // Builds into a SiteWriter and publishes only when there were no problems, as `build` does.
+  PipelineResult build(bool* published) {
+    SiteWriter writer(out_);
+    std::string error;
+    EXPECT_TRUE(writer.open(&error)) << error;
+    PipelineResult r = build_site(options_, writer);
+    written_before_publishing_ = writer.count();
+    *published = r.diags.empty() && writer.publish(&error);
+    return r;
+  }
+
+  bool nothing_left_beside_the_output() const {
+    for (const auto& e : fs::directory_iterator(root_))
+      if (e.path().filename().string().rfind(".public.tmp-", 0) == 0) return false;
+    return true;
+  }
+
+  fs::path root_;
+  std::string out_;
+  PipelineOptions options_;
+  std::size_t written_before_publishing_ = 0;
+};
+
+TEST_F(StreamingBuild, ASoundBuildIsPublished) {
+  bool published = false;
+  PipelineResult r = build(&published);
+  EXPECT_TRUE(r.diags.empty());
+  EXPECT_TRUE(published);
+  EXPECT_GT(r.file_count, 50u);
+  EXPECT_EQ(written_before_publishing_, r.file_count);
+  EXPECT_EQ(r.pages_rendered + r.pages_reused, 18u);  // the sample's pages
+  EXPECT_NE(read(fs::path(out_) / "index.html"), "previous");
+  EXPECT_TRUE(r.files.empty());  // streamed, not kept
+  EXPECT_TRUE(nothing_left_beside_the_output());
+}
+
+// A template missing at render time is found after the open data and some pages were
+// already written.
+TEST_F(StreamingBuild, ARenderProblemPublishesNothing) {
+  fs::remove(root_ / "theme/templates/report.mustache");
+  bool published = true;
+  PipelineResult r = build(&published);
+  ASSERT_FALSE(r.diags.empty());
+  EXPECT_NE(r.diags[0].path.find("report.mustache"), std::string::npos) << r.diags[0].path;
+  EXPECT_GT(written_before_publishing_, 0u);
+  EXPECT_FALSE(published);
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "previous");
+  EXPECT_TRUE(nothing_left_beside_the_output());
+}
+
+// Two stages claiming one path (a theme asset named like the copy of lunr.js the search
+// stage publishes): the second is refused, the build reports it and publishes nothing.
+TEST_F(StreamingBuild, TwoStagesClaimingOnePathPublishNothing) {
+  std::ofstream(root_ / "theme/assets/lunr.min.js") << "// not lunr";
+  std::ofstream(root_ / "lunr.min.js") << "// lunr";
+  options_.lunr_js = (root_ / "lunr.min.js").string();
+  bool published = true;
+  PipelineResult r = build(&published);
+  ASSERT_EQ(r.diags.size(), 1u);
+  EXPECT_EQ(r.diags[0].path, "assets/lunr.min.js");
+  EXPECT_EQ(r.diags[0].message_en, "two output files share a path");
+  EXPECT_FALSE(published);
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "previous");
+  EXPECT_TRUE(nothing_left_beside_the_output());
+}
+
+TEST_F(StreamingBuild, ContentProblemsHandOutNothing) {
+  fs::copy(options_.content_dir, root_ / "content", fs::copy_options::recursive);
+  options_.content_dir = (root_ / "content").string();
+  std::ofstream(root_ / "content/site.yaml", std::ios::app) << "\n: : :\n";
+  bool published = true;
+  PipelineResult r = build(&published);
+  EXPECT_FALSE(r.diags.empty());
+  EXPECT_EQ(written_before_publishing_, 0u);
+  EXPECT_EQ(r.file_count, 0u);
+  EXPECT_FALSE(published);
+  EXPECT_EQ(read(fs::path(out_) / "index.html"), "previous");
+  EXPECT_TRUE(nothing_left_beside_the_output());
+}
+
+// Without a sink the files are kept, sorted (the dev server serves them from memory).
+TEST_F(StreamingBuild, WithoutASinkTheFilesAreKeptSorted) {
+  PipelineResult r = build_site(options_);
+  ASSERT_TRUE(r.diags.empty());
+  ASSERT_EQ(r.files.size(), r.file_count);
+  for (std::size_t i = 1; i < r.files.size(); ++i) EXPECT_LT(r.files[i - 1].path, r.files[i].path);
+}
+
+}  // namespace
+}  // namespace congkhai
