@@ -9,18 +9,24 @@ namespace {
 constexpr std::string_view kIndexDir = "tim-kiem/chi-muc";
 
 LunrJson shard_data(std::string_view key, const std::string& name,
-                    const std::vector<const SearchDocument*>& docs,
-                    const std::vector<LunrField>& fields) {
+                    const std::vector<const SearchDocument*>& docs) {
   std::vector<LunrDocument> lunr_docs;
   lunr_docs.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i)
-    lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
+    lunr_docs.push_back(lunr_document(*docs[i], search_fields(), compact_ref(i)));
+  const std::string prefix = key == kGlobalSearchKey ? "" : std::string(key) + "/";
   LunrJson data = LunrJson::object();
-  data["area"] = std::string(key);
+  data["key"] = std::string(key);
   data["name"] = name;
-  data["index"] = build_lunr_index(fields, lunr_docs);
-  data["store"] = search_store(docs);
+  data["index"] = build_packed_lunr_index(search_fields(), lunr_docs);
+  data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
   return data;
+}
+
+SearchShard make_shard(std::string key, LunrJson data) {
+  SearchShard s{std::move(key), std::move(data), ""};
+  s.script = search_shard_script(s.key, to_js_json(s.data));
+  return s;
 }
 
 }  // namespace
@@ -42,54 +48,84 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
 }
 
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads) {
-  std::vector<SearchDocument> docs = search_documents(portal);
-  std::vector<std::vector<const SearchDocument*>> area_docs(portal.top_units.size());
-  std::vector<int> area_of_unit(portal.units.size(), -1);
-  for (std::size_t a = 0; a < portal.top_units.size(); ++a) area_of_unit[portal.top_units[a]] = static_cast<int>(a);
-  for (const SearchDocument& d : docs)
-    if (d.area >= 0 && d.area < static_cast<int>(area_of_unit.size()) && area_of_unit[d.area] >= 0)
-      area_docs[area_of_unit[d.area]].push_back(&d);
+  const std::vector<SearchDocument> docs = search_documents(portal);
+  const std::size_t n = portal.units.size();
+  // A unit's page document goes where a search for the unit's name will look: the global
+  // index for a top-level unit, its top-level unit's shard for the others.
+  std::vector<const SearchDocument*> global_docs;
+  std::vector<std::vector<const SearchDocument*>> own(n), below(n);
+  for (const SearchDocument& d : docs) {
+    if (d.owner < 0 || static_cast<std::size_t>(d.owner) >= n) continue;
+    const bool top = portal.units[static_cast<std::size_t>(d.owner)].parent < 0;
+    if (d.kind != SearchKind::kUnit) own[static_cast<std::size_t>(d.owner)].push_back(&d);
+    else if (top) global_docs.push_back(&d);
+    else if (d.area >= 0) below[static_cast<std::size_t>(d.area)].push_back(&d);
+  }
 
-  // Shard 0 is the global one; the areas follow in top-unit order, and the global shard
-  // (the biggest) is indexed alongside them.
-  std::vector<SearchShard> shards(portal.top_units.size() + 1);
-  std::vector<std::size_t> area_bytes(portal.top_units.size());
-  parallel_for(shards.size(), threads, [&](std::size_t i) {
-    if (i == 0) {
-      std::vector<const SearchDocument*> global_docs;
-      for (const SearchDocument& d : docs)
-        if (d.kind == SearchKind::kUnit || d.kind == SearchKind::kPlan) global_docs.push_back(&d);
-      shards[0] = {std::string(kGlobalSearchKey),
-                   shard_data(kGlobalSearchKey, portal.site.title, global_docs, global_search_fields())};
-      return;
-    }
-    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[i - 1])];
-    shards[i] = {unit.slug, shard_data(unit.slug, unit_display_name(unit), area_docs[i - 1], search_fields())};
-    area_bytes[i - 1] = search_shard_script(unit.slug, to_js_json(shards[i].data)).size();
+  // Shards below the top level first: the top-level ones list their sizes, and the global
+  // index lists the top-level ones'.
+  std::vector<SearchShard> shards(n);
+  std::vector<std::size_t> lower;
+  for (std::size_t u = 0; u < n; ++u)
+    if (portal.units[u].parent >= 0 && !own[u].empty()) lower.push_back(u);
+  parallel_for(lower.size(), threads, [&](std::size_t i) {
+    const Unit& unit = portal.units[lower[i]];
+    shards[lower[i]] = make_shard(unit.url_path, shard_data(unit.url_path, unit_display_name(unit), own[lower[i]]));
   });
 
+  std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
+  for (std::size_t u = 0; u < n; ++u)
+    if (portal.units[u].parent >= 0 && !own[u].empty()) {
+      int top = -1;
+      for (int a = static_cast<int>(u); a >= 0; a = portal.units[static_cast<std::size_t>(a)].parent) top = a;
+      total[static_cast<std::size_t>(top)] += shards[u].script.size();
+    }
+  const std::vector<int>& tops = portal.top_units;
+  parallel_for(tops.size(), threads, [&](std::size_t i) {
+    const std::size_t t = static_cast<std::size_t>(tops[i]);
+    const Unit& unit = portal.units[t];
+    std::vector<const SearchDocument*> shard_docs = own[t];
+    shard_docs.insert(shard_docs.end(), below[t].begin(), below[t].end());
+    if (shard_docs.empty()) return;
+    LunrJson data = shard_data(unit.slug, unit_display_name(unit), shard_docs);
+    LunrJson units = LunrJson::array();
+    const std::string prefix = unit.url_path + "/";
+    for (std::size_t u = 0; u < n; ++u) {
+      if (shards[u].key.empty() || portal.units[u].parent < 0) continue;
+      const std::string& path = portal.units[u].url_path;
+      if (path.compare(0, prefix.size(), prefix) != 0) continue;
+      units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].script.size()}));
+    }
+    data["units"] = std::move(units);
+    shards[t] = make_shard(unit.url_path, std::move(data));
+  });
+
+  LunrJson global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
   LunrJson areas = LunrJson::array();
-  for (std::size_t a = 0; a < portal.top_units.size(); ++a) {
-    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[a])];
+  for (int top : tops) {
+    const std::size_t t = static_cast<std::size_t>(top);
+    const Unit& unit = portal.units[t];
     LunrJson entry = LunrJson::object();
-    entry["slug"] = unit.slug;
+    entry["slug"] = unit.url_path;
     entry["name"] = unit_display_name(unit);
-    entry["bytes"] = area_bytes[a];
+    entry["bytes"] = shards[t].script.size();
+    entry["total"] = shards[t].script.size() + total[t];
     areas.push_back(std::move(entry));
   }
-  shards.front().data["areas"] = std::move(areas);
-  return shards;
+  global["areas"] = std::move(areas);
+
+  std::vector<SearchShard> out;
+  out.push_back(make_shard(std::string(kGlobalSearchKey), std::move(global)));
+  for (SearchShard& s : shards)
+    if (!s.key.empty()) out.push_back(std::move(s));
+  return out;
 }
 
 OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
   std::vector<SearchShard> shards = build_search_shards(portal, threads);
-  std::vector<std::string> json(shards.size());
-  parallel_for(shards.size(), threads, [&](std::size_t i) { json[i] = to_js_json(shards[i].data); });
   OutputFiles files;
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    files.push_back({search_index_path(shards[i].key, "js"), search_shard_script(shards[i].key, json[i]), ""});
-    files.push_back({search_index_path(shards[i].key, "json"), std::move(json[i]), ""});
-  }
+  files.reserve(shards.size() + 1);
+  for (SearchShard& s : shards) files.push_back({search_index_path(s.key, "js"), std::move(s.script), ""});
   if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
   return files;
 }
