@@ -445,6 +445,10 @@ LunrJson build_packed_lunr_index(const std::vector<LunrField>& field_list,
   packed["fields"] = std::move(fields);
   packed["terms"] = std::move(terms);
   packed["docs"] = std::move(docs);
+  LunrJson boosts = LunrJson::array();  // [[position, boost], …] of documents not boosted 1
+  for (std::size_t d = 0; d < counts.docs.size(); ++d)
+    if (counts.docs[d]->boost != 1) boosts.push_back(LunrJson::array({d, counts.docs[d]->boost}));
+  if (!boosts.empty()) packed["boosts"] = std::move(boosts);
   return packed;
 }
 

@@ -46,7 +46,8 @@ LunrJson build_lunr_index(const std::vector<LunrField>& fields,
 // The same index packed for transfer: {"fields": [[name, boost], …], "terms": [term, …],
 // "docs": [[field, …], …]}. Terms are listed by _index; each document has, per field in
 // `fields` order, its term ids in ascending order written as differences from the previous
-// id, a term that occurs n > 1 times followed by -n. The field vectors and postings of
+// id, a term that occurs n > 1 times followed by -n; "boosts": [[position, boost], …] only
+// when some document's boost is not 1. The field vectors and postings of
 // lunr's format follow from these (search-core.js unpack fills lunr's own Builder with them
 // and lets it score), at about a fifth of the size. Documents are known by position, so the
 // index unpacks with refs compact_ref(0), compact_ref(1), …, whatever `documents` call them.

@@ -154,6 +154,126 @@
     return { parsed: parsed, results: results, partial: partial };
   }
 
+  // A packed index (generator/search/lunr_index.h, build_packed_lunr_index) as a lunr.Index.
+  // lunr's own Builder is filled with what its add() would have collected (terms with their
+  // _index, postings, term frequencies and field lengths) and left to score and build, so the
+  // index is the one lunr makes for those documents, under refs "0", "1", … "z", "10" ….
+  function unpack(lunr, packed) {
+    register(lunr);
+    var b = new lunr.Builder();
+    b.pipeline.add(viFold);
+    b.searchPipeline.add(viFold);
+    var names = packed.fields.map(function (f) { return f[0]; });
+    packed.fields.forEach(function (f) { b.field(f[0], { boost: f[1] }); });
+    var terms = packed.terms;
+    terms.forEach(function (term, i) {
+      var posting = Object.create(null);
+      posting._index = i;
+      names.forEach(function (name) { posting[name] = Object.create(null); });
+      b.invertedIndex[term] = posting;
+    });
+    b.termIndex = terms.length;
+    var boosts = Object.create(null);
+    (packed.boosts || []).forEach(function (e) { boosts[e[0]] = e[1]; });
+    packed.docs.forEach(function (fields, d) {
+      var ref = d.toString(36);
+      b._documents[ref] = d in boosts ? { boost: boosts[d] } : {};
+      b.documentCount += 1;
+      names.forEach(function (name, f) {
+        var fieldRef = new lunr.FieldRef(ref, name);
+        var frequencies = Object.create(null);
+        var ids = fields[f] || [];
+        var id = 0, length = 0, term = null;
+        for (var i = 0; i < ids.length; i++) {
+          if (ids[i] < 0) {  // the previous term's count
+            frequencies[term] = -ids[i];
+            length += -ids[i] - 1;
+            continue;
+          }
+          id += ids[i];
+          term = terms[id];
+          frequencies[term] = 1;
+          length += 1;
+          b.invertedIndex[term][name][ref] = Object.create(null);
+        }
+        b.fieldTermFrequencies[fieldRef] = frequencies;
+        b.fieldLengths[fieldRef] = length;
+      });
+    });
+    return b.build();
+  }
+
+  // A published shard (CONGKHAI_INDEX[key]) as {key, name, index, store}, ready for search():
+  // the store keyed by ref with full paths.
+  function loadShard(lunr, data) {
+    var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
+    var store = Object.create(null);
+    (data.store || []).forEach(function (e, i) {
+      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e.length > 4 ? e[4] : data.name };
+    });
+    return { key: data.key, name: data.name, index: unpack(lunr, data.index), store: store };
+  }
+
+  function sum(list) {
+    return list.reduce(function (n, e) { return n + e[1]; }, 0);
+  }
+
+  // Which shards a search loads besides the global index, within `budget` bytes of shard
+  // files (docs/search.md). `unit`: the path of the page's unit, or '' for every unit.
+  // `global`: CONGKHAI_INDEX["*"]; `tops`: the top-level shards loaded so far, by slug.
+  // Returns {waiting: top-level shards to load before deciding, keys: shards to load,
+  // narrower: [{key, name}] narrower searches to offer when not everything fits}.
+  function shardPlan(unit, global, tops, budget) {
+    var areas = (global && global.areas) || [];
+    var out = { waiting: [], keys: [], narrower: [] };
+    function listing(area) {
+      var list = area.bytes ? [[area.slug, area.bytes]] : [];
+      var top = tops[area.slug];
+      ((top && top.units) || []).forEach(function (u) { list.push([area.slug + '/' + u[0], u[1]]); });
+      return list;
+    }
+    function need(area) {
+      if (area.bytes && !tops[area.slug]) out.waiting.push(area.slug);
+    }
+    if (!unit) {
+      if (areas.reduce(function (n, a) { return n + a.total; }, 0) > budget) {
+        out.narrower = areas.map(function (a) { return { key: a.slug, name: a.name }; });
+        return out;
+      }
+      areas.forEach(need);
+      if (out.waiting.length) return out;
+      areas.forEach(function (a) { listing(a).forEach(function (e) { out.keys.push(e[0]); }); });
+      return out;
+    }
+    var slug = unit.split('/')[0];
+    var area = areas.filter(function (a) { return a.slug === slug; })[0];
+    if (!area) return out;
+    need(area);
+    if (out.waiting.length) return out;
+    var list = listing(area);
+    var below = list.filter(function (e) { return e[0] === unit || e[0].indexOf(unit + '/') === 0; });
+    var always = list.filter(function (e) { return e[0] === slug || e[0] === unit; });
+    var all = always.concat(below.filter(function (e) { return always.indexOf(e) < 0; }));
+    if (sum(all) <= budget) {
+      out.keys = all.map(function (e) { return e[0]; });
+      return out;
+    }
+    out.keys = always.map(function (e) { return e[0]; });
+    // The unit's children that have documents below them, named from the top shard's store.
+    var top = tops[slug] || {};
+    var seen = Object.create(null);
+    below.forEach(function (e) {
+      if (e[0] === unit) return;
+      var child = unit + '/' + e[0].slice(unit.length + 1).split('/')[0];
+      if (seen[child]) return;
+      seen[child] = true;
+      var page = child.slice(slug.length + 1) + '/index.html';
+      var named = (top.store || []).filter(function (s) { return s[0] === page; })[0];
+      out.narrower.push({ key: child, name: named ? named[1] : child });
+    });
+    return out;
+  }
+
   // `text` cut into [{text, mark}] parts, marking the words that match the query.
   function highlight(text, parsed) {
     text = String(text == null ? '' : text);
@@ -189,6 +309,9 @@
     parseQuery: parseQuery,
     runQuery: runQuery,
     search: search,
-    highlight: highlight
+    highlight: highlight,
+    unpack: unpack,
+    loadShard: loadShard,
+    shardPlan: shardPlan
   };
 });
