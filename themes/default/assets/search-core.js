@@ -110,6 +110,20 @@
     });
   }
 
+  // Whether every word of the query is a word of `title` (folded; the last, unfinished one
+  // as a prefix).
+  function namesAll(title, parsed) {
+    var folded = [];
+    String(title || '').toLowerCase().split(SEPARATOR).forEach(function (t) {
+      var terms = viTerms(t);
+      if (terms.length) folded.push(terms[terms.length - 1]);
+    });
+    return parsed.words.every(function (w, i) {
+      var last = parsed.prefix && i === parsed.words.length - 1;
+      return folded.some(function (f) { return last ? f.indexOf(w.folded) === 0 : f === w.folded; });
+    });
+  }
+
   // Searches every loaded index: entries are {index: lunr.Index, store: {ref: display}}
   // (display: {r: path#anchor, t: title, u: unit, k: kind, x: excerpt}).
   // Returns {parsed, results: [{ref: path#anchor, score, doc}], partial}, best first; a document found in
@@ -150,7 +164,11 @@
       collect(true);
       partial = results.length > 0;
     }
-    results.sort(function (a, b) { return b.score - a.score; });
+    // A unit whose name has every word typed is what a search for a place wants. Its
+    // document sits in a small shard (its top-level unit's, or the global index) whose
+    // scores do not compare with a commune's big one, so such units come first.
+    results.forEach(function (r) { r.named = r.doc.k === 'unit' && namesAll(r.doc.t, parsed); });
+    results.sort(function (a, b) { return (b.named - a.named) || (b.score - a.score); });
     return { parsed: parsed, results: results, partial: partial };
   }
 
