@@ -91,7 +91,8 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads) 
     LunrJson units = LunrJson::array();
     const std::string prefix = unit.url_path + "/";
     for (std::size_t u = 0; u < n; ++u) {
-      if (shards[u].key.empty() || portal.units[u].parent < 0) continue;
+      // Top-level shards are being built meanwhile: look only below the top level.
+      if (portal.units[u].parent < 0 || shards[u].key.empty()) continue;
       const std::string& path = portal.units[u].url_path;
       if (path.compare(0, prefix.size(), prefix) != 0) continue;
       units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].script.size()}));
