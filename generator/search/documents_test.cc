@@ -194,11 +194,20 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(store_refs(commune).size(), 5u);
   EXPECT_EQ(to_js_json(commune["store"][1]),
             R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"])");
-  // The packed index: one entry per document, one list of term ids per field.
+  // lunr's serialised index; the unit chain and the year, the same for all its documents
+  // (one plan and one report of 2023), given once instead.
   const LunrJson& index = commune["index"];
-  EXPECT_EQ(index["fields"].size(), 6u);
-  EXPECT_EQ(index["docs"].size(), 5u);
-  EXPECT_EQ(index["docs"][0].size(), 6u);
+  EXPECT_EQ(index["version"], "2.3.9");
+  EXPECT_EQ(index["fields"], LunrJson::array({"title", "text", "lead", "kind"}));
+  EXPECT_EQ(index["fieldVectors"].size(), 5u * 4u);
+  EXPECT_EQ(index["fieldVectors"][4][0], "title/1");
+  EXPECT_EQ(to_js_json(commune["constant"]), R"({"unit":"xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh","year":"2023"})");
+  // The top-level shard: units of two levels (kinds and chains differ), no year (left out).
+  EXPECT_EQ(shards[1].data["index"]["fields"], LunrJson::array({"title", "text", "unit", "lead", "kind"}));
+  EXPECT_FALSE(shards[1].data.contains("constant"));
+  // The global index: two provinces, no parents and no year (empty: simply left out).
+  EXPECT_EQ(shards[0].data["index"]["fields"], LunrJson::array({"title", "text", "lead"}));
+  EXPECT_EQ(to_js_json(shards[0].data["constant"]), R"({"kind":"đơn vị tỉnh"})");
   EXPECT_EQ(shards[2].script.rfind("window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[\"ha-tinh/huong-son/son-lam\"] = {", 0), 0u);
 }
 

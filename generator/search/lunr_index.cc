@@ -256,82 +256,58 @@ std::vector<std::string> lunr_field_terms(std::string_view text) {
   return terms;
 }
 
-namespace {
-
-// What lunr's Builder.add collects: fields in Object.keys order, documents with unique refs,
-// terms in first-seen order with their postings, and per document and field the term ids
-// with their frequencies (sorted by id) and the field's length.
-struct FieldTerms {
-  std::vector<std::pair<std::size_t, int>> tf;
-  std::size_t length = 0;
-};
-struct TermCounts {
-  std::vector<std::size_t> fields;  // positions in the field list, in JavaScript key order
-  std::vector<const LunrDocument*> docs;
-  std::vector<std::string> terms;   // by _index
-  std::vector<Posting> postings;    // by _index
-  std::vector<FieldTerms> field_terms;  // docs.size() * fields.size(), document-major
-  std::vector<double> total_length;     // per field
-};
-
-TermCounts count_terms(const std::vector<LunrField>& field_list, const std::vector<LunrDocument>& all_documents) {
-  TermCounts c;
+LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
+                          const std::vector<LunrDocument>& all_documents) {
+  // Fields in the order Object.keys(builder._fields) lists them.
   std::vector<std::string_view> names;
   for (const LunrField& f : field_list) names.push_back(f.name);
-  c.fields = js_key_order(names);
-  const std::size_t nfields = c.fields.size();
+  const std::vector<std::size_t> fields = js_key_order(names);
+  const std::size_t nfields = fields.size();
 
+  std::vector<const LunrDocument*> docs;
   std::unordered_set<std::string_view> seen;
   for (const LunrDocument& d : all_documents)
-    if (seen.insert(d.ref).second) c.docs.push_back(&d);
+    if (seen.insert(d.ref).second) docs.push_back(&d);
 
   std::unordered_map<std::string, std::size_t> term_ids;
-  c.field_terms.resize(c.docs.size() * nfields);
-  c.total_length.assign(nfields, 0);
-  for (std::size_t d = 0; d < c.docs.size(); ++d) {
+  std::vector<std::string> terms;
+  std::vector<Posting> postings;
+  // Per document and field (in `fields` order): term ids with frequencies, and the length.
+  struct FieldTerms {
+    std::vector<std::pair<std::size_t, int>> tf;
+    std::size_t length = 0;
+  };
+  std::vector<FieldTerms> field_terms(docs.size() * nfields);
+  std::vector<double> total_length(nfields, 0);
+
+  for (std::size_t d = 0; d < docs.size(); ++d) {
     for (std::size_t fi = 0; fi < nfields; ++fi) {
-      std::size_t f = c.fields[fi];
-      const std::vector<std::string>& texts = c.docs[d]->fields;
+      std::size_t f = fields[fi];
+      const std::vector<std::string>& texts = docs[d]->fields;
       std::vector<std::string> field_text_terms =
           f < texts.size() ? lunr_field_terms(texts[f]) : std::vector<std::string>{};
-      FieldTerms& ft = c.field_terms[d * nfields + fi];
+      FieldTerms& ft = field_terms[d * nfields + fi];
       ft.length = field_text_terms.size();
-      c.total_length[fi] += static_cast<double>(ft.length);
+      total_length[fi] += static_cast<double>(ft.length);
       std::unordered_map<std::size_t, std::size_t> slot;  // term id → position in ft.tf
       for (std::string& term : field_text_terms) {
-        auto [it, added] = term_ids.try_emplace(term, c.terms.size());
+        auto [it, added] = term_ids.try_emplace(term, terms.size());
         if (added) {
-          c.terms.push_back(std::move(term));
+          terms.push_back(std::move(term));
           Posting p;
           p.index = it->second;
           p.docs.resize(nfields);
-          c.postings.push_back(std::move(p));
+          postings.push_back(std::move(p));
         }
         std::size_t id = it->second;
         auto [s, new_slot] = slot.try_emplace(id, ft.tf.size());
         if (new_slot) ft.tf.emplace_back(id, 0);
         ft.tf[s->second].second += 1;
-        std::vector<std::size_t>& posted = c.postings[id].docs[fi];
+        std::vector<std::size_t>& posted = postings[id].docs[fi];
         if (posted.empty() || posted.back() != d) posted.push_back(d);
       }
-      std::sort(ft.tf.begin(), ft.tf.end());
     }
   }
-  return c;
-}
-
-}  // namespace
-
-LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
-                          const std::vector<LunrDocument>& all_documents) {
-  TermCounts counts = count_terms(field_list, all_documents);
-  const std::vector<std::size_t>& fields = counts.fields;
-  const std::size_t nfields = fields.size();
-  const std::vector<const LunrDocument*>& docs = counts.docs;
-  const std::vector<std::string>& terms = counts.terms;
-  const std::vector<Posting>& postings = counts.postings;
-  std::vector<FieldTerms>& field_terms = counts.field_terms;
-  const std::vector<double>& total_length = counts.total_length;
 
   std::vector<double> average_length(nfields, 0);
   for (std::size_t fi = 0; fi < nfields; ++fi)
@@ -348,6 +324,7 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
       double field_boost = field.boost;
       if (!(field_boost != 0) || std::isnan(field_boost)) field_boost = 1;
       FieldTerms& ft = field_terms[d * nfields + fi];
+      std::sort(ft.tf.begin(), ft.tf.end());
       const double field_length = static_cast<double>(ft.length);
       LunrJson elements = LunrJson::array();
       for (const auto& [id, count] : ft.tf) {
@@ -415,41 +392,6 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
   index["invertedIndex"] = std::move(inverted);
   index["pipeline"] = LunrJson::array({std::string(kViFoldName)});
   return index;
-}
-
-LunrJson build_packed_lunr_index(const std::vector<LunrField>& field_list,
-                                 const std::vector<LunrDocument>& documents) {
-  TermCounts counts = count_terms(field_list, documents);
-  LunrJson fields = LunrJson::array();
-  for (std::size_t f : counts.fields)
-    fields.push_back(LunrJson::array({field_list[f].name, field_list[f].boost}));
-  LunrJson terms = LunrJson::array();
-  for (const std::string& t : counts.terms) terms.push_back(t);
-  LunrJson docs = LunrJson::array();
-  const std::size_t nfields = counts.fields.size();
-  for (std::size_t d = 0; d < counts.docs.size(); ++d) {
-    LunrJson doc = LunrJson::array();
-    for (std::size_t fi = 0; fi < nfields; ++fi) {
-      LunrJson ids = LunrJson::array();
-      std::size_t previous = 0;
-      for (const auto& [id, count] : counts.field_terms[d * nfields + fi].tf) {
-        ids.push_back(id - previous);
-        if (count > 1) ids.push_back(-count);
-        previous = id;
-      }
-      doc.push_back(std::move(ids));
-    }
-    docs.push_back(std::move(doc));
-  }
-  LunrJson packed = LunrJson::object();
-  packed["fields"] = std::move(fields);
-  packed["terms"] = std::move(terms);
-  packed["docs"] = std::move(docs);
-  LunrJson boosts = LunrJson::array();  // [[position, boost], …] of documents not boosted 1
-  for (std::size_t d = 0; d < counts.docs.size(); ++d)
-    if (counts.docs[d]->boost != 1) boosts.push_back(LunrJson::array({d, counts.docs[d]->boost}));
-  if (!boosts.empty()) packed["boosts"] = std::move(boosts);
-  return packed;
 }
 
 void append_new_key(LunrJson* obj, std::string key, LunrJson value) {

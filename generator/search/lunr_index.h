@@ -43,17 +43,6 @@ std::vector<std::string> lunr_field_terms(std::string_view text);
 LunrJson build_lunr_index(const std::vector<LunrField>& fields,
                           const std::vector<LunrDocument>& documents);
 
-// The same index packed for transfer: {"fields": [[name, boost], …], "terms": [term, …],
-// "docs": [[field, …], …]}. Terms are listed by _index; each document has, per field in
-// `fields` order, its term ids in ascending order written as differences from the previous
-// id, a term that occurs n > 1 times followed by -n; "boosts": [[position, boost], …] only
-// when some document's boost is not 1. The field vectors and postings of
-// lunr's format follow from these (search-core.js unpack fills lunr's own Builder with them
-// and lets it score), at about a fifth of the size. Documents are known by position, so the
-// index unpacks with refs compact_ref(0), compact_ref(1), …, whatever `documents` call them.
-LunrJson build_packed_lunr_index(const std::vector<LunrField>& fields,
-                                 const std::vector<LunrDocument>& documents);
-
 // Adds `key` at the end of object `obj` without looking for it first (ordered_json's
 // operator[] is a linear search); the caller knows the key is new.
 void append_new_key(LunrJson* obj, std::string key, LunrJson value);

@@ -8,17 +8,43 @@ namespace {
 
 constexpr std::string_view kIndexDir = "tim-kiem/chi-muc";
 
+// The text of field `name` of a document (the fields of search_fields()).
+const std::string& field_text(const SearchDocument& d, std::string_view name) {
+  if (name == "unit") return d.unit;
+  if (name == "year") return d.year;
+  return d.kind_text;
+}
+
+// A shard's lunr index. Of the descriptive fields (unit, year, kind), one whose text is the
+// same in every document of the shard (the unit chain of a commune's own shard, the year of a
+// one-year shard) adds nothing to ranking within it: it is left out of the index and given
+// once as "constant": {field: text}; search-core.js lets a query word found there match every
+// document of the shard.
 LunrJson shard_data(std::string_view key, const std::string& name,
                     const std::vector<const SearchDocument*>& docs) {
+  std::vector<LunrField> fields;
+  LunrJson constant = LunrJson::object();
+  for (const LunrField& f : search_fields()) {
+    const bool descriptive = f.name == "unit" || f.name == "year" || f.name == "kind";
+    bool same = descriptive && !docs.empty();
+    for (std::size_t i = 1; same && i < docs.size(); ++i)
+      same = field_text(*docs[i], f.name) == field_text(*docs[0], f.name);
+    if (!same) {
+      fields.push_back(f);
+    } else if (!field_text(*docs[0], f.name).empty()) {
+      constant[f.name] = field_text(*docs[0], f.name);
+    }
+  }
   std::vector<LunrDocument> lunr_docs;
   lunr_docs.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i)
-    lunr_docs.push_back(lunr_document(*docs[i], search_fields(), compact_ref(i)));
+    lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
   const std::string prefix = key == kGlobalSearchKey ? "" : std::string(key) + "/";
   LunrJson data = LunrJson::object();
   data["key"] = std::string(key);
   data["name"] = name;
-  data["index"] = build_packed_lunr_index(search_fields(), lunr_docs);
+  if (!constant.empty()) data["constant"] = std::move(constant);
+  data["index"] = build_lunr_index(fields, lunr_docs);
   data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
   return data;
 }

@@ -34,7 +34,7 @@ std::string lunr_asset_path();
 
 struct SearchShard {
   std::string key;     // the unit's path ("ha-tinh/huong-son/son-lam"), or kGlobalSearchKey
-  LunrJson data;       // {"key", "name", "index" (packed), "store"}, and "units" or "areas"
+  LunrJson data;       // {"key", "name", "constant"?, "index", "store"}, and "units" or "areas"
   std::string script;  // the published .js: search_shard_script(key, data)
 };
 

@@ -2,7 +2,6 @@
 // JavaScript side can compare it with what lunr.js builds.
 //
 //   search_dump_index index <fixture.json>     the lunr index of the fixture's documents
-//   search_dump_index packed <fixture.json>    the same documents packed (build_packed_lunr_index)
 //   search_dump_index terms <words.json>       vi_terms of each string of a JSON array
 //   search_dump_index files <out-dir>          build_search_files of a small portal
 //   search_dump_index site <content> <out-dir> build_search_files of a content folder
@@ -28,7 +27,7 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-int dump_index(const std::string& fixture_path, bool packed) {
+int dump_index(const std::string& fixture_path) {
   nlohmann::json fixture = nlohmann::json::parse(read_file(fixture_path));
   std::vector<ck::LunrField> fields;
   for (const auto& f : fixture["fields"]) fields.push_back({f["name"], f.value("boost", 1.0)});
@@ -40,7 +39,7 @@ int dump_index(const std::string& fixture_path, bool packed) {
     for (const auto& f : fields) doc.fields.push_back(d["fields"].value(f.name, std::string()));
     docs.push_back(std::move(doc));
   }
-  std::cout << ck::to_js_json(packed ? ck::build_packed_lunr_index(fields, docs) : ck::build_lunr_index(fields, docs));
+  std::cout << ck::to_js_json(ck::build_lunr_index(fields, docs));
   return 0;
 }
 
@@ -140,8 +139,7 @@ ck::Portal small_portal() {
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "index" && argc == 3) return dump_index(argv[2], false);
-  if (mode == "packed" && argc == 3) return dump_index(argv[2], true);
+  if (mode == "index" && argc == 3) return dump_index(argv[2]);
   if (mode == "terms" && argc == 3) return dump_terms(argv[2]);
   if (mode == "files" && argc == 3) return write_files(small_portal(), argv[2]);
   if (mode == "site" && argc == 4) {
@@ -150,7 +148,7 @@ int main(int argc, char** argv) {
     for (const auto& d : diags) std::cerr << ck::format_diagnostic(d) << "\n";
     return write_files(portal, argv[3]);
   }
-  std::cerr << "usage: search_dump_index index|packed <fixture.json> | terms <words.json> | files <out-dir> | "
+  std::cerr << "usage: search_dump_index index <fixture.json> | terms <words.json> | files <out-dir> | "
                "site <content-dir> <out-dir>\n";
   return 2;
 }

@@ -110,6 +110,21 @@
     });
   }
 
+  // The query without the words every document of a shard has: a field the same in all of
+  // them (a commune's unit chain) is given once beside the index instead of in it
+  // (docs/search.md), so "Sơn Lâm thanh toán" on Sơn Lâm's shard looks for "thanh toán".
+  // When every word is such a word, the query stays whole.
+  function withoutConstant(parsed, constant) {
+    if (!constant) return parsed;
+    var last = parsed.words.length - 1;
+    var kept = parsed.words.filter(function (w, i) {
+      return (parsed.prefix && i === last) || !constant[w.folded];
+    });
+    if (kept.length === 0 || kept.length === parsed.words.length) return parsed;
+    var keepsLast = kept[kept.length - 1] === parsed.words[last];
+    return { words: kept, prefix: parsed.prefix && keepsLast };
+  }
+
   // Whether every word of the query is a word of `title` (folded; the last, unfinished one
   // as a prefix).
   function namesAll(title, parsed) {
@@ -139,7 +154,7 @@
       entries.forEach(function (entry) {
         var found;
         try {
-          found = runQuery(lunr, entry.index, parsed, anyWord);
+          found = runQuery(lunr, entry.index, withoutConstant(parsed, entry.constant), anyWord);
         } catch (e) {
           found = [];
         }
@@ -172,101 +187,23 @@
     return { parsed: parsed, results: results, partial: partial };
   }
 
-  // A packed index (generator/search/lunr_index.h, build_packed_lunr_index) as a lunr.Index.
-  // The postings follow from each document's term ids, and the scores are what
-  // lunr.Builder.prototype.createFieldVectors computes, written the same way (BM25, k1 1.2,
-  // b 0.75, lunr.idf, boosts where 0 means 1, three decimals), so the index is the one
-  // lunr's Builder makes for those documents, under refs "0", "1", … "z", "10" ….
-  // tests/search/compare.js requires the same JSON text as lunr's Builder; filling the Builder
-  // itself gives that too, about four times slower.
-  var K1 = 1.2;
-  var B = 0.75;
-  function unpack(lunr, packed) {
-    register(lunr);
-    var names = packed.fields.map(function (f) { return f[0]; });
-    var fieldBoosts = packed.fields.map(function (f) { return f[1] || 1; });
-    var terms = packed.terms;
-    var nfields = names.length;
-    var invertedIndex = Object.create(null);
-    var postings = terms.map(function (term, i) {
-      var posting = Object.create(null);
-      posting._index = i;
-      names.forEach(function (name) { posting[name] = Object.create(null); });
-      invertedIndex[term] = posting;
-      return posting;
-    });
-    var boosts = Object.create(null);
-    (packed.boosts || []).forEach(function (e) { boosts[e[0]] = e[1]; });
-    // Term ids and counts of every document and field, the field lengths, and the number of
-    // (document, field) pairs holding each term, as lunr.idf counts them.
-    var docs = packed.docs;
-    var withTerm = new Array(terms.length).fill(0);
-    var lengthSum = new Array(nfields).fill(0);
-    var parsed = docs.map(function (fields, d) {
-      var ref = d.toString(36);
-      return names.map(function (name, f) {
-        var raw = fields[f] || [];
-        var ids = [], counts = [], id = 0, length = 0;
-        for (var i = 0; i < raw.length; i++) {
-          if (raw[i] < 0) {  // the previous term's count
-            counts[counts.length - 1] = -raw[i];
-            length += -raw[i] - 1;
-            continue;
-          }
-          id += raw[i];
-          ids.push(id);
-          counts.push(1);
-          length += 1;
-          withTerm[id] += 1;
-          postings[id][name][ref] = Object.create(null);
-        }
-        lengthSum[f] += length;
-        return { ids: ids, counts: counts, length: length };
-      });
-    });
-    var n = docs.length;
-    var average = lengthSum.map(function (sum) { return sum / n; });
-    var idf = withTerm.map(function (count) {
-      var x = (n - count + 0.5) / (count + 0.5);
-      return Math.log(1 + Math.abs(x));
-    });
-    var fieldVectors = Object.create(null);
-    parsed.forEach(function (fields, d) {
-      var ref = d.toString(36);
-      var docBoost = boosts[d] || 1;
-      fields.forEach(function (field, f) {
-        var elements = [];
-        for (var j = 0; j < field.ids.length; j++) {
-          var tf = field.counts[j];
-          var score = idf[field.ids[j]] * ((K1 + 1) * tf) /
-              (K1 * (1 - B + B * (field.length / average[f])) + tf);
-          score *= fieldBoosts[f];
-          score *= docBoost;
-          elements.push(field.ids[j], Math.round(score * 1000) / 1000);
-        }
-        fieldVectors[names[f] + '/' + ref] = new lunr.Vector(elements);
-      });
-    });
-    var pipeline = new lunr.Pipeline();
-    pipeline.add(viFold);
-    return new lunr.Index({
-      invertedIndex: invertedIndex,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(Object.keys(invertedIndex).sort()),
-      fields: names,
-      pipeline: pipeline
-    });
-  }
-
-  // A published shard (CONGKHAI_INDEX[key]) as {key, name, index, store}, ready for search():
-  // the store keyed by ref with full paths.
+  // A published shard (CONGKHAI_INDEX[key]) as {key, name, index, store, constant}, ready for
+  // search(): the index loaded with lunr.Index.load, the store keyed by ref with full paths,
+  // and the folded terms of the fields the shard gives once for all its documents.
   function loadShard(lunr, data) {
     var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
     var store = Object.create(null);
     (data.store || []).forEach(function (e, i) {
       store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e.length > 4 ? e[4] : data.name };
     });
-    return { key: data.key, name: data.name, index: unpack(lunr, data.index), store: store };
+    var constant = Object.create(null);
+    Object.keys(data.constant || {}).forEach(function (field) {
+      String(data.constant[field]).toLowerCase().split(SEPARATOR).forEach(function (token) {
+        var terms = viTerms(token);
+        if (terms.length) constant[terms[terms.length - 1]] = true;
+      });
+    });
+    return { key: data.key, name: data.name, index: lunr.Index.load(data.index), store: store, constant: constant };
   }
 
   function sum(list) {
@@ -365,7 +302,6 @@
     runQuery: runQuery,
     search: search,
     highlight: highlight,
-    unpack: unpack,
     loadShard: loadShard,
     shardPlan: shardPlan
   };

@@ -23,8 +23,9 @@
   var GLOBAL_KEY = '*';
   // Bytes of shard files a search may load (docs/search.md). From a unit's page: the unit
   // and its descendants while they fit a phone's first search (with lunr.js and
-  // search-core.js, 300 KB); past it, the unit's own shard and links to narrower searches.
-  var UNIT_BUDGET = 250 * 1000;
+  // search-core.js, 700 KB, 128 KB gzip); past it, the unit's own shard and links to
+  // narrower searches.
+  var UNIT_BUDGET = 600 * 1000;
   // The search page loads every shard of its scope (one unit, or all) while they weigh less
   // than this together; otherwise the global index and a choice of narrower searches.
   var ALL_AREAS_BUDGET = 3 * 1000 * 1000;
@@ -379,11 +380,21 @@
     listeners.push(updatePage);
   }
 
+  // A unit's name: from its own shard, or from its page's entry in its top-level shard.
+  function unitName(key) {
+    if (names[key]) return names[key];
+    var slug = key.split('/')[0];
+    var page = key.slice(slug.length + 1) + '/index.html';
+    var found = ((tops[slug] && tops[slug].store) || []).filter(function (e) { return e[0] === page; })[0];
+    return found ? found[1] : '';
+  }
+
   function renderScope(q) {
     var scope = page.scope;
     scope.textContent = '';
-    if (wantedArea && names[wantedArea]) {
-      scope.appendChild(doc.createTextNode('Tìm trong ' + names[wantedArea] + '. '));
+    var name = wantedArea && unitName(wantedArea);
+    if (name) {
+      scope.appendChild(doc.createTextNode('Tìm trong ' + name + '. '));
       var all = el('a', '', 'Tìm trong tất cả các đơn vị');
       all.href = searchPageHref(q, '');
       scope.appendChild(all);
