@@ -8,7 +8,7 @@
 //   node bench/search_bytes.js SITE_DIR [--check]
 //
 // --check: exit 1 when a unit page's first search passes the budget of docs/search.md
-// (128 KB gzip, 700 KB uncompressed), naming the pages.
+// (160 KB gzip, 900 KB uncompressed), naming the pages.
 'use strict';
 
 const fs = require('node:fs');
@@ -16,8 +16,8 @@ const path = require('node:path');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
 
-const BUDGET = 700 * 1000;
-const BUDGET_GZIP = 128 * 1000;
+const BUDGET = 900 * 1000;
+const BUDGET_GZIP = 160 * 1000;
 
 const repo = path.resolve(__dirname, '..');
 const core = require(path.join(repo, 'themes', 'default', 'assets', 'search-core.js'));

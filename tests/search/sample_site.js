@@ -37,7 +37,7 @@ function pageEntries(unit) {
   const global = window.CONGKHAI_INDEX['*'];
   const tops = {};
   for (const a of global.areas) tops[a.slug] = window.CONGKHAI_INDEX[a.slug];
-  const plan = core.shardPlan(unit, global, tops, 600 * 1000);
+  const plan = core.shardPlan(unit, global, tops, 800 * 1000);
   return ['*'].concat(plan.keys).map((k) => shards[k]);
 }
 const search = (q) => core.search(lunr, entries, q).results;
