@@ -360,7 +360,7 @@ TEST(LatestUpdatesTest, NewestFirstWithAFixedOrderForTies) {
 TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
   std::string plan = plan_page_html();
   const std::string up = "../../../../../";
-  EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh\">"));
+  EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh/huong-son/son-lam\">"));
   EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css\">"));
   EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js\" defer></script>"));
   EXPECT_TRUE(contains(plan, "<a class=\"site-title\" href=\"" + up + "index.html\">"));

@@ -41,7 +41,7 @@ nlohmann::json frame_view(const ViewContext& ctx, const std::string& page_path,
                           const std::string& root = "");
 // Home, then the unit's ancestors and the unit itself, all linked.
 std::vector<Crumb> unit_crumbs(const Portal& portal, int unit);
-// The slug of the top-level unit a unit belongs to (for the search area).
+// The path of the unit a page belongs to: the key of its search shard (search/search_files.h).
 std::string area_of(const Portal& portal, int unit);
 
 // A plan or report in a list, with links relative to the page at `from`.

@@ -67,8 +67,7 @@ std::vector<Crumb> unit_crumbs(const Portal& portal, int unit) {
 
 std::string area_of(const Portal& portal, int unit) {
   if (unit < 0) return "";
-  while (portal.units[unit].parent >= 0) unit = portal.units[unit].parent;
-  return portal.units[unit].slug;
+  return portal.units[unit].url_path;
 }
 
 json frame_view(const ViewContext& ctx, const std::string& page_path, const std::string& title,

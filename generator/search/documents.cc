@@ -116,11 +116,6 @@ const std::vector<LunrField>& search_fields() {
   return kFields;
 }
 
-const std::vector<LunrField>& global_search_fields() {
-  static const std::vector<LunrField> kFields = {{"title", 3}, {"unit", 0.2}, {"year", 0.5}, {"kind", 0.5}};
-  return kFields;
-}
-
 std::string plain_text(std::string_view markdown) {
   std::string raw;
   std::size_t start = 0;
@@ -180,6 +175,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
     ud.ref = unit_page(unit);
     ud.kind = SearchKind::kUnit;
     ud.area = area;
+    ud.owner = u;
     ud.title = unit_name;
     add(&ud.text, unit.contact.address);
     add(&ud.text, unit.feedback);
@@ -200,6 +196,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
       pd.ref = page;
       pd.kind = SearchKind::kPlan;
       pd.area = area;
+      pd.owner = u;
       pd.title = plan.title;
       add(&pd.text, plan.number);
       add(&pd.text, plan.place);
@@ -223,6 +220,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
         td.ref = page + "#" + task_anchor(task);
         td.kind = SearchKind::kTask;
         td.area = area;
+        td.owner = u;
         td.title = plain_text(task.text);
         add(&td.text, task.number);
         if (task.section >= 0 && static_cast<std::size_t>(task.section) < plan.sections.size())
@@ -249,6 +247,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
         gd.ref = page + "#" + target_anchor(target);
         gd.kind = SearchKind::kTarget;
         gd.area = area;
+        gd.owner = u;
         gd.title = target.measure;
         const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
         add(&gd.text, goal);
@@ -273,6 +272,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal) {
       rd.ref = report_page(portal, report);
       rd.kind = SearchKind::kReport;
       rd.area = area;
+      rd.owner = u;
       rd.title = report.title;
       add(&rd.text, report.number);
       add(&rd.text, period_vi(report.period));
@@ -317,17 +317,15 @@ LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrFiel
   return out;
 }
 
-LunrJson search_store(const std::vector<const SearchDocument*>& docs) {
-  LunrJson store = LunrJson::object();
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    const SearchDocument* d = docs[i];
-    LunrJson entry = LunrJson::object();
-    entry["r"] = d->ref;
-    entry["t"] = d->display_title;
-    entry["u"] = d->display_unit;
-    entry["k"] = std::string(search_kind_key(d->kind));
-    entry["x"] = d->excerpt;
-    append_new_key(&store, compact_ref(i), std::move(entry));
+LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::string_view prefix,
+                      std::string_view unit_name) {
+  LunrJson store = LunrJson::array();
+  for (const SearchDocument* d : docs) {
+    std::string_view ref = d->ref;
+    if (!prefix.empty() && ref.substr(0, prefix.size()) == prefix) ref.remove_prefix(prefix.size());
+    LunrJson entry = LunrJson::array({std::string(ref), d->display_title, std::string(search_kind_key(d->kind)), d->excerpt});
+    if (d->display_unit != unit_name) entry.push_back(d->display_unit);
+    store.push_back(std::move(entry));
   }
   return store;
 }

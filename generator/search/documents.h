@@ -20,6 +20,7 @@ struct SearchDocument {
   std::string ref;  // the page, with the anchor of a task or target (model/urls.h)
   SearchKind kind = SearchKind::kUnit;
   int area = -1;    // the top-level unit the document belongs to, index into Portal::units
+  int owner = -1;   // the unit it belongs to (a unit's own document: the unit itself)
 
   // Indexed text, one string per field of search_fields().
   std::string title;      // unit name, plan or report title, task text, target measure
@@ -37,8 +38,6 @@ struct SearchDocument {
 
 // Fields of an area shard, with boosts: title, text, unit, lead, year, kind.
 const std::vector<LunrField>& search_fields();
-// Fields of the global index of units and plans: title, unit, year, kind.
-const std::vector<LunrField>& global_search_fields();
 
 // Every unit, plan, task, target and report of the portal, in model order: a unit, then
 // its plans with their tasks and targets, then its reports; then the next unit.
@@ -54,9 +53,12 @@ LunrDocument lunr_document(const SearchDocument& doc, const std::vector<LunrFiel
 // posting and make the index five times larger (docs/search.md).
 std::string compact_ref(std::size_t position);
 
-// Display data keyed by compact ref: {"<compact ref>": {"r": ref, "t": title, "u": unit,
-// "k": kind, "x": excerpt}}, where `r` is the document's path and anchor (SearchDocument::ref).
-LunrJson search_store(const std::vector<const SearchDocument*>& docs);
+// Display data by position in the shard (the compact ref): [[r, t, k, x], …], where r is the
+// document's path and anchor (SearchDocument::ref) without `prefix` (the shard's unit path
+// and "/"), t the title, k the kind, x the excerpt; a fifth item, the unit's name, when it
+// is not `unit_name` (the shard's, given once for all its documents).
+LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::string_view prefix,
+                      std::string_view unit_name);
 
 // Markdown as plain text: list markers, headings, emphasis and link targets dropped,
 // runs of white space collapsed to one space.

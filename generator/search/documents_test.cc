@@ -162,59 +162,66 @@ TEST(Shorten, CutsAtASpaceWithoutSplittingCharacters) {
   EXPECT_EQ(shorten("Đườngđườngđường", 5), "Đường…");
 }
 
-TEST(SearchShards, OneShardPerProvinceAndAGlobalIndex) {
+TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   Portal portal = small_portal();
   std::vector<SearchShard> shards = build_search_shards(portal);
-  ASSERT_EQ(shards.size(), 3u);
-  EXPECT_EQ(shards[0].key, "*");
-  EXPECT_EQ(shards[1].key, "ha-tinh");
-  EXPECT_EQ(shards[2].key, "thai-nguyen");
+  std::vector<std::string> keys;
+  for (const SearchShard& s : shards) keys.push_back(s.key);
+  // Hương Sơn has no plan or report, so no shard; Hà Tĩnh has one for its units' pages.
+  EXPECT_EQ(keys, (std::vector<std::string>{"*", "ha-tinh", "ha-tinh/huong-son/son-lam", "thai-nguyen",
+                                            "thai-nguyen/dinh-hoa"}));
 
   auto store_refs = [](const LunrJson& data) {
     std::vector<std::string> refs;
-    for (const auto& [key, entry] : data["store"].items()) refs.push_back(entry["r"].get<std::string>());
+    for (const LunrJson& entry : data["store"]) refs.push_back(entry[0].get<std::string>());
     return refs;
   };
-  // The global index: units and plans only, with few fields.
-  EXPECT_EQ(store_refs(shards[0].data),
-            (std::vector<std::string>{"ha-tinh/index.html", "ha-tinh/huong-son/index.html",
-                                      "ha-tinh/huong-son/son-lam/index.html",
-                                      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html",
-                                      "thai-nguyen/index.html", "thai-nguyen/dinh-hoa/index.html",
-                                      "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html"}));
-  EXPECT_EQ(shards[0].data["index"]["fields"], LunrJson::array({"title", "unit", "year", "kind"}));
+  // The global index: the top-level units, and the areas with the size of their shards.
+  EXPECT_EQ(store_refs(shards[0].data), (std::vector<std::string>{"ha-tinh/index.html", "thai-nguyen/index.html"}));
   EXPECT_EQ(shards[0].data["areas"][1]["slug"], "thai-nguyen");
   EXPECT_EQ(shards[0].data["areas"][1]["name"], "tỉnh Thái Nguyên");
-  // An area: everything under its top-level unit.
-  EXPECT_EQ(store_refs(shards[1].data).size(), 8u);
-  EXPECT_EQ(store_refs(shards[2].data),
-            (std::vector<std::string>{"thai-nguyen/index.html", "thai-nguyen/dinh-hoa/index.html",
-                                      "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html"}));
-  EXPECT_EQ(shards[1].data["index"]["fields"].size(), 6u);
-  // The index knows documents by their position in the store, in base 36.
-  const LunrJson& index = shards[1].data["index"];
-  EXPECT_EQ(index["fieldVectors"][0][0], "title/0");
-  EXPECT_EQ(index["fieldVectors"][6 * 4][0], "title/4");
-  const LunrJson& entry = shards[1].data["store"]["4"];
-  EXPECT_EQ(to_js_json(entry),
-            R"({"r":"ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so","t":"Số hoá hồ sơ, kết quả giải quyết TTHC","u":"xã Sơn Lâm","k":"task","x":"Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"})");
+  EXPECT_EQ(shards[0].data["areas"][1]["bytes"], shards[3].script.size());
+  EXPECT_EQ(shards[0].data["areas"][1]["total"], shards[3].script.size() + shards[4].script.size());
+  // A top-level unit: its descendants' pages, with refs below its path, and their shards.
+  EXPECT_EQ(store_refs(shards[1].data),
+            (std::vector<std::string>{"huong-son/index.html", "huong-son/son-lam/index.html"}));
+  EXPECT_EQ(to_js_json(shards[1].data["units"]),
+            "[[\"huong-son/son-lam\"," + std::to_string(shards[2].script.size()) + "]]");
+  // A commune: its plan, tasks, target and report, refs below its path, its name given once.
+  const LunrJson& commune = shards[2].data;
+  EXPECT_EQ(commune["key"], "ha-tinh/huong-son/son-lam");
+  EXPECT_EQ(commune["name"], "xã Sơn Lâm");
+  EXPECT_EQ(store_refs(commune).size(), 5u);
+  EXPECT_EQ(to_js_json(commune["store"][1]),
+            R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"])");
+  // lunr's serialised index; the unit chain and the year, the same for all its documents
+  // (one plan and one report of 2023), given once instead.
+  const LunrJson& index = commune["index"];
+  EXPECT_EQ(index["version"], "2.3.9");
+  EXPECT_EQ(index["fields"], LunrJson::array({"title", "text", "lead", "kind"}));
+  EXPECT_EQ(index["fieldVectors"].size(), 5u * 4u);
+  EXPECT_EQ(index["fieldVectors"][4][0], "title/1");
+  EXPECT_EQ(to_js_json(commune["constant"]), R"({"unit":"xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh","year":"2023"})");
+  // The top-level shard: units of two levels (kinds and chains differ), no year (left out).
+  EXPECT_EQ(shards[1].data["index"]["fields"], LunrJson::array({"title", "text", "unit", "lead", "kind"}));
+  EXPECT_FALSE(shards[1].data.contains("constant"));
+  // The global index: two provinces, no parents and no year (empty: simply left out).
+  EXPECT_EQ(shards[0].data["index"]["fields"], LunrJson::array({"title", "text", "lead"}));
+  EXPECT_EQ(to_js_json(shards[0].data["constant"]), R"({"kind":"đơn vị tỉnh"})");
+  EXPECT_EQ(shards[2].script.rfind("window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[\"ha-tinh/huong-son/son-lam\"] = {", 0), 0u);
 }
 
-TEST(SearchFiles, JsonAndScriptForEveryShardAndLunrItself) {
+TEST(SearchFiles, OneScriptPerShardAndLunrItself) {
   OutputFiles files = build_search_files(small_portal(), "/x/node_modules/lunr/lunr.min.js");
   std::vector<std::string> paths;
   for (const OutputFile& f : files) paths.push_back(f.path);
   EXPECT_EQ(paths, (std::vector<std::string>{
-                       "tim-kiem/chi-muc.js", "tim-kiem/chi-muc.json", "tim-kiem/chi-muc/ha-tinh.js",
-                       "tim-kiem/chi-muc/ha-tinh.json", "tim-kiem/chi-muc/thai-nguyen.js",
-                       "tim-kiem/chi-muc/thai-nguyen.json", "assets/lunr.min.js"}));
+                       "tim-kiem/chi-muc.js", "tim-kiem/chi-muc/ha-tinh.js",
+                       "tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc/thai-nguyen.js",
+                       "tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js", "assets/lunr.min.js"}));
   EXPECT_EQ(files.back().source, "/x/node_modules/lunr/lunr.min.js");
   EXPECT_TRUE(files.back().bytes.empty());
-  EXPECT_EQ(files[4].bytes, "window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[\"thai-nguyen\"] = " +
-                                files[5].bytes + ";\n");
-  LunrJson global = LunrJson::parse(files[1].bytes);
-  EXPECT_EQ(global["areas"][1]["bytes"], files[4].bytes.size());
-  EXPECT_EQ(build_search_files(small_portal(), "").size(), 6u);
+  EXPECT_EQ(build_search_files(small_portal(), "").size(), 5u);
 }
 
 }  // namespace

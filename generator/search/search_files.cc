@@ -11,19 +11,57 @@ namespace {
 
 constexpr std::string_view kIndexDir = "tim-kiem/chi-muc";
 
+// The text of field `name` of a document (the fields of search_fields()).
+const std::string& field_text(const SearchDocument& d, std::string_view name) {
+  if (name == "unit") return d.unit;
+  if (name == "year") return d.year;
+  return d.kind_text;
+}
+
+// A shard's lunr index. Of the descriptive fields (unit, year, kind), one whose text is the
+// same in every document of the shard (the unit chain of a commune's own shard, the year of a
+// one-year shard) adds nothing to ranking within it: it is left out of the index and given
+// once as "constant": {field: text}; search-core.js lets a query word found there match every
+// document of the shard.
 LunrJson shard_data(std::string_view key, const std::string& name,
-                    const std::vector<const SearchDocument*>& docs,
-                    const std::vector<LunrField>& fields) {
+                    const std::vector<const SearchDocument*>& docs) {
+  std::vector<LunrField> fields;
+  LunrJson constant = LunrJson::object();
+  for (const LunrField& f : search_fields()) {
+    const bool descriptive = f.name == "unit" || f.name == "year" || f.name == "kind";
+    bool same = descriptive && !docs.empty();
+    for (std::size_t i = 1; same && i < docs.size(); ++i)
+      same = field_text(*docs[i], f.name) == field_text(*docs[0], f.name);
+    if (!same) {
+      fields.push_back(f);
+    } else if (!field_text(*docs[0], f.name).empty()) {
+      constant[f.name] = field_text(*docs[0], f.name);
+    }
+  }
   std::vector<LunrDocument> lunr_docs;
   lunr_docs.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i)
     lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
+  const std::string prefix = key == kGlobalSearchKey ? "" : std::string(key) + "/";
   LunrJson data = LunrJson::object();
-  data["area"] = std::string(key);
+  data["key"] = std::string(key);
   data["name"] = name;
+  if (!constant.empty()) data["constant"] = std::move(constant);
   data["index"] = build_lunr_index(fields, lunr_docs);
-  data["store"] = search_store(docs);
+  data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
   return data;
+}
+
+SearchShard make_shard(std::string key, LunrJson data, OutputSink* out) {
+  SearchShard s{std::move(key), std::move(data), "", 0};
+  s.script = search_shard_script(s.key, to_js_json(s.data));
+  s.bytes = s.script.size();
+  if (out) {
+    out->add({search_index_path(s.key, "js"), std::move(s.script), ""});
+    s.script.clear();
+    s.data = LunrJson();
+  }
+  return s;
 }
 
 }  // namespace
@@ -44,73 +82,92 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
   return out;
 }
 
-std::vector<SearchShard> build_search_shards(const Portal& portal, int threads) {
-  std::vector<SearchDocument> docs = search_documents(portal);
-  std::vector<std::vector<const SearchDocument*>> area_docs(portal.top_units.size());
-  std::vector<int> area_of_unit(portal.units.size(), -1);
-  for (std::size_t a = 0; a < portal.top_units.size(); ++a) area_of_unit[portal.top_units[a]] = static_cast<int>(a);
-  for (const SearchDocument& d : docs)
-    if (d.area >= 0 && d.area < static_cast<int>(area_of_unit.size()) && area_of_unit[d.area] >= 0)
-      area_docs[area_of_unit[d.area]].push_back(&d);
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, OutputSink* out) {
+  const std::vector<SearchDocument> docs = search_documents(portal);
+  const std::size_t n = portal.units.size();
+  // A unit's page document goes where a search for the unit's name will look: the global
+  // index for a top-level unit, its top-level unit's shard for the others.
+  std::vector<const SearchDocument*> global_docs;
+  std::vector<std::vector<const SearchDocument*>> own(n), below(n);
+  for (const SearchDocument& d : docs) {
+    if (d.owner < 0 || static_cast<std::size_t>(d.owner) >= n) continue;
+    const bool top = portal.units[static_cast<std::size_t>(d.owner)].parent < 0;
+    if (d.kind != SearchKind::kUnit) own[static_cast<std::size_t>(d.owner)].push_back(&d);
+    else if (top) global_docs.push_back(&d);
+    else if (d.area >= 0) below[static_cast<std::size_t>(d.area)].push_back(&d);
+  }
 
-  // Shard 0 is the global one; the areas follow in top-unit order, and the global shard
-  // (the biggest) is indexed alongside them.
-  std::vector<SearchShard> shards(portal.top_units.size() + 1);
-  std::vector<std::size_t> area_bytes(portal.top_units.size());
-  parallel_for(shards.size(), threads, [&](std::size_t i) {
-    if (i == 0) {
-      std::vector<const SearchDocument*> global_docs;
-      for (const SearchDocument& d : docs)
-        if (d.kind == SearchKind::kUnit || d.kind == SearchKind::kPlan) global_docs.push_back(&d);
-      shards[0] = {std::string(kGlobalSearchKey),
-                   shard_data(kGlobalSearchKey, portal.site.title, global_docs, global_search_fields())};
-      return;
-    }
-    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[i - 1])];
-    shards[i] = {unit.slug, shard_data(unit.slug, unit_display_name(unit), area_docs[i - 1], search_fields())};
-    area_bytes[i - 1] = search_shard_script(unit.slug, to_js_json(shards[i].data)).size();
+  // Shards below the top level first: the top-level ones list their sizes, and the global
+  // index lists the top-level ones'.
+  std::vector<SearchShard> shards(n);
+  std::vector<std::size_t> lower;
+  for (std::size_t u = 0; u < n; ++u)
+    if (portal.units[u].parent >= 0 && !own[u].empty()) lower.push_back(u);
+  parallel_for(lower.size(), threads, [&](std::size_t i) {
+    const Unit& unit = portal.units[lower[i]];
+    shards[lower[i]] = make_shard(unit.url_path, shard_data(unit.url_path, unit_display_name(unit), own[lower[i]]), out);
   });
 
+  std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
+  for (std::size_t u = 0; u < n; ++u)
+    if (portal.units[u].parent >= 0 && !own[u].empty()) {
+      int top = -1;
+      for (int a = static_cast<int>(u); a >= 0; a = portal.units[static_cast<std::size_t>(a)].parent) top = a;
+      total[static_cast<std::size_t>(top)] += shards[u].bytes;
+    }
+  const std::vector<int>& tops = portal.top_units;
+  parallel_for(tops.size(), threads, [&](std::size_t i) {
+    const std::size_t t = static_cast<std::size_t>(tops[i]);
+    const Unit& unit = portal.units[t];
+    std::vector<const SearchDocument*> shard_docs = own[t];
+    shard_docs.insert(shard_docs.end(), below[t].begin(), below[t].end());
+    if (shard_docs.empty()) return;
+    LunrJson data = shard_data(unit.slug, unit_display_name(unit), shard_docs);
+    LunrJson units = LunrJson::array();
+    const std::string prefix = unit.url_path + "/";
+    for (std::size_t u = 0; u < n; ++u) {
+      // Top-level shards are being built meanwhile: look only below the top level.
+      if (portal.units[u].parent < 0 || shards[u].key.empty()) continue;
+      const std::string& path = portal.units[u].url_path;
+      if (path.compare(0, prefix.size(), prefix) != 0) continue;
+      units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].bytes}));
+    }
+    data["units"] = std::move(units);
+    shards[t] = make_shard(unit.url_path, std::move(data), out);
+  });
+
+  LunrJson global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
   LunrJson areas = LunrJson::array();
-  for (std::size_t a = 0; a < portal.top_units.size(); ++a) {
-    const Unit& unit = portal.units[static_cast<std::size_t>(portal.top_units[a])];
+  for (int top : tops) {
+    const std::size_t t = static_cast<std::size_t>(top);
+    const Unit& unit = portal.units[t];
     LunrJson entry = LunrJson::object();
-    entry["slug"] = unit.slug;
+    entry["slug"] = unit.url_path;
     entry["name"] = unit_display_name(unit);
-    entry["bytes"] = area_bytes[a];
+    entry["bytes"] = shards[t].bytes;
+    entry["total"] = shards[t].bytes + total[t];
     areas.push_back(std::move(entry));
   }
-  shards.front().data["areas"] = std::move(areas);
-  return shards;
+  global["areas"] = std::move(areas);
+
+  std::vector<SearchShard> kept;
+  kept.push_back(make_shard(std::string(kGlobalSearchKey), std::move(global), out));
+  for (SearchShard& s : shards)
+    if (!s.key.empty()) kept.push_back(std::move(s));
+  return kept;
 }
 
 void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out) {
-  std::vector<SearchShard> shards = build_search_shards(portal, threads);
-  parallel_for(shards.size(), threads, [&](std::size_t i) {
-    std::string json = to_js_json(shards[i].data);
-    shards[i].data = LunrJson();  // handed out below: only the text is kept
-    out.add({search_index_path(shards[i].key, "js"), search_shard_script(shards[i].key, json), ""});
-    out.add({search_index_path(shards[i].key, "json"), std::move(json), ""});
-  });
+  build_search_shards(portal, threads, &out);
   if (!lunr_js_path.empty()) out.add({lunr_asset_path(), "", lunr_js_path});
 }
 
 OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
-  OutputCollector collected;
-  build_search_files(portal, lunr_js_path, threads, collected);
-  OutputFiles files = collected.take();
-  // Back in shard order (.js, then .json), lunr.js last, whatever the threads did.
-  std::map<std::string, std::size_t> rank;
-  auto place = [&](std::string_view key) {
-    for (const char* ext : {"js", "json"}) rank.emplace(search_index_path(key, ext), rank.size());
-  };
-  place(kGlobalSearchKey);
-  for (int u : portal.top_units) place(portal.units[static_cast<std::size_t>(u)].slug);
-  auto rank_of = [&](const OutputFile& f) {
-    auto it = rank.find(f.path);
-    return it == rank.end() ? rank.size() : it->second;
-  };
-  std::stable_sort(files.begin(), files.end(), [&](const auto& a, const auto& b) { return rank_of(a) < rank_of(b); });
+  // In shard order, whatever the threads did.
+  OutputFiles files;
+  for (SearchShard& s : build_search_shards(portal, threads))
+    files.push_back({search_index_path(s.key, "js"), std::move(s.script), ""});
+  if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
   return files;
 }
 

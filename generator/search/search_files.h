@@ -1,13 +1,16 @@
-// The search index as files of the site: one shard per top-level unit (province), a small
-// global index of units and plans, and lunr.js itself. See docs/search.md.
+// The search index as files of the site: one shard per unit with its own plans, tasks,
+// targets and reports, a small global index of the top-level units, and lunr.js itself.
+// See docs/search.md.
 //
-//   tim-kiem/chi-muc.json, .js          global: every unit and plan, and the list of areas
-//   tim-kiem/chi-muc/<area>.json, .js   one area: its units, plans, tasks, targets, reports
-//   assets/lunr.min.js                  copied from node_modules/lunr
+//   tim-kiem/chi-muc.js                  global: the top-level units and the list of areas
+//   tim-kiem/chi-muc/<unit path>.js      one unit's plans, tasks, targets and reports; a
+//                                        top-level unit's also holds its descendants' own
+//                                        documents (name, address) and lists their shards
+//   assets/lunr.min.js                   copied from node_modules/lunr
 //
-// Each .js file holds the same data as its .json twin, assigned to a global, so that the
-// browser loads it with a <script> element, which works from file:// too:
-//   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {}; CONGKHAI_INDEX["ha-tinh"] = {…};
+// Each file assigns its data to a global, so that the browser loads it with a <script>
+// element, which works from file:// too:
+//   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {}; CONGKHAI_INDEX["ha-tinh/huong-son"] = {…};
 // The global index is CONGKHAI_INDEX["*"].
 #pragma once
 
@@ -21,34 +24,43 @@
 
 namespace congkhai {
 
-// The key of the global index in CONGKHAI_INDEX; area slugs never contain "*".
+// The key of the global index in CONGKHAI_INDEX; unit paths never contain "*".
 inline constexpr std::string_view kGlobalSearchKey = "*";
 
-// "tim-kiem/chi-muc.<ext>" for the global index, "tim-kiem/chi-muc/<area>.<ext>" for a shard.
+// "tim-kiem/chi-muc.<ext>" for the global index, "tim-kiem/chi-muc/<unit path>.<ext>" for a shard.
 std::string search_index_path(std::string_view key, std::string_view ext);
 // "assets/lunr.min.js"
 std::string lunr_asset_path();
 
 struct SearchShard {
-  std::string key;  // the area's slug, or kGlobalSearchKey
-  LunrJson data;    // {"area", "name", "index", "store"}; the global one also has "areas"
+  std::string key;     // the unit's path ("ha-tinh/huong-son/son-lam"), or kGlobalSearchKey
+  LunrJson data;       // {"key", "name", "constant"?, "index", "store"}, and "units" or "areas"
+  std::string script;  // the published .js: search_shard_script(key, data)
+  std::size_t bytes = 0;  // script.size(), kept when the script was handed out
 };
 
-// The global index first, then one shard per top-level unit in Portal::top_units order.
-// The global index lists the areas with the byte size of their .js file:
-// "areas": [{"slug": "ha-tinh", "name": "tỉnh Hà Tĩnh", "bytes": 123456}].
-// Areas are indexed on `threads` threads (0: every core); the result does not depend on it.
-std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1);
+// The global index first, then one shard per unit that has documents, in Portal::units
+// order. A unit without plans or reports (and, at the top, without descendants) has none.
+//  - a unit's shard: its plans, tasks, targets and reports;
+//  - a top-level unit's shard: those, its descendants' own documents (the unit pages), and
+//    "units": [[path below the top unit, bytes of its shard's .js], …] for each descendant
+//    with a shard;
+//  - the global index: the top-level units' own documents and "areas": [{"slug", "name",
+//    "bytes": its shard's .js, "total": with every descendant's}].
+// Shards are indexed on `threads` threads (0: every core); the result does not depend on it.
+// With `out`, each shard's .js file is handed to it as soon as it is made (in no particular
+// order), and only key and bytes are kept: the search stage then holds one shard per thread,
+// not the whole index.
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr);
 
 // The .js form of a shard: assigns its JSON to CONGKHAI_INDEX[key].
 std::string search_shard_script(std::string_view key, const std::string& json);
 
-// Every search file: the .json and .js of each shard and of the global index, and
-// assets/lunr.min.js copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out
-// when empty), handed to `out` as each shard's text is made.
+// Every search file: the .js of each shard and of the global index, and assets/lunr.min.js
+// copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out when empty), handed
+// to `out` as each shard's text is made.
 void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out);
-// The same, kept in memory: the global index, then the shards in that order (.js before
-// .json), then lunr.js.
+// The same, kept in memory: the global index, then the shards in that order, then lunr.js.
 OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1);
 
 }  // namespace congkhai

@@ -23,6 +23,41 @@ async function clickTo(page, selector, what) {
   return true;
 }
 
+// Types `query` into the box of `url`, waits for every shard the page loads, then checks the
+// first result's link against `expect`, follows it to its anchor and, when `files` is given,
+// that the page loaded exactly those index files.
+async function searchFrom(page, url, query, expect, files, what) {
+  await page.goto(url);
+  await page.locator('#q').first().click();
+  await page.locator('#q').first().pressSequentially(query, { delay: 30 });
+  const hit = page.locator('.site-search-panel a.search-result-title').first();
+  try {
+    // Results grow as each shard arrives: judge them once every one asked for is in and the
+    // list has been redrawn for the whole query.
+    await page.waitForFunction(() => {
+      const all = window.CONGKHAI_INDEX || {};
+      const scripts = Array.from(document.querySelectorAll('script[src*="tim-kiem/chi-muc"]'));
+      const key = (src) => (/chi-muc\.js$/.test(src) ? '*' : decodeURIComponent(src.replace(/^.*tim-kiem\/chi-muc\//, '').replace(/\.js$/, '')));
+      return all['*'] && scripts.every((s) => all[key(s.getAttribute('src'))] && all[key(s.getAttribute('src'))].loaded);
+    }, null, { timeout: 10000 });
+    await page.waitForTimeout(600);
+    await hit.waitFor({ state: 'visible', timeout: 5000 });
+    const href = await hit.getAttribute('href');
+    check(expect.test(href), `${what}: first result for "${query}" is ${href}`);
+    const text = fold(await hit.innerText());
+    check(query.split(' ').some((w) => text.includes(w)), `${what}: first search result does not match: ${text}`);
+    if (files) {
+      const got = (await page.$$eval('script[src*="tim-kiem/chi-muc"]', (list) => list.map((s) => s.getAttribute('src'))))
+        .map((u) => u.replace(/^.*?(tim-kiem\/)/, '$1')).sort();
+      check(JSON.stringify(got) === JSON.stringify([...files].sort()), `${what}: loaded ${got.join(', ')}; expected ${files.join(', ')}`);
+    }
+    await Promise.all([page.waitForLoadState('load'), hit.click()]);
+    check(/#(nv|ct)-/.test(page.url()), `${what}: search result did not lead to a task or target anchor`);
+  } catch (e) {
+    check(false, `${what}: no search result for "${query}" (${e.message.split('\n')[0]})`);
+  }
+}
+
 async function walk(browser, base, mode) {
   const page = await guardedPage(browser, base);
   const visited = {};
@@ -64,26 +99,21 @@ async function walk(browser, base, mode) {
     check(targeted, `${mode}: the update's task is not the :target`);
     check(/ke-hoach\/[^/]+\/index\.html#nv-/.test(page.url()), `${mode}: an update did not lead to a task anchor: ${page.url()}`);
   }
-  // Search without diacritics from the home page.
-  await page.goto(base + 'index.html');
-  await page.locator('#q').first().click();
-  await page.locator('#q').first().pressSequentially('so hoa ho so', { delay: 30 });
-  const hit = page.locator('a[href*="#nv-"]').first();
+  // Search without diacritics from the home page (every shard: the sample is small), from a
+  // commune's page (its own shard and its province's only) and on the search page.
+  await searchFrom(page, base + 'index.html', 'so hoa ho so', /#(nv|ct)-/, null, `${mode} home`);
+  const commune = 'ha-tinh/huong-son/son-lam';
+  await searchFrom(page, base + commune + '/index.html', 'thanh toan truc tuyen',
+    new RegExp(commune + '/ke-hoach/[^/]+/index\\.html#(nv|ct)-'),
+    ['tim-kiem/chi-muc.js', 'tim-kiem/chi-muc/ha-tinh.js', `tim-kiem/chi-muc/${commune}.js`], `${mode} commune`);
+  await page.goto(base + 'tim-kiem/index.html?q=' + encodeURIComponent('so hoa ho so') + '&khu-vuc=' + encodeURIComponent(commune));
   try {
-    // Results grow as each area's index arrives: judge them once every index is in and the
-    // list has been redrawn for the whole query.
-    await page.waitForFunction(() => {
-      const all = window.CONGKHAI_INDEX || {};
-      return all['*'] && (all['*'].areas || []).every((a) => all[a.slug]);
-    }, null, { timeout: 10000 });
-    await page.waitForTimeout(600);
-    await hit.waitFor({ state: 'visible', timeout: 5000 });
-    const text = fold(await hit.innerText());
-    check(text.includes('so hoa') || text.includes('ho so'), `${mode}: first search result does not match: ${text}`);
-    await Promise.all([page.waitForLoadState('load'), hit.click()]);
-    check(/#nv-/.test(page.url()), `${mode}: search result did not lead to a task anchor`);
+    const first = page.locator('.search-results-list a.search-result-title').first();
+    await first.waitFor({ state: 'visible', timeout: 10000 });
+    check(new RegExp(commune + '/').test(await first.getAttribute('href')), `${mode}: search page scoped to the commune shows another unit first`);
+    check(/Tìm trong xã Sơn Lâm/.test(await page.locator('.search-scope').innerText()), `${mode}: search page does not say its scope`);
   } catch (e) {
-    check(false, `${mode}: no search result for "so hoa ho so" (${e.message.split('\n')[0]})`);
+    check(false, `${mode}: no result on the search page scoped to ${commune} (${e.message.split('\n')[0]})`);
   }
   // Query syntax characters in ordinary text must not raise errors.
   await page.goto(base + 'tim-kiem/index.html?q=' + encodeURIComponent('hồ sơ: -trực +tuyến ~^*'));

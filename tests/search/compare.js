@@ -8,7 +8,8 @@
 //    to exactly the text the C++ code writes.
 // 3. Fixed queries must rank the same documents with the same scores on both indexes, and
 //    rank the expected documents first.
-// 4. The shard files of a small portal must load in a browser-like global and be searchable.
+// 4. The shard files of a small portal must load in a browser-like global and be searchable,
+//    and a page loads the shards shardPlan gives.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -208,46 +209,74 @@ check('shard .js files load with <script> semantics and find tasks', () => {
   fs.rmSync(siteDir, { recursive: true, force: true });
   const listing = run('files', siteDir).trim().split('\n').map((l) => l.split(' ')[0]);
   assert.deepEqual(listing.sort(), [
-    'tim-kiem/chi-muc.js', 'tim-kiem/chi-muc.json',
-    'tim-kiem/chi-muc/ha-tinh.js', 'tim-kiem/chi-muc/ha-tinh.json',
-    'tim-kiem/chi-muc/thai-nguyen.js', 'tim-kiem/chi-muc/thai-nguyen.json',
+    'tim-kiem/chi-muc.js', 'tim-kiem/chi-muc/ha-tinh.js', 'tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js',
+    'tim-kiem/chi-muc/thai-nguyen.js', 'tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js',
   ]);
   const window = {};
   window.window = window;
   const context = vm.createContext(window);
-  for (const f of listing.filter((f) => f.endsWith('.js'))) {
-    vm.runInContext(fs.readFileSync(path.join(siteDir, f), 'utf8'), context, { filename: f });
-    const key = f === 'tim-kiem/chi-muc.js' ? '*' : path.basename(f, '.js');
-    const json = JSON.parse(fs.readFileSync(path.join(siteDir, f.replace(/\.js$/, '.json')), 'utf8'));
-    assert.deepEqual(JSON.parse(JSON.stringify(window.CONGKHAI_INDEX[key])), json, f);
-  }
+  for (const f of listing) vm.runInContext(fs.readFileSync(path.join(siteDir, f), 'utf8'), context, { filename: f });
   const all = JSON.parse(JSON.stringify(window.CONGKHAI_INDEX));
-  assert.deepEqual(Object.keys(all).sort(), ['*', 'ha-tinh', 'thai-nguyen']);
+  assert.deepEqual(Object.keys(all).sort(),
+      ['*', 'ha-tinh', 'ha-tinh/huong-son/son-lam', 'thai-nguyen', 'thai-nguyen/dinh-hoa']);
   assert.deepEqual(all['*'].areas.map((a) => [a.slug, a.name]),
       [['ha-tinh', 'tỉnh Hà Tĩnh'], ['thai-nguyen', 'tỉnh Thái Nguyên']]);
+  // The sizes the global index and the top-level shards give are those of the files.
+  const bytes = (key) => fs.statSync(path.join(siteDir, 'tim-kiem/chi-muc', key + '.js')).size;
   for (const a of all['*'].areas) {
-    assert.equal(a.bytes, fs.statSync(path.join(siteDir, 'tim-kiem/chi-muc', a.slug + '.js')).size);
+    assert.equal(a.bytes, bytes(a.slug));
+    const below = all[a.slug].units.map((u) => { assert.equal(u[1], bytes(a.slug + '/' + u[0])); return u[1]; });
+    assert.equal(a.total, a.bytes + below.reduce((x, y) => x + y, 0));
   }
-  const entries = Object.keys(all).map((k) => ({ index: lunr.Index.load(all[k].index), store: all[k].store }));
+  const shards = {};
+  for (const k of Object.keys(all)) shards[k] = core.loadShard(lunr, all[k]);
+  const entries = Object.values(shards);
   const found = core.search(lunr, entries, 'so hoa ho so').results;
   assert.equal(found[0].ref, 'ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so');
   assert.equal(found[0].doc.k, 'task');
   assert.equal(found[0].doc.u, 'xã Sơn Lâm');
-  const unit = core.search(lunr, [entries[0]], 'dinh hoa').results;
-  assert.equal(unit[0].ref, 'thai-nguyen/dinh-hoa/index.html');
-  // Every ref of a shard has display data, and a plan is in both the global index and its area.
-  const paths = (k) => Object.values(all[k].store).map((d) => d.r);
-  for (const k of Object.keys(all)) {
-    for (const v of all[k].index.fieldVectors) {
-      const ref = v[0].slice(v[0].indexOf('/') + 1);
-      assert.ok(all[k].store[ref], k + ': ' + ref);
-    }
+  // A commune's page finds its own tasks in its own shard, with or without diacritics.
+  for (const q of ['thanh toan truc tuyen', 'thanh toán trực tuyến']) {
+    const own = core.search(lunr, [shards['ha-tinh/huong-son/son-lam']], q).results;
+    const plan = 'ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html';
+    assert.deepEqual(new Set(own.slice(0, 2).map((r) => r.ref)),
+        new Set([plan + '#nv-thanh-toan-truc-tuyen', plan + '#ct-thanh-toan']), q);
   }
-  assert.ok(paths('*').includes('thai-nguyen/dinh-hoa/ke-hoach/2024/index.html'));
-  assert.ok(paths('thai-nguyen').includes('thai-nguyen/dinh-hoa/ke-hoach/2024/index.html'));
-  // Found in both the global index and its area, a plan is listed once.
-  const plan = core.search(lunr, entries, 'kế hoạch 2024 định hoá').results;
-  assert.equal(plan.filter((r) => r.ref === 'thai-nguyen/dinh-hoa/ke-hoach/2024/index.html').length, 1);
+  // Unit pages: a commune's is in its province's shard, a province's in the global index.
+  const unit = core.search(lunr, [shards['thai-nguyen']], 'dinh hoa').results;
+  assert.equal(unit[0].ref, 'thai-nguyen/dinh-hoa/index.html');
+  assert.equal(unit[0].doc.u, 'tỉnh Thái Nguyên');
+  assert.equal(core.search(lunr, [shards['*']], 'ha tinh').results[0].ref, 'ha-tinh/index.html');
+  // Every document of a shard has display data.
+  for (const k of Object.keys(all)) {
+    for (const v of all[k].index.fieldVectors) assert.ok(shards[k].store[v[0].slice(v[0].indexOf('/') + 1)], k + ': ' + v[0]);
+  }
+  // The commune's unit chain is given once: its name in a query still finds its tasks.
+  assert.deepEqual(all['ha-tinh/huong-son/son-lam'].constant, { unit: 'xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh', year: '2023' });
+  assert.ok(!all['ha-tinh/huong-son/son-lam'].index.fields.includes('unit'));
+  for (const q of ['Sơn Lâm thanh toán', 'son lam thanh toan', 'huong son so hoa 2023']) {
+    const r = core.search(lunr, [shards['ha-tinh/huong-son/son-lam']], q);
+    assert.ok(!r.partial && r.results.length > 0, q);
+    assert.match(r.results[0].ref, /#(nv|ct)-(thanh-toan|so-hoa)/, q);
+  }
+});
+
+check('shardPlan: a unit page loads its shard, its top-level shard and, within the budget, what is below', () => {
+  const global = { areas: [{ slug: 'a', name: 'tỉnh A', bytes: 10, total: 10 + 100 + 200 + 300 }] };
+  const top = { units: [['b/c', 100], ['b/d', 200], ['e', 300]],
+    store: [['b/index.html', 'huyện B', 'unit', ''], ['b/c/index.html', 'xã C', 'unit', ''],
+      ['b/d/index.html', 'xã D', 'unit', ''], ['e/index.html', 'xã E', 'unit', '']] };
+  assert.deepEqual(core.shardPlan('a/b/c', global, {}, 1000), { waiting: ['a'], keys: [], narrower: [] });
+  assert.deepEqual(core.shardPlan('a/b/c', global, { a: top }, 1000).keys, ['a', 'a/b/c']);
+  // A district without a shard of its own: its communes while they fit, else links to them.
+  assert.deepEqual(core.shardPlan('a/b', global, { a: top }, 1000).keys, ['a', 'a/b/c', 'a/b/d']);
+  const tight = core.shardPlan('a/b', global, { a: top }, 250);
+  assert.deepEqual(tight.keys, ['a']);
+  assert.deepEqual(tight.narrower, [{ key: 'a/b/c', name: 'xã C' }, { key: 'a/b/d', name: 'xã D' }]);
+  assert.deepEqual(core.shardPlan('a', global, { a: top }, 250).narrower.map((n) => n.key), ['a/b', 'a/e']);
+  // No unit: everything while it fits, else the top-level units to choose from.
+  assert.deepEqual(core.shardPlan('', global, { a: top }, 1000).keys, ['a', 'a/b/c', 'a/b/d', 'a/e']);
+  assert.deepEqual(core.shardPlan('', global, {}, 100), { waiting: [], keys: [], narrower: [{ key: 'a', name: 'tỉnh A' }] });
 });
 
 if (failures) {

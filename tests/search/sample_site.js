@@ -1,6 +1,7 @@
-// The sample portal's own search index, as `congkhai build` publishes it, loaded with
-// lunr.Index.load: queries typed with and without diacritics find the documents a citizen
-// expects, first.
+// The sample portal's own search index, as `congkhai build` publishes it (one .js file per
+// shard, run as a browser runs it, then loaded with lunr.Index.load): queries typed with and
+// without diacritics find the documents a citizen expects, first, both over every shard and
+// over what a commune's page loads.
 //
 //   node sample_site.js <site-dir>
 'use strict';
@@ -8,6 +9,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const vm = require('node:vm');
 
 const repo = path.resolve(__dirname, '..', '..');
 const lunr = require(path.join(repo, 'node_modules', 'lunr'));
@@ -19,12 +21,24 @@ if (!site) {
   console.error('usage: node sample_site.js <site-dir>');
   process.exit(2);
 }
-const load = (rel) => JSON.parse(fs.readFileSync(path.join(site, 'tim-kiem', rel), 'utf8'));
-const global = load('chi-muc.json');
-const entries = [{ key: '*', index: lunr.Index.load(global.index), store: global.store }];
-for (const a of global.areas) {
-  const data = load(path.join('chi-muc', a.slug + '.json'));
-  entries.push({ key: a.slug, index: lunr.Index.load(data.index), store: data.store });
+// Every shard file, run in one browser-like global.
+const window = {};
+window.window = window;
+const context = vm.createContext(window);
+const dir = path.join(site, 'tim-kiem');
+for (const f of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).sort()) {
+  vm.runInContext(fs.readFileSync(path.join(dir, f), 'utf8'), context, { filename: f });
+}
+const shards = {};
+for (const key of Object.keys(window.CONGKHAI_INDEX)) shards[key] = core.loadShard(lunr, window.CONGKHAI_INDEX[key]);
+const entries = Object.values(shards);
+// What a page of `unit` loads with the budget of a unit's page.
+function pageEntries(unit) {
+  const global = window.CONGKHAI_INDEX['*'];
+  const tops = {};
+  for (const a of global.areas) tops[a.slug] = window.CONGKHAI_INDEX[a.slug];
+  const plan = core.shardPlan(unit, global, tops, 800 * 1000);
+  return ['*'].concat(plan.keys).map((k) => shards[k]);
 }
 const search = (q) => core.search(lunr, entries, q).results;
 const fold = (s) => core.viTerms(s).join(' ');
@@ -68,6 +82,24 @@ for (const [exact, folded, first] of cases) {
   check(`"${folded}": the expected document first`, () => { const r = search(folded); first(r[0], r); });
   check(`"${exact}": the expected document first`, () => { const r = search(exact); first(r[0], r); });
 }
+
+check("on a commune page, a query without diacritics finds the commune's task first", () => {
+  const unit = 'ha-tinh/huong-son/son-lam';
+  const loaded = pageEntries(unit);
+  assert.deepEqual(loaded.map((e) => e.key), ['*', 'ha-tinh', unit]);
+  for (const q of ['so hoa ho so', 'số hoá hồ sơ']) {
+    const r = core.search(lunr, loaded, q).results;
+    assert.ok(r.length > 0, q);
+    assert.match(r[0].ref, new RegExp('^' + unit + '/ke-hoach/[^/]+/index\\.html#(nv|ct)-'), q);
+    assert.ok(fold(r[0].doc.t).includes('so hoa'), r[0].doc.t);
+  }
+  // The commune's name in the query: its chain is given once beside its shard's index.
+  const named = core.search(lunr, loaded, 'son lam so hoa ho so');
+  assert.ok(!named.partial, 'every word found');
+  assert.match(named.results[0].ref, new RegExp('^' + unit + '/'));
+  // The commune's own page is found from its province's shard.
+  assert.equal(core.search(lunr, loaded, 'son lam').results[0].ref, unit + '/index.html');
+});
 
 check('text typed decomposed (NFD) finds what NFC finds, with the same scores', () => {
   const nfc = search('Định Hoá').map((r) => [r.ref, r.score]);

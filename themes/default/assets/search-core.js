@@ -110,6 +110,35 @@
     });
   }
 
+  // The query without the words every document of a shard has: a field the same in all of
+  // them (a commune's unit chain) is given once beside the index instead of in it
+  // (docs/search.md), so "Sơn Lâm thanh toán" on Sơn Lâm's shard looks for "thanh toán".
+  // When every word is such a word, the query stays whole.
+  function withoutConstant(parsed, constant) {
+    if (!constant) return parsed;
+    var last = parsed.words.length - 1;
+    var kept = parsed.words.filter(function (w, i) {
+      return (parsed.prefix && i === last) || !constant[w.folded];
+    });
+    if (kept.length === 0 || kept.length === parsed.words.length) return parsed;
+    var keepsLast = kept[kept.length - 1] === parsed.words[last];
+    return { words: kept, prefix: parsed.prefix && keepsLast };
+  }
+
+  // Whether every word of the query is a word of `title` (folded; the last, unfinished one
+  // as a prefix).
+  function namesAll(title, parsed) {
+    var folded = [];
+    String(title || '').toLowerCase().split(SEPARATOR).forEach(function (t) {
+      var terms = viTerms(t);
+      if (terms.length) folded.push(terms[terms.length - 1]);
+    });
+    return parsed.words.every(function (w, i) {
+      var last = parsed.prefix && i === parsed.words.length - 1;
+      return folded.some(function (f) { return last ? f.indexOf(w.folded) === 0 : f === w.folded; });
+    });
+  }
+
   // Searches every loaded index: entries are {index: lunr.Index, store: {ref: display}}
   // (display: {r: path#anchor, t: title, u: unit, k: kind, x: excerpt}).
   // Returns {parsed, results: [{ref: path#anchor, score, doc}], partial}, best first; a document found in
@@ -125,7 +154,7 @@
       entries.forEach(function (entry) {
         var found;
         try {
-          found = runQuery(lunr, entry.index, parsed, anyWord);
+          found = runQuery(lunr, entry.index, withoutConstant(parsed, entry.constant), anyWord);
         } catch (e) {
           found = [];
         }
@@ -150,8 +179,91 @@
       collect(true);
       partial = results.length > 0;
     }
-    results.sort(function (a, b) { return b.score - a.score; });
+    // A unit whose name has every word typed is what a search for a place wants. Its
+    // document sits in a small shard (its top-level unit's, or the global index) whose
+    // scores do not compare with a commune's big one, so such units come first.
+    results.forEach(function (r) { r.named = r.doc.k === 'unit' && namesAll(r.doc.t, parsed); });
+    results.sort(function (a, b) { return (b.named - a.named) || (b.score - a.score); });
     return { parsed: parsed, results: results, partial: partial };
+  }
+
+  // A published shard (CONGKHAI_INDEX[key]) as {key, name, index, store, constant}, ready for
+  // search(): the index loaded with lunr.Index.load, the store keyed by ref with full paths,
+  // and the folded terms of the fields the shard gives once for all its documents.
+  function loadShard(lunr, data) {
+    var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
+    var store = Object.create(null);
+    (data.store || []).forEach(function (e, i) {
+      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e.length > 4 ? e[4] : data.name };
+    });
+    var constant = Object.create(null);
+    Object.keys(data.constant || {}).forEach(function (field) {
+      String(data.constant[field]).toLowerCase().split(SEPARATOR).forEach(function (token) {
+        var terms = viTerms(token);
+        if (terms.length) constant[terms[terms.length - 1]] = true;
+      });
+    });
+    return { key: data.key, name: data.name, index: lunr.Index.load(data.index), store: store, constant: constant };
+  }
+
+  function sum(list) {
+    return list.reduce(function (n, e) { return n + e[1]; }, 0);
+  }
+
+  // Which shards a search loads besides the global index, within `budget` bytes of shard
+  // files (docs/search.md). `unit`: the path of the page's unit, or '' for every unit.
+  // `global`: CONGKHAI_INDEX["*"]; `tops`: the top-level shards loaded so far, by slug.
+  // Returns {waiting: top-level shards to load before deciding, keys: shards to load,
+  // narrower: [{key, name}] narrower searches to offer when not everything fits}.
+  function shardPlan(unit, global, tops, budget) {
+    var areas = (global && global.areas) || [];
+    var out = { waiting: [], keys: [], narrower: [] };
+    function listing(area) {
+      var list = area.bytes ? [[area.slug, area.bytes]] : [];
+      var top = tops[area.slug];
+      ((top && top.units) || []).forEach(function (u) { list.push([area.slug + '/' + u[0], u[1]]); });
+      return list;
+    }
+    function need(area) {
+      if (area.bytes && !tops[area.slug]) out.waiting.push(area.slug);
+    }
+    if (!unit) {
+      if (areas.reduce(function (n, a) { return n + a.total; }, 0) > budget) {
+        out.narrower = areas.map(function (a) { return { key: a.slug, name: a.name }; });
+        return out;
+      }
+      areas.forEach(need);
+      if (out.waiting.length) return out;
+      areas.forEach(function (a) { listing(a).forEach(function (e) { out.keys.push(e[0]); }); });
+      return out;
+    }
+    var slug = unit.split('/')[0];
+    var area = areas.filter(function (a) { return a.slug === slug; })[0];
+    if (!area) return out;
+    need(area);
+    if (out.waiting.length) return out;
+    var list = listing(area);
+    var below = list.filter(function (e) { return e[0] === unit || e[0].indexOf(unit + '/') === 0; });
+    var always = list.filter(function (e) { return e[0] === slug || e[0] === unit; });
+    var all = always.concat(below.filter(function (e) { return always.indexOf(e) < 0; }));
+    if (sum(all) <= budget) {
+      out.keys = all.map(function (e) { return e[0]; });
+      return out;
+    }
+    out.keys = always.map(function (e) { return e[0]; });
+    // The unit's children that have documents below them, named from the top shard's store.
+    var top = tops[slug] || {};
+    var seen = Object.create(null);
+    below.forEach(function (e) {
+      if (e[0] === unit) return;
+      var child = unit + '/' + e[0].slice(unit.length + 1).split('/')[0];
+      if (seen[child]) return;
+      seen[child] = true;
+      var page = child.slice(slug.length + 1) + '/index.html';
+      var named = (top.store || []).filter(function (s) { return s[0] === page; })[0];
+      out.narrower.push({ key: child, name: named ? named[1] : child });
+    });
+    return out;
   }
 
   // `text` cut into [{text, mark}] parts, marking the words that match the query.
@@ -189,6 +301,8 @@
     parseQuery: parseQuery,
     runQuery: runQuery,
     search: search,
-    highlight: highlight
+    highlight: highlight,
+    loadShard: loadShard,
+    shardPlan: shardPlan
   };
 });

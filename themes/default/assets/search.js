@@ -10,7 +10,7 @@
  * the same code works over HTTP, under a sub-path and from file://.
  *
  * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../")
- * and data-area (the slug of the page's top-level unit, or empty). Which index files are
+ * and data-area (the path of the page's unit, the key of its shard, or empty). Which index files are
  * loaded is described in docs/search.md.
  */
 (function () {
@@ -21,11 +21,16 @@
 
   var AREA_PARAM = 'khu-vuc';
   var GLOBAL_KEY = '*';
-  // The search page loads every area when their .js files weigh less than this together;
-  // otherwise the global index and a choice of area.
+  // Bytes of shard files a search may load (docs/search.md). From a unit's page: the unit
+  // and its descendants while they fit a phone's first search (with lunr.js and
+  // search-core.js, 900 KB, 160 KB gzip); past it, the unit's own shard and links to
+  // narrower searches.
+  var UNIT_BUDGET = 800 * 1000;
+  // The search page loads every shard of its scope (one unit, or all) while they weigh less
+  // than this together; otherwise the global index and a choice of narrower searches.
   var ALL_AREAS_BUDGET = 3 * 1000 * 1000;
-  // Elsewhere (the home page, pages of no area) the box searches every area only while that
-  // stays light on a phone; past it, units and plan titles, and a link to the search page.
+  // The box on a page of no unit (the home page) searches every unit only while that stays
+  // light on a phone; past it, the top-level units, and a link to the search page.
   var BOX_AREAS_BUDGET = 600 * 1000;
   var DROPDOWN_LIMIT = 8;
   var PAGE_STEP = 50;
@@ -38,6 +43,7 @@
     return v || '';
   }
   var ROOT = pageData('data-root');
+  // The path of the page's unit ("ha-tinh/huong-son/son-lam"), the key of its shard.
   var PAGE_AREA = pageData('data-area');
   var resultsRegion = doc.getElementById('search-results');
   var onSearchPage = !!resultsRegion;
@@ -51,7 +57,7 @@
       return '';
     }
   }
-  // The search page's scope: ?khu-vuc=<slug>, "?khu-vuc=" for everything, else the page's.
+  // The search page's scope: ?khu-vuc=<unit path>, "?khu-vuc=" for everything, else the page's.
   var scopeParam = onSearchPage ? param(AREA_PARAM) : null;
   var wantedArea = scopeParam !== null ? scopeParam : PAGE_AREA;
 
@@ -83,9 +89,11 @@
   }
 
   var core = null;
-  var entries = [];  // loaded indexes: {key, index, store}
-  var areas = [];    // from the global index: [{slug, name, bytes}]
-  var scopeNote = null;  // set when the search page does not search every area
+  var entries = [];  // loaded indexes: {key, name, index, store}
+  var global = null; // CONGKHAI_INDEX["*"]: the top-level units and the areas
+  var tops = {};     // loaded top-level shards' data, by slug (for their lists of units)
+  var names = {};    // unit path → name, from the loaded shards
+  var narrower = []; // [{key, name}]: narrower searches offered when not everything fits
   var state = 'idle';    // idle, loading, ready, failed
   var starting = null;
   var listeners = [];
@@ -99,22 +107,37 @@
     return loadScript(path).then(function () {
       var all = window.CONGKHAI_INDEX || {};
       var data = all[key];
-      if (!data || !data.index) throw new Error('Chỉ mục trống: ' + key);
-      var entry = { key: key, index: window.lunr.Index.load(data.index), store: data.store || {} };
-      data.index = null;  // the loaded index is all that is needed from now on
-      entries.push(entry);
+      if (!data || !(data.index || data.loaded)) throw new Error('Chỉ mục trống: ' + key);
+      if (!data.loaded) {
+        entries.push(core.loadShard(window.lunr, data));
+        data.loaded = true;
+        data.index = null;  // the loaded index is all that is needed from now on
+      }
+      names[key] = data.name;
+      if (key !== GLOBAL_KEY && key.indexOf('/') < 0) tops[key] = data;
       return data;
     });
   }
 
-  function areasToLoad() {
-    var slugs = areas.map(function (a) { return a.slug; });
-    if (wantedArea && slugs.indexOf(wantedArea) >= 0) return [wantedArea];
-    var total = areas.reduce(function (n, a) { return n + (a.bytes || 0); }, 0);
-    if (!onSearchPage) return total <= BOX_AREAS_BUDGET ? slugs : [];
-    if (total <= ALL_AREAS_BUDGET) return slugs;
-    scopeNote = 'choose';
-    return [];
+  function budget() {
+    if (onSearchPage) return ALL_AREAS_BUDGET;
+    return wantedArea ? UNIT_BUDGET : BOX_AREAS_BUDGET;
+  }
+
+  // Loads what core.shardPlan asks for: first the top-level shards it needs to decide, then
+  // the shards to search. Results are refreshed as each one arrives.
+  function loadPlanned() {
+    var plan = core.shardPlan(wantedArea, global, tops, budget());
+    if (plan.waiting.length) {
+      return Promise.all(plan.waiting.map(function (key) {
+        return loadIndex(key).then(changed);
+      })).then(loadPlanned);
+    }
+    narrower = plan.narrower;
+    changed();
+    return Promise.all(plan.keys.map(function (key) {
+      return loadIndex(key).then(changed, function () { /* the others still work */ });
+    }));
   }
 
   function start() {
@@ -127,14 +150,12 @@
         core.register(window.lunr);
         return loadIndex(GLOBAL_KEY);
       })
-      .then(function (global) {
-        areas = global.areas || [];
+      .then(function (data) {
+        global = data;
+        (global.areas || []).forEach(function (a) { names[a.slug] = a.name; });
         state = 'ready';
         changed();
-        // Areas arrive one by one; results are refreshed as each one comes.
-        return Promise.all(areasToLoad().map(function (slug) {
-          return loadIndex(slug).then(changed, function () { /* the others still work */ });
-        }));
+        return loadPlanned();
       })
       .catch(function () {
         state = 'failed';
@@ -302,6 +323,13 @@
         a.href = searchPageHref(q, PAGE_AREA || undefined);
         more.appendChild(a);
       }
+      if (narrower.length) {
+        // Not every unit below this one was searched: the search page can go narrower.
+        if (more.firstChild) more.appendChild(doc.createTextNode(' · '));
+        var deeper = el('a', '', PAGE_AREA ? 'Tìm trong từng đơn vị trực thuộc' : 'Tìm cả nhiệm vụ, chỉ tiêu, báo cáo');
+        deeper.href = searchPageHref(q, PAGE_AREA || '');
+        more.appendChild(deeper);
+      }
     }
     var later = debounce(update);
     listeners.push(update);
@@ -352,22 +380,34 @@
     listeners.push(updatePage);
   }
 
+  // A unit's name: from its own shard, or from its page's entry in its top-level shard.
+  function unitName(key) {
+    if (names[key]) return names[key];
+    var slug = key.split('/')[0];
+    var page = key.slice(slug.length + 1) + '/index.html';
+    var found = ((tops[slug] && tops[slug].store) || []).filter(function (e) { return e[0] === page; })[0];
+    return found ? found[1] : '';
+  }
+
   function renderScope(q) {
     var scope = page.scope;
     scope.textContent = '';
-    var area = null;
-    areas.forEach(function (a) { if (a.slug === wantedArea) area = a; });
-    if (area) {
-      scope.appendChild(doc.createTextNode('Tìm trong ' + area.name + '. '));
+    var name = wantedArea && unitName(wantedArea);
+    if (name) {
+      scope.appendChild(doc.createTextNode('Tìm trong ' + name + '. '));
       var all = el('a', '', 'Tìm trong tất cả các đơn vị');
       all.href = searchPageHref(q, '');
       scope.appendChild(all);
-    } else if (scopeNote === 'choose' && areas.length) {
-      scope.appendChild(doc.createTextNode('Đang tìm trong danh sách đơn vị và kế hoạch. Để tìm cả nhiệm vụ, chỉ tiêu và báo cáo, chọn: '));
-      areas.forEach(function (a, i) {
+    }
+    if (narrower.length) {
+      if (scope.firstChild) scope.appendChild(doc.createTextNode(' '));
+      scope.appendChild(doc.createTextNode(wantedArea
+        ? 'Các đơn vị trực thuộc chưa được tìm hết. Để tìm trong một đơn vị, chọn: '
+        : 'Đang tìm trong danh sách đơn vị. Để tìm cả kế hoạch, nhiệm vụ, chỉ tiêu và báo cáo, chọn: '));
+      narrower.forEach(function (a, i) {
         if (i) scope.appendChild(doc.createTextNode(', '));
         var link = el('a', '', a.name);
-        link.href = searchPageHref(q, a.slug);
+        link.href = searchPageHref(q, a.key);
         scope.appendChild(link);
       });
     }
