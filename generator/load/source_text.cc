@@ -30,40 +30,6 @@ SourcePos first_invalid_utf8(std::string_view s) {
 
 }  // namespace
 
-// Unicode's NFC quick check, for the blocks Vietnamese text is written in: Latin-1, Latin
-// Extended-A and -B, IPA and spacing modifiers (U+00A0–U+02FF), Latin Extended Additional
-// (U+1E00–U+1EFF, the precomposed "ạ ả ấ … ỹ"), dashes, quotes and other punctuation
-// (U+2010–U+2027, U+2030–U+205E) and currency signs (U+20A0–U+20C0). Every character there
-// is NFC_QC=Yes with combining class 0, so text made only of them and ASCII is already NFC
-// and utf8proc's decompose-and-recompose, most of the time spent reading a file, is skipped.
-// Anything else (a combining accent of NFD text, Greek, the Ohm sign) is normalised.
-bool is_surely_nfc(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (i + 1 < s.size() && (c >> 5) == 0x6) {
-      unsigned cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-      if (cp < 0xA0 || cp > 0x2FF) return false;
-      i += 2;
-      continue;
-    }
-    if (i + 2 < s.size() && (c >> 4) == 0xE) {
-      unsigned cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6 |
-                    (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-      bool yes = (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
-                 (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0);
-      if (!yes) return false;
-      i += 3;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
 std::optional<std::string> clean_text(std::string_view bytes, const std::string& path, Diagnostics* diags) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   SourcePos bad = first_invalid_utf8(bytes);
@@ -80,7 +46,6 @@ std::optional<std::string> clean_text(std::string_view bytes, const std::string&
   }
   if (bytes.find('\r') == std::string_view::npos) {
     std::string text(bytes);
-    if (is_surely_nfc(text)) return text;
     return to_nfc(text);
   }
   std::string text;
@@ -93,7 +58,6 @@ std::optional<std::string> clean_text(std::string_view bytes, const std::string&
       text.push_back(bytes[i]);
     }
   }
-  if (is_surely_nfc(text)) return text;
   return to_nfc(text);
 }
 

@@ -17,10 +17,6 @@ inline constexpr std::size_t kMaxFileBytes = 8 * 1024 * 1024;
 // LF (so line numbers stay those an editor shows), and the text is normalised to NFC.
 std::optional<std::string> clean_text(std::string_view bytes, const std::string& path, Diagnostics* diags);
 
-// Whether the (valid UTF-8) text is certainly in NFC already, by a quick check of its
-// characters' blocks; false means "normalise to be sure", not "is not NFC".
-bool is_surely_nfc(std::string_view s);
-
 // Reads and cleans a file; reports a missing, unreadable or oversized file.
 std::optional<std::string> read_source(const std::string& path, Diagnostics* diags);
 

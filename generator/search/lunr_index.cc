@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -95,6 +96,12 @@ std::vector<std::size_t> js_key_order(const std::vector<std::string_view>& keys)
   return order;
 }
 
+void append_unsigned(std::string* out, unsigned long long v) {
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<std::size_t>(res.ptr - buf));
+}
+
 void append_hex4(std::string* out, unsigned v) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "\\u%04x", v);
@@ -103,8 +110,12 @@ void append_hex4(std::string* out, unsigned v) {
 
 void write_string(std::string* out, std::string_view s) {
   out->push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // start of the characters not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.substr(run, i - run));
+    run = i + 1;
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -113,14 +124,10 @@ void write_string(std::string* out, std::string_view s) {
       case '\n': out->append("\\n"); break;
       case '\r': out->append("\\r"); break;
       case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          append_hex4(out, c);
-        } else {
-          out->push_back(ch);
-        }
+      default: append_hex4(out, c);
     }
   }
+  out->append(s.substr(run));
   out->push_back('"');
 }
 
@@ -140,7 +147,7 @@ void write_json(std::string* out, const LunrJson& v) {
       out->append(std::to_string(v.get<unsigned long long>()));
       break;
     case LunrJson::value_t::number_float:
-      out->append(js_number(v.get<double>()));
+      append_js_number(out, v.get<double>());
       break;
     case LunrJson::value_t::string:
       write_string(out, v.get_ref<const std::string&>());
@@ -180,6 +187,47 @@ struct Posting {
   std::vector<std::vector<std::size_t>> docs;  // per field: documents, in insertion order
 };
 
+// Calls `fn` with each token of lower-cased text: lunr.tokenizer's split on /[\s\-]+/.
+template <typename Fn>
+void for_each_token(std::string_view lower, Fn fn) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < lower.size();) {
+    std::size_t n;
+    char32_t c = decode_at(lower, i, &n);
+    if (is_separator(c)) {
+      if (i > start) fn(lower.substr(start, i - start));
+      start = i + n;
+    }
+    i += n;
+  }
+  if (lower.size() > start) fn(lower.substr(start));
+}
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The terms of an index, numbered in the order they first appear, and what each distinct
+// token stands for: vi_terms and its Unicode work run once per token, not per occurrence.
+struct TermTable {
+  std::vector<std::string> terms;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> term_ids;
+  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> token_terms;
+
+  const std::vector<std::size_t>& terms_of(std::string_view token) {
+    auto found = token_terms.find(token);
+    if (found != token_terms.end()) return found->second;
+    std::vector<std::size_t> ids;
+    for (std::string& term : vi_terms(token)) {
+      auto [it, added] = term_ids.try_emplace(term, terms.size());
+      if (added) terms.push_back(std::move(term));
+      ids.push_back(it->second);
+    }
+    return token_terms.emplace(std::string(token), std::move(ids)).first->second;
+  }
+};
+
 }  // namespace
 
 double js_round(double x) {
@@ -189,63 +237,67 @@ double js_round(double x) {
   return r;
 }
 
-std::string js_number(double value) {
-  if (!std::isfinite(value)) return "null";
-  if (value == 0) return "0";
+void append_js_number(std::string* out, double value) {
+  if (!std::isfinite(value)) {
+    out->append("null");
+    return;
+  }
+  if (value == 0) {
+    out->push_back('0');
+    return;
+  }
   // Shortest round-trip digits and exponent, then ECMAScript's Number::toString layout.
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
   std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
-  std::string out;
   if (sci.front() == '-') {
-    out.push_back('-');
+    out->push_back('-');
     sci.remove_prefix(1);
   }
   std::size_t e_pos = sci.find('e');
-  std::string digits;
+  char digit_buf[32];
+  int k = 0;
   for (char c : sci.substr(0, e_pos))
-    if (c != '.') digits.push_back(c);
-  int exponent = std::stoi(std::string(sci.substr(e_pos + 1)));
-  int k = static_cast<int>(digits.size());
+    if (c != '.') digit_buf[k++] = c;
+  std::string_view digits(digit_buf, static_cast<std::size_t>(k));
+  std::string_view exp_text = sci.substr(e_pos + 1);
+  if (!exp_text.empty() && exp_text.front() == '+') exp_text.remove_prefix(1);
+  int exponent = 0;
+  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
   int n = exponent + 1;
   if (k <= n && n <= 21) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
+    out->append(digits);
+    out->append(static_cast<std::size_t>(n - k), '0');
   } else if (0 < n && n <= 21) {
-    out += digits.substr(0, static_cast<std::size_t>(n));
-    out.push_back('.');
-    out += digits.substr(static_cast<std::size_t>(n));
+    out->append(digits.substr(0, static_cast<std::size_t>(n)));
+    out->push_back('.');
+    out->append(digits.substr(static_cast<std::size_t>(n)));
   } else if (-6 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
+    out->append("0.");
+    out->append(static_cast<std::size_t>(-n), '0');
+    out->append(digits);
   } else {
-    out.push_back(digits[0]);
+    out->push_back(digits[0]);
     if (k > 1) {
-      out.push_back('.');
-      out += digits.substr(1);
+      out->push_back('.');
+      out->append(digits.substr(1));
     }
-    out.push_back('e');
-    out.push_back(n - 1 < 0 ? '-' : '+');
-    out += std::to_string(std::abs(n - 1));
+    out->push_back('e');
+    out->push_back(n - 1 < 0 ? '-' : '+');
+    append_unsigned(out, static_cast<unsigned long long>(std::abs(n - 1)));
   }
+}
+
+std::string js_number(double value) {
+  std::string out;
+  append_js_number(&out, value);
   return out;
 }
 
 std::vector<std::string> lunr_tokenize(std::string_view text) {
-  std::string lower = js_to_lower(text);
   std::vector<std::string> tokens;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < lower.size();) {
-    std::size_t n;
-    char32_t c = decode_at(lower, i, &n);
-    if (is_separator(c)) {
-      if (i > start) tokens.push_back(lower.substr(start, i - start));
-      start = i + n;
-    }
-    i += n;
-  }
-  if (lower.size() > start) tokens.push_back(lower.substr(start));
+  const std::string lower = js_to_lower(text);
+  for_each_token(lower, [&](std::string_view token) { tokens.emplace_back(token); });
   return tokens;
 }
 
@@ -256,8 +308,8 @@ std::vector<std::string> lunr_field_terms(std::string_view text) {
   return terms;
 }
 
-LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
-                          const std::vector<LunrDocument>& all_documents) {
+std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
+                                  const std::vector<LunrDocument>& all_documents) {
   // Fields in the order Object.keys(builder._fields) lists them.
   std::vector<std::string_view> names;
   for (const LunrField& f : field_list) names.push_back(f.name);
@@ -269,8 +321,7 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
   for (const LunrDocument& d : all_documents)
     if (seen.insert(d.ref).second) docs.push_back(&d);
 
-  std::unordered_map<std::string, std::size_t> term_ids;
-  std::vector<std::string> terms;
+  TermTable table;
   std::vector<Posting> postings;
   // Per document and field (in `fields` order): term ids with frequencies, and the length.
   struct FieldTerms {
@@ -279,43 +330,60 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
   };
   std::vector<FieldTerms> field_terms(docs.size() * nfields);
   std::vector<double> total_length(nfields, 0);
+  // Where a term's count sits in the current field's tf, valid when its stamp is the field's.
+  std::vector<std::size_t> slot, slot_stamp;
 
   for (std::size_t d = 0; d < docs.size(); ++d) {
     for (std::size_t fi = 0; fi < nfields; ++fi) {
-      std::size_t f = fields[fi];
+      const std::size_t f = fields[fi];
       const std::vector<std::string>& texts = docs[d]->fields;
-      std::vector<std::string> field_text_terms =
-          f < texts.size() ? lunr_field_terms(texts[f]) : std::vector<std::string>{};
       FieldTerms& ft = field_terms[d * nfields + fi];
-      ft.length = field_text_terms.size();
-      total_length[fi] += static_cast<double>(ft.length);
-      std::unordered_map<std::size_t, std::size_t> slot;  // term id → position in ft.tf
-      for (std::string& term : field_text_terms) {
-        auto [it, added] = term_ids.try_emplace(term, terms.size());
-        if (added) {
-          terms.push_back(std::move(term));
-          Posting p;
-          p.index = it->second;
-          p.docs.resize(nfields);
-          postings.push_back(std::move(p));
+      if (f >= texts.size()) continue;
+      const std::size_t stamp = d * nfields + fi + 1;
+      const std::string lower = js_to_lower(texts[f]);
+      for_each_token(lower, [&](std::string_view token) {
+        for (std::size_t id : table.terms_of(token)) {
+          if (id == postings.size()) {
+            Posting p;
+            p.index = id;
+            p.docs.resize(nfields);
+            postings.push_back(std::move(p));
+            slot.push_back(0);
+            slot_stamp.push_back(0);
+          }
+          ++ft.length;
+          if (slot_stamp[id] != stamp) {
+            slot_stamp[id] = stamp;
+            slot[id] = ft.tf.size();
+            ft.tf.emplace_back(id, 0);
+          }
+          ft.tf[slot[id]].second += 1;
+          std::vector<std::size_t>& posted = postings[id].docs[fi];
+          if (posted.empty() || posted.back() != d) posted.push_back(d);
         }
-        std::size_t id = it->second;
-        auto [s, new_slot] = slot.try_emplace(id, ft.tf.size());
-        if (new_slot) ft.tf.emplace_back(id, 0);
-        ft.tf[s->second].second += 1;
-        std::vector<std::size_t>& posted = postings[id].docs[fi];
-        if (posted.empty() || posted.back() != d) posted.push_back(d);
-      }
+      });
+      total_length[fi] += static_cast<double>(ft.length);
     }
   }
+  const std::vector<std::string>& terms = table.terms;
 
   std::vector<double> average_length(nfields, 0);
   for (std::size_t fi = 0; fi < nfields; ++fi)
     average_length[fi] = total_length[fi] / static_cast<double>(docs.size());
 
+  std::string out;
+  out.append(R"({"version":)");
+  write_string(&out, kLunrVersion);
+  out.append(R"(,"fields":[)");
+  for (std::size_t fi = 0; fi < nfields; ++fi) {
+    if (fi > 0) out.push_back(',');
+    write_string(&out, field_list[fields[fi]].name);
+  }
+  out.append(R"(],"fieldVectors":[)");
+
   const double document_count = static_cast<double>(docs.size());
   std::vector<double> idf(terms.size(), -1);
-  LunrJson field_vectors = LunrJson::array();
+  bool first_vector = true;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     double doc_boost = docs[d]->boost;
     if (!(doc_boost != 0) || std::isnan(doc_boost)) doc_boost = 1;
@@ -326,7 +394,12 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
       FieldTerms& ft = field_terms[d * nfields + fi];
       std::sort(ft.tf.begin(), ft.tf.end());
       const double field_length = static_cast<double>(ft.length);
-      LunrJson elements = LunrJson::array();
+      if (!first_vector) out.push_back(',');
+      first_vector = false;
+      out.push_back('[');
+      write_string(&out, field.name + "/" + docs[d]->ref);
+      out.append(",[");
+      bool first_element = true;
       for (const auto& [id, count] : ft.tf) {
         if (idf[id] < 0) {
           double with_term = 0;
@@ -340,12 +413,16 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
                        (kK1 * (1 - kB + kB * (field_length / average_length[fi])) + tf);
         score *= field_boost;
         score *= doc_boost;
-        elements.push_back(id);
-        elements.push_back(js_round(score * 1000) / 1000);
+        if (!first_element) out.push_back(',');
+        first_element = false;
+        append_unsigned(&out, id);
+        out.push_back(',');
+        append_js_number(&out, js_round(score * 1000) / 1000);
       }
-      field_vectors.push_back(LunrJson::array({field.name + "/" + docs[d]->ref, std::move(elements)}));
+      out.append("]]");
     }
   }
+  out.append(R"(],"invertedIndex":[)");
 
   std::vector<std::size_t> by_term(terms.size());
   std::iota(by_term.begin(), by_term.end(), 0);
@@ -357,41 +434,80 @@ LunrJson build_lunr_index(const std::vector<LunrField>& field_list,
               [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   }
 
-  // Posting keys: "_index", then the fields, in JavaScript's key order.
+  // Posting keys: "_index", then the fields, in JavaScript's key order. Each becomes a member
+  // of the posting object where it is first set (a repeated name replaces the value in place,
+  // as assigning an object property does): `source` 0 is _index, k the field at k - 1.
   std::vector<std::string_view> posting_keys{"_index"};
   for (std::size_t fi = 0; fi < nfields; ++fi) posting_keys.push_back(field_list[fields[fi]].name);
-  const std::vector<std::size_t> posting_order = js_key_order(posting_keys);
-
-  LunrJson inverted = LunrJson::array();
-  for (std::size_t id : by_term) {
-    const Posting& p = postings[id];
-    LunrJson posting = LunrJson::object();
-    for (std::size_t k : posting_order) {
-      if (k == 0) {
-        posting["_index"] = p.index;
-        continue;
-      }
-      const std::vector<std::size_t>& posted = p.docs[k - 1];
-      std::vector<std::string_view> refs;
-      for (std::size_t d : posted) refs.push_back(docs[d]->ref);
-      LunrJson by_ref = LunrJson::object();
-      for (std::size_t r : js_key_order(refs))
-        append_new_key(&by_ref, std::string(refs[r]), LunrJson::object());
-      posting[std::string(posting_keys[k])] = std::move(by_ref);
+  struct Member {
+    std::string key_json;  // "key":
+    std::size_t source;
+  };
+  std::vector<Member> members;
+  for (std::size_t k : js_key_order(posting_keys)) {
+    auto same = std::find_if(members.begin(), members.end(), [&](const Member& m) {
+      return posting_keys[m.source] == posting_keys[k];
+    });
+    if (same != members.end()) {
+      same->source = k;
+      continue;
     }
-    inverted.push_back(LunrJson::array({terms[id], std::move(posting)}));
+    std::string key_json;
+    write_string(&key_json, posting_keys[k]);
+    key_json.push_back(':');
+    members.push_back({std::move(key_json), k});
   }
 
-  LunrJson field_names = LunrJson::array();
-  for (std::size_t f : fields) field_names.push_back(field_list[f].name);
+  // Refs of a posting in Object.keys order: array indices first, by value, then the others by
+  // insertion (document) order. A document's place in that order over all the documents
+  // orders any subset the same way.
+  std::vector<std::size_t> rank(docs.size());
+  std::vector<std::string> ref_json(docs.size());
+  {
+    std::vector<std::string_view> refs;
+    for (const LunrDocument* doc : docs) refs.push_back(doc->ref);
+    const std::vector<std::size_t> order = js_key_order(refs);
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      write_string(&ref_json[d], docs[d]->ref);
+      ref_json[d].append(":{}");
+    }
+  }
+  std::vector<std::size_t> posted_order;
+  for (std::size_t t = 0; t < by_term.size(); ++t) {
+    const std::size_t id = by_term[t];
+    const Posting& p = postings[id];
+    if (t > 0) out.push_back(',');
+    out.push_back('[');
+    write_string(&out, terms[id]);
+    out.append(",{");
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (m > 0) out.push_back(',');
+      out.append(members[m].key_json);
+      if (members[m].source == 0) {
+        append_unsigned(&out, p.index);
+        continue;
+      }
+      posted_order = p.docs[members[m].source - 1];
+      std::sort(posted_order.begin(), posted_order.end(),
+                [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+      out.push_back('{');
+      for (std::size_t i = 0; i < posted_order.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        out.append(ref_json[posted_order[i]]);
+      }
+      out.push_back('}');
+    }
+    out.append("}]");
+  }
+  out.append(R"(],"pipeline":[)");
+  write_string(&out, kViFoldName);
+  out.append("]}");
+  return out;
+}
 
-  LunrJson index = LunrJson::object();
-  index["version"] = kLunrVersion;
-  index["fields"] = std::move(field_names);
-  index["fieldVectors"] = std::move(field_vectors);
-  index["invertedIndex"] = std::move(inverted);
-  index["pipeline"] = LunrJson::array({std::string(kViFoldName)});
-  return index;
+LunrJson build_lunr_index(const std::vector<LunrField>& fields, const std::vector<LunrDocument>& documents) {
+  return LunrJson::parse(build_lunr_index_json(fields, documents));
 }
 
 void append_new_key(LunrJson* obj, std::string key, LunrJson value) {

@@ -43,6 +43,12 @@ std::vector<std::string> lunr_field_terms(std::string_view text);
 LunrJson build_lunr_index(const std::vector<LunrField>& fields,
                           const std::vector<LunrDocument>& documents);
 
+// The same index as JSON text, exactly to_js_json(build_lunr_index(…)), written directly:
+// a shard's index is large, and building it as an ordered_json tree first cost more than
+// the rest of the search stage.
+std::string build_lunr_index_json(const std::vector<LunrField>& fields,
+                                  const std::vector<LunrDocument>& documents);
+
 // Adds `key` at the end of object `obj` without looking for it first (ordered_json's
 // operator[] is a linear search); the caller knows the key is new.
 void append_new_key(LunrJson* obj, std::string key, LunrJson value);
@@ -55,6 +61,8 @@ std::string to_js_json(const LunrJson& value);
 // Number.prototype.toString for a finite double; "null" for NaN and infinities, as
 // JSON.stringify writes them.
 std::string js_number(double value);
+// js_number(value), appended to `out`.
+void append_js_number(std::string* out, double value);
 
 // Math.round(x): the nearest integer, halves rounded up.
 double js_round(double x);

@@ -23,8 +23,15 @@ const std::string& field_text(const SearchDocument& d, std::string_view name) {
 // one-year shard) adds nothing to ranking within it: it is left out of the index and given
 // once as "constant": {field: text}; search-core.js lets a query word found there match every
 // document of the shard.
-LunrJson shard_data(std::string_view key, const std::string& name,
-                    const std::vector<const SearchDocument*>& docs) {
+// A shard's data: its members, with a null placeholder where "index" goes, and the index
+// itself as JSON text (build_lunr_index_json), put in its place when the shard is written.
+struct ShardData {
+  LunrJson data;
+  std::string index_json;
+};
+
+ShardData shard_data(std::string_view key, const std::string& name,
+                     const std::vector<const SearchDocument*>& docs) {
   std::vector<LunrField> fields;
   LunrJson constant = LunrJson::object();
   for (const LunrField& f : search_fields()) {
@@ -47,19 +54,35 @@ LunrJson shard_data(std::string_view key, const std::string& name,
   data["key"] = std::string(key);
   data["name"] = name;
   if (!constant.empty()) data["constant"] = std::move(constant);
-  data["index"] = build_lunr_index(fields, lunr_docs);
+  data["index"] = nullptr;
   data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
-  return data;
+  return {std::move(data), build_lunr_index_json(fields, lunr_docs)};
 }
 
-SearchShard make_shard(std::string key, LunrJson data, OutputSink* out) {
-  SearchShard s{std::move(key), std::move(data), "", 0};
-  s.script = search_shard_script(s.key, to_js_json(s.data));
+// to_js_json of the shard's data with its index in place.
+std::string shard_json(const ShardData& shard) {
+  std::string out = "{";
+  for (const auto& [member, value] : shard.data.items()) {
+    if (out.size() > 1) out.push_back(',');
+    out += to_js_json(LunrJson(member));
+    out.push_back(':');
+    out += member == "index" ? shard.index_json : to_js_json(value);
+  }
+  out.push_back('}');
+  return out;
+}
+
+SearchShard make_shard(std::string key, ShardData shard, OutputSink* out) {
+  SearchShard s{std::move(key), LunrJson(), "", 0};
+  s.script = search_shard_script(s.key, shard_json(shard));
   s.bytes = s.script.size();
   if (out) {
     out->add({search_index_path(s.key, "js"), std::move(s.script), ""});
     s.script.clear();
-    s.data = LunrJson();
+  } else {
+    // Kept in memory, for tests and tools that look into it: the index as a tree too.
+    s.data = std::move(shard.data);
+    s.data["index"] = LunrJson::parse(shard.index_json);
   }
   return s;
 }
@@ -122,7 +145,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     std::vector<const SearchDocument*> shard_docs = own[t];
     shard_docs.insert(shard_docs.end(), below[t].begin(), below[t].end());
     if (shard_docs.empty()) return;
-    LunrJson data = shard_data(unit.slug, unit_display_name(unit), shard_docs);
+    ShardData data = shard_data(unit.slug, unit_display_name(unit), shard_docs);
     LunrJson units = LunrJson::array();
     const std::string prefix = unit.url_path + "/";
     for (std::size_t u = 0; u < n; ++u) {
@@ -132,11 +155,11 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       if (path.compare(0, prefix.size(), prefix) != 0) continue;
       units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].bytes}));
     }
-    data["units"] = std::move(units);
+    data.data["units"] = std::move(units);
     shards[t] = make_shard(unit.url_path, std::move(data), out);
   });
 
-  LunrJson global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
+  ShardData global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
   LunrJson areas = LunrJson::array();
   for (int top : tops) {
     const std::size_t t = static_cast<std::size_t>(top);
@@ -148,7 +171,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     entry["total"] = shards[t].bytes + total[t];
     areas.push_back(std::move(entry));
   }
-  global["areas"] = std::move(areas);
+  global.data["areas"] = std::move(areas);
 
   std::vector<SearchShard> kept;
   kept.push_back(make_shard(std::string(kGlobalSearchKey), std::move(global), out));

@@ -31,6 +31,41 @@ bool is_ascii(std::string_view s) {
 
 }  // namespace
 
+// Unicode's NFC quick check, for the blocks Vietnamese text is written in: Latin-1, Latin
+// Extended-A and -B, IPA and spacing modifiers (U+00A0–U+02FF), Latin Extended Additional
+// (U+1E00–U+1EFF, the precomposed "ạ ả ấ … ỹ"), dashes, quotes and other punctuation
+// (U+2010–U+2027, U+2030–U+205E) and currency signs (U+20A0–U+20C0). Every character there
+// is NFC_QC=Yes with combining class 0, so text made only of them and ASCII is already NFC
+// and utf8proc's decompose-and-recompose (most of the time spent reading a file, and of
+// indexing a token for search) is skipped.
+// Anything else (a combining accent of NFD text, Greek, the Ohm sign) is normalised.
+bool is_surely_nfc(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 1 < s.size() && (c >> 5) == 0x6) {
+      unsigned cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      if (cp < 0xA0 || cp > 0x2FF) return false;
+      i += 2;
+      continue;
+    }
+    if (i + 2 < s.size() && (c >> 4) == 0xE) {
+      unsigned cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6 |
+                    (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      bool yes = (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
+                 (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0);
+      if (!yes) return false;
+      i += 3;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 bool is_valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
@@ -45,7 +80,8 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string to_nfc(std::string_view s) {
-  if (is_ascii(s)) return std::string(s);
+  // Invalid UTF-8 the quick check lets through is returned unchanged, as utf8proc would.
+  if (is_surely_nfc(s)) return std::string(s);
   return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 

@@ -9,7 +9,12 @@ namespace congkhai {
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
-// Canonical composition (NFC). Invalid UTF-8 is returned unchanged.
+// Whether the (valid UTF-8) text is certainly in NFC already, by a quick check of its
+// characters' blocks; false means "normalise to be sure", not "is not NFC".
+bool is_surely_nfc(std::string_view s);
+
+// Canonical composition (NFC). Invalid UTF-8 is returned unchanged. Text that passes
+// is_surely_nfc (most Vietnamese text) is copied without calling utf8proc.
 std::string to_nfc(std::string_view s);
 
 // Lower-case NFC form, diacritics kept: "Định Hoá" -> "định hoá".

@@ -41,5 +41,13 @@ TEST(Utf8, RejectsMalformedBytes) {
   EXPECT_FALSE(is_valid_utf8("\xC4"));
 }
 
+TEST(ToNfc, QuickCheckedTextIsKeptAndTheRestComposed) {
+  EXPECT_EQ(to_nfc("Ủy ban – “Đợt 1” 5.000 ₫"), "Ủy ban – “Đợt 1” 5.000 ₫");
+  EXPECT_EQ(to_nfc("t\xC6\xB0\xCC\x81"), "tứ");        // ư + combining acute
+  EXPECT_EQ(to_nfc("\xE2\x84\xA6"), "\xCE\xA9");        // OHM SIGN → Ω
+  EXPECT_EQ(to_nfc("a\xC3(b\xCC\x81"), "a\xC3(b\xCC\x81");  // invalid UTF-8: unchanged
+  EXPECT_EQ(to_nfc("a\xC3("), "a\xC3(");                // even where the quick check passes it
+}
+
 }  // namespace
 }  // namespace congkhai
