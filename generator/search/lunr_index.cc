@@ -288,6 +288,44 @@ void append_js_number(std::string* out, double value) {
   }
 }
 
+void append_js_thousandths(std::string* out, double thousandths) {
+  // thousandths / 1000 is the double nearest to that decimal, and no shorter decimal is that
+  // close while the numbers stay far from 2^53, so Number::toString writes the integer's
+  // digits with the point three places from the right, trailing zeros dropped.
+  if (!(std::abs(thousandths) < 1e12) || thousandths != std::floor(thousandths)) {
+    append_js_number(out, thousandths / 1000);
+    return;
+  }
+  long long v = static_cast<long long>(thousandths);
+  if (v == 0) {
+    out->push_back('0');
+    return;
+  }
+  if (v < 0) {
+    out->push_back('-');
+    v = -v;
+  }
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  std::string_view digits(buf, static_cast<std::size_t>(res.ptr - buf));
+  std::size_t frac = 3;  // digits after the point, before trailing zeros are dropped
+  while (frac > 0 && digits.back() == '0') {
+    digits.remove_suffix(1);
+    --frac;
+  }
+  if (digits.size() <= frac) {
+    out->append("0.");
+    out->append(frac - digits.size(), '0');
+    out->append(digits);
+  } else {
+    out->append(digits.substr(0, digits.size() - frac));
+    if (frac > 0) {
+      out->push_back('.');
+      out->append(digits.substr(digits.size() - frac));
+    }
+  }
+}
+
 std::string js_number(double value) {
   std::string out;
   append_js_number(&out, value);
@@ -417,7 +455,7 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
         first_element = false;
         append_unsigned(&out, id);
         out.push_back(',');
-        append_js_number(&out, js_round(score * 1000) / 1000);
+        append_js_thousandths(&out, js_round(score * 1000));
       }
       out.append("]]");
     }

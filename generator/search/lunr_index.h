@@ -63,6 +63,9 @@ std::string to_js_json(const LunrJson& value);
 std::string js_number(double value);
 // js_number(value), appended to `out`.
 void append_js_number(std::string* out, double value);
+// js_number(thousandths / 1000) appended to `out`, for a whole number of thousandths (a
+// score rounded to three decimals), without the shortest-digits search.
+void append_js_thousandths(std::string* out, double thousandths);
 
 // Math.round(x): the nearest integer, halves rounded up.
 double js_round(double x);

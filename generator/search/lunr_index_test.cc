@@ -38,6 +38,19 @@ TEST(JsNumber, MatchesNumberToString) {
   EXPECT_EQ(js_number(-0.0), "0");
 }
 
+TEST(JsNumber, ThousandthsAreWrittenAsNumberToStringWritesThem) {
+  auto check = [](double r) {
+    std::string fast;
+    append_js_thousandths(&fast, r);
+    EXPECT_EQ(fast, js_number(r / 1000)) << r;
+  };
+  for (double r = -2000; r <= 200000; r += 1) check(r);
+  for (double r = 1; r < 1e15; r = r * 7 + 3) check(r);
+  check(-0.0);
+  check(0.5);  // not whole: the general path
+  check(std::nan(""));
+}
+
 TEST(JsRound, RoundsHalvesUp) {
   EXPECT_EQ(js_round(2.5), 3);
   EXPECT_EQ(js_round(-2.5), -2);

@@ -59,22 +59,32 @@ ShardData shard_data(std::string_view key, const std::string& name,
   return {std::move(data), build_lunr_index_json(fields, lunr_docs)};
 }
 
-// to_js_json of the shard's data with its index in place.
-std::string shard_json(const ShardData& shard) {
-  std::string out = "{";
+std::string script_prefix(std::string_view key) {
+  return "window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[" +
+         to_js_json(LunrJson(std::string(key))) + "] = ";
+}
+
+// Appends to_js_json of the shard's data, with its index in place, to `out`.
+void append_shard_json(std::string* out, const ShardData& shard) {
+  out->push_back('{');
+  bool first = true;
   for (const auto& [member, value] : shard.data.items()) {
-    if (out.size() > 1) out.push_back(',');
-    out += to_js_json(LunrJson(member));
-    out.push_back(':');
-    out += member == "index" ? shard.index_json : to_js_json(value);
+    if (!first) out->push_back(',');
+    first = false;
+    *out += to_js_json(LunrJson(member));
+    out->push_back(':');
+    *out += member == "index" ? shard.index_json : to_js_json(value);
   }
-  out.push_back('}');
-  return out;
+  out->push_back('}');
 }
 
 SearchShard make_shard(std::string key, ShardData shard, OutputSink* out) {
   SearchShard s{std::move(key), LunrJson(), "", 0};
-  s.script = search_shard_script(s.key, shard_json(shard));
+  // search_shard_script(key, json), without copying the shard's text again.
+  s.script = script_prefix(s.key);
+  s.script.reserve(s.script.size() + shard.index_json.size() + shard.index_json.size() / 4 + 4096);
+  append_shard_json(&s.script, shard);
+  s.script += ";\n";
   s.bytes = s.script.size();
   if (out) {
     out->add({search_index_path(s.key, "js"), std::move(s.script), ""});
@@ -97,9 +107,7 @@ std::string search_index_path(std::string_view key, std::string_view ext) {
 std::string lunr_asset_path() { return "assets/lunr.min.js"; }
 
 std::string search_shard_script(std::string_view key, const std::string& json) {
-  std::string out = "window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[";
-  out += to_js_json(LunrJson(std::string(key)));
-  out += "] = ";
+  std::string out = script_prefix(key);
   out += json;
   out += ";\n";
   return out;

@@ -41,6 +41,10 @@ std::vector<utf8proc_int32_t> decode(std::string_view s) {
 }
 
 void append(std::string* out, utf8proc_int32_t cp) {
+  if (cp >= 0 && cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+    return;
+  }
   if (cp < 0) {
     out->push_back(static_cast<char>(-(cp + 1)));
     return;
@@ -124,7 +128,9 @@ std::string js_to_lower(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
     utf8proc_int32_t cp = cps[i];
-    if (cp < 0) {
+    if (cp >= 0 && cp < 0x80) {
+      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
+    } else if (cp < 0) {
       append(&out, cp);
     } else if (cp == 0x130) {  // İ lower-cases to i + combining dot above
       out.push_back('i');
