@@ -112,8 +112,12 @@ class JsonOut {
       return;
     }
     s_ += '"';
-    for (char ch : t) {
-      auto c = static_cast<unsigned char>(ch);
+    std::size_t plain = 0;  // start of the bytes not yet copied, which need no escape
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      auto c = static_cast<unsigned char>(t[i]);
+      if (c > 0x1F && c != '"' && c != '\\') continue;
+      s_.append(t.data() + plain, i - plain);
+      plain = i + 1;
       switch (c) {
         case '"': s_ += "\\\""; break;
         case '\\': s_ += "\\\\"; break;
@@ -122,17 +126,15 @@ class JsonOut {
         case '\n': s_ += "\\n"; break;
         case '\r': s_ += "\\r"; break;
         case '\t': s_ += "\\t"; break;
-        default:
-          if (c <= 0x1F) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            s_ += "\\u00";
-            s_ += kHex[c >> 4];
-            s_ += kHex[c & 15];
-          } else {
-            s_ += ch;
-          }
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          s_ += "\\u00";
+          s_ += kHex[c >> 4];
+          s_ += kHex[c & 15];
+        }
       }
     }
+    s_.append(t.data() + plain, t.size() - plain);
     s_ += '"';
   }
 
