@@ -40,12 +40,49 @@ std::string csv_head(const DataTable& table) {
   return out;
 }
 
+namespace {
+
+bool starts_formula(std::string_view text) {
+  if (text.empty()) return false;
+  char c = text.front();
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// csv_field(neutralise_formula(text)) or csv_field(text), appended without temporaries.
+void append_field(std::string* out, std::string_view text, bool neutralise) {
+  bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) *out += '"';
+  if (neutralise) *out += '\'';
+  if (!quote) {
+    *out += text;
+    return;
+  }
+  for (std::size_t at = 0;;) {
+    std::size_t q = text.find('"', at);
+    if (q == std::string_view::npos) {
+      out->append(text.substr(at));
+      break;
+    }
+    out->append(text.substr(at, q + 1 - at));
+    *out += '"';
+    at = q + 1;
+  }
+  *out += '"';
+}
+
+}  // namespace
+
+// Every row of every table goes through here, so it appends straight to the line.
 std::string csv_row(const DataTable& table, const std::vector<std::string>& row) {
-  std::vector<std::string> cells = row;
-  cells.resize(table.fields.size());
-  for (size_t i = 0; i < cells.size(); ++i)
-    if (table.fields[i].type == FieldType::kString) cells[i] = neutralise_formula(cells[i]);
-  return csv_record(cells);
+  std::string out;
+  for (size_t i = 0; i < table.fields.size(); ++i) {
+    if (i) out += ',';
+    std::string_view cell = i < row.size() ? std::string_view(row[i]) : std::string_view();
+    append_field(&out, cell,
+                 table.fields[i].type == FieldType::kString && starts_formula(cell));
+  }
+  out += "\r\n";
+  return out;
 }
 
 std::string write_csv(const DataTable& table) {

@@ -77,5 +77,28 @@ TEST(WriteCsv, EmptyTableIsJustTheHeader) {
   EXPECT_EQ(write_csv(t), std::string(kUtf8Bom) + "text,value,count,date,flag\r\n");
 }
 
+// csv_row appends in place; it must give what quoting each neutralised cell gives.
+TEST(Csv, RowMatchesFieldByFieldEncoding) {
+  DataTable t;
+  t.fields = {{"a", FieldType::kString, "", "", "", false, {}},
+              {"b", FieldType::kNumber, "", "", "", false, {}},
+              {"c", FieldType::kString, "", "", "", false, {}},
+              {"d", FieldType::kString, "", "", "", false, {}},
+              {"e", FieldType::kString, "", "", "", false, {}}};
+  std::vector<std::vector<std::string>> rows = {
+      {"=1+1", "-3.5", "a,\"b\"", "\rx\"y", "plain"},
+      {"+\"q\"", "1", "", "@x,y", "dòng\nmới"},
+      {"short"},
+  };
+  for (const auto& row : rows) {
+    std::vector<std::string> cells = row;
+    cells.resize(t.fields.size());
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (t.fields[i].type == FieldType::kString) cells[i] = neutralise_formula(cells[i]);
+    EXPECT_EQ(csv_row(t, row), csv_record(cells));
+  }
+  EXPECT_EQ(csv_row(t, rows[0]), "'=1+1,-3.5,\"a,\"\"b\"\"\",\"'\rx\"\"y\",plain\r\n");
+}
+
 }  // namespace
 }  // namespace congkhai

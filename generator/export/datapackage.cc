@@ -64,6 +64,10 @@ const char kInjectionNoteEn[] =
     " Text cells starting with =, +, -, @, tab or CR carry a leading ' so that spreadsheets do "
     "not run them as formulas; strip it to get the text as written.";
 
+// Stands for a schema while the descriptor is dumped; a control character, so no table text
+// can hold it.
+const char kSchemaMark[] = "\x01schema";
+
 }  // namespace
 
 std::string datapackage_name(const Portal& portal, const Unit* scope) {
@@ -76,9 +80,33 @@ std::string datapackage_name(const Portal& portal, const Unit* scope) {
   return name;
 }
 
+std::vector<std::string> datapackage_schemas(const std::vector<DataTable>& tables) {
+  std::vector<std::string> out;
+  for (const auto& t : tables) {
+    // Indented for where it sits (a member of a resource, three levels deep). Dumped JSON
+    // holds no raw line break inside a string, so every one starts a line.
+    std::string text = schema_descriptor(t).dump(2);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented.append(6, ' ');
+    }
+    out.push_back(std::move(indented));
+  }
+  return out;
+}
+
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
                               const std::vector<std::size_t>& csv_bytes) {
+  return write_datapackage(portal, facts, scope, tables, csv_bytes, datapackage_schemas(tables));
+}
+
+std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
+                              const std::vector<DataTable>& tables,
+                              const std::vector<std::size_t>& csv_bytes,
+                              const std::vector<std::string>& schemas) {
   const Site& site = portal.site;
   std::string title = site.title;
   if (scope) title = unit_display_name(*scope) + " – " + site.title;
@@ -127,11 +155,22 @@ std::string write_datapackage(const Portal& portal, const PortalFacts& facts, co
     r["dialect"] = {{"csvddfVersion", 1.2},   {"delimiter", ","},  {"lineTerminator", "\r\n"},
                     {"quoteChar", "\""},      {"doubleQuote", true}, {"skipInitialSpace", false},
                     {"header", true}};
-    r["schema"] = schema_descriptor(t);
+    r["schema"] = i < schemas.size() ? Json(kSchemaMark) : schema_descriptor(t);
     resources.push_back(r);
   }
   j["resources"] = resources;
-  return j.dump(2) + "\n";
+  std::string out = j.dump(2) + "\n";
+  // Put each table's schema text where its mark is. Every string after "resources" comes from
+  // the table definitions, never from content, so the marks found are ours, in table order.
+  const std::string mark = Json(kSchemaMark).dump();
+  std::size_t at = out.find("\n  \"resources\": [");
+  for (size_t i = 0; i < tables.size() && i < schemas.size() && at != std::string::npos; ++i) {
+    at = out.find(mark, at);
+    if (at == std::string::npos) break;
+    out.replace(at, mark.size(), schemas[i]);
+    at += schemas[i].size();
+  }
+  return out;
 }
 
 }  // namespace congkhai

@@ -23,4 +23,13 @@ std::string write_datapackage(const Portal& portal, const PortalFacts& facts, co
                               const std::vector<DataTable>& tables,
                               const std::vector<std::size_t>& csv_bytes);
 
+// Each table's schema as write_datapackage places it: the part of the descriptor that is the
+// same for every unit, made once per build instead of once per unit.
+std::vector<std::string> datapackage_schemas(const std::vector<DataTable>& tables);
+// write_datapackage with the schemas made beforehand (`schemas` parallel to `tables`).
+std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
+                              const std::vector<DataTable>& tables,
+                              const std::vector<std::size_t>& csv_bytes,
+                              const std::vector<std::string>& schemas);
+
 }  // namespace congkhai

@@ -73,6 +73,24 @@ TEST(DataPackage, EachResourceDescribesItsCsvExactly) {
   }
 }
 
+// The schemas are dumped once and spliced into each descriptor: the result must still be
+// exactly what dumping the whole descriptor in one go gives, indentation included.
+TEST(DataPackage, SplicedSchemasKeepTheDumpLayout) {
+  Portal portal = make_test_portal();
+  OutputFiles files = build_exports(portal, make_test_facts());
+  int packages = 0;
+  for (const auto& f : files) {
+    if (f.path.size() < 16 || f.path.compare(f.path.size() - 16, 16, "datapackage.json") != 0)
+      continue;
+    ++packages;
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(f.bytes);
+    EXPECT_EQ(j.dump(2) + "\n", f.bytes) << f.path;
+    ASSERT_EQ(j["resources"].size(), 5u);
+    EXPECT_EQ(j["resources"][1]["schema"]["fields"][0]["name"], "unit_path");
+  }
+  EXPECT_EQ(packages, static_cast<int>(portal.units.size()) + 1);  // the portal and each unit
+}
+
 TEST(DataPackage, KeysReferToExistingResourcesAndFields) {
   json p = package_at(build_exports(make_test_portal(), make_test_facts()),
                       "du-lieu/datapackage.json");

@@ -53,19 +53,19 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
 
   // Each row is encoded once; a unit's CSV is the lines of the rows of its subtree (the rows
   // of a commune appear in its own, its district's, its province's and the portal's files).
+  // A table's rows are dropped as soon as its lines are made, so the portal's rows and lines
+  // are never both held in full.
+  std::map<std::string, int, std::less<>> unit_by_path;
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
   std::vector<std::vector<std::string>> lines(tables.size());
+  // rows_of[u][t]: the rows of table t in unit u's subtree, in portal order.
+  std::vector<std::vector<std::vector<std::uint32_t>>> rows_of(
+      portal.units.size(), std::vector<std::vector<std::uint32_t>>(tables.size()));
   for (size_t t = 0; t < tables.size(); ++t) {
     lines[t].resize(tables[t].rows.size());
     parallel_for(tables[t].rows.size(), threads,
                  [&](std::size_t r) { lines[t][r] = csv_row(tables[t], tables[t].rows[r]); });
-  }
-  std::map<std::string, int, std::less<>> unit_by_path;
-  for (size_t u = 0; u < portal.units.size(); ++u)
-    unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
-  // rows_of[u][t]: the rows of table t in unit u's subtree, in portal order.
-  std::vector<std::vector<std::vector<std::uint32_t>>> rows_of(
-      portal.units.size(), std::vector<std::vector<std::uint32_t>>(tables.size()));
-  for (size_t t = 0; t < tables.size(); ++t)
     for (size_t r = 0; r < tables[t].rows.size(); ++r) {
       const auto& row = tables[t].rows[r];
       if (row.empty()) continue;
@@ -76,26 +76,38 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
         u = portal.units[u].parent;
       }
     }
-  for (auto& t : tables) t.rows = {};  // the lines hold them now
+    tables[t].rows = {};  // the lines hold them now
+  }
 
+  const std::vector<std::string> schemas = datapackage_schemas(tables);
   // One unit's data folder (or the portal's, unit -1): data package first, then the CSVs.
+  // The sizes are summed from the lines, so each CSV is made and handed out on its own.
   auto data_folder = [&](int unit) {
     const Unit* scope = unit < 0 ? nullptr : &portal.units[unit];
     const std::string dir = data_dir(scope);
-    OutputFiles csvs;
+    auto each_line = [&](std::size_t t, auto&& f) {
+      if (unit < 0) {
+        for (const auto& line : lines[t]) f(line);
+      } else {
+        for (std::uint32_t r : rows_of[unit][t]) f(lines[t][r]);
+      }
+    };
+    std::vector<std::string> heads;
     std::vector<std::size_t> sizes;
     for (size_t t = 0; t < tables.size(); ++t) {
-      std::string bytes = csv_head(tables[t]);
-      if (unit < 0) {
-        for (const auto& line : lines[t]) bytes += line;
-      } else {
-        for (std::uint32_t r : rows_of[unit][t]) bytes += lines[t][r];
-      }
-      sizes.push_back(bytes.size());
-      csvs.push_back({dir + tables[t].file(), std::move(bytes), {}});
+      heads.push_back(csv_head(tables[t]));
+      std::size_t size = heads[t].size();
+      each_line(t, [&](const std::string& line) { size += line.size(); });
+      sizes.push_back(size);
     }
-    out.add({datapackage_path(scope), write_datapackage(portal, facts, scope, tables, sizes), {}});
-    for (auto& f : csvs) out.add(std::move(f));
+    out.add({datapackage_path(scope),
+             write_datapackage(portal, facts, scope, tables, sizes, schemas), {}});
+    for (size_t t = 0; t < tables.size(); ++t) {
+      std::string bytes = std::move(heads[t]);
+      bytes.reserve(sizes[t]);
+      each_line(t, [&](const std::string& line) { bytes += line; });
+      out.add({dir + tables[t].file(), std::move(bytes), {}});
+    }
   };
 
   data_folder(-1);
@@ -112,10 +124,13 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     data_folder(static_cast<int>(u));
     out.add(std::move(feeds[u + 1]));
   });
-  rows_of.clear();
-  feeds.clear();
+  rows_of = {};
+  lines = {};
+  feeds = {};
+  const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    out.add({plan_json(portal, portal.plans[p]), write_plan_json(portal, facts, static_cast<int>(p)), {}});
+    out.add({plan_json(portal, portal.plans[p]),
+             write_plan_json(portal, facts, static_cast<int>(p), refs), {}});
   });
 }
 

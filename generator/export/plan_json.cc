@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -12,175 +13,324 @@
 namespace congkhai {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json text_or_null(const std::string& s) { return s.empty() ? Json() : Json(s); }
-
-Json date_or_null(const std::optional<Date>& d) {
-  if (!d || d->year == 0) return Json();
-  return format_iso(*d);
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF),
+// the text nlohmann::json accepts.
+bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    int n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c >= 0xE0 && c <= 0xEF) { n = 2; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 3; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+    else return false;
+    if (s.size() - i <= static_cast<size_t>(n)) return false;  // sequence cut short
+    for (int k = 1; k <= n; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
 }
 
-// Whole numbers as JSON integers ("60", not "60.0"); others in shortest round-trip form.
-Json number(double v) {
-  if (!std::isfinite(v)) return Json();
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<long long>(v);
-  return v;
-}
+// Writes JSON straight to text in the layout nlohmann::json::dump(2) gives (two-space indent,
+// "key": value, empty containers as {} and []), without building a tree first: a plan's
+// document is large and written once.
+class JsonOut {
+ public:
+  std::string take() { return std::move(s_); }
 
-Json strings(const std::vector<std::string>& items) {
-  Json a = Json::array();
-  for (const auto& s : items) a.push_back(s);
-  return a;
-}
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // An object member's name; the value written next is its value.
+  JsonOut& key(std::string_view k) {
+    element();
+    quoted(k);
+    s_ += ": ";
+    after_key_ = true;
+    return *this;
+  }
 
-Json reference(const Reference& r) {
-  return {{"text", r.text}, {"url", text_or_null(r.url)}};
-}
+  void null() { value(); s_ += "null"; }
+  void boolean(bool b) { value(); s_ += b ? "true" : "false"; }
+  void integer(long long n) { value(); s_ += std::to_string(n); }
+  void string(std::string_view t) { value(); quoted(t); }
+  void text_or_null(const std::string& t) { t.empty() ? null() : string(t); }
+  void date_or_null(const std::optional<Date>& d) {
+    if (!d || d->year == 0) return null();
+    string(format_iso(*d));
+  }
+  // Whole numbers as JSON integers ("60", not "60.0"); others in shortest round-trip form.
+  void number(double v) {
+    if (!std::isfinite(v)) return null();
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return integer(static_cast<long long>(v));
+    value();
+    s_ += nlohmann::ordered_json(v).dump();
+  }
+  void strings(const std::vector<std::string>& items) {
+    begin_array();
+    for (const auto& t : items) string(t);
+    end_array();
+  }
+
+ private:
+  void open(char c) {
+    value();
+    s_ += c;
+    empty_.push_back(true);
+  }
+  void close(char c) {
+    bool empty = empty_.back();
+    empty_.pop_back();
+    if (!empty) newline();
+    s_ += c;
+  }
+  void newline() {
+    s_ += '\n';
+    s_.append(2 * empty_.size(), ' ');
+  }
+  // Before an object member or an array element.
+  void element() {
+    if (!empty_.back()) s_ += ',';
+    empty_.back() = false;
+    newline();
+  }
+  // Before any value: an array element gets its own line; a member's value follows its key.
+  void value() {
+    if (after_key_) after_key_ = false;
+    else if (!empty_.empty()) element();
+  }
+  // As nlohmann's serializer escapes (ensure_ascii off); malformed UTF-8 is left to it, so it
+  // fails the same way.
+  void quoted(std::string_view t) {
+    if (!valid_utf8(t)) {
+      s_ += nlohmann::ordered_json(std::string(t)).dump();
+      return;
+    }
+    s_ += '"';
+    std::size_t plain = 0;  // start of the bytes not yet copied, which need no escape
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      auto c = static_cast<unsigned char>(t[i]);
+      if (c > 0x1F && c != '"' && c != '\\') continue;
+      s_.append(t.data() + plain, i - plain);
+      plain = i + 1;
+      switch (c) {
+        case '"': s_ += "\\\""; break;
+        case '\\': s_ += "\\\\"; break;
+        case '\b': s_ += "\\b"; break;
+        case '\f': s_ += "\\f"; break;
+        case '\n': s_ += "\\n"; break;
+        case '\r': s_ += "\\r"; break;
+        case '\t': s_ += "\\t"; break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          s_ += "\\u00";
+          s_ += kHex[c >> 4];
+          s_ += kHex[c & 15];
+        }
+      }
+    }
+    s_.append(t.data() + plain, t.size() - plain);
+    s_ += '"';
+  }
+
+  std::string s_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
 
 class PlanWriter {
  public:
-  PlanWriter(const Portal& portal, const PortalFacts& facts, int index)
+  PlanWriter(const Portal& portal, const PortalFacts& facts, int index, const PlanRefs& refs)
       : portal_(portal),
         facts_(facts),
         plan_(portal.plans[index]),
         index_(index),
-        self_(plan_json(portal, plan_)) {
-    if (index < static_cast<int>(facts.plans.size())) plan_facts_ = facts.plans[index];
+        refs_(refs),
+        self_(plan_json(portal, plan_)),
+        page_(link(plan_page(portal, plan_))) {
+    if (index < static_cast<int>(facts.plans.size())) plan_facts_ = &facts.plans[index];
   }
 
-  Json write() {
+  std::string write() {
     const Unit& unit = portal_.units[plan_.unit];
-    Json j;
-    j["$schema"] = link(plan_schema_path());
-    j["as_of"] = date_or_null(facts_.as_of);
-    j["unit"] = {{"path", unit.url_path},
-                 {"name", unit.name},
-                 {"display_name", unit_display_name(unit)},
-                 {"level", unit_level_key(unit.level)},
-                 {"page", link(unit_page(unit))}};
-    j["id"] = plan_.id;
-    j["number"] = plan_.number;
-    j["number_blank"] = is_blank_number(plan_.number);
-    j["title"] = plan_.title;
-    j["year"] = plan_.year;
-    j["date"] = date_or_null(plan_.date);
-    j["place"] = text_or_null(plan_.place);
-    j["issuer"] = plan_.issuer;
-    j["signer"] = {{"name", text_or_null(plan_.signer.name)},
-                   {"title", text_or_null(plan_.signer.title)},
-                   {"capacity", strings(plan_.signer.capacity)}};
-    Json basis = Json::array();
-    for (const auto& r : plan_.legal_basis) basis.push_back(reference(r));
-    j["legal_basis"] = basis;
-    j["implements"] = plan_.implements ? reference(*plan_.implements) : Json();
-    j["recipients"] = strings(plan_.recipients);
-    j["budget"] = text_or_null(plan_.budget);
-    j["body"] = text_or_null(plan_.body);
-    j["page"] = link(plan_page(portal_, plan_));
+    j_.begin_object();
+    j_.key("$schema").string(link(plan_schema_path()));
+    j_.key("as_of").date_or_null(facts_.as_of);
+    j_.key("unit").begin_object();
+    j_.key("path").string(unit.url_path);
+    j_.key("name").string(unit.name);
+    j_.key("display_name").string(unit_display_name(unit));
+    j_.key("level").string(unit_level_key(unit.level));
+    j_.key("page").string(link(unit_page(unit)));
+    j_.end_object();
+    j_.key("id").string(plan_.id);
+    j_.key("number").string(plan_.number);
+    j_.key("number_blank").boolean(is_blank_number(plan_.number));
+    j_.key("title").string(plan_.title);
+    j_.key("year").integer(plan_.year);
+    j_.key("date").date_or_null(plan_.date);
+    j_.key("place").text_or_null(plan_.place);
+    j_.key("issuer").string(plan_.issuer);
+    j_.key("signer").begin_object();
+    j_.key("name").text_or_null(plan_.signer.name);
+    j_.key("title").text_or_null(plan_.signer.title);
+    j_.key("capacity").strings(plan_.signer.capacity);
+    j_.end_object();
+    j_.key("legal_basis").begin_array();
+    for (const auto& r : plan_.legal_basis) reference(r);
+    j_.end_array();
+    j_.key("implements");
+    if (plan_.implements) reference(*plan_.implements);
+    else j_.null();
+    j_.key("recipients").strings(plan_.recipients);
+    j_.key("budget").text_or_null(plan_.budget);
+    j_.key("body").text_or_null(plan_.body);
+    j_.key("page").string(page_);
 
-    const PlanFacts& pf = plan_facts_;
-    j["summary"] = {{"tasks", plan_.tasks.size()},
-                    {"targets", plan_.targets.size()},
-                    {"done", pf.done},
-                    {"in_progress", pf.in_progress},
-                    {"not_started", pf.not_started},
-                    {"postponed", pf.postponed},
-                    {"cancelled", pf.cancelled},
-                    {"overdue", pf.overdue},
-                    {"last_updated", date_or_null(pf.last_updated)}};
+    const PlanFacts& pf = plan_facts_ ? *plan_facts_ : no_facts_;
+    j_.key("summary").begin_object();
+    j_.key("tasks").integer(static_cast<long long>(plan_.tasks.size()));
+    j_.key("targets").integer(static_cast<long long>(plan_.targets.size()));
+    j_.key("done").integer(pf.done);
+    j_.key("in_progress").integer(pf.in_progress);
+    j_.key("not_started").integer(pf.not_started);
+    j_.key("postponed").integer(pf.postponed);
+    j_.key("cancelled").integer(pf.cancelled);
+    j_.key("overdue").integer(pf.overdue);
+    j_.key("last_updated").date_or_null(pf.last_updated);
+    j_.end_object();
 
-    Json sections = Json::array();
-    for (const auto& s : plan_.sections)
-      sections.push_back({{"number", text_or_null(s.number)},
-                          {"title", s.title},
-                          {"depth", s.depth},
-                          {"parent", s.parent >= 0 ? Json(s.parent) : Json()}});
-    j["sections"] = sections;
+    j_.key("sections").begin_array();
+    for (const auto& s : plan_.sections) {
+      j_.begin_object();
+      j_.key("number").text_or_null(s.number);
+      j_.key("title").string(s.title);
+      j_.key("depth").integer(s.depth);
+      j_.key("parent");
+      if (s.parent >= 0) j_.integer(s.parent);
+      else j_.null();
+      j_.end_object();
+    }
+    j_.end_array();
 
-    Json tasks = Json::array();
-    for (size_t i = 0; i < plan_.tasks.size(); ++i) tasks.push_back(task(i));
-    j["tasks"] = tasks;
-
-    Json targets = Json::array();
-    for (size_t i = 0; i < plan_.targets.size(); ++i) targets.push_back(target(i));
-    j["targets"] = targets;
-
-    j["progress"] = progress();
-    j["measurements"] = measurements();
-    j["reports"] = reports();
-    return j;
+    j_.key("tasks").begin_array();
+    for (size_t i = 0; i < plan_.tasks.size(); ++i) task(i);
+    j_.end_array();
+    j_.key("targets").begin_array();
+    for (size_t i = 0; i < plan_.targets.size(); ++i) target(i);
+    j_.end_array();
+    j_.key("progress");
+    progress();
+    j_.key("measurements");
+    measurements();
+    j_.key("reports");
+    reports();
+    j_.end_object();
+    return j_.take() + "\n";
   }
 
  private:
   std::string link(const std::string& to) const { return link_from(portal_.site, self_, to); }
 
-  Json timeframe(const Timeframe& t) const {
-    Json checkpoints = Json::array();
-    for (const auto& d : t.checkpoints) checkpoints.push_back(format_iso(d));
-    Json cadences = Json::array();
-    for (auto c : t.cadences)
-      if (!cadence_key(c).empty()) cadences.push_back(cadence_key(c));
-    return {{"raw", t.raw},
-            {"kind", timeframe_kind_key(t.kind)},
-            {"start", date_or_null(t.start)},
-            {"due", date_or_null(t.due)},
-            {"checkpoints", checkpoints},
-            {"cadences", cadences},
-            {"also_on_demand", t.also_on_demand},
-            {"qualifier", text_or_null(t.qualifier)},
-            {"description", text_or_null(describe_timeframe(t))}};
+  void reference(const Reference& r) {
+    j_.begin_object();
+    j_.key("text").string(r.text);
+    j_.key("url").text_or_null(r.url);
+    j_.end_object();
   }
 
-  Json task(size_t i) const {
+  void timeframe(const Timeframe& t) {
+    j_.begin_object();
+    j_.key("raw").string(t.raw);
+    j_.key("kind").string(timeframe_kind_key(t.kind));
+    j_.key("start").date_or_null(t.start);
+    j_.key("due").date_or_null(t.due);
+    j_.key("checkpoints").begin_array();
+    for (const auto& d : t.checkpoints) j_.string(format_iso(d));
+    j_.end_array();
+    j_.key("cadences").begin_array();
+    for (auto c : t.cadences)
+      if (!cadence_key(c).empty()) j_.string(cadence_key(c));
+    j_.end_array();
+    j_.key("also_on_demand").boolean(t.also_on_demand);
+    j_.key("qualifier").text_or_null(t.qualifier);
+    j_.key("description").text_or_null(describe_timeframe(t));
+    j_.end_object();
+  }
+
+  void task(size_t i) {
     const Task& t = plan_.tasks[i];
     TaskFacts tf;
-    if (i < plan_facts_.tasks.size()) tf = plan_facts_.tasks[i];
+    if (plan_facts_ && i < plan_facts_->tasks.size()) tf = plan_facts_->tasks[i];
     if (tf.timeframe.raw.empty()) tf.timeframe.raw = t.timeframe;
-    return {{"id", t.id},
-            {"number", text_or_null(t.number)},
-            {"text", t.text},
-            {"section", t.section >= 0 ? Json(t.section) : Json()},
-            {"lead", strings(t.lead)},
-            {"partners", strings(t.partners)},
-            {"output", text_or_null(t.output)},
-            {"timeframe", timeframe(tf.timeframe)},
-            {"due", date_or_null(tf.due)},
-            {"status", task_status_key(tf.status)},
-            {"status_vi", task_status_vi(tf.status)},
-            {"reported", tf.reported},
-            {"percent", tf.percent >= 0 ? Json(tf.percent) : Json()},
-            {"overdue", tf.overdue},
-            {"overdue_days", tf.overdue_days},
-            {"page", link(plan_page(portal_, plan_)) + "#" + task_anchor(t)}};
+    j_.begin_object();
+    j_.key("id").string(t.id);
+    j_.key("number").text_or_null(t.number);
+    j_.key("text").string(t.text);
+    j_.key("section");
+    if (t.section >= 0) j_.integer(t.section);
+    else j_.null();
+    j_.key("lead").strings(t.lead);
+    j_.key("partners").strings(t.partners);
+    j_.key("output").text_or_null(t.output);
+    j_.key("timeframe");
+    timeframe(tf.timeframe);
+    j_.key("due").date_or_null(tf.due);
+    j_.key("status").string(task_status_key(tf.status));
+    j_.key("status_vi").string(task_status_vi(tf.status));
+    j_.key("reported").boolean(tf.reported);
+    j_.key("percent");
+    if (tf.percent >= 0) j_.integer(tf.percent);
+    else j_.null();
+    j_.key("overdue").boolean(tf.overdue);
+    j_.key("overdue_days").integer(tf.overdue_days);
+    j_.key("page").string(page_ + "#" + task_anchor(t));
+    j_.end_object();
   }
 
-  Json target(size_t i) const {
+  void target(size_t i) {
     const Target& t = plan_.targets[i];
     TargetFacts tf;
-    if (i < plan_facts_.targets.size()) tf = plan_facts_.targets[i];
-    Json latest;
-    if (tf.latest) latest = {{"value", number(*tf.latest)}, {"date", date_or_null(tf.latest_date)}};
-    return {{"id", t.id},
-            {"measure", t.measure},
-            {"comparison", comparison_key(t.comparison)},
-            {"comparison_vi", comparison_vi(t.comparison)},
-            {"value", number(t.value)},
-            {"value_text", text_or_null(t.value_text)},
-            {"unit", t.unit},
-            {"task", text_or_null(t.task)},
-            {"result", target_result_key(tf.result)},
-            {"result_vi", target_result_vi(tf.result)},
-            {"latest", latest},
-            {"page", link(plan_page(portal_, plan_)) + "#" + target_anchor(t)}};
+    if (plan_facts_ && i < plan_facts_->targets.size()) tf = plan_facts_->targets[i];
+    j_.begin_object();
+    j_.key("id").string(t.id);
+    j_.key("measure").string(t.measure);
+    j_.key("comparison").string(comparison_key(t.comparison));
+    j_.key("comparison_vi").string(comparison_vi(t.comparison));
+    j_.key("value").number(t.value);
+    j_.key("value_text").text_or_null(t.value_text);
+    j_.key("unit").string(t.unit);
+    j_.key("task").text_or_null(t.task);
+    j_.key("result").string(target_result_key(tf.result));
+    j_.key("result_vi").string(target_result_vi(tf.result));
+    j_.key("latest");
+    if (tf.latest) {
+      j_.begin_object();
+      j_.key("value").number(*tf.latest);
+      j_.key("date").date_or_null(tf.latest_date);
+      j_.end_object();
+    } else {
+      j_.null();
+    }
+    j_.key("page").string(page_ + "#" + target_anchor(t));
+    j_.end_object();
   }
 
   // Entries of this plan, in the order derive gives them (kept stable by sorting on date,
   // file and position).
   template <typename Pick>
-  std::vector<std::pair<int, int>> refs_of(const std::vector<EntryRef>& refs, Pick pick) const {
+  std::vector<std::pair<int, int>> refs_of(const std::vector<EntryRef>& refs,
+                                           const std::vector<std::vector<int>>& by_plan,
+                                           Pick pick) const {
     std::vector<std::pair<int, int>> out;
-    for (const auto& r : refs) {
+    if (index_ >= static_cast<int>(by_plan.size())) return out;
+    for (int at : by_plan[index_]) {
+      const EntryRef& r = refs[at];
       if (r.plan != index_ || r.record < 0 ||
           r.record >= static_cast<int>(portal_.progress.size()))
         continue;
@@ -198,88 +348,131 @@ class PlanWriter {
     return out;
   }
 
-  Json progress() const {
-    Json out = Json::array();
+  void progress() {
+    j_.begin_array();
     auto pick = [](const ProgressRecord& r) -> const auto& { return r.entries; };
-    for (auto [record, index] : refs_of(facts_.entries, pick)) {
+    for (auto [record, index] : refs_of(facts_.entries, refs_.entries, pick)) {
       const ProgressRecord& rec = portal_.progress[record];
       const ProgressEntry& e = rec.entries[index];
-      Json evidence = Json::array();
+      j_.begin_object();
+      j_.key("task").string(e.task);
+      j_.key("date").date_or_null(e.date);
+      j_.key("status").string(task_status_key(e.status));
+      j_.key("status_vi").string(task_status_vi(e.status));
+      j_.key("percent");
+      if (e.percent >= 0) j_.integer(e.percent);
+      else j_.null();
+      j_.key("note").text_or_null(e.note);
+      j_.key("reported_by").text_or_null(e.reported_by);
+      j_.key("evidence").begin_array();
       for (const auto& ev : e.evidence) {
         std::string url = !ev.url.empty() ? ev.url
                                           : ev.file.empty() ? std::string()
                                                             : link(file_output_path(ev.file));
-        evidence.push_back({{"title", ev.title}, {"url", text_or_null(url)}});
+        j_.begin_object();
+        j_.key("title").string(ev.title);
+        j_.key("url").text_or_null(url);
+        j_.end_object();
       }
-      out.push_back({{"task", e.task},
-                     {"date", date_or_null(e.date)},
-                     {"status", task_status_key(e.status)},
-                     {"status_vi", task_status_vi(e.status)},
-                     {"percent", e.percent >= 0 ? Json(e.percent) : Json()},
-                     {"note", text_or_null(e.note)},
-                     {"reported_by", text_or_null(e.reported_by)},
-                     {"evidence", evidence},
-                     {"period", text_or_null(rec.period)},
-                     {"record", content_relative(portal_, rec.path)},
-                     {"line", e.pos.line > 0 ? Json(e.pos.line) : Json()}});
+      j_.end_array();
+      j_.key("period").text_or_null(rec.period);
+      j_.key("record").string(content_relative(portal_, rec.path));
+      j_.key("line");
+      if (e.pos.line > 0) j_.integer(e.pos.line);
+      else j_.null();
+      j_.end_object();
     }
-    return out;
+    j_.end_array();
   }
 
-  Json measurements() const {
-    Json out = Json::array();
+  void measurements() {
+    j_.begin_array();
     auto pick = [](const ProgressRecord& r) -> const auto& { return r.measurements; };
-    for (auto [record, index] : refs_of(facts_.measurements, pick)) {
+    for (auto [record, index] : refs_of(facts_.measurements, refs_.measurements, pick)) {
       const ProgressRecord& rec = portal_.progress[record];
       const Measurement& m = rec.measurements[index];
-      out.push_back({{"target", m.target},
-                     {"date", date_or_null(m.date)},
-                     {"value", number(m.value)},
-                     {"value_text", text_or_null(m.value_text)},
-                     {"source", text_or_null(m.source_note)},
-                     {"period", text_or_null(rec.period)},
-                     {"record", content_relative(portal_, rec.path)},
-                     {"line", m.pos.line > 0 ? Json(m.pos.line) : Json()}});
+      j_.begin_object();
+      j_.key("target").string(m.target);
+      j_.key("date").date_or_null(m.date);
+      j_.key("value").number(m.value);
+      j_.key("value_text").text_or_null(m.value_text);
+      j_.key("source").text_or_null(m.source_note);
+      j_.key("period").text_or_null(rec.period);
+      j_.key("record").string(content_relative(portal_, rec.path));
+      j_.key("line");
+      if (m.pos.line > 0) j_.integer(m.pos.line);
+      else j_.null();
+      j_.end_object();
     }
-    return out;
+    j_.end_array();
   }
 
-  Json reports() const {
-    Json out = Json::array();
-    for (int r : plan_facts_.reports) {
-      if (r < 0 || r >= static_cast<int>(portal_.reports.size())) continue;
-      const Report& rep = portal_.reports[r];
-      Json attachments = Json::array();
-      for (const auto& a : rep.attachments)
-        attachments.push_back({{"title", a.title},
-                               {"url", link(file_output_path(a.file))},
-                               {"bytes", a.bytes}});
-      out.push_back({{"id", rep.id},
-                     {"title", rep.title},
-                     {"number", text_or_null(rep.number)},
-                     {"date", date_or_null(rep.date)},
-                     {"period", format_period(rep.period)},
-                     {"period_vi", period_vi(rep.period)},
-                     {"tasks", strings(rep.tasks)},
-                     {"targets", strings(rep.targets)},
-                     {"attachments", attachments},
-                     {"page", link(report_page(portal_, rep))}});
+  void reports() {
+    j_.begin_array();
+    if (plan_facts_) {
+      for (int r : plan_facts_->reports) {
+        if (r < 0 || r >= static_cast<int>(portal_.reports.size())) continue;
+        const Report& rep = portal_.reports[r];
+        j_.begin_object();
+        j_.key("id").string(rep.id);
+        j_.key("title").string(rep.title);
+        j_.key("number").text_or_null(rep.number);
+        j_.key("date").date_or_null(rep.date);
+        j_.key("period").string(format_period(rep.period));
+        j_.key("period_vi").string(period_vi(rep.period));
+        j_.key("tasks").strings(rep.tasks);
+        j_.key("targets").strings(rep.targets);
+        j_.key("attachments").begin_array();
+        for (const auto& a : rep.attachments) {
+          j_.begin_object();
+          j_.key("title").string(a.title);
+          j_.key("url").string(link(file_output_path(a.file)));
+          j_.key("bytes").integer(a.bytes);
+          j_.end_object();
+        }
+        j_.end_array();
+        j_.key("page").string(link(report_page(portal_, rep)));
+        j_.end_object();
+      }
     }
-    return out;
+    j_.end_array();
   }
 
   const Portal& portal_;
   const PortalFacts& facts_;
   const Plan& plan_;
   int index_;
+  const PlanRefs& refs_;
   std::string self_;
-  PlanFacts plan_facts_;
+  std::string page_;  // the plan's page, linked from the JSON file
+  const PlanFacts* plan_facts_ = nullptr;
+  const PlanFacts no_facts_;
+  JsonOut j_;
 };
 
 }  // namespace
 
+PlanRefs index_plan_refs(const PortalFacts& facts, std::size_t plans) {
+  PlanRefs refs;
+  refs.entries.resize(plans);
+  refs.measurements.resize(plans);
+  auto index = [plans](const std::vector<EntryRef>& all, std::vector<std::vector<int>>& by_plan) {
+    for (size_t i = 0; i < all.size(); ++i)
+      if (all[i].plan >= 0 && static_cast<std::size_t>(all[i].plan) < plans)
+        by_plan[all[i].plan].push_back(static_cast<int>(i));
+  };
+  index(facts.entries, refs.entries);
+  index(facts.measurements, refs.measurements);
+  return refs;
+}
+
+std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index,
+                            const PlanRefs& refs) {
+  return PlanWriter(portal, facts, index, refs).write();
+}
+
 std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index) {
-  return PlanWriter(portal, facts, index).write().dump(2) + "\n";
+  return write_plan_json(portal, facts, index, index_plan_refs(facts, portal.plans.size()));
 }
 
 }  // namespace congkhai

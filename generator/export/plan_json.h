@@ -3,7 +3,9 @@
 // The format is described by the JSON Schema in plan_schema.h, linked from "$schema".
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "derive/facts.h"
 #include "model/portal.h"
@@ -13,5 +15,16 @@ namespace congkhai {
 // The JSON document for plan `index` of the portal, pretty-printed, keys in a fixed order.
 // Links are absolute when the site has a base_url, else relative to the JSON file itself.
 std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index);
+
+// Where each plan's entries and measurements sit in PortalFacts::entries / ::measurements,
+// in their order there: made once, so writing every plan's JSON reads each entry once
+// instead of scanning all of them per plan.
+struct PlanRefs {
+  std::vector<std::vector<int>> entries;       // by plan
+  std::vector<std::vector<int>> measurements;  // by plan
+};
+PlanRefs index_plan_refs(const PortalFacts& facts, std::size_t plans);
+std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index,
+                            const PlanRefs& refs);
 
 }  // namespace congkhai

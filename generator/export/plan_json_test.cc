@@ -115,5 +115,33 @@ TEST(PlanSchema, RequiresExactlyTheKeysThePlanJsonHas) {
   // Full validation against the schema runs with ajv in tests/export.
 }
 
+// The document is written directly, not through nlohmann::json; it must read back and dump to
+// the very same bytes, escapes and number forms included.
+TEST(PlanJson, IsLaidOutAsNlohmannDumpsIt) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  Plan& plan = portal.plans[0];
+  plan.title = "Kế hoạch \"số\" 1\\2\ttab\x01\x1f\x7f\b\f\r\nxuống dòng";
+  plan.signer.capacity = {};
+  plan.targets[0].value = 0.1;
+  plan.targets[1].value = 2.5e-7;
+  plan.tasks[0].lead = {"a/b", "</script>"};
+  for (int i = 0; i < 2; ++i) {
+    std::string text = write_plan_json(portal, facts, i);
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(j.dump(2) + "\n", text);
+  }
+  std::string text = write_plan_json(portal, facts, 0);
+  EXPECT_NE(text.find("\"capacity\": []"), std::string::npos);
+  EXPECT_NE(text.find("\\u0001\\u001f"), std::string::npos);
+  EXPECT_EQ(nlohmann::ordered_json::parse(text)["targets"][1]["value"].get<double>(), 2.5e-7);
+}
+
+TEST(PlanJson, MalformedUtf8FailsAsTheJsonLibraryDoes) {
+  Portal portal = make_test_portal();
+  portal.plans[0].title = "bad \xC3";
+  EXPECT_THROW(write_plan_json(portal, make_test_facts(), 0), nlohmann::json::exception);
+}
+
 }  // namespace
 }  // namespace congkhai
