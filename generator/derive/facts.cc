@@ -106,26 +106,39 @@ void derive_target(const Portal& portal, const PortalFacts& facts, const Target&
   gf.result = target_met(target, latest.value) ? TargetResult::kMet : TargetResult::kNotMet;
 }
 
-void derive_reports(const Portal& portal, int plan, PlanFacts& pf) {
-  for (std::size_t i = 0; i < portal.reports.size(); ++i)
-    if (portal.reports[i].plan == plan) pf.reports.push_back(static_cast<int>(i));
+// `reports` are the plan's reports in file order (reports_by_plan); newest first here.
+void derive_reports(const Portal& portal, std::vector<int> reports, PlanFacts& pf) {
+  pf.reports = std::move(reports);
   std::stable_sort(pf.reports.begin(), pf.reports.end(), [&](int a, int b) {
     return last_day(portal.reports[b].date) < last_day(portal.reports[a].date);
   });
+}
+
+// Each plan's reports in file order, found in one pass rather than one pass per plan.
+std::vector<std::vector<int>> reports_by_plan(const Portal& portal) {
+  std::vector<std::vector<int>> by_plan(portal.plans.size());
+  for (std::size_t i = 0; i < portal.reports.size(); ++i)
+    if (valid_plan(portal, portal.reports[i].plan)) by_plan[portal.reports[i].plan].push_back(static_cast<int>(i));
+  return by_plan;
 }
 
 void bump(Date& latest, const Date& d) {
   if (latest < d) latest = d;
 }
 
-Date last_updated(const Portal& portal, const PortalFacts& facts, int plan, const PlanFacts& pf) {
-  Date latest;
-  const Plan& p = portal.plans[plan];
+// The latest date of each plan's entries and measurements (on or before as_of), in one pass
+// over them all.
+std::vector<Date> latest_progress(const Portal& portal, const PortalFacts& facts) {
+  std::vector<Date> latest(portal.plans.size());
+  for (const EntryRef& r : facts.entries) bump(latest[r.plan], entry_at(portal, r).date);
+  for (const EntryRef& r : facts.measurements) bump(latest[r.plan], measurement_at(portal, r).date);
+  return latest;
+}
+
+// The latest content date touching the plan: its issue date, its progress, its reports.
+Date last_updated(const Portal& portal, const Plan& p, Date progress, const PlanFacts& pf) {
+  Date latest = progress;
   if (p.date && p.date->is_complete()) bump(latest, *p.date);
-  for (const EntryRef& r : facts.entries)
-    if (r.plan == plan) bump(latest, entry_at(portal, r).date);
-  for (const EntryRef& r : facts.measurements)
-    if (r.plan == plan) bump(latest, measurement_at(portal, r).date);
   for (int r : pf.reports) bump(latest, portal.reports[r].date);
   return latest;
 }
@@ -156,6 +169,8 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
     }
   }
   collect(portal, facts);
+  std::vector<std::vector<int>> reports = reports_by_plan(portal);
+  const std::vector<Date> progress = latest_progress(portal, facts);
   for (std::size_t p = 0; p < portal.plans.size(); ++p) {
     const Plan& plan = portal.plans[p];
     PlanFacts& pf = facts.plans[p];
@@ -165,8 +180,8 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
     }
     for (std::size_t t = 0; t < plan.targets.size(); ++t)
       derive_target(portal, facts, plan.targets[t], pf.targets[t]);
-    derive_reports(portal, static_cast<int>(p), pf);
-    pf.last_updated = last_updated(portal, facts, static_cast<int>(p), pf);
+    derive_reports(portal, std::move(reports[p]), pf);
+    pf.last_updated = last_updated(portal, plan, progress[p], pf);
   }
   return facts;
 }

@@ -282,11 +282,13 @@ class TreeLoader {
   }
 
   // The plan with `id` in `unit`, or -1 after reporting it with the closest ids.
-  int find_plan(int unit, const std::string& id, const std::string& path, SourcePos pos) {
+  // `plans_of` lists each unit's plans in file order.
+  int find_plan(const std::vector<std::vector<int>>& plans_of, int unit, const std::string& id,
+                const std::string& path, SourcePos pos) {
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < portal_.plans.size(); ++i)
-      if (portal_.plans[i].unit == unit) {
-        if (portal_.plans[i].id == id) return static_cast<int>(i);
+    if (unit >= 0 && static_cast<std::size_t>(unit) < plans_of.size())
+      for (int i : plans_of[unit]) {
+        if (portal_.plans[i].id == id) return i;
         ids.push_back(portal_.plans[i].id);
       }
     auto near = closest(id, ids);
@@ -300,12 +302,19 @@ class TreeLoader {
   }
 
   void link_records() {
+    // One pass over the plans, not one per record: the national portal has 16,000 plans and
+    // as many records.
+    std::vector<std::vector<int>> plans_of(portal_.units.size());
+    for (std::size_t i = 0; i < portal_.plans.size(); ++i) {
+      const int unit = portal_.plans[i].unit;
+      if (unit >= 0 && static_cast<std::size_t>(unit) < plans_of.size()) plans_of[unit].push_back(static_cast<int>(i));
+    }
     for (std::size_t i = 0; i < portal_.progress.size(); ++i) {
       auto& rec = portal_.progress[i];
-      if (!rec.plan_id.empty()) rec.plan = find_plan(records_unit_[i], rec.plan_id, rec.path, rec.plan_pos);
+      if (!rec.plan_id.empty()) rec.plan = find_plan(plans_of, records_unit_[i], rec.plan_id, rec.path, rec.plan_pos);
     }
     for (auto& rep : portal_.reports)
-      if (!rep.plan_id.empty()) rep.plan = find_plan(rep.unit, rep.plan_id, rep.path, rep.plan_pos);
+      if (!rep.plan_id.empty()) rep.plan = find_plan(plans_of, rep.unit, rep.plan_id, rep.path, rep.plan_pos);
   }
 
   // Plans and reports keep their indexes (records point at them); units list theirs in
