@@ -5,22 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "cli/testing_command.h"
 #include "write/site_writer.h"
 
 namespace congkhai {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::read;
 
 class StreamingBuild : public ::testing::Test {
  protected:
