@@ -86,7 +86,7 @@ PageView open_data_page_view(const ViewContext& ctx) {
   d["has_portal_files"] = !portal_files.empty();
   d["units"] = unit_list;
   d["has_units"] = !unit_list.empty();
-  d["schema"] = schema;
+  d["schema"] = std::move(schema);
 
   PageView page{path, "open_data",
                 frame_view(ctx, path, "Dữ liệu mở", {{"Trang chủ", home_page()}, {"Dữ liệu mở", ""}}, -1)};

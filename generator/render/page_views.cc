@@ -71,14 +71,14 @@ PageView home_page_view(const ViewContext& ctx) {
     json v = unit_link(portal, u, path);
     json children = json::array();
     for (int c : portal.units[u].children) children.push_back(unit_link(portal, c, path));
-    v["children"] = children;
+    v["children"] = std::move(children);
     units.push_back(std::move(v));
   }
-  h["units"] = units;
+  h["units"] = std::move(units);
   h["progress"] = aggregate_view(portal_aggregate(portal, ctx.facts));
   json rows = json::array();
   for (int u : portal.top_units) rows.push_back(unit_progress_row(ctx, u, path));
-  h["progress_rows"] = rows;
+  h["progress_rows"] = std::move(rows);
   h["progress_table_caption"] = "Tình hình thực hiện theo tỉnh, thành phố (gồm cả các đơn vị trực thuộc)";
 
   std::vector<int> plans(portal.plans.size());
@@ -88,7 +88,7 @@ PageView home_page_view(const ViewContext& ctx) {
   });
   json latest_plans = json::array();
   for (size_t i = 0; i < plans.size() && i < kLatest; ++i) latest_plans.push_back(plan_summary(ctx, plans[i], path));
-  h["latest_plans"] = latest_plans;
+  h["latest_plans"] = std::move(latest_plans);
 
   std::vector<int> reports(portal.reports.size());
   for (size_t i = 0; i < reports.size(); ++i) reports[i] = static_cast<int>(i);
@@ -98,7 +98,7 @@ PageView home_page_view(const ViewContext& ctx) {
   json latest_reports = json::array();
   for (size_t i = 0; i < reports.size() && i < kLatest; ++i)
     latest_reports.push_back(report_summary(ctx, reports[i], path));
-  h["latest_reports"] = latest_reports;
+  h["latest_reports"] = std::move(latest_reports);
 
   int tasks = 0, done = 0, overdue = 0;
   for (size_t i = 0; i < portal.plans.size(); ++i) {
@@ -141,11 +141,11 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   u["feedback"] = unit.feedback.empty() ? json(false) : feedback_view(unit.feedback);
   json children = json::array();
   for (int ch : unit.children) children.push_back(unit_link(portal, ch, path));
-  u["children"] = children;
+  u["children"] = std::move(children);
   u["progress"] = aggregate_view(unit_aggregate(portal, ctx.facts, index));
   json rows = json::array();
   for (int ch : unit.children) rows.push_back(unit_progress_row(ctx, ch, path));
-  u["progress_rows"] = rows;
+  u["progress_rows"] = std::move(rows);
   u["progress_table_caption"] = "Tình hình thực hiện theo đơn vị trực thuộc";
   u["feed_href"] = relative_link(path, unit_feed(unit));
 
@@ -155,10 +155,10 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
     if (years.empty() || years.back()["year"] != year) years.push_back({{"year", year}, {"plans", json::array()}});
     years.back()["plans"].push_back(plan_summary(ctx, p, path));
   }
-  u["years"] = years;
+  u["years"] = std::move(years);
   json reports = json::array();
   for (int r : unit.reports) reports.push_back(report_summary(ctx, r, path));
-  u["reports"] = reports;
+  u["reports"] = std::move(reports);
 
   std::vector<Crumb> crumbs = unit_crumbs(portal, index);
   crumbs.back().path = "";
@@ -204,13 +204,13 @@ PageView report_page_view(const ViewContext& ctx, int index) {
                      {"status_key", s.key},
                      {"status_text", s.text}});
   }
-  r["tasks"] = tasks;
+  r["tasks"] = std::move(tasks);
   json targets = json::array();
   for (const std::string& id : report.targets) {
     const Target* t = plan ? find_target(*plan, id) : nullptr;
     targets.push_back({{"label", t ? t->measure : id}, {"href", t ? plan_href + "#" + target_anchor(*t) : ""}});
   }
-  r["targets"] = targets;
+  r["targets"] = std::move(targets);
   r["body_html"] = report.body.empty() ? "" : markdown_to_html(report.body, {.heading_offset = 1});
   json attachments = json::array();
   for (const Attachment& a : report.attachments) {
@@ -220,7 +220,7 @@ PageView report_page_view(const ViewContext& ctx, int index) {
                            {"type", file_type(a.file)},
                            {"size", a.bytes > 0 ? file_size_vi(a.bytes) : ""}});
   }
-  r["attachments"] = attachments;
+  r["attachments"] = std::move(attachments);
 
   std::vector<Crumb> crumbs = unit_crumbs(portal, report.unit);
   crumbs.push_back({report.title, ""});

@@ -104,7 +104,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     p["signer"] = false;
   json legal = json::array();
   for (const Reference& r : plan.legal_basis) legal.push_back(reference(r));
-  p["legal_basis"] = legal;
+  p["legal_basis"] = std::move(legal);
   p["implements"] = plan.implements ? reference(*plan.implements) : json(false);
   p["recipients"] = plan.recipients;
   p["budget_html"] = plan.budget.empty() ? "" : markdown_to_html(plan.budget, prose);
@@ -163,7 +163,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["history_count"] = std::to_string(tf.entries.size());
     rows.push_back(std::move(r));
   }
-  p["table"] = rows;
+  p["table"] = std::move(rows);
   p["has_tasks"] = !plan.tasks.empty();
   p["counts"] = {{"total", std::to_string(plan.tasks.size())},
                  {"done", std::to_string(pf.done)},
@@ -216,12 +216,12 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                     {"value", vi_number(meas.value_text.empty() ? vi_number(meas.value) : meas.value_text) + unit_suffix},
                     {"source", meas.source_note}});
     }
-    v["measurements"] = ms;
+    v["measurements"] = std::move(ms);
     if (!charted.empty()) chart.label = chart_label(t, charted, v["goal_text"].get<std::string>(), unit_suffix);
     v["chart_svg"] = line_chart_svg(chart);
     targets.push_back(std::move(v));
   }
-  p["targets"] = targets;
+  p["targets"] = std::move(targets);
 
   json history = json::array();
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
@@ -243,7 +243,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                          {"status_text", es.text},
                          {"percent_text", entry.percent >= 0 ? std::to_string(entry.percent) + "%" : ""},
                          {"note_html", entry.note.empty() ? "" : markdown_to_html(entry.note)},
-                         {"evidence", ev},
+                         {"evidence", std::move(ev)},
                          {"reported_by", entry.reported_by},
                          {"period", rec.period}});
     }
@@ -253,13 +253,13 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                        {"status_key", status.key},
                        {"status_text", status.text},
                        {"count", std::to_string(tf.entries.size())},
-                       {"entries", entries}});
+                       {"entries", std::move(entries)}});
   }
-  p["history"] = history;
+  p["history"] = std::move(history);
 
   json reports = json::array();
   for (int r : pf.reports) reports.push_back(report_summary(ctx, r, path));
-  p["reports"] = reports;
+  p["reports"] = std::move(reports);
   p["last_updated"] = pf.last_updated.year ? format_vi(pf.last_updated) : "";
 
   std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);

@@ -11,20 +11,35 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
+// kainjow's set() and push_back() take their value by const reference and copy it, so a
+// tree built bottom-up that way is copied once per level above each node (most of the
+// render stage's time went there). Values are moved into place instead: objects through
+// operator[], lists through their vector (kainjow hands it out const, but the vector it
+// owns is not a const object).
+mustache::data to_data(const nlohmann::json& j);
+
+void append(mustache::data* list, mustache::data value) {
+  const_cast<mustache::list&>(list->list_value()).push_back(std::move(value));
+}
+
 mustache::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data obj{mustache::data::type::object};
       for (const auto& [key, value] : j.items()) {
-        obj.set(key, to_data(value));
+        obj[key] = to_data(value);
         // Mustache cannot ask whether a list is empty without looping over it.
-        if (value.is_array() && !j.contains("has_" + key)) obj.set("has_" + key, mustache::data{!value.empty()});
+        if (value.is_array()) {
+          std::string has = "has_" + key;
+          if (!j.contains(has)) obj[has] = mustache::data{!value.empty()};
+        }
       }
       return obj;
     }
     case nlohmann::json::value_t::array: {
       mustache::data list{mustache::data::type::list};
-      for (const auto& value : j) list.push_back(to_data(value));
+      const_cast<mustache::list&>(list.list_value()).reserve(j.size());
+      for (const auto& value : j) append(&list, to_data(value));
       return list;
     }
     case nlohmann::json::value_t::string: {

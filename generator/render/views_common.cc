@@ -101,7 +101,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
                   {"href", current ? "" : href(crumbs[i].path)},
                   {"current", current}});
   }
-  v["breadcrumbs"] = bc;
+  v["breadcrumbs"] = std::move(bc);
   v["open_data_href"] = href(open_data_page());
   v["alternates"] = json::array();  // {type, href, title}: feeds and data of the page
   v["header_search"] = true;  // the search page has its own form, with the same id
