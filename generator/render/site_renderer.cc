@@ -36,12 +36,43 @@ std::string render_fingerprint(const Theme& theme, const RenderOptions& options)
   return h.finish().hex();
 }
 
+// Every node of a view into the hash, tagged by type (the pieces are length-prefixed, so
+// the encoding is unambiguous). Cheaper than hashing view.dump(), whose escaping checked
+// every byte of every page's text.
+void add_view(ContentHasher& h, const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object:
+      h.add("{");
+      for (const auto& [key, value] : j.items()) {
+        h.add(key);
+        add_view(h, value);
+      }
+      h.add("}");
+      return;
+    case nlohmann::json::value_t::array:
+      h.add("[");
+      for (const auto& value : j) add_view(h, value);
+      h.add("]");
+      return;
+    case nlohmann::json::value_t::string:
+      h.add("s");
+      h.add(j.get_ref<const std::string&>());
+      return;
+    case nlohmann::json::value_t::boolean: h.add(j.get<bool>() ? "t" : "f"); return;
+    case nlohmann::json::value_t::null: h.add("0"); return;
+    default:
+      h.add("n");
+      h.add(j.dump());
+      return;
+  }
+}
+
 std::string page_key(const std::string& fingerprint, const PageView& page) {
   ContentHasher h;
   h.add(fingerprint);
   h.add(page.path);
   h.add(page.template_name);
-  h.add(page.view.dump());
+  add_view(h, page.view);
   return h.finish().hex();
 }
 
