@@ -11,6 +11,19 @@ namespace {
 
 // Position of the first malformed UTF-8 sequence, or line 0 when the text is valid.
 SourcePos first_invalid_utf8(std::string_view s) {
+  // Almost every file is valid: check it without counting lines, then count only if not.
+  std::size_t k = 0;
+  while (k < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[k]);
+    if (c < 0x80) {
+      ++k;
+      continue;
+    }
+    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || k + len > s.size() || !is_valid_utf8(s.substr(k, len))) break;
+    k += len;
+  }
+  if (k == s.size()) return SourcePos{};
   SourcePos pos{1, 1};
   std::size_t i = 0;
   while (i < s.size()) {
@@ -28,11 +41,11 @@ SourcePos first_invalid_utf8(std::string_view s) {
   return SourcePos{};
 }
 
-}  // namespace
-
-std::optional<std::string> clean_text(std::string_view bytes, const std::string& path, Diagnostics* diags) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  SourcePos bad = first_invalid_utf8(bytes);
+// clean_text on bytes the caller gives up: checked, then CR LF turned into LF in place, so
+// a file read from disk is copied only when it must be normalised.
+std::optional<std::string> clean_owned(std::string text, const std::string& path, Diagnostics* diags) {
+  if (std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") text.erase(0, 3);
+  SourcePos bad = first_invalid_utf8(text);
   if (bad.line != 0) {
     diags->push_back({path, bad,
                       "tệp không phải văn bản UTF-8 hợp lệ (có byte lạ ở đây); hãy lưu lại tệp với bảng mã UTF-8",
@@ -40,25 +53,30 @@ std::optional<std::string> clean_text(std::string_view bytes, const std::string&
                       "", ""});
     return std::nullopt;
   }
-  if (bytes.find('\0') != std::string_view::npos) {
+  if (text.find('\0') != std::string::npos) {
     diags->push_back({path, {}, "tệp chứa ký tự NUL, không phải văn bản", "the file contains a NUL byte", "", ""});
     return std::nullopt;
   }
-  if (bytes.find('\r') == std::string_view::npos) {
-    std::string text(bytes);
-    return to_nfc(text);
-  }
-  std::string text;
-  text.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r') {
-      text.push_back('\n');
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      text.push_back(bytes[i]);
+  if (std::size_t i = text.find('\r'); i != std::string::npos) {
+    std::size_t out = i;
+    for (; i < text.size(); ++i) {
+      if (text[i] == '\r') {
+        text[out++] = '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else {
+        text[out++] = text[i];
+      }
     }
+    text.resize(out);
   }
+  if (is_surely_nfc(text)) return text;
   return to_nfc(text);
+}
+
+}  // namespace
+
+std::optional<std::string> clean_text(std::string_view bytes, const std::string& path, Diagnostics* diags) {
+  return clean_owned(std::string(bytes), path, diags);
 }
 
 std::optional<std::string> read_source(const std::string& path, Diagnostics* diags) {
@@ -81,9 +99,16 @@ std::optional<std::string> read_source(const std::string& path, Diagnostics* dia
     diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
     return std::nullopt;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return clean_text(buf.str(), path, diags);
+  // Read in one piece at the size stat gave; a file that grew meanwhile is read to its end.
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    bytes += rest.str();
+  }
+  return clean_owned(std::move(bytes), path, diags);
 }
 
 }  // namespace congkhai

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "text/unicode.h"
 
 namespace congkhai {
@@ -34,6 +37,39 @@ TEST(SourceTextTest, CharactersOutsideTheQuickBlocksAreNormalised) {
   EXPECT_EQ(clean(ohm), "r: 5 \xCE\xA9\n");
   EXPECT_FALSE(is_surely_nfc("\xE2\x80\x80"));  // U+2000 EN QUAD, a singleton
   EXPECT_TRUE(is_surely_nfc("ascii only"));
+}
+
+
+TEST(SourceTextTest, LineEndsBecomeLineFeedsAndTheByteOrderMarkGoes) {
+  EXPECT_EQ(clean("\xEF\xBB\xBF" "a: 1\r\nb: \"Sơn\"\rc: 3\r\n\r\n"), "a: 1\nb: \"Sơn\"\nc: 3\n\n");
+  EXPECT_EQ(clean("\r"), "\n");
+  EXPECT_EQ(clean("x\r\r\ny"), "x\n\ny");
+}
+
+TEST(SourceTextTest, AStrayByteIsReportedWhereItIs) {
+  Diagnostics d;
+  EXPECT_FALSE(clean_text("tên: Sơn\nxã: L\xE2m\n", "t.yaml", &d));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 6);
+  d.clear();
+  EXPECT_FALSE(clean_text(std::string("a\0b", 3), "t.yaml", &d));
+  EXPECT_EQ(d.size(), 1u);
+}
+
+TEST(SourceTextTest, AFileIsReadAsItsCleanedBytes) {
+  const std::string bytes = "\xEF\xBB\xBFti\xCC\x81nh: H\xC3\xA0 T\xC4\xA9nh\r\n";
+  const std::string path = ::testing::TempDir() + "source_text_read.yaml";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  Diagnostics d;
+  auto read = read_source(path, &d);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(*read, clean(bytes));
+  EXPECT_EQ(*read, "tính: Hà Tĩnh\n");
+  std::remove(path.c_str());
 }
 
 }  // namespace
