@@ -151,7 +151,54 @@ std::string unique_id(const std::string& base, std::set<std::string>* used) {
   return id;
 }
 
+namespace {
+
+// True for one line of text that no CommonMark or GFM rule can change: it starts with a
+// letter (no list, heading, quote, code or break marker), has no line break, no space at
+// either end, no control character, and none of the characters that open inline syntax
+// (emphasis, code, links, images, entities, raw HTML, escapes, strikethrough, tables) or
+// the GFM autolinks ("@", "www.", "://"). Most task texts and notes are such lines; cmark
+// would only wrap and escape them.
+bool is_plain_line(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char first = static_cast<unsigned char>(s.front());
+  const bool letter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC3;
+  if (!letter || s.back() == ' ') return false;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7F) return false;
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '!': case '<':
+      case '>': case '&': case '~': case '|': case '@':
+        return false;
+      default: break;
+    }
+  }
+  if (s.find("://") != std::string_view::npos) return false;
+  for (std::size_t i = s.find_first_of("wW"); i != std::string_view::npos; i = s.find_first_of("wW", i + 1))
+    if (s.size() - i >= 4 && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.') return false;
+  return is_valid_utf8(s);
+}
+
+// What cmark writes for a plain line: the text with '"' escaped, as one paragraph.
+std::string plain_line_html(std::string_view s, const MarkdownOptions& options) {
+  std::string html = options.unwrap_single_paragraph ? "" : "<p>";
+  html.reserve(s.size() + 16);
+  for (char c : s) {
+    if (c == '"') html += "&quot;";
+    else html += c;
+  }
+  if (!options.unwrap_single_paragraph) html += "</p>";
+  return html;
+}
+
+}  // namespace
+
 std::string markdown_to_html(std::string_view markdown, const MarkdownOptions& options) {
+  if (is_plain_line(markdown)) return plain_line_html(markdown, options);
+  return markdown_to_html_with_cmark(markdown, options);
+}
+
+std::string markdown_to_html_with_cmark(std::string_view markdown, const MarkdownOptions& options) {
   ensure_extensions();
   // Safe is the default of this cmark-gfm; CMARK_OPT_SAFE is kept for older versions.
   // Table alignment as style attributes: HTML5 has no align attribute.

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 namespace congkhai {
 namespace {
 
@@ -62,6 +66,36 @@ TEST(MarkdownTest, SingleParagraphUnwrapsForTableCells) {
   EXPECT_EQ(markdown_to_html("Tập huấn:\n- công chức;\n- đầu mối.", cell),
             "<p>Tập huấn:</p>\n<ul>\n<li>công chức;</li>\n<li>đầu mối.</li>\n</ul>");
   EXPECT_EQ(markdown_to_html("một\n\nhai", cell), "<p>một</p>\n<p>hai</p>");
+}
+
+// markdown_to_html writes one line of plain text without cmark: for every line, taken that
+// way or not, the bytes must be cmark's own.
+TEST(MarkdownTest, PlainLinesComeOutExactlyAsCmarkWritesThem) {
+  const std::vector<std::string> pieces = {
+      "Rà", "soát", "TTHC", "Ủy", "ban", "xã", "Sơn", "Lâm", "đạt", "100%", "1.000", "2025", " ",
+      " ", "  ", ",", ".", ";", ":", "\"", "'", "(", ")", "/", "-", "–", "+", "=", "#", "?", "$",
+      "^", "{", "}", "“", "”", "…", "\u00A0", "*", "_", "[", "]", "!", "<", ">", "&", "~", "|",
+      "@", "`", "\\", "www.", "WWW.", "https://", "a@b.vn", "1.", "2)", "- ", "# ", "> ", "\t",
+      "\n", "\r", "&amp;", "&#39;", "**x**", "\xC2\xA0", "\xFF", "==", "---", "- [ ]"};
+  MarkdownOptions cell;
+  cell.unwrap_single_paragraph = true;
+  std::uint64_t state = 1;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  int plain = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (std::size_t k = 1 + next() % 8; k > 0; --k) text += pieces[next() % pieces.size()];
+    for (const MarkdownOptions& o : {MarkdownOptions{}, cell}) {
+      ASSERT_EQ(markdown_to_html(text, o), markdown_to_html_with_cmark(text, o)) << "text: [" << text << "]";
+    }
+    if (markdown_to_html(text) == "<p>" + text + "</p>") ++plain;
+  }
+  EXPECT_GT(plain, 100) << "the mix must also give lines that take the short way";
+  EXPECT_EQ(markdown_to_html("Tổ chức \"Ngày hội\" số 2/2025 (đợt 1); 100% - đạt", cell),
+            "Tổ chức &quot;Ngày hội&quot; số 2/2025 (đợt 1); 100% - đạt");
 }
 
 TEST(MarkdownTest, SafeUrls) {
