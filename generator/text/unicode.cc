@@ -23,12 +23,6 @@ std::string map(std::string_view s, int options) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
 }
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 }  // namespace
 
 // Unicode's NFC quick check, for the blocks Vietnamese text is written in: Latin-1, Latin
@@ -85,18 +79,15 @@ std::string to_nfc(std::string_view s) {
   return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-std::string to_lower(std::string_view s) {
-  if (is_ascii(s)) {
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+namespace {
+
+}  // namespace
+
+std::string to_lower_with_utf8proc(std::string_view s) {
   return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
-std::string fold(std::string_view s) {
-  if (is_ascii(s)) return to_lower(s);
+std::string fold_with_utf8proc(std::string_view s) {
   // Decompose, drop combining marks, case-fold; "đ" has no decomposition, so map it by hand.
   std::string stripped = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
                                     UTF8PROC_CASEFOLD);
@@ -114,6 +105,98 @@ std::string fold(std::string_view s) {
     }
   }
   return out;
+}
+
+namespace {
+
+// to_lower and fold of each character of the blocks Vietnamese is written in (U+0080–U+024F
+// and U+1E00–U+1EFF), taken from the utf8proc path itself once, so that text made of them is
+// mapped by lookup. A character whose result is not one character outside the combining
+// marks (so that nothing could compose or reorder across characters) keeps the utf8proc
+// path for its whole text: its entry is left empty.
+struct CharTable {
+  std::string lower[0x250 + 0x100];
+  std::string folded[0x250 + 0x100];
+};
+
+bool one_plain_char(const std::string& s) {
+  if (s.empty()) return false;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                        static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  if (n != static_cast<utf8proc_ssize_t>(s.size())) return false;
+  const utf8proc_property_t* p = utf8proc_get_property(cp);
+  return p->combining_class == 0 && p->category != UTF8PROC_CATEGORY_MN &&
+         p->category != UTF8PROC_CATEGORY_MC && p->category != UTF8PROC_CATEGORY_ME;
+}
+
+const CharTable& char_table() {
+  static const CharTable* table = [] {
+    auto* t = new CharTable;
+    auto fill = [&](unsigned cp, std::size_t slot) {
+      char buf[4];
+      int n = static_cast<int>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp),
+                                                    reinterpret_cast<utf8proc_uint8_t*>(buf)));
+      std::string c(buf, static_cast<std::size_t>(n));
+      if (!is_surely_nfc(c)) return;
+      std::string lower = to_lower_with_utf8proc(c), folded = fold_with_utf8proc(c);
+      if (one_plain_char(lower)) t->lower[slot] = lower;
+      if (one_plain_char(folded)) t->folded[slot] = folded;
+    };
+    for (unsigned cp = 0x80; cp < 0x250; ++cp) fill(cp, cp);
+    for (unsigned cp = 0x1E00; cp < 0x1F00; ++cp) fill(cp, 0x250 + (cp - 0x1E00));
+    return t;
+  }();
+  return *table;
+}
+
+// Maps `s` character by character through `pick` (ASCII lower-cased inline); false when a
+// character has no entry, and the caller takes the utf8proc path.
+template <typename Pick>
+bool map_by_table(std::string_view s, Pick pick, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    std::size_t slot;
+    auto continuation = [&](std::size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if ((c >> 5) == 0x6 && continuation(i + 1)) {
+      slot = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      if (slot < 0x80 || slot >= 0x250) return false;
+      i += 2;
+    } else if (c == 0xE1 && continuation(i + 2) && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
+      slot = 0x250 + (((static_cast<unsigned char>(s[i + 1]) & 0x3u) << 6) |
+                      (static_cast<unsigned char>(s[i + 2]) & 0x3Fu));
+      i += 3;
+    } else {
+      return false;
+    }
+    const std::string& mapped = pick(slot);
+    if (mapped.empty()) return false;
+    *out += mapped;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string to_lower(std::string_view s) {
+  std::string out;
+  if (is_surely_nfc(s) && map_by_table(s, [](std::size_t i) -> const std::string& { return char_table().lower[i]; }, &out))
+    return out;
+  return to_lower_with_utf8proc(s);
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  if (is_surely_nfc(s) && map_by_table(s, [](std::size_t i) -> const std::string& { return char_table().folded[i]; }, &out))
+    return out;
+  return fold_with_utf8proc(s);
 }
 
 std::string slugify_words(std::string_view s, std::size_t max_words) {
