@@ -24,6 +24,10 @@ struct FeedEntry {
   std::string category;  // "bao-cao", "tien-do"
   std::string category_label;
   std::string summary;   // plain text
+  int record = -1;       // a progress entry's record: its summary is made only when shown
+  // The entry's XML before and after its link (which depends on the feed's own path),
+  // escaped once for every feed that shows it.
+  std::string head_xml, tail_xml;
 };
 
 // The first line of a Markdown task text, without list markers, cut at about 120 bytes on a
@@ -82,32 +86,51 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
   e.author = "UBND " + unit_display_name(portal.units[plan.unit]);
   e.category = "tien-do";
   e.category_label = "Tiến độ";
+  *out = std::move(e);
+  return true;
+}
+
+// A progress record's summary: one line per entry and measurement dated by as_of.
+std::string progress_summary(const Portal& portal, const ProgressRecord& rec, const Date& as_of) {
+  const Plan& plan = portal.plans[rec.plan];
+  std::string summary;
   for (const auto& entry : rec.entries) {
     if (!dated_by(entry.date, as_of)) continue;
     const Task* task = find_task(plan, entry.task);
     std::string what = task ? numbered(task->number, short_text(task->text)) : entry.task;
-    e.summary += "• " + what + ": " + task_status_vi(entry.status);
-    if (entry.percent >= 0) e.summary += " (" + std::to_string(entry.percent) + "%)";
-    e.summary += "\n";
+    summary += "• " + what + ": " + task_status_vi(entry.status);
+    if (entry.percent >= 0) summary += " (" + std::to_string(entry.percent) + "%)";
+    summary += "\n";
   }
   for (const auto& m : rec.measurements) {
     if (!dated_by(m.date, as_of)) continue;
     const Target* target = find_target(plan, m.target);
     std::string value = m.value_text.empty() ? format_number(m.value) : m.value_text;
-    e.summary += "• " + (target ? target->measure : m.target) + ": " + value +
-                 (target ? target->unit : "") + "\n";
+    summary += "• " + (target ? target->measure : m.target) + ": " + value +
+               (target ? target->unit : "") + "\n";
   }
-  if (!e.summary.empty()) e.summary.pop_back();
-  *out = std::move(e);
-  return true;
+  if (!summary.empty()) summary.pop_back();
+  return summary;
+}
+
+// Fills the entry's summary and escaped XML parts, once.
+void prepare(const Portal& portal, const Date& as_of, FeedEntry* e) {
+  if (!e->head_xml.empty()) return;
+  if (e->record >= 0) e->summary = progress_summary(portal, portal.progress[e->record], as_of);
+  e->head_xml = "  <entry>\n";
+  e->head_xml += "    <id>" + xml_escape(e->id) + "</id>\n";
+  e->head_xml += "    <title type=\"text\">" + xml_escape(e->title) + "</title>\n";
+  e->head_xml += "    <updated>" + atom_date(e->updated) + "</updated>\n";
+  e->tail_xml = "    <author><name>" + xml_escape(e->author) + "</name></author>\n";
+  e->tail_xml += "    <category term=\"" + e->category + "\" label=\"" + xml_escape(e->category_label) +
+                 "\"/>\n";
+  e->tail_xml += "    <summary type=\"text\">" + xml_escape(e->summary) + "</summary>\n";
+  e->tail_xml += "  </entry>\n";
 }
 
 void write_entry(std::string* out, const Site& site, const std::string& self,
                  const FeedEntry& e) {
-  *out += "  <entry>\n";
-  *out += "    <id>" + xml_escape(e.id) + "</id>\n";
-  *out += "    <title type=\"text\">" + xml_escape(e.title) + "</title>\n";
-  *out += "    <updated>" + atom_date(e.updated) + "</updated>\n";
+  *out += e.head_xml;
   std::string path = e.link, anchor;
   if (auto hash = path.find('#'); hash != std::string::npos) {
     anchor = path.substr(hash);
@@ -115,11 +138,7 @@ void write_entry(std::string* out, const Site& site, const std::string& self,
   }
   *out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
           xml_escape(link_from(site, self, path) + anchor) + "\"/>\n";
-  *out += "    <author><name>" + xml_escape(e.author) + "</name></author>\n";
-  *out += "    <category term=\"" + e.category + "\" label=\"" + xml_escape(e.category_label) +
-          "\"/>\n";
-  *out += "    <summary type=\"text\">" + xml_escape(e.summary) + "</summary>\n";
-  *out += "  </entry>\n";
+  *out += e.tail_xml;
 }
 
 }  // namespace
@@ -150,23 +169,35 @@ Collected collect(const Portal& portal, const Date& as_of) {
     c.entries.push_back(report_entry(portal, r));
     c.units.push_back(r.unit);
   }
-  for (const auto& rec : portal.progress) {
+  for (size_t r = 0; r < portal.progress.size(); ++r) {
+    const ProgressRecord& rec = portal.progress[r];
     FeedEntry e;
     if (!progress_entry(portal, rec, as_of, &e)) continue;
+    e.record = static_cast<int>(r);
     c.entries.push_back(std::move(e));
     c.units.push_back(portal.plans[rec.plan].unit);
   }
   return c;
 }
 
+// Newest first, ties by id, at most kFeedEntries: the entries a feed shows.
+void rank(std::vector<FeedEntry*>* entries) {
+  auto newer = [](const FeedEntry* a, const FeedEntry* b) {
+    return std::tie(b->updated, a->id) < std::tie(a->updated, b->id);
+  };
+  if (entries->size() > static_cast<size_t>(kFeedEntries)) {
+    std::partial_sort(entries->begin(), entries->begin() + kFeedEntries, entries->end(), newer);
+    entries->resize(kFeedEntries);
+  } else {
+    std::sort(entries->begin(), entries->end(), newer);
+  }
+}
+
+// The feed of `scope`, from its ranked entries, each prepared.
 std::string render(const Portal& portal, const PortalFacts& facts, const Unit* scope,
-                   std::vector<const FeedEntry*> entries, Date fallback) {
+                   const std::vector<FeedEntry*>& entries, Date fallback) {
   const Site& site = portal.site;
   const std::string self = feed_path(scope);
-  std::sort(entries.begin(), entries.end(), [](const FeedEntry* a, const FeedEntry* b) {
-    return std::tie(b->updated, a->id) < std::tie(a->updated, b->id);
-  });
-  if (entries.size() > static_cast<size_t>(kFeedEntries)) entries.resize(kFeedEntries);
 
   // The feed changed when its newest entry did; an empty feed takes its plans' latest date,
   // and failing that the reference date.
@@ -212,21 +243,23 @@ Date plans_latest(const PortalFacts& facts, int plan, Date latest) {
 
 std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope) {
   Collected c = collect(portal, facts.as_of);
-  std::vector<const FeedEntry*> entries;
+  std::vector<FeedEntry*> entries;
   for (size_t i = 0; i < c.entries.size(); ++i)
     if (unit_in_scope(portal, c.units[i], scope)) entries.push_back(&c.entries[i]);
   Date fallback;
   for (size_t p = 0; p < portal.plans.size(); ++p)
     if (unit_in_scope(portal, portal.plans[p].unit, scope))
       fallback = plans_latest(facts, static_cast<int>(p), fallback);
-  return render(portal, facts, scope, std::move(entries), fallback);
+  rank(&entries);
+  for (FeedEntry* e : entries) prepare(portal, facts.as_of, e);
+  return render(portal, facts, scope, entries, fallback);
 }
 
 OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
   Collected c = collect(portal, facts.as_of);
   const size_t n = portal.units.size();
   // Each entry and plan counts for its unit and every unit above it.
-  std::vector<std::vector<const FeedEntry*>> by_unit(n);
+  std::vector<std::vector<FeedEntry*>> by_unit(n);
   std::vector<Date> fallback(n);
   auto for_ancestors = [&](int u, auto&& f) {
     for (size_t steps = 0; u >= 0 && u < static_cast<int>(n) && steps <= n; ++steps) {
@@ -234,7 +267,7 @@ OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
       u = portal.units[u].parent;
     }
   };
-  std::vector<const FeedEntry*> all;
+  std::vector<FeedEntry*> all;
   for (size_t i = 0; i < c.entries.size(); ++i) {
     all.push_back(&c.entries[i]);
     for_ancestors(c.units[i], [&](int u) { by_unit[u].push_back(&c.entries[i]); });
@@ -246,6 +279,13 @@ OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
       fallback[u] = plans_latest(facts, static_cast<int>(p), fallback[u]);
     });
   }
+  // Only the entries some feed shows are summed up and escaped, each once, however many
+  // feeds (its unit's and every one above) show it.
+  rank(&all);
+  for (auto& entries : by_unit) rank(&entries);
+  for (FeedEntry* e : all) prepare(portal, facts.as_of, e);
+  for (const auto& entries : by_unit)
+    for (FeedEntry* e : entries) prepare(portal, facts.as_of, e);
   OutputFiles out;
   out.push_back({feed_path(nullptr), render(portal, facts, nullptr, all, portal_fallback), {}});
   for (size_t u = 0; u < n; ++u)

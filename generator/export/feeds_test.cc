@@ -82,6 +82,35 @@ TEST(Feeds, UnitFeedsHoldTheUnitAndItsDescendants) {
   }
 }
 
+TEST(Feeds, ABusyFeedShowsItsNewestEntriesInFull) {
+  // More progress files than a feed shows: the newest kFeedEntries, each summed up in full,
+  // in every feed above them, and the same bytes from write_feeds as from write_feed.
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  facts.as_of = {2024, 12, 31};
+  const ProgressRecord first = portal.progress[0];
+  for (int i = 1; i <= kFeedEntries + 20; ++i) {
+    ProgressRecord rec = first;
+    rec.path = "content/ha-tinh/huong-son/son-lam/progress/2024-" + std::to_string(1000 + i) + ".yaml";
+    for (auto& e : rec.entries) e.date = Date{2024, 1 + i % 12, 1 + i % 28};
+    for (auto& m : rec.measurements) m.date = Date{2024, 1 + i % 12, 1 + i % 28};
+    portal.progress.push_back(rec);
+  }
+  std::string xml = write_feed(portal, facts, nullptr);
+  auto entries = between(xml, "<entry>", "</entry>");
+  ASSERT_EQ(entries.size(), static_cast<size_t>(kFeedEntries));
+  EXPECT_EQ(between(entries.front(), "<updated>", "</updated>")[0], "2024-12-28T00:00:00+07:00");
+  for (const auto& e : entries) {
+    if (e.find("Tiến độ") == std::string::npos) continue;
+    EXPECT_NE(e.find("<summary type=\"text\">• "), std::string::npos) << e;
+  }
+  OutputFiles all = write_feeds(portal, facts);
+  EXPECT_EQ(all[0].bytes, xml);
+  for (size_t u = 0; u < portal.units.size(); ++u)
+    EXPECT_EQ(all[u + 1].bytes, write_feed(portal, facts, &portal.units[u])) << portal.units[u].url_path;
+  EXPECT_TRUE(testing::well_formed_xml(xml));
+}
+
 TEST(Feeds, ContentAfterTheReferenceDateIsLeftOut) {
   PortalFacts facts = make_test_facts();
   facts.as_of = {2023, 4, 1};

@@ -15,5 +15,13 @@ TEST(XmlEscape, DropsControlCharactersXmlForbids) {
   EXPECT_EQ(xml_escape("a\tb\nc\rd"), "a\tb\nc\rd");
 }
 
+TEST(XmlEscape, EscapesAtTheEdgesAndBetweenRuns) {
+  EXPECT_EQ(xml_escape("&"), "&amp;");
+  EXPECT_EQ(xml_escape("<<>>"), "&lt;&lt;&gt;&gt;");
+  EXPECT_EQ(xml_escape(std::string("\x02x\x03", 3)), "x");
+  EXPECT_EQ(xml_escape("'Sơn' & \"Lâm\"!"), "&apos;Sơn&apos; &amp; &quot;Lâm&quot;!");
+  EXPECT_EQ(xml_escape(""), "");
+}
+
 }  // namespace
 }  // namespace congkhai
