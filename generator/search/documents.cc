@@ -1,6 +1,7 @@
 #include "search/documents.h"
 
 #include <cctype>
+#include <iterator>
 
 #include "model/urls.h"
 
@@ -162,131 +163,145 @@ std::string shorten(std::string_view text, std::size_t max_chars) {
   return out + "…";
 }
 
+SearchDocument unit_search_document(const Portal& portal, int u) {
+  const Unit& unit = portal.units[static_cast<std::size_t>(u)];
+  const std::string unit_name = unit_display_name(unit);
+  SearchDocument ud;
+  ud.ref = unit_page(unit);
+  ud.kind = SearchKind::kUnit;
+  ud.area = area_of(portal, u);
+  ud.owner = u;
+  ud.title = unit_name;
+  add(&ud.text, unit.contact.address);
+  add(&ud.text, unit.feedback);
+  ud.unit = unit.parent >= 0 ? top_unit_chain(portal, unit.parent) : "";
+  ud.kind_text = "đơn vị " + unit_level_vi(unit.level);
+  ud.display_title = unit_name;
+  ud.display_unit = unit.parent >= 0 ? unit_display_name(portal.units[static_cast<std::size_t>(unit.parent)]) : "";
+  ud.excerpt = shorten(unit.contact.address, kExcerptChars);
+  return ud;
+}
+
+std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
+  std::vector<SearchDocument> docs;
+  const Unit& unit = portal.units[static_cast<std::size_t>(u)];
+  const std::string unit_name = unit_display_name(unit);
+  const std::string chain = top_unit_chain(portal, u);
+  const int area = area_of(portal, u);
+
+  for (int pi : unit.plans) {
+    const Plan& plan = portal.plans[static_cast<std::size_t>(pi)];
+    const std::string page = plan_page(portal, plan);
+    const std::string year = plan.year > 0 ? std::to_string(plan.year) : "";
+    const std::string label = plan_label(plan);
+
+    SearchDocument pd;
+    pd.ref = page;
+    pd.kind = SearchKind::kPlan;
+    pd.area = area;
+    pd.owner = u;
+    pd.title = plan.title;
+    add(&pd.text, plan.number);
+    add(&pd.text, plan.place);
+    for (const Reference& r : plan.legal_basis) add(&pd.text, r.text);
+    if (plan.implements) add(&pd.text, plan.implements->text);
+    const std::string body = plain_text(plan.body);
+    add(&pd.text, body);
+    add(&pd.text, plain_text(plan.budget));
+    pd.unit = chain;
+    add(&pd.lead, plan.issuer);
+    add(&pd.lead, plan.signer.name);
+    pd.year = year;
+    pd.kind_text = "kế hoạch";
+    pd.display_title = shorten(plain_text(plan.title), kTitleChars);
+    pd.display_unit = unit_name;
+    pd.excerpt = shorten(label + (body.empty() ? "" : ". " + body), kExcerptChars);
+    docs.push_back(std::move(pd));
+
+    for (const Task& task : plan.tasks) {
+      SearchDocument td;
+      td.ref = page + "#" + task_anchor(task);
+      td.kind = SearchKind::kTask;
+      td.area = area;
+      td.owner = u;
+      td.title = plain_text(task.text);
+      add(&td.text, task.number);
+      if (task.section >= 0 && static_cast<std::size_t>(task.section) < plan.sections.size())
+        add(&td.text, plan.sections[static_cast<std::size_t>(task.section)].title);
+      add(&td.text, plain_text(task.output));
+      add(&td.text, task.timeframe);
+      add(&td.text, plan.number);
+      td.unit = chain;
+      add(&td.lead, join(task.lead, " "));
+      add(&td.lead, join(task.partners, " "));
+      td.year = year;
+      td.kind_text = "nhiệm vụ";
+      td.display_title = shorten(td.title, kTitleChars);
+      td.display_unit = unit_name;
+      std::vector<std::string> context{label};
+      if (!task.lead.empty()) context.push_back("Chủ trì: " + join(task.lead, ", "));
+      if (!task.timeframe.empty()) context.push_back(task.timeframe);
+      td.excerpt = shorten(join(context, " · "), kExcerptChars);
+      docs.push_back(std::move(td));
+    }
+
+    for (const Target& target : plan.targets) {
+      SearchDocument gd;
+      gd.ref = page + "#" + target_anchor(target);
+      gd.kind = SearchKind::kTarget;
+      gd.area = area;
+      gd.owner = u;
+      gd.title = target.measure;
+      const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
+      add(&gd.text, goal);
+      add(&gd.text, plan.number);
+      gd.unit = chain;
+      if (const Task* task = target.task.empty() ? nullptr : find_task(plan, target.task)) {
+        add(&gd.lead, join(task->lead, " "));
+        add(&gd.text, plain_text(task->text));
+      }
+      gd.year = year;
+      gd.kind_text = "chỉ tiêu";
+      gd.display_title = shorten(target.measure, kTitleChars);
+      gd.display_unit = unit_name;
+      gd.excerpt = shorten(goal + " · " + label, kExcerptChars);
+      docs.push_back(std::move(gd));
+    }
+  }
+
+  for (int ri : unit.reports) {
+    const Report& report = portal.reports[static_cast<std::size_t>(ri)];
+    SearchDocument rd;
+    rd.ref = report_page(portal, report);
+    rd.kind = SearchKind::kReport;
+    rd.area = area;
+    rd.owner = u;
+    rd.title = report.title;
+    add(&rd.text, report.number);
+    add(&rd.text, period_vi(report.period));
+    const std::string body = plain_text(report.body);
+    add(&rd.text, body);
+    for (const Attachment& a : report.attachments) add(&rd.text, a.title);
+    rd.unit = chain;
+    rd.year = report.period.year > 0 ? std::to_string(report.period.year) : "";
+    rd.kind_text = "báo cáo";
+    rd.display_title = shorten(plain_text(report.title), kTitleChars);
+    rd.display_unit = unit_name;
+    rd.excerpt = shorten(period_vi(report.period) + (body.empty() ? "" : ". " + body), kExcerptChars);
+    docs.push_back(std::move(rd));
+  }
+  return docs;
+}
+
+bool has_search_documents(const Unit& unit) { return !unit.plans.empty() || !unit.reports.empty(); }
+
 std::vector<SearchDocument> search_documents(const Portal& portal) {
   std::vector<SearchDocument> docs;
   for (std::size_t ui = 0; ui < portal.units.size(); ++ui) {
-    const Unit& unit = portal.units[ui];
     const int u = static_cast<int>(ui);
-    const std::string unit_name = unit_display_name(unit);
-    const std::string chain = top_unit_chain(portal, u);
-    const int area = area_of(portal, u);
-
-    SearchDocument ud;
-    ud.ref = unit_page(unit);
-    ud.kind = SearchKind::kUnit;
-    ud.area = area;
-    ud.owner = u;
-    ud.title = unit_name;
-    add(&ud.text, unit.contact.address);
-    add(&ud.text, unit.feedback);
-    ud.unit = unit.parent >= 0 ? top_unit_chain(portal, unit.parent) : "";
-    ud.kind_text = "đơn vị " + unit_level_vi(unit.level);
-    ud.display_title = unit_name;
-    ud.display_unit = unit.parent >= 0 ? unit_display_name(portal.units[static_cast<std::size_t>(unit.parent)]) : "";
-    ud.excerpt = shorten(unit.contact.address, kExcerptChars);
-    docs.push_back(std::move(ud));
-
-    for (int pi : unit.plans) {
-      const Plan& plan = portal.plans[static_cast<std::size_t>(pi)];
-      const std::string page = plan_page(portal, plan);
-      const std::string year = plan.year > 0 ? std::to_string(plan.year) : "";
-      const std::string label = plan_label(plan);
-
-      SearchDocument pd;
-      pd.ref = page;
-      pd.kind = SearchKind::kPlan;
-      pd.area = area;
-      pd.owner = u;
-      pd.title = plan.title;
-      add(&pd.text, plan.number);
-      add(&pd.text, plan.place);
-      for (const Reference& r : plan.legal_basis) add(&pd.text, r.text);
-      if (plan.implements) add(&pd.text, plan.implements->text);
-      const std::string body = plain_text(plan.body);
-      add(&pd.text, body);
-      add(&pd.text, plain_text(plan.budget));
-      pd.unit = chain;
-      add(&pd.lead, plan.issuer);
-      add(&pd.lead, plan.signer.name);
-      pd.year = year;
-      pd.kind_text = "kế hoạch";
-      pd.display_title = shorten(plain_text(plan.title), kTitleChars);
-      pd.display_unit = unit_name;
-      pd.excerpt = shorten(label + (body.empty() ? "" : ". " + body), kExcerptChars);
-      docs.push_back(std::move(pd));
-
-      for (const Task& task : plan.tasks) {
-        SearchDocument td;
-        td.ref = page + "#" + task_anchor(task);
-        td.kind = SearchKind::kTask;
-        td.area = area;
-        td.owner = u;
-        td.title = plain_text(task.text);
-        add(&td.text, task.number);
-        if (task.section >= 0 && static_cast<std::size_t>(task.section) < plan.sections.size())
-          add(&td.text, plan.sections[static_cast<std::size_t>(task.section)].title);
-        add(&td.text, plain_text(task.output));
-        add(&td.text, task.timeframe);
-        add(&td.text, plan.number);
-        td.unit = chain;
-        add(&td.lead, join(task.lead, " "));
-        add(&td.lead, join(task.partners, " "));
-        td.year = year;
-        td.kind_text = "nhiệm vụ";
-        td.display_title = shorten(td.title, kTitleChars);
-        td.display_unit = unit_name;
-        std::vector<std::string> context{label};
-        if (!task.lead.empty()) context.push_back("Chủ trì: " + join(task.lead, ", "));
-        if (!task.timeframe.empty()) context.push_back(task.timeframe);
-        td.excerpt = shorten(join(context, " · "), kExcerptChars);
-        docs.push_back(std::move(td));
-      }
-
-      for (const Target& target : plan.targets) {
-        SearchDocument gd;
-        gd.ref = page + "#" + target_anchor(target);
-        gd.kind = SearchKind::kTarget;
-        gd.area = area;
-        gd.owner = u;
-        gd.title = target.measure;
-        const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
-        add(&gd.text, goal);
-        add(&gd.text, plan.number);
-        gd.unit = chain;
-        if (const Task* task = target.task.empty() ? nullptr : find_task(plan, target.task)) {
-          add(&gd.lead, join(task->lead, " "));
-          add(&gd.text, plain_text(task->text));
-        }
-        gd.year = year;
-        gd.kind_text = "chỉ tiêu";
-        gd.display_title = shorten(target.measure, kTitleChars);
-        gd.display_unit = unit_name;
-        gd.excerpt = shorten(goal + " · " + label, kExcerptChars);
-        docs.push_back(std::move(gd));
-      }
-    }
-
-    for (int ri : unit.reports) {
-      const Report& report = portal.reports[static_cast<std::size_t>(ri)];
-      SearchDocument rd;
-      rd.ref = report_page(portal, report);
-      rd.kind = SearchKind::kReport;
-      rd.area = area;
-      rd.owner = u;
-      rd.title = report.title;
-      add(&rd.text, report.number);
-      add(&rd.text, period_vi(report.period));
-      const std::string body = plain_text(report.body);
-      add(&rd.text, body);
-      for (const Attachment& a : report.attachments) add(&rd.text, a.title);
-      rd.unit = chain;
-      rd.year = report.period.year > 0 ? std::to_string(report.period.year) : "";
-      rd.kind_text = "báo cáo";
-      rd.display_title = shorten(plain_text(report.title), kTitleChars);
-      rd.display_unit = unit_name;
-      rd.excerpt = shorten(period_vi(report.period) + (body.empty() ? "" : ". " + body), kExcerptChars);
-      docs.push_back(std::move(rd));
-    }
+    docs.push_back(unit_search_document(portal, u));
+    std::vector<SearchDocument> own = search_documents(portal, u);
+    docs.insert(docs.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
   }
   return docs;
 }

@@ -40,8 +40,20 @@ struct SearchDocument {
 const std::vector<LunrField>& search_fields();
 
 // Every unit, plan, task, target and report of the portal, in model order: a unit, then
-// its plans with their tasks and targets, then its reports; then the next unit.
+// its plans with their tasks and targets, then its reports; then the next unit. That is,
+// for each unit, unit_search_document then search_documents(portal, unit).
 std::vector<SearchDocument> search_documents(const Portal& portal);
+
+// The page of unit `unit` (an index into Portal::units): its name, address and feedback.
+SearchDocument unit_search_document(const Portal& portal, int unit);
+
+// The unit's own plans with their tasks and targets, then its reports, in model order;
+// not its page. A shard is built from these one unit at a time, so that the whole portal's
+// documents (about 1 GB for the national corpus) never sit in memory together.
+std::vector<SearchDocument> search_documents(const Portal& portal, int unit);
+
+// Whether search_documents(portal, unit) has any document: the unit has plans or reports.
+bool has_search_documents(const Unit& unit);
 
 // The document as lunr sees it, with the text of each of `fields` (matched by name), under
 // `ref` (its compact ref in a shard).

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "load/content_tree.h"
 #include "search/search_files.h"
 
 namespace congkhai {
@@ -104,6 +105,88 @@ TEST(SearchDocuments, OneDocumentPerUnitPlanTaskTargetAndReport) {
                       "thai-nguyen/dinh-hoa/index.html unit",
                       "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html plan",
                   }));
+}
+
+// Every field of a document, to compare two documents whole.
+std::string describe(const SearchDocument& d) {
+  return d.ref + "|" + std::string(search_kind_key(d.kind)) + "|" + std::to_string(d.area) + "|" +
+         std::to_string(d.owner) + "|" + d.title + "|" + d.text + "|" + d.unit + "|" + d.lead + "|" + d.year +
+         "|" + d.kind_text + "|" + d.display_title + "|" + d.display_unit + "|" + d.excerpt;
+}
+
+// The small portal; the same with a plan of a province, whose shard then holds its own
+// documents before its descendants' pages; the sample site of the repository.
+std::vector<Portal> test_portals() {
+  Portal with_province_plan = small_portal();
+  Plan plan;
+  plan.id = "2025";
+  plan.unit = 0;
+  plan.title = "Kế hoạch của tỉnh Hà Tĩnh";
+  plan.year = 2025;
+  with_province_plan.plans.push_back(plan);
+  with_province_plan.units[0].plans.push_back(2);
+  Diagnostics diags;
+  std::vector<Portal> portals{small_portal(), with_province_plan,
+                              load_portal(CONGKHAI_SOURCE_DIR "/content", &diags, 1)};
+  EXPECT_GT(portals[2].plans.size(), 1u);
+  return portals;
+}
+
+TEST(SearchDocuments, OneUnitsDocumentsAreThePortalsGroupedByUnit) {
+  for (const Portal& portal : test_portals()) {
+    std::vector<std::string> portal_wide;
+    for (const SearchDocument& d : search_documents(portal)) portal_wide.push_back(describe(d));
+    std::vector<std::string> by_unit;
+    for (std::size_t u = 0; u < portal.units.size(); ++u) {
+      const int unit = static_cast<int>(u);
+      const SearchDocument page = unit_search_document(portal, unit);
+      EXPECT_EQ(page.kind, SearchKind::kUnit);
+      EXPECT_EQ(page.owner, unit);
+      by_unit.push_back(describe(page));
+      const std::vector<SearchDocument> own = search_documents(portal, unit);
+      EXPECT_EQ(own.empty(), !has_search_documents(portal.units[u])) << portal.units[u].url_path;
+      for (const SearchDocument& d : own) {
+        EXPECT_NE(d.kind, SearchKind::kUnit) << d.ref;
+        EXPECT_EQ(d.owner, unit) << d.ref;
+        by_unit.push_back(describe(d));
+      }
+    }
+    EXPECT_EQ(by_unit, portal_wide);
+  }
+}
+
+// Which documents each shard holds, in order, worked out from the portal-wide list: a unit's
+// shard its own documents but its page; a top-level unit's also its descendants' pages; the
+// global index the top-level units' pages.
+TEST(SearchShards, HoldThePortalsDocumentsGroupedByUnit) {
+  for (const Portal& portal : test_portals()) {
+    const std::size_t n = portal.units.size();
+    std::vector<std::vector<std::string>> own(n), below(n);
+    std::vector<std::string> global;
+    for (const SearchDocument& d : search_documents(portal)) {
+      const std::size_t owner = static_cast<std::size_t>(d.owner);
+      if (d.kind != SearchKind::kUnit) own[owner].push_back(d.ref);
+      else if (portal.units[owner].parent < 0) global.push_back(d.ref);
+      else below[static_cast<std::size_t>(d.area)].push_back(d.ref);
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> expected{{"*", global}};
+    for (std::size_t u = 0; u < n; ++u) {
+      std::vector<std::string> refs = own[u];
+      if (portal.units[u].parent < 0) refs.insert(refs.end(), below[u].begin(), below[u].end());
+      if (refs.empty()) continue;
+      const std::string prefix = portal.units[u].url_path + "/";
+      for (std::string& r : refs) r = r.substr(prefix.size());
+      expected.emplace_back(portal.units[u].url_path, refs);
+    }
+
+    std::vector<std::pair<std::string, std::vector<std::string>>> actual;
+    for (const SearchShard& s : build_search_shards(portal, 2)) {
+      std::vector<std::string> refs;
+      for (const LunrJson& entry : s.data["store"]) refs.push_back(entry[0].get<std::string>());
+      actual.emplace_back(s.key, refs);
+    }
+    EXPECT_EQ(actual, expected);
+  }
 }
 
 TEST(SearchDocuments, TaskFieldsAndDisplay) {

@@ -301,29 +301,33 @@ void append_js_thousandths(std::string* out, double thousandths) {
     out->push_back('0');
     return;
   }
+  // Laid out in a buffer and appended once: an index has a score per term of each field.
+  char buf[40];
+  char* w = buf;
   if (v < 0) {
-    out->push_back('-');
+    *w++ = '-';
     v = -v;
   }
-  char buf[24];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
-  std::string_view digits(buf, static_cast<std::size_t>(res.ptr - buf));
+  char digits[24] = {};
+  std::size_t len = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits);
   std::size_t frac = 3;  // digits after the point, before trailing zeros are dropped
-  while (frac > 0 && digits.back() == '0') {
-    digits.remove_suffix(1);
+  while (frac > 0 && digits[len - 1] == '0') {
+    --len;
     --frac;
   }
-  if (digits.size() <= frac) {
-    out->append("0.");
-    out->append(frac - digits.size(), '0');
-    out->append(digits);
+  if (len <= frac) {
+    *w++ = '0';
+    *w++ = '.';
+    for (std::size_t i = len; i < frac; ++i) *w++ = '0';
+    w = std::copy(digits, digits + len, w);
   } else {
-    out->append(digits.substr(0, digits.size() - frac));
+    w = std::copy(digits, digits + len - frac, w);
     if (frac > 0) {
-      out->push_back('.');
-      out->append(digits.substr(digits.size() - frac));
+      *w++ = '.';
+      w = std::copy(digits + len - frac, digits + len, w);
     }
   }
+  out->append(buf, static_cast<std::size_t>(w - buf));
 }
 
 std::string js_number(double value) {

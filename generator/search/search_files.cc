@@ -45,10 +45,15 @@ ShardData shard_data(std::string_view key, const std::string& name,
       constant[f.name] = field_text(*docs[0], f.name);
     }
   }
-  std::vector<LunrDocument> lunr_docs;
-  lunr_docs.reserve(docs.size());
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
+  std::string index_json;
+  {
+    // The indexed text, copied once more: freed as soon as the index is made.
+    std::vector<LunrDocument> lunr_docs;
+    lunr_docs.reserve(docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
+    index_json = build_lunr_index_json(fields, lunr_docs);
+  }
   const std::string prefix = key == kGlobalSearchKey ? "" : std::string(key) + "/";
   LunrJson data = LunrJson::object();
   data["key"] = std::string(key);
@@ -56,7 +61,21 @@ ShardData shard_data(std::string_view key, const std::string& name,
   if (!constant.empty()) data["constant"] = std::move(constant);
   data["index"] = nullptr;
   data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
-  return {std::move(data), build_lunr_index_json(fields, lunr_docs)};
+  return {std::move(data), std::move(index_json)};
+}
+
+// The data of the shard of unit `u` under `key`: the unit's own documents, then `more` (a
+// top-level unit's descendants' pages). The own documents are made here, by the thread that
+// builds the shard, and freed before it returns: the search stage holds one shard's
+// documents per thread instead of the whole portal's.
+ShardData unit_shard_data(const Portal& portal, std::size_t u, std::string_view key,
+                          const std::vector<const SearchDocument*>& more) {
+  const std::vector<SearchDocument> own = search_documents(portal, static_cast<int>(u));
+  std::vector<const SearchDocument*> docs;
+  docs.reserve(own.size() + more.size());
+  for (const SearchDocument& d : own) docs.push_back(&d);
+  docs.insert(docs.end(), more.begin(), more.end());
+  return shard_data(key, unit_display_name(portal.units[u]), docs);
 }
 
 std::string script_prefix(std::string_view key) {
@@ -114,34 +133,34 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
 }
 
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, OutputSink* out) {
-  const std::vector<SearchDocument> docs = search_documents(portal);
   const std::size_t n = portal.units.size();
   // A unit's page document goes where a search for the unit's name will look: the global
-  // index for a top-level unit, its top-level unit's shard for the others.
+  // index for a top-level unit, its top-level unit's shard for the others. The pages are
+  // small, one per unit, and made first.
+  std::vector<SearchDocument> pages(n);
   std::vector<const SearchDocument*> global_docs;
-  std::vector<std::vector<const SearchDocument*>> own(n), below(n);
-  for (const SearchDocument& d : docs) {
-    if (d.owner < 0 || static_cast<std::size_t>(d.owner) >= n) continue;
-    const bool top = portal.units[static_cast<std::size_t>(d.owner)].parent < 0;
-    if (d.kind != SearchKind::kUnit) own[static_cast<std::size_t>(d.owner)].push_back(&d);
-    else if (top) global_docs.push_back(&d);
-    else if (d.area >= 0) below[static_cast<std::size_t>(d.area)].push_back(&d);
+  std::vector<std::vector<const SearchDocument*>> below(n);
+  for (std::size_t u = 0; u < n; ++u) {
+    pages[u] = unit_search_document(portal, static_cast<int>(u));
+    if (portal.units[u].parent < 0) global_docs.push_back(&pages[u]);
+    else if (pages[u].area >= 0) below[static_cast<std::size_t>(pages[u].area)].push_back(&pages[u]);
   }
+  auto has_own = [&](std::size_t u) { return has_search_documents(portal.units[u]); };
 
   // Shards below the top level first: the top-level ones list their sizes, and the global
   // index lists the top-level ones'.
   std::vector<SearchShard> shards(n);
   std::vector<std::size_t> lower;
   for (std::size_t u = 0; u < n; ++u)
-    if (portal.units[u].parent >= 0 && !own[u].empty()) lower.push_back(u);
+    if (portal.units[u].parent >= 0 && has_own(u)) lower.push_back(u);
   parallel_for(lower.size(), threads, [&](std::size_t i) {
-    const Unit& unit = portal.units[lower[i]];
-    shards[lower[i]] = make_shard(unit.url_path, shard_data(unit.url_path, unit_display_name(unit), own[lower[i]]), out);
+    const std::string& key = portal.units[lower[i]].url_path;
+    shards[lower[i]] = make_shard(key, unit_shard_data(portal, lower[i], key, {}), out);
   });
 
   std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
   for (std::size_t u = 0; u < n; ++u)
-    if (portal.units[u].parent >= 0 && !own[u].empty()) {
+    if (portal.units[u].parent >= 0 && has_own(u)) {
       int top = -1;
       for (int a = static_cast<int>(u); a >= 0; a = portal.units[static_cast<std::size_t>(a)].parent) top = a;
       total[static_cast<std::size_t>(top)] += shards[u].bytes;
@@ -150,10 +169,8 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
   parallel_for(tops.size(), threads, [&](std::size_t i) {
     const std::size_t t = static_cast<std::size_t>(tops[i]);
     const Unit& unit = portal.units[t];
-    std::vector<const SearchDocument*> shard_docs = own[t];
-    shard_docs.insert(shard_docs.end(), below[t].begin(), below[t].end());
-    if (shard_docs.empty()) return;
-    ShardData data = shard_data(unit.slug, unit_display_name(unit), shard_docs);
+    if (!has_own(t) && below[t].empty()) return;
+    ShardData data = unit_shard_data(portal, t, unit.slug, below[t]);
     LunrJson units = LunrJson::array();
     const std::string prefix = unit.url_path + "/";
     for (std::size_t u = 0; u < n; ++u) {

@@ -48,6 +48,8 @@ struct SearchShard {
 //  - the global index: the top-level units' own documents and "areas": [{"slug", "name",
 //    "bytes": its shard's .js, "total": with every descendant's}].
 // Shards are indexed on `threads` threads (0: every core); the result does not depend on it.
+// Each thread makes the documents of the shard it builds and frees them once the shard is
+// made, so the portal's documents are never all held at once.
 // With `out`, each shard's .js file is handed to it as soon as it is made (in no particular
 // order), and only key and bytes are kept: the search stage then holds one shard per thread,
 // not the whole index.

@@ -49,6 +49,17 @@ void append(std::string* out, utf8proc_int32_t cp) {
     out->push_back(static_cast<char>(-(cp + 1)));
     return;
   }
+  if (cp < 0x800) {  // utf8proc_encode_char's encodings, the common ones inline
+    const char two[2] = {static_cast<char>(0xC0 + (cp >> 6)), static_cast<char>(0x80 + (cp & 0x3F))};
+    out->append(two, 2);
+    return;
+  }
+  if (cp < 0x10000) {
+    const char three[3] = {static_cast<char>(0xE0 + (cp >> 12)), static_cast<char>(0x80 + ((cp >> 6) & 0x3F)),
+                           static_cast<char>(0x80 + (cp & 0x3F))};
+    out->append(three, 3);
+    return;
+  }
   utf8proc_uint8_t buf[4];
   utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
   out->append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
@@ -114,15 +125,8 @@ bool is_term_char(utf8proc_int32_t cp) {
   }
 }
 
-}  // namespace
-
-std::string js_to_lower(std::string_view s) {
-  if (is_ascii(s)) {
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+// js_to_lower over the decoded text, which the final-sigma rule needs.
+std::string js_to_lower_with_context(std::string_view s) {
   std::vector<utf8proc_int32_t> cps = decode(s);
   std::string out;
   out.reserve(s.size());
@@ -140,6 +144,58 @@ std::string js_to_lower(std::string_view s) {
     } else {
       append(&out, utf8proc_tolower(cp));
     }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string js_to_lower(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  // One pass, without decoding the text into a vector first: only the final-sigma rule
+  // needs a character's neighbours, so a text with a capital sigma takes the slow path.
+  // Two-byte sequences and the three-byte ones of U+1000 to U+1FFF (Vietnamese's Latin
+  // Extended Additional) are decoded inline, the way utf8proc_iterate decodes them.
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* end = p + s.size();
+  auto continuation = [](utf8proc_uint8_t b) { return (b & 0xC0) == 0x80; };
+  while (p < end) {
+    const utf8proc_uint8_t b = *p;
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      ++p;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+    if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && continuation(p[1])) {
+      cp = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      n = 2;
+    } else if (b == 0xE1 && end - p >= 3 && continuation(p[1]) && continuation(p[2])) {
+      cp = 0x1000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      n = 3;
+    } else {
+      n = utf8proc_iterate(p, end - p, &cp);
+    }
+    if (n <= 0) {
+      out.push_back(static_cast<char>(b));  // an invalid byte stands for itself
+      n = 1;
+    } else if (cp == 0x130) {  // İ lower-cases to i + combining dot above
+      out.push_back('i');
+      append(&out, 0x307);
+    } else if (cp == 0x3A3) {
+      return js_to_lower_with_context(s);
+    } else {
+      append(&out, utf8proc_tolower(cp));
+    }
+    p += n;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "search/vi_terms.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include "text/unicode.h"
 
@@ -40,6 +41,49 @@ TEST(JsToLower, FollowsJavaScriptNotCaseFolding) {
   EXPECT_EQ(js_to_lower("İ"), "i\xCC\x87");
   EXPECT_EQ(js_to_lower("ΟΔΟΣ"), "οδος");
   EXPECT_EQ(js_to_lower("ΣΑ"), "σα");
+}
+
+std::string utf8(utf8proc_int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(utf8proc_encode_char(cp, buf)));
+}
+
+// Lower-casing one code point at a time with utf8proc, an invalid byte kept as it is: what
+// js_to_lower does to a text without a capital sigma (whose lower case depends on what is
+// around it).
+std::string lower_by_code_point(std::string_view s) {
+  std::string out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      out.push_back(static_cast<char>(*p));
+      n = 1;
+    } else {
+      out += cp == 0x130 ? "i\xCC\x87" : utf8(utf8proc_tolower(cp));
+    }
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+TEST(JsToLower, LowerCasesEveryCodePointAndKeepsInvalidBytes) {
+  for (utf8proc_int32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x3A3) continue;
+    const std::string text = "Ạ" + utf8(cp) + "A";
+    ASSERT_EQ(js_to_lower(text), lower_by_code_point(text)) << std::hex << cp;
+  }
+  // Truncated, overlong, surrogate and out-of-range sequences, beside and inside letters.
+  for (std::string text : {"\xC2", "\xC2" "A", "\xE1\x80", "\xE1\x80Ạ", "\xE1\xBA", "Ạ\xE1", "\xC0\x80",
+                           "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x80\x80\x80",
+                           "\xFF\xFE", "\x80Ạ", "\xC3\xC3\x80", "Đ\xE1\xBA\xA0\xBA"}) {
+    EXPECT_EQ(js_to_lower(text), lower_by_code_point(text)) << text;
+  }
+  EXPECT_EQ(js_to_lower("ĐƯỜNG Ấp \xC3"), "đường ấp \xC3");
+  EXPECT_EQ(js_to_lower("Ạ ΟΔΟΣ"), "ạ οδος");  // a capital sigma anywhere: the whole text's context
 }
 
 // Every Vietnamese letter, lower and upper case: the consonants, and each vowel bare and
