@@ -58,7 +58,8 @@ class CheckedSink : public OutputSink {
         return;
       }
       if (noting_sizes_) sizes_.emplace(f.path, f.bytes.size());
-      if (!f.key.empty()) (f.reused ? reused_ : rendered_)++;
+      // Pages are counted; search shards carry keys too.
+      if (!f.key.empty() && f.path.ends_with(".html")) (f.reused ? reused_ : rendered_)++;
     }
     next_.add(std::move(f));
   }
@@ -120,7 +121,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  build_search_files(r.portal, options.lunr_js, options.threads, out);
+  build_search_files(r.portal, options.lunr_js, options.threads, out, {options.version, options.previous_keys});
   out.finish(&r);
   sort_diagnostics(r.diags);
   return r;

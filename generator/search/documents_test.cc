@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "load/content_tree.h"
 #include "search/search_files.h"
 
@@ -305,6 +307,54 @@ TEST(SearchFiles, OneScriptPerShardAndLunrItself) {
   EXPECT_EQ(files.back().source, "/x/node_modules/lunr/lunr.min.js");
   EXPECT_TRUE(files.back().bytes.empty());
   EXPECT_EQ(build_search_files(small_portal(), "").size(), 5u);
+}
+
+// Incremental builds: a shard is indexed again only when what it is made from changed.
+TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
+  auto build = [](const Portal& portal, const ShardReuse& reuse) {
+    OutputCollector out;
+    build_search_files(portal, "", 1, out, reuse);
+    std::map<std::string, OutputFile> files;
+    for (OutputFile& f : out.take()) files[f.path] = std::move(f);
+    return files;
+  };
+  auto keys_of = [](const std::map<std::string, OutputFile>& files) {
+    std::map<std::string, std::string> keys;
+    for (const auto& [path, f] : files) keys[path] = f.key;
+    return keys;
+  };
+  const Portal portal = small_portal();
+  const auto first = build(portal, {"1.0", nullptr});
+  for (const auto& [path, f] : first) {
+    EXPECT_FALSE(f.reused) << path;
+    EXPECT_EQ(f.key.empty(), path == "tim-kiem/chi-muc.js") << path;  // the global index is always made
+  }
+  const auto keys = keys_of(first);
+
+  // Nothing changed: every shard is reused with its key, the global index made again the same.
+  for (const auto& [path, f] : build(portal, {"1.0", &keys})) {
+    EXPECT_EQ(f.key, keys.at(path)) << path;
+    EXPECT_EQ(f.reused, path != "tim-kiem/chi-muc.js") << path;
+    if (!f.reused) EXPECT_EQ(f.bytes, first.at(path).bytes);
+  }
+
+  // A task of Sơn Lâm edited: its shard, and its province's (which lists its size), are made
+  // again, as a full build would make them; Thái Nguyên's are reused.
+  Portal edited = portal;
+  edited.plans[0].tasks[0].text += " trên Hệ thống thông tin giải quyết TTHC của tỉnh";
+  const auto full = build(edited, {"1.0", nullptr});
+  const auto again = build(edited, {"1.0", &keys});
+  for (const std::string path : {"tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc/ha-tinh.js",
+                                 "tim-kiem/chi-muc.js"}) {
+    EXPECT_FALSE(again.at(path).reused) << path;
+    EXPECT_EQ(again.at(path).bytes, full.at(path).bytes) << path;
+    EXPECT_EQ(again.at(path).key, full.at(path).key) << path;
+  }
+  EXPECT_TRUE(again.at("tim-kiem/chi-muc/thai-nguyen.js").reused);
+  EXPECT_TRUE(again.at("tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js").reused);
+
+  // Another version of the generator reuses nothing.
+  for (const auto& [path, f] : build(portal, {"1.1", &keys})) EXPECT_FALSE(f.reused) << path;
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "search/documents.h"
+#include "text/content_hash.h"
 #include "text/parallel_for.h"
 
 namespace congkhai {
@@ -68,14 +70,19 @@ ShardData shard_data(std::string_view key, const std::string& name,
 // top-level unit's descendants' pages). The own documents are made here, by the thread that
 // builds the shard, and freed before it returns: the search stage holds one shard's
 // documents per thread instead of the whole portal's.
-ShardData unit_shard_data(const Portal& portal, std::size_t u, std::string_view key,
-                          const std::vector<const SearchDocument*>& more) {
-  const std::vector<SearchDocument> own = search_documents(portal, static_cast<int>(u));
+// A unit's own documents, then `more`: what its shard indexes.
+struct UnitDocs {
+  std::vector<SearchDocument> own;
   std::vector<const SearchDocument*> docs;
-  docs.reserve(own.size() + more.size());
-  for (const SearchDocument& d : own) docs.push_back(&d);
-  docs.insert(docs.end(), more.begin(), more.end());
-  return shard_data(key, unit_display_name(portal.units[u]), docs);
+};
+
+UnitDocs unit_docs(const Portal& portal, std::size_t u, const std::vector<const SearchDocument*>& more) {
+  UnitDocs d;
+  d.own = search_documents(portal, static_cast<int>(u));
+  d.docs.reserve(d.own.size() + more.size());
+  for (const SearchDocument& doc : d.own) d.docs.push_back(&doc);
+  d.docs.insert(d.docs.end(), more.begin(), more.end());
+  return d;
 }
 
 std::string script_prefix(std::string_view key) {
@@ -97,7 +104,57 @@ void append_shard_json(std::string* out, const ShardData& shard) {
   out->push_back('}');
 }
 
-SearchShard make_shard(std::string key, ShardData shard, OutputSink* out) {
+// Incremental builds. A shard's cache key is a hash of what its bytes are made from (its key,
+// name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
+// and the size of its .js: a shard reused from the previous build still tells the shards
+// above it its size. kShardFormat changes whenever the way shards are written does.
+constexpr std::string_view kShardFormat = "shard 1: lunr 2.3.9, compact refs, constant fields";
+
+std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
+                       const std::vector<const SearchDocument*>& docs, std::string_view listed) {
+  ContentHasher h;
+  h.add(kShardFormat);
+  h.add(reuse.version);
+  h.add(key);
+  h.add(name);
+  h.add(listed);
+  for (const SearchDocument* d : docs) {
+    for (const std::string* field : {&d->ref, &d->title, &d->text, &d->unit, &d->lead, &d->year,
+                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt})
+      h.add(*field);
+    h.add(search_kind_key(d->kind));
+    h.add(std::to_string(d->area) + " " + std::to_string(d->owner));
+  }
+  return h.finish().hex();
+}
+
+// The previous build's shard at `path`, when it was made from the same inputs: its size.
+std::optional<std::size_t> reusable(const ShardReuse& reuse, const std::string& path, const std::string& hash) {
+  if (!reuse.previous_keys) return std::nullopt;
+  auto it = reuse.previous_keys->find(path);
+  if (it == reuse.previous_keys->end()) return std::nullopt;
+  const std::string& key = it->second;
+  if (key.size() <= hash.size() + 1 || key.compare(0, hash.size(), hash) != 0 || key[hash.size()] != '-')
+    return std::nullopt;
+  std::size_t bytes = 0;
+  for (std::size_t i = hash.size() + 1; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return std::nullopt;
+    bytes = bytes * 10 + static_cast<std::size_t>(key[i] - '0');
+  }
+  return bytes;
+}
+
+// Hands out the previous build's shard in place of one with the same inputs.
+SearchShard reuse_shard(std::string key, std::size_t bytes, const std::string& hash, OutputSink* out) {
+  OutputFile f;
+  f.path = search_index_path(key, "js");
+  f.key = hash + "-" + std::to_string(bytes);
+  f.reused = true;
+  out->add(std::move(f));
+  return SearchShard{std::move(key), LunrJson(), "", bytes};
+}
+
+SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const std::string& hash = "") {
   SearchShard s{std::move(key), LunrJson(), "", 0};
   // search_shard_script(key, json), without copying the shard's text again.
   s.script = script_prefix(s.key);
@@ -106,7 +163,9 @@ SearchShard make_shard(std::string key, ShardData shard, OutputSink* out) {
   s.script += ";\n";
   s.bytes = s.script.size();
   if (out) {
-    out->add({search_index_path(s.key, "js"), std::move(s.script), ""});
+    OutputFile f{search_index_path(s.key, "js"), std::move(s.script), ""};
+    if (!hash.empty()) f.key = hash + "-" + std::to_string(s.bytes);
+    out->add(std::move(f));
     s.script.clear();
   } else {
     // Kept in memory, for tests and tools that look into it: the index as a tree too.
@@ -132,7 +191,8 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
   return out;
 }
 
-std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, OutputSink* out) {
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, OutputSink* out,
+                                             const ShardReuse& reuse) {
   const std::size_t n = portal.units.size();
   // A unit's page document goes where a search for the unit's name will look: the global
   // index for a top-level unit, its top-level unit's shard for the others. The pages are
@@ -154,8 +214,15 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
   for (std::size_t u = 0; u < n; ++u)
     if (portal.units[u].parent >= 0 && has_own(u)) lower.push_back(u);
   parallel_for(lower.size(), threads, [&](std::size_t i) {
-    const std::string& key = portal.units[lower[i]].url_path;
-    shards[lower[i]] = make_shard(key, unit_shard_data(portal, lower[i], key, {}), out);
+    const Unit& unit = portal.units[lower[i]];
+    const std::string& key = unit.url_path;
+    const std::string name = unit_display_name(unit);
+    UnitDocs d = unit_docs(portal, lower[i], {});
+    const std::string hash = out ? input_hash(reuse, key, name, d.docs, "") : "";
+    if (auto bytes = out ? reusable(reuse, search_index_path(key, "js"), hash) : std::nullopt)
+      shards[lower[i]] = reuse_shard(key, *bytes, hash, out);
+    else
+      shards[lower[i]] = make_shard(key, shard_data(key, name, d.docs), out, hash);
   });
 
   std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
@@ -170,7 +237,6 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     const std::size_t t = static_cast<std::size_t>(tops[i]);
     const Unit& unit = portal.units[t];
     if (!has_own(t) && below[t].empty()) return;
-    ShardData data = unit_shard_data(portal, t, unit.slug, below[t]);
     LunrJson units = LunrJson::array();
     const std::string prefix = unit.url_path + "/";
     for (std::size_t u = 0; u < n; ++u) {
@@ -180,8 +246,16 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       if (path.compare(0, prefix.size(), prefix) != 0) continue;
       units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].bytes}));
     }
+    const std::string name = unit_display_name(unit);
+    UnitDocs d = unit_docs(portal, t, below[t]);
+    const std::string hash = out ? input_hash(reuse, unit.slug, name, d.docs, units.dump()) : "";
+    if (auto bytes = out ? reusable(reuse, search_index_path(unit.url_path, "js"), hash) : std::nullopt) {
+      shards[t] = reuse_shard(unit.url_path, *bytes, hash, out);
+      return;
+    }
+    ShardData data = shard_data(unit.slug, name, d.docs);
     data.data["units"] = std::move(units);
-    shards[t] = make_shard(unit.url_path, std::move(data), out);
+    shards[t] = make_shard(unit.url_path, std::move(data), out, hash);
   });
 
   ShardData global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
@@ -205,8 +279,9 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
   return kept;
 }
 
-void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out) {
-  build_search_shards(portal, threads, &out);
+void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
+                        const ShardReuse& reuse) {
+  build_search_shards(portal, threads, &out, reuse);
   if (!lunr_js_path.empty()) out.add({lunr_asset_path(), "", lunr_js_path});
 }
 

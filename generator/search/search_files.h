@@ -14,6 +14,7 @@
 // The global index is CONGKHAI_INDEX["*"].
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,14 @@ inline constexpr std::string_view kGlobalSearchKey = "*";
 std::string search_index_path(std::string_view key, std::string_view ext);
 // "assets/lunr.min.js"
 std::string lunr_asset_path();
+
+// Incremental builds: the previous build's cache keys (path → key), and the generator's
+// version. A shard whose documents and listed sizes are those it was made from last time is
+// not indexed again: it is handed out `reused`, and the writer keeps the previous file.
+struct ShardReuse {
+  std::string version;
+  const std::map<std::string, std::string>* previous_keys = nullptr;
+};
 
 struct SearchShard {
   std::string key;     // the unit's path ("ha-tinh/huong-son/son-lam"), or kGlobalSearchKey
@@ -52,8 +61,11 @@ struct SearchShard {
 // made, so the portal's documents are never all held at once.
 // With `out`, each shard's .js file is handed to it as soon as it is made (in no particular
 // order), and only key and bytes are kept: the search stage then holds one shard per thread,
-// not the whole index.
-std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr);
+// not the whole index; each file carries a cache key, and with `reuse`, shards below the top
+// level and top-level shards made from the same inputs as in the previous build are handed
+// out reused instead of indexed (the global index, small, is always made).
+std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr,
+                                             const ShardReuse& reuse = {});
 
 // The .js form of a shard: assigns its JSON to CONGKHAI_INDEX[key].
 std::string search_shard_script(std::string_view key, const std::string& json);
@@ -61,7 +73,8 @@ std::string search_shard_script(std::string_view key, const std::string& json);
 // Every search file: the .js of each shard and of the global index, and assets/lunr.min.js
 // copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out when empty), handed
 // to `out` as each shard's text is made.
-void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out);
+void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
+                        const ShardReuse& reuse = {});
 // The same, kept in memory: the global index, then the shards in that order, then lunr.js.
 OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1);
 
