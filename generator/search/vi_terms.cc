@@ -1,10 +1,12 @@
 #include "search/vi_terms.h"
 
+
 #include <utf8proc.h>
 
 #include <cstdlib>
 #include <memory>
 
+#include "text/char_map.h"
 #include "text/unicode.h"
 
 namespace congkhai {
@@ -201,6 +203,11 @@ std::string js_to_lower(std::string_view s) {
 }
 
 std::string search_fold(std::string_view lower) {
+  static const CharMap table(search_fold_with_utf8proc);
+  return table(lower);
+}
+
+std::string search_fold_with_utf8proc(std::string_view lower) {
   if (is_ascii(lower)) return std::string(lower);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(

@@ -22,6 +22,9 @@ std::string js_to_lower(std::string_view s);
 // Folds lower-case NFC text: NFD, every combining mark (\p{M}) removed, NFC, "đ" → "d".
 // JS: s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/đ/g, 'd').
 std::string search_fold(std::string_view lower);
+// The same, always through utf8proc; search_fold maps Vietnamese text by a table taken from
+// it (text/char_map.h), which must give the same bytes (tested).
+std::string search_fold_with_utf8proc(std::string_view lower);
 
 // The terms a token stands for: its exact form (NFC, lower-cased, with punctuation trimmed
 // from both ends) and, when different, its folded form. "Số," → {"số", "so"},

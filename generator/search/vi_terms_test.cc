@@ -1,6 +1,9 @@
 #include "search/vi_terms.h"
 
 #include <gtest/gtest.h>
+#include <vector>
+#include <string>
+#include <cstdint>
 #include <utf8proc.h>
 
 #include "text/unicode.h"
@@ -117,6 +120,25 @@ TEST(SearchFold, AgreesWithTheSharedFoldOnEveryVietnameseLetter) {
   EXPECT_EQ(search_fold("ắằẳẵặ ướ đ"), "aaaaa uo d");
   EXPECT_EQ(vi_terms("ẮẰẲẴẶ").back(), "aaaaa");
   EXPECT_EQ(vi_terms("ƯỚ").front(), "ướ");
+}
+
+// search_fold's table path against utf8proc's, on generated lower-case text.
+TEST(SearchFold, TheTablePathGivesUtf8procsBytes) {
+  const std::vector<std::string> pieces = {"a", "z", "1", " ", "-", "đ", "ấ", "ầ", "ỷ", "ỹ", "ơ", "ư",
+                                           "à", "é", "ç", "ÿ", "ā", "ſ", "ß", "ŉ", "ǰ", "ẖ", "ɓ",
+                                           "\xCC\x81", "\xCC\xA3", "ω", "ж", "–", "“", "\xC3",
+                                           "\xE1\xBA", "\xFF", "huyện hương sơn", "thị trấn"};
+  std::uint64_t state = 11;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (std::size_t k = 1 + next() % 6; k > 0; --k) text += pieces[next() % pieces.size()];
+    ASSERT_EQ(search_fold(text), search_fold_with_utf8proc(text)) << "[" << text << "]";
+  }
+  EXPECT_EQ(search_fold("đồng tháp ấp"), "dong thap ap");
 }
 
 }  // namespace

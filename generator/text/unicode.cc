@@ -1,9 +1,12 @@
 #include "text/unicode.h"
 
+
 #include <utf8proc.h>
 
 #include <cstdlib>
 #include <memory>
+
+#include "text/char_map.h"
 
 namespace congkhai {
 namespace {
@@ -112,96 +115,14 @@ std::string fold_with_utf8proc(std::string_view s) {
   return out;
 }
 
-namespace {
-
-// to_lower and fold of each character of the blocks Vietnamese is written in (U+0080–U+024F
-// and U+1E00–U+1EFF), taken from the utf8proc path itself once, so that text made of them is
-// mapped by lookup. A character whose result is not one character outside the combining
-// marks (so that nothing could compose or reorder across characters) keeps the utf8proc
-// path for its whole text: its entry is left empty.
-struct CharTable {
-  std::string lower[0x250 + 0x100];
-  std::string folded[0x250 + 0x100];
-};
-
-bool one_plain_char(const std::string& s) {
-  if (s.empty()) return false;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                        static_cast<utf8proc_ssize_t>(s.size()), &cp);
-  if (n != static_cast<utf8proc_ssize_t>(s.size())) return false;
-  const utf8proc_property_t* p = utf8proc_get_property(cp);
-  return p->combining_class == 0 && p->category != UTF8PROC_CATEGORY_MN &&
-         p->category != UTF8PROC_CATEGORY_MC && p->category != UTF8PROC_CATEGORY_ME;
-}
-
-const CharTable& char_table() {
-  static const CharTable* table = [] {
-    auto* t = new CharTable;
-    auto fill = [&](unsigned cp, std::size_t slot) {
-      char buf[4];
-      int n = static_cast<int>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp),
-                                                    reinterpret_cast<utf8proc_uint8_t*>(buf)));
-      std::string c(buf, static_cast<std::size_t>(n));
-      if (!is_surely_nfc(c)) return;
-      std::string lower = to_lower_with_utf8proc(c), folded = fold_with_utf8proc(c);
-      if (one_plain_char(lower)) t->lower[slot] = lower;
-      if (one_plain_char(folded)) t->folded[slot] = folded;
-    };
-    for (unsigned cp = 0x80; cp < 0x250; ++cp) fill(cp, cp);
-    for (unsigned cp = 0x1E00; cp < 0x1F00; ++cp) fill(cp, 0x250 + (cp - 0x1E00));
-    return t;
-  }();
-  return *table;
-}
-
-// Maps `s` character by character through `pick` (ASCII lower-cased inline); false when a
-// character has no entry, and the caller takes the utf8proc path.
-template <typename Pick>
-bool map_by_table(std::string_view s, Pick pick, std::string* out) {
-  out->clear();
-  out->reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    std::size_t slot;
-    auto continuation = [&](std::size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
-    if ((c >> 5) == 0x6 && continuation(i + 1)) {
-      slot = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-      if (slot < 0x80 || slot >= 0x250) return false;
-      i += 2;
-    } else if (c == 0xE1 && continuation(i + 2) && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
-      slot = 0x250 + (((static_cast<unsigned char>(s[i + 1]) & 0x3u) << 6) |
-                      (static_cast<unsigned char>(s[i + 2]) & 0x3Fu));
-      i += 3;
-    } else {
-      return false;
-    }
-    const std::string& mapped = pick(slot);
-    if (mapped.empty()) return false;
-    *out += mapped;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::string to_lower(std::string_view s) {
-  std::string out;
-  if (is_surely_nfc(s) && map_by_table(s, [](std::size_t i) -> const std::string& { return char_table().lower[i]; }, &out))
-    return out;
-  return to_lower_with_utf8proc(s);
+  static const CharMap table(to_lower_with_utf8proc);
+  return table(s);
 }
 
 std::string fold(std::string_view s) {
-  std::string out;
-  if (is_surely_nfc(s) && map_by_table(s, [](std::size_t i) -> const std::string& { return char_table().folded[i]; }, &out))
-    return out;
-  return fold_with_utf8proc(s);
+  static const CharMap table(fold_with_utf8proc);
+  return table(s);
 }
 
 std::string slugify_words(std::string_view s, std::size_t max_words) {
