@@ -57,7 +57,7 @@ class CheckedSink : public OutputSink {
         duplicates_.push_back(f.path);
         return;
       }
-      if (noting_sizes_) sizes_.emplace(f.path, f.bytes.size());
+      if (noting_sizes_) sizes_.emplace(f.path, f.size());
       if (!f.key.empty()) (f.reused ? reused_ : rendered_)++;
     }
     next_.add(std::move(f));
