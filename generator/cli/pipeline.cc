@@ -57,7 +57,7 @@ class CheckedSink : public OutputSink {
         duplicates_.push_back(f.path);
         return;
       }
-      if (noting_sizes_) sizes_.emplace(f.path, f.bytes.size());
+      if (noting_sizes_) sizes_.emplace(f.path, f.size());
       // Pages are counted; search shards carry keys too.
       if (!f.key.empty() && f.path.ends_with(".html")) (f.reused ? reused_ : rendered_)++;
     }

@@ -73,15 +73,18 @@ void append_field(std::string* out, std::string_view text, bool neutralise) {
 }  // namespace
 
 // Every row of every table goes through here, so it appends straight to the line.
+void append_csv_row(std::string* out, const DataTable& table, const std::vector<std::string>& row) {
+  for (size_t i = 0; i < table.fields.size(); ++i) {
+    if (i) *out += ',';
+    std::string_view cell = i < row.size() ? std::string_view(row[i]) : std::string_view();
+    append_field(out, cell, table.fields[i].type == FieldType::kString && starts_formula(cell));
+  }
+  *out += "\r\n";
+}
+
 std::string csv_row(const DataTable& table, const std::vector<std::string>& row) {
   std::string out;
-  for (size_t i = 0; i < table.fields.size(); ++i) {
-    if (i) out += ',';
-    std::string_view cell = i < row.size() ? std::string_view(row[i]) : std::string_view();
-    append_field(&out, cell,
-                 table.fields[i].type == FieldType::kString && starts_formula(cell));
-  }
-  out += "\r\n";
+  append_csv_row(&out, table, row);
   return out;
 }
 

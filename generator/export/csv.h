@@ -35,5 +35,7 @@ std::string write_csv(const DataTable& table);
 // then one line per row. write_csv(t) == csv_head(t) + csv_row(t, row) for each row.
 std::string csv_head(const DataTable& table);
 std::string csv_row(const DataTable& table, const std::vector<std::string>& row);
+// csv_row appended to `out`.
+void append_csv_row(std::string* out, const DataTable& table, const std::vector<std::string>& row);
 
 }  // namespace congkhai

@@ -1,6 +1,5 @@
 #include "export/exports.h"
 
-#include <cstdint>
 #include <map>
 
 #include "export/csv.h"
@@ -49,68 +48,50 @@ void describe_folder(std::vector<DataFileInfo>* out, const Unit* unit, int unit_
 }  // namespace
 
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
-  std::vector<DataTable> tables = build_tables(portal, facts, nullptr);
-
-  // Each row is encoded once; a unit's CSV is the lines of the rows of its subtree (the rows
-  // of a commune appear in its own, its district's, its province's and the portal's files).
-  // A table's rows are dropped as soon as its lines are made, so the portal's rows and lines
-  // are never both held in full.
-  std::map<std::string, int, std::less<>> unit_by_path;
-  for (size_t u = 0; u < portal.units.size(); ++u)
-    unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
-  std::vector<std::vector<std::string>> lines(tables.size());
-  // rows_of[u][t]: the rows of table t in unit u's subtree, in portal order.
-  std::vector<std::vector<std::vector<std::uint32_t>>> rows_of(
-      portal.units.size(), std::vector<std::vector<std::uint32_t>>(tables.size()));
+  // The tables are made one at a time, each plan's lines on its own (PlanRows): a folder's CSV
+  // is the head and the lines of its plans, handed out as borrowed pieces, so the lines of a
+  // commune's plans, which appear in its own, its district's, its province's and the portal's
+  // files, are encoded once, and only one table's lines are ever held.
+  const PlanRows rows(portal, facts);
+  const std::vector<DataTable>& tables = rows.tables();
+  const std::vector<std::vector<std::size_t>> plans_of = plans_by_unit(portal);
+  // csv_bytes[f][t]: the size of table t's CSV in data folder f (0: the portal's, u + 1: unit
+  // u's), for the data packages, which come after the tables.
+  std::vector<std::vector<std::size_t>> csv_bytes(portal.units.size() + 1,
+                                                  std::vector<std::size_t>(tables.size()));
   for (size_t t = 0; t < tables.size(); ++t) {
-    lines[t].resize(tables[t].rows.size());
-    parallel_for(tables[t].rows.size(), threads,
-                 [&](std::size_t r) { lines[t][r] = csv_row(tables[t], tables[t].rows[r]); });
-    for (size_t r = 0; r < tables[t].rows.size(); ++r) {
-      const auto& row = tables[t].rows[r];
-      if (row.empty()) continue;
-      auto it = unit_by_path.find(row[0]);  // every table starts with unit_path
-      if (it == unit_by_path.end()) continue;
-      for (int u = it->second, steps = 0; u >= 0 && steps <= static_cast<int>(portal.units.size()); ++steps) {
-        rows_of[u][t].push_back(static_cast<std::uint32_t>(r));
-        u = portal.units[u].parent;
+    std::vector<std::string> lines(portal.plans.size());
+    parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
+      std::string& text = lines[p];
+      rows.each_row(t, p, [&](std::vector<std::string> cells) {
+        append_csv_row(&text, tables[t], cells);
+      });
+      text.shrink_to_fit();  // the lines stay until every folder has its table
+    });
+    const std::string head = csv_head(tables[t]);
+    parallel_for(portal.units.size() + 1, threads, [&](std::size_t f) {
+      const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
+      OutputFile file(data_dir(scope) + tables[t].file(), head, {});
+      auto take = [&](std::size_t p) {
+        if (!lines[p].empty()) file.pieces.push_back(lines[p]);
+      };
+      if (f == 0) {
+        for (size_t p = 0; p < lines.size(); ++p) take(p);
+      } else {
+        for (std::size_t p : plans_of[f - 1]) take(p);
       }
-    }
-    tables[t].rows = {};  // the lines hold them now
+      csv_bytes[f][t] = file.size();
+      out.add(std::move(file));
+    });
   }
 
   const std::vector<std::string> schemas = datapackage_schemas(tables);
-  // One unit's data folder (or the portal's, unit -1): data package first, then the CSVs.
-  // The sizes are summed from the lines, so each CSV is made and handed out on its own.
-  auto data_folder = [&](int unit) {
-    const Unit* scope = unit < 0 ? nullptr : &portal.units[unit];
-    const std::string dir = data_dir(scope);
-    auto each_line = [&](std::size_t t, auto&& f) {
-      if (unit < 0) {
-        for (const auto& line : lines[t]) f(line);
-      } else {
-        for (std::uint32_t r : rows_of[unit][t]) f(lines[t][r]);
-      }
-    };
-    std::vector<std::string> heads;
-    std::vector<std::size_t> sizes;
-    for (size_t t = 0; t < tables.size(); ++t) {
-      heads.push_back(csv_head(tables[t]));
-      std::size_t size = heads[t].size();
-      each_line(t, [&](const std::string& line) { size += line.size(); });
-      sizes.push_back(size);
-    }
+  auto datapackage = [&](std::size_t f) {
+    const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
     out.add({datapackage_path(scope),
-             write_datapackage(portal, facts, scope, tables, sizes, schemas), {}});
-    for (size_t t = 0; t < tables.size(); ++t) {
-      std::string bytes = std::move(heads[t]);
-      bytes.reserve(sizes[t]);
-      each_line(t, [&](const std::string& line) { bytes += line; });
-      out.add({dir + tables[t].file(), std::move(bytes), {}});
-    }
+             write_datapackage(portal, facts, scope, tables, csv_bytes[f], schemas), {}});
   };
-
-  data_folder(-1);
+  datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
 
   OutputFiles feeds = write_feeds(portal, facts);
@@ -119,13 +100,11 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
   out.add({robots_path(), write_robots(portal.site), {}});
 
-  // Each unit's folder and feed, then each plan's JSON, handed out as soon as made.
+  // Each unit's data package and feed, then each plan's JSON, handed out as soon as made.
   parallel_for(portal.units.size(), threads, [&](std::size_t u) {
-    data_folder(static_cast<int>(u));
+    datapackage(u + 1);
     out.add(std::move(feeds[u + 1]));
   });
-  rows_of = {};
-  lines = {};
   feeds = {};
   const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {

@@ -23,10 +23,12 @@
 
 namespace congkhai {
 
-// Every exported file, handed to `out` as soon as it is made: the portal's data folder,
-// schema, feed, sitemap and robots.txt, then each unit's data folder and feed (unit order),
-// then each plan's JSON. Units and plans are written on `threads` threads (0: every core):
-// the bytes do not depend on it, the order files arrive in does.
+// Every exported file, handed to `out` as soon as it is made: table by table, the portal's
+// CSV and each unit's (unit order); then the portal's data package, schema, feed, sitemap
+// and robots.txt; then each unit's data package and feed; then each plan's JSON. Each
+// plan's CSV lines, the units' files and the plans' JSON are made on `threads` threads (0:
+// every core): the bytes do not depend on it, the order files arrive in does. The CSVs come
+// as borrowed pieces (OutputFile::pieces).
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
 // The same on one thread, kept in memory, in that fixed order.
 OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "derive/facts.h"
+#include "export/csv.h"
+#include "export/tables.h"
 #include "export/testing_files.h"
 #include "export/testing_portal.h"
 
@@ -26,6 +29,12 @@ std::vector<std::vector<std::string>> read_csv(const OutputFiles& files, const s
   return rows;
 }
 
+const DataTable& table(const std::vector<DataTable>& tables, const std::string& name) {
+  for (const auto& t : tables)
+    if (t.name == name) return t;
+  throw std::runtime_error("no table " + name);
+}
+
 size_t column(const std::vector<std::vector<std::string>>& rows, const std::string& name) {
   for (size_t i = 0; i < rows.at(0).size(); ++i)
     if (rows[0][i] == name) return i;
@@ -41,7 +50,11 @@ TEST(BuildExports, WritesEveryFileOnceInAFixedOrder) {
     EXPECT_TRUE(f.source.empty());
     EXPECT_FALSE(f.bytes.empty()) << f.path;
   }
-  EXPECT_EQ(files[0].path, "du-lieu/datapackage.json");
+  // The tables first (the portal's, then each unit's, table by table), then the data packages.
+  EXPECT_EQ(files[0].path, "du-lieu/ke-hoach.csv");
+  EXPECT_EQ(files[1].path, "ha-tinh/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(files[6].path, "du-lieu/nhiem-vu.csv");
+  EXPECT_EQ(files[30].path, "du-lieu/datapackage.json");
   for (std::string p :
        {"du-lieu/ke-hoach.csv", "du-lieu/nhiem-vu.csv", "du-lieu/tien-do.csv",
         "du-lieu/chi-tieu.csv", "du-lieu/so-lieu.csv", "du-lieu/schema/ke-hoach.schema.json",
@@ -128,6 +141,95 @@ TEST(BuildExports, EmptyPortalStillPublishesHeadersAndSchema) {
   EXPECT_EQ(read_csv(files, "du-lieu/ke-hoach.csv").size(), 1u);
   EXPECT_TRUE(find_output(files, "du-lieu/schema/ke-hoach.schema.json"));
   EXPECT_TRUE(testing::well_formed_xml(find_output(files, "feed.xml")->bytes));
+}
+
+// The test portal with `copies` more of each plan (ids "2023-1", "2026-1", …, in the same
+// units, so that the portal's plans alternate between units) and of its progress file, with
+// the derived entries listed newest first.
+Portal portal_with_copies(int copies, PortalFacts* facts) {
+  Portal portal = make_test_portal();
+  *facts = make_test_facts();
+  const int plans = static_cast<int>(portal.plans.size());
+  const int records = static_cast<int>(portal.progress.size());
+  const std::vector<EntryRef> entries = facts->entries, measurements = facts->measurements;
+  for (int k = 1; k <= copies; ++k) {
+    for (int p = 0; p < plans; ++p) {
+      Plan copy = portal.plans[p];
+      copy.id += "-" + std::to_string(k);
+      portal.units[copy.unit].plans.push_back(static_cast<int>(portal.plans.size()));
+      portal.plans.push_back(copy);
+      facts->plans.push_back(facts->plans[p]);
+    }
+    for (int r = 0; r < records; ++r) {
+      ProgressRecord rec = portal.progress[r];
+      rec.path += "-" + std::to_string(k);
+      rec.plan += k * plans;
+      portal.progress.push_back(rec);
+    }
+    for (EntryRef e : entries)
+      facts->entries.push_back({e.record + k * records, e.index, e.plan + k * plans});
+    for (EntryRef m : measurements)
+      facts->measurements.push_back({m.record + k * records, m.index, m.plan + k * plans});
+  }
+  std::reverse(facts->entries.begin(), facts->entries.end());
+  return portal;
+}
+
+// A unit's CSV is the rows of the portal's whose unit is it or below it, in the portal's
+// order; the portal's is every row, plan by plan (build_tables' order).
+TEST(BuildExports, UnitCsvsHoldTheRowsOfTheirSubtreeInPortalOrder) {
+  PortalFacts facts;
+  Portal portal = portal_with_copies(6, &facts);
+  OutputFiles files = build_exports(portal, facts);
+  const std::vector<DataTable> all = build_tables(portal, facts, nullptr);
+  for (const DataTable& t : all) {
+    ASSERT_EQ(find_output(files, "du-lieu/" + t.file())->bytes, write_csv(t)) << t.name;
+    auto portal_rows = read_csv(files, "du-lieu/" + t.file());
+    const size_t unit_path = column(portal_rows, "unit_path");
+    for (const Unit& unit : portal.units) {
+      std::vector<std::vector<std::string>> expected = {portal_rows[0]};
+      for (size_t r = 1; r < portal_rows.size(); ++r) {
+        const std::string& path = portal_rows[r][unit_path];
+        if (path == unit.url_path || path.rfind(unit.url_path + "/", 0) == 0)
+          expected.push_back(portal_rows[r]);
+      }
+      const std::string file = unit.url_path + "/du-lieu/" + t.file();
+      EXPECT_EQ(read_csv(files, file), expected) << file;
+      EXPECT_EQ(find_output(files, file)->bytes,
+                write_csv(table(build_tables(portal, facts, &unit), t.name)))
+          << file;
+    }
+  }
+  // Plan by plan: the copies' tasks alternate between son-lam's and dinh-hoa's plans.
+  auto tasks = read_csv(files, "du-lieu/nhiem-vu.csv");
+  ASSERT_EQ(tasks.size(), 1u + 7u * 4u);
+  EXPECT_EQ(tasks[4][column(tasks, "plan_id")], "2026");
+  EXPECT_EQ(tasks[5][column(tasks, "plan_id")], "2023-1");
+  auto progress = read_csv(files, "du-lieu/tien-do.csv");
+  ASSERT_EQ(progress.size(), 1u + 7u * 2u);
+  EXPECT_EQ(progress[3][column(progress, "plan_id")], "2023-1");
+  EXPECT_EQ(progress[3][column(progress, "task_id")], "xay-dung-ke-hoach");  // by date
+}
+
+// The bytes of every file do not depend on the threads making them.
+TEST(BuildExports, SameFilesOnOneThreadAndOnMany) {
+  PortalFacts facts;
+  Portal portal = portal_with_copies(40, &facts);
+  OutputFiles one = build_exports(portal, facts);
+  auto by_path = [](OutputFiles files) {
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return files;
+  };
+  for (int threads : {2, 3, 8}) {
+    OutputCollector many;
+    build_exports(portal, facts, threads, many);
+    OutputFiles a = by_path(one), b = by_path(many.take());
+    ASSERT_EQ(a.size(), b.size()) << threads;
+    for (size_t i = 0; i < a.size(); ++i) {
+      ASSERT_EQ(a[i].path, b[i].path) << threads;
+      EXPECT_EQ(a[i].bytes, b[i].bytes) << a[i].path << " on " << threads << " threads";
+    }
+  }
 }
 
 TEST(DescribeExports, ListsDataFilesWithTheirSizes) {

@@ -1,13 +1,13 @@
 #include "export/tables.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
 #include "export/data_keys.h"
 #include "export/export_paths.h"
 #include "export/numbers.h"
-#include "export/unit_scope.h"
 #include "model/urls.h"
 
 namespace congkhai {
@@ -380,40 +380,44 @@ const Unit* unit_of(const Portal& portal, int index) {
   return &portal.units[index];
 }
 
-bool plan_in_scope(const Portal& portal, int plan, const Unit* scope) {
-  if (plan < 0 || plan >= static_cast<int>(portal.plans.size())) return false;
-  int unit = portal.plans[plan].unit;
-  return unit_of(portal, unit) && unit_in_scope(portal, unit, scope);
-}
-
 const PlanFacts* facts_of(const PortalFacts& facts, int plan) {
   if (plan < 0 || plan >= static_cast<int>(facts.plans.size())) return nullptr;
   return &facts.plans[plan];
 }
 
+// For each plan, the positions in `refs` of its entries (or measurements), in `refs` order.
+std::vector<std::vector<std::uint32_t>> refs_by_plan(const Portal& portal,
+                                                     const std::vector<EntryRef>& refs) {
+  std::vector<std::vector<std::uint32_t>> out(portal.plans.size());
+  for (size_t i = 0; i < refs.size(); ++i)
+    if (refs[i].plan >= 0 && refs[i].plan < static_cast<int>(out.size()))
+      out[refs[i].plan].push_back(static_cast<std::uint32_t>(i));
+  return out;
+}
+
 struct Located {
-  int plan;
   int record;
   int index;
   Date date;
 };
 
-// Progress entries or measurements in scope, ordered by plan, date, file and position.
+// One plan's progress entries or measurements (`at`: their positions in `refs`), ordered by
+// date, file and position; the order among equals is `refs` order.
 template <typename Pick>
 std::vector<Located> locate(const Portal& portal, const std::vector<EntryRef>& refs,
-                            const Unit* scope, Pick pick) {
+                            const std::vector<std::uint32_t>& at, Pick pick) {
   std::vector<Located> out;
-  for (const auto& ref : refs) {
+  for (std::uint32_t i : at) {
+    const EntryRef& ref = refs[i];
     if (ref.record < 0 || ref.record >= static_cast<int>(portal.progress.size())) continue;
-    if (!plan_in_scope(portal, ref.plan, scope)) continue;
     const auto& items = pick(portal.progress[ref.record]);
     if (ref.index < 0 || ref.index >= static_cast<int>(items.size())) continue;
-    out.push_back({ref.plan, ref.record, ref.index, items[ref.index].date});
+    out.push_back({ref.record, ref.index, items[ref.index].date});
   }
   std::stable_sort(out.begin(), out.end(), [&](const Located& a, const Located& b) {
     const std::string& pa = portal.progress[a.record].path;
     const std::string& pb = portal.progress[b.record].path;
-    return std::tie(a.plan, a.date, pa, a.index) < std::tie(b.plan, b.date, pb, b.index);
+    return std::tie(a.date, pa, a.index) < std::tie(b.date, pb, b.index);
   });
   return out;
 }
@@ -436,137 +440,157 @@ std::vector<DataTable> table_definitions() {
           measurements_table()};
 }
 
-namespace {
+PlanRows::PlanRows(const Portal& portal, const PortalFacts& facts)
+    : portal_(portal),
+      facts_(facts),
+      tables_(table_definitions()),
+      as_of_(complete_date(facts.as_of)),
+      entries_(refs_by_plan(portal, facts.entries)),
+      measurements_(refs_by_plan(portal, facts.measurements)) {}
 
-std::vector<DataTable> build_portal_tables(const Portal& portal, const PortalFacts& facts) {
-  const Unit* scope = nullptr;
-  std::vector<DataTable> tables = table_definitions();
-  DataTable& plans = tables[0];
-  DataTable& tasks = tables[1];
-  DataTable& progress = tables[2];
-  DataTable& targets = tables[3];
-  DataTable& measurements = tables[4];
-  const Site& site = portal.site;
-  const std::string as_of = complete_date(facts.as_of);
-  const PlanFacts no_facts;
-
-  for (size_t p = 0; p < portal.plans.size(); ++p) {
-    if (!plan_in_scope(portal, static_cast<int>(p), scope)) continue;
-    const Plan& plan = portal.plans[p];
-    const Unit& unit = portal.units[plan.unit];
-    const PlanFacts* pf = facts_of(facts, static_cast<int>(p));
-    if (!pf) pf = &no_facts;
-    const std::string page = plan_page(portal, plan);
-
-    std::vector<std::string> basis;
-    for (const auto& ref : plan.legal_basis) basis.push_back(ref.text);
-    plans.rows.push_back(
-        RowBuilder(plans)
-            .set("unit_path", unit.url_path)
-            .set("unit_name", unit_display_name(unit))
-            .set("unit_level", unit_level_key(unit.level))
-            .set("plan_id", plan.id)
-            .set("number", plan.number)
-            .set("title", plan.title)
-            .set("year", plan.year ? integer(plan.year) : "")
-            .set("date", complete_date(plan.date))
-            .set("date_text", plan.date ? format_iso(*plan.date) : "")
-            .set("place", plan.place)
-            .set("issuer", plan.issuer)
-            .set("signer_name", plan.signer.name)
-            .set("signer_title", plan.signer.title)
-            .set("legal_basis", join(basis, "\n"))
-            .set("implements", plan.implements ? plan.implements->text : "")
-            .set("tasks", integer(plan.tasks.size()))
-            .set("targets", integer(plan.targets.size()))
-            .set("tasks_done", integer(pf->done))
-            .set("tasks_in_progress", integer(pf->in_progress))
-            .set("tasks_not_started", integer(pf->not_started))
-            .set("tasks_postponed", integer(pf->postponed))
-            .set("tasks_cancelled", integer(pf->cancelled))
-            .set("tasks_overdue", integer(pf->overdue))
-            .set("last_updated", complete_date(pf->last_updated))
-            .set("as_of", as_of)
-            .set("page", link_from_root(site, page))
-            .set("data_json", link_from_root(site, plan_json(portal, plan)))
-            .take());
-
-    for (size_t i = 0; i < plan.tasks.size(); ++i) {
-      const Task& task = plan.tasks[i];
-      TaskFacts tf;
-      if (i < pf->tasks.size()) tf = pf->tasks[i];
-      const Section* section = task.section >= 0 &&
-                                       task.section < static_cast<int>(plan.sections.size())
-                                   ? &plan.sections[task.section]
-                                   : nullptr;
-      std::vector<std::string> checkpoints, cadences;
-      for (const auto& d : tf.timeframe.checkpoints)
-        if (d.is_complete()) checkpoints.push_back(format_iso(d));
-      for (auto c : tf.timeframe.cadences)
-        if (!cadence_key(c).empty()) cadences.push_back(cadence_key(c));
-      tasks.rows.push_back(RowBuilder(tasks)
-                               .set("unit_path", unit.url_path)
-                               .set("plan_id", plan.id)
-                               .set("task_id", task.id)
-                               .set("position", integer(i + 1))
-                               .set("number", task.number)
-                               .set("section_number", section ? section->number : "")
-                               .set("section_title", section ? section->title : "")
-                               .set("text", task.text)
-                               .set("lead", join(task.lead, "; "))
-                               .set("partners", join(task.partners, "; "))
-                               .set("output", task.output)
-                               .set("timeframe", task.timeframe)
-                               .set("timeframe_kind", timeframe_kind_key(tf.timeframe.kind))
-                               .set("start", complete_date(tf.timeframe.start))
-                               .set("due", complete_date(tf.due))
-                               .set("checkpoints", join(checkpoints, " "))
-                               .set("cadences", join(cadences, " "))
-                               .set("on_demand", boolean(tf.timeframe.also_on_demand))
-                               .set("status", task_status_key(tf.status))
-                               .set("status_vi", task_status_vi(tf.status))
-                               .set("percent", percent(tf.percent))
-                               .set("reported", boolean(tf.reported))
-                               .set("overdue", boolean(tf.overdue))
-                               .set("overdue_days", integer(tf.overdue_days))
-                               .set("as_of", as_of)
-                               .set("page", with_anchor(site, page, task_anchor(task)))
-                               .take());
-    }
-
-    for (size_t i = 0; i < plan.targets.size(); ++i) {
-      const Target& target = plan.targets[i];
-      TargetFacts tf;
-      if (i < pf->targets.size()) tf = pf->targets[i];
-      targets.rows.push_back(
-          RowBuilder(targets)
-              .set("unit_path", unit.url_path)
-              .set("plan_id", plan.id)
-              .set("target_id", target.id)
-              .set("measure", target.measure)
-              .set("comparison", comparison_key(target.comparison))
-              .set("comparison_vi", comparison_vi(target.comparison))
-              .set("value", format_number(target.value))
-              .set("unit", target.unit)
-              .set("task_id", target.task)
-              .set("latest_value", tf.latest ? format_number(*tf.latest) : "")
-              .set("latest_date", complete_date(tf.latest_date))
-              .set("result", target_result_key(tf.result))
-              .set("result_vi", target_result_vi(tf.result))
-              .set("as_of", as_of)
-              .set("page", with_anchor(site, page, target_anchor(target)))
-              .take());
-    }
+void PlanRows::each_row(std::size_t table, std::size_t p, const Row& row) const {
+  if (p >= portal_.plans.size() || !unit_of(portal_, portal_.plans[p].unit)) return;
+  switch (table) {
+    case kPlans: return plan_row(p, row);
+    case kTasks: return task_rows(p, row);
+    case kProgress: return progress_rows(p, row);
+    case kTargets: return target_rows(p, row);
+    case kMeasurements: return measurement_rows(p, row);
   }
+}
 
-  auto entries = locate(portal, facts.entries, scope,
-                                       [](const ProgressRecord& r) -> const auto& {
-                                         return r.entries;
-                                       });
+void PlanRows::plan_row(std::size_t p, const Row& row) const {
+  const Plan& plan = portal_.plans[p];
+  const Unit& unit = portal_.units[plan.unit];
+  const PlanFacts no_facts;
+  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
+  if (!pf) pf = &no_facts;
+  const Site& site = portal_.site;
+  std::vector<std::string> basis;
+  for (const auto& ref : plan.legal_basis) basis.push_back(ref.text);
+  row(RowBuilder(tables_[kPlans])
+          .set("unit_path", unit.url_path)
+          .set("unit_name", unit_display_name(unit))
+          .set("unit_level", unit_level_key(unit.level))
+          .set("plan_id", plan.id)
+          .set("number", plan.number)
+          .set("title", plan.title)
+          .set("year", plan.year ? integer(plan.year) : "")
+          .set("date", complete_date(plan.date))
+          .set("date_text", plan.date ? format_iso(*plan.date) : "")
+          .set("place", plan.place)
+          .set("issuer", plan.issuer)
+          .set("signer_name", plan.signer.name)
+          .set("signer_title", plan.signer.title)
+          .set("legal_basis", join(basis, "\n"))
+          .set("implements", plan.implements ? plan.implements->text : "")
+          .set("tasks", integer(plan.tasks.size()))
+          .set("targets", integer(plan.targets.size()))
+          .set("tasks_done", integer(pf->done))
+          .set("tasks_in_progress", integer(pf->in_progress))
+          .set("tasks_not_started", integer(pf->not_started))
+          .set("tasks_postponed", integer(pf->postponed))
+          .set("tasks_cancelled", integer(pf->cancelled))
+          .set("tasks_overdue", integer(pf->overdue))
+          .set("last_updated", complete_date(pf->last_updated))
+          .set("as_of", as_of_)
+          .set("page", link_from_root(site, plan_page(portal_, plan)))
+          .set("data_json", link_from_root(site, plan_json(portal_, plan)))
+          .take());
+}
+
+void PlanRows::task_rows(std::size_t p, const Row& row) const {
+  const Plan& plan = portal_.plans[p];
+  const Unit& unit = portal_.units[plan.unit];
+  const PlanFacts no_facts;
+  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
+  if (!pf) pf = &no_facts;
+  const Site& site = portal_.site;
+  const std::string page = plan_page(portal_, plan);
+  for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    const Task& task = plan.tasks[i];
+    TaskFacts tf;
+    if (i < pf->tasks.size()) tf = pf->tasks[i];
+    const Section* section = task.section >= 0 &&
+                                     task.section < static_cast<int>(plan.sections.size())
+                                 ? &plan.sections[task.section]
+                                 : nullptr;
+    std::vector<std::string> checkpoints, cadences;
+    for (const auto& d : tf.timeframe.checkpoints)
+      if (d.is_complete()) checkpoints.push_back(format_iso(d));
+    for (auto c : tf.timeframe.cadences)
+      if (!cadence_key(c).empty()) cadences.push_back(cadence_key(c));
+    row(RowBuilder(tables_[kTasks])
+            .set("unit_path", unit.url_path)
+            .set("plan_id", plan.id)
+            .set("task_id", task.id)
+            .set("position", integer(i + 1))
+            .set("number", task.number)
+            .set("section_number", section ? section->number : "")
+            .set("section_title", section ? section->title : "")
+            .set("text", task.text)
+            .set("lead", join(task.lead, "; "))
+            .set("partners", join(task.partners, "; "))
+            .set("output", task.output)
+            .set("timeframe", task.timeframe)
+            .set("timeframe_kind", timeframe_kind_key(tf.timeframe.kind))
+            .set("start", complete_date(tf.timeframe.start))
+            .set("due", complete_date(tf.due))
+            .set("checkpoints", join(checkpoints, " "))
+            .set("cadences", join(cadences, " "))
+            .set("on_demand", boolean(tf.timeframe.also_on_demand))
+            .set("status", task_status_key(tf.status))
+            .set("status_vi", task_status_vi(tf.status))
+            .set("percent", percent(tf.percent))
+            .set("reported", boolean(tf.reported))
+            .set("overdue", boolean(tf.overdue))
+            .set("overdue_days", integer(tf.overdue_days))
+            .set("as_of", as_of_)
+            .set("page", with_anchor(site, page, task_anchor(task)))
+            .take());
+  }
+}
+
+void PlanRows::target_rows(std::size_t p, const Row& row) const {
+  const Plan& plan = portal_.plans[p];
+  const Unit& unit = portal_.units[plan.unit];
+  const PlanFacts no_facts;
+  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
+  if (!pf) pf = &no_facts;
+  const Site& site = portal_.site;
+  const std::string page = plan_page(portal_, plan);
+  for (size_t i = 0; i < plan.targets.size(); ++i) {
+    const Target& target = plan.targets[i];
+    TargetFacts tf;
+    if (i < pf->targets.size()) tf = pf->targets[i];
+    row(RowBuilder(tables_[kTargets])
+            .set("unit_path", unit.url_path)
+            .set("plan_id", plan.id)
+            .set("target_id", target.id)
+            .set("measure", target.measure)
+            .set("comparison", comparison_key(target.comparison))
+            .set("comparison_vi", comparison_vi(target.comparison))
+            .set("value", format_number(target.value))
+            .set("unit", target.unit)
+            .set("task_id", target.task)
+            .set("latest_value", tf.latest ? format_number(*tf.latest) : "")
+            .set("latest_date", complete_date(tf.latest_date))
+            .set("result", target_result_key(tf.result))
+            .set("result_vi", target_result_vi(tf.result))
+            .set("as_of", as_of_)
+            .set("page", with_anchor(site, page, target_anchor(target)))
+            .take());
+  }
+}
+
+void PlanRows::progress_rows(std::size_t p, const Row& row) const {
+  const Plan& plan = portal_.plans[p];
+  const Site& site = portal_.site;
+  auto entries = locate(portal_, facts_.entries, entries_[p],
+                        [](const ProgressRecord& r) -> const auto& { return r.entries; });
   for (const auto& l : entries) {
-    const ProgressRecord& record = portal.progress[l.record];
+    const ProgressRecord& record = portal_.progress[l.record];
     const ProgressEntry& e = record.entries[l.index];
-    const Plan& plan = portal.plans[l.plan];
     std::vector<std::string> evidence;
     for (const auto& ev : e.evidence) {
       std::string link = !ev.url.empty() ? ev.url
@@ -575,81 +599,83 @@ std::vector<DataTable> build_portal_tables(const Portal& portal, const PortalFac
                                                : link_from_root(site, file_output_path(ev.file));
       evidence.push_back(link.empty() ? ev.title : ev.title + " (" + link + ")");
     }
-    progress.rows.push_back(RowBuilder(progress)
-                                .set("unit_path", portal.units[plan.unit].url_path)
-                                .set("plan_id", plan.id)
-                                .set("task_id", e.task)
-                                .set("date", complete_date(e.date))
-                                .set("status", task_status_key(e.status))
-                                .set("status_vi", task_status_vi(e.status))
-                                .set("percent", percent(e.percent))
-                                .set("note", e.note)
-                                .set("reported_by", e.reported_by)
-                                .set("evidence", join(evidence, "\n"))
-                                .set("period", record.period)
-                                .set("record", content_relative(portal, record.path))
-                                .set("line", line_of(e.pos))
-                                .take());
+    row(RowBuilder(tables_[kProgress])
+            .set("unit_path", portal_.units[plan.unit].url_path)
+            .set("plan_id", plan.id)
+            .set("task_id", e.task)
+            .set("date", complete_date(e.date))
+            .set("status", task_status_key(e.status))
+            .set("status_vi", task_status_vi(e.status))
+            .set("percent", percent(e.percent))
+            .set("note", e.note)
+            .set("reported_by", e.reported_by)
+            .set("evidence", join(evidence, "\n"))
+            .set("period", record.period)
+            .set("record", content_relative(portal_, record.path))
+            .set("line", line_of(e.pos))
+            .take());
   }
+}
 
-  auto figures = locate(portal, facts.measurements, scope,
-                                     [](const ProgressRecord& r) -> const auto& {
-                                       return r.measurements;
-                                     });
+void PlanRows::measurement_rows(std::size_t p, const Row& row) const {
+  const Plan& plan = portal_.plans[p];
+  auto figures = locate(portal_, facts_.measurements, measurements_[p],
+                        [](const ProgressRecord& r) -> const auto& { return r.measurements; });
   for (const auto& l : figures) {
-    const ProgressRecord& record = portal.progress[l.record];
+    const ProgressRecord& record = portal_.progress[l.record];
     const Measurement& m = record.measurements[l.index];
-    const Plan& plan = portal.plans[l.plan];
-    measurements.rows.push_back(RowBuilder(measurements)
-                                    .set("unit_path", portal.units[plan.unit].url_path)
-                                    .set("plan_id", plan.id)
-                                    .set("target_id", m.target)
-                                    .set("date", complete_date(m.date))
-                                    .set("value", format_number(m.value))
-                                    .set("source", m.source_note)
-                                    .set("record", content_relative(portal, record.path))
-                                    .set("line", line_of(m.pos))
-                                    .take());
+    row(RowBuilder(tables_[kMeasurements])
+            .set("unit_path", portal_.units[plan.unit].url_path)
+            .set("plan_id", plan.id)
+            .set("target_id", m.target)
+            .set("date", complete_date(m.date))
+            .set("value", format_number(m.value))
+            .set("source", m.source_note)
+            .set("record", content_relative(portal_, record.path))
+            .set("line", line_of(m.pos))
+            .take());
   }
-  return tables;
 }
 
-}  // namespace
-
-std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
-                                    const Unit* scope) {
-  std::vector<DataTable> tables = build_portal_tables(portal, facts);
-  if (!scope) return tables;
-  for (size_t u = 0; u < portal.units.size(); ++u)
-    if (&portal.units[u] == scope) return split_tables_by_unit(portal, tables)[u];
-  for (auto& t : tables) t.rows.clear();
-  return tables;
-}
-
-std::vector<std::vector<DataTable>> split_tables_by_unit(
-    const Portal& portal, const std::vector<DataTable>& portal_tables) {
+std::vector<std::vector<std::size_t>> plans_by_unit(const Portal& portal) {
+  // A row's unit is the one its unit_path names (the first unit with that path).
   std::map<std::string, int, std::less<>> unit_by_path;
   for (size_t u = 0; u < portal.units.size(); ++u)
     unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
-
-  std::vector<std::vector<DataTable>> out(portal.units.size());
-  for (auto& tables : out) {
-    tables = portal_tables;
-    for (auto& t : tables) t.rows.clear();
-  }
-  for (size_t t = 0; t < portal_tables.size(); ++t) {
-    for (const auto& row : portal_tables[t].rows) {
-      if (row.empty()) continue;
-      auto it = unit_by_path.find(row[0]);  // every table starts with unit_path
-      if (it == unit_by_path.end()) continue;
-      int u = it->second;
-      for (size_t steps = 0; u >= 0 && steps <= portal.units.size(); ++steps) {
-        out[u][t].rows.push_back(row);
-        u = portal.units[u].parent;
-      }
+  const int units = static_cast<int>(portal.units.size());
+  std::vector<std::vector<std::size_t>> out(portal.units.size());
+  for (size_t p = 0; p < portal.plans.size(); ++p) {
+    const Unit* unit = unit_of(portal, portal.plans[p].unit);
+    if (!unit) continue;
+    int u = unit_by_path.find(unit->url_path)->second;
+    // Bounded walk: a malformed parent chain must not loop forever.
+    for (int steps = 0; u >= 0 && u < units && steps <= units; ++steps) {
+      out[u].push_back(p);
+      u = portal.units[u].parent;
     }
   }
   return out;
+}
+
+std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
+                                    const Unit* scope) {
+  std::vector<DataTable> tables = table_definitions();
+  std::vector<std::size_t> plans;
+  if (!scope) {
+    for (size_t p = 0; p < portal.plans.size(); ++p) plans.push_back(p);
+  } else {
+    size_t u = 0;
+    while (u < portal.units.size() && &portal.units[u] != scope) ++u;
+    if (u == portal.units.size()) return tables;  // not a unit of this portal: no rows
+    plans = plans_by_unit(portal)[u];
+  }
+  const PlanRows rows(portal, facts);
+  for (size_t t = 0; t < tables.size(); ++t)
+    for (std::size_t p : plans)
+      rows.each_row(t, p, [&](std::vector<std::string> cells) {
+        tables[t].rows.push_back(std::move(cells));
+      });
+  return tables;
 }
 
 }  // namespace congkhai

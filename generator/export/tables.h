@@ -4,6 +4,9 @@
 // column can never be described differently from how it is written.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,16 +54,47 @@ struct DataTable {
 // ke-hoach, nhiem-vu, tien-do, chi-tieu, so-lieu.
 std::vector<DataTable> table_definitions();
 
+// The rows of the five tables, one plan at a time. Every table lists its rows plan by plan,
+// in `portal.plans` order (a plan, its tasks in printed order, its targets; its progress
+// entries and measurements by date, then file and position), and a unit's tables hold the
+// rows of the plans below it; so a table can be made per plan, on many threads, and each
+// unit's table is the head and its plans' rows, without ever holding the portal's cells.
+class PlanRows {
+ public:
+  // Indexes the progress entries and measurements by plan; both arguments must outlive this.
+  PlanRows(const Portal& portal, const PortalFacts& facts);
+
+  // Table indexes into table_definitions().
+  enum Table : std::size_t { kPlans, kTasks, kProgress, kTargets, kMeasurements };
+  using Row = std::function<void(std::vector<std::string> cells)>;
+  // Calls `row` with the cells of each row plan `plan` gives table `table`, in order. A plan
+  // whose unit is not in the portal gives none, nor do entries whose file or position is.
+  void each_row(std::size_t table, std::size_t plan, const Row& row) const;
+  const std::vector<DataTable>& tables() const { return tables_; }  // the definitions
+
+ private:
+  void plan_row(std::size_t plan, const Row& row) const;
+  void task_rows(std::size_t plan, const Row& row) const;
+  void progress_rows(std::size_t plan, const Row& row) const;
+  void target_rows(std::size_t plan, const Row& row) const;
+  void measurement_rows(std::size_t plan, const Row& row) const;
+
+  const Portal& portal_;
+  const PortalFacts& facts_;
+  std::vector<DataTable> tables_;
+  std::string as_of_;
+  std::vector<std::vector<std::uint32_t>> entries_;       // per plan: into facts.entries
+  std::vector<std::vector<std::uint32_t>> measurements_;  // per plan: into facts.measurements
+};
+
+// For each unit, the plans whose rows its tables hold, in plan order: those of the unit its
+// rows' unit_path names (the first unit with that path) and of every unit below it.
+std::vector<std::vector<std::size_t>> plans_by_unit(const Portal& portal);
+
 // The tables filled for the units in scope: the whole portal when `scope` is null, else the
-// unit and its descendants. Rows follow the portal's order (unit, plan, printed task order;
-// progress and measurements by date, then file and position), so output is stable.
+// unit and its descendants (plans_by_unit), in PlanRows order. For tests and small portals:
+// the build makes the CSVs plan by plan instead (exports.h).
 std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
                                     const Unit* scope);
-
-// The portal-wide tables split by unit: element i holds the rows of unit i and of the units
-// below it, for every unit at once (each row is visited once per ancestor, so a national
-// portal stays fast). `portal_tables` is build_tables(portal, facts, nullptr).
-std::vector<std::vector<DataTable>> split_tables_by_unit(
-    const Portal& portal, const std::vector<DataTable>& portal_tables);
 
 }  // namespace congkhai

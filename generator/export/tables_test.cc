@@ -73,10 +73,12 @@ TEST(Tables, UnitTablesHoldTheUnitAndItsDescendantsOnly) {
   ASSERT_EQ(table(dinh_hoa, "nhiem-vu").rows.size(), 1u);
   EXPECT_EQ(cell(table(dinh_hoa, "nhiem-vu"), 0, "task_id"), "so-hoa");
   EXPECT_TRUE(table(dinh_hoa, "tien-do").rows.empty());
-  auto split = split_tables_by_unit(portal, build_tables(portal, facts, nullptr));
-  ASSERT_EQ(split.size(), portal.units.size());
-  EXPECT_EQ(table(split[1], "so-lieu").rows.size(), 2u);  // huong-son: son-lam's figures
-  EXPECT_EQ(table(split[3], "ke-hoach").rows.size(), 1u);  // thai-nguyen: dinh-hoa's plan
+  EXPECT_EQ(table(build_tables(portal, facts, &portal.units[1]), "so-lieu").rows.size(),
+            2u);  // huong-son: son-lam's figures
+  EXPECT_EQ(table(build_tables(portal, facts, &portal.units[3]), "ke-hoach").rows.size(),
+            1u);  // thai-nguyen: dinh-hoa's plan
+  Unit elsewhere;
+  EXPECT_TRUE(table(build_tables(portal, facts, &elsewhere), "nhiem-vu").rows.empty());
 }
 
 TEST(Tables, PlanRowCarriesCountsAndPartialDates) {
@@ -130,6 +132,55 @@ TEST(Tables, ProgressRowsFollowDateOrderWhateverTheFactsOrder) {
   auto progress = table(build_tables(portal, facts, nullptr), "tien-do");
   EXPECT_EQ(cell(progress, 0, "task_id"), "xay-dung-ke-hoach");
   EXPECT_EQ(cell(progress, 1, "task_id"), "tap-huan");
+}
+
+// Rows that point nowhere are left out rather than guessed: a plan of no unit, entries of no
+// plan, of no file, or past the end of their file.
+TEST(Tables, RowsPointingNowhereAreLeftOut) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  Plan lost = portal.plans[1];
+  lost.id = "lac";
+  lost.unit = 99;
+  portal.plans.push_back(lost);
+  facts.entries.push_back({0, 0, 2});   // the lost plan's
+  facts.entries.push_back({0, 0, 7});   // no such plan
+  facts.entries.push_back({5, 0, 0});   // no such file
+  facts.entries.push_back({0, 9, 0});   // no such entry
+  facts.measurements.push_back({0, 2, 0});
+  auto tables = build_tables(portal, facts, nullptr);
+  EXPECT_EQ(table(tables, "ke-hoach").rows.size(), 2u);
+  EXPECT_EQ(table(tables, "nhiem-vu").rows.size(), 4u);
+  EXPECT_EQ(table(tables, "tien-do").rows.size(), 2u);
+  EXPECT_EQ(table(tables, "so-lieu").rows.size(), 2u);
+  for (const Unit& unit : portal.units) {
+    auto unit_tables = build_tables(portal, facts, &unit);
+    for (const auto& row : table(unit_tables, "ke-hoach").rows) EXPECT_NE(row[3], "lac");
+  }
+}
+
+// PlanRows gives each plan's rows on their own; in plan order they are build_tables' rows.
+TEST(Tables, PlanRowsConcatenateToTheTables) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  std::swap(facts.entries[0], facts.entries[1]);
+  const PlanRows rows(portal, facts);
+  auto tables = build_tables(portal, facts, nullptr);
+  ASSERT_EQ(rows.tables().size(), tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) {
+    std::vector<std::vector<std::string>> joined;
+    for (size_t p = 0; p < portal.plans.size(); ++p)
+      rows.each_row(t, p, [&](std::vector<std::string> cells) { joined.push_back(cells); });
+    EXPECT_EQ(joined, tables[t].rows) << tables[t].name;
+  }
+  std::vector<std::vector<std::string>> tasks_of_dinh_hoa;
+  rows.each_row(PlanRows::kTasks, 1, [&](std::vector<std::string> c) { tasks_of_dinh_hoa.push_back(c); });
+  ASSERT_EQ(tasks_of_dinh_hoa.size(), 1u);
+  EXPECT_EQ(tasks_of_dinh_hoa[0][2], "so-hoa");
+  // Plans by unit: a unit holds its own plans and those below it.
+  auto plans = plans_by_unit(portal);
+  EXPECT_EQ(plans[0], (std::vector<std::size_t>{0}));  // ha-tinh: son-lam's
+  EXPECT_EQ(plans[3], (std::vector<std::size_t>{1}));  // thai-nguyen: dinh-hoa's
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // sink the stages hand each file to as soon as it is made.
 #pragma once
 
+#include <cstddef>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,7 +17,7 @@ struct OutputFile {
       : path(std::move(path)), bytes(std::move(bytes)), source(std::move(source)) {}
 
   std::string path;   // "ha-tinh/huong-son/son-lam/2023/index.html", forward slashes
-  std::string bytes;  // contents, or empty when copied from `source` or `reused`
+  std::string bytes;  // contents, or empty when copied from `source` or `reused`, or in `pieces`
   std::string source; // a file to copy verbatim (attachments, theme assets), or empty
   // Incremental builds: the hash of everything a rendered page was made from (its view data,
   // its templates, the generator's version). When it equals the previous build's key for the
@@ -23,6 +25,25 @@ struct OutputFile {
   // writer takes the previous build's file, which the same inputs made.
   std::string key;
   bool reused = false;
+  // Contents borrowed from the maker, after `bytes` (a unit's CSV is its header, then the
+  // lines of each plan below it, shared with the files of the units above): the file is
+  // `bytes` followed by each piece. Valid only during OutputSink::add: a sink writes or
+  // copies them before it returns.
+  std::vector<std::string_view> pieces;
+
+  // The contents' length, whether in `bytes` or in `pieces`.
+  std::size_t size() const {
+    std::size_t n = bytes.size();
+    for (std::string_view p : pieces) n += p.size();
+    return n;
+  }
+  // Moves borrowed pieces into `bytes`, for a sink that keeps the file.
+  void own_pieces() {
+    if (pieces.empty()) return;
+    bytes.reserve(size());
+    for (std::string_view p : pieces) bytes += p;
+    pieces = {};
+  }
 };
 
 using OutputFiles = std::vector<OutputFile>;
@@ -30,7 +51,7 @@ using OutputFiles = std::vector<OutputFile>;
 // Where the stages hand their files, one at a time, as soon as each is made, so that a build
 // never holds the whole site in memory (the writer puts each file on disk at once). Called
 // from several threads at once, in no particular order: what a sink keeps must not depend
-// on the order files arrive in.
+// on the order files arrive in. A file's `pieces` are valid only until add() returns.
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
@@ -41,6 +62,7 @@ class OutputSink {
 class OutputCollector : public OutputSink {
  public:
   void add(OutputFile file) override {
+    file.own_pieces();
     std::lock_guard<std::mutex> lock(mu_);
     files_.push_back(std::move(file));
   }

@@ -3,6 +3,7 @@
 // lives beside the output, written by the same user, and is not defended against forgery.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,21 @@ struct ContentHash {
 };
 
 ContentHash hash_bytes(std::string_view bytes);
+
+// hash_bytes of bytes that arrive in pieces (a file written from borrowed parts), without
+// joining them: the hash starts from the total length, so it is given first, and the pieces
+// must add up to it. Any split of the same bytes gives hash_bytes(bytes).
+class BytesHasher {
+ public:
+  explicit BytesHasher(std::size_t total_size);
+  void add(std::string_view piece);
+  ContentHash finish() const;
+
+ private:
+  uint64_t h1_, h2_;
+  char pending_[16];         // the start of a block not yet complete
+  std::size_t pending_size_ = 0;
+};
 
 // Hashes several pieces as if their length-prefixed concatenation were hashed, so that
 // ("ab", "c") and ("a", "bc") differ.

@@ -46,6 +46,7 @@ bool write_file(const fs::path& path, const OutputFile& f, std::string* error) {
   }
   std::ofstream out(path, std::ios::binary);
   out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
+  for (std::string_view piece : f.pieces) out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
   out.close();
   if (!out) *error = "không ghi được tệp " + path.string();
   return static_cast<bool>(out);
@@ -99,6 +100,15 @@ std::string source_identity(const std::string& source) {
   h.add(std::to_string(st.st_size));
   h.add(std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
   return "src-" + h.finish().hex();
+}
+
+// hash_bytes of the file's contents, without joining its pieces.
+ContentHash contents_hash(const OutputFile& f) {
+  if (f.pieces.empty()) return hash_bytes(f.bytes);
+  BytesHasher h(f.size());
+  h.add(f.bytes);
+  for (std::string_view piece : f.pieces) h.add(piece);
+  return h.finish();
 }
 
 }  // namespace
@@ -176,7 +186,7 @@ void SiteWriter::add(OutputFile f) {
   if (f.reused) {
     entry.hash = before ? before->hash : "";
   } else if (options_.incremental) {
-    entry.hash = f.source.empty() ? hash_bytes(f.bytes).hex() : source_identity(f.source);
+    entry.hash = f.source.empty() ? contents_hash(f).hex() : source_identity(f.source);
   }
   const fs::path from = fs::path(out_) / f.path, to = fs::path(tmp_) / f.path;
   bool same = before && !entry.hash.empty() && before->hash == entry.hash;

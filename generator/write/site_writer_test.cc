@@ -177,6 +177,41 @@ TEST_F(SiteWriterTest, TheCacheRoundTrips) {
 }
 
 
+// A file made of borrowed pieces is written, hashed and hard-linked like the same bytes given
+// whole: the pieces live only during add(), so the writer must be done with them when it returns.
+TEST_F(SiteWriterTest, AFileInPiecesIsWrittenAndCachedLikeItsBytes) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  const std::string whole = "\xEF\xBB\xBFunit_path,plan_id\r\nha-tinh,2023\r\nha-tinh,2024\r\n";
+  ASSERT_TRUE(write_site({{"du-lieu/ke-hoach.csv", whole, ""}}, out_, &error, incremental)) << error;
+  const std::string hash_whole = load_build_cache(out_).files["du-lieu/ke-hoach.csv"].hash;
+  ino_t before = inode(fs::path(out_) / "du-lieu/ke-hoach.csv");
+
+  std::vector<std::string> parts = {whole.substr(0, 5), "", whole.substr(5, 24), whole.substr(29)};
+  OutputFile pieced("du-lieu/ke-hoach.csv", "", "");
+  for (const auto& p : parts) pieced.pieces.push_back(p);
+  EXPECT_EQ(pieced.size(), whole.size());
+  WriteStats stats;
+  ASSERT_TRUE(write_site({pieced}, out_, &error, incremental, &stats)) << error;
+  EXPECT_EQ(stats.linked, 1u);  // same hash as the whole bytes: taken from the previous output
+  EXPECT_EQ(inode(fs::path(out_) / "du-lieu/ke-hoach.csv"), before);
+  EXPECT_EQ(load_build_cache(out_).files["du-lieu/ke-hoach.csv"].hash, hash_whole);
+
+  ASSERT_TRUE(write_site({pieced}, out_, &error) ) << error;  // written afresh, not linked
+  EXPECT_EQ(read(fs::path(out_) / "du-lieu/ke-hoach.csv"), whole);
+  OutputFile head_and_pieces("a.csv", whole.substr(0, 10), "");
+  head_and_pieces.pieces = {std::string_view(whole).substr(10)};
+  ASSERT_TRUE(write_site({head_and_pieces}, out_, &error)) << error;
+  EXPECT_EQ(read(fs::path(out_) / "a.csv"), whole);
+
+  OutputCollector kept;
+  kept.add(pieced);
+  OutputFiles files = kept.take();
+  EXPECT_EQ(files[0].bytes, whole);  // a sink that keeps the file owns its bytes
+  EXPECT_TRUE(files[0].pieces.empty());
+}
+
 // The staging folders beside the output (".public.tmp-…").
 std::vector<fs::path> staging_folders(const fs::path& root) {
   std::vector<fs::path> found;
