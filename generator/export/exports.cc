@@ -94,18 +94,13 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
 
-  OutputFiles feeds = write_feeds(portal, facts);
-  out.add(std::move(feeds[0]));
+  write_feeds(portal, facts, threads, out);
   std::string sitemap = write_sitemap(portal, facts);
   if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
   out.add({robots_path(), write_robots(portal.site), {}});
 
-  // Each unit's data package and feed, then each plan's JSON, handed out as soon as made.
-  parallel_for(portal.units.size(), threads, [&](std::size_t u) {
-    datapackage(u + 1);
-    out.add(std::move(feeds[u + 1]));
-  });
-  feeds = {};
+  // Each unit's data package, then each plan's JSON, handed out as soon as made.
+  parallel_for(portal.units.size(), threads, [&](std::size_t u) { datapackage(u + 1); });
   const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
     out.add({plan_json(portal, portal.plans[p]),

@@ -9,6 +9,7 @@
 #include "export/unit_scope.h"
 #include "export/uuid.h"
 #include "derive/reference_date.h"
+#include "text/parallel_for.h"
 #include "text/xml.h"
 #include "model/urls.h"
 
@@ -126,6 +127,7 @@ void prepare(const Portal& portal, const Date& as_of, FeedEntry* e) {
                  "\"/>\n";
   e->tail_xml += "    <summary type=\"text\">" + xml_escape(e->summary) + "</summary>\n";
   e->tail_xml += "  </entry>\n";
+  e->summary = {};  // escaped now; the XML is what feeds share
 }
 
 void write_entry(std::string* out, const Site& site, const std::string& self,
@@ -255,7 +257,7 @@ std::string write_feed(const Portal& portal, const PortalFacts& facts, const Uni
   return render(portal, facts, scope, entries, fallback);
 }
 
-OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
+void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
   Collected c = collect(portal, facts.as_of);
   const size_t n = portal.units.size();
   // Each entry and plan counts for its unit and every unit above it.
@@ -280,18 +282,25 @@ OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
     });
   }
   // Only the entries some feed shows are summed up and escaped, each once, however many
-  // feeds (its unit's and every one above) show it.
+  // feeds (its unit's and every one above) show it; then each feed is made and handed out.
   rank(&all);
   for (auto& entries : by_unit) rank(&entries);
   for (FeedEntry* e : all) prepare(portal, facts.as_of, e);
   for (const auto& entries : by_unit)
     for (FeedEntry* e : entries) prepare(portal, facts.as_of, e);
-  OutputFiles out;
-  out.push_back({feed_path(nullptr), render(portal, facts, nullptr, all, portal_fallback), {}});
-  for (size_t u = 0; u < n; ++u)
-    out.push_back({feed_path(&portal.units[u]),
-                   render(portal, facts, &portal.units[u], by_unit[u], fallback[u]), {}});
-  return out;
+  parallel_for(n + 1, threads, [&](std::size_t f) {
+    const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
+    out.add({feed_path(scope),
+             f == 0 ? render(portal, facts, nullptr, all, portal_fallback)
+                    : render(portal, facts, scope, by_unit[f - 1], fallback[f - 1]),
+             {}});
+  });
+}
+
+OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts) {
+  OutputCollector files;
+  write_feeds(portal, facts, 1, files);  // one thread: in the documented order
+  return files.take();
 }
 
 }  // namespace congkhai

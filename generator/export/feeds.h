@@ -35,8 +35,11 @@ std::string atom_date(const Date& date);
 // The feed of the whole portal (`scope` null) or of a unit and the units below it.
 std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope);
 
-// Every feed at once: feed.xml, then <unit>/feed.xml in unit order. Same bytes as write_feed
-// for each, but each item is visited once per ancestor rather than once per unit.
+// Every feed: feed.xml, then <unit>/feed.xml in unit order. Same bytes as write_feed for each,
+// but each item is visited once per ancestor rather than once per unit, and its XML made once.
+// Each feed is handed to `out` as soon as it is made, on `threads` threads (in no particular
+// order when more than one).
+void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
 OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts);
 
 }  // namespace congkhai
