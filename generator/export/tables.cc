@@ -380,9 +380,10 @@ const Unit* unit_of(const Portal& portal, int index) {
   return &portal.units[index];
 }
 
-const PlanFacts* facts_of(const PortalFacts& facts, int plan) {
-  if (plan < 0 || plan >= static_cast<int>(facts.plans.size())) return nullptr;
-  return &facts.plans[plan];
+// A plan's facts, or empty ones when the facts do not cover it.
+const PlanFacts& facts_or_none(const PortalFacts& facts, std::size_t plan) {
+  static const PlanFacts kNone;
+  return plan < facts.plans.size() ? facts.plans[plan] : kNone;
 }
 
 // For each plan, the positions in `refs` of its entries (or measurements), in `refs` order.
@@ -462,9 +463,7 @@ void PlanRows::each_row(std::size_t table, std::size_t p, const Row& row) const 
 void PlanRows::plan_row(std::size_t p, const Row& row) const {
   const Plan& plan = portal_.plans[p];
   const Unit& unit = portal_.units[plan.unit];
-  const PlanFacts no_facts;
-  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
-  if (!pf) pf = &no_facts;
+  const PlanFacts& pf = facts_or_none(facts_, p);
   const Site& site = portal_.site;
   std::vector<std::string> basis;
   for (const auto& ref : plan.legal_basis) basis.push_back(ref.text);
@@ -486,13 +485,13 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
           .set("implements", plan.implements ? plan.implements->text : "")
           .set("tasks", integer(plan.tasks.size()))
           .set("targets", integer(plan.targets.size()))
-          .set("tasks_done", integer(pf->done))
-          .set("tasks_in_progress", integer(pf->in_progress))
-          .set("tasks_not_started", integer(pf->not_started))
-          .set("tasks_postponed", integer(pf->postponed))
-          .set("tasks_cancelled", integer(pf->cancelled))
-          .set("tasks_overdue", integer(pf->overdue))
-          .set("last_updated", complete_date(pf->last_updated))
+          .set("tasks_done", integer(pf.done))
+          .set("tasks_in_progress", integer(pf.in_progress))
+          .set("tasks_not_started", integer(pf.not_started))
+          .set("tasks_postponed", integer(pf.postponed))
+          .set("tasks_cancelled", integer(pf.cancelled))
+          .set("tasks_overdue", integer(pf.overdue))
+          .set("last_updated", complete_date(pf.last_updated))
           .set("as_of", as_of_)
           .set("page", link_from_root(site, plan_page(portal_, plan)))
           .set("data_json", link_from_root(site, plan_json(portal_, plan)))
@@ -502,15 +501,13 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
 void PlanRows::task_rows(std::size_t p, const Row& row) const {
   const Plan& plan = portal_.plans[p];
   const Unit& unit = portal_.units[plan.unit];
-  const PlanFacts no_facts;
-  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
-  if (!pf) pf = &no_facts;
+  const PlanFacts& pf = facts_or_none(facts_, p);
   const Site& site = portal_.site;
   const std::string page = plan_page(portal_, plan);
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& task = plan.tasks[i];
     TaskFacts tf;
-    if (i < pf->tasks.size()) tf = pf->tasks[i];
+    if (i < pf.tasks.size()) tf = pf.tasks[i];
     const Section* section = task.section >= 0 &&
                                      task.section < static_cast<int>(plan.sections.size())
                                  ? &plan.sections[task.section]
@@ -554,15 +551,13 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
 void PlanRows::target_rows(std::size_t p, const Row& row) const {
   const Plan& plan = portal_.plans[p];
   const Unit& unit = portal_.units[plan.unit];
-  const PlanFacts no_facts;
-  const PlanFacts* pf = facts_of(facts_, static_cast<int>(p));
-  if (!pf) pf = &no_facts;
+  const PlanFacts& pf = facts_or_none(facts_, p);
   const Site& site = portal_.site;
   const std::string page = plan_page(portal_, plan);
   for (size_t i = 0; i < plan.targets.size(); ++i) {
     const Target& target = plan.targets[i];
     TargetFacts tf;
-    if (i < pf->targets.size()) tf = pf->targets[i];
+    if (i < pf.targets.size()) tf = pf.targets[i];
     row(RowBuilder(tables_[kTargets])
             .set("unit_path", unit.url_path)
             .set("plan_id", plan.id)
