@@ -12,18 +12,7 @@ namespace {
 // Position of the first malformed UTF-8 sequence, or line 0 when the text is valid.
 SourcePos first_invalid_utf8(std::string_view s) {
   // Almost every file is valid: check it without counting lines, then count only if not.
-  std::size_t k = 0;
-  while (k < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[k]);
-    if (c < 0x80) {
-      ++k;
-      continue;
-    }
-    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || k + len > s.size() || !is_valid_utf8(s.substr(k, len))) break;
-    k += len;
-  }
-  if (k == s.size()) return SourcePos{};
+  if (is_valid_utf8(s)) return SourcePos{};
   SourcePos pos{1, 1};
   std::size_t i = 0;
   while (i < s.size()) {
