@@ -154,36 +154,121 @@ bool target_met(const Target& target, double value) {
   return false;
 }
 
+namespace {
+
+// A plan's facts before its entries are known: the tasks' timeframes and deadlines.
+PlanFacts unlinked_plan(const Plan& plan) {
+  PlanFacts pf;
+  pf.tasks.resize(plan.tasks.size());
+  pf.targets.resize(plan.targets.size());
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    pf.tasks[t].timeframe = parse_timeframe(plan.tasks[t].timeframe, plan.year);
+    pf.tasks[t].due = deadline_of(pf.tasks[t].timeframe);
+  }
+  return pf;
+}
+
+// Once the plan's entries, measurements and reports (file order) are handed to it.
+void finish_plan(const Portal& portal, const PortalFacts& facts, int p, std::vector<int> reports,
+                 const Date& progress, PlanFacts& pf) {
+  const Plan& plan = portal.plans[p];
+  for (TaskFacts& tf : pf.tasks) {
+    derive_task(portal, facts, tf);
+    count(pf, tf);
+  }
+  for (std::size_t t = 0; t < plan.targets.size(); ++t) derive_target(portal, facts, plan.targets[t], pf.targets[t]);
+  derive_reports(portal, std::move(reports), pf);
+  pf.last_updated = last_updated(portal, plan, progress, pf);
+}
+
+// The run of `list` (in record order) that came from record `r`.
+std::pair<std::size_t, std::size_t> run_of(const std::vector<EntryRef>& list, int r) {
+  auto lo = std::lower_bound(list.begin(), list.end(), r, [](const EntryRef& e, int x) { return e.record < x; });
+  auto hi = std::upper_bound(lo, list.end(), r, [](int x, const EntryRef& e) { return x < e.record; });
+  return {static_cast<std::size_t>(lo - list.begin()), static_cast<std::size_t>(hi - list.begin())};
+}
+
+// Record r's run of `list` made again from what it holds now (`fresh`); every index past
+// the run, in every plan, moves with it.
+void splice(std::vector<EntryRef>& list, int r, const std::vector<EntryRef>& fresh, std::vector<PlanFacts>& plans,
+            bool entries) {
+  auto [lo, hi] = run_of(list, r);
+  const long delta = static_cast<long>(fresh.size()) - static_cast<long>(hi - lo);
+  list.erase(list.begin() + lo, list.begin() + hi);
+  list.insert(list.begin() + lo, fresh.begin(), fresh.end());
+  if (delta == 0) return;
+  auto shift = [&](std::vector<int>& indexes) {
+    for (int& i : indexes)
+      if (static_cast<std::size_t>(i) >= hi) i += static_cast<int>(delta);
+  };
+  for (PlanFacts& pf : plans) {
+    if (entries)
+      for (TaskFacts& tf : pf.tasks) shift(tf.entries);
+    else
+      for (TargetFacts& gf : pf.targets) shift(gf.measurements);
+  }
+}
+
+}  // namespace
+
 PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
   PortalFacts facts;
   facts.as_of = as_of;
   facts.plans.resize(portal.plans.size());
-  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
-    const Plan& plan = portal.plans[p];
-    PlanFacts& pf = facts.plans[p];
-    pf.tasks.resize(plan.tasks.size());
-    pf.targets.resize(plan.targets.size());
-    for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
-      pf.tasks[t].timeframe = parse_timeframe(plan.tasks[t].timeframe, plan.year);
-      pf.tasks[t].due = deadline_of(pf.tasks[t].timeframe);
-    }
-  }
+  for (std::size_t p = 0; p < portal.plans.size(); ++p) facts.plans[p] = unlinked_plan(portal.plans[p]);
   collect(portal, facts);
   std::vector<std::vector<int>> reports = reports_by_plan(portal);
   const std::vector<Date> progress = latest_progress(portal, facts);
-  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
-    const Plan& plan = portal.plans[p];
-    PlanFacts& pf = facts.plans[p];
-    for (TaskFacts& tf : pf.tasks) {
-      derive_task(portal, facts, tf);
-      count(pf, tf);
-    }
-    for (std::size_t t = 0; t < plan.targets.size(); ++t)
-      derive_target(portal, facts, plan.targets[t], pf.targets[t]);
-    derive_reports(portal, std::move(reports[p]), pf);
-    pf.last_updated = last_updated(portal, plan, progress[p], pf);
-  }
+  for (std::size_t p = 0; p < portal.plans.size(); ++p)
+    finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress[p], facts.plans[p]);
   return facts;
+}
+
+void refresh_facts(const Portal& portal, const std::vector<int>& records, const std::vector<int>& plans,
+                   PortalFacts& facts) {
+  // The records' entries and measurements in the portal-wide lists first, in file order.
+  for (int r : records) {
+    const ProgressRecord& rec = portal.progress[r];
+    std::vector<EntryRef> entries, measurements;
+    if (valid_plan(portal, rec.plan)) {
+      for (std::size_t i = 0; i < rec.entries.size(); ++i)
+        if (on_or_before(rec.entries[i].date, facts.as_of))
+          entries.push_back(EntryRef{r, static_cast<int>(i), rec.plan});
+      for (std::size_t i = 0; i < rec.measurements.size(); ++i)
+        if (on_or_before(rec.measurements[i].date, facts.as_of))
+          measurements.push_back(EntryRef{r, static_cast<int>(i), rec.plan});
+    }
+    splice(facts.entries, r, entries, facts.plans, true);
+    splice(facts.measurements, r, measurements, facts.plans, false);
+  }
+  // Then each plan anew, from its records' runs, as collect hands them out.
+  for (int p : plans) {
+    const Plan& plan = portal.plans[p];
+    PlanFacts pf = unlinked_plan(plan);
+    Date progress;
+    for (std::size_t r = 0; r < portal.progress.size(); ++r) {
+      if (portal.progress[r].plan != p) continue;
+      auto [lo, hi] = run_of(facts.entries, static_cast<int>(r));
+      for (std::size_t e = lo; e < hi; ++e) {
+        const ProgressEntry& entry = entry_at(portal, facts.entries[e]);
+        bump(progress, entry.date);
+        int task = index_of(plan.tasks, entry.task);
+        if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(e));
+      }
+      auto [mlo, mhi] = run_of(facts.measurements, static_cast<int>(r));
+      for (std::size_t m = mlo; m < mhi; ++m) {
+        const Measurement& measurement = measurement_at(portal, facts.measurements[m]);
+        bump(progress, measurement.date);
+        int target = index_of(plan.targets, measurement.target);
+        if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(m));
+      }
+    }
+    std::vector<int> reports;
+    for (std::size_t i = 0; i < portal.reports.size(); ++i)
+      if (portal.reports[i].plan == p) reports.push_back(static_cast<int>(i));
+    finish_plan(portal, facts, p, std::move(reports), progress, pf);
+    facts.plans[p] = std::move(pf);
+  }
 }
 
 }  // namespace congkhai

@@ -22,6 +22,7 @@ struct TaskFacts {
   std::vector<int> entries;         // indexes into PortalFacts::entries, oldest first
   bool overdue = false;             // due < as_of and not done/cancelled
   int overdue_days = 0;
+  bool operator==(const TaskFacts&) const = default;
 };
 
 enum class TargetResult { kMet, kNotMet, kNoData };
@@ -31,6 +32,7 @@ struct TargetFacts {
   std::optional<double> latest;     // latest measured value on or before as_of
   std::optional<Date> latest_date;
   std::vector<int> measurements;    // indexes into PortalFacts::measurements, oldest first
+  bool operator==(const TargetFacts&) const = default;
 };
 
 struct PlanFacts {
@@ -40,6 +42,7 @@ struct PlanFacts {
   std::vector<int> reports;         // indexes into Portal::reports about this plan, newest first
                                     // (all of them: reports are not filtered by as_of)
   Date last_updated;                // latest content date touching the plan (issue, entry, report)
+  bool operator==(const PlanFacts&) const = default;
 };
 
 // A progress entry or measurement with the record and plan it belongs to.
@@ -47,6 +50,7 @@ struct EntryRef {
   int record = -1;  // index into Portal::progress
   int index = -1;   // into ProgressRecord::entries or ::measurements
   int plan = -1;
+  bool operator==(const EntryRef&) const = default;
 };
 
 struct PortalFacts {
@@ -56,12 +60,20 @@ struct PortalFacts {
   // those naming an unknown task or target (validation reports them).
   std::vector<EntryRef> entries;
   std::vector<EntryRef> measurements;
+  bool operator==(const PortalFacts&) const = default;
 };
 
 // Derives every fact; pure function of the portal and the reference date. Entries and
 // measurements dated after as_of are ignored (a partial date counts from its last day); among
 // entries of one day the later in file order wins.
 PortalFacts derive_facts(const Portal& portal, const Date& as_of);
+
+// Brings `facts` (derived from this portal before some files changed) up to date, without
+// deriving everything again: `records` are the progress records whose content changed (each
+// still belonging to the same plan), `plans` every plan whose file, records or reports
+// changed. The result equals derive_facts of the portal as it is now.
+void refresh_facts(const Portal& portal, const std::vector<int>& records, const std::vector<int>& plans,
+                   PortalFacts& facts);
 
 // "tối thiểu 60%" met by 61.2? Applies the target's comparison, with 1e-9 of float tolerance.
 bool target_met(const Target& target, double value);

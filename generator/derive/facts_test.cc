@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 namespace congkhai {
 namespace {
 
@@ -328,6 +331,108 @@ TEST(DeriveFacts, EmptyPortal) {
   EXPECT_EQ(facts.as_of, (Date{2024, 1, 1}));
   EXPECT_TRUE(facts.plans.empty());
   EXPECT_TRUE(facts.entries.empty());
+}
+
+
+// ---- Refreshing after a save ----
+
+// Random plans, records and reports; then random saves, each followed by refresh_facts, which
+// must give what deriving everything again gives.
+class RandomPortal {
+ public:
+  explicit RandomPortal(unsigned seed) : rng_(seed) {
+    for (int p = 0; p < 4; ++p) {
+      Plan plan;
+      plan.id = std::to_string(2023 + p % 2) + (p < 2 ? "" : "-b");
+      plan.year = 2023 + p % 2;
+      plan.date = Date{plan.year, 3, 3};
+      portal.plans.push_back(plan);
+      new_plan_file(p);
+    }
+    for (int r = 0; r < 10; ++r) {
+      ProgressRecord rec;
+      rec.path = "progress/" + std::to_string(r) + ".yaml";
+      rec.plan = r == 9 ? -1 : pick(4);  // one whose plan is unknown
+      portal.progress.push_back(rec);
+      new_record_file(r);
+    }
+    for (int i = 0; i < 6; ++i) {
+      Report rep;
+      rep.id = "bc-" + std::to_string(i);
+      rep.plan = i == 5 ? -1 : pick(4);
+      rep.date = date();
+      portal.reports.push_back(rep);
+    }
+  }
+
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+
+  // A save of a plan: new tasks (some ids kept, some not) and targets.
+  void new_plan_file(int p) {
+    Plan& plan = portal.plans[p];
+    const char* frames[] = {"Tháng 3 năm 2023", "Quý II/2024", "Hàng tháng", "Trước 30/6", "Thường xuyên"};
+    plan.tasks.clear();
+    plan.targets.clear();
+    for (int t = 0, n = 1 + pick(6); t < n; ++t) plan.tasks.push_back(task("nv-" + std::to_string(pick(8)), frames[pick(5)]));
+    for (int t = 0, n = pick(3); t < n; ++t)
+      plan.targets.push_back(target("ct-" + std::to_string(pick(4)), Comparison::kAtLeast, 50));
+  }
+
+  // A save of a progress record: entries and measurements dated around the reference date,
+  // naming tasks and targets that may or may not exist; a partial date now and then.
+  void new_record_file(int r) {
+    ProgressRecord& rec = portal.progress[r];
+    rec.entries.clear();
+    rec.measurements.clear();
+    const TaskStatus statuses[] = {TaskStatus::kNotStarted, TaskStatus::kInProgress, TaskStatus::kDone,
+                                   TaskStatus::kPostponed, TaskStatus::kCancelled};
+    for (int i = 0, n = pick(7); i < n; ++i)
+      rec.entries.push_back(entry("nv-" + std::to_string(pick(9)), date(), statuses[pick(5)], pick(3) ? pick(101) : -1));
+    for (int i = 0, n = pick(4); i < n; ++i)
+      rec.measurements.push_back(measurement("ct-" + std::to_string(pick(5)), date(), pick(100)));
+  }
+
+  Date date() {
+    Date d{2023 + pick(2), 1 + pick(12), 1 + pick(28)};
+    if (pick(8) == 0) d.day = 0;
+    return d;
+  }
+
+  Portal portal;
+
+ private:
+  std::mt19937 rng_;
+};
+
+TEST(RefreshFacts, GivesWhatDerivingEverythingGives) {
+  const Date as_of{2024, 3, 31};
+  for (unsigned seed = 1; seed <= 300; ++seed) {
+    RandomPortal r(seed);
+    PortalFacts facts = derive_facts(r.portal, as_of);
+    for (int save = 0; save < 4; ++save) {
+      std::vector<int> records, plans;
+      for (int n = r.pick(3); n > 0; --n) {
+        int rec = r.pick(static_cast<int>(r.portal.progress.size()));
+        r.new_record_file(rec);
+        records.push_back(rec);
+        if (r.portal.progress[rec].plan >= 0) plans.push_back(r.portal.progress[rec].plan);
+      }
+      for (int n = r.pick(2); n > 0; --n) {
+        int p = r.pick(static_cast<int>(r.portal.plans.size()));
+        r.new_plan_file(p);
+        plans.push_back(p);
+      }
+      if (r.pick(3) == 0) {
+        Report& rep = r.portal.reports[r.pick(static_cast<int>(r.portal.reports.size()))];
+        rep.date = r.date();
+        if (rep.plan >= 0) plans.push_back(rep.plan);
+      }
+      std::sort(plans.begin(), plans.end());
+      plans.erase(std::unique(plans.begin(), plans.end()), plans.end());
+      refresh_facts(r.portal, records, plans, facts);
+      ASSERT_TRUE(facts == derive_facts(r.portal, as_of)) << "seed " << seed << ", save " << save;
+    }
+  }
 }
 
 }  // namespace

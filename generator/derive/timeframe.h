@@ -33,6 +33,7 @@ struct Timeframe {
   bool also_on_demand = false;      // "… hoặc đột xuất", "theo yêu cầu hoặc …"
   std::string qualifier;            // trailing text the dates come with, NFC, spaces collapsed:
                                     // "và theo Kế hoạch của UBND tỉnh"
+  bool operator==(const Timeframe&) const = default;
 };
 
 // Parses the raw text; `plan_year` fills in years the text leaves out ("Hàng tháng", "Tháng 3"),

@@ -137,4 +137,18 @@ Diagnostics validate_portal(const Portal& portal) {
   return out;
 }
 
+Diagnostics validate_part(const Portal& portal, const std::vector<int>& plans, const std::vector<int>& reports) {
+  std::vector<bool> plan_in(portal.plans.size()), report_in(portal.reports.size());
+  for (int p : plans) plan_in[p] = true;
+  for (int r : reports) report_in[r] = true;
+  auto in = [&](int plan) { return plan >= 0 && plan_in[plan]; };
+  Diagnostics out;
+  for (int p : plans) check_plan(portal.plans[p], &out);
+  for (const auto& rec : portal.progress)
+    if (in(rec.plan)) check_progress(portal, rec, &out);
+  for (std::size_t r = 0; r < portal.reports.size(); ++r)
+    if (report_in[r] || in(portal.reports[r].plan)) check_report(portal, portal.reports[r], &out);
+  return out;
+}
+
 }  // namespace congkhai

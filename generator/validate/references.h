@@ -2,6 +2,8 @@
 // progress records and reports naming a task or target that exists.
 #pragma once
 
+#include <vector>
+
 #include "model/diagnostic.h"
 #include "model/portal.h"
 
@@ -9,5 +11,9 @@ namespace congkhai {
 
 // Every problem found, in no particular order (the caller sorts).
 Diagnostics validate_portal(const Portal& portal);
+// The same checks for part of a portal, after a save: the plans at `plans`, every progress
+// record and report that belongs to one of them, and the reports at `reports`. When the rest
+// was sound before, this finds what validate_portal would.
+Diagnostics validate_part(const Portal& portal, const std::vector<int>& plans, const std::vector<int>& reports);
 
 }  // namespace congkhai

@@ -113,5 +113,43 @@ TEST(Validate, TargetLinkedToAMissingTask) {
   EXPECT_EQ(d[0].pos.line, 30);
 }
 
+// After a save only the saved part is checked again: the plans named, what belongs to them,
+// and the reports named. A problem elsewhere is not this check's to find.
+TEST(Validate, APartIsThePlansNamedWithTheirRecordsAndReports) {
+  Portal p = portal_with_tasks({"a"});
+  Plan other = p.plans[0];
+  other.id = "2024";
+  other.path = "content/x/plans/2024.md";
+  p.plans.push_back(other);
+  auto record = [&](int plan, const std::string& path) {
+    ProgressRecord rec;
+    rec.path = path;
+    rec.plan = plan;
+    ProgressEntry e;
+    e.task = "khong-co";
+    e.date = {2023, 3, 31};
+    rec.entries.push_back(e);
+    p.progress.push_back(rec);
+  };
+  record(0, "content/x/progress/a.yaml");
+  record(1, "content/x/progress/b.yaml");
+  Report no_plan;
+  no_plan.path = "content/x/reports/r.md";
+  no_plan.tasks = {"a"};
+  no_plan.task_pos = {{3, 5}};
+  p.reports.push_back(no_plan);
+  p.reports.push_back(no_plan);
+  p.reports[1].path = "content/x/reports/s.md";
+
+  ASSERT_EQ(validate_portal(p).size(), 4u);
+  auto d = validate_part(p, {1}, {});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].path, "content/x/progress/b.yaml");
+  d = validate_part(p, {}, {1});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].path, "content/x/reports/s.md");
+  EXPECT_EQ(validate_part(p, {0, 1}, {0, 1}).size(), 4u);
+}
+
 }  // namespace
 }  // namespace congkhai
