@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/live_site.h"
 #include "serve/dev_server.h"
 
 namespace congkhai {
@@ -53,15 +54,22 @@ int run_serve(PipelineOptions options, const ServeFlags& flags, const PrintOptio
   o.english = en;
   o.watch.push_back(options.content_dir);
   for (const auto& dir : theme_dirs(options)) o.watch.push_back(dir);
-  o.build = [options, print] {
-    PipelineResult r = build_site(options);
+  // The model stays in memory: a save re-reads that file and the pages are made on request.
+  auto site = std::make_shared<LiveSite>(options);
+  o.build = [site, print](const std::vector<std::string>& changed) {
+    LiveUpdate u = site->update(changed);
     BuildOutcome b;
-    if (r.diags.empty()) {
-      b.files = std::move(r.files);
+    if (u.diags.empty()) {
+      b.lookup = [site, english = print.english](const std::string& path, std::vector<ErrorItem>* errors) {
+        Diagnostics diags;
+        std::optional<OutputFile> f = site->file(path, &diags);
+        *errors = error_items(diags, english);
+        return f;
+      };
     } else {
-      print_diagnostics(r.diags, print, std::cerr);
+      print_diagnostics(u.diags, print, std::cerr);
       std::cerr.flush();
-      b.errors = error_items(r.diags, print.english);
+      b.errors = error_items(u.diags, print.english);
     }
     return b;
   };

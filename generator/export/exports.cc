@@ -122,6 +122,17 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFil
 
 std::vector<DataFileInfo> describe_exports(const Portal& portal,
                                            const std::map<std::string, std::size_t, std::less<>>& sizes) {
+  std::vector<DataFileInfo> out;
+  for (auto& i : published_data_files(portal)) {
+    auto it = sizes.find(i.path);
+    if (it == sizes.end()) continue;
+    i.bytes = static_cast<long long>(it->second);
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+std::vector<DataFileInfo> published_data_files(const Portal& portal) {
   std::vector<DataFileInfo> wanted;
   describe_folder(&wanted, nullptr, -1);
   wanted.push_back(info(plan_schema_path(), "Lược đồ JSON của kế hoạch", "Plan JSON Schema",
@@ -142,25 +153,19 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal,
                               " and the units below it, as an Atom feed.",
                           "Atom", "application/atom+xml", static_cast<int>(u)));
   }
-  for (size_t p = 0; p < portal.plans.size(); ++p) {
-    const Plan& plan = portal.plans[p];
-    std::string label = is_blank_number(plan.number) ? plan.title : "Kế hoạch số " + plan.number;
-    wanted.push_back(info(plan_json(portal, plan), label, "Plan " + plan.id + " (JSON)",
-                          "Toàn bộ dữ liệu của kế hoạch: văn bản, nhiệm vụ, chỉ tiêu, tiến độ, số "
-                          "liệu và báo cáo, kèm trạng thái tính đến ngày tính.",
-                          "The plan's full data: document, tasks, targets, progress, "
-                          "measurements and reports, with statuses as of the reference date.",
-                          "JSON", "application/json", plan.unit, static_cast<int>(p)));
-  }
+  for (size_t p = 0; p < portal.plans.size(); ++p) wanted.push_back(plan_data_file(portal, static_cast<int>(p)));
+  return wanted;
+}
 
-  std::vector<DataFileInfo> out;
-  for (auto& i : wanted) {
-    auto it = sizes.find(i.path);
-    if (it == sizes.end()) continue;
-    i.bytes = static_cast<long long>(it->second);
-    out.push_back(std::move(i));
-  }
-  return out;
+DataFileInfo plan_data_file(const Portal& portal, int p) {
+  const Plan& plan = portal.plans[p];
+  std::string label = is_blank_number(plan.number) ? plan.title : "Kế hoạch số " + plan.number;
+  return info(plan_json(portal, plan), label, "Plan " + plan.id + " (JSON)",
+              "Toàn bộ dữ liệu của kế hoạch: văn bản, nhiệm vụ, chỉ tiêu, tiến độ, số "
+              "liệu và báo cáo, kèm trạng thái tính đến ngày tính.",
+              "The plan's full data: document, tasks, targets, progress, "
+              "measurements and reports, with statuses as of the reference date.",
+              "JSON", "application/json", plan.unit, p);
 }
 
 }  // namespace congkhai

@@ -41,5 +41,10 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFil
 // The same from the exported files' byte sizes by path (what a build keeps of them).
 std::vector<DataFileInfo> describe_exports(const Portal& portal,
                                            const std::map<std::string, std::size_t, std::less<>>& sizes);
+// The same without sizes (each `bytes` is 0): every data file build_exports writes for this
+// portal. Which files it writes depends only on the units and plans, not on what they hold.
+// The list ends with the plans' JSON, one per plan in plan order: plan_data_file(p).
+std::vector<DataFileInfo> published_data_files(const Portal& portal);
+DataFileInfo plan_data_file(const Portal& portal, int plan);
 
 }  // namespace congkhai

@@ -78,13 +78,9 @@ std::string page_key(const std::string& fingerprint, const PageView& page) {
 
 }  // namespace
 
-void render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
-                 const RenderOptions& options, OutputSink& out, Diagnostics* errors) {
-  const ViewContext ctx{portal, facts, options};
-  // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
-  // and handed out at once, so the bytes are the same on any number of threads.
-  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kNotFound };
-  std::vector<std::pair<Kind, int>> jobs;
+std::vector<PageJob> page_jobs(const Portal& portal) {
+  using Kind = PageJob::Kind;
+  std::vector<PageJob> jobs;
   jobs.push_back({Kind::kHome, 0});
   for (size_t i = 0; i < portal.units.size(); ++i) jobs.push_back({Kind::kUnit, static_cast<int>(i)});
   for (size_t i = 0; i < portal.plans.size(); ++i) jobs.push_back({Kind::kPlan, static_cast<int>(i)});
@@ -93,42 +89,58 @@ void render_site(const Portal& portal, const PortalFacts& facts, const Theme& th
   jobs.push_back({Kind::kUpdates, 0});
   jobs.push_back({Kind::kOpenData, 0});
   jobs.push_back({Kind::kNotFound, 0});
+  return jobs;
+}
 
-  const std::string fingerprint = render_fingerprint(theme, options);
-  const TemplateRenderer templates(theme);  // parsed once for every page
-  std::vector<std::string> page_paths(jobs.size());
-  std::vector<Diagnostics> page_errors(jobs.size());
-  std::atomic<std::size_t> done{0};
-  parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
-    auto [kind, index] = jobs[i];
-    PageView page = kind == Kind::kHome     ? home_page_view(ctx)
-                    : kind == Kind::kUnit   ? unit_page_view(ctx, index)
-                    : kind == Kind::kPlan   ? plan_page_view(ctx, index)
-                    : kind == Kind::kReport ? report_page_view(ctx, index)
-                    : kind == Kind::kSearch ? search_page_view(ctx)
-                    : kind == Kind::kUpdates ? updates_page_view(ctx)
-                    : kind == Kind::kOpenData ? open_data_page_view(ctx)
-                                            : not_found_page_view(ctx);
-    OutputFile f;
-    f.path = page.path;
-    f.key = page_key(fingerprint, page);
-    if (options.previous_keys) {
-      auto it = options.previous_keys->find(f.path);
-      f.reused = it != options.previous_keys->end() && it->second == f.key;
-    }
-    if (!f.reused) f.bytes = templates.render_page(page.template_name, page.view, &page_errors[i]);
-    page_paths[i] = f.path;
-    out.add(std::move(f));
-    if (options.progress) options.progress(done.fetch_add(1) + 1, jobs.size());
-  });
-  for (const Diagnostics& d : page_errors)
-    if (errors) errors->insert(errors->end(), d.begin(), d.end());
+std::string page_path(const Portal& portal, const PageJob& job) {
+  switch (job.kind) {
+    case PageJob::Kind::kHome: return home_page();
+    case PageJob::Kind::kUnit: return unit_page(portal.units[job.index]);
+    case PageJob::Kind::kPlan: return plan_page(portal, portal.plans[job.index]);
+    case PageJob::Kind::kReport: return report_page(portal, portal.reports[job.index]);
+    case PageJob::Kind::kSearch: return search_page();
+    case PageJob::Kind::kUpdates: return updates_page();
+    case PageJob::Kind::kOpenData: return open_data_page();
+    case PageJob::Kind::kNotFound: return not_found_page();
+  }
+  return {};
+}
 
+PageRenderer::PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+                           const RenderOptions& options)
+    : portal_(portal), facts_(facts), options_(options), fingerprint_(render_fingerprint(theme, options)),
+      templates_(std::make_unique<const TemplateRenderer>(theme)) {}
+
+PageRenderer::~PageRenderer() = default;
+
+OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
+  using Kind = PageJob::Kind;
+  const ViewContext ctx{portal_, facts_, options_};
+  PageView page = job.kind == Kind::kHome       ? home_page_view(ctx)
+                  : job.kind == Kind::kUnit     ? unit_page_view(ctx, job.index)
+                  : job.kind == Kind::kPlan     ? plan_page_view(ctx, job.index)
+                  : job.kind == Kind::kReport   ? report_page_view(ctx, job.index)
+                  : job.kind == Kind::kSearch   ? search_page_view(ctx)
+                  : job.kind == Kind::kUpdates  ? updates_page_view(ctx)
+                  : job.kind == Kind::kOpenData ? open_data_page_view(ctx)
+                                                : not_found_page_view(ctx);
+  OutputFile f;
+  f.path = page.path;
+  f.key = page_key(fingerprint_, page);
+  if (options_.previous_keys) {
+    auto it = options_.previous_keys->find(f.path);
+    f.reused = it != options_.previous_keys->end() && it->second == f.key;
+  }
+  if (!f.reused) f.bytes = templates_->render_page(page.template_name, page.view, errors);
+  return f;
+}
+
+OutputFiles copied_files(const Portal& portal, const Theme& theme, std::set<std::string> taken) {
   // A copied file never silently replaces a page or an earlier copy: pages first, then
   // files, then assets.
-  std::set<std::string> taken(page_paths.begin(), page_paths.end());
+  OutputFiles files;
   auto emit = [&](const std::string& path, const std::string& source) {
-    if (taken.insert(path).second) out.add(OutputFile{path, "", source});
+    if (taken.insert(path).second) files.push_back(OutputFile{path, "", source});
   };
   auto copy = [&](const std::string& content_relative) {
     emit(file_output_path(content_relative), join_path(portal.content_dir, content_relative));
@@ -141,6 +153,28 @@ void render_site(const Portal& portal, const PortalFacts& facts, const Theme& th
       for (const Evidence& ev : e.evidence)
         if (!ev.file.empty()) copy(ev.file);
   for (const auto& [rel, source] : theme.assets) emit("assets/" + rel, source);
+  return files;
+}
+
+void render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+                 const RenderOptions& options, OutputSink& out, Diagnostics* errors) {
+  // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
+  // and handed out at once, so the bytes are the same on any number of threads.
+  const std::vector<PageJob> jobs = page_jobs(portal);
+  const PageRenderer pages(portal, facts, theme, options);  // templates parsed once for every page
+  std::vector<std::string> page_paths(jobs.size());
+  std::vector<Diagnostics> page_errors(jobs.size());
+  std::atomic<std::size_t> done{0};
+  parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
+    OutputFile f = pages.render(jobs[i], &page_errors[i]);
+    page_paths[i] = f.path;
+    out.add(std::move(f));
+    if (options.progress) options.progress(done.fetch_add(1) + 1, jobs.size());
+  });
+  for (const Diagnostics& d : page_errors)
+    if (errors) errors->insert(errors->end(), d.begin(), d.end());
+  for (OutputFile& f : copied_files(portal, theme, std::set<std::string>(page_paths.begin(), page_paths.end())))
+    out.add(std::move(f));
 }
 
 OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,

@@ -9,6 +9,11 @@
 // handed out, so the sink sees any two pages sharing a path.
 #pragma once
 
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "derive/facts.h"
 #include "model/diagnostic.h"
 #include "model/output.h"
@@ -20,6 +25,44 @@ namespace congkhai {
 
 void render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                  const RenderOptions& options, OutputSink& out, Diagnostics* errors);
+
+// One page of the site: its kind and, for a unit, plan or report page, the index of what it
+// shows. render_site makes them in page_jobs' order.
+struct PageJob {
+  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kNotFound };
+  Kind kind = Kind::kHome;
+  int index = 0;
+};
+std::vector<PageJob> page_jobs(const Portal& portal);
+// Where a page goes, without building its view (the dev server's index of pages).
+std::string page_path(const Portal& portal, const PageJob& job);
+
+class TemplateRenderer;
+
+// Renders single pages exactly as render_site does: the same view, key and bytes. The
+// templates are parsed once; the arguments must outlive it.
+class PageRenderer {
+ public:
+  PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
+               const RenderOptions& options);
+  ~PageRenderer();
+  // With options.previous_keys, a page whose key is unchanged comes back `reused`, without
+  // bytes. Template problems go to `errors`.
+  OutputFile render(const PageJob& job, Diagnostics* errors) const;
+
+ private:
+  const Portal& portal_;
+  const PortalFacts& facts_;
+  const RenderOptions& options_;
+  std::string fingerprint_;
+  std::unique_ptr<const TemplateRenderer> templates_;
+};
+
+// The files render_site copies rather than makes: every attachment of a report and evidence
+// file of a progress entry (under tep/), then the theme's assets (under assets/), each as an
+// OutputFile with its `source`. A path already in `taken` (the pages'), or taken by an earlier
+// copy, is left out.
+OutputFiles copied_files(const Portal& portal, const Theme& theme, std::set<std::string> taken);
 // The same, kept in memory and sorted by path.
 OutputFiles render_site(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                         const RenderOptions& options, Diagnostics* errors);

@@ -105,6 +105,20 @@ TEST_F(SiteRendererTest, AnyNumberOfThreadsGivesTheSameBytes) {
 
 // Incremental builds: a page whose key is the previous build's is not rendered again; a
 // change to what it shows changes its key, and only its key among unrelated pages.
+// The dev server finds a page by its path before making it, and makes it alone.
+TEST_F(SiteRendererTest, EachPageAloneIsThePageOfTheWholeSite) {
+  const PageRenderer pages(portal_, facts_, theme_, options_);
+  const std::vector<PageJob> jobs = page_jobs(portal_);
+  ASSERT_EQ(jobs.size(), 1 + portal_.units.size() + portal_.plans.size() + portal_.reports.size() + 4);
+  for (const PageJob& job : jobs) {
+    Diagnostics errors;
+    OutputFile alone = pages.render(job, &errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(page_path(portal_, job), alone.path);
+    EXPECT_EQ(alone.bytes, page(alone.path)) << alone.path;
+  }
+}
+
 TEST_F(SiteRendererTest, PagesWithUnchangedKeysAreReused) {
   std::map<std::string, std::string> keys;
   for (const OutputFile& f : files_)

@@ -47,8 +47,8 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 }  // namespace
 
 struct DevServer::Site {
-  std::shared_ptr<const FileMap> files;  // the last good build (kept while there are errors)
-  std::string error_page;                // non-empty while the content has problems
+  FileLookup files;        // the last good build (kept while there are errors)
+  std::string error_page;  // non-empty while the content has problems
 };
 
 DevServer::DevServer(DevServerOptions options) : options_(std::move(options)) {
@@ -62,22 +62,34 @@ std::uint64_t DevServer::generation() const {
   return generation_;
 }
 
-void DevServer::rebuild() {
-  BuildOutcome outcome = options_.build ? options_.build() : BuildOutcome{};
+namespace {
+
+FileLookup lookup_in(OutputFiles files) {
+  auto map = std::make_shared<FileMap>();
+  for (auto& f : files) {
+    std::string path = f.path;
+    map->emplace(std::move(path), std::move(f));
+  }
+  return [map](const std::string& path, std::vector<ErrorItem>*) -> std::optional<OutputFile> {
+    auto it = map->find(path);
+    if (it == map->end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+}  // namespace
+
+void DevServer::rebuild(const std::vector<std::string>& changed) {
+  BuildOutcome outcome = options_.build ? options_.build(changed) : BuildOutcome{};
   auto site = std::make_shared<Site>();
   if (outcome.errors.empty()) {
-    auto files = std::make_shared<FileMap>();
-    for (auto& f : outcome.files) {
-      std::string path = f.path;
-      files->emplace(std::move(path), std::move(f));
-    }
-    site->files = std::move(files);
+    site->files = outcome.lookup ? std::move(outcome.lookup) : lookup_in(std::move(outcome.files));
   } else {
     site->error_page = with_reload_hook(error_page_html(outcome.errors, options_.english));
   }
   {
     std::lock_guard lock(mu_);
-    if (!site->files) site->files = site_ ? site_->files : std::make_shared<FileMap>();
+    if (!site->files) site->files = site_ ? site_->files : lookup_in({});
     site_ = std::move(site);
     ++generation_;
   }
@@ -158,24 +170,30 @@ void DevServer::install_handlers() {
       res.set_content(site->error_page, kHtml);
       return httplib::Server::HandlerResponse::Handled;
     }
-    auto it = site->files->find(*path);
-    if (it == site->files->end()) {
-      if (site->files->count(*path + "/index.html")) {
+    std::vector<ErrorItem> problems;
+    std::optional<OutputFile> found = site->files(*path, &problems);
+    if (!problems.empty()) {
+      res.status = 500;
+      res.set_content(with_reload_hook(error_page_html(problems, options_.english)), kHtml);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!found) {
+      if (site->files(*path + "/index.html", &problems)) {
         res.status = 301;
         res.set_header("Location", std::string(path_only) + "/");
         return httplib::Server::HandlerResponse::Handled;
       }
       res.status = 404;
-      auto not_found = site->files->find("404.html");
-      if (not_found != site->files->end() && !not_found->second.bytes.empty())
-        res.set_content(with_reload_hook(not_found->second.bytes), kHtml);
+      auto not_found = site->files("404.html", &problems);
+      if (not_found && !not_found->bytes.empty())
+        res.set_content(with_reload_hook(not_found->bytes), kHtml);
       else
         res.set_content(with_reload_hook(simple_page(options_.english ? "Not found" : "Không tìm thấy trang",
                                                      std::string(path_only), options_.english)),
                         kHtml);
       return httplib::Server::HandlerResponse::Handled;
     }
-    const OutputFile& file = it->second;
+    const OutputFile& file = *found;
     std::string type = content_type_for(*path);
     std::optional<std::string> body = file.source.empty() ? file.bytes : read_file(file.source);
     if (!body) {
@@ -231,7 +249,7 @@ void DevServer::watch_loop() {
       if (stopping_) return;
     }
     auto t0 = std::chrono::steady_clock::now();
-    rebuild();
+    rebuild(changed);
     if (options_.log) {
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
       std::shared_ptr<const Site> site;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,16 +22,24 @@ class Server;
 
 namespace congkhai {
 
+// A site's file by its path, made when asked for; nullopt when there is none. Problems met
+// while making it go to `errors` (the server then shows them instead). Called from the
+// server's threads at once.
+using FileLookup = std::function<std::optional<OutputFile>(const std::string& path, std::vector<ErrorItem>* errors)>;
+
 // One build: the site's files, or the problems that stopped it.
 struct BuildOutcome {
   OutputFiles files;
-  std::vector<ErrorItem> errors;  // non-empty: the content has problems, `files` is ignored
+  FileLookup lookup;              // when set, serves the site instead of `files`
+  std::vector<ErrorItem> errors;  // non-empty: the content has problems, the site is ignored
 };
 
 struct DevServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: any free port
-  std::function<BuildOutcome()> build;
+  // Builds the site; `changed` lists the files saved since the last build (empty the first
+  // time, or when the watcher cannot say).
+  std::function<BuildOutcome(const std::vector<std::string>& changed)> build;
   std::vector<std::string> watch;  // folders to watch; empty: never rebuild by itself
   bool english = false;
   std::function<void(const std::string&)> log;  // one line per rebuild, or nullptr
@@ -49,7 +58,7 @@ class DevServer {
   int port() const { return port_; }
 
   // Builds again now, swaps the served site and tells the open tabs (the watcher calls it).
-  void rebuild();
+  void rebuild(const std::vector<std::string>& changed = {});
   // How many builds have been made since start, the first included.
   std::uint64_t generation() const;
 

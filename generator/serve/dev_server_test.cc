@@ -5,6 +5,8 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 
 #include "serve/raw_http_test_util.h"
 
@@ -33,9 +35,15 @@ fs::path temp_dir(const std::string& name) {
 struct FakeSite {
   fs::path dir;
   std::atomic<int> builds{0};
+  std::mutex mu;
+  std::vector<std::string> changed;  // what the last build was told
 
-  BuildOutcome build() {
+  BuildOutcome build(const std::vector<std::string>& saved) {
     ++builds;
+    {
+      std::lock_guard lock(mu);
+      changed = saved;
+    }
     std::ifstream in(dir / "noi-dung.txt");
     std::string text((std::istreambuf_iterator<char>(in)), {});
     BuildOutcome b;
@@ -60,7 +68,7 @@ class DevServerTest : public ::testing::Test {
     write("noi-dung.txt", "xin chào");
     write("bien-ban.pdf", "%PDF-1.4 giả");
     DevServerOptions o;
-    o.build = [this] { return site_.build(); };
+    o.build = [this](const std::vector<std::string>& changed) { return site_.build(changed); };
     o.watch = {site_.dir.string()};
     server_ = std::make_unique<DevServer>(o);
     std::string error;
@@ -155,6 +163,41 @@ TEST_F(DevServerTest, RebuildsOnSaveAndTellsTheOpenTabs) {
   EXPECT_LT(took, 1s);
   EXPECT_GT(site_.builds, before);
   EXPECT_NE(body_of(raw_get(port_, "/")).find("đã sửa"), std::string::npos);
+  std::lock_guard lock(site_.mu);
+  // Each event of the save names the file (an editor's save may be several).
+  EXPECT_EQ(std::set<std::string>(site_.changed.begin(), site_.changed.end()),
+            std::set<std::string>{(site_.dir / "noi-dung.txt").string()});
+}
+
+// A build may hand back a lookup that makes each file when it is asked for.
+TEST(DevServerLookup, MakesEachFileWhenAskedAndShowsItsProblems) {
+  std::atomic<int> made{0};
+  DevServerOptions o;
+  o.build = [&](const std::vector<std::string>&) {
+    BuildOutcome b;
+    b.lookup = [&](const std::string& path, std::vector<ErrorItem>* errors) -> std::optional<OutputFile> {
+      ++made;
+      if (path == "index.html" || path == "ha-tinh/index.html")
+        return OutputFile{path, "<html><head></head><body>lần " + std::to_string(made) + "</body></html>", ""};
+      if (path == "hong/index.html") {
+        errors->push_back({"themes/page.mustache:3:1: thẻ không đóng", "", ""});
+        return OutputFile{path, "", ""};
+      }
+      return std::nullopt;
+    };
+    return b;
+  };
+  DevServer server(o);
+  std::string error;
+  ASSERT_TRUE(server.start(&error)) << error;
+  EXPECT_EQ(made, 0);
+  EXPECT_NE(body_of(raw_get(server.port(), "/")).find("lần 1"), std::string::npos);
+  EXPECT_NE(body_of(raw_get(server.port(), "/")).find("lần 2"), std::string::npos);
+  EXPECT_EQ(status_of(raw_get(server.port(), "/ha-tinh")), 301);
+  std::string broken = raw_get(server.port(), "/hong/");
+  EXPECT_EQ(status_of(broken), 500);
+  EXPECT_NE(body_of(broken).find("thẻ không đóng"), std::string::npos);
+  EXPECT_EQ(status_of(raw_get(server.port(), "/khong-co/")), 404);
 }
 
 TEST_F(DevServerTest, WatchesFoldersCreatedLater) {

@@ -1,0 +1,236 @@
+#include "cli/live_site.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "derive/facts.h"
+#include "export/exports.h"
+#include "load/content_tree.h"
+#include "load/plan_loader.h"
+#include "load/progress_loader.h"
+#include "load/report_loader.h"
+#include "render/site_renderer.h"
+#include "search/search_files.h"
+#include "validate/references.h"
+
+namespace congkhai {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string normal(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
+
+enum class SourceKind { kPlan, kProgress, kReport };
+struct Source {
+  SourceKind kind;
+  int index;
+};
+
+// Problems of a check, the loader's first: the same list a full load gives.
+Diagnostics check(const Portal& portal, const Date& as_of, PortalFacts* facts) {
+  Diagnostics diags = validate_portal(portal);
+  *facts = derive_facts(portal, as_of);
+  return diags;
+}
+
+}  // namespace
+
+// What a build makes besides the pages, kept from the first request for one of them until
+// the model changes.
+struct LiveSite::Made {
+  std::unordered_map<std::string, OutputFile> files;
+  RenderOptions open_data;  // the render options with the exported files' sizes
+};
+
+struct LiveSite::Model {
+  Portal portal;
+  PortalFacts facts;
+  Theme theme;
+  RenderOptions render;  // data_files without sizes: only du-lieu/index.html shows them
+  std::unique_ptr<PageRenderer> pages;
+  std::unordered_map<std::string, PageJob> page_at;
+  std::unordered_map<std::string, Source> sources;  // content file → what it holds
+  mutable std::mutex made_mu;
+  mutable std::unique_ptr<Made> made;
+
+  // After the plans at `plans` (or all of them, on a full load) changed: what is derived
+  // from them. A plan's own data file entry is the only one a saved file can change.
+  void refresh(const std::vector<int>* plans = nullptr) {
+    made.reset();
+    if (!plans) {
+      render.data_files = published_data_files(portal);
+      return;
+    }
+    const std::size_t first_plan = render.data_files.size() - portal.plans.size();
+    for (int p : *plans) render.data_files[first_plan + p] = plan_data_file(portal, p);
+  }
+};
+
+LiveSite::LiveSite(PipelineOptions options) : options_(std::move(options)) {}
+LiveSite::~LiveSite() = default;
+
+std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) const {
+  auto m = std::make_unique<Model>();
+  m->portal = load_portal(options_.content_dir, diags, options_.threads);
+  Diagnostics more = check(m->portal, options_.as_of, &m->facts);
+  diags->insert(diags->end(), more.begin(), more.end());
+  m->theme = load_theme(theme_dirs(options_), diags);
+  m->render.generator_version = options_.version;
+  m->render.serve_mode = options_.serve_mode;
+  m->render.threads = options_.threads;
+  m->refresh();
+  m->pages = std::make_unique<PageRenderer>(m->portal, m->facts, m->theme, m->render);
+  for (const PageJob& job : page_jobs(m->portal)) m->page_at.emplace(page_path(m->portal, job), job);
+  const Portal& p = m->portal;
+  for (std::size_t i = 0; i < p.plans.size(); ++i)
+    m->sources.emplace(normal(p.plans[i].path), Source{SourceKind::kPlan, static_cast<int>(i)});
+  for (std::size_t i = 0; i < p.progress.size(); ++i)
+    m->sources.emplace(normal(p.progress[i].path), Source{SourceKind::kProgress, static_cast<int>(i)});
+  for (std::size_t i = 0; i < p.reports.size(); ++i)
+    m->sources.emplace(normal(p.reports[i].path), Source{SourceKind::kReport, static_cast<int>(i)});
+  return m;
+}
+
+LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
+  LiveUpdate result;
+  std::set<std::string> paths = pending_;
+  for (const std::string& p : changed) paths.insert(normal(p));
+  bool alone = !stale_ && model_ && !changed.empty();
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    alone = alone && model_->sources.count(p) && fs::is_regular_file(p, ec);
+  }
+  if (alone && reread(paths, &result)) return result;
+
+  result = {};
+  result.full = true;
+  std::unique_ptr<Model> fresh = load_everything(&result.diags);
+  sort_diagnostics(result.diags);
+  std::unique_lock lock(mu_);
+  pending_.clear();
+  stale_ = !result.diags.empty();
+  if (!stale_) model_ = std::move(fresh);
+  return result;
+}
+
+bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
+  Portal& portal = model_->portal;
+  // Read and parse first: the model is not touched until every file is known to fit. A file
+  // that cannot be read at all would leave its plan out, and what names it with it: that is
+  // for a full load to say.
+  std::vector<std::pair<int, Plan>> plans;
+  std::vector<std::pair<int, ProgressRecord>> records;
+  std::vector<std::pair<int, Report>> reports;
+  Diagnostics diags;
+  for (const std::string& path : paths) {
+    const Source src = model_->sources.at(path);
+    if (src.kind == SourceKind::kPlan) {
+      const Plan& old = portal.plans[src.index];
+      std::optional<Plan> plan = load_plan(old.path, &diags);
+      if (!plan || plan->year != old.year) return false;
+      plan->unit = old.unit;
+      plans.emplace_back(src.index, std::move(*plan));
+    } else if (src.kind == SourceKind::kProgress) {
+      const ProgressRecord& old = portal.progress[src.index];
+      std::optional<ProgressRecord> rec = load_progress(old.path, portal.content_dir, &diags);
+      if (!rec || rec->plan_id != old.plan_id) return false;
+      rec->plan = old.plan;
+      records.emplace_back(src.index, std::move(*rec));
+    } else {
+      const Report& old = portal.reports[src.index];
+      std::optional<Report> rep = load_report(old.path, portal.content_dir, &diags);
+      if (!rep || rep->plan_id != old.plan_id || rep->date != old.date) return false;
+      rep->unit = old.unit;
+      rep->plan = old.plan;
+      reports.emplace_back(src.index, std::move(*rep));
+    }
+  }
+  result->reread = paths.size();
+
+  // What the files touch: their plans, with every record and report of those.
+  std::vector<int> touched_plans, changed_records, changed_reports;
+  for (auto& [i, plan] : plans) touched_plans.push_back(i);
+  for (auto& [i, rec] : records) {
+    changed_records.push_back(i);
+    if (rec.plan >= 0) touched_plans.push_back(rec.plan);
+  }
+  for (auto& [i, rep] : reports) {
+    changed_reports.push_back(i);
+    if (rep.plan >= 0) touched_plans.push_back(rep.plan);
+  }
+  std::sort(touched_plans.begin(), touched_plans.end());
+  touched_plans.erase(std::unique(touched_plans.begin(), touched_plans.end()), touched_plans.end());
+
+  // Swapped in and checked (the rest of the model is sound); swapped back out when there are
+  // problems.
+  std::unique_lock lock(mu_);
+  auto swap = [&] {
+    for (auto& [i, plan] : plans) std::swap(portal.plans[i], plan);
+    for (auto& [i, rec] : records) std::swap(portal.progress[i], rec);
+    for (auto& [i, rep] : reports) std::swap(portal.reports[i], rep);
+  };
+  swap();
+  Diagnostics more = validate_part(portal, touched_plans, changed_reports);
+  diags.insert(diags.end(), more.begin(), more.end());
+  sort_diagnostics(diags);
+  result->diags = std::move(diags);
+  if (!result->diags.empty()) {
+    swap();
+    pending_ = paths;
+    return true;
+  }
+  refresh_facts(portal, changed_records, touched_plans, model_->facts);
+  model_->refresh(&touched_plans);
+  pending_.clear();
+  return true;
+}
+
+const LiveSite::Made& LiveSite::made_files() const {
+  const Model& m = *model_;
+  std::lock_guard lock(m.made_mu);
+  if (m.made) return *m.made;
+  auto made = std::make_unique<Made>();
+  // In the pipeline's order, the first file for a path kept: exports, copies, search files.
+  OutputCollector out;
+  build_exports(m.portal, m.facts, options_.threads, out);
+  OutputFiles exports = out.take();
+  made->open_data = m.render;
+  made->open_data.data_files = describe_exports(m.portal, exports);
+  std::set<std::string> pages;
+  for (const auto& [path, job] : m.page_at) pages.insert(path);
+  OutputFiles copies = copied_files(m.portal, m.theme, std::move(pages));
+  build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
+  OutputFiles search = out.take();
+  for (OutputFiles* group : {&exports, &copies, &search})
+    for (OutputFile& f : *group) {
+      std::string path = f.path;
+      made->files.emplace(std::move(path), std::move(f));
+    }
+  m.made = std::move(made);
+  return *m.made;
+}
+
+std::optional<OutputFile> LiveSite::file(const std::string& path, Diagnostics* errors) const {
+  std::shared_lock lock(mu_);
+  if (!model_) return std::nullopt;
+  const Model& m = *model_;
+  if (auto page = m.page_at.find(path); page != m.page_at.end()) {
+    if (page->second.kind != PageJob::Kind::kOpenData) return m.pages->render(page->second, errors);
+    // The open-data page lists each file's size: it waits for the files.
+    const Made& made = made_files();
+    return PageRenderer(m.portal, m.facts, m.theme, made.open_data).render(page->second, errors);
+  }
+  if (path.starts_with("assets/")) {
+    auto asset = m.theme.assets.find(path.substr(7));
+    if (asset != m.theme.assets.end()) return OutputFile{path, "", asset->second};
+  }
+  const Made& made = made_files();
+  auto it = made.files.find(path);
+  if (it == made.files.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace congkhai

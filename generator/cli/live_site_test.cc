@@ -1,0 +1,172 @@
+// The site `serve` keeps in memory gives every file a build of the same content gives, byte
+// for byte, after each kind of save: a save read alone, one that needs a full load, and
+// saves with problems (the last sound site stays).
+#include "cli/live_site.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli/testing_command.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read;
+
+class LiveSiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("congkhai-live-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    fs::copy(fs::path(CONGKHAI_SOURCE_DIR) / "content", root_ / "content", fs::copy_options::recursive);
+    options_.content_dir = (root_ / "content").string();
+    options_.default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
+    options_.lunr_js = CONGKHAI_LUNR_JS;
+    options_.as_of = Date{2026, 6, 30};
+    options_.version = "test";
+    options_.serve_mode = true;
+    options_.threads = 2;
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  std::string path(const std::string& rel) const { return (root_ / "content" / rel).string(); }
+
+  // Replaces the first `from` in a content file with `to`.
+  void edit(const std::string& rel, const std::string& from, const std::string& to) {
+    std::string text = read(path(rel));
+    auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from << " not in " << rel;
+    text.replace(at, from.size(), to);
+    std::ofstream(path(rel), std::ios::binary) << text;
+  }
+
+  // Every file a build of the content on disk makes, from the live site, and nothing more.
+  void expect_same_as_a_build(const LiveSite& site) {
+    PipelineResult built = build_site(options_);
+    ASSERT_TRUE(built.diags.empty()) << format_diagnostic(built.diags[0]);
+    ASSERT_GT(built.files.size(), 50u);
+    for (const OutputFile& f : built.files) {
+      Diagnostics errors;
+      std::optional<OutputFile> live = site.file(f.path, &errors);
+      ASSERT_TRUE(live) << f.path;
+      EXPECT_TRUE(errors.empty()) << f.path;
+      EXPECT_EQ(live->source, f.source) << f.path;
+      if (live->bytes != f.bytes) ADD_FAILURE() << f.path << " differs from the build's";
+    }
+    Diagnostics errors;
+    EXPECT_FALSE(site.file("khong-co/index.html", &errors));
+    EXPECT_FALSE(site.file("assets/khong-co.css", &errors));
+  }
+
+  std::string plan_page(const LiveSite& site) const {
+    Diagnostics errors;
+    auto f = site.file("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html", &errors);
+    return f ? f->bytes : "";
+  }
+
+  fs::path root_;
+  PipelineOptions options_;
+};
+
+constexpr const char* kPlan = "ha-tinh/huong-son/son-lam/plans/2023.md";
+constexpr const char* kRecord = "ha-tinh/huong-son/son-lam/progress/2023-q2.yaml";
+constexpr const char* kReport = "ha-tinh/huong-son/son-lam/reports/2023-q1.md";
+
+TEST_F(LiveSiteTest, ServesWhatABuildMakes) {
+  LiveSite site(options_);
+  LiveUpdate u = site.update({});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+}
+
+TEST_F(LiveSiteTest, ASavedPlanIsReadAlone) {
+  LiveSite site(options_);
+  site.update({});
+  expect_same_as_a_build(site);  // the open data and search files made once, then remade
+  std::string before = plan_page(site);
+  edit(kPlan, "Các bộ phận chuyên môn xã", "Các bộ phận chuyên môn của xã");
+  LiveUpdate u = site.update({path(kPlan)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_FALSE(u.full);
+  EXPECT_EQ(u.reread, 1u);
+  EXPECT_NE(plan_page(site), before);
+  expect_same_as_a_build(site);
+}
+
+TEST_F(LiveSiteTest, SavedProgressAndReportsAreReadAlone) {
+  LiveSite site(options_);
+  site.update({});
+  expect_same_as_a_build(site);
+  edit(kRecord, "percent: 80", "percent: 85");
+  edit(kReport, "## I. Công tác chỉ đạo, điều hành", "## I. Công tác chỉ đạo và điều hành");
+  LiveUpdate u = site.update({path(kRecord), path(kReport), path(kRecord)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_FALSE(u.full);
+  EXPECT_EQ(u.reread, 2u);
+  expect_same_as_a_build(site);
+}
+
+TEST_F(LiveSiteTest, WhatOrdersOrAddressesAFileNeedsAFullLoad) {
+  LiveSite site(options_);
+  site.update({});
+  edit(kReport, "date: 2023-04-05", "date: 2023-04-06");
+  LiveUpdate u = site.update({path(kReport)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+
+  fs::copy_file(path(kReport), path("ha-tinh/huong-son/son-lam/reports/2023-q1-ban-sao.md"));
+  u = site.update({path("ha-tinh/huong-son/son-lam/reports/2023-q1-ban-sao.md")});
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+
+  edit("ha-tinh/huong-son/son-lam/unit.yaml", "Sơn Lâm", "Sơn Lâm mới");
+  u = site.update({path("ha-tinh/huong-son/son-lam/unit.yaml")});
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+}
+
+TEST_F(LiveSiteTest, AProblemKeepsTheLastSoundSiteUntilItIsMended) {
+  LiveSite site(options_);
+  site.update({});
+  std::string sound = plan_page(site);
+  // A record naming a task the plan does not have: a problem only the whole shows.
+  edit(kRecord, "task: to-chuc-niem-yet-cong-khai-tthc", "task: to-chuc-niem-yet-cong-khai");
+  LiveUpdate u = site.update({path(kRecord)});
+  ASSERT_EQ(u.diags.size(), 1u);
+  EXPECT_EQ(u.diags[0].path, path(kRecord));
+  EXPECT_FALSE(u.full);
+  EXPECT_EQ(plan_page(site), sound);
+
+  // Mended, and the plan saved too: the record that had the problem is read again with it.
+  edit(kRecord, "task: to-chuc-niem-yet-cong-khai", "task: to-chuc-niem-yet-cong-khai-tthc");
+  edit(kPlan, "Các bộ phận chuyên môn xã", "Các bộ phận chuyên môn của xã");
+  u = site.update({path(kPlan)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_FALSE(u.full);
+  EXPECT_EQ(u.reread, 2u);
+  expect_same_as_a_build(site);
+}
+
+TEST_F(LiveSiteTest, ABrokenFileGivesTheProblemsABuildGives) {
+  LiveSite site(options_);
+  site.update({});
+  std::string sound = plan_page(site);
+  std::ofstream(path(kPlan), std::ios::binary) << "---\ntitle: [\n---\n";
+  LiveUpdate u = site.update({path(kPlan)});
+  PipelineResult built = build_site(options_);
+  ASSERT_FALSE(built.diags.empty());
+  ASSERT_EQ(u.diags.size(), built.diags.size());
+  for (std::size_t i = 0; i < u.diags.size(); ++i)
+    EXPECT_EQ(format_diagnostic(u.diags[i]), format_diagnostic(built.diags[i]));
+  EXPECT_EQ(plan_page(site), sound);
+}
+
+}  // namespace
+}  // namespace congkhai
