@@ -59,6 +59,12 @@ int run_serve(PipelineOptions options, const ServeFlags& flags, const PrintOptio
   o.build = [site, print](const std::vector<std::string>& changed) {
     LiveUpdate u = site->update(changed);
     BuildOutcome b;
+    const bool en = print.english;
+    if (u.full)
+      b.note = en ? "all content loaded" : "nạp lại toàn bộ nội dung";
+    else
+      b.note = std::to_string(u.reread) + (en ? u.reread == 1 ? " file read again" : " files read again"
+                                              : " tệp được đọc lại");
     if (u.diags.empty()) {
       b.lookup = [site, english = print.english](const std::string& path, std::vector<ErrorItem>* errors) {
         Diagnostics diags;

@@ -49,6 +49,7 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 struct DevServer::Site {
   FileLookup files;        // the last good build (kept while there are errors)
   std::string error_page;  // non-empty while the content has problems
+  std::string note;        // BuildOutcome::note
 };
 
 DevServer::DevServer(DevServerOptions options) : options_(std::move(options)) {
@@ -82,6 +83,7 @@ FileLookup lookup_in(OutputFiles files) {
 void DevServer::rebuild(const std::vector<std::string>& changed) {
   BuildOutcome outcome = options_.build ? options_.build(changed) : BuildOutcome{};
   auto site = std::make_shared<Site>();
+  site->note = std::move(outcome.note);
   if (outcome.errors.empty()) {
     site->files = outcome.lookup ? std::move(outcome.lookup) : lookup_in(std::move(outcome.files));
   } else {
@@ -270,7 +272,7 @@ void DevServer::watch_loop() {
         what += options_.english ? " and " + std::to_string(changed.size() - 1) + " more"
                                  : " và " + std::to_string(changed.size() - 1) + " tệp khác";
       options_.log((options_.english ? "Changed: " : "Thay đổi: ") + what + (options_.english ? "; rebuilt in " : "; tạo lại trong ") +
-                   std::to_string(ms.count()) + " ms" +
+                   std::to_string(ms.count()) + " ms" + (site->note.empty() ? "" : ", " + site->note) +
                    (site->error_page.empty() ? "" : options_.english ? " (with problems)" : " (có lỗi)"));
     }
   }

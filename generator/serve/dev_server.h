@@ -32,6 +32,7 @@ struct BuildOutcome {
   OutputFiles files;
   FileLookup lookup;              // when set, serves the site instead of `files`
   std::vector<ErrorItem> errors;  // non-empty: the content has problems, the site is ignored
+  std::string note;               // how it was made, for the log line ("1 tệp được đọc lại")
 };
 
 struct DevServerOptions {

@@ -135,6 +135,22 @@ TEST_F(Serve, RebuildsAndReloadsWithinASecondOfASave) {
   EXPECT_EQ(stop(), 0) << read(log_);
 }
 
+// A save of a plan is read alone: the terminal says so, and the page shows the edit.
+TEST_F(Serve, ASavedPlanIsReadAlone) {
+  RawConnection events(port_);
+  ASSERT_TRUE(events.send_all("GET " + kEvents + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  ASSERT_NE(events.read_until("event: hello", 3s).find("event: hello"), std::string::npos);
+
+  fs::path plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
+  save(plan, replaced(read(plan), "của UBND huyện Hương Sơn", "của Ủy ban nhân dân huyện Hương Sơn"));
+  ASSERT_NE(events.read_until("event: reload", 1s).find("event: reload"), std::string::npos) << read(log_);
+  std::string page = raw_get(port_, "/ha-tinh/son-lam/ke-hoach/2024/");
+  EXPECT_EQ(status_of(page), 200);
+  EXPECT_NE(body_of(page).find("của Ủy ban nhân dân huyện Hương Sơn"), std::string::npos);
+  EXPECT_NE(read(log_).find("1 tệp được đọc lại"), std::string::npos) << read(log_);
+  EXPECT_EQ(stop(), 0);
+}
+
 TEST_F(Serve, ABrokenSaveShowsTheProblemsInTheBrowserAndTheTerminal) {
   RawConnection events(port_);
   ASSERT_TRUE(events.send_all("GET " + kEvents + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
