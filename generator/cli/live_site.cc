@@ -11,6 +11,7 @@
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
 #include "load/report_loader.h"
+#include "model/urls.h"
 #include "render/site_renderer.h"
 #include "search/search_files.h"
 #include "validate/references.h"
@@ -38,12 +39,25 @@ Diagnostics check(const Portal& portal, const Date& as_of, PortalFacts* facts) {
 
 }  // namespace
 
-// What a build makes besides the pages, kept from the first request for one of them until
-// the model changes.
+// What a build makes besides the pages, in three groups each made whole on the first request
+// for one of its files, and kept until the model changes.
 struct LiveSite::Made {
   std::unordered_map<std::string, OutputFile> files;
-  RenderOptions open_data;  // the render options with the exported files' sizes
+  RenderOptions open_data;  // kExports: the render options with the exported files' sizes
 };
+
+namespace {
+
+enum Group { kExports, kSearch, kCopies, kGroups };
+
+// The group a path that is not a page or a theme asset can only belong to.
+Group group_of(const std::string& path) {
+  if (path.starts_with("tim-kiem/") || path == lunr_asset_path()) return kSearch;
+  if (path.starts_with(std::string(kFilesDir) + "/")) return kCopies;
+  return kExports;
+}
+
+}  // namespace
 
 struct LiveSite::Model {
   Portal portal;
@@ -53,13 +67,13 @@ struct LiveSite::Model {
   std::unique_ptr<PageRenderer> pages;
   std::unordered_map<std::string, PageJob> page_at;
   std::unordered_map<std::string, Source> sources;  // content file → what it holds
-  mutable std::mutex made_mu;
-  mutable std::unique_ptr<Made> made;
+  mutable std::mutex made_mu[kGroups];
+  mutable std::unique_ptr<Made> made[kGroups];
 
   // After the plans at `plans` (or all of them, on a full load) changed: what is derived
   // from them. A plan's own data file entry is the only one a saved file can change.
   void refresh(const std::vector<int>* plans = nullptr) {
-    made.reset();
+    for (auto& group : made) group.reset();
     if (!plans) {
       render.data_files = published_data_files(portal);
       return;
@@ -188,29 +202,32 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
   return true;
 }
 
-const LiveSite::Made& LiveSite::made_files() const {
+const LiveSite::Made& LiveSite::made_files(int group) const {
   const Model& m = *model_;
-  std::lock_guard lock(m.made_mu);
-  if (m.made) return *m.made;
+  std::lock_guard lock(m.made_mu[group]);
+  if (m.made[group]) return *m.made[group];
   auto made = std::make_unique<Made>();
-  // In the pipeline's order, the first file for a path kept: exports, copies, search files.
   OutputCollector out;
-  build_exports(m.portal, m.facts, options_.threads, out);
-  OutputFiles exports = out.take();
-  made->open_data = m.render;
-  made->open_data.data_files = describe_exports(m.portal, exports);
-  std::set<std::string> pages;
-  for (const auto& [path, job] : m.page_at) pages.insert(path);
-  OutputFiles copies = copied_files(m.portal, m.theme, std::move(pages));
-  build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
-  OutputFiles search = out.take();
-  for (OutputFiles* group : {&exports, &copies, &search})
-    for (OutputFile& f : *group) {
-      std::string path = f.path;
-      made->files.emplace(std::move(path), std::move(f));
-    }
-  m.made = std::move(made);
-  return *m.made;
+  if (group == kExports) {
+    build_exports(m.portal, m.facts, options_.threads, out);
+  } else if (group == kSearch) {
+    build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
+  } else {
+    std::set<std::string> pages;
+    for (const auto& [path, job] : m.page_at) pages.insert(path);
+    for (OutputFile& f : copied_files(m.portal, m.theme, std::move(pages))) out.add(std::move(f));
+  }
+  OutputFiles files = out.take();
+  if (group == kExports) {
+    made->open_data = m.render;
+    made->open_data.data_files = describe_exports(m.portal, files);
+  }
+  for (OutputFile& f : files) {
+    std::string path = f.path;
+    made->files.emplace(std::move(path), std::move(f));
+  }
+  m.made[group] = std::move(made);
+  return *m.made[group];
 }
 
 std::optional<OutputFile> LiveSite::file(const std::string& path, Diagnostics* errors) const {
@@ -220,14 +237,14 @@ std::optional<OutputFile> LiveSite::file(const std::string& path, Diagnostics* e
   if (auto page = m.page_at.find(path); page != m.page_at.end()) {
     if (page->second.kind != PageJob::Kind::kOpenData) return m.pages->render(page->second, errors);
     // The open-data page lists each file's size: it waits for the files.
-    const Made& made = made_files();
+    const Made& made = made_files(kExports);
     return PageRenderer(m.portal, m.facts, m.theme, made.open_data).render(page->second, errors);
   }
   if (path.starts_with("assets/")) {
     auto asset = m.theme.assets.find(path.substr(7));
     if (asset != m.theme.assets.end()) return OutputFile{path, "", asset->second};
   }
-  const Made& made = made_files();
+  const Made& made = made_files(group_of(path));
   auto it = made.files.find(path);
   if (it == made.files.end()) return std::nullopt;
   return it->second;

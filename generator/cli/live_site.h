@@ -41,8 +41,8 @@ class LiveSite {
   LiveUpdate update(const std::vector<std::string>& changed);
 
   // One file of the site as `build_site` with the same options makes it: a page is rendered
-  // now; the open data, the search index and the copied files are made together on the first
-  // request for one of them after each update. Template problems go to `errors`. nullopt:
+  // now; the open data, the search index and the copied files are each made whole on the
+  // first request for one of their files after each update. Template problems go to `errors`. nullopt:
   // there is no such file (or no sound model yet).
   std::optional<OutputFile> file(const std::string& path, Diagnostics* errors) const;
 
@@ -53,7 +53,7 @@ class LiveSite {
   // alone (the caller then loads everything).
   bool reread(const std::set<std::string>& paths, LiveUpdate* result);
   struct Made;
-  const Made& made_files() const;  // under a shared lock of mu_
+  const Made& made_files(int group) const;  // under a shared lock of mu_
 
   PipelineOptions options_;
   mutable std::shared_mutex mu_;  // shared: serving; exclusive: changing the model
