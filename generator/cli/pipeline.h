@@ -56,8 +56,8 @@ PipelineResult check_site(const PipelineOptions& options);
 // `diags` is not empty, the caller must discard what the sink took. A second file for a path
 // already taken is not handed out.
 PipelineResult build_site(const PipelineOptions& options, OutputSink& sink);
-// The same, keeping every file in PipelineResult::files (the dev server, which serves from
-// memory); empty when there were problems.
+// The same, keeping every file in PipelineResult::files, sorted by path (tests compare it
+// with the live preview's files); empty when there were problems.
 PipelineResult build_site(const PipelineOptions& options);
 
 }  // namespace congkhai

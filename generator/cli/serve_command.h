@@ -17,8 +17,9 @@ struct ServeFlags {
 // content flags and decides when to run it.
 CLI::App* add_serve_command(CLI::App* app, ServeFlags* flags);
 
-// Builds in memory, serves until SIGINT or SIGTERM, rebuilds on every change. Returns the
-// exit code: 0 after a clean stop, 3 when the address cannot be bound.
+// Loads the content into a LiveSite, serves until SIGINT or SIGTERM, brings it up to date on
+// every change. Returns the exit code: 0 after a clean stop, 3 when the address cannot be
+// bound.
 int run_serve(PipelineOptions options, const ServeFlags& flags, const PrintOptions& print);
 
 }  // namespace congkhai

@@ -1,6 +1,7 @@
-// The dev server behind `congkhai serve`: serves the last build from memory, rebuilds when a
-// watched file changes, and tells open tabs to reload (server-sent events). It knows nothing
-// of the pipeline: the caller hands it a build function.
+// The dev server behind `congkhai serve`: serves the last good build (its files, or a lookup
+// that makes each when asked), builds again when a watched file changes, telling the build
+// which, and tells open tabs to reload (server-sent events). It knows nothing of the
+// pipeline: the caller hands it a build function.
 #pragma once
 
 #include <condition_variable>
