@@ -84,6 +84,19 @@ struct LiveSite::Model {
 };
 
 LiveSite::LiveSite(PipelineOptions options) : options_(std::move(options)) {}
+
+// A change waits only for the readers already in: glibc's shared mutex lets new readers in
+// ahead of a waiting writer, and a busy server would then hold a save back for ever. Both pass
+// the gate; the change holds it until it has the lock.
+std::unique_lock<std::shared_mutex> LiveSite::lock_for_change() const {
+  std::lock_guard gate(gate_);
+  return std::unique_lock(mu_);
+}
+
+std::shared_lock<std::shared_mutex> LiveSite::lock_for_reading() const {
+  std::lock_guard gate(gate_);
+  return std::shared_lock(mu_);
+}
 LiveSite::~LiveSite() = default;
 
 std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) const {
@@ -123,7 +136,7 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
   result.full = true;
   std::unique_ptr<Model> fresh = load_everything(&result.diags);
   sort_diagnostics(result.diags);
-  std::unique_lock lock(mu_);
+  std::unique_lock lock = lock_for_change();
   pending_.clear();
   stale_ = !result.diags.empty();
   if (!stale_) model_ = std::move(fresh);
@@ -180,7 +193,7 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
 
   // Swapped in and checked (the rest of the model is sound); swapped back out when there are
   // problems.
-  std::unique_lock lock(mu_);
+  std::unique_lock lock = lock_for_change();
   auto swap = [&] {
     for (auto& [i, plan] : plans) std::swap(portal.plans[i], plan);
     for (auto& [i, rec] : records) std::swap(portal.progress[i], rec);
@@ -231,7 +244,7 @@ const LiveSite::Made& LiveSite::made_files(int group) const {
 }
 
 std::optional<OutputFile> LiveSite::file(const std::string& path, Diagnostics* errors) const {
-  std::shared_lock lock(mu_);
+  std::shared_lock lock = lock_for_reading();
   if (!model_) return std::nullopt;
   const Model& m = *model_;
   if (auto page = m.page_at.find(path); page != m.page_at.end()) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <shared_mutex>
@@ -55,7 +56,11 @@ class LiveSite {
   struct Made;
   const Made& made_files(int group) const;  // under a shared lock of mu_
 
+  std::unique_lock<std::shared_mutex> lock_for_change() const;
+  std::shared_lock<std::shared_mutex> lock_for_reading() const;
+
   PipelineOptions options_;
+  mutable std::mutex gate_;       // taken on the way to mu_, by readers and changes alike
   mutable std::shared_mutex mu_;  // shared: serving; exclusive: changing the model
   std::unique_ptr<Model> model_;  // the last sound one
   bool stale_ = false;            // the content changed in ways only a full load can follow

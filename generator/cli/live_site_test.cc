@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "cli/testing_command.h"
 
@@ -166,6 +168,43 @@ TEST_F(LiveSiteTest, ABrokenFileGivesTheProblemsABuildGives) {
   for (std::size_t i = 0; i < u.diags.size(); ++i)
     EXPECT_EQ(format_diagnostic(u.diags[i]), format_diagnostic(built.diags[i]));
   EXPECT_EQ(plan_page(site), sound);
+}
+
+// The server asks for files from many threads while saves come in: every answer is a whole
+// page of one model or the other, never a torn one, and nothing waits for ever.
+TEST_F(LiveSiteTest, ServesFromManyThreadsWhileSavesComeIn) {
+  LiveSite site(options_);
+  site.update({});
+  const std::string original = read(path(kPlan));
+  std::atomic<bool> done{false};
+  std::atomic<int> answers{0}, torn{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t)
+    readers.emplace_back([&, t] {
+      const char* paths[] = {"ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html", "index.html",
+                             "ha-tinh/huong-son/son-lam/index.html", "du-lieu/nhiem-vu.csv",
+                             "tim-kiem/chi-muc.js"};
+      for (int i = 0; !done; ++i) {
+        Diagnostics errors;
+        std::optional<OutputFile> f = site.file(paths[(i + t) % 5], &errors);
+        if (!f || f->bytes.empty() || !errors.empty()) ++torn;
+        if (f && f->path.ends_with(".html") && !f->bytes.ends_with("</html>\n")) ++torn;
+        ++answers;
+      }
+    });
+  for (int save = 0; save < 20; ++save) {
+    std::string text = original;
+    text.insert(text.find("Các bộ phận chuyên môn xã"), "(lần " + std::to_string(save) + ") ");
+    std::ofstream(path(kPlan), std::ios::binary) << text;
+    LiveUpdate u = site.update({path(kPlan)});
+    EXPECT_TRUE(u.diags.empty());
+    EXPECT_FALSE(u.full);
+  }
+  done = true;
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(torn, 0);
+  EXPECT_GT(answers, 20);
+  expect_same_as_a_build(site);
 }
 
 }  // namespace
