@@ -50,6 +50,8 @@ namespace {
 
 enum Group { kExports, kSearch, kCopies, kGroups };
 
+const std::vector<int> kNoPlans;
+
 // The group a path that is not a page or a theme asset can only belong to.
 Group group_of(const std::string& path) {
   if (path.starts_with("tim-kiem/") || path == lunr_asset_path()) return kSearch;
@@ -131,6 +133,7 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
     alone = alone && model_->sources.count(p) && fs::is_regular_file(p, ec);
   }
   if (alone && reread(paths, &result)) return result;
+  if (!stale_ && model_ && pending_.empty() && !changed.empty() && in_theme(paths)) return reload_theme();
 
   result = {};
   result.full = true;
@@ -140,6 +143,36 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
   pending_.clear();
   stale_ = !result.diags.empty();
   if (!stale_) model_ = std::move(fresh);
+  return result;
+}
+
+bool LiveSite::in_theme(const std::set<std::string>& paths) const {
+  auto under = [](const std::string& path, const std::string& dir) {
+    return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';
+  };
+  const std::string content = normal(options_.content_dir);
+  for (const std::string& p : paths) {
+    bool theme = false;
+    for (const std::string& dir : theme_dirs(options_)) theme = theme || under(p, normal(dir));
+    if (!theme || under(p, content)) return false;
+  }
+  return true;
+}
+
+LiveUpdate LiveSite::reload_theme() {
+  LiveUpdate result;
+  result.theme = true;
+  Theme theme = load_theme(theme_dirs(options_), &result.diags);
+  sort_diagnostics(result.diags);
+  std::unique_lock lock = lock_for_change();
+  if (!result.diags.empty()) {
+    stale_ = true;  // the theme on disk is broken: the next change loads everything
+    return result;
+  }
+  Model& m = *model_;
+  m.theme = std::move(theme);
+  m.pages = std::make_unique<PageRenderer>(m.portal, m.facts, m.theme, m.render);
+  m.refresh(&kNoPlans);
   return result;
 }
 

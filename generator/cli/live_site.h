@@ -22,6 +22,7 @@ namespace congkhai {
 struct LiveUpdate {
   Diagnostics diags;       // sorted; empty when the content is sound
   bool full = false;       // everything was loaded again, not only the saved files
+  bool theme = false;      // only the theme was loaded again
   std::size_t reread = 0;  // content files read again alone (0 when `full`)
 };
 
@@ -35,8 +36,9 @@ class LiveSite {
   // Brings the model up to date with the files at `changed` (as the file watcher names them).
   // Edits of plans, progress records and reports the model holds are read alone, as long as
   // they keep what orders and addresses them (a plan's year, a report's date, the plan a
-  // record or report belongs to). Anything else (a file added, removed or renamed, a unit, the
-  // site, the theme, an attachment) and an empty list load everything again. When the content
+  // record or report belongs to); changes in the theme's folders alone load the theme again.
+  // Anything else (a file added, removed or renamed, a unit, the site, an attachment) and an
+  // empty list load everything again. When the content
   // has problems the last sound model stays and is served; the files that had them are read
   // again with the next update.
   LiveUpdate update(const std::vector<std::string>& changed);
@@ -53,6 +55,8 @@ class LiveSite {
   // Re-reads `paths`, all known to the model; false when one changed what it cannot change
   // alone (the caller then loads everything).
   bool reread(const std::set<std::string>& paths, LiveUpdate* result);
+  bool in_theme(const std::set<std::string>& paths) const;  // all in a theme folder
+  LiveUpdate reload_theme();
   struct Made;
   const Made& made_files(int group) const;  // under a shared lock of mu_
 

@@ -207,5 +207,37 @@ TEST_F(LiveSiteTest, ServesFromManyThreadsWhileSavesComeIn) {
   expect_same_as_a_build(site);
 }
 
+// A change in the theme's folders loads the theme alone; a broken template keeps the last
+// sound site, and the repair loads everything.
+TEST_F(LiveSiteTest, AThemeSaveLoadsTheThemeAlone) {
+  fs::copy(CONGKHAI_DEFAULT_THEME_DIR, root_ / "theme", fs::copy_options::recursive);
+  options_.default_theme_dir = (root_ / "theme").string();
+  LiveSite site(options_);
+  site.update({});
+  const fs::path layout = root_ / "theme/templates/layout.mustache";
+  const std::string good = read(layout);
+  std::string edited = good;
+  edited.insert(edited.find("</footer>"), "<p>Bản xem thử giao diện mới</p>");
+  std::ofstream(layout, std::ios::binary) << edited;
+  std::ofstream(root_ / "theme/assets/moi.css", std::ios::binary) << "p{}";
+  LiveUpdate u = site.update({layout.string(), (root_ / "theme/assets/moi.css").string()});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_TRUE(u.theme);
+  EXPECT_FALSE(u.full);
+  EXPECT_NE(plan_page(site).find("Bản xem thử giao diện mới"), std::string::npos);
+  expect_same_as_a_build(site);
+
+  std::string sound = plan_page(site);
+  std::ofstream(layout, std::ios::binary) << "{{#site}}không đóng";
+  u = site.update({layout.string()});
+  ASSERT_FALSE(u.diags.empty());
+  EXPECT_EQ(plan_page(site), sound);
+  std::ofstream(layout, std::ios::binary) << good;
+  u = site.update({layout.string()});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+}
+
 }  // namespace
 }  // namespace congkhai

@@ -60,7 +60,9 @@ int run_serve(PipelineOptions options, const ServeFlags& flags, const PrintOptio
     LiveUpdate u = site->update(changed);
     BuildOutcome b;
     const bool en = print.english;
-    if (u.full)
+    if (u.theme)
+      b.note = en ? "theme loaded" : "nạp lại giao diện";
+    else if (u.full)
       b.note = en ? "all content loaded" : "nạp lại toàn bộ nội dung";
     else
       b.note = std::to_string(u.reread) + (en ? u.reread == 1 ? " file read again" : " files read again"
