@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 
@@ -71,10 +72,14 @@ struct LiveSite::Model {
   std::unordered_map<std::string, Source> sources;  // content file → what it holds
   mutable std::mutex made_mu[kGroups];
   mutable std::unique_ptr<Made> made[kGroups];
+  // The search files last made, by path: a shard whose key is unchanged is taken from here
+  // rather than indexed again (ShardReuse), as an incremental build links it.
+  mutable std::unordered_map<std::string, OutputFile> search_before;
 
   // After the plans at `plans` (or all of them, on a full load) changed: what is derived
   // from them. A plan's own data file entry is the only one a saved file can change.
   void refresh(const std::vector<int>* plans = nullptr) {
+    if (made[kSearch]) search_before = std::move(made[kSearch]->files);
     for (auto& group : made) group.reset();
     if (!plans) {
       render.data_files = published_data_files(portal);
@@ -248,6 +253,27 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
   return true;
 }
 
+void LiveSite::search_files(const Model& m, OutputSink& out) const {
+  std::map<std::string, std::string> keys;
+  for (const auto& [path, f] : m.search_before)
+    if (!f.key.empty()) keys.emplace(path, f.key);
+  OutputCollector made;
+  build_search_files(m.portal, options_.lunr_js, options_.threads, made, {options_.version, &keys});
+  OutputFiles files = made.take();
+  for (OutputFile& f : files) {
+    if (!f.reused) continue;
+    auto before = m.search_before.find(f.path);
+    if (before == m.search_before.end()) {  // cannot happen: the keys came from there
+      build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
+      return;
+    }
+    f.bytes = std::move(before->second.bytes);
+    f.reused = false;
+  }
+  m.search_before.clear();
+  for (OutputFile& f : files) out.add(std::move(f));
+}
+
 const LiveSite::Made& LiveSite::made_files(int group) const {
   const Model& m = *model_;
   std::lock_guard lock(m.made_mu[group]);
@@ -257,7 +283,7 @@ const LiveSite::Made& LiveSite::made_files(int group) const {
   if (group == kExports) {
     build_exports(m.portal, m.facts, options_.threads, out);
   } else if (group == kSearch) {
-    build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
+    search_files(m, out);
   } else {
     std::set<std::string> pages;
     for (const auto& [path, job] : m.page_at) pages.insert(path);

@@ -59,6 +59,7 @@ class LiveSite {
   LiveUpdate reload_theme();
   struct Made;
   const Made& made_files(int group) const;  // under a shared lock of mu_
+  void search_files(const Model& m, OutputSink& out) const;
 
   std::unique_lock<std::shared_mutex> lock_for_change() const;
   std::shared_lock<std::shared_mutex> lock_for_reading() const;
