@@ -5,8 +5,10 @@
 #include <map>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "derive/facts.h"
+#include "export/export_paths.h"
 #include "export/exports.h"
 #include "load/content_tree.h"
 #include "load/plan_loader.h"
@@ -70,6 +72,11 @@ struct LiveSite::Model {
   std::unique_ptr<PageRenderer> pages;
   std::unordered_map<std::string, PageJob> page_at;
   std::unordered_map<std::string, Source> sources;  // content file → what it holds
+  // Content files reports attach: a report keeps their sizes, so saving one is not an edit
+  // of that file alone.
+  std::unordered_set<std::string> attached;
+  // What the exports group holds, known without making it: other paths are not looked for.
+  std::unordered_set<std::string> export_paths;
   mutable std::mutex made_mu[kGroups];
   mutable std::unique_ptr<Made> made[kGroups];
   // The search files last made, by path: a shard whose key is unchanged is taken from here
@@ -81,8 +88,14 @@ struct LiveSite::Model {
   void refresh(const std::vector<int>* plans = nullptr) {
     if (made[kSearch]) search_before = std::move(made[kSearch]->files);
     for (auto& group : made) group.reset();
+    attached.clear();
+    for (const Report& r : portal.reports)
+      for (const Attachment& a : r.attachments)
+        if (!a.file.empty()) attached.insert(normal(portal.content_dir + "/" + a.file));
     if (!plans) {
       render.data_files = published_data_files(portal);
+      export_paths = {sitemap_path(), robots_path()};
+      for (const DataFileInfo& f : render.data_files) export_paths.insert(f.path);
       return;
     }
     const std::size_t first_plan = render.data_files.size() - portal.plans.size();
@@ -112,6 +125,8 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   Diagnostics more = check(m->portal, options_.as_of, &m->facts);
   diags->insert(diags->end(), more.begin(), more.end());
   m->theme = load_theme(theme_dirs(options_), diags);
+  more = missing_page_templates(m->portal, m->theme);  // what the build finds rendering
+  diags->insert(diags->end(), more.begin(), more.end());
   m->render.generator_version = options_.version;
   m->render.serve_mode = options_.serve_mode;
   m->render.threads = options_.threads;
@@ -135,7 +150,7 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
   bool alone = !stale_ && model_ && !changed.empty();
   for (const std::string& p : paths) {
     std::error_code ec;
-    alone = alone && model_->sources.count(p) && fs::is_regular_file(p, ec);
+    alone = alone && model_->sources.count(p) && !model_->attached.count(p) && fs::is_regular_file(p, ec);
   }
   if (alone && reread(paths, &result)) return result;
   if (!stale_ && model_ && pending_.empty() && !changed.empty() && in_theme(paths)) return reload_theme();
@@ -168,6 +183,8 @@ LiveUpdate LiveSite::reload_theme() {
   LiveUpdate result;
   result.theme = true;
   Theme theme = load_theme(theme_dirs(options_), &result.diags);
+  Diagnostics missing = missing_page_templates(model_->portal, theme);
+  result.diags.insert(result.diags.end(), missing.begin(), missing.end());
   sort_diagnostics(result.diags);
   std::unique_lock lock = lock_for_change();
   if (!result.diags.empty()) {
@@ -316,7 +333,9 @@ std::optional<OutputFile> LiveSite::file(const std::string& path, Diagnostics* e
     auto asset = m.theme.assets.find(path.substr(7));
     if (asset != m.theme.assets.end()) return OutputFile{path, "", asset->second};
   }
-  const Made& made = made_files(group_of(path));
+  const Group group = group_of(path);
+  if (group == kExports && !m.export_paths.count(path)) return std::nullopt;
+  const Made& made = made_files(group);
   auto it = made.files.find(path);
   if (it == made.files.end()) return std::nullopt;
   return it->second;

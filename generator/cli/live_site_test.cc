@@ -239,5 +239,45 @@ TEST_F(LiveSiteTest, AThemeSaveLoadsTheThemeAlone) {
   expect_same_as_a_build(site);
 }
 
+// A content file a report attaches (its size is on the report's page and in the plan's JSON):
+// saving it is not an edit of that file alone.
+TEST_F(LiveSiteTest, ASavedFileAReportAttachesLoadsEverything) {
+  edit(kReport, "attachments:\n", "attachments:\n  - file: ../progress/2023-q2.yaml\n    title: Tiến độ quý II\n");
+  LiveSite site(options_);
+  ASSERT_TRUE(site.update({}).diags.empty());
+  edit(kRecord, "# Dữ liệu mẫu", "# Dữ liệu mẫu (một dòng ghi chú dài thêm, để tệp lớn hơn trước)\n#");
+  LiveUpdate u = site.update({path(kRecord)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_TRUE(u.full);
+  expect_same_as_a_build(site);
+}
+
+// A theme without a page template: the build finds it rendering, the live site on loading
+// the theme, with the same problems; the last sound site stays.
+TEST_F(LiveSiteTest, AMissingPageTemplateIsAProblemOfTheSave) {
+  fs::copy(CONGKHAI_DEFAULT_THEME_DIR, root_ / "theme", fs::copy_options::recursive);
+  options_.default_theme_dir = (root_ / "theme").string();
+  LiveSite site(options_);
+  ASSERT_TRUE(site.update({}).diags.empty());
+  Diagnostics errors;
+  const std::string report_page = "ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html";
+  const std::string sound = site.file(report_page, &errors)->bytes;
+  const fs::path report = root_ / "theme/templates/report.mustache";
+  fs::remove(report);
+  LiveUpdate u = site.update({report.string()});
+  PipelineResult built = build_site(options_);
+  ASSERT_FALSE(built.diags.empty());
+  ASSERT_EQ(u.diags.size(), built.diags.size());
+  for (std::size_t i = 0; i < u.diags.size(); ++i)
+    EXPECT_EQ(format_diagnostic(u.diags[i]), format_diagnostic(built.diags[i]));
+  std::optional<OutputFile> f = site.file(report_page, &errors);
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(f->bytes, sound);
+
+  LiveSite fresh(options_);  // and on a first load
+  EXPECT_EQ(fresh.update({}).diags.size(), built.diags.size());
+}
+
 }  // namespace
 }  // namespace congkhai

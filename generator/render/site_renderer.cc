@@ -106,6 +106,31 @@ std::string page_path(const Portal& portal, const PageJob& job) {
   return {};
 }
 
+std::string page_template(PageJob::Kind kind) {
+  switch (kind) {
+    case PageJob::Kind::kHome: return "home";
+    case PageJob::Kind::kUnit: return "unit";
+    case PageJob::Kind::kPlan: return "plan";
+    case PageJob::Kind::kReport: return "report";
+    case PageJob::Kind::kSearch: return "search";
+    case PageJob::Kind::kUpdates: return "updates";
+    case PageJob::Kind::kOpenData: return "open_data";
+    case PageJob::Kind::kNotFound: return "not_found";
+  }
+  return {};
+}
+
+Diagnostics missing_page_templates(const Portal& portal, const Theme& theme) {
+  Diagnostics out;
+  const bool layout = theme.templates.count("layout") > 0;
+  for (const PageJob& job : page_jobs(portal)) {
+    const std::string name = page_template(job.kind);
+    if (!theme.templates.count(name)) report_missing_template(name, &out);
+    if (!layout) report_missing_template("layout", &out);
+  }
+  return out;
+}
+
 PageRenderer::PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                            const RenderOptions& options)
     : portal_(portal), facts_(facts), options_(options), fingerprint_(render_fingerprint(theme, options)),

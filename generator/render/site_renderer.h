@@ -36,6 +36,11 @@ struct PageJob {
 std::vector<PageJob> page_jobs(const Portal& portal);
 // Where a page goes, without building its view (the dev server's index of pages).
 std::string page_path(const Portal& portal, const PageJob& job);
+// The theme template a page of this kind is drawn with.
+std::string page_template(PageJob::Kind kind);
+// The problems render_site reports for page templates (and the layout) the theme lacks, one
+// per page as it reports them, found without rendering.
+Diagnostics missing_page_templates(const Portal& portal, const Theme& theme);
 
 class TemplateRenderer;
 

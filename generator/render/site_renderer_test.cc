@@ -119,6 +119,23 @@ TEST_F(SiteRendererTest, EachPageAloneIsThePageOfTheWholeSite) {
   }
 }
 
+// The dev server finds a theme's missing templates without rendering: the same problems.
+TEST_F(SiteRendererTest, MissingTemplatesAreFoundWithoutRendering) {
+  EXPECT_TRUE(missing_page_templates(portal_, theme_).empty());
+  for (const char* name : {"home", "unit", "plan", "report", "search", "updates", "open_data", "not_found", "layout"}) {
+    Theme broken = theme_;
+    ASSERT_EQ(broken.templates.erase(name), 1u) << name;
+    Diagnostics rendered;
+    render_site(portal_, facts_, broken, options_, &rendered);
+    Diagnostics found = missing_page_templates(portal_, broken);
+    ASSERT_FALSE(found.empty()) << name;
+    sort_diagnostics(rendered);
+    sort_diagnostics(found);
+    ASSERT_EQ(found.size(), rendered.size()) << name;
+    for (std::size_t i = 0; i < found.size(); ++i) EXPECT_EQ(format_diagnostic(found[i]), format_diagnostic(rendered[i]));
+  }
+}
+
 TEST_F(SiteRendererTest, PagesWithUnchangedKeysAreReused) {
   std::map<std::string, std::string> keys;
   for (const OutputFile& f : files_)

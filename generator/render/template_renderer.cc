@@ -208,12 +208,14 @@ bool render_one(mustache::mustache& tmpl, const ThemeTemplate& source, const mus
   return false;
 }
 
-void missing(const std::string& name, Diagnostics* errors) {
+void missing(const std::string& name, Diagnostics* errors) { report_missing_template(name, errors); }
+
+}  // namespace
+
+void report_missing_template(const std::string& name, Diagnostics* errors) {
   error(errors, "templates/" + name + ".mustache", "Giao diện thiếu mẫu trang \"" + name + "\"",
         "the theme has no template \"" + name + "\"");
 }
-
-}  // namespace
 
 std::string TemplateRenderer::render(const std::string& name, const nlohmann::json& view, Diagnostics* errors) const {
   auto source = theme_.templates.find(name);

@@ -26,6 +26,9 @@ namespace congkhai {
 // tags where it might not (recursive partials, set delimiters) are left for kainjow to
 // resolve at render time, among the theme's partials only. Safe to use from several threads:
 // each render borrows a parsed copy of its own.
+// The problem rendering with a theme that has no template `name` gives.
+void report_missing_template(const std::string& name, Diagnostics* errors);
+
 class TemplateRenderer {
  public:
   explicit TemplateRenderer(const Theme& theme);
