@@ -33,23 +33,13 @@ struct Source {
   int index;
 };
 
-// Problems of a check, the loader's first: the same list a full load gives.
+// What the pipeline does after loading: the checks that span files (their problems are
+// returned), and the facts.
 Diagnostics check(const Portal& portal, const Date& as_of, PortalFacts* facts) {
   Diagnostics diags = validate_portal(portal);
   *facts = derive_facts(portal, as_of);
   return diags;
 }
-
-}  // namespace
-
-// What a build makes besides the pages, in three groups each made whole on the first request
-// for one of its files, and kept until the model changes.
-struct LiveSite::Made {
-  std::unordered_map<std::string, OutputFile> files;
-  RenderOptions open_data;  // kExports: the render options with the exported files' sizes
-};
-
-namespace {
 
 enum Group { kExports, kSearch, kCopies, kGroups };
 
@@ -63,6 +53,13 @@ Group group_of(const std::string& path) {
 }
 
 }  // namespace
+
+// What a build makes besides the pages, in three groups each made whole on the first request
+// for one of its files, and kept until the model changes.
+struct LiveSite::Made {
+  std::unordered_map<std::string, OutputFile> files;
+  RenderOptions open_data;  // kExports: the render options with the exported files' sizes
+};
 
 struct LiveSite::Model {
   Portal portal;
@@ -162,7 +159,8 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
   std::unique_lock lock = lock_for_change();
   pending_.clear();
   stale_ = !result.diags.empty();
-  if (!stale_) model_ = std::move(fresh);
+  if (!stale_) std::swap(model_, fresh);
+  lock.unlock();  // the old model (or the unsound one) is freed without holding readers back
   return result;
 }
 
