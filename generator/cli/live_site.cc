@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -61,6 +62,16 @@ struct LiveSite::Made {
   RenderOptions open_data;  // kExports: the render options with the exported files' sizes
 };
 
+// Files made from an earlier model, freed on a thread of their own: at national scale the
+// open data alone are 6.5 GB of strings, and the save should not wait for them to go.
+struct LiveSite::Dropped {
+  std::vector<std::unique_ptr<Made>> groups;
+  void push_back(std::unique_ptr<Made> made) { groups.push_back(std::move(made)); }
+  ~Dropped() {
+    if (!groups.empty()) std::thread([gone = std::move(groups)] {}).detach();
+  }
+};
+
 struct LiveSite::Model {
   Portal portal;
   PortalFacts facts;
@@ -74,6 +85,8 @@ struct LiveSite::Model {
   std::unordered_set<std::string> attached;
   // What the exports group holds, known without making it: other paths are not looked for.
   std::unordered_set<std::string> export_paths;
+  std::unordered_map<std::string, int> unit_dirs;  // a unit's folder → its index
+  std::vector<int> record_unit;  // parallel to portal.progress: the unit whose progress/ holds it
   mutable std::mutex made_mu[kGroups];
   mutable std::unique_ptr<Made> made[kGroups];
   // The search files last made, by path: a shard whose key is unchanged is taken from here
@@ -82,9 +95,13 @@ struct LiveSite::Model {
 
   // After the plans at `plans` (or all of them, on a full load) changed: what is derived
   // from them. A plan's own data file entry is the only one a saved file can change.
-  void refresh(const std::vector<int>* plans = nullptr) {
+  // The files made from the model before go to `dropped`, for the caller to free once it has
+  // let readers in again (at national scale the open data alone are 6.5 GB of strings).
+  void refresh(const std::vector<int>* plans = nullptr, Dropped* dropped = nullptr) {
     if (made[kSearch]) search_before = std::move(made[kSearch]->files);
-    for (auto& group : made) group.reset();
+    for (auto& group : made)
+      if (dropped && group) dropped->push_back(std::move(group));
+      else group.reset();
     attached.clear();
     for (const Report& r : portal.reports)
       for (const Attachment& a : r.attachments)
@@ -131,6 +148,9 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   m->pages = std::make_unique<PageRenderer>(m->portal, m->facts, m->theme, m->render);
   for (const PageJob& job : page_jobs(m->portal)) m->page_at.emplace(page_path(m->portal, job), job);
   const Portal& p = m->portal;
+  for (std::size_t u = 0; u < p.units.size(); ++u)
+    m->unit_dirs.emplace(normal(fs::path(p.units[u].path).parent_path().string()), static_cast<int>(u));
+  for (const ProgressRecord& rec : p.progress) m->record_unit.push_back(unit_of_record(*m, rec.path));
   for (std::size_t i = 0; i < p.plans.size(); ++i)
     m->sources.emplace(normal(p.plans[i].path), Source{SourceKind::kPlan, static_cast<int>(i)});
   for (std::size_t i = 0; i < p.progress.size(); ++i)
@@ -150,6 +170,9 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
     alone = alone && model_->sources.count(p) && !model_->attached.count(p) && fs::is_regular_file(p, ec);
   }
   if (alone && reread(paths, &result)) return result;
+  if (!stale_ && model_ && pending_.empty() && paths.size() == 1 && !model_->sources.count(*paths.begin()) &&
+      add_record(*paths.begin(), &result))
+    return result;
   if (!stale_ && model_ && pending_.empty() && !changed.empty() && in_theme(paths)) return reload_theme();
 
   result = {};
@@ -162,6 +185,80 @@ LiveUpdate LiveSite::update(const std::vector<std::string>& changed) {
   if (!stale_) std::swap(model_, fresh);
   lock.unlock();  // the old model (or the unsound one) is freed without holding readers back
   return result;
+}
+
+int LiveSite::unit_of_record(const Model& m, const std::string& path) {
+  // The nearest folder named progress whose parent is a unit's: a record's progress/ may
+  // hold folders of its own, one of them named progress too.
+  for (fs::path dir = fs::path(normal(path)).parent_path(); !dir.empty() && dir != dir.parent_path();
+       dir = dir.parent_path()) {
+    if (dir.filename() != "progress") continue;
+    auto unit = m.unit_dirs.find(dir.parent_path().generic_string());
+    if (unit != m.unit_dirs.end()) return unit->second;
+  }
+  return -1;
+}
+
+bool LiveSite::add_record(const std::string& path, LiveUpdate* result) {
+  Model& m = *model_;
+  Portal& portal = m.portal;
+  std::error_code ec;
+  const fs::path file(path);
+  const std::string ext = file.extension().string();
+  if ((ext != ".yaml" && ext != ".yml") || !fs::is_regular_file(file, ec)) return false;
+  // What the loader's walk takes as it is: no link on the way, nothing hidden below the unit.
+  if (fs::weakly_canonical(file, ec) != fs::absolute(file, ec).lexically_normal() || ec) return false;
+  const int unit = unit_of_record(m, path);
+  if (unit < 0) return false;
+  const fs::path unit_dir = fs::path(portal.units[unit].path).parent_path();
+  const fs::path below = fs::path(path).lexically_normal().lexically_relative(fs::path(normal(unit_dir.string())));
+  for (const fs::path& part : below)
+    if (part.empty() || part.string()[0] == '.' || part.string()[0] == '_') return false;
+
+  // Read as the loader reads it; anything wrong, and the full load says what.
+  Diagnostics diags;
+  std::optional<ProgressRecord> rec = load_progress((unit_dir / below).generic_string(), portal.content_dir, &diags);
+  if (!rec || !diags.empty()) return false;
+  int plan = -1;
+  for (int i : portal.units[unit].plans)
+    if (portal.plans[i].id == rec->plan_id) plan = i;
+  if (plan < 0) return false;
+  rec->plan = plan;
+  // Where a full load puts it: after the records of earlier units, and among its unit's in
+  // path order.
+  const fs::path key(rec->path);
+  std::size_t at = 0;
+  while (at < portal.progress.size() &&
+         (m.record_unit[at] < unit || (m.record_unit[at] == unit && fs::path(portal.progress[at].path) < key)))
+    ++at;
+  const int k = static_cast<int>(at);
+  result->reread = 1;
+
+  Dropped dropped;  // freed once the lock is let go
+  std::unique_lock lock = lock_for_change();
+  auto shift_sources = [&](int by, int from) {
+    for (auto& [p, src] : m.sources)
+      if (src.kind == SourceKind::kProgress && src.index >= from) src.index += by;
+  };
+  portal.progress.insert(portal.progress.begin() + k, std::move(*rec));
+  m.record_unit.insert(m.record_unit.begin() + k, unit);
+  shift_sources(1, k);
+  m.sources[normal(path)] = Source{SourceKind::kProgress, k};
+  const std::vector<int> touched{plan};
+  result->diags = validate_part(portal, touched, {});
+  if (!result->diags.empty()) {  // taken out again; the next change loads everything
+    sort_diagnostics(result->diags);
+    m.sources.erase(normal(path));
+    shift_sources(-1, k + 1);
+    m.record_unit.erase(m.record_unit.begin() + k);
+    portal.progress.erase(portal.progress.begin() + k);
+    pending_.insert(normal(path));
+    return true;
+  }
+  shift_records(m.facts, k);
+  refresh_facts(portal, {k}, touched, m.facts);
+  m.refresh(&touched, &dropped);
+  return true;
 }
 
 bool LiveSite::in_theme(const std::set<std::string>& paths) const {
@@ -184,6 +281,7 @@ LiveUpdate LiveSite::reload_theme() {
   Diagnostics missing = missing_page_templates(model_->portal, theme);
   result.diags.insert(result.diags.end(), missing.begin(), missing.end());
   sort_diagnostics(result.diags);
+  Dropped dropped;  // freed once the lock is let go
   std::unique_lock lock = lock_for_change();
   if (!result.diags.empty()) {
     stale_ = true;  // the theme on disk is broken: the next change loads everything
@@ -192,7 +290,7 @@ LiveUpdate LiveSite::reload_theme() {
   Model& m = *model_;
   m.theme = std::move(theme);
   m.pages = std::make_unique<PageRenderer>(m.portal, m.facts, m.theme, m.render);
-  m.refresh(&kNoPlans);
+  m.refresh(&kNoPlans, &dropped);
   return result;
 }
 
@@ -246,6 +344,7 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
 
   // Swapped in and checked (the rest of the model is sound); swapped back out when there are
   // problems.
+  Dropped dropped;  // freed once the lock is let go
   std::unique_lock lock = lock_for_change();
   auto swap = [&] {
     for (auto& [i, plan] : plans) std::swap(portal.plans[i], plan);
@@ -263,7 +362,7 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
     return true;
   }
   refresh_facts(portal, changed_records, touched_plans, model_->facts);
-  model_->refresh(&touched_plans);
+  model_->refresh(&touched_plans, &dropped);
   pending_.clear();
   return true;
 }

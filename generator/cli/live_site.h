@@ -36,7 +36,8 @@ class LiveSite {
   // Brings the model up to date with the files at `changed` (as the file watcher names them).
   // Edits of plans, progress records and reports the model holds are read alone, as long as
   // they keep what orders and addresses them (a plan's year, a report's date, the plan a
-  // record or report belongs to); changes in the theme's folders alone load the theme again.
+  // record or report belongs to); so is a new progress record of a unit; changes in the
+  // theme's folders alone load the theme again.
   // Anything else (a file added, removed or renamed, a unit, the site, an attachment) and an
   // empty list load everything again. When the content
   // has problems the last sound model stays and is served; the files that had them are read
@@ -56,8 +57,14 @@ class LiveSite {
   // alone (the caller then loads everything).
   bool reread(const std::set<std::string>& paths, LiveUpdate* result);
   bool in_theme(const std::set<std::string>& paths) const;  // all in a theme folder
+  // A new progress record (the next quarter's, made with `congkhai new`) read alone and put
+  // where a full load puts it; false when it is anything else, or when only a full load can
+  // say what is wrong with it.
+  bool add_record(const std::string& path, LiveUpdate* result);
+  static int unit_of_record(const Model& m, const std::string& path);  // -1: none
   LiveUpdate reload_theme();
   struct Made;
+  struct Dropped;
   const Made& made_files(int group) const;  // under a shared lock of mu_
   void search_files(const Model& m, OutputSink& out) const;
 

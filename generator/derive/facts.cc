@@ -197,9 +197,10 @@ void splice(std::vector<EntryRef>& list, int r, const std::vector<EntryRef>& fre
   list.erase(list.begin() + lo, list.begin() + hi);
   list.insert(list.begin() + lo, fresh.begin(), fresh.end());
   if (delta == 0) return;
+  const std::size_t past = hi;  // a lambda cannot take a structured binding before C++20's clang 16
   auto shift = [&](std::vector<int>& indexes) {
     for (int& i : indexes)
-      if (static_cast<std::size_t>(i) >= hi) i += static_cast<int>(delta);
+      if (static_cast<std::size_t>(i) >= past) i += static_cast<int>(delta);
   };
   for (PlanFacts& pf : plans) {
     if (entries)
@@ -222,6 +223,12 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
   for (std::size_t p = 0; p < portal.plans.size(); ++p)
     finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress[p], facts.plans[p]);
   return facts;
+}
+
+void shift_records(PortalFacts& facts, int index) {
+  for (auto* list : {&facts.entries, &facts.measurements})
+    for (EntryRef& e : *list)
+      if (e.record >= index) ++e.record;
 }
 
 void refresh_facts(const Portal& portal, const std::vector<int>& records, const std::vector<int>& plans,

@@ -74,6 +74,10 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of);
 // changed. The result equals derive_facts of the portal as it is now.
 void refresh_facts(const Portal& portal, const std::vector<int>& records, const std::vector<int>& plans,
                    PortalFacts& facts);
+// Before refresh_facts for a record inserted into Portal::progress at `index` (then one of
+// its `records`, with its plan among the `plans`): what pointed at the records from `index`
+// on points one further.
+void shift_records(PortalFacts& facts, int index);
 
 // "tối thiểu 60%" met by 61.2? Applies the target's comparison, with 1e-9 of float tolerance.
 bool target_met(const Target& target, double value);

@@ -422,6 +422,18 @@ TEST(RefreshFacts, GivesWhatDerivingEverythingGives) {
         r.new_plan_file(p);
         plans.push_back(p);
       }
+      if (r.pick(4) == 0) {  // a new record, anywhere in file order
+        int at = r.pick(static_cast<int>(r.portal.progress.size()) + 1);
+        ProgressRecord rec;
+        rec.plan = r.pick(static_cast<int>(r.portal.plans.size()));
+        r.portal.progress.insert(r.portal.progress.begin() + at, rec);
+        r.new_record_file(at);
+        shift_records(facts, at);
+        for (int& i : records)
+          if (i >= at) ++i;
+        records.push_back(at);
+        plans.push_back(rec.plan);
+      }
       if (r.pick(3) == 0) {
         Report& rep = r.portal.reports[r.pick(static_cast<int>(r.portal.reports.size()))];
         rep.date = r.date();
