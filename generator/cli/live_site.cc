@@ -34,14 +34,6 @@ struct Source {
   int index;
 };
 
-// What the pipeline does after loading: the checks that span files (their problems are
-// returned), and the facts.
-Diagnostics check(const Portal& portal, const Date& as_of, PortalFacts* facts) {
-  Diagnostics diags = validate_portal(portal);
-  *facts = derive_facts(portal, as_of);
-  return diags;
-}
-
 enum Group { kExports, kSearch, kCopies, kGroups };
 
 const std::vector<int> kNoPlans;
@@ -135,11 +127,13 @@ LiveSite::~LiveSite() = default;
 
 std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) const {
   auto m = std::make_unique<Model>();
-  m->portal = load_portal(options_.content_dir, diags, options_.threads);
-  Diagnostics more = check(m->portal, options_.as_of, &m->facts);
-  diags->insert(diags->end(), more.begin(), more.end());
+  PipelineResult loaded;
+  load_and_check(options_, &loaded);
+  m->portal = std::move(loaded.portal);
+  m->facts = std::move(loaded.facts);
+  diags->insert(diags->end(), loaded.diags.begin(), loaded.diags.end());
   m->theme = load_theme(theme_dirs(options_), diags);
-  more = missing_page_templates(m->portal, m->theme);  // what the build finds rendering
+  Diagnostics more = missing_page_templates(m->portal, m->theme);  // what the build finds rendering
   diags->insert(diags->end(), more.begin(), more.end());
   m->render.generator_version = options_.version;
   m->render.serve_mode = options_.serve_mode;
@@ -266,9 +260,11 @@ bool LiveSite::in_theme(const std::set<std::string>& paths) const {
     return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';
   };
   const std::string content = normal(options_.content_dir);
+  std::vector<std::string> themes;
+  for (const std::string& dir : theme_dirs(options_)) themes.push_back(normal(dir));
   for (const std::string& p : paths) {
     bool theme = false;
-    for (const std::string& dir : theme_dirs(options_)) theme = theme || under(p, normal(dir));
+    for (const std::string& dir : themes) theme = theme || under(p, dir);
     if (!theme || under(p, content)) return false;
   }
   return true;

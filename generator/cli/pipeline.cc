@@ -34,15 +34,6 @@ void tell(const PipelineOptions& options, const char* stage, std::size_t done, s
   if (options.progress) options.progress(stage, done, total);
 }
 
-void load_and_check(const PipelineOptions& options, PipelineResult* r) {
-  tell(options, "load", 0, 0);
-  r->portal = load_portal(options.content_dir, &r->diags, options.threads);
-  tell(options, "check", 0, r->portal.plans.size());
-  Diagnostics more = validate_portal(r->portal);
-  r->diags.insert(r->diags.end(), more.begin(), more.end());
-  r->facts = derive_facts(r->portal, options.as_of);
-}
-
 // Between the stages and the caller's sink: refuses a second file for a path (two stages
 // claiming one path is a bug, not a content problem: keep the first, loudly), counts the
 // pages, and notes the byte sizes of the exported files, which the pages list.
@@ -87,6 +78,15 @@ class CheckedSink : public OutputSink {
 };
 
 }  // namespace
+
+void load_and_check(const PipelineOptions& options, PipelineResult* r) {
+  tell(options, "load", 0, 0);
+  r->portal = load_portal(options.content_dir, &r->diags, options.threads);
+  tell(options, "check", 0, r->portal.plans.size());
+  Diagnostics more = validate_portal(r->portal);
+  r->diags.insert(r->diags.end(), more.begin(), more.end());
+  r->facts = derive_facts(r->portal, options.as_of);
+}
 
 PipelineResult check_site(const PipelineOptions& options) {
   PipelineResult r;

@@ -47,6 +47,9 @@ struct PipelineResult {
 // (the site's own overrides), then the default theme.
 std::vector<std::string> theme_dirs(const PipelineOptions& options);
 
+// The first stages: loads the content into `r`, checks it (problems to r->diags, unsorted)
+// and derives the facts. The theme is not loaded.
+void load_and_check(const PipelineOptions& options, PipelineResult* r);
 // Loads and checks the content (and the theme's templates) without rendering.
 PipelineResult check_site(const PipelineOptions& options);
 // Everything `check_site` does, then, when there are no problems, makes every output file and
