@@ -1,9 +1,15 @@
 // End to end: the real `congkhai` binary on the real sample content and on broken copies.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +18,7 @@
 
 #include "cli/testing_command.h"
 #include "load/content_tree.h"
+#include "write/output_lock.h"
 
 namespace congkhai {
 namespace {
@@ -307,6 +314,64 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("build --no-such-flag").code, 2);
   EXPECT_EQ(run("--version").code, 0);
   EXPECT_EQ(run("build --as-of 2024-13-01", "").code, 2);
+}
+
+// A wrong command line is never silently ignored: an --as-of that is no day while
+// SOURCE_DATE_EPOCH is set (the flag wins over it, so it must be checked), a --theme that is
+// not a folder. Nothing is written.
+TEST(Cli, WrongFlagsAreUsageErrorsEvenWhenSomethingElseCouldStandIn) {
+  fs::path dir = temp_dir("wrong-flags");
+  const std::string common = "--content " + kContent.string() + " --out " + (dir / "public").string();
+  Outcome bad_day = run("build --as-of 2023-02-30 " + common);  // SOURCE_DATE_EPOCH is set
+  EXPECT_EQ(bad_day.code, 2) << bad_day.output;
+  EXPECT_NE(bad_day.output.find("2023-02-30"), std::string::npos) << bad_day.output;
+  Outcome en = run("--lang en check --as-of 2023-02-30 --content " + kContent.string());
+  EXPECT_EQ(en.code, 2);
+  EXPECT_NE(en.output.find("--as-of is invalid"), std::string::npos) << en.output;
+  Outcome no_theme = run("build --theme " + (dir / "no-such-theme").string() + " " + common);
+  EXPECT_EQ(no_theme.code, 2) << no_theme.output;
+  EXPECT_NE(no_theme.output.find("không có thư mục này"), std::string::npos) << no_theme.output;
+  std::ofstream(dir / "theme-file") << "x";
+  Outcome file_theme = run("--lang en check --theme " + (dir / "theme-file").string() + " --content " + kContent.string());
+  EXPECT_EQ(file_theme.code, 2) << file_theme.output;
+  EXPECT_NE(file_theme.output.find("not a folder"), std::string::npos) << file_theme.output;
+  EXPECT_FALSE(fs::exists(dir / "public"));
+  fs::remove_all(dir);
+}
+
+// Two builds into one output never interleave: the second waits for the first's lock (here
+// held by the test), says so, and publishes only once it is released.
+TEST(Cli, ASecondBuildIntoTheSameOutputWaitsForTheFirst) {
+  fs::path dir = temp_dir("output-lock");
+  const fs::path out = dir / "public";
+  fs::create_directories(fs::path(output_lock_path(out.string())).parent_path());
+  int held = ::open(output_lock_path(out.string()).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  ASSERT_GE(held, 0);
+  ASSERT_EQ(::flock(held, LOCK_EX), 0);
+  std::atomic<bool> finished{false};
+  Outcome second;
+  std::thread build([&] {
+    second = run("build --content " + kContent.string() + " --out " + out.string());
+    finished = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  EXPECT_FALSE(finished);
+  EXPECT_FALSE(fs::exists(out));
+  ::close(held);
+  build.join();
+  EXPECT_EQ(second.code, 0) << second.output;
+  EXPECT_NE(second.output.find("Đang chờ một lần tạo khác ghi vào"), std::string::npos) << second.output;
+  EXPECT_TRUE(fs::exists(out / "index.html"));
+  fs::remove_all(dir);
+}
+
+TEST(Cli, AsOfWinsOverSourceDateEpoch) {
+  fs::path dir = temp_dir("as-of-wins");
+  Outcome r = run("build --as-of 2024-06-30 --content " + kContent.string() + " --out " + (dir / "public").string(),
+                  "SOURCE_DATE_EPOCH=1735689600");  // 2025-01-01
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(testing::read(dir / "public/index.html").find("datetime=\"2024-06-30\""), std::string::npos);
+  fs::remove_all(dir);
 }
 
 // In GitHub Actions (GITHUB_ACTIONS=true) problems also come as annotations on the changed

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,7 @@
 #include "cli/serve_command.h"
 #include "derive/reference_date.h"
 #include "write/build_cache.h"
+#include "write/output_lock.h"
 #include "write/site_writer.h"
 
 namespace congkhai {
@@ -35,7 +37,7 @@ void add_content_flags(CLI::App* cmd, CommonFlags* f) {
   cmd->add_option("--content", f->content, "Thư mục nội dung (mặc định: content)");
   cmd->add_option("--theme", f->theme, "Thư mục giao diện ghi đè giao diện mặc định");
   cmd->add_option("--as-of", f->as_of,
-                  "Ngày tham chiếu YYYY-MM-DD để tính tiến độ, quá hạn (SOURCE_DATE_EPOCH được ưu tiên)");
+                  "Ngày tham chiếu YYYY-MM-DD để tính tiến độ, quá hạn (mặc định: SOURCE_DATE_EPOCH, nếu không thì hôm nay)");
   cmd->add_option("--jobs,-j", f->jobs, "Số luồng xử lý (mặc định: mọi nhân máy); kết quả không đổi")
       ->check(CLI::Range(0, 256));
 }
@@ -48,8 +50,26 @@ PrintOptions print_options(const CommonFlags& f) {
   return p;
 }
 
-// Builds the pipeline options, or reports a bad reference date (a usage error).
+void usage_error(const CommonFlags& f, const std::string& message, const std::string& message_en) {
+  std::cerr << "congkhai: " << (f.lang == "en" ? message_en : message) << "\n";
+}
+
+// Builds the pipeline options, or reports what is wrong with them (a usage error): a
+// reference date that is no day, a theme folder that is not there.
 bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
+  if (!f.theme.empty()) {
+    std::error_code ec;
+    auto st = std::filesystem::status(f.theme, ec);
+    if (!std::filesystem::is_directory(st)) {
+      bool missing = !std::filesystem::exists(st);
+      usage_error(f,
+                  "--theme \"" + f.theme + "\": " + (missing ? "không có thư mục này" : "không phải là thư mục") +
+                      " (cần thư mục giao diện có templates/ hoặc assets/)",
+                  "--theme \"" + f.theme + "\": " + (missing ? "no such folder" : "not a folder") +
+                      " (it must be a theme folder holding templates/ or assets/)");
+      return false;
+    }
+  }
   o->content_dir = f.content;
   o->theme_dir = f.theme;
   o->default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
@@ -58,10 +78,10 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   o->threads = f.jobs;
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
                  std::chrono::system_clock::now().time_since_epoch()).count();
-  std::string error;
+  ReferenceDateError error;
   auto date = resolve_reference_date(std::getenv("SOURCE_DATE_EPOCH"), f.as_of, now, &error);
   if (!date) {
-    std::cerr << "congkhai: " << error << "\n";
+    usage_error(f, error.message, error.message_en);
     return false;
   }
   o->as_of = *date;
@@ -92,6 +112,19 @@ int run_build(const CommonFlags& f) {
   const bool en = f.lang == "en";
   ProgressDisplay progress(std::cerr, stderr_is_terminal(), en);
   o.progress = [&](const char* stage, std::size_t done, std::size_t total) { progress.update(stage, done, total); };
+  // One build at a time into an output folder: from reading the cache to saving the next.
+  std::string lock_error;
+  auto lock = OutputLock::acquire(
+      f.out,
+      [&] {
+        std::cerr << (en ? "Waiting for another build into " + f.out + " to finish…\n"
+                         : "Đang chờ một lần tạo khác ghi vào " + f.out + " xong…\n");
+      },
+      &lock_error);
+  if (!lock) {
+    std::cerr << "congkhai: " << lock_error << "\n";
+    return kExitWriteFailed;
+  }
   // Incremental: pages whose inputs are those of the previous build are not rendered again.
   std::map<std::string, std::string> keys;
   if (!f.no_cache) keys = page_keys(load_build_cache(f.out));

@@ -9,11 +9,20 @@
 
 namespace congkhai {
 
-// SOURCE_DATE_EPOCH (integer seconds since 1970-01-01 UTC) wins when set and non-empty,
-// else `as_of_flag` (--as-of YYYY-MM-DD) when non-empty, else the UTC day of `now_seconds`.
-// An invalid value gives nullopt and a Vietnamese message in `*error` (when not null).
+// A reason the reference date could not be had, for the command line's edge.
+struct ReferenceDateError {
+  std::string message;     // Vietnamese
+  std::string message_en;  // English, for --lang en
+};
+
+// `as_of_flag` (--as-of YYYY-MM-DD) wins when non-empty: the official asked for that day.
+// Else SOURCE_DATE_EPOCH (integer seconds since 1970-01-01 UTC) when set and non-empty: the
+// reproducible-builds convention, which stands in for the clock. Else the UTC day of
+// `now_seconds`. Every value given is checked, even one that another overrides, so a typo is
+// never silently ignored: an invalid one gives nullopt and the reason in `*error` (when not
+// null).
 std::optional<Date> resolve_reference_date(const char* source_date_epoch, const std::string& as_of_flag,
-                                           long long now_seconds, std::string* error);
+                                           long long now_seconds, ReferenceDateError* error);
 
 // Whether content dated `d` had happened by `as_of`: a partial date counts from its end
 // ("2023-06" by 2023-06-30, not by 2023-06-15), as statuses do. True when `as_of` is unset.

@@ -7,28 +7,47 @@ namespace {
 
 constexpr long long kNow = 1700000000;  // 2023-11-14T22:13:20Z
 
-TEST(ResolveReferenceDate, SourceDateEpochWins) {
-  std::string error;
-  EXPECT_EQ(resolve_reference_date("1704067199", "2020-01-01", kNow, &error), (Date{2023, 12, 31}));
+TEST(ResolveReferenceDate, AsOfFlagWinsOverSourceDateEpoch) {
+  ReferenceDateError error;
+  EXPECT_EQ(resolve_reference_date("1704067199", "2020-01-01", kNow, &error), (Date{2020, 1, 1}));
+  EXPECT_TRUE(error.message.empty());
+}
+
+TEST(ResolveReferenceDate, AnInvalidAsOfIsReportedEvenWithSourceDateEpoch) {
+  ReferenceDateError error;
+  EXPECT_FALSE(resolve_reference_date("1704067199", "2023-02-30", kNow, &error));
+  EXPECT_NE(error.message.find("2023-02-30"), std::string::npos);
+  EXPECT_NE(error.message_en.find("--as-of is invalid"), std::string::npos);
+}
+
+TEST(ResolveReferenceDate, AnInvalidSourceDateEpochIsReportedEvenWithAsOf) {
+  ReferenceDateError error;
+  EXPECT_FALSE(resolve_reference_date("soon", "2024-01-01", kNow, &error));
+  EXPECT_NE(error.message_en.find("SOURCE_DATE_EPOCH"), std::string::npos);
+}
+
+TEST(ResolveReferenceDate, SourceDateEpochStandsInForTheClock) {
+  ReferenceDateError error;
+  EXPECT_EQ(resolve_reference_date("1704067199", "", kNow, &error), (Date{2023, 12, 31}));
   EXPECT_EQ(resolve_reference_date("1704067200", "", kNow, &error), (Date{2024, 1, 1}));
   EXPECT_EQ(resolve_reference_date("0", "", kNow, &error), (Date{1970, 1, 1}));
-  EXPECT_TRUE(error.empty());
+  EXPECT_TRUE(error.message.empty());
 }
 
 TEST(ResolveReferenceDate, EmptySourceDateEpochCountsAsUnset) {
-  std::string error;
+  ReferenceDateError error;
   EXPECT_EQ(resolve_reference_date("", "2024-03-31", kNow, &error), (Date{2024, 3, 31}));
   EXPECT_EQ(resolve_reference_date("", "", kNow, &error), (Date{2023, 11, 14}));
 }
 
 TEST(ResolveReferenceDate, AsOfFlagBeforeNow) {
-  std::string error;
+  ReferenceDateError error;
   EXPECT_EQ(resolve_reference_date(nullptr, "2024-02-29", kNow, &error), (Date{2024, 2, 29}));
-  EXPECT_TRUE(error.empty());
+  EXPECT_TRUE(error.message.empty());
 }
 
 TEST(ResolveReferenceDate, NowIsTheUtcDay) {
-  std::string error;
+  ReferenceDateError error;
   EXPECT_EQ(resolve_reference_date(nullptr, "", kNow, &error), (Date{2023, 11, 14}));
   EXPECT_EQ(resolve_reference_date(nullptr, "", 1704067199, &error), (Date{2023, 12, 31}));
 }
@@ -36,18 +55,18 @@ TEST(ResolveReferenceDate, NowIsTheUtcDay) {
 TEST(ResolveReferenceDate, InvalidSourceDateEpoch) {
   for (const char* bad : {"abc", "-1", "+5", "12.5", " 1700000000", "1700000000 ", "1e9",
                           "99999999999999999999999", "253402300800"}) {
-    std::string error;
+    ReferenceDateError error;
     EXPECT_FALSE(resolve_reference_date(bad, "2024-01-01", kNow, &error)) << bad;
-    EXPECT_NE(error.find("SOURCE_DATE_EPOCH"), std::string::npos) << bad;
+    EXPECT_NE(error.message.find("SOURCE_DATE_EPOCH"), std::string::npos) << bad;
   }
 }
 
 TEST(ResolveReferenceDate, InvalidAsOf) {
   for (const char* bad : {"2024-02-30", "2024-13-01", "2024-03", "2024", "31/03/2024", "hôm nay", "2024-3-1"}) {
-    std::string error;
+    ReferenceDateError error;
     EXPECT_FALSE(resolve_reference_date(nullptr, bad, kNow, &error)) << bad;
-    EXPECT_NE(error.find("--as-of"), std::string::npos) << bad;
-    EXPECT_NE(error.find(bad), std::string::npos) << bad;
+    EXPECT_NE(error.message.find("--as-of"), std::string::npos) << bad;
+    EXPECT_NE(error.message.find(bad), std::string::npos) << bad;
   }
 }
 
@@ -57,9 +76,10 @@ TEST(ResolveReferenceDate, NullErrorIsAllowed) {
 }
 
 TEST(ResolveReferenceDate, ClockOutOfRange) {
-  std::string error;
+  ReferenceDateError error;
   EXPECT_FALSE(resolve_reference_date(nullptr, "", -5, &error));
-  EXPECT_FALSE(error.empty());
+  EXPECT_FALSE(error.message.empty());
+  EXPECT_FALSE(error.message_en.empty());
 }
 
 TEST(DateFromEpochSeconds, FloorsNegativeTimes) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "serve/allowed_host.h"
 #include "serve/content_type.h"
 #include "serve/file_watcher.h"
 #include "serve/request_path.h"
@@ -43,6 +44,15 @@ std::string simple_page(const std::string& title, const std::string& text, bool 
 }
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
+
+// Each open tab's reload stream holds one of the server's workers for as long as the tab is
+// open. At most kMaxEventStreams of them are held: past that, a tab gets its "hello" and the
+// stream ends at once, and the browser asks again after kPollRetryMs (the generation in each
+// hello tells it whether to reload). So kWorkers - kMaxEventStreams workers are always left
+// for the pages, however many tabs are open.
+constexpr int kWorkers = 32;
+constexpr int kMaxEventStreams = 24;
+constexpr int kPollRetryMs = 2000;
 
 }  // namespace
 
@@ -106,10 +116,30 @@ void DevServer::install_handlers() {
       res.set_header("Allow", "GET, HEAD");
       return httplib::Server::HandlerResponse::Handled;
     }
+    if (!is_allowed_host(req.get_header_value("Host"), options_.host)) {
+      res.status = 403;
+      std::string where = "http://127.0.0.1:" + std::to_string(port_) + "/";
+      res.set_content(simple_page(options_.english ? "Forbidden" : "Không được phép",
+                                  options_.english
+                                      ? "This preview answers only to the names of this machine. Open " + where
+                                      : "Bản xem trước chỉ trả lời các tên của chính máy này. Hãy mở " + where,
+                                  options_.english),
+                      kHtml);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     std::string_view raw = req.target;
     std::string_view path_only = raw.substr(0, raw.find_first_of("?#"));
     if (path_only == kEventsPath) {
       res.set_header("X-Accel-Buffering", "no");
+      if (open_streams_.fetch_add(1) >= kMaxEventStreams) {
+        open_streams_.fetch_sub(1);
+        res.set_header("Connection", "close");  // nor hold a worker while the connection idles
+        std::lock_guard lock(mu_);
+        res.set_content("retry: " + std::to_string(kPollRetryMs) + "\nevent: hello\ndata: " + instance_ + "-" +
+                            std::to_string(generation_) + "\n\n",
+                        "text/event-stream");
+        return httplib::Server::HandlerResponse::Handled;
+      }
       // Each stream remembers the generation it last announced; it is held by one worker
       // thread until the tab goes away or the server stops.
       auto seen = std::make_shared<std::uint64_t>(0);
@@ -141,7 +171,8 @@ void DevServer::install_handlers() {
             }
             lock.unlock();
             return sink.write(msg.data(), msg.size());
-          });
+          },
+          [this](bool) { open_streams_.fetch_sub(1); });
       return httplib::Server::HandlerResponse::Handled;
     }
     if (path_only == kReloadScriptPath) {
@@ -212,8 +243,7 @@ bool DevServer::start(std::string* error) {
   if (started_) return true;
   rebuild();
   server_ = std::make_unique<httplib::Server>();
-  // Every open tab holds one worker for its event stream; leave room for the pages.
-  server_->new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   server_->set_keep_alive_timeout(1);
   install_handlers();
   if (options_.port == 0) {

@@ -4,6 +4,7 @@
 // pipeline: the caller hands it a build function.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -79,6 +80,8 @@ class DevServer {
   std::thread watch_thread_;
   int port_ = 0;
   std::string instance_;  // tells a restarted server from a rebuilt one, for the tabs
+
+  std::atomic<int> open_streams_{0};  // reload streams holding a worker
 
   mutable std::mutex mu_;
   std::condition_variable changed_;

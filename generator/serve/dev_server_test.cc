@@ -143,13 +143,13 @@ TEST_F(DevServerTest, RefusesPathsOutsideTheSite) {
 
 TEST_F(DevServerTest, OnlyGetAndHead) {
   RawConnection c(port_);
-  ASSERT_TRUE(c.send_all("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+  ASSERT_TRUE(c.send_all("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
   EXPECT_EQ(status_of(c.read_until("\x01", 3s)), 405);
 }
 
 TEST_F(DevServerTest, RebuildsOnSaveAndTellsTheOpenTabs) {
   RawConnection events(port_);
-  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   const std::string& hello = events.read_until("event: hello", 2s);
   ASSERT_NE(hello.find("event: hello"), std::string::npos) << hello;
   EXPECT_NE(hello.find("Content-Type: text/event-stream"), std::string::npos);
@@ -230,9 +230,69 @@ TEST_F(DevServerTest, ShowsTheProblemsInsteadOfAStalePage) {
   EXPECT_EQ(status_of(raw_get(port_, "/")), 200);
 }
 
+// DNS rebinding: a page of another site whose name now resolves to this machine sends its
+// own name; the preview answers only this machine's names.
+TEST_F(DevServerTest, AnswersOnlyToThisMachinesNames) {
+  for (const char* host : {"attacker.example", "attacker.example:" , "127.0.0.1.attacker.example"}) {
+    RawConnection c(port_);
+    ASSERT_TRUE(c.send_all(std::string("GET / HTTP/1.1\r\nHost: ") + host + "\r\nConnection: close\r\n\r\n"));
+    std::string r = c.read_until("\x01", 3s);
+    EXPECT_EQ(status_of(r), 403) << host << "\n" << r;
+    EXPECT_EQ(r.find("xin chào"), std::string::npos) << host;
+  }
+  for (const char* host : {"127.0.0.1", "localhost:1234", "[::1]"}) {
+    RawConnection c(port_);
+    ASSERT_TRUE(c.send_all(std::string("GET / HTTP/1.1\r\nHost: ") + host + "\r\nConnection: close\r\n\r\n"));
+    EXPECT_EQ(status_of(c.read_until("\x01", 3s)), 200) << host;
+  }
+  RawConnection events(port_);
+  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: evil.example\r\n\r\n"));
+  EXPECT_EQ(status_of(events.read_until("\r\n\r\n", 3s)), 403);
+}
+
+std::size_t got_headers_end(RawConnection& c) {
+  const std::string& head = c.read_until("\r\n\r\n", 3s);
+  std::size_t at = head.find("\r\n\r\n");
+  return at == std::string::npos ? 0 : at + 4;
+}
+
+// Each open tab holds a reload stream; however many tabs are open, pages are still served,
+// and the tabs past the limit still learn of a rebuild by asking again.
+TEST_F(DevServerTest, ManyOpenTabsDoNotStarveThePages) {
+  std::vector<std::unique_ptr<RawConnection>> tabs;
+  for (int i = 0; i < 40; ++i) {
+    auto tab = std::make_unique<RawConnection>(port_);
+    ASSERT_TRUE(tab->send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    tabs.push_back(std::move(tab));
+  }
+  int streams = 0, polls = 0;
+  std::string polled;  // what a tab told to poll heard
+  for (auto& tab : tabs) {
+    const std::string& got = tab->read_until("\n\n", 3s, got_headers_end(*tab));
+    ASSERT_NE(got.find("event: hello"), std::string::npos) << got;
+    if (got.find("retry: 2000") != std::string::npos) {
+      ++polls;
+      polled = got.substr(got.find("data: "));
+    } else {
+      ++streams;
+    }
+  }
+  EXPECT_EQ(streams, 24);
+  EXPECT_EQ(polls, 16);
+  std::string home = raw_get(port_, "/", 3s);
+  EXPECT_EQ(status_of(home), 200) << home;
+  // A tab that was told to poll asks again and hears of the rebuild through its hello.
+  write("noi-dung.txt", "đã sửa");
+  server_->rebuild();
+  std::string again = body_of(raw_get(port_, kEventsPath, 1s));
+  ASSERT_NE(again.find("data: "), std::string::npos) << again;
+  EXPECT_NE(again.substr(again.find("data: ")), polled);
+  tabs.clear();
+}
+
 TEST_F(DevServerTest, StopsPromptlyWithATabListening) {
   RawConnection events(port_);
-  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(events.send_all(std::string("GET ") + kEventsPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   events.read_until("event: hello", 2s);
   auto t0 = std::chrono::steady_clock::now();
   server_->stop();

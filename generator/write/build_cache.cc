@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kHeader = "congkhai-cache 1";
+constexpr const char* kHeader = "congkhai-cache 2";
 
 fs::path output_path(const std::string& out_dir) {
   fs::path out = fs::absolute(out_dir).lexically_normal();
@@ -48,8 +48,10 @@ BuildCache load_build_cache(const std::string& out_dir) {
   std::map<std::string, CachedFile> files;
   while (std::getline(in, line)) {
     std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
-    if (b == std::string::npos) return cache;  // damaged: use none of it
-    files.emplace(line.substr(0, a), CachedFile{line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+    std::size_t c = b == std::string::npos ? b : line.find('\t', b + 1);
+    if (c == std::string::npos) return cache;  // damaged: use none of it
+    files.emplace(line.substr(0, a),
+                  CachedFile{line.substr(a + 1, b - a - 1), line.substr(b + 1, c - b - 1), line.substr(c + 1)});
   }
   if (!in.eof()) return cache;
   cache.output_id = id;
@@ -73,6 +75,8 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
       text += f.hash;
       text += '\t';
       text += f.key;
+      text += '\t';
+      text += f.bytes;
       text += '\n';
     }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));

@@ -3,8 +3,11 @@
 // whose bytes changed (the others are hard-linked from the previous site into the new one).
 //
 // It lives beside the output, never in it: `<parent>/.congkhai-cache/<output name>`. One line
-// per file, "path TAB hash TAB key": the hash of the file's bytes (or, for a copied file, of
-// its source's path, size and time), and the page key render gave it (OutputFile::key).
+// per file, "path TAB hash TAB key TAB bytes": the hash of the file's bytes (or, for a copied
+// file, of its source's path, size and time), the page key render gave it (OutputFile::key),
+// and, for a copied file, the hash of the bytes it was copied with (empty when `hash` is
+// already that). The output folder is never trusted: before a file is reused, its bytes are
+// hashed again and compared with what was written (a page edited in place is written anew).
 // The first line names the output it describes, by the inode, size and time of its marker
 // file: a build killed after publishing but before saving the cache leaves a cache that no
 // longer matches, and the next build is then a full one.
@@ -18,6 +21,9 @@ namespace congkhai {
 struct CachedFile {
   std::string hash;  // ContentHash::hex of the bytes written, or of a copy's source identity
   std::string key;   // OutputFile::key of a rendered page, else empty
+  std::string bytes;  // ContentHash::hex of a copied file's bytes; empty: `hash` is that
+  // The hash the file's bytes must have for it to be reused.
+  const std::string& bytes_hash() const { return bytes.empty() ? hash : bytes; }
 };
 
 struct BuildCache {

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <vector>
@@ -37,12 +38,44 @@ bool safe_relative(const std::string& p) {
   return true;
 }
 
-bool write_file(const fs::path& path, const OutputFile& f, std::string* error) {
-  std::error_code ec;
+// The bytes of a regular file; nullopt for anything else (a pipe would block, a device never
+// end) or when it cannot be read. `follow` says whether a symbolic link is followed.
+std::optional<std::string> read_bytes(const fs::path& path, bool follow) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  std::optional<std::string> bytes;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    bytes.emplace(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < bytes->size()) {
+      ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    char extra;
+    if (got != bytes->size() || ::read(fd, &extra, 1) != 0) bytes.reset();  // changed while read
+  }
+  ::close(fd);
+  return bytes;
+}
+
+// Writes `f` at `path`. A copied file is read and written here, not by copy_file, so that
+// `copied_hash` (when given) is the hash of the very bytes published.
+bool write_file(const fs::path& path, const OutputFile& f, std::string* error,
+                std::string* copied_hash = nullptr) {
   if (!f.source.empty()) {
-    fs::copy_file(f.source, path, fs::copy_options::overwrite_existing, ec);
-    if (ec) *error = "không chép được tệp " + f.source + ": " + ec.message();
-    return !ec;
+    auto bytes = read_bytes(f.source, true);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (bytes) out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    out.close();
+    if (!bytes || !out) {
+      *error = "không chép được tệp " + f.source;
+      return false;
+    }
+    if (copied_hash) *copied_hash = hash_bytes(*bytes).hex();
+    return true;
   }
   std::ofstream out(path, std::ios::binary);
   out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
@@ -100,6 +133,14 @@ std::string source_identity(const std::string& source) {
   h.add(std::to_string(st.st_size));
   h.add(std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec));
   return "src-" + h.finish().hex();
+}
+
+// Whether the previous output's file at `path` still holds the bytes the cache says were
+// written there. Reads the whole file: a page edited in place keeps its size more often
+// than not, and a time stamp can be set back.
+bool unchanged_since_written(const fs::path& path, const CachedFile& written) {
+  auto bytes = read_bytes(path, false);
+  return bytes && hash_bytes(*bytes).hex() == written.bytes_hash();
 }
 
 // hash_bytes of the file's contents, without joining its pieces.
@@ -190,15 +231,18 @@ void SiteWriter::add(OutputFile f) {
   }
   const fs::path from = fs::path(out_) / f.path, to = fs::path(tmp_) / f.path;
   bool same = before && !entry.hash.empty() && before->hash == entry.hash;
-  bool linked = same && ::link(from.c_str(), to.c_str()) == 0;
+  // The previous output is not trusted: a file edited there by hand is not carried over.
+  bool linked = same && unchanged_since_written(from, *before) && ::link(from.c_str(), to.c_str()) == 0;
+  if (linked) entry.bytes = before->bytes;
   if (!linked && f.reused) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stats_.missing_previous = true;
     }
-    return fail("thiếu tệp của lần tạo trước: " + from.string());
+    return fail("tệp của lần tạo trước bị thiếu hoặc đã bị sửa: " + from.string());
   }
-  if (!linked && !write_file(to, f, &error)) return fail(error);
+  if (!linked && !write_file(to, f, &error, options_.incremental && !f.source.empty() ? &entry.bytes : nullptr))
+    return fail(error);
   std::lock_guard<std::mutex> lock(mu_);
   (linked ? stats_.linked : stats_.written)++;
   files_[f.path] = std::move(entry);

@@ -36,8 +36,8 @@ struct WriteOptions {
 struct WriteStats {
   std::size_t written = 0;  // files written or copied
   std::size_t linked = 0;   // files hard-linked, unchanged, from the previous output
-  // A reused page's previous file was missing (the output was changed by hand): nothing was
-  // published; build again with every page rendered.
+  // A reused page's previous file was missing or no longer held what was written (the output
+  // was changed by hand): nothing was published; build again with every page rendered.
   bool missing_previous = false;
 };
 

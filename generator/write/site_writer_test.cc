@@ -147,6 +147,42 @@ TEST_F(SiteWriterTest, AReusedPageIsTakenFromThePreviousOutput) {
   EXPECT_TRUE(fs::exists(fs::path(out_) / kOutputMarker));
 }
 
+// The output folder is never trusted: a published file edited in place (its size kept, its
+// time set back) is written again, not carried over into the next site.
+TEST_F(SiteWriterTest, AFileEditedInThePreviousOutputIsWrittenAgain) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  fs::path source = root_ / "bien-ban.pdf";
+  std::ofstream(source, std::ios::binary) << "%PDF bản gốc";
+  auto site = [&] {
+    return OutputFiles{{"a.html", "AAAA", ""}, page("p.html", "rendered", "k1"),
+                       {"tep/bien-ban.pdf", "", source.string()}};
+  };
+  ASSERT_TRUE(write_site(site(), out_, &error, incremental)) << error;
+  auto tamper = [&](const std::string& path, const std::string& bytes) {
+    fs::path p = fs::path(out_) / path;
+    auto time = fs::last_write_time(p);
+    std::ofstream(p, std::ios::binary | std::ios::in | std::ios::out) << bytes;  // in place, same size
+    fs::last_write_time(p, time);
+  };
+  tamper("a.html", "EVIL");
+  tamper("tep/bien-ban.pdf", "%PDF bản giả");
+  WriteStats stats;
+  ASSERT_TRUE(write_site(site(), out_, &error, incremental, &stats)) << error;
+  EXPECT_EQ(read(fs::path(out_) / "a.html"), "AAAA");
+  EXPECT_EQ(read(fs::path(out_) / "tep/bien-ban.pdf"), "%PDF bản gốc");
+  EXPECT_EQ(stats.written, 2u);
+  EXPECT_EQ(stats.linked, 1u);  // p.html, untouched
+  // A page render reused, edited in the output: nothing is published, the caller renders again.
+  tamper("p.html", "REWRITE!");
+  OutputFile reused = page("p.html", "", "k1");
+  reused.reused = true;
+  EXPECT_FALSE(write_site({reused}, out_, &error, incremental, &stats));
+  EXPECT_TRUE(stats.missing_previous);
+  EXPECT_EQ(read(fs::path(out_) / "p.html"), "REWRITE!");  // the previous output stays as it was
+}
+
 TEST_F(SiteWriterTest, ACacheOfAnotherOutputIsIgnored) {
   WriteOptions incremental;
   incremental.incremental = true;
