@@ -2,10 +2,10 @@
 # Incremental builds give the bytes of a full build. The sample content is built into
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
 # change, a one-line edit of a plan, a new unit, a deleted progress file, a deleted unit, an
-# edited theme template, a file deleted from public/ by hand. After each step the
-# incremental build of public/ must be byte-identical to a full build (--no-cache) of the
-# same content into another folder, and the counts the build prints must show that only
-# what depends on the change was rendered again.
+# edited theme template, a file deleted from public/ by hand, files edited in public/ by
+# hand. After each step the incremental build of public/ must be byte-identical to a full
+# build (--no-cache) of the same content into another folder, and the counts the build
+# prints must show that only what depends on the change was rendered again.
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -87,6 +87,17 @@ check "edited template" '[ "$rendered" -eq "$total" ]'
 rm "$(find public -name index.html | LC_ALL=C sort | tail -1)"
 incremental
 check "file deleted from the output" '[ "$rendered" -eq "$total" ]'
+
+# Published files edited in place by hand (sizes kept, times set back): never carried over.
+page=$(find public -name index.html | LC_ALL=C sort | head -1)
+data=$(find public -name '*.csv' | LC_ALL=C sort | head -1)
+for f in "$page" "$data"; do
+  stamp=$(stat -c %y "$f")
+  printf 'X' | dd of="$f" bs=1 seek=0 conv=notrunc status=none
+  touch -d "$stamp" "$f"
+done
+incremental
+check "files edited in the output" '[ "$rendered" -eq "$total" ]'
 
 [ "$failed" -eq 0 ] && echo "incremental builds are byte-identical to full builds"
 exit "$failed"
