@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/data_files.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/new_command.h"
 #include "cli/pipeline.h"
@@ -72,8 +73,9 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   }
   o->content_dir = f.content;
   o->theme_dir = f.theme;
-  o->default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
-  o->lunr_js = CONGKHAI_LUNR_JS;
+  DataFiles shipped = data_files();
+  o->default_theme_dir = shipped.default_theme_dir;
+  o->lunr_js = shipped.lunr_js;
   o->version = CONGKHAI_VERSION;
   o->threads = f.jobs;
   auto now = std::chrono::duration_cast<std::chrono::seconds>(

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/data_files.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/scaffold.h"
 #include "load/plan_loader.h"
@@ -147,8 +148,14 @@ int new_record(const NewFlags& f, bool english, bool report) {
 }  // namespace
 
 CLI::App* add_new_command(CLI::App* app, NewFlags* f) {
-  CLI::App* cmd = app->add_subcommand("new", "Tạo tệp mới từ mẫu có ghi chú: đơn vị, kế hoạch, tiến độ, báo cáo");
+  CLI::App* cmd = app->add_subcommand("new", "Tạo tệp mới từ mẫu có ghi chú: cổng, đơn vị, kế hoạch, tiến độ, báo cáo");
   cmd->require_subcommand(1);
+  f->site = cmd->add_subcommand("site", "Tạo kho của một cổng mới: content/site.yaml, README và quy trình GitHub");
+  f->site->add_option("dir", f->site_flags.dir, "Thư mục của cổng mới (chưa có, hoặc trống)")->required();
+  f->site->add_option("--title", f->site_flags.title, "Tên cổng");
+  f->site->add_option("--package-url", f->site_flags.package_url,
+                      "Địa chỉ https:// của gói congkhai_*.deb mà quy trình GitHub cài");
+  f->site->add_option("--package-sha256", f->site_flags.package_sha256, "Mã SHA-256 của gói đó (sha256sum)");
   f->unit = cmd->add_subcommand("unit", "Tạo thư mục đơn vị mới với tệp unit.yaml");
   f->unit->add_option("path", f->path, "Thư mục của đơn vị, ví dụ content/ha-tinh/son-lam")->required();
   f->unit->add_option("--name", f->name, "Tên đơn vị, không kèm cấp: \"Sơn Lâm\"")->required();
@@ -173,6 +180,7 @@ CLI::App* add_new_command(CLI::App* app, NewFlags* f) {
 }
 
 int run_new(const NewFlags& f, bool english) {
+  if (*f.site) return new_site(f.site_flags, data_files().portal_template, CONGKHAI_VERSION, english);
   if (*f.unit) return new_unit(f, english);
   if (*f.plan) return new_plan(f, english);
   if (*f.progress) return new_record(f, english, false);

@@ -6,9 +6,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/new_site.h"
+
 namespace congkhai {
 
 struct NewFlags {
+  CLI::App* site = nullptr;
+  NewSiteFlags site_flags;
   CLI::App* unit = nullptr;
   CLI::App* plan = nullptr;
   CLI::App* progress = nullptr;

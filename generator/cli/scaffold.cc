@@ -402,4 +402,21 @@ std::string scaffold_report(const Plan& plan, const Period& period, const std::s
   return out;
 }
 
+std::string scaffold_site(const std::string& title) {
+  return "# Thông tin chung của cổng, hiện trên mọi trang.\n"
+         "title: " + quoted(title) + "\n"
+         "description: >-\n"
+         "  Cổng công khai kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa,\n"
+         "  một cửa liên thông. Người dân có thể xem mỗi địa phương đã cam kết những nhiệm vụ gì,\n"
+         "  cơ quan nào chủ trì, thời hạn đến khi nào, tiến độ thực hiện ra sao và các báo cáo\n"
+         "  đã được công bố.\n"
+         "# Địa chỉ đầy đủ của cổng khi đã có (ví dụ https://congkhai.hatinh.gov.vn/), để sơ đồ\n"
+         "# trang và nguồn tin Atom có địa chỉ đúng. Để trống khi chưa có.\n"
+         "base_url: \"\"\n"
+         "# Giấy phép của dữ liệu mở.\n"
+         "licence:\n"
+         "  name: CC BY 4.0\n"
+         "  url: https://creativecommons.org/licenses/by/4.0/deed.vi\n";
+}
+
 }  // namespace congkhai

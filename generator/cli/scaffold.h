@@ -35,6 +35,9 @@ std::string scaffold_progress(const Plan& plan, const Period& period);
 // reports/<period>.md for `plan` and `period`, dated at the end of the period.
 std::string scaffold_report(const Plan& plan, const Period& period, const std::string& issuer);
 
+// content/site.yaml of a new portal named `title`, its fields explained in comments.
+std::string scaffold_site(const std::string& title);
+
 // "Quý I/2025", "6 tháng đầu năm 2025", "Tháng 3/2025", "Năm 2025".
 std::string period_label(const Period& period);
 
