@@ -97,7 +97,8 @@ struct LiveSite::Model {
     attached.clear();
     for (const Report& r : portal.reports)
       for (const Attachment& a : r.attachments)
-        if (!a.file.empty()) attached.insert(normal(portal.content_dir + "/" + a.file));
+        if (!a.file.empty())
+          attached.insert(normal(portal.content_dir + "/" + (a.file_on_disk.empty() ? a.file : a.file_on_disk)));
     if (!plans) {
       render.data_files = published_data_files(portal);
       export_paths = {sitemap_path(), robots_path()};

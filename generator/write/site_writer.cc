@@ -20,6 +20,7 @@
 #include <set>
 #include <vector>
 
+#include "model/urls.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 #include "write/build_cache.h"
@@ -29,13 +30,6 @@ namespace congkhai {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool safe_relative(const std::string& p) {
-  if (p.empty() || p.front() == '/' || p.find('\\') != std::string::npos) return false;
-  for (const auto& part : fs::path(p))
-    if (part == ".." || part == ".") return false;
-  return true;
-}
 
 bool write_file(const fs::path& path, const OutputFile& f, std::string* error) {
   std::error_code ec;
@@ -167,7 +161,7 @@ void SiteWriter::add(OutputFile f) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (tmp_.empty() || !error_.empty()) return;
-    if (!safe_relative(f.path)) {
+    if (!is_safe_output_path(f.path)) {
       error_ = "đường dẫn đầu ra không hợp lệ: " + f.path;
       return;
     }
