@@ -97,7 +97,8 @@ struct LiveSite::Model {
     attached.clear();
     for (const Report& r : portal.reports)
       for (const Attachment& a : r.attachments)
-        if (!a.file.empty()) attached.insert(normal(portal.content_dir + "/" + a.file));
+        if (!a.file.empty())
+          attached.insert(normal(portal.content_dir + "/" + (a.file_on_disk.empty() ? a.file : a.file_on_disk)));
     if (!plans) {
       render.data_files = published_data_files(portal);
       export_paths = {sitemap_path(), robots_path()};
@@ -133,7 +134,7 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   m->facts = std::move(loaded.facts);
   diags->insert(diags->end(), loaded.diags.begin(), loaded.diags.end());
   m->theme = load_theme(theme_dirs(options_), diags);
-  Diagnostics more = missing_page_templates(m->portal, m->theme);  // what the build finds rendering
+  Diagnostics more = theme_problems(m->portal, m->theme);  // what the build finds too
   diags->insert(diags->end(), more.begin(), more.end());
   m->render.generator_version = options_.version;
   m->render.serve_mode = options_.serve_mode;
@@ -274,7 +275,7 @@ LiveUpdate LiveSite::reload_theme() {
   LiveUpdate result;
   result.theme = true;
   Theme theme = load_theme(theme_dirs(options_), &result.diags);
-  Diagnostics missing = missing_page_templates(model_->portal, theme);
+  Diagnostics missing = theme_problems(model_->portal, theme);
   result.diags.insert(result.diags.end(), missing.begin(), missing.end());
   sort_diagnostics(result.diags);
   Dropped dropped;  // freed once the lock is let go

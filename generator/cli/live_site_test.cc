@@ -244,14 +244,16 @@ TEST_F(LiveSiteTest, AThemeSaveLoadsTheThemeAlone) {
   expect_same_as_a_build(site);
 }
 
-// A content file a report attaches (its size is on the report's page and in the plan's JSON):
-// saving it is not an edit of that file alone.
+// A file a report attaches (its size is on the report's page and in the plan's JSON): saving
+// it loads everything. (A content file itself, YAML or Markdown, is no published type.)
 TEST_F(LiveSiteTest, ASavedFileAReportAttachesLoadsEverything) {
-  edit(kReport, "attachments:\n", "attachments:\n  - file: ../progress/2023-q2.yaml\n    title: Tiến độ quý II\n");
+  const std::string note = "ha-tinh/huong-son/son-lam/progress/ghi-chu.txt";
+  std::ofstream(path(note), std::ios::binary) << "Ghi chú.\n";
+  edit(kReport, "attachments:\n", "attachments:\n  - file: ../progress/ghi-chu.txt\n    title: Ghi chú\n");
   LiveSite site(options_);
   ASSERT_TRUE(site.update({}).diags.empty());
-  edit(kRecord, "# Dữ liệu mẫu", "# Dữ liệu mẫu (một dòng ghi chú dài thêm, để tệp lớn hơn trước)\n#");
-  LiveUpdate u = site.update({path(kRecord)});
+  std::ofstream(path(note), std::ios::binary) << "Ghi chú, dài thêm để tệp lớn hơn trước.\n";
+  LiveUpdate u = site.update({path(note)});
   EXPECT_TRUE(u.diags.empty());
   EXPECT_TRUE(u.full);
   expect_same_as_a_build(site);

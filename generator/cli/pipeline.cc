@@ -88,10 +88,32 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   r->facts = derive_facts(r->portal, options.as_of);
 }
 
+Diagnostics theme_problems(const Portal& portal, const Theme& theme) {
+  Diagnostics out = missing_page_templates(portal, theme);
+  const std::string lunr = lunr_asset_path();
+  if (auto it = theme.assets.find(lunr.substr(std::string("assets/").size())); it != theme.assets.end())
+    out.push_back({it->second, {1, 1},
+                   "tệp giao diện trùng tên với tệp " + lunr + " mà trang tìm kiếm dùng; hãy đổi tên tệp này",
+                   "this theme asset has the name of " + lunr + ", which the search uses; rename it", {}, {}});
+  return out;
+}
+
+namespace {
+
+// The theme, loaded and checked for what making the site would find.
+Theme load_checked_theme(const PipelineOptions& options, PipelineResult* r) {
+  Theme theme = load_theme(theme_dirs(options), &r->diags);
+  Diagnostics more = theme_problems(r->portal, theme);
+  r->diags.insert(r->diags.end(), more.begin(), more.end());
+  return theme;
+}
+
+}  // namespace
+
 PipelineResult check_site(const PipelineOptions& options) {
   PipelineResult r;
   load_and_check(options, &r);
-  Theme theme = load_theme(theme_dirs(options), &r.diags);
+  load_checked_theme(options, &r);
   sort_diagnostics(r.diags);
   return r;
 }
@@ -99,7 +121,7 @@ PipelineResult check_site(const PipelineOptions& options) {
 PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   PipelineResult r;
   load_and_check(options, &r);
-  Theme theme = load_theme(theme_dirs(options), &r.diags);
+  Theme theme = load_checked_theme(options, &r);
   if (!r.diags.empty()) {
     sort_diagnostics(r.diags);
     return r;

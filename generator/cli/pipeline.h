@@ -16,6 +16,8 @@
 
 namespace congkhai {
 
+struct Theme;
+
 struct PipelineOptions {
   std::string content_dir = "content";
   std::string theme_dir;       // --theme, overrides everything else when set
@@ -50,7 +52,11 @@ std::vector<std::string> theme_dirs(const PipelineOptions& options);
 // The first stages: loads the content into `r`, checks it (problems to r->diags, unsorted)
 // and derives the facts. The theme is not loaded.
 void load_and_check(const PipelineOptions& options, PipelineResult* r);
-// Loads and checks the content (and the theme's templates) without rendering.
+// What making the site with `theme` would find that is not in the content: a page template
+// missing, a theme asset named like a file another stage publishes (assets/lunr.min.js). check,
+// build (before the first file is made) and serve report them alike, at the theme's files.
+Diagnostics theme_problems(const Portal& portal, const Theme& theme);
+// Loads and checks the content (and the theme: load_theme, theme_problems) without rendering.
 PipelineResult check_site(const PipelineOptions& options);
 // Everything `check_site` does, then, when there are no problems, makes every output file and
 // hands it to `sink` at once. Content problems are all found before the first file is made,

@@ -71,34 +71,39 @@ TEST_F(StreamingBuild, ASoundBuildIsPublished) {
   EXPECT_TRUE(nothing_left_beside_the_output());
 }
 
-// A template missing at render time is found after the open data and some pages were
-// already written.
-TEST_F(StreamingBuild, ARenderProblemPublishesNothing) {
+// A template missing from the theme is found with the content's problems, before the first
+// file is made, and `check` finds it too.
+TEST_F(StreamingBuild, AMissingTemplateIsFoundBeforeAnyFileIsMadeAndByCheck) {
   fs::remove(root_ / "theme/templates/report.mustache");
   bool published = true;
   PipelineResult r = build(&published);
   ASSERT_FALSE(r.diags.empty());
   EXPECT_NE(r.diags[0].path.find("report.mustache"), std::string::npos) << r.diags[0].path;
-  EXPECT_GT(written_before_publishing_, 0u);
+  EXPECT_EQ(written_before_publishing_, 0u);
   EXPECT_FALSE(published);
   EXPECT_EQ(read(fs::path(out_) / "index.html"), "previous");
   EXPECT_TRUE(nothing_left_beside_the_output());
+  EXPECT_EQ(check_site(options_).diags.size(), r.diags.size());
 }
 
-// Two stages claiming one path (a theme asset named like the copy of lunr.js the search
-// stage publishes): the second is refused, the build reports it and publishes nothing.
-TEST_F(StreamingBuild, TwoStagesClaimingOnePathPublishNothing) {
+// A theme asset named like the copy of lunr.js the search stage publishes would be a second
+// file for one path: reported at the asset, by build before any file is made, and by check.
+TEST_F(StreamingBuild, AThemeAssetNamedLikeASearchFileIsReportedAtTheAsset) {
   std::ofstream(root_ / "theme/assets/lunr.min.js") << "// not lunr";
   std::ofstream(root_ / "lunr.min.js") << "// lunr";
   options_.lunr_js = (root_ / "lunr.min.js").string();
   bool published = true;
   PipelineResult r = build(&published);
   ASSERT_EQ(r.diags.size(), 1u);
-  EXPECT_EQ(r.diags[0].path, "assets/lunr.min.js");
-  EXPECT_EQ(r.diags[0].message_en, "two output files share a path");
+  EXPECT_EQ(r.diags[0].path, (root_ / "theme/assets/lunr.min.js").generic_string());
+  EXPECT_NE(r.diags[0].message_en.find("which the search uses"), std::string::npos) << r.diags[0].message_en;
+  EXPECT_EQ(written_before_publishing_, 0u);
   EXPECT_FALSE(published);
   EXPECT_EQ(read(fs::path(out_) / "index.html"), "previous");
   EXPECT_TRUE(nothing_left_beside_the_output());
+  PipelineResult checked = check_site(options_);
+  ASSERT_EQ(checked.diags.size(), 1u);
+  EXPECT_EQ(format_diagnostic(checked.diags[0]), format_diagnostic(r.diags[0]));
 }
 
 TEST_F(StreamingBuild, ContentProblemsHandOutNothing) {

@@ -97,14 +97,15 @@ class ProgressParser {
     }
     if (!check_web_address(r_, node, "url", ev.url, "địa chỉ", "address")) return;
     if (!file.empty()) {
-      std::string problem;
-      auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem);
+      std::string problem, problem_en;
+      auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem, &problem_en);
       if (!f) {
-        r_.error(*r_.child(node, "file"), problem, "file problem: " + file,
+        r_.error(*r_.child(node, "file"), problem, problem_en,
                  "đường dẫn tính từ thư mục chứa tệp tiến độ này", "paths are relative to this file's folder");
         return;
       }
       ev.file = f->relative;
+      if (f->on_disk != f->relative) ev.file_on_disk = f->on_disk;
     }
     e->evidence.push_back(std::move(ev));
   }

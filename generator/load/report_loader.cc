@@ -24,15 +24,16 @@ void read_attachments(YamlReader& r, const YamlNode& root, const std::string& co
     r.check_keys(node, {{"file", true}, {"title"}});
     auto file = r.text(node, "file", true);
     if (!file) continue;
-    std::string problem;
-    auto f = resolve_attached_file(content_dir, report->path, *file, &problem);
+    std::string problem, problem_en;
+    auto f = resolve_attached_file(content_dir, report->path, *file, &problem, &problem_en);
     if (!f) {
-      r.error(*r.child(node, "file"), problem, "attachment problem: " + *file,
+      r.error(*r.child(node, "file"), problem, problem_en,
               "đường dẫn tính từ thư mục chứa báo cáo này", "paths are relative to this report's folder");
       continue;
     }
     Attachment a;
     a.file = f->relative;
+    if (f->on_disk != f->relative) a.file_on_disk = f->on_disk;
     a.bytes = f->bytes;
     a.title = r.text(node, "title").value_or(std::filesystem::path(*file).filename().string());
     a.pos = r.pos(node);

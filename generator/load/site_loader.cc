@@ -26,9 +26,13 @@ std::optional<Site> load_site(const std::string& path, Diagnostics* diags) {
     // A link in every page's footer.
     check_web_address(r, *lic, "url", site.licence.url, "địa chỉ giấy phép", "licence address");
   }
-  if (!site.base_url.empty() && !is_web_address(site.base_url))
-    r.error(*r.child(*root, "base_url"), "\"base_url\" phải là một địa chỉ đầy đủ bắt đầu bằng https://",
-            "\"base_url\" must be an absolute address starting with https://");
+  // Every absolute address of the site (links, sitemap, feeds, open data) is this plus a path.
+  std::string why, why_en;
+  if (!site.base_url.empty() && !is_site_address(site.base_url, &why, &why_en))
+    r.error(*r.child(*root, "base_url"), "\"base_url\" không dùng được: " + why,
+            "\"base_url\" cannot be used: " + why_en,
+            "địa chỉ gốc của cổng, dạng https://ten-mien.vn/ hoặc https://ten-mien.vn/thu-muc/",
+            "the portal's root address, as https://example.vn/ or https://example.vn/folder/");
   return site;
 }
 

@@ -1,5 +1,6 @@
 #include "load/source_text.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -30,6 +31,28 @@ SourcePos first_invalid_utf8(std::string_view s) {
   return SourcePos{};
 }
 
+// Line and column (in characters, line breaks as written) of a byte offset into valid UTF-8.
+SourcePos position_of_offset(std::string_view s, std::size_t offset) {
+  SourcePos pos{1, 1};
+  for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || (c == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n'))) {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((c & 0xC0) != 0x80 && c != '\r') {
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+// The code point of the 3- or 4-byte UTF-8 sequence at `at`.
+unsigned noncharacter_at(std::string_view s, std::size_t at) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[at + k])); };
+  if (b(0) < 0xF0) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+  return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+}
+
 // clean_text on bytes the caller gives up: checked, then CR LF turned into LF in place, so
 // a file read from disk is copied only when it must be normalised.
 std::optional<std::string> clean_owned(std::string text, const std::string& path, Diagnostics* diags) {
@@ -44,6 +67,17 @@ std::optional<std::string> clean_owned(std::string text, const std::string& path
   }
   if (text.find('\0') != std::string::npos) {
     diags->push_back({path, {}, "tệp chứa ký tự NUL, không phải văn bản", "the file contains a NUL byte", "", ""});
+    return std::nullopt;
+  }
+  if (std::size_t at = find_noncharacter(text); at != std::string::npos) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", noncharacter_at(text, at));
+    const std::string c(code);
+    diags->push_back({path, position_of_offset(text, at),
+                      "tệp có ký tự " + c + ", một mã Unicode không dùng cho văn bản (noncharacter)",
+                      "the file holds " + c + ", a Unicode noncharacter, which is not for text",
+                      "xoá ký tự này; nó thường lọt vào khi dán văn bản từ nơi khác",
+                      "delete it; it usually comes in with pasted text"});
     return std::nullopt;
   }
   if (std::size_t i = text.find('\r'); i != std::string::npos) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "text/edit_distance.h"
+#include "text/unicode.h"
 
 namespace congkhai {
 
@@ -205,6 +206,15 @@ std::optional<YamlNode> YamlReader::parse() {
                 "the value holds a control character or an invalid escape (such as \"\\0\")",
                 "xoá mã thoát \"\\\" này hoặc đặt giá trị trong ngoặc đơn '…'",
                 "remove the escape or put the value in single quotes");
+          return std::nullopt;
+        }
+        // Written in the file, one is refused when the file is read (clean_text); this one came
+        // from an escape ("\uFFFF").
+        if (find_noncharacter(std::string_view(value, sc.length)) != std::string_view::npos) {
+          error(at(mark, first_line_),
+                "giá trị có mã thoát tạo ra một mã Unicode không dùng cho văn bản (noncharacter, như \"\\uFFFF\")",
+                "the value holds an escape that makes a Unicode noncharacter (such as \"\\uFFFF\"), which is not for text",
+                "xoá mã thoát \"\\u\" này", "remove that \"\\u\" escape");
           return std::nullopt;
         }
         bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;

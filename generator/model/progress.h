@@ -22,8 +22,10 @@ std::string task_status_vi(TaskStatus s);
 struct Evidence {
   std::string title;
   std::string url;   // external link, or empty
-  std::string file;  // path relative to content/, or empty
+  std::string file;  // path relative to content/ (NFC: its address), or empty
   SourcePos pos;
+  // The file's path as the file system spells it (its name may be NFD); empty when `file`.
+  std::string file_on_disk;
 };
 
 struct ProgressEntry {

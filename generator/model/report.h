@@ -17,10 +17,12 @@ struct Period {
 };
 
 struct Attachment {
-  std::string file;  // path relative to content/
+  std::string file;  // path relative to content/ (NFC: its address)
   std::string title;
   long long bytes = 0;
   SourcePos pos;
+  // The file's path as the file system spells it (its name may be NFD); empty when `file`.
+  std::string file_on_disk;
 };
 
 struct Report {

@@ -1,5 +1,6 @@
 #include "model/urls.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace congkhai {
@@ -32,6 +33,18 @@ std::string report_page(const Portal& portal, const Report& report) {
 
 std::string task_anchor(const Task& task) { return "nv-" + task.id; }
 std::string target_anchor(const Target& target) { return "ct-" + target.id; }
+
+bool is_safe_output_path(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string_view::npos)
+    return false;
+  for (std::size_t start = 0; start <= path.size();) {
+    std::size_t end = std::min(path.find('/', start), path.size());
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 std::string file_output_path(const std::string& content_relative) {
   return std::string(kFilesDir) + "/" + content_relative;

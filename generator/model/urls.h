@@ -35,6 +35,11 @@ std::string plan_json(const Portal& portal, const Plan& plan);
 std::string report_page(const Portal& portal, const Report& report);
 std::string task_anchor(const Task& task);      // "nv-<id>"
 std::string target_anchor(const Target& target);  // "ct-<id>"
+// Whether `path` may be written under the output folder: relative, "/" between its parts, no
+// "\", no empty, "." or ".." part. The writer refuses any other path (exit 3), so what names an
+// output file from content (attachments and evidence files) is checked with it when loaded,
+// and `check` reports it where `build` would fail.
+bool is_safe_output_path(std::string_view path);
 // A content file (relative to content/) as published.
 std::string file_output_path(const std::string& content_relative);
 // The link from the page at output path `from` to the published content file, percent-encoded

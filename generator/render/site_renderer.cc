@@ -8,6 +8,7 @@
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 
+#include "model/published_file_type.h"
 #include "model/urls.h"
 #include "render/template_renderer.h"
 #include "render/updates_view.h"
@@ -167,16 +168,20 @@ OutputFiles copied_files(const Portal& portal, const Theme& theme, std::set<std:
   auto emit = [&](const std::string& path, const std::string& source) {
     if (taken.insert(path).second) files.push_back(OutputFile{path, "", source});
   };
-  auto copy = [&](const std::string& content_relative) {
-    emit(file_output_path(content_relative), join_path(portal.content_dir, content_relative));
+  auto copy = [&](const std::string& content_relative, const std::string& on_disk) {
+    // The loaders refuse any other type with a message; this keeps a file of another type off
+    // the site even should a new way of naming files forget to.
+    if (!is_published_file_type(content_relative)) return;
+    emit(file_output_path(content_relative),
+         join_path(portal.content_dir, on_disk.empty() ? content_relative : on_disk));
   };
   for (const Report& r : portal.reports)
     for (const Attachment& a : r.attachments)
-      if (!a.file.empty()) copy(a.file);
+      if (!a.file.empty()) copy(a.file, a.file_on_disk);
   for (const ProgressRecord& rec : portal.progress)
     for (const ProgressEntry& e : rec.entries)
       for (const Evidence& ev : e.evidence)
-        if (!ev.file.empty()) copy(ev.file);
+        if (!ev.file.empty()) copy(ev.file, ev.file_on_disk);
   for (const auto& [rel, source] : theme.assets) emit("assets/" + rel, source);
   return files;
 }

@@ -97,6 +97,49 @@ TEST(ThemeTest, MissingPartialIsReported) {
   EXPECT_NE(errors[0].message.find("khong_co"), std::string::npos);
 }
 
+// A theme given with --theme, or themes/ beside content/: links out of it are refused where
+// they are, and nothing is read through them; a link to a file inside it is followed.
+TEST(ThemeTest, LinksOutOfTheThemeFolderAreRefusedAndNotRead) {
+  TempDir dir;  // holds the theme folder and, beside it, what is outside it
+  dir.write("outside/secret.css", "secret");
+  dir.write("outside/folder/x.css", "secret");
+  const std::string outside = dir.path() + "/outside", theme_dir = dir.path() + "/theme";
+  dir.write("theme/assets/own.css", "own");
+  fs::create_symlink(outside + "/secret.css", theme_dir + "/assets/style.css");
+  fs::create_symlink(outside + "/folder", theme_dir + "/assets/folder");
+  fs::create_symlink("own.css", theme_dir + "/assets/same.css");
+  dir.write("theme/templates/.keep", "");
+  fs::create_symlink(outside + "/secret.css", theme_dir + "/templates/not_found.mustache");
+  fs::create_symlink(outside + "/folder", theme_dir + "/partials");
+  Diagnostics errors;
+  Theme theme = load_theme({theme_dir, CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  std::string all;
+  for (const Diagnostic& d : errors) all += format_diagnostic(d, true) + "\n";
+  EXPECT_EQ(errors.size(), 4u) << all;
+  for (const char* link : {"/assets/style.css:", "/assets/folder:", "/templates/not_found.mustache:", "/partials:"})
+    EXPECT_NE(all.find(theme_dir + link + std::string("1:1: a symbolic link points outside the theme folder")),
+              std::string::npos)
+        << link << "\n" << all;
+  // The default theme's files are used instead; the link inside the theme is followed.
+  EXPECT_EQ(theme.assets["style.css"], std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/assets/style.css");
+  EXPECT_EQ(theme.assets.count("folder/x.css"), 0u);
+  EXPECT_EQ(theme.assets["same.css"], theme_dir + "/assets/same.css");
+  EXPECT_EQ(theme.templates["not_found"].path, std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/templates/not_found.mustache");
+}
+
+// Inside the theme, a link to a folder is refused too: it could loop.
+TEST(ThemeTest, ALinkToAFolderInsideTheThemeIsRefused) {
+  TempDir dir;
+  dir.write("assets/a/x.css", "x");
+  fs::create_symlink(dir.path() + "/assets", dir.path() + "/assets/a/loop");
+  Diagnostics errors;
+  Theme theme = load_theme({dir.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, dir.path() + "/assets/a/loop");
+  EXPECT_EQ(errors[0].message_en, "a symbolic link to a folder is not allowed in a theme");
+  EXPECT_EQ(theme.assets["a/x.css"], dir.path() + "/assets/a/x.css");
+}
+
 std::string default_layout() {
   std::ifstream in(std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/templates/layout.mustache", std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -142,6 +185,49 @@ TEST(ThemeTest, PolicyAfterOtherTagsIsReported) {
   load_theme({site.path(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("ngay sau"), std::string::npos);
+}
+
+std::string replaced(std::string text, const std::string& part, const std::string& by) {
+  size_t at = text.find(part);
+  EXPECT_NE(at, std::string::npos) << part;
+  if (at != std::string::npos) text.replace(at, part.size(), by);
+  return text;
+}
+
+Diagnostics layout_errors(const std::string& layout) {
+  Diagnostics errors;
+  check_layout({"layout.mustache", layout}, &errors);
+  return errors;
+}
+
+// Where the tag does nothing in the pages, the text holds it all the same: the check reads the
+// template as a browser and Mustache do.
+TEST(ThemeTest, PolicyThatDoesNotReachThePageIsReported) {
+  const std::string policy(kContentPolicyMeta);
+  for (const std::string& hidden : {"<!-- " + policy + " -->", "<!--\n" + policy + "\n-->", "{{! " + policy + " }}",
+                                    "{{#never}}" + policy + "{{/never}}", "<noscript>" + policy + "</noscript>",
+                                    "<template>" + policy + "</template>", "<script>/*" + policy + "*/</script>",
+                                    "<!-- --><!-- " + policy + " -->"}) {
+    Diagnostics errors = layout_errors(replaced(default_layout(), policy, hidden));
+    ASSERT_EQ(errors.size(), 1u) << hidden;
+    EXPECT_NE(errors[0].message_en.find("the layout must hold"), std::string::npos) << hidden;
+    EXPECT_EQ(errors[0].pos.line, 4) << hidden;  // its <meta charset>
+  }
+  // Nor does a charset meta that is itself commented out, or a tag before it.
+  EXPECT_EQ(layout_errors(replaced(default_layout(), "<meta charset=\"utf-8\">", "<!-- <meta charset=\"utf-8\"> -->")).size(), 1u);
+  EXPECT_EQ(layout_errors(replaced(default_layout(), "<meta charset=\"utf-8\">", "{{{extra_head}}}<meta charset=\"utf-8\">")).size(), 1u);
+  // Comments before <meta charset> are harmless.
+  EXPECT_TRUE(layout_errors(replaced(default_layout(), "<head>", "<head>\n<!-- kept -->")).empty());
+}
+
+TEST(ThemeTest, FooterLinksThatDoNotReachThePageAreReported) {
+  for (const std::string& hidden : {"<!-- <a href=\"{{updates_href}}\">x</a> -->", "{{! {{updates_href}} }}",
+                                    "<script>\"{{updates_href}}\"</script>"}) {
+    std::string layout = replaced(default_layout(), "<a href=\"{{updates_href}}\">Cập nhật mới</a>", hidden);
+    Diagnostics errors = layout_errors(layout);
+    ASSERT_EQ(errors.size(), 1u) << hidden;
+    EXPECT_NE(errors[0].message.find("{{updates_href}}"), std::string::npos) << hidden;
+  }
 }
 
 TEST(ThemeTest, OverriddenLayoutWithoutFooterLinksIsReported) {

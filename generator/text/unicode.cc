@@ -36,6 +36,21 @@ std::string map(std::string_view s, int options) {
 // and utf8proc's decompose-and-recompose (most of the time spent reading a file, and of
 // indexing a token for search) is skipped.
 // Anything else (a combining accent of NFD text, Greek, the Ohm sign) is normalised.
+std::size_t find_noncharacter(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    const unsigned char c = b(0);
+    if (c < 0xEF) continue;
+    // U+FDD0–U+FDEF: EF B7 90–AF; U+FFFE, U+FFFF: EF BF BE–BF.
+    if (c == 0xEF && ((b(1) == 0xB7 && b(2) >= 0x90 && b(2) <= 0xAF) || (b(1) == 0xBF && b(2) >= 0xBE)))
+      return i;
+    // U+1FFFE … U+10FFFF: F0–F4, a second byte ending in 1111 (xF), BF, BE–BF.
+    if (c >= 0xF0 && c <= 0xF4 && (b(1) & 0x0F) == 0x0F && b(2) == 0xBF && b(3) >= 0xBE && b(3) <= 0xBF)
+      return i;
+  }
+  return std::string_view::npos;
+}
+
 bool is_surely_nfc(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);

@@ -9,6 +9,11 @@ namespace congkhai {
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
+// Byte offset of the first Unicode noncharacter (U+FDD0–U+FDEF, and U+FFFE and U+FFFF of every
+// plane) in valid UTF-8 `s`, or npos. They are for a program's own use, never for text
+// exchanged: XML forbids U+FFFE and U+FFFF, and feed readers refuse a document holding one.
+std::size_t find_noncharacter(std::string_view s);
+
 // Whether the (valid UTF-8) text is certainly in NFC already, by a quick check of its
 // characters' blocks; false means "normalise to be sure", not "is not NFC".
 bool is_surely_nfc(std::string_view s);

@@ -7,7 +7,8 @@
 namespace congkhai {
 
 // Escapes &, <, >, " and ' and drops characters XML 1.0 forbids (C0 controls other than
-// tab, CR and LF), so any content text yields a well-formed document.
+// tab, CR and LF; U+FFFE and U+FFFF), and turns bytes that are not UTF-8 into U+FFFD, so any
+// text, whatever checked or cut it before, yields a well-formed document.
 std::string xml_escape(std::string_view text);
 
 }  // namespace congkhai

@@ -15,6 +15,23 @@ TEST(XmlEscape, DropsControlCharactersXmlForbids) {
   EXPECT_EQ(xml_escape("a\tb\nc\rd"), "a\tb\nc\rd");
 }
 
+// A feed reader refuses the whole feed for one of them.
+TEST(XmlEscape, DropsTheNoncharactersXmlForbids) {
+  EXPECT_EQ(xml_escape("a\uFFFFb\uFFFEc"), "abc");
+  EXPECT_EQ(xml_escape("\uFFFF"), "");
+  EXPECT_EQ(xml_escape("<\uFFFE>"), "&lt;&gt;");
+  // Allowed by XML 1.0, kept: the last characters before them, and noncharacters XML allows.
+  EXPECT_EQ(xml_escape("\uFFFD\uFFFC\uFDD0\U0001FFFF\U0010FFFD"), "\uFFFD\uFFFC\uFDD0\U0001FFFF\U0010FFFD");
+}
+
+TEST(XmlEscape, TurnsBytesThatAreNotUtf8IntoTheReplacementCharacter) {
+  EXPECT_EQ(xml_escape("a\xFF" "b"), "a\uFFFD" "b");
+  EXPECT_EQ(xml_escape("a\xC3"), "a\uFFFD");                           // cut short at the end
+  EXPECT_EQ(xml_escape("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");        // a surrogate
+  EXPECT_EQ(xml_escape("\xC0\xBC"), "\uFFFD\uFFFD");                  // an overlong "<"
+  EXPECT_EQ(xml_escape("\xE1\xBA<"), "\uFFFD\uFFFD&lt;");
+}
+
 TEST(XmlEscape, EscapesAtTheEdgesAndBetweenRuns) {
   EXPECT_EQ(xml_escape("&"), "&amp;");
   EXPECT_EQ(xml_escape("<<>>"), "&lt;&lt;&gt;&gt;");

@@ -21,6 +21,7 @@
 #include <set>
 #include <vector>
 
+#include "model/urls.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 #include "write/build_cache.h"
@@ -30,13 +31,6 @@ namespace congkhai {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool safe_relative(const std::string& p) {
-  if (p.empty() || p.front() == '/' || p.find('\\') != std::string::npos) return false;
-  for (const auto& part : fs::path(p))
-    if (part == ".." || part == ".") return false;
-  return true;
-}
 
 // The bytes of a regular file; nullopt for anything else (a pipe would block, a device never
 // end) or when it cannot be read. `follow` says whether a symbolic link is followed.
@@ -208,7 +202,7 @@ void SiteWriter::add(OutputFile f) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (tmp_.empty() || !error_.empty()) return;
-    if (!safe_relative(f.path)) {
+    if (!is_safe_output_path(f.path)) {
       error_ = "đường dẫn đầu ra không hợp lệ: " + f.path;
       return;
     }

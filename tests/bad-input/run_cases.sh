@@ -6,7 +6,9 @@
 #   - exit 1 and print every line of `expected` (each a prefix of one diagnostic line, paths
 #     relative to the case folder), and no other diagnostic; or exit 0 when `expected` is "ok";
 #   - not crash, finish within the time limit and stay within the memory limit;
-#   - leave the existing public/ byte-for-byte as it was, and no temporary folder beside it.
+#   - leave the existing public/ byte-for-byte as it was, and no temporary folder beside it;
+#   - and `congkhai check` on the same content must exit as build did and print the same
+#     diagnostics: check finds every problem build finds.
 #
 #   run_cases.sh CONGKHAI [NAME-PATTERN]     e.g. run_cases.sh build/congkhai 'symlink-*'
 #
@@ -60,6 +62,15 @@ for case in "$here"/cases/$pattern/; do
   ) > "$dir/output" 2>&1
   code=$?
   ms=$((($(date +%s%N) - start) / 1000000))
+  # `check` must find every problem `build` finds, and no other: the same exit code and the
+  # same diagnostics (a problem only the writing stage finds is reported without a position).
+  (
+    cd "$dir" || exit 99
+    if [ "$memory_kb" != 0 ]; then ulimit -v "$memory_kb"; fi
+    exec timeout -k 2 "$timeout_s" "$bin" check --content content
+  ) > "$dir/check-output" 2>&1
+  check_code=$?
+  diagnostics() { grep -aE '^[^[:space:]][^:]*:[0-9]+:[0-9]+: ' "$1" | LC_ALL=C sort; }
   mapfile -t expected < <(grep -v '^[[:space:]]*$' "$case/expected" 2>/dev/null)
   if [ ${#expected[@]} -eq 0 ]; then
     problems+=("no expected file")
@@ -80,6 +91,11 @@ for case in "$here"/cases/$pattern/; do
     [ "${count:-0}" -eq ${#expected[@]} ] ||
       problems+=("${count:-no} problem(s) reported, ${#expected[@]} expected")
     [ "$(tree_hash "$dir/public")" = "$before" ] || problems+=("public/ was changed")
+  fi
+  if [ "$code" -le 1 ] && [ "$check_code" -ne "$code" ]; then
+    problems+=("check exit code $check_code, build's $code")
+  elif [ "$(diagnostics "$dir/check-output")" != "$(diagnostics "$dir/output")" ]; then
+    problems+=("check and build report different problems: $(diff <(diagnostics "$dir/check-output") <(diagnostics "$dir/output") | head -5)")
   fi
   leftovers=$(find "$dir" -maxdepth 1 -name '.public.tmp-*')
   [ -z "$leftovers" ] || problems+=("temporary folder left: $leftovers")
