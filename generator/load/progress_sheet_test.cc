@@ -166,3 +166,44 @@ TEST(ProgressSheet, WorkbookCells) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// The same progress, as LibreOffice Calc saved it (tests/fixtures/spreadsheets/README.md).
+void expect_libreoffice_progress(const std::string& file, bool typed) {
+  const std::string path = std::string(CONGKHAI_SOURCE_DIR) + "/tests/fixtures/spreadsheets/" + file;
+  Diagnostics diags;
+  auto rec = load_progress_sheet(path, CONGKHAI_SOURCE_DIR, &diags);
+  ASSERT_TRUE(rec) << file;
+  EXPECT_EQ(printed(diags), "") << file;
+  EXPECT_EQ(rec->plan_id, "2024");
+  EXPECT_EQ(rec->period, "Quý II/2024");
+  ASSERT_EQ(rec->entries.size(), 3u) << file;
+  const auto& e = rec->entries;
+  EXPECT_EQ(e[0].task, "xay-dung-ke-hoach-kiem-soat-thu-tuc");
+  EXPECT_EQ(e[0].status, TaskStatus::kDone) << file;  // "HOAN THANH"
+  EXPECT_EQ(e[0].percent, 100) << file;
+  EXPECT_EQ(format_iso(e[0].date), "2024-04-20") << file;
+  EXPECT_EQ(e[1].status, TaskStatus::kInProgress) << file;  // NFD
+  EXPECT_EQ(e[1].percent, 50) << file;
+  EXPECT_EQ(format_iso(e[1].date), "2024-06-30") << file;  // the date of the figures
+  EXPECT_EQ(e[1].note, "Đã niêm yết tại Bộ phận một cửa");
+  EXPECT_EQ(e[0].reported_by, "Văn phòng HĐND - UBND xã");
+  if (typed) {
+    EXPECT_EQ(e[2].status, TaskStatus::kPostponed) << file;
+  } else {
+    EXPECT_EQ(e[2].status, TaskStatus::kCancelled) << file;  // "hủy bỏ"
+    EXPECT_EQ(format_iso(e[2].date), "2024-05-15") << file;
+    ASSERT_EQ(e[0].evidence.size(), 1u);
+    EXPECT_EQ(e[0].evidence[0].title, "Kế hoạch số 12");
+    EXPECT_EQ(e[0].evidence[0].url, "https://example.gov.vn/kh-12");
+  }
+}
+
+TEST(ProgressSheet, FilledInLibreOfficeAndSavedAsXlsx) { expect_libreoffice_progress("libreoffice-filled.xlsx", false); }
+TEST(ProgressSheet, SavedByLibreOfficeAsSemicolonCsv) { expect_libreoffice_progress("libreoffice-semicolon.csv", false); }
+TEST(ProgressSheet, TypedAndConvertedByLibreOffice) { expect_libreoffice_progress("libreoffice-typed.xlsx", true); }
+
+}  // namespace
+}  // namespace congkhai
