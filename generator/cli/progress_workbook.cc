@@ -14,7 +14,7 @@ namespace {
 // Column widths in characters, by column (progress_columns() order).
 double width_of(ProgressColumn c) {
   switch (c) {
-    case ProgressColumn::kNumber: return 8;
+    case ProgressColumn::kNumber: return 15;  // also the labels of the rows above
     case ProgressColumn::kText: return 55;
     case ProgressColumn::kLead: return 22;
     case ProgressColumn::kStatus: return 17;

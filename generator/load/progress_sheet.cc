@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -476,8 +477,19 @@ std::optional<ProgressRecord> parse_progress_sheet(const std::string& path, std:
 
 std::optional<ProgressRecord> load_progress_sheet(const std::string& path, const std::string& content_dir,
                                                   Diagnostics* diags) {
+  // Refused from its size alone, before a byte is read, as every content file.
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    error_at_file(diags, path,
+                  "tệp quá lớn (" + std::to_string(size / (1024 * 1024)) + " MB); mỗi tệp nội dung tối đa " +
+                      std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
+                  "the file is too large (" + std::to_string(size / (1024 * 1024)) + " MB); content files are at most " +
+                      std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB");
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (ec || !in) {
     error_at_file(diags, path, "không đọc được tệp", "cannot read the file");
     return std::nullopt;
   }
@@ -485,9 +497,8 @@ std::optional<ProgressRecord> load_progress_sheet(const std::string& path, const
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > kMaxFileBytes) {
-      error_at_file(diags, path, "tệp lớn hơn " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
-                    "the file is larger than " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB");
+    if (bytes.size() > kMaxFileBytes) {  // grown since its size was taken
+      error_at_file(diags, path, "tệp quá lớn", "the file is too large");
       return std::nullopt;
     }
   }
