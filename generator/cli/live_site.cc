@@ -201,7 +201,8 @@ bool LiveSite::add_record(const std::string& path, LiveUpdate* result) {
   const fs::path file(path);
   const std::string ext = file.extension().string();
   // A spreadsheet is a record only at the top of progress/ (below it, it is evidence).
-  const bool sheet = (ext == ".xlsx" || ext == ".csv") && file.parent_path().filename() == "progress";
+  const bool sheet = (ext == ".xlsx" || ext == ".csv") && file.parent_path().filename() == "progress" &&
+                     file.filename().string().rfind("~$", 0) != 0;  // not Excel's lock file
   if ((ext != ".yaml" && ext != ".yml" && !sheet) || !fs::is_regular_file(file, ec)) return false;
   // What the loader's walk takes as it is: no link on the way, nothing hidden below the unit.
   if (fs::weakly_canonical(file, ec) != fs::absolute(file, ec).lexically_normal() || ec) return false;

@@ -221,6 +221,9 @@ class TreeLoader {
       if (has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
       // Spreadsheets are records only at the top of progress/; below it (files/) a .csv or
       // .xlsx is evidence.
+      // "~$2025-q1.xlsx" is the lock file Excel keeps beside a workbook it has open.
+      const bool excel_lock = it->path().filename().string().rfind("~$", 0) == 0;
+      if (excel_lock) continue;
       if (it.depth() == 0 && has_extension(it->path(), {".xlsx", ".csv"})) files.push_back(it->path());
       if (it.depth() == 0 && has_extension(it->path(), {".xlsm", ".xls", ".ods", ".xltx", ".xltm"}))
         error_at_file(diags_, path_of_abs(it->path()),

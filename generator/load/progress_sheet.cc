@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "load/attached_file.h"
@@ -91,9 +92,11 @@ class SheetParser {
                   cell_reference(m.last_row, m.last_column) + " in the task table: the value belongs to the first cell only",
               "bỏ gộp ô (Merge & Center > Unmerge Cells) và ghi giá trị cho từng dòng",
               "unmerge the cells and fill in each row");
-    int last_row = 0;
-    for (const auto& c : sheet.cells) last_row = std::max(last_row, c.row);
-    for (int row = heading_row_ + 1; row <= last_row; ++row) read_row(row, &rec);
+    // Only rows that hold cells: a stray cell at row 1,048,576 is not a million empty rows.
+    std::set<int> rows;
+    for (const auto& c : sheet.cells)
+      if (c.row > heading_row_) rows.insert(c.row);
+    for (int row : rows) read_row(row, &rec);
     return rec;
   }
 

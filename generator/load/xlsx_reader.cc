@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace congkhai {
 
@@ -469,6 +470,9 @@ bool parse_cell_reference(std::string_view ref, int* row, int* column) {
 }
 
 std::optional<Workbook> read_xlsx(std::string_view bytes, XlsxProblem* problem) {
+  // libxml2 sets itself up on first use; records are read on several threads at once.
+  static std::once_flag xml_ready;
+  std::call_once(xml_ready, [] { xmlInitParser(); });
   *problem = {};
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
     return refuse(problem, "không phải bảng tính Excel (.xlsx): tệp không phải định dạng zip",
