@@ -83,6 +83,7 @@ class SheetParser {
     rec.sheet = sheet_;
     if (!find_headings(sheet)) return std::nullopt;
     read_fields(&rec);
+    report_other_columns(sheet);
     for (const auto& m : sheet.merged)
       if (m.last_row > heading_row_)
         error(m.first_row, m.first_column,
@@ -155,6 +156,27 @@ class SheetParser {
           "tạo bảng tính bằng: congkhai new progress THƯ-MỤC-ĐƠN-VỊ --plan MÃ --period 2025-Q1 --format xlsx",
           "make the workbook with: congkhai new progress UNIT --plan ID --period 2025-Q1 --format xlsx");
     return false;
+  }
+
+  // A column added by hand is not part of the record: what is typed in it is reported once,
+  // at its first cell, rather than left out unseen.
+  void report_other_columns(const Sheet& sheet) {
+    std::set<int> known, reported;
+    for (const auto& [c, col] : columns_) known.insert(col);
+    for (const auto& c : sheet.cells) {
+      if (c.row <= heading_row_ || known.count(c.column) || reported.count(c.column) || trim(c.value).empty()) continue;
+      reported.insert(c.column);
+      auto heading = cells_.find({heading_row_, c.column});
+      std::string name = heading == cells_.end() ? "" : trim(heading->second->value);
+      std::string what = name.empty() ? "cột " + cell_reference(1, c.column).substr(0, cell_reference(1, c.column).size() - 1)
+                                      : "cột \"" + name + "\"";
+      std::string what_en = name.empty() ? "column " + cell_reference(1, c.column).substr(0, cell_reference(1, c.column).size() - 1)
+                                         : "column \"" + name + "\"";
+      error(c.row, c.column, what + " không phải cột của bảng tiến độ nên nội dung của nó không được đọc",
+            what_en + " is not a column of the progress table, so what it holds is not read",
+            "chép nội dung sang cột \"Kết quả đã làm được\" rồi xoá cột này",
+            "move what it holds to \"Kết quả đã làm được\" (the note) and delete the column");
+    }
   }
 
   int column(ProgressColumn c) const {

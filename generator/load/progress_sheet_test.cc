@@ -116,6 +116,18 @@ TEST(ProgressSheet, ProblemsNameTheirCells) {
   EXPECT_TRUE(format_diagnostic(diags[0], true).starts_with("content/x/progress/2025-q1.csv:D8: unknown status \"xong rồi\""));
 }
 
+TEST(ProgressSheet, AColumnAddedByHandIsReported) {
+  Diagnostics diags;
+  auto rec = parse(csv({"1;x;y;hoàn thành;;;;;a;ghi thêm;", "2;x;y;hoàn thành;;;;;b;;;khác"}), &diags);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->entries.size(), 2u);
+  EXPECT_EQ(printed(diags),
+            "content/x/progress/2025-q1.csv:J8: cột J không phải cột của bảng tiến độ nên nội dung của nó không được "
+            "đọc\n"
+            "content/x/progress/2025-q1.csv:L9: cột L không phải cột của bảng tiến độ nên nội dung của nó không được "
+            "đọc\n");
+}
+
 TEST(ProgressSheet, NoHeadingRow) {
   Diagnostics diags;
   EXPECT_FALSE(parse("a;b\nc;d\n", &diags));
