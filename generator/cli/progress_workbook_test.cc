@@ -39,7 +39,6 @@ fs::path copy_site(const std::string& name) {
 
 std::string zip_part(const fs::path& file, const char* name) {
   std::string bytes = read(file);
-  XlsxProblem problem;
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
@@ -96,11 +95,13 @@ void fill_workbook(const fs::path& generated, const fs::path& out) {
   format_set_num_format(percent, "0%");
   for (const auto& c : sheet.cells) {
     if (c.row > kProgressHeadingRow && c.column - 1 == col[ProgressColumn::kStatus]) continue;  // typed below
-    if (c.type == SheetCell::Type::kNumber)
-      worksheet_write_datetime(ws, c.row - 1, c.column - 1,
-                               new lxw_datetime{2024, 6, 30, 0, 0, 0}, is_date_format(c.number_format) ? date : nullptr);
-    else
+    if (c.type == SheetCell::Type::kNumber) {
+      ASSERT_TRUE(is_date_format(c.number_format));  // the only number: the date of the figures
+      lxw_datetime end{2024, 6, 30, 0, 0, 0};
+      worksheet_write_datetime(ws, c.row - 1, c.column - 1, &end, date);
+    } else {
       worksheet_write_string(ws, c.row - 1, c.column - 1, c.value.c_str(), nullptr);
+    }
   }
   for (const auto& [row, task] : task_of_row) {
     const Filled& f = kFilled.at(task);
