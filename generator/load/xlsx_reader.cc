@@ -171,12 +171,6 @@ std::string attr(xmlNodePtr n, const char* local) {
   return {};
 }
 
-bool has_attr(xmlNodePtr n, const char* local) {
-  for (xmlAttrPtr a = n->properties; a; a = a->next)
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), local) == 0) return true;
-  return false;
-}
-
 std::string content(xmlNodePtr n) {
   xmlChar* v = xmlNodeGetContent(n);
   std::string s = v ? reinterpret_cast<const char*>(v) : "";
