@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs one libFuzzer harness for a bounded time on a seed corpus made from the repository.
 #
-#   run_fuzzer.sh FUZZER plan|timeframe|markdown SOURCE_DIR SECONDS [WORK_DIR]
+#   run_fuzzer.sh FUZZER plan|timeframe|markdown|xlsx SOURCE_DIR SECONDS [WORK_DIR]
 #
 # WORK_DIR keeps the growing corpus (WORK_DIR/corpus) and any crash (WORK_DIR/crash-*)
 # between runs; by default a temporary folder. Exit status 0 when nothing was found.
@@ -30,6 +30,14 @@ while IFS= read -r -d '' f; do
       done ;;
   esac
 done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1048576c -print0 2> /dev/null)
+# Workbooks and CSV sheets: the spreadsheet fixtures and those committed with bad-input cases.
+if [ "$kind" = xlsx ]; then
+  while IFS= read -r -d '' f; do
+    n=$((n + 1))
+    cp "$f" "$work/seeds/$n"
+  done < <(find "$source_dir/tests/fixtures/spreadsheets" "$source_dir/tests/bad-input/cases" \
+             \( -name '*.xlsx' -o -name '*.csv' \) -size -65536c -print0 2> /dev/null)
+fi
 echo "$kind: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus, ${seconds}s"
 
 cd "$work" || exit 1

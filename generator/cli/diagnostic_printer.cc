@@ -60,6 +60,11 @@ std::string github_annotation(const Diagnostic& d, bool english) {
   std::string hint = english ? d.hint_en : d.hint;
   if (!hint.empty()) msg += "\n" + hint;
   std::string out = "::error file=" + escape_annotation(d.path, true);
+  // A spreadsheet's cell is not a line of the file: the message names it instead.
+  if (d.sheet) {
+    std::string cell = (d.sheet->empty() ? "" : *d.sheet + "!") + cell_reference(d.pos.line, d.pos.column);
+    return out + "::" + escape_annotation(cell + ": " + msg, false);
+  }
   if (d.pos.line > 0) out += ",line=" + std::to_string(d.pos.line);
   if (d.pos.column > 0) out += ",col=" + std::to_string(d.pos.column);
   return out + "::" + escape_annotation(msg, false);
@@ -68,7 +73,7 @@ std::string github_annotation(const Diagnostic& d, bool english) {
 void print_diagnostics(const Diagnostics& diags, const PrintOptions& options, std::ostream& out) {
   for (const auto& d : diags) {
     out << format_diagnostic(d, options.english) << "\n";
-    if (options.context) out << source_excerpt(d.path, d.pos.line, d.pos.column);
+    if (options.context && !d.sheet) out << source_excerpt(d.path, d.pos.line, d.pos.column);
     std::string hint = options.english ? d.hint_en : d.hint;
     if (options.english && hint.empty()) hint = d.hint;
     if (!hint.empty()) out << (options.english ? "  hint: " : "  gợi ý: ") << hint << "\n";

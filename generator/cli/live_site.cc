@@ -14,6 +14,7 @@
 #include "load/content_tree.h"
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
+#include "load/progress_sheet.h"
 #include "load/report_loader.h"
 #include "model/urls.h"
 #include "render/site_renderer.h"
@@ -200,7 +201,10 @@ bool LiveSite::add_record(const std::string& path, LiveUpdate* result) {
   std::error_code ec;
   const fs::path file(path);
   const std::string ext = file.extension().string();
-  if ((ext != ".yaml" && ext != ".yml") || !fs::is_regular_file(file, ec)) return false;
+  // A spreadsheet is a record only at the top of progress/ (below it, it is evidence).
+  const bool sheet = (ext == ".xlsx" || ext == ".csv") && file.parent_path().filename() == "progress" &&
+                     file.filename().string().rfind("~$", 0) != 0;  // not Excel's lock file
+  if ((ext != ".yaml" && ext != ".yml" && !sheet) || !fs::is_regular_file(file, ec)) return false;
   // What the loader's walk takes as it is: no link on the way, nothing hidden below the unit.
   if (fs::weakly_canonical(file, ec) != fs::absolute(file, ec).lexically_normal() || ec) return false;
   const int unit = unit_of_record(m, path);
@@ -212,7 +216,7 @@ bool LiveSite::add_record(const std::string& path, LiveUpdate* result) {
 
   // Read as the loader reads it; anything wrong, and the full load says what.
   Diagnostics diags;
-  std::optional<ProgressRecord> rec = load_progress((unit_dir / below).generic_string(), portal.content_dir, &diags);
+  std::optional<ProgressRecord> rec = load_progress_record((unit_dir / below).generic_string(), portal.content_dir, &diags);
   if (!rec || !diags.empty()) return false;
   int plan = -1;
   for (int i : portal.units[unit].plans)
@@ -310,7 +314,7 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
       plans.emplace_back(src.index, std::move(*plan));
     } else if (src.kind == SourceKind::kProgress) {
       const ProgressRecord& old = portal.progress[src.index];
-      std::optional<ProgressRecord> rec = load_progress(old.path, portal.content_dir, &diags);
+      std::optional<ProgressRecord> rec = load_progress_record(old.path, portal.content_dir, &diags);
       if (!rec || rec->plan_id != old.plan_id) return false;
       rec->plan = old.plan;
       records.emplace_back(src.index, std::move(*rec));

@@ -346,5 +346,34 @@ TEST_F(LiveSiteTest, ANewRecordWithAProblemKeepsTheLastSoundSite) {
   expect_same_as_a_build(site);
 }
 
+// A progress sheet saved next to the YAML records (CSV here, a workbook next): picked up as a
+// new record, then read again when saved again, as a build reads it.
+TEST_F(LiveSiteTest, ASavedProgressSheetIsPickedUp) {
+  LiveSite site(options_);
+  site.update({});
+  const std::string csv = "ha-tinh/huong-son/son-lam/progress/2024-01.csv";
+  std::ofstream(path(csv), std::ios::binary)
+      << "Mã kế hoạch;2023\nNgày số liệu;15/01/2024\n\nTrạng thái;Kết quả đã làm được;Mã nhiệm vụ\n"
+         "Tạm hoãn;Chờ ý kiến huyện;to-chuc-niem-yet-cong-khai-tthc\n";
+  LiveUpdate u = site.update({path(csv)});
+  EXPECT_TRUE(u.diags.empty()) << format_diagnostic(u.diags.at(0));
+  EXPECT_FALSE(u.full);  // read alone, as a new YAML record is
+  EXPECT_EQ(u.reread, 1u);
+  EXPECT_NE(plan_page(site).find("Chờ ý kiến huyện"), std::string::npos);
+  expect_same_as_a_build(site);
+  edit(csv, "Chờ ý kiến huyện", "Đã có ý kiến huyện");
+  u = site.update({path(csv)});
+  EXPECT_TRUE(u.diags.empty());
+  EXPECT_FALSE(u.full);
+  EXPECT_NE(plan_page(site).find("Đã có ý kiến huyện"), std::string::npos);
+  expect_same_as_a_build(site);
+  // A mistyped status: the problem a build gives, named by its cell.
+  edit(csv, "Tạm hoãn", "xong rồi");
+  u = site.update({path(csv)});
+  expect_the_problems_a_build_gives(u);
+  ASSERT_FALSE(u.diags.empty());
+  EXPECT_NE(format_diagnostic(u.diags[0]).find("2024-01.csv:A5: trạng thái \"xong rồi\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace congkhai

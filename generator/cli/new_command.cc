@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/data_files.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/progress_workbook.h"
 #include "cli/scaffold.h"
 #include "load/plan_loader.h"
 #include "load/site_loader.h"
@@ -41,6 +42,26 @@ int write_new_file(const fs::path& path, const std::string& text, bool english) 
   std::cout << (english ? "Created " : "Đã tạo ") << path.generic_string() << "\n"
             << (english ? "Fill it in, then run: congkhai check\n"
                         : "Hãy điền nội dung, rồi chạy: congkhai check\n");
+  return kExitOk;
+}
+
+// The same for a progress workbook.
+int write_new_workbook(const fs::path& path, const Plan& plan, const Period& period, bool english) {
+  std::error_code ec;
+  for (const char* ext : {".xlsx", ".csv", ".yaml"}) {
+    fs::path p = path;
+    p.replace_extension(ext);
+    if (fs::exists(p, ec))
+      return fail("tệp " + p.generic_string() + " đã có; không ghi đè. Hãy sửa tệp đó, hoặc xoá nó trước.",
+                  p.generic_string() + " already exists; not overwritten.", english);
+  }
+  fs::create_directories(path.parent_path(), ec);
+  std::string error;
+  if (!write_progress_workbook(path.string(), plan, period, &error))
+    return fail(error, "cannot write " + path.generic_string(), english);
+  std::cout << (english ? "Created " : "Đã tạo ") << path.generic_string() << "\n"
+            << (english ? "Fill it in with Excel or LibreOffice, save it, then run: congkhai check\n"
+                        : "Hãy điền bằng Excel hoặc LibreOffice, lưu lại, rồi chạy: congkhai check\n");
   return kExitOk;
 }
 
@@ -142,6 +163,7 @@ int new_record(const NewFlags& f, bool english, bool report) {
   if (report)
     return write_new_file(dir / "reports" / (stem + ".md"),
                           scaffold_report(*plan, period, "UBND " + unit_display_name(*unit)), english);
+  if (f.format == "xlsx") return write_new_workbook(dir / "progress" / (stem + ".xlsx"), *plan, period, english);
   return write_new_file(dir / "progress" / (stem + ".yaml"), scaffold_progress(*plan, period), english);
 }
 
@@ -176,6 +198,8 @@ CLI::App* add_new_command(CLI::App* app, NewFlags* f) {
     sub->add_option("--period", f->period, "Kỳ: 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-M03 (tháng) hoặc 2025")
         ->required();
   }
+  f->progress->add_option("--format", f->format, "yaml (mặc định) hoặc xlsx: bảng tính Excel để điền")
+      ->check(CLI::IsMember({"yaml", "xlsx"}));
   return cmd;
 }
 

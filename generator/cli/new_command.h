@@ -24,6 +24,7 @@ struct NewFlags {
   std::string from;     // new plan: id of the plan to start from
   std::string plan_id;  // new progress / report
   std::string period;   // new progress / report
+  std::string format = "yaml";  // new progress: yaml, or xlsx for a workbook
 };
 
 CLI::App* add_new_command(CLI::App* app, NewFlags* flags);

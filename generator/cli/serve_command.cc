@@ -21,7 +21,7 @@ std::vector<ErrorItem> error_items(const Diagnostics& diags, bool english) {
   std::vector<ErrorItem> items;
   for (const auto& d : diags) {
     std::string hint = english && !d.hint_en.empty() ? d.hint_en : d.hint;
-    items.push_back({format_diagnostic(d, english), source_excerpt(d.path, d.pos.line, d.pos.column), hint});
+    items.push_back({format_diagnostic(d, english), d.sheet ? std::string() : source_excerpt(d.path, d.pos.line, d.pos.column), hint});
   }
   return items;
 }

@@ -7,6 +7,7 @@
 
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
+#include "load/progress_sheet.h"
 #include "load/report_loader.h"
 #include "load/site_loader.h"
 #include "load/yaml_reader.h"
@@ -216,7 +217,19 @@ class TreeLoader {
         continue;
       }
       if (refused_link(it->path())) continue;
-      if (it->is_regular_file() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
+      if (!it->is_regular_file()) continue;
+      if (has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
+      // Spreadsheets are records only at the top of progress/; below it (files/) a .csv or
+      // .xlsx is evidence.
+      // "~$2025-q1.xlsx" is the lock file Excel keeps beside a workbook it has open.
+      const bool excel_lock = it->path().filename().string().rfind("~$", 0) == 0;
+      if (excel_lock) continue;
+      if (it.depth() == 0 && has_extension(it->path(), {".xlsx", ".csv"})) files.push_back(it->path());
+      if (it.depth() == 0 && has_extension(it->path(), {".xlsm", ".xls", ".ods", ".xltx", ".xltm"}))
+        error_at_file(diags_, path_of_abs(it->path()),
+                      "bảng tiến độ phải lưu dạng Excel Workbook (.xlsx) hoặc CSV UTF-8 (.csv); tệp này không được đọc",
+                      "a progress sheet must be saved as an Excel Workbook (.xlsx) or as CSV UTF-8 (.csv); this file is not read",
+                      "trong Excel: File > Save As > Excel Workbook (*.xlsx); tệp .xlsm có macro không được nhận");
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) jobs_.push_back({Kind::kProgress, path_of_abs(f), unit});
@@ -244,7 +257,7 @@ class TreeLoader {
       const Job& j = jobs_[i];
       Loaded& l = loaded[i];
       if (j.kind == Kind::kPlan) l.plan = load_plan(j.path, &l.diags);
-      if (j.kind == Kind::kProgress) l.record = load_progress(j.path, content, &l.diags);
+      if (j.kind == Kind::kProgress) l.record = load_progress_record(j.path, content, &l.diags);
       if (j.kind == Kind::kReport) l.report = load_report(j.path, content, &l.diags);
     });
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
@@ -311,7 +324,10 @@ class TreeLoader {
     }
     for (std::size_t i = 0; i < portal_.progress.size(); ++i) {
       auto& rec = portal_.progress[i];
-      if (!rec.plan_id.empty()) rec.plan = find_plan(plans_of, records_unit_[i], rec.plan_id, rec.path, rec.plan_pos);
+      if (!rec.plan_id.empty()) {
+        rec.plan = find_plan(plans_of, records_unit_[i], rec.plan_id, rec.path, rec.plan_pos);
+        if (rec.plan < 0) diags_->back().sheet = rec.sheet;
+      }
     }
     for (auto& rep : portal_.reports)
       if (!rep.plan_id.empty()) rep.plan = find_plan(plans_of, rep.unit, rep.plan_id, rep.path, rep.plan_pos);

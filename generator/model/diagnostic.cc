@@ -5,11 +5,25 @@
 
 namespace congkhai {
 
+std::string cell_reference(int row, int column) {
+  row = row > 0 ? row : 1;
+  if (column <= 0) return std::to_string(row) + ":" + std::to_string(row);
+  std::string letters;
+  for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters + std::to_string(row);
+}
+
 std::string format_diagnostic(const Diagnostic& d, bool english) {
-  // Problems with a whole file point at its start, so every line reads path:line:column.
   std::string out = d.path;
-  out += ':' + std::to_string(d.pos.line > 0 ? d.pos.line : 1);
-  out += ':' + std::to_string(d.pos.column > 0 ? d.pos.column : 1);
+  if (d.sheet) {
+    // What the official sees in the spreadsheet program: the sheet's tab and the cell.
+    out += ':' + (d.sheet->empty() ? std::string() : *d.sheet + '!');
+    out += d.pos.line > 0 ? cell_reference(d.pos.line, d.pos.column) : std::string("A1");
+  } else {
+    // Problems with a whole file point at its start, so every line reads path:line:column.
+    out += ':' + std::to_string(d.pos.line > 0 ? d.pos.line : 1);
+    out += ':' + std::to_string(d.pos.column > 0 ? d.pos.column : 1);
+  }
   out += ": ";
   out += english && !d.message_en.empty() ? d.message_en : d.message;
   return out;

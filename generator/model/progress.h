@@ -1,6 +1,7 @@
 // Progress records (báo cáo tiến độ): dated entries about tasks and measurements of targets.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct Measurement {
 
 struct ProgressRecord {
   std::string path;
+  // The sheet a spreadsheet record was read from ("" for CSV), so that problems found later
+  // name a cell; unset for YAML.
+  std::optional<std::string> sheet;
   int plan = -1;  // index into Portal::plans
   std::string plan_id;
   SourcePos plan_pos;

@@ -90,6 +90,7 @@ void check_plan(const Plan& plan, Diagnostics* out) {
 
 void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics* out) {
   if (rec.plan < 0) return;  // reported when loading
+  const std::size_t first = out->size();
   const Plan& plan = portal.plans[rec.plan];
   for (const auto& e : rec.entries) {
     if (!e.task.empty() && !find_task(plan, e.task))
@@ -105,6 +106,8 @@ void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics
   for (const auto& m : rec.measurements)
     if (!m.target.empty() && !find_target(plan, m.target))
       out->push_back(unknown_ref(rec.path, m.pos, "chỉ tiêu", "target", m.target, plan, target_ids(plan)));
+  // A spreadsheet's positions are cells.
+  for (std::size_t i = first; i < out->size(); ++i) (*out)[i].sheet = rec.sheet;
 }
 
 void check_report(const Portal& portal, const Report& rep, Diagnostics* out) {
