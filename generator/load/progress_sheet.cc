@@ -342,14 +342,15 @@ class SheetParser {
         }
         ev.url = target;
       } else {
-        std::string problem;
-        auto f = resolve_attached_file(content_dir_, path_, target, &problem);
+        std::string problem, problem_en;
+        auto f = resolve_attached_file(content_dir_, path_, target, &problem, &problem_en);
         if (!f) {
-          error(row, column, problem, "evidence file problem: " + target, "đường dẫn tính từ thư mục progress/, ví dụ files/bien-ban.pdf",
+          error(row, column, problem, problem_en, "đường dẫn tính từ thư mục progress/, ví dụ files/bien-ban.pdf",
                 "paths are relative to the progress/ folder, e.g. files/report.pdf");
           continue;
         }
         ev.file = f->relative;
+        if (f->on_disk != f->relative) ev.file_on_disk = f->on_disk;
       }
       e->evidence.push_back(std::move(ev));
     }
