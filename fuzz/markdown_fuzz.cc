@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.heading_offset = data[0] & 3;
   options.heading_ids = data[0] & 4;
   options.unwrap_single_paragraph = data[0] & 8;
-  std::set<std::string> used;
+  congkhai::PageIds used;
   if (data[0] & 16) options.used_ids = &used;
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   if (!congkhai::is_valid_utf8(text)) return 0;  // the loader only passes checked text

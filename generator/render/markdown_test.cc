@@ -47,7 +47,7 @@ TEST(MarkdownTest, ImagesBecomeLinksSoPagesLoadNothingFromElsewhere) {
 }
 
 TEST(MarkdownTest, HeadingsGetUniqueIdsAndShiftedLevels) {
-  std::set<std::string> used = {"noi-dung"};
+  PageIds used = {"noi-dung"};
   MarkdownOptions o;
   o.heading_ids = true;
   o.heading_offset = 1;
