@@ -9,6 +9,7 @@
 #include <cstring>
 #include <set>
 
+#include "load/markdown_limits.h"
 #include "text/edit_distance.h"
 
 namespace congkhai {
@@ -411,6 +412,17 @@ std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key
   if (s && required && s->find_first_not_of(" \t\n") == std::string::npos) {
     error(*node, std::string("khoá \"") + key + "\" không được để trống",
           std::string("\"") + key + "\" must not be blank");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> YamlReader::markdown(const YamlNode& map, const char* key, bool required) {
+  auto s = text(map, key, required);
+  if (!s) return s;
+  if (auto problem = check_markdown_limits(*s)) {
+    error(*child(map, key), std::move(problem->message), std::move(problem->message_en),
+          std::move(problem->hint), std::move(problem->hint_en));
     return std::nullopt;
   }
   return s;

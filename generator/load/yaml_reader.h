@@ -52,6 +52,10 @@ class YamlReader {
 
   // The value of `key`, or nullopt when absent or blank (reported if required) or not text.
   std::optional<std::string> text(const YamlNode& map, const char* key, bool required = false);
+  // text() for a field written in Markdown: one passing a bound of load/markdown_limits.h is
+  // reported at its value's start (escapes and folding keep the exact spot from being known)
+  // and read as nullopt.
+  std::optional<std::string> markdown(const YamlNode& map, const char* key, bool required = false);
   // A string or a list of strings; blank items are dropped.
   std::vector<std::string> text_list(const YamlNode& map, const char* key,
                                      std::vector<SourcePos>* positions = nullptr);
