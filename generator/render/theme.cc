@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "render/content_policy.h"
+#include "render/partial_graph.h"
 
 namespace congkhai {
 
@@ -60,6 +61,7 @@ void read_templates(const fs::path& dir, std::map<std::string, ThemeTemplate>* i
       continue;
     }
     check_template(t.path, t.text, errors);
+    check_no_set_delimiters(t, errors);
     (*into)[name] = std::move(t);
   }
 }
@@ -79,20 +81,6 @@ void read_assets(const fs::path& dir, std::map<std::string, std::string>* into) 
     std::string rel = p.lexically_relative(dir).generic_string();
     into->emplace(rel, p.generic_string());  // emplace keeps an earlier folder's file
   }
-}
-
-// Names used in {{> name}} tags, with their byte offsets.
-std::vector<std::pair<std::string, size_t>> partial_references(const std::string& text) {
-  std::vector<std::pair<std::string, size_t>> out;
-  for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
-    size_t end = text.find("}}", at + 3);
-    if (end == std::string::npos) break;
-    std::string name = text.substr(at + 3, end - at - 3);
-    size_t b = name.find_first_not_of(" \t");
-    size_t e = name.find_last_not_of(" \t");
-    out.emplace_back(b == std::string::npos ? "" : name.substr(b, e - b + 1), at);
-  }
-  return out;
 }
 
 // What every page's footer links to, and how a missing one is named.
@@ -181,6 +169,7 @@ Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors) {
   };
   for (const auto& [name, t] : theme.templates) check_refs(t);
   for (const auto& [name, t] : theme.partials) check_refs(t);
+  check_partial_cycles(theme.partials, errors);
   if (auto layout = theme.templates.find("layout"); layout != theme.templates.end())
     check_layout(layout->second, errors);
   return theme;
