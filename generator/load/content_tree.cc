@@ -196,7 +196,8 @@ class TreeLoader {
     if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir)) {
       std::string path = path_of_abs(e.path());
-      if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) {
+      // A pipe or device named *.md is loaded, so that read_source refuses it by name.
+      if (e.is_directory() || !has_extension(e.path(), {".md"})) {
         error_at_file(diags_, path, "thư mục plans/ chỉ chứa các tệp kế hoạch .md",
                       "plans/ holds only .md plan files");
         continue;
@@ -216,7 +217,8 @@ class TreeLoader {
         continue;
       }
       if (refused_link(it->path())) continue;
-      if (it->is_regular_file() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
+      // Pipes and devices too: read_source refuses them by name rather than leave them unread.
+      if (!it->is_directory() && has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) jobs_.push_back({Kind::kProgress, path_of_abs(f), unit});
@@ -226,7 +228,7 @@ class TreeLoader {
     std::error_code ec;
     if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir))
-      if (e.is_regular_file() && has_extension(e.path(), {".md"}))  // others are attachments
+      if (!e.is_directory() && has_extension(e.path(), {".md"}))  // others are attachments
         jobs_.push_back({Kind::kReport, path_of_abs(e.path()), unit});
   }
 

@@ -1,9 +1,6 @@
 #include "load/source_text.h"
 
-#include <fstream>
-#include <sstream>
-#include <sys/stat.h>
-
+#include "load/regular_file.h"
 #include "text/unicode.h"
 
 namespace congkhai {
@@ -69,35 +66,22 @@ std::optional<std::string> clean_text(std::string_view bytes, const std::string&
 }
 
 std::optional<std::string> read_source(const std::string& path, Diagnostics* diags) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
-    return std::nullopt;
+  RegularFile file = read_regular_file(path, kMaxFileBytes);
+  switch (file.status) {
+    case RegularFile::Status::kOk: return clean_owned(std::move(file.bytes), path, diags);
+    case RegularFile::Status::kNotRegular: diags->push_back(not_regular_file_diagnostic(path, file)); break;
+    case RegularFile::Status::kTooLarge: {
+      const std::string mb = std::to_string(file.size / (1024 * 1024));
+      const std::string limit = std::to_string(kMaxFileBytes / (1024 * 1024));
+      diags->push_back({path, {}, "tệp quá lớn (" + mb + " MB); mỗi tệp nội dung tối đa " + limit + " MB",
+                        "the file is too large (" + mb + " MB); the limit is " + limit + " MB", "", ""});
+      break;
+    }
+    case RegularFile::Status::kCannotRead:
+      diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
+      break;
   }
-  if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
-    diags->push_back({path, {},
-                      "tệp quá lớn (" + std::to_string(st.st_size / (1024 * 1024)) +
-                          " MB); mỗi tệp nội dung tối đa " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
-                      "the file is too large (" + std::to_string(st.st_size / (1024 * 1024)) + " MB); the limit is " +
-                          std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
-                      "", ""});
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
-    return std::nullopt;
-  }
-  // Read in one piece at the size stat gave; a file that grew meanwhile is read to its end.
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in) {
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    bytes += rest.str();
-  }
-  return clean_owned(std::move(bytes), path, diags);
+  return std::nullopt;
 }
 
 }  // namespace congkhai

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
+#include "load/regular_file.h"
+#include "load/source_text.h"
 #include "render/content_policy.h"
 #include "render/partial_graph.h"
 
@@ -17,13 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool read_file(const fs::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
+// Only a regular file is read: a named pipe would block the build, a device fill memory.
+RegularFile read_file(const fs::path& p, std::string* out) {
+  RegularFile file = read_regular_file(p.string(), kMaxFileBytes);
+  if (file.status == RegularFile::Status::kOk) *out = std::move(file.bytes);
+  return file;
 }
 
 bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
@@ -47,7 +45,7 @@ void read_templates(const fs::path& dir, std::map<std::string, ThemeTemplate>* i
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const fs::path& p = entry.path();
-    if (entry.is_regular_file(ec) && p.extension() == ".mustache" && !hidden(p.filename().string()))
+    if (!entry.is_directory(ec) && p.extension() == ".mustache" && !hidden(p.filename().string()))
       files.push_back(p);
   }
   std::sort(files.begin(), files.end());
@@ -56,8 +54,12 @@ void read_templates(const fs::path& dir, std::map<std::string, ThemeTemplate>* i
     if (into->count(name)) continue;
     ThemeTemplate t;
     t.path = p.generic_string();
-    if (!read_file(p, &t.text)) {
-      error(errors, t.path, {}, "Không đọc được tệp mẫu giao diện", "cannot read template file");
+    if (RegularFile read = read_file(p, &t.text); read.status != RegularFile::Status::kOk) {
+      if (read.status == RegularFile::Status::kNotRegular) {
+        if (errors) errors->push_back(not_regular_file_diagnostic(t.path, read));
+      } else {
+        error(errors, t.path, {}, "Không đọc được tệp mẫu giao diện", "cannot read template file");
+      }
       continue;
     }
     check_template(t.path, t.text, errors);
