@@ -1,5 +1,7 @@
 #include "load/source_text.h"
 
+#include <utility>
+
 #include "load/regular_file.h"
 #include "text/unicode.h"
 
@@ -27,6 +29,36 @@ SourcePos first_invalid_utf8(std::string_view s) {
   return SourcePos{};
 }
 
+struct UnusualBreak {
+  SourcePos pos;
+  const char* name;
+};
+
+// U+0085 (NEXT LINE), U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) are line
+// breaks to YAML but not to most editors: libyaml would fold them into a quoted value
+// silently and count lines differently from the editor and from these messages. Lines are
+// counted at "\n" only (CR LF and CR are not folded yet: they end a line too), columns in
+// characters, as in every other message.
+std::optional<UnusualBreak> first_unusual_line_break(std::string_view s) {
+  std::size_t at = std::string_view::npos;
+  const char* name = nullptr;
+  for (auto [bytes, what] : {std::pair{"\xC2\x85", "U+0085 NEXT LINE"}, std::pair{"\xE2\x80\xA8", "U+2028 LINE SEPARATOR"},
+                             std::pair{"\xE2\x80\xA9", "U+2029 PARAGRAPH SEPARATOR"}})
+    if (std::size_t i = s.find(bytes); i < at) at = i, name = what;
+  if (at == std::string_view::npos) return std::nullopt;
+  SourcePos pos{1, 1};
+  for (std::size_t i = 0; i < at; ++i) {
+    const char c = s[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n'))) {
+      ++pos.line;
+      pos.column = 1;
+    } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++pos.column;
+    }
+  }
+  return UnusualBreak{pos, name};
+}
+
 // clean_text on bytes the caller gives up: checked, then CR LF turned into LF in place, so
 // a file read from disk is copied only when it must be normalised.
 std::optional<std::string> clean_owned(std::string text, const std::string& path, Diagnostics* diags) {
@@ -37,6 +69,18 @@ std::optional<std::string> clean_owned(std::string text, const std::string& path
                       "tệp không phải văn bản UTF-8 hợp lệ (có byte lạ ở đây); hãy lưu lại tệp với bảng mã UTF-8",
                       "the file is not valid UTF-8 (stray byte here); save it again as UTF-8",
                       "", ""});
+    return std::nullopt;
+  }
+  if (auto unusual = first_unusual_line_break(text)) {
+    diags->push_back({path, unusual->pos,
+                      std::string("tệp có ký tự xuống dòng lạ (") + unusual->name +
+                          "); hãy thay bằng một dấu xuống dòng thường hoặc dấu cách",
+                      std::string("the file holds an unusual line break (") + unusual->name +
+                          "); replace it with an ordinary line break or a space",
+                      "ký tự này thường lọt vào khi dán văn bản từ Word hay trang web; YAML coi nó là "
+                      "một dấu xuống dòng, trình soạn thảo thì không",
+                      "it usually comes in with text pasted from Word or a web page; YAML reads it as a "
+                      "line break, editors do not"});
     return std::nullopt;
   }
   if (text.find('\0') != std::string::npos) {

@@ -61,8 +61,9 @@ constexpr SyntaxHint kSyntaxHints[] = {
      "a colon after the key is missing, or a value runs on to a line indented unevenly", Blame::kStart},
 };
 
-// A scalar with a control character can only come from an escape ("\0", "\x01", "\N"):
-// libyaml refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
+// A scalar with a control character or a YAML-only line break can only come from an escape
+// ("\0", "\x01", "\N", "\L"): libyaml refuses a control character written in the file, and
+// clean_text the line breaks. Broken UTF-8 cannot come at all: the file was checked
 // when it was read, and libyaml refuses a surrogate escape ("\uD800") itself.
 bool clean_scalar(const char* s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -70,6 +71,10 @@ bool clean_scalar(const char* s, std::size_t n) {
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
     // U+0080–U+009F, the C1 controls ("\N", "\x85").
     if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
+    // U+2028 and U+2029 ("\L", "\P"): line breaks to YAML, refused written in the file too.
+    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+      return false;
   }
   return true;
 }
