@@ -39,8 +39,8 @@ bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
 }
 
 void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en,
-                   std::string hint = {}) {
-  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), {}});
+                   std::string hint = {}, std::string hint_en = {}) {
+  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), std::move(hint_en)});
 }
 
 class TreeLoader {
@@ -97,13 +97,39 @@ class TreeLoader {
     return true;
   }
 
+  // A name that is not UTF-8 (Linux allows any bytes) can be neither shown nor written into
+  // the site's pages and data; it is reported once, and its file or folder left unread.
+  bool refused_name(const fs::path& p) {
+    if (is_valid_utf8(p.filename().string())) return false;
+    if (!reported_links_.insert(p.string()).second) return true;
+    // The path as it can be printed: each byte that is not UTF-8 becomes "?".
+    std::string shown;
+    const std::string raw = path_of_abs(p);
+    for (std::size_t i = 0; i < raw.size();) {
+      std::size_t n = 1;
+      while (n <= 4 && i + n <= raw.size() && !is_valid_utf8(std::string_view(raw).substr(i, n))) ++n;
+      if (n > 4 || i + n > raw.size()) {
+        shown += '?';
+        ++i;
+      } else {
+        shown.append(raw, i, n);
+        i += n;
+      }
+    }
+    error_at_file(diags_, shown, "tên tệp hoặc thư mục không phải văn bản UTF-8 hợp lệ",
+                    "the file or folder name is not valid UTF-8",
+                  "đặt lại tên cho nó (tên do máy khác hay bảng mã cũ tạo ra)",
+                  "rename it (a name made on another machine or in an old encoding)");
+    return true;
+  }
+
   // Directory entries sorted by name, hidden ones and refused links left out, so the walk is
   // deterministic.
   std::vector<fs::directory_entry> listing(const fs::path& dir) {
     std::vector<fs::directory_entry> out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      if (!is_hidden(it->path()) && !refused_link(it->path())) out.push_back(*it);
+      if (!is_hidden(it->path()) && !refused_name(it->path()) && !refused_link(it->path())) out.push_back(*it);
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     return out;
@@ -214,6 +240,10 @@ class TreeLoader {
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       if (is_hidden(it->path())) {
         if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (refused_name(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
       if (refused_link(it->path())) continue;
