@@ -56,6 +56,27 @@ TEST_F(CommandLineTest, EmptyAndOddValuesAreUsageErrors) {
   EXPECT_FALSE(fs::exists(dir_ / "public"));  // nothing was written
 }
 
+// `new` reports a value that names nothing usable as a problem of what it names (exit 1,
+// as its own tests expect) or of the command line (exit 2): never an abort.
+TEST_F(CommandLineTest, NewWithEmptyAndOddValuesNeverAborts) {
+  const std::vector<std::string> runs = {
+      "new unit '' --name A --level xa",       "new unit content/x --name '' --level xa",
+      "new unit content/x --name A --level ''", "new plan '' --year 2025",
+      "new plan content/xa-a --year ''",       "new plan content/xa-a --year 2025 --from ../../etc",
+      "new progress '' --plan 2024 --period 2024-Q1", "new progress content/xa-a --plan '' --period 2024-Q1",
+      "new progress content/xa-a --plan 2024 --period ''", "new report content/xa-a --plan 2024 --period 2024-Q9",
+      "new progress content/xa-a --plan " + std::string(100000, 'a') + " --period 2024-Q1",
+      "new plan content/" + std::string(5000, 'a') + " --year 2025",
+      "new unit content/" + std::string(5000, 'a') + " --name A --level xa",
+  };
+  for (const auto& args : runs) {
+    testing::CommandRun r = run(args);
+    EXPECT_TRUE(r.code == 1 || r.code == 2) << args.substr(0, 80) << "\n" << r.output.substr(0, 400);
+    EXPECT_FALSE(r.output.empty()) << args.substr(0, 80);
+    EXPECT_EQ(r.output.find("terminate"), std::string::npos) << args.substr(0, 80);
+  }
+}
+
 // Values a command line may hold that name no usable folder: each a clear failure, never an
 // abort, and the content folder is never touched.
 TEST_F(CommandLineTest, OutputFoldersThatCannotBeWrittenFailWithAMessage) {
