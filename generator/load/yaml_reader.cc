@@ -426,11 +426,56 @@ std::optional<std::string> YamlReader::markdown(const YamlNode& map, const char*
   auto s = text(map, key, required);
   if (!s) return s;
   if (auto problem = check_markdown_limits(*s)) {
-    error(*child(map, key), std::move(problem->message), std::move(problem->message_en),
-          std::move(problem->hint), std::move(problem->hint_en));
+    error(pos_in_scalar(*child(map, key), problem->offset), std::move(problem->message),
+          std::move(problem->message_en), std::move(problem->hint), std::move(problem->hint_en));
     return std::nullopt;
   }
   return s;
+}
+
+SourcePos YamlReader::pos_in_scalar(const YamlNode& node, std::size_t offset) const {
+  const SourcePos start = pos(node);
+  if (node.line < 0 || static_cast<std::size_t>(node.line) >= line_starts_.size() || offset > node.text.size())
+    return start;
+  // The value's line holding `offset`, and the part of it before `offset`.
+  const std::string_view value(node.text);
+  const std::size_t line_start = value.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t k = static_cast<std::size_t>(std::count(value.begin(), value.begin() + offset, '\n'));
+  const std::string_view before =
+      value.substr(line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1,
+                   offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1));
+  auto chars = [](std::string_view t) {
+    int n = 0;
+    for (unsigned char c : t) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  auto raw_line = [&](std::size_t line0) {
+    const std::size_t b = line_starts_[line0];
+    const std::size_t e = line0 + 1 < line_starts_.size() ? line_starts_[line0 + 1] - 1 : text_.size();
+    return std::string_view(text_).substr(b, e - b);
+  };
+  // Where the value is written as it reads (no escape, no folding before the spot), the spot
+  // is found in the file: on the key's line for a plain or quoted value, on its own line for
+  // a block ("|"). Otherwise the value's start.
+  if (k == 0) {
+    std::string_view raw = raw_line(static_cast<std::size_t>(node.line));
+    std::size_t at = 0;  // the byte where the node's column (in characters) starts
+    for (int c = 0; c < node.column && at < raw.size(); ++c) {
+      ++at;
+      while (at < raw.size() && (static_cast<unsigned char>(raw[at]) & 0xC0) == 0x80) ++at;
+    }
+    const int quote = at < raw.size() && (raw[at] == '"' || raw[at] == '\'') && node.quoted ? 1 : 0;
+    if (raw.substr(at + quote, before.size()) == before)
+      return SourcePos{start.line, start.column + quote + chars(before)};
+  }
+  const std::size_t line0 = static_cast<std::size_t>(node.line) + 1 + k;
+  if (node.quoted && line0 < line_starts_.size()) {
+    std::string_view raw = raw_line(line0);
+    const std::size_t indent = raw.find_first_not_of(' ');
+    if (indent != std::string_view::npos && raw.substr(indent, before.size()) == before)
+      return SourcePos{static_cast<int>(line0) + first_line_, static_cast<int>(indent) + 1 + chars(before)};
+  }
+  return start;
 }
 
 std::vector<std::string> YamlReader::text_list(const YamlNode& map, const char* key,
