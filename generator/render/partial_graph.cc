@@ -37,7 +37,10 @@ void check_partial_cycles(const std::map<std::string, ThemeTemplate>& partials, 
         path.pop_back();
         continue;
       }
-      const auto [name, at] = path.back().refs[path.back().next++];
+      // Copies, not a structured binding: the lambda below captures the name (clang 14).
+      const std::string name = path.back().refs[path.back().next].first;
+      const std::size_t at = path.back().refs[path.back().next].second;
+      ++path.back().next;
       auto it = partials.find(name);
       if (it == partials.end()) continue;  // a missing partial is reported by load_theme
       if (state[name] == State::kNew) {
