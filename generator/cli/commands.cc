@@ -34,8 +34,16 @@ struct CommonFlags {
   bool timings = false;   // build: print each stage's wall time
 };
 
+// An empty folder name is a slip of the command line (an unset variable: --out "$OUT"), not
+// the current folder: refused as a usage error before anything is read or written.
+const CLI::Validator kNotEmpty(
+    [](const std::string& value) -> std::string {
+      return value.empty() ? "không được để trống (must not be empty)" : "";
+    },
+    "FOLDER");
+
 void add_content_flags(CLI::App* cmd, CommonFlags* f) {
-  cmd->add_option("--content", f->content, "Thư mục nội dung (mặc định: content)");
+  cmd->add_option("--content", f->content, "Thư mục nội dung (mặc định: content)")->check(kNotEmpty);
   cmd->add_option("--theme", f->theme, "Thư mục giao diện ghi đè giao diện mặc định");
   cmd->add_option("--as-of", f->as_of,
                   "Ngày tham chiếu YYYY-MM-DD để tính tiến độ, quá hạn (mặc định: SOURCE_DATE_EPOCH, nếu không thì hôm nay)");
@@ -191,7 +199,7 @@ int run_cli(int argc, char** argv) {
 
   CLI::App* build = app.add_subcommand("build", "Tạo trang web từ thư mục nội dung");
   add_content_flags(build, &f);
-  build->add_option("--out", f.out, "Thư mục đầu ra (mặc định: public)");
+  build->add_option("--out", f.out, "Thư mục đầu ra (mặc định: public)")->check(kNotEmpty);
   build->add_flag("--timings", f.timings, "In thời gian của từng bước (đọc, kiểm tra, dựng trang, …)");
   build->add_flag("--no-cache", f.no_cache,
                   "Dựng lại mọi trang, không dùng và không giữ bộ nhớ đệm .congkhai-cache/ bên cạnh thư mục đầu ra");

@@ -1,6 +1,9 @@
 #include "cli/diagnostic_printer.h"
 
-#include <fstream>
+#include <sstream>
+
+#include "load/regular_file.h"
+#include "load/source_text.h"
 
 namespace congkhai {
 
@@ -33,7 +36,10 @@ std::size_t utf8_prefix_bytes(const std::string& line, int column) {
 
 std::string source_excerpt(const std::string& path, int line, int column) {
   if (line <= 0) return {};
-  std::ifstream in(path, std::ios::binary);
+  // Only a regular file: the excerpt must not block on a pipe put where the file was.
+  RegularFile file = read_regular_file(path, kMaxFileBytes);
+  if (file.status != RegularFile::Status::kOk) return {};
+  std::istringstream in(std::move(file.bytes));
   std::string text;
   for (int n = 1; std::getline(in, text); ++n)
     if (n == line) break;

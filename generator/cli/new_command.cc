@@ -83,6 +83,13 @@ int no_plan(const fs::path& dir, const std::string& id, bool english) {
               english);
 }
 
+// A plan's file: its id as plan file names are (no "/", no "..", at most 80 characters), so
+// that a mistyped --plan never reaches the file system as a path it cannot take.
+bool is_plan_file(const std::string& id, const fs::path& source) {
+  std::error_code ec;
+  return is_valid_id(id) && fs::exists(source, ec);
+}
+
 bool load_quietly_or_print(const std::optional<Plan>& plan, const Diagnostics& diags, bool english) {
   if (plan && diags.empty()) return true;
   PrintOptions p;
@@ -92,7 +99,8 @@ bool load_quietly_or_print(const std::optional<Plan>& plan, const Diagnostics& d
 }
 
 std::optional<Unit> unit_at(const fs::path& dir, bool english) {
-  if (!fs::exists(dir / "unit.yaml")) {
+  std::error_code ec;  // a path too long to exist is no unit either
+  if (!fs::exists(dir / "unit.yaml", ec)) {
     fail("thư mục " + dir.generic_string() + " không phải là một đơn vị (không có tệp unit.yaml)",
          dir.generic_string() + " is not a unit folder (no unit.yaml)", english);
     return std::nullopt;
@@ -117,7 +125,8 @@ int new_unit(const NewFlags& f, bool english) {
                 "folder name \"" + folder + "\" must be lower-case ASCII with \"-\", e.g. son-lam", english);
   fs::path parent = dir.lexically_normal().parent_path();
   if (parent.empty()) parent = ".";
-  if (!fs::exists(parent / "unit.yaml") && !fs::exists(parent / "site.yaml"))
+  std::error_code ec;
+  if (!fs::exists(parent / "unit.yaml", ec) && !fs::exists(parent / "site.yaml", ec))
     return fail("thư mục cha " + parent.generic_string() +
                     " không phải thư mục nội dung (có site.yaml) hay một đơn vị (có unit.yaml)",
                 "the parent folder " + parent.generic_string() + " is neither the content folder nor a unit",
@@ -132,11 +141,12 @@ int new_plan(const NewFlags& f, bool english) {
   auto unit = unit_at(dir, english);
   if (!unit) return kExitContentErrors;
   fs::path target = dir / "plans" / (std::to_string(f.year) + ".md");
-  if (fs::exists(target))
+  std::error_code ec;
+  if (fs::exists(target, ec))
     return write_new_file(target, "", english);  // reports the existing file
   if (f.from.empty()) return write_new_file(target, scaffold_plan(f.year, "UBND " + unit_display_name(*unit)), english);
   fs::path source = dir / "plans" / (f.from + ".md");
-  if (!fs::exists(source)) return no_plan(dir, f.from, english);
+  if (!is_plan_file(f.from, source)) return no_plan(dir, f.from, english);
   Diagnostics diags;
   auto previous = load_plan(source.generic_string(), &diags);
   if (!load_quietly_or_print(previous, diags, english)) return kExitContentErrors;
@@ -153,7 +163,7 @@ int new_record(const NewFlags& f, bool english, bool report) {
     return fail("kỳ \"" + f.period + "\" không hợp lệ; viết dạng 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-M03 (tháng) hoặc 2025",
                 "invalid period \"" + f.period + "\"; write 2025-Q1, 2025-H1, 2025-M03 or 2025", english);
   fs::path source = dir / "plans" / (f.plan_id + ".md");
-  if (!fs::exists(source)) return no_plan(dir, f.plan_id, english);
+  if (!is_plan_file(f.plan_id, source)) return no_plan(dir, f.plan_id, english);
   Diagnostics diags;
   auto plan = load_plan(source.generic_string(), &diags);
   if (!load_quietly_or_print(plan, diags, english)) return kExitContentErrors;

@@ -11,6 +11,26 @@ namespace {
 
 const char* const kRoman[] = {"", "I", "II", "III", "IV"};
 
+// U+0085, U+2028 and U+2029 are line breaks to YAML (and refused in content files): what the
+// scaffold writes holds "\n" in their place, so that a value reads back as one and a
+// comment never spills onto a line of its own.
+std::string ordinary_breaks(std::string s) {
+  for (const char* unusual : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    const std::string from = unusual;
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1))
+      s.replace(at, from.size(), "\n");
+  }
+  return s;
+}
+
+// Text for one comment line: every line break a space.
+std::string comment_text(const std::string& s) {
+  std::string out = ordinary_breaks(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
 bool is_plain_safe(const std::string& s) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
   if (std::string("-?:,[]{}#&*!|>'\"%@`.+0123456789").find(s.front()) != std::string::npos) return false;
@@ -43,7 +63,8 @@ std::string quoted(const std::string& s) {
 }
 
 // `key: value` at `indent` spaces; multi-line text as a literal block.
-std::string field(int indent, const std::string& key, const std::string& value) {
+std::string field(int indent, const std::string& key, const std::string& written) {
+  const std::string value = ordinary_breaks(written);
   std::string pad(indent, ' ');
   bool multiline = value.find('\n') != std::string::npos && value.front() != ' ' && value.front() != '\n';
   if (!multiline) return pad + key + ": " + yaml_scalar(value) + "\n";
@@ -94,7 +115,8 @@ std::string commented(const std::string& yaml) {
 }
 
 // The first line of a task's text, shortened for a comment.
-std::string preview(const std::string& text, std::size_t max_chars = 70) {
+std::string preview(const std::string& written, std::size_t max_chars = 70) {
+  const std::string text = ordinary_breaks(written);
   std::string line = text.substr(0, text.find('\n'));
   std::size_t chars = 0, i = 0;
   for (; i < line.size(); ++i)
@@ -175,7 +197,10 @@ class TableWriter {
 
 }  // namespace
 
-std::string yaml_scalar(const std::string& text) { return is_plain_safe(text) ? text : quoted(text); }
+std::string yaml_scalar(const std::string& written) {
+  const std::string text = ordinary_breaks(written);
+  return is_plain_safe(text) ? text : quoted(text);
+}
 
 std::string period_label(const Period& p) {
   std::string y = std::to_string(p.year);
@@ -271,7 +296,7 @@ std::string scaffold_plan_from(const Plan& prev, int year) {
   std::string old_year = std::to_string(prev.year), y = std::to_string(year);
   std::string out = "---\n";
   out += "# Kế hoạch năm " + y + ", chép từ kế hoạch \"" + prev.id + "\"" +
-         (prev.number.empty() ? std::string() : " (số " + prev.number + ")") + ".\n";
+         (prev.number.empty() ? std::string() : " (số " + comment_text(prev.number) + ")") + ".\n";
   out += "# Đã xoá số, ngày ban hành, họ tên người ký; năm " + old_year + " trong tên kế hoạch và thời gian\n"
          "# thực hiện đã đổi thành " + y + ". Đối chiếu từng dòng với văn bản mới trước khi đăng.\n";
   out += "# Số kế hoạch như in trên văn bản; khi chưa có số, để dạng \"/KH-UBND\".\n";
@@ -338,7 +363,7 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
   Date end = period_end(period);
   std::string out;
   out += "# Tiến độ " + period_vi(period) + " của kế hoạch \"" + plan.id + "\"" +
-         (plan.number.empty() || is_blank_number(plan.number) ? std::string() : " (số " + plan.number + ")") + ".\n";
+         (plan.number.empty() || is_blank_number(plan.number) ? std::string() : " (số " + comment_text(plan.number) + ")") + ".\n";
   out += "# Mỗi nhiệm vụ của kế hoạch có một mục, tạm ghi \"not_started\": sửa trạng thái cho đúng,\n"
          "# thêm tỷ lệ, ghi chú, minh chứng; xoá mục của nhiệm vụ không cần báo cáo kỳ này.\n";
   out += "# Mã kế hoạch: tên tệp kế hoạch trong thư mục plans/, không có đuôi .md.\n";
@@ -353,7 +378,7 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
          "# evidence: minh chứng, mỗi mục có title và url (địa chỉ web) hoặc file (tệp đặt cạnh tệp này).\n";
   out += "entries:\n";
   for (const auto& t : plan.tasks) {
-    out += "  # " + numbered(t.number, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")") + "\n";
+    out += "  # " + comment_text(numbered(t.number, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")")) + "\n";
     out += "  - task: " + yaml_scalar(t.id) + "\n";
     out += "    status: not_started\n";
     out += "    # percent: 0\n";
@@ -363,8 +388,8 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
     out += "# Số liệu chỉ tiêu đo được trong kỳ: bỏ dấu # và ghi giá trị (value), nguồn số liệu (source).\n";
     out += "# measurements:\n";
     for (const auto& t : plan.targets) {
-      out += "#   # " + preview(t.measure) + " (" + comparison_vi(t.comparison) + " " +
-             (t.value_text.empty() ? std::to_string(t.value) : t.value_text) + t.unit + ")\n";
+      out += "#   # " + comment_text(preview(t.measure) + " (" + comparison_vi(t.comparison) + " " +
+                                  (t.value_text.empty() ? std::to_string(t.value) : t.value_text) + t.unit + ")") + "\n";
       out += "#   - target: " + yaml_scalar(t.id) + "\n";
       out += "#     value: 0\n";
       out += "#     source: Hệ thống thông tin giải quyết thủ tục hành chính\n";

@@ -212,6 +212,46 @@ TEST(YamlScalar, ReadsBackAsTheSameText) {
   }
 }
 
+// U+0085, U+2028 and U+2029 are line breaks to YAML: a task line copied into a comment once
+// broke the comment in two, and the new progress file failed `check`. Content files refuse
+// them now, but what the scaffold writes must never hold one, whatever its plan holds.
+TEST(Scaffold, NeverWritesUnusualLineBreaks) {
+  const std::string nel = "\xC2\x85", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9";
+  Plan plan;
+  plan.id = "2024";
+  plan.year = 2024;
+  plan.number = "12/KH" + ps + "UBND";
+  plan.issuer = "UBND xã" + nel + "Sơn Lâm";
+  Task a;
+  a.id = "niem-yet";
+  a.number = "1" + ls;
+  a.text = "Niêm yết" + ls + "status: done" + nel + "thủ tục" + ps + "- x";
+  a.timeframe = "Quý" + ls + "I";
+  plan.tasks.push_back(a);
+  Task b;
+  b.id = "so-hoa";
+  b.text = "Số hoá";
+  plan.tasks.push_back(b);
+  Target t;
+  t.id = "ho-so";
+  t.measure = "Tỷ lệ" + ps + "hồ sơ";
+  t.value = 50;
+  plan.targets.push_back(t);
+  Period q1{Period::Kind::kQuarter, 2024, 1};
+  for (const std::string& text : {scaffold_progress(plan, q1), scaffold_plan_from(plan, 2025)}) {
+    for (const std::string& bad : {nel, ls, ps}) EXPECT_EQ(text.find(bad), std::string::npos) << text;
+    // Every line is a comment, or YAML that reads back: no comment spilled onto a line of its own.
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      EXPECT_EQ(line.find("status: done"), std::string::npos) << line;
+  }
+  YAML::Node root = YAML::Load(scaffold_progress(plan, q1));
+  ASSERT_EQ(root["entries"].size(), 2u);
+  EXPECT_EQ(root["entries"][0]["task"].as<std::string>(), "niem-yet");
+  // A value with one becomes a value with a line break, and reads back as such.
+  EXPECT_EQ(YAML::Load("k: " + yaml_scalar("Sơn" + ls + "Lâm"))["k"].as<std::string>(), "Sơn\nLâm");
+}
+
 TEST(PeriodLabel, ReadsLikeTheDocuments) {
   Period p;
   ASSERT_TRUE(parse_period("2025-Q1", &p));

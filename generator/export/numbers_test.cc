@@ -27,5 +27,17 @@ TEST(FormatNumber, NonFiniteIsEmpty) {
   EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "");
 }
 
+TEST(NumbersTest, HugeTinyAndNegativeZero) {
+  EXPECT_EQ(format_number(1e17), "100000000000000000");
+  EXPECT_EQ(format_number(-9.3e18), "-9300000000000000000");
+  EXPECT_EQ(format_number(std::numeric_limits<double>::max()).size(), 309u);
+  EXPECT_EQ(format_number(-std::numeric_limits<double>::max()).size(), 310u);
+  EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_number(1e-5), "0.00001");
+  EXPECT_EQ(format_number(-std::numeric_limits<double>::denorm_min()).substr(0, 8), "-0.00000");
+  EXPECT_EQ(format_number(-std::numeric_limits<double>::denorm_min()).back(), '5');
+  EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "");
+}
+
 }  // namespace
 }  // namespace congkhai

@@ -69,6 +69,11 @@ std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir
     *problem_en = "file \"" + file + "\" is outside the content folder";
     return std::nullopt;
   }
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+    // A pipe would block the copy, a device fill the disk.
+    *problem = "tệp \"" + file + "\" không phải tệp thường (thư mục, ống dẫn có tên hay thiết bị)";
+    return std::nullopt;
+  }
   if (!fs::is_regular_file(target, ec)) {
     *problem = "không tìm thấy tệp \"" + file + "\"";
     *problem_en = "file \"" + file + "\" not found";

@@ -40,8 +40,8 @@ bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
 }
 
 void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en,
-                   std::string hint = {}) {
-  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), {}});
+                   std::string hint = {}, std::string hint_en = {}) {
+  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), std::move(hint_en)});
 }
 
 class TreeLoader {
@@ -98,13 +98,39 @@ class TreeLoader {
     return true;
   }
 
+  // A name that is not UTF-8 (Linux allows any bytes) can be neither shown nor written into
+  // the site's pages and data; it is reported once, and its file or folder left unread.
+  bool refused_name(const fs::path& p) {
+    if (is_valid_utf8(p.filename().string())) return false;
+    if (!reported_links_.insert(p.string()).second) return true;
+    // The path as it can be printed: each byte that is not UTF-8 becomes "?".
+    std::string shown;
+    const std::string raw = path_of_abs(p);
+    for (std::size_t i = 0; i < raw.size();) {
+      std::size_t n = 1;
+      while (n <= 4 && i + n <= raw.size() && !is_valid_utf8(std::string_view(raw).substr(i, n))) ++n;
+      if (n > 4 || i + n > raw.size()) {
+        shown += '?';
+        ++i;
+      } else {
+        shown.append(raw, i, n);
+        i += n;
+      }
+    }
+    error_at_file(diags_, shown, "tên tệp hoặc thư mục không phải văn bản UTF-8 hợp lệ",
+                    "the file or folder name is not valid UTF-8",
+                  "đặt lại tên cho nó (tên do máy khác hay bảng mã cũ tạo ra)",
+                  "rename it (a name made on another machine or in an old encoding)");
+    return true;
+  }
+
   // Directory entries sorted by name, hidden ones and refused links left out, so the walk is
   // deterministic.
   std::vector<fs::directory_entry> listing(const fs::path& dir) {
     std::vector<fs::directory_entry> out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      if (!is_hidden(it->path()) && !refused_link(it->path())) out.push_back(*it);
+      if (!is_hidden(it->path()) && !refused_name(it->path()) && !refused_link(it->path())) out.push_back(*it);
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     return out;
@@ -197,7 +223,8 @@ class TreeLoader {
     if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir)) {
       std::string path = path_of_abs(e.path());
-      if (!e.is_regular_file() || !has_extension(e.path(), {".md"})) {
+      // A pipe or device named *.md is loaded, so that read_source refuses it by name.
+      if (e.is_directory() || !has_extension(e.path(), {".md"})) {
         error_at_file(diags_, path, "thư mục plans/ chỉ chứa các tệp kế hoạch .md",
                       "plans/ holds only .md plan files");
         continue;
@@ -216,8 +243,13 @@ class TreeLoader {
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
+      if (refused_name(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
       if (refused_link(it->path())) continue;
-      if (!it->is_regular_file()) continue;
+      if (it->is_directory()) continue;
+      // Pipes and devices too: read_source refuses them by name rather than leave them unread.
       if (has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
       // Spreadsheets are records only at the top of progress/; below it (files/) a .csv or
       // .xlsx is evidence.
@@ -239,7 +271,7 @@ class TreeLoader {
     std::error_code ec;
     if (fs::is_symlink(dir, ec)) return;  // reported by the walk
     for (const auto& e : listing(dir))
-      if (e.is_regular_file() && has_extension(e.path(), {".md"}))  // others are attachments
+      if (!e.is_directory() && has_extension(e.path(), {".md"}))  // others are attachments
         jobs_.push_back({Kind::kReport, path_of_abs(e.path()), unit});
   }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "load/front_matter.h"
+#include "load/markdown_limits.h"
 #include "load/source_text.h"
 #include "load/yaml_reader.h"
 #include "text/unicode.h"
@@ -44,7 +45,7 @@ class PlanParser {
     }
     if (auto im = r_.child(root, "implements")) plan_.implements = r_.reference(*im);
     plan_.recipients = r_.text_list(root, "recipients");
-    plan_.budget = r_.text(root, "budget").value_or("");
+    plan_.budget = r_.markdown(root, "budget").value_or("");
     if (auto a = r_.child(root, "appendix"); a && r_.expect_map(*a, "\"appendix\"", "\"appendix\"")) {
       r_.check_keys(*a, {{"title"}, {"note"}});
       plan_.appendix_title = r_.text(*a, "title").value_or("");
@@ -127,7 +128,7 @@ class PlanParser {
                          {"timeframe"}});
     Task t;
     t.pos = r_.pos(node);
-    t.text = r_.text(node, "task", true).value_or("");
+    t.text = r_.markdown(node, "task", true).value_or("");
     t.number = r_.text(node, "number").value_or("");
     t.lead = r_.text_list(node, "lead");
     t.partners = r_.text_list(node, "partners");
@@ -201,6 +202,10 @@ std::optional<Plan> parse_plan(const std::string& path, const std::string& text,
   plan.id = std::filesystem::path(path).stem().string();
   plan.body = fm.body;
   plan.body_line = fm.body_line;
+  if (auto problem = check_markdown_limits(plan.body)) {
+    diags->push_back(markdown_limit_diagnostic(*problem, plan.body, path, {plan.body_line, 1}));
+    plan.body.clear();
+  }
   PlanParser parser(&r, &plan);
   parser.read_header(*root);
   parser.read_table(*root);

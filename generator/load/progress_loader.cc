@@ -71,7 +71,7 @@ class ProgressParser {
                "status must be one of: " + keys);
     }
     e.percent = r_.integer(node, "percent", 0, 100).value_or(-1);
-    e.note = r_.text(node, "note").value_or("");
+    e.note = r_.markdown(node, "note").value_or("");
     e.reported_by = r_.text(node, "reported_by").value_or(default_reporter_);
     if (auto ev = r_.child(node, "evidence")) {
       if (!ev->is_sequence())

@@ -1,10 +1,9 @@
 #include "load/source_text.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <sys/stat.h>
+#include <utility>
 
+#include "load/regular_file.h"
 #include "text/unicode.h"
 
 namespace congkhai {
@@ -53,6 +52,26 @@ unsigned noncharacter_at(std::string_view s, std::size_t at) {
   return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
 }
 
+struct UnusualBreak {
+  SourcePos pos;
+  const char* name;
+};
+
+// U+0085 (NEXT LINE), U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) are line
+// breaks to YAML but not to most editors: libyaml would fold them into a quoted value
+// silently and count lines differently from the editor and from these messages. Lines are
+// counted at "\n" only (CR LF and CR are not folded yet: they end a line too), columns in
+// characters, as in every other message.
+std::optional<UnusualBreak> first_unusual_line_break(std::string_view s) {
+  std::size_t at = std::string_view::npos;
+  const char* name = nullptr;
+  for (auto [bytes, what] : {std::pair{"\xC2\x85", "U+0085 NEXT LINE"}, std::pair{"\xE2\x80\xA8", "U+2028 LINE SEPARATOR"},
+                             std::pair{"\xE2\x80\xA9", "U+2029 PARAGRAPH SEPARATOR"}})
+    if (std::size_t i = s.find(bytes); i < at) at = i, name = what;
+  if (at == std::string_view::npos) return std::nullopt;
+  return UnusualBreak{position_of_offset(s, at), name};
+}
+
 // clean_text on bytes the caller gives up: checked, then CR LF turned into LF in place, so
 // a file read from disk is copied only when it must be normalised.
 std::optional<std::string> clean_owned(std::string text, const std::string& path, Diagnostics* diags) {
@@ -63,6 +82,18 @@ std::optional<std::string> clean_owned(std::string text, const std::string& path
                       "tệp không phải văn bản UTF-8 hợp lệ (có byte lạ ở đây); hãy lưu lại tệp với bảng mã UTF-8",
                       "the file is not valid UTF-8 (stray byte here); save it again as UTF-8",
                       "", ""});
+    return std::nullopt;
+  }
+  if (auto unusual = first_unusual_line_break(text)) {
+    diags->push_back({path, unusual->pos,
+                      std::string("tệp có ký tự xuống dòng lạ (") + unusual->name +
+                          "); hãy thay bằng một dấu xuống dòng thường hoặc dấu cách",
+                      std::string("the file holds an unusual line break (") + unusual->name +
+                          "); replace it with an ordinary line break or a space",
+                      "ký tự này thường lọt vào khi dán văn bản từ Word hay trang web; YAML coi nó là "
+                      "một dấu xuống dòng, trình soạn thảo thì không",
+                      "it usually comes in with text pasted from Word or a web page; YAML reads it as a "
+                      "line break, editors do not"});
     return std::nullopt;
   }
   if (text.find('\0') != std::string::npos) {
@@ -103,35 +134,22 @@ std::optional<std::string> clean_text(std::string_view bytes, const std::string&
 }
 
 std::optional<std::string> read_source(const std::string& path, Diagnostics* diags) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
-    return std::nullopt;
+  RegularFile file = read_regular_file(path, kMaxFileBytes);
+  switch (file.status) {
+    case RegularFile::Status::kOk: return clean_owned(std::move(file.bytes), path, diags);
+    case RegularFile::Status::kNotRegular: diags->push_back(not_regular_file_diagnostic(path, file)); break;
+    case RegularFile::Status::kTooLarge: {
+      const std::string mb = std::to_string(file.size / (1024 * 1024));
+      const std::string limit = std::to_string(kMaxFileBytes / (1024 * 1024));
+      diags->push_back({path, {}, "tệp quá lớn (" + mb + " MB); mỗi tệp nội dung tối đa " + limit + " MB",
+                        "the file is too large (" + mb + " MB); the limit is " + limit + " MB", "", ""});
+      break;
+    }
+    case RegularFile::Status::kCannotRead:
+      diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
+      break;
   }
-  if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
-    diags->push_back({path, {},
-                      "tệp quá lớn (" + std::to_string(st.st_size / (1024 * 1024)) +
-                          " MB); mỗi tệp nội dung tối đa " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
-                      "the file is too large (" + std::to_string(st.st_size / (1024 * 1024)) + " MB); the limit is " +
-                          std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB",
-                      "", ""});
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags->push_back({path, {}, "không đọc được tệp", "cannot read the file", "", ""});
-    return std::nullopt;
-  }
-  // Read in one piece at the size stat gave; a file that grew meanwhile is read to its end.
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in) {
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    bytes += rest.str();
-  }
-  return clean_owned(std::move(bytes), path, diags);
+  return std::nullopt;
 }
 
 }  // namespace congkhai

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <set>
 
+#include "load/markdown_limits.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
 
@@ -61,8 +62,9 @@ constexpr SyntaxHint kSyntaxHints[] = {
      "a colon after the key is missing, or a value runs on to a line indented unevenly", Blame::kStart},
 };
 
-// A scalar with a control character can only come from an escape ("\0", "\x01", "\N"):
-// libyaml refuses one written in the file. Broken UTF-8 cannot come at all: the file was checked
+// A scalar with a control character or a YAML-only line break can only come from an escape
+// ("\0", "\x01", "\N", "\L"): libyaml refuses a control character written in the file, and
+// clean_text the line breaks. Broken UTF-8 cannot come at all: the file was checked
 // when it was read, and libyaml refuses a surrogate escape ("\uD800") itself.
 bool clean_scalar(const char* s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -70,6 +72,10 @@ bool clean_scalar(const char* s, std::size_t n) {
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
     // U+0080–U+009F, the C1 controls ("\N", "\x85").
     if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
+    // U+2028 and U+2029 ("\L", "\P"): line breaks to YAML, refused written in the file too.
+    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+      return false;
   }
   return true;
 }
@@ -424,6 +430,62 @@ std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key
     return std::nullopt;
   }
   return s;
+}
+
+std::optional<std::string> YamlReader::markdown(const YamlNode& map, const char* key, bool required) {
+  auto s = text(map, key, required);
+  if (!s) return s;
+  if (auto problem = check_markdown_limits(*s)) {
+    error(pos_in_scalar(*child(map, key), problem->offset), std::move(problem->message),
+          std::move(problem->message_en), std::move(problem->hint), std::move(problem->hint_en));
+    return std::nullopt;
+  }
+  return s;
+}
+
+SourcePos YamlReader::pos_in_scalar(const YamlNode& node, std::size_t offset) const {
+  const SourcePos start = pos(node);
+  if (node.line < 0 || static_cast<std::size_t>(node.line) >= line_starts_.size() || offset > node.text.size())
+    return start;
+  // The value's line holding `offset`, and the part of it before `offset`.
+  const std::string_view value(node.text);
+  const std::size_t line_start = value.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t k = static_cast<std::size_t>(std::count(value.begin(), value.begin() + offset, '\n'));
+  const std::string_view before =
+      value.substr(line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1,
+                   offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1));
+  auto chars = [](std::string_view t) {
+    int n = 0;
+    for (unsigned char c : t) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  auto raw_line = [&](std::size_t line0) {
+    const std::size_t b = line_starts_[line0];
+    const std::size_t e = line0 + 1 < line_starts_.size() ? line_starts_[line0 + 1] - 1 : text_.size();
+    return std::string_view(text_).substr(b, e - b);
+  };
+  // Where the value is written as it reads (no escape, no folding before the spot), the spot
+  // is found in the file: on the key's line for a plain or quoted value, on its own line for
+  // a block ("|"). Otherwise the value's start.
+  if (k == 0) {
+    std::string_view raw = raw_line(static_cast<std::size_t>(node.line));
+    std::size_t at = 0;  // the byte where the node's column (in characters) starts
+    for (int c = 0; c < node.column && at < raw.size(); ++c) {
+      ++at;
+      while (at < raw.size() && (static_cast<unsigned char>(raw[at]) & 0xC0) == 0x80) ++at;
+    }
+    const int quote = at < raw.size() && (raw[at] == '"' || raw[at] == '\'') && node.quoted ? 1 : 0;
+    if (raw.substr(at + quote, before.size()) == before)
+      return SourcePos{start.line, start.column + quote + chars(before)};
+  }
+  const std::size_t line0 = static_cast<std::size_t>(node.line) + 1 + k;
+  if (node.quoted && line0 < line_starts_.size()) {
+    std::string_view raw = raw_line(line0);
+    const std::size_t indent = raw.find_first_not_of(' ');
+    if (indent != std::string_view::npos && raw.substr(indent, before.size()) == before)
+      return SourcePos{static_cast<int>(line0) + first_line_, static_cast<int>(indent) + 1 + chars(before)};
+  }
+  return start;
 }
 
 std::vector<std::string> YamlReader::text_list(const YamlNode& map, const char* key,

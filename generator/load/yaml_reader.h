@@ -52,6 +52,10 @@ class YamlReader {
 
   // The value of `key`, or nullopt when absent or blank (reported if required) or not text.
   std::optional<std::string> text(const YamlNode& map, const char* key, bool required = false);
+  // text() for a field written in Markdown: one passing a bound of load/markdown_limits.h is
+  // reported where it passes it (at the value's start when escapes or folding come before
+  // that spot) and read as nullopt.
+  std::optional<std::string> markdown(const YamlNode& map, const char* key, bool required = false);
   // A string or a list of strings; blank items are dropped.
   std::vector<std::string> text_list(const YamlNode& map, const char* key,
                                      std::vector<SourcePos>* positions = nullptr);
@@ -72,6 +76,9 @@ class YamlReader {
   // The value under `key` even when null, or nullptr when the key is absent.
   const YamlNode* find(const YamlNode& map, const char* key) const;
   SourcePos pos_of_offset(std::size_t byte_offset) const;
+  // Where byte `offset` of a scalar's text stands in the file, when the text is written as it
+  // reads up to there; else the scalar's start.
+  SourcePos pos_in_scalar(const YamlNode& node, std::size_t offset) const;
   bool tab_indented(int line0) const;
   bool ends_document(int line0) const;
   void syntax_error(const ::yaml_parser_s& parser);

@@ -1,5 +1,6 @@
 #include "render/format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -15,9 +16,12 @@ std::string vi_number(const std::string& written) {
 }
 
 std::string vi_number(double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  std::string s = buf;
+  if (!std::isfinite(value)) return "";
+  // to_chars, not printf: it ignores the locale, and the buffer holds DBL_MAX's 309 digits
+  // (a 64-byte one cut 1e300 short).
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 2);
+  std::string s(buf, ec == std::errc() ? end : buf);
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace congkhai {
 namespace {
 
@@ -48,6 +50,20 @@ TEST(FormatTest, UnreportedTasksDoNotClaimAStatus) {
   EXPECT_EQ(status_label(f).text, "Chưa bắt đầu");
   f.status = TaskStatus::kInProgress;
   EXPECT_EQ(status_label(f).key, "in-progress");
+}
+
+TEST(FormatTest, NumbersOfAnySizeAndSign) {
+  EXPECT_EQ(vi_number(1e17), "100000000000000000");
+  EXPECT_EQ(vi_number(-1e17), "-100000000000000000");
+  EXPECT_EQ(vi_number(1e300).size(), 301u);  // was cut at 63 characters
+  EXPECT_EQ(vi_number(-std::numeric_limits<double>::max()).size(), 310u);
+  EXPECT_EQ(vi_number(-0.0), "0");
+  EXPECT_EQ(vi_number(-0.001), "0");
+  EXPECT_EQ(vi_number(1e-300), "0");
+  EXPECT_EQ(vi_number(0.125), "0,12");
+  EXPECT_EQ(vi_number(-41.5), "-41,5");
+  EXPECT_EQ(vi_number(std::numeric_limits<double>::infinity()), "");
+  EXPECT_EQ(file_size_vi(std::numeric_limits<long long>::max()), "8796093022208 MB");
 }
 
 }  // namespace

@@ -142,15 +142,6 @@ bool is_safe_url(std::string_view url) {
   return true;
 }
 
-std::string unique_id(const std::string& base, std::set<std::string>* used) {
-  std::string id = base;
-  if (used) {
-    for (int n = 2; used->count(id); ++n) id = base + "-" + std::to_string(n);
-    used->insert(id);
-  }
-  return id;
-}
-
 namespace {
 
 // True for one line of text that no CommonMark or GFM rule can change: it starts with a
@@ -228,7 +219,7 @@ std::string markdown_to_html_with_cmark(std::string_view markdown, const Markdow
       if (options.heading_ids) {
         std::string base = slugify(plain_text(h));
         if (base.empty()) base = "muc";
-        ids.push_back(unique_id(base, options.used_ids));
+        ids.push_back(options.used_ids ? options.used_ids->take(base) : base);
       }
     }
   }

@@ -6,9 +6,10 @@
 // become links so that pages never load anything from elsewhere.
 #pragma once
 
-#include <set>
 #include <string>
 #include <string_view>
+
+#include "render/page_ids.h"
 
 namespace congkhai {
 
@@ -18,7 +19,7 @@ struct MarkdownOptions {
   // Give headings an id slugged from their text ("I. Mục đích" → "i-muc-dich").
   bool heading_ids = false;
   // Ids already taken on the page; new heading ids avoid them and are added.
-  std::set<std::string>* used_ids = nullptr;
+  PageIds* used_ids = nullptr;
   // Text that is a single paragraph comes out without its <p> (for table cells).
   bool unwrap_single_paragraph = false;
 };
@@ -32,8 +33,5 @@ std::string markdown_to_html_with_cmark(std::string_view markdown, const Markdow
 
 // True for addresses a page may link to: http, https, mailto, tel, or no scheme at all.
 bool is_safe_url(std::string_view url);
-
-// A unique id on the page: `base`, or `base-2`, `base-3` … when taken; recorded in `used`.
-std::string unique_id(const std::string& base, std::set<std::string>* used);
 
 }  // namespace congkhai

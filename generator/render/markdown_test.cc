@@ -1,7 +1,10 @@
 #include "render/markdown.h"
 
+#include "load/markdown_limits.h"
+
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -47,7 +50,7 @@ TEST(MarkdownTest, ImagesBecomeLinksSoPagesLoadNothingFromElsewhere) {
 }
 
 TEST(MarkdownTest, HeadingsGetUniqueIdsAndShiftedLevels) {
-  std::set<std::string> used = {"noi-dung"};
+  PageIds used = {"noi-dung"};
   MarkdownOptions o;
   o.heading_ids = true;
   o.heading_offset = 1;
@@ -107,6 +110,39 @@ TEST(MarkdownTest, SafeUrls) {
   EXPECT_FALSE(is_safe_url("javascript:alert(1)"));
   EXPECT_FALSE(is_safe_url(" javascript:alert(1)"));
   EXPECT_FALSE(is_safe_url("file:///etc/passwd"));
+}
+
+// The shapes Debian 12's cmark-gfm is quadratic on, as large as load/markdown_limits.h lets
+// them be: each 1 MB field must render in well under a second.
+TEST(MarkdownTest, TextWithinTheLoadersBoundsRendersQuickly) {
+  auto fill = [](const std::string& head, const std::string& unit) {
+    std::string s = head;
+    while (s.size() + unit.size() <= kMaxMarkdownBytes) s += unit;
+    return s;
+  };
+  std::string row;
+  for (int i = 0; i < kMaxTablePipes - 1; ++i) row += "a|";
+  row += "a\n";
+  std::string deep;
+  for (int i = 0; i < kMaxMarkdownNesting; ++i) deep += "> ";
+  const std::vector<std::string> shapes = {
+      fill(std::string(kMaxOpenBrackets - 1, '['), "[]()"),
+      fill("", std::string("![[]()").append(5 * (kMaxOpenBrackets / 6), '!') + "\n\n"),
+      fill(row + std::string(kMaxTablePipes - 1, '|') + "-\n", row),
+      fill("a|b\n-|-\n", std::string(kMaxTablePipes, '|') + "\n"),
+      fill("", deep + "a\n"),
+      fill("", "## a\n\n"),
+  };
+  for (const auto& md : shapes) {
+    ASSERT_FALSE(check_markdown_limits(md)) << md.substr(0, 80);
+    PageIds used;
+    MarkdownOptions o;
+    o.heading_ids = true;
+    o.used_ids = &used;
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_FALSE(markdown_to_html(md, o).empty());
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3)) << md.substr(0, 80);
+  }
 }
 
 }  // namespace

@@ -71,10 +71,10 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   const std::string path = plan_page(portal, plan);
 
   // Ids the page itself uses; headings in the body take others.
-  std::set<std::string> used_ids = {"noi-dung-chinh", "q", "van-ban", "noi-dung", "nhiem-vu",
+  PageIds used_ids = {"noi-dung-chinh", "q", "van-ban", "noi-dung", "nhiem-vu",
                                     "chi-tieu", "tien-do", "bao-cao", "du-lieu", "search-results"};
-  for (const Task& t : plan.tasks) used_ids.insert(task_anchor(t)), used_ids.insert("ls-" + t.id);
-  for (const Target& t : plan.targets) used_ids.insert(target_anchor(t));
+  for (const Task& t : plan.tasks) used_ids.reserve(task_anchor(t)), used_ids.reserve("ls-" + t.id);
+  for (const Target& t : plan.targets) used_ids.reserve(target_anchor(t));
 
   MarkdownOptions cell;
   cell.unwrap_single_paragraph = true;

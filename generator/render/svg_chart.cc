@@ -3,6 +3,7 @@
 #include "text/xml.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -24,6 +25,20 @@ std::string fixed(double v, int decimals, char point) {
   if (!std::isfinite(v)) return "0";
   long long scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
+  if (std::fabs(v * static_cast<double>(scale)) >= 0x1p53) {
+    // Past 2^53 a scaled double is no longer exact, and past 2^63 llround overflows (a target
+    // of 1e17 came out as "-92233720368547758,08"): the digits come from to_chars instead,
+    // which writes any finite double exactly rounded.
+    char buf[400];  // DBL_MAX has 309 digits
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+    std::string out(buf, ec == std::errc() ? end : buf);
+    if (std::size_t dot = out.find('.'); dot != std::string::npos) {
+      while (out.back() == '0') out.pop_back();
+      if (out.back() == '.') out.pop_back();
+      else out[dot] = point;
+    }
+    return out;
+  }
   long long n = std::llround(v * static_cast<double>(scale));
   bool negative = n < 0;
   unsigned long long a = static_cast<unsigned long long>(negative ? -n : n);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include <clocale>
 #include <regex>
 
@@ -106,6 +109,43 @@ TEST(SvgChartTest, PartialDatesStandAtTheirLastDay) {
 }
 
 TEST(SvgChartTest, NoPointNoChart) { EXPECT_EQ(line_chart_svg(year_2023()), ""); }
+
+// Targets of any finite size: llround overflowed past 9.2e16 (UBSan), showing
+// "-92233720368547758,08" for a target of 1e17.
+TEST(SvgChartTest, NumbersOfAnySize) {
+  EXPECT_EQ(vi_decimal(1e17), "100000000000000000");
+  EXPECT_EQ(vi_decimal(-1e17), "-100000000000000000");
+  EXPECT_EQ(vi_decimal(9.3e18, 2), "9300000000000000000");
+  EXPECT_EQ(vi_decimal(123456789012345.67, 2), "123456789012345,67");
+  EXPECT_EQ(svg_number(1e17), "100000000000000000");
+  EXPECT_EQ(vi_decimal(1e300).size(), 301u);
+  EXPECT_EQ(vi_decimal(std::numeric_limits<double>::max()).substr(0, 6), "179769");
+  EXPECT_EQ(vi_decimal(-std::numeric_limits<double>::max()).size(), 310u);
+  // Tiny and negative zero: no "-0".
+  EXPECT_EQ(vi_decimal(1e-300), "0");
+  EXPECT_EQ(vi_decimal(-1e-300), "0");
+  EXPECT_EQ(vi_decimal(std::numeric_limits<double>::denorm_min()), "0");
+  EXPECT_EQ(vi_decimal(-0.0), "0");
+  EXPECT_EQ(vi_decimal(-0.004), "0");
+  EXPECT_EQ(vi_decimal(-0.005), "-0,01");
+  EXPECT_EQ(svg_number(-0.0), "0");
+  EXPECT_EQ(vi_decimal(std::numeric_limits<double>::infinity()), "0");
+  EXPECT_EQ(vi_decimal(std::nan("")), "0");
+}
+
+// A chart of huge values draws, with its axis labels written out in full.
+TEST(SvgChartTest, HugeTargetsChart) {
+  for (double v : {1e17, 9.3e18, 1e300, std::numeric_limits<double>::max()}) {
+    LineChart c = year_2023();
+    c.points = {{Date{2023, 3, 31}, v / 2}, {Date{2023, 6, 30}, v}};
+    c.goal = v;
+    const std::string svg = line_chart_svg(c);
+    EXPECT_FALSE(svg.empty()) << v;
+    EXPECT_EQ(svg.find("-9223372036854775"), std::string::npos) << v;
+    EXPECT_EQ(svg.find("nan"), std::string::npos) << v;
+    EXPECT_EQ(svg.find("inf"), std::string::npos) << v;
+  }
+}
 
 TEST(SvgChartTest, NumbersIgnoreTheLocale) {
   EXPECT_EQ(svg_number(41.25), "41.3");

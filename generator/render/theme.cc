@@ -4,11 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
+#include "load/regular_file.h"
+#include "load/source_text.h"
 #include "render/content_policy.h"
+#include "render/partial_graph.h"
 #include "render/template_tokens.h"
 
 namespace congkhai {
@@ -17,13 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool read_file(const fs::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
+// Only a regular file is read: a named pipe would block the build, a device fill memory.
+RegularFile read_file(const fs::path& p, std::string* out) {
+  RegularFile file = read_regular_file(p.string(), kMaxFileBytes);
+  if (file.status == RegularFile::Status::kOk) *out = std::move(file.bytes);
+  return file;
 }
 
 bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
@@ -59,8 +58,9 @@ class ThemeFolder {
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
       if (p.extension() != ".mustache" || hidden(p.filename().string()) || refused_link(p)) continue;
+      // Pipes and devices too: read_file refuses them by name rather than leave them unread.
       std::error_code type_ec;
-      if (it->is_regular_file(type_ec)) files.push_back(p);
+      if (!it->is_directory(type_ec)) files.push_back(p);
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& p : files) {
@@ -68,11 +68,16 @@ class ThemeFolder {
       if (into->count(name)) continue;
       ThemeTemplate t;
       t.path = p.generic_string();
-      if (!read_file(p, &t.text)) {
-        error(errors_, t.path, {}, "Không đọc được tệp mẫu giao diện", "cannot read template file");
+      if (RegularFile read = read_file(p, &t.text); read.status != RegularFile::Status::kOk) {
+        if (read.status == RegularFile::Status::kNotRegular) {
+          if (errors_) errors_->push_back(not_regular_file_diagnostic(t.path, read));
+        } else {
+          error(errors_, t.path, {}, "Không đọc được tệp mẫu giao diện", "cannot read template file");
+        }
         continue;
       }
       check_template(t.path, t.text, errors_);
+      check_no_set_delimiters(t, errors_);
       (*into)[name] = std::move(t);
     }
   }
@@ -117,20 +122,6 @@ class ThemeFolder {
   fs::path root_;  // dir_ with links resolved, to tell inside from outside
   Diagnostics* errors_;
 };
-
-// Names used in {{> name}} tags, with their byte offsets.
-std::vector<std::pair<std::string, size_t>> partial_references(const std::string& text) {
-  std::vector<std::pair<std::string, size_t>> out;
-  for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
-    size_t end = text.find("}}", at + 3);
-    if (end == std::string::npos) break;
-    std::string name = text.substr(at + 3, end - at - 3);
-    size_t b = name.find_first_not_of(" \t");
-    size_t e = name.find_last_not_of(" \t");
-    out.emplace_back(b == std::string::npos ? "" : name.substr(b, e - b + 1), at);
-  }
-  return out;
-}
 
 // What every page's footer links to, and how a missing one is named.
 struct FooterPiece {
@@ -253,6 +244,7 @@ Theme load_theme(const std::vector<std::string>& dirs, Diagnostics* errors) {
   };
   for (const auto& [name, t] : theme.templates) check_refs(t);
   for (const auto& [name, t] : theme.partials) check_refs(t);
+  check_partial_cycles(theme.partials, errors);
   if (auto layout = theme.templates.find("layout"); layout != theme.templates.end())
     check_layout(layout->second, errors);
   return theme;

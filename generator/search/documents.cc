@@ -1,6 +1,8 @@
 #include "search/documents.h"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <iterator>
 
 #include "model/urls.h"
@@ -87,13 +89,12 @@ std::string plan_label(const Plan& plan) {
 
 std::string value_text(const Target& t) {
   if (!t.value_text.empty()) return t.value_text;
-  std::string s = std::to_string(t.value);
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-    bool dot = s.back() == '.';
-    s.pop_back();
-    if (dot) break;
-  }
-  return s;
+  // Shortest exact digits, whatever the size and the locale (to_string printed six
+  // decimals through the C locale); -0 is 0.
+  if (!std::isfinite(t.value)) return "";
+  char buf[400];  // DBL_MAX has 309 digits
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.value == 0 ? 0.0 : t.value, std::chars_format::fixed);
+  return ec == std::errc() ? std::string(buf, end) : "";
 }
 
 }  // namespace

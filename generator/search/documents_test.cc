@@ -357,5 +357,23 @@ TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
   for (const auto& [path, f] : build(portal, {"1.1", &keys})) EXPECT_FALSE(f.reused) << path;
 }
 
+// A target's value with no written form is spelt in full, whatever its size: never six
+// decimals, never "-0".
+TEST(SearchDocuments, TargetValuesOfAnySize) {
+  for (auto [value, text] : {std::pair{1e17, "100000000000000000"}, std::pair{41.5, "41.5"}, std::pair{-0.0, " 0%"}}) {
+    Portal portal = small_portal();
+    portal.plans[0].targets[0].value = value;
+    portal.plans[0].targets[0].value_text.clear();
+    std::vector<SearchDocument> docs = search_documents(portal);
+    const SearchDocument* d = nullptr;
+    for (const SearchDocument& doc : docs)
+      if (doc.kind == SearchKind::kTarget) d = &doc;
+    ASSERT_NE(d, nullptr);
+    EXPECT_NE(d->text.find(text), std::string::npos) << d->text;
+    EXPECT_EQ(d->text.find(".000000"), std::string::npos) << d->text;
+    EXPECT_EQ(d->text.find("-0"), std::string::npos) << d->text;
+  }
+}
+
 }  // namespace
 }  // namespace congkhai

@@ -6,10 +6,10 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <limits>
 #include <unordered_map>
 
+#include "load/regular_file.h"
 #include "serve/allowed_host.h"
 #include "serve/content_type.h"
 #include "serve/file_watcher.h"
@@ -31,12 +31,12 @@ bool is_page_request(std::string_view path) {
   return ends_with(path, ".html") || name.find('.') == std::string_view::npos;
 }
 
+// A copied file (evidence, theme assets) is read from its source at each request; only a
+// regular file, so that a pipe put in its place cannot hold a worker thread forever.
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  RegularFile file = read_regular_file(path, std::numeric_limits<std::size_t>::max() / 2);
+  if (file.status != RegularFile::Status::kOk) return std::nullopt;
+  return std::move(file.bytes);
 }
 
 std::string simple_page(const std::string& title, const std::string& text, bool english) {

@@ -3,22 +3,36 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 namespace congkhai {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance) {
+  const std::size_t far = max_distance + 1;
+  if (a.size() > b.size()) std::swap(a, b);
+  // Each length difference is one insertion: a long typed id is told apart from short
+  // candidates at once, without a row of the table.
+  if (b.size() - a.size() > max_distance) return far;
+  // Only cells within max_distance of the diagonal can hold a distance up to max_distance
+  // (Ukkonen's band): O(max_distance · length) instead of O(length²). Values are capped at
+  // `far`, which keeps every cell that matters exact.
+  std::vector<std::size_t> prev(b.size() + 2, far), cur(b.size() + 2, far);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = std::min(j, far);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+    const std::size_t lo = i > max_distance ? i - max_distance : 1;
+    const std::size_t hi = std::min(b.size(), i + max_distance);
+    cur[lo - 1] = lo == 1 ? std::min(i, far) : far;
+    std::size_t best = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      const std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] = std::min(v, far);
+      best = std::min(best, cur[j]);
     }
+    cur[hi + 1] = far;  // the next row's band may reach one further
+    if (best >= far) return far;  // every path to the end crosses this row
+    std::swap(prev, cur);
   }
-  return row[b.size()];
+  return prev[b.size()];
 }
 
 namespace {
@@ -28,9 +42,14 @@ std::vector<std::string> ranked(std::string_view word, const std::vector<std::st
                                 std::size_t limit, std::size_t max_distance) {
   std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, candidate index
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    std::size_t d = edit_distance(word, candidates[i]);
-    // A candidate that starts with what was typed is a good guess however long it is.
-    if (d <= max_distance || (!word.empty() && candidates[i].rfind(word, 0) == 0)) scored.push_back({d, i});
+    // A candidate that starts with what was typed is a good guess however long it is; its
+    // distance is the letters it adds.
+    if (!word.empty() && candidates[i].size() >= word.size() && candidates[i].compare(0, word.size(), word) == 0) {
+      scored.push_back({candidates[i].size() - word.size(), i});
+      continue;
+    }
+    std::size_t d = edit_distance(word, candidates[i], max_distance);
+    if (d <= max_distance) scored.push_back({d, i});
   }
   std::stable_sort(scored.begin(), scored.end());
   std::vector<std::string> out;
@@ -56,14 +75,20 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
     }
     return out;
   };
-  const auto typed = words(word);
+  // How often each word was typed: a candidate's shared words are then counted in the time
+  // of its own words, whatever the length of what was typed.
+  std::unordered_map<std::string_view, std::ptrdiff_t> typed;
+  for (auto w : words(word)) ++typed[w];
   // shared words (more first), distance, candidate index
   std::vector<std::tuple<std::ptrdiff_t, std::size_t, std::size_t>> scored;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const auto have = words(candidates[i]);
+    auto have = words(candidates[i]);
+    std::sort(have.begin(), have.end());
+    have.erase(std::unique(have.begin(), have.end()), have.end());
     std::ptrdiff_t shared = 0;
-    for (auto w : typed) shared += std::find(have.begin(), have.end(), w) != have.end();
-    scored.emplace_back(-shared, edit_distance(word, candidates[i]), i);
+    for (auto w : have)
+      if (auto it = typed.find(w); it != typed.end()) shared += it->second;
+    scored.emplace_back(-shared, edit_distance(word, candidates[i], kNearestMaxDistance), i);
   }
   std::stable_sort(scored.begin(), scored.end());
   std::vector<std::string> out;

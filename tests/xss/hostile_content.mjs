@@ -22,7 +22,7 @@ export function payload(field) {
     `<meta http-equiv="refresh" content="0;url=javascript:alert('${tag}')"> <base href="https://evil.example/">`,
     `<object data="data:text/html,<script>alert(1)</script>"></object> <embed src="javascript:alert(1)">`,
     `{{xss_probe}} {{{content}}} {{#site}}{{title}}{{/site}} {{> layout}} {{=<% %>=}}`,
-    `\u202Egnp.exe\u202C \u200B\u200D\uFEFF ＜script＞alert('${tag}')＜/script＞ \u2028\u2029`,
+    `\u202Egnp.exe\u202C \u200B\u200D\uFEFF ＜script＞alert('${tag}')＜/script＞`,
     `javascript:alert('${tag}') data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`,
   ].join(' ');
 }
@@ -263,6 +263,13 @@ export const refused = [
     files: { 'xa-thu/reports/trang.HTML': '<!DOCTYPE html><script>alert(document.domain)</script>\n' },
     text: `---\n${yaml({ title: 't', date: '2024-04-05', period: '2024-Q1', attachments: [{ file: 'trang.HTML', title: 'x' }] })}---\n`,
     message: /bao-cao-html\.md:\d+:\d+: tệp "trang\.HTML" không đăng được: /,
+  },
+  {
+    // A line break to YAML but not to editors (and, in a script, a line terminator).
+    what: 'U+2028 in a value',
+    file: 'xa-thu/reports/bao-cao-dong.md',
+    text: `---\n${yaml({ title: 't\u2028<script>alert(1)</script>', date: '2024-04-05', period: '2024-Q1' })}---\n`,
+    message: /bao-cao-dong\.md:2:\d+: tệp có ký tự xuống dòng lạ \(U\+2028 LINE SEPARATOR\)/,
   },
   {
     what: 'task id with markup',
