@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
+#include "load/regular_file.h"
 #include "write/site_writer.h"
 
 namespace congkhai {
@@ -42,7 +44,10 @@ BuildCache load_build_cache(const std::string& out_dir) {
   BuildCache cache;
   std::string id = output_identity(out_dir);
   if (id.empty()) return cache;
-  std::ifstream in(build_cache_path(out_dir), std::ios::binary);
+  // A regular file only: a pipe put in its place must not block the build.
+  RegularFile read = read_regular_file(build_cache_path(out_dir), std::numeric_limits<std::size_t>::max());
+  if (read.status != RegularFile::Status::kOk) return cache;
+  std::istringstream in(std::move(read.bytes));
   std::string line;
   if (!std::getline(in, line) || line != std::string(kHeader) + "\t" + id) return cache;
   std::map<std::string, CachedFile> files;

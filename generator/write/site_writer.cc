@@ -16,12 +16,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <random>
 #include <set>
 #include <vector>
 
 #include "model/urls.h"
+#include "load/regular_file.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 #include "write/build_cache.h"
@@ -32,27 +34,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The bytes of a regular file; nullopt for anything else (a pipe would block, a device never
-// end) or when it cannot be read. `follow` says whether a symbolic link is followed.
+// The bytes of a regular file (load/regular_file.h: never a pipe or a device); nullopt for
+// anything else or when it cannot be read. `follow` says whether a symbolic link is followed:
+// the previous output holds none of ours, and one planted there is never carried over.
 std::optional<std::string> read_bytes(const fs::path& path, bool follow) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
-  if (fd < 0) return std::nullopt;
-  struct stat st;
-  std::optional<std::string> bytes;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    bytes.emplace(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < bytes->size()) {
-      ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    char extra;
-    if (got != bytes->size() || ::read(fd, &extra, 1) != 0) bytes.reset();  // changed while read
-  }
-  ::close(fd);
-  return bytes;
+  std::error_code ec;
+  if (!follow && fs::is_symlink(path, ec)) return std::nullopt;
+  RegularFile file = read_regular_file(path.string(), std::numeric_limits<std::size_t>::max());
+  if (file.status != RegularFile::Status::kOk) return std::nullopt;
+  return std::move(file.bytes);
 }
 
 // Writes `f` at `path`. A copied file is read and written here, not by copy_file, so that

@@ -183,6 +183,25 @@ TEST_F(SiteWriterTest, AFileEditedInThePreviousOutputIsWrittenAgain) {
   EXPECT_EQ(read(fs::path(out_) / "p.html"), "REWRITE!");  // the previous output stays as it was
 }
 
+// A pipe in place of the cache (or of a previous output's file) never blocks a build.
+TEST_F(SiteWriterTest, APipeInPlaceOfTheCacheOrAPreviousFileIsIgnored) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site({{"a.html", "A", ""}, {"b.html", "B", ""}}, out_, &error, incremental)) << error;
+  BuildCache saved = load_build_cache(out_);
+  ASSERT_EQ(saved.files.size(), 2u);
+  fs::remove(fs::path(out_) / "a.html");
+  ASSERT_EQ(::mkfifo((fs::path(out_) / "a.html").c_str(), 0644), 0);
+  WriteStats stats;
+  ASSERT_TRUE(write_site({{"a.html", "A", ""}, {"b.html", "B", ""}}, out_, &error, incremental, &stats)) << error;
+  EXPECT_EQ(read(fs::path(out_) / "a.html"), "A");
+  EXPECT_EQ(stats.written, 1u);
+  fs::remove(build_cache_path(out_));
+  ASSERT_EQ(::mkfifo(build_cache_path(out_).c_str(), 0644), 0);
+  EXPECT_TRUE(load_build_cache(out_).files.empty());
+}
+
 TEST_F(SiteWriterTest, ACacheOfAnotherOutputIsIgnored) {
   WriteOptions incremental;
   incremental.incremental = true;

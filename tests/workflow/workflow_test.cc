@@ -43,25 +43,43 @@ TEST(Workflow, RunsOnPullRequestsAndOnPushesToMain) {
   EXPECT_EQ(on["push"]["branches"][0].as<std::string>(), "main");
 }
 
-TEST(Workflow, ChecksTheContentBeforeBuildingOrTesting) {
+TEST(Workflow, ChecksTheContentBeforeTesting) {
   YAML::Node jobs = workflow()["jobs"];
-  ASSERT_TRUE(jobs["check-and-test"]);
-  YAML::Node job = jobs["check-and-test"];
+  ASSERT_TRUE(jobs["test"]);
+  YAML::Node job = jobs["test"];
   EXPECT_FALSE(job["if"]) << "the checks run on every event, pull requests included";
   int compile = step_running(job, "scripts/setup compile");
   int check = step_running(job, "build/congkhai check");
-  int build = step_running(job, "scripts/setup build");
   int test = step_running(job, "scripts/setup test");
   ASSERT_GE(compile, 0);
   ASSERT_GE(check, 0);
-  ASSERT_GE(build, 0);
   ASSERT_GE(test, 0);
   EXPECT_LT(compile, check);
-  EXPECT_LT(check, build);
   EXPECT_LT(check, test);
   EXPECT_FALSE(job["steps"][check]["if"]) << "the check is never skipped";
   EXPECT_FALSE(job["steps"][check]["continue-on-error"]) << "a failed check stops the job";
   EXPECT_NE(job["steps"][check]["run"].as<std::string>().find("--format github"), std::string::npos);
+  int package = step_running(job, "scripts/package");
+  ASSERT_GE(package, 0);
+  EXPECT_LT(test, package) << "only a tested generator is packaged";
+}
+
+// The deployed sample portal is built as a portal repository builds: with the Debian package
+// just made, installed, and no compiler.
+TEST(Workflow, TheSamplePortalIsBuiltWithThePackage) {
+  YAML::Node job = workflow()["jobs"]["sample-portal"];
+  ASSERT_TRUE(job);
+  EXPECT_TRUE(only_on_push_to_main(job));
+  ASSERT_TRUE(job["needs"]);
+  EXPECT_EQ(job["needs"].as<std::string>(), "test");
+  int install = step_running(job, "./dist/congkhai_");
+  int build = step_running(job, "congkhai build");
+  ASSERT_GE(install, 0);
+  ASSERT_GE(build, 0);
+  EXPECT_LT(install, build);
+  EXPECT_EQ(step_running(job, "scripts/setup"), -1);
+  EXPECT_EQ(step_running(job, "cmake"), -1);
+  EXPECT_EQ(step_running(job, "build/congkhai"), -1) << "the installed binary, not a compiled one";
 }
 
 TEST(Workflow, DeploysOnlyFromMainAfterTheChecks) {
@@ -73,7 +91,7 @@ TEST(Workflow, DeploysOnlyFromMainAfterTheChecks) {
       ++jobs_deploying;
       EXPECT_TRUE(only_on_push_to_main(job)) << entry.first.as<std::string>();
       ASSERT_TRUE(job["needs"]);
-      EXPECT_EQ(job["needs"].as<std::string>(), "check-and-test");
+      EXPECT_EQ(job["needs"].as<std::string>(), "sample-portal");
       ASSERT_TRUE(job["concurrency"]) << "two deployments must never run at once";
       EXPECT_EQ(job["concurrency"]["group"].as<std::string>(), "pages");
       EXPECT_FALSE(job["concurrency"]["cancel-in-progress"].as<bool>(true))
