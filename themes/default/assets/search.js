@@ -6,7 +6,7 @@
  *
  * Without JavaScript the form still submits to the search page. With it, nothing is loaded
  * until the search box is first focused or typed in (except on the search page itself):
- * then lunr.js, search-core.js and the index files, each with a <script> element, so that
+ * then lunr.js, search-words.js, search-core.js and the index files, each with a <script> element, so that
  * the same code works over HTTP, under a sub-path and from file://.
  *
  * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../")
@@ -144,7 +144,9 @@
     if (starting) return starting;
     state = 'loading';
     changed();
-    starting = Promise.all([loadScript('assets/lunr.min.js'), loadScript('assets/search-core.js')])
+    // search-words.js (the abbreviations and question words) before search-core.js reads it.
+    starting = Promise.all([loadScript('assets/lunr.min.js'),
+      loadScript('assets/search-words.js').then(function () { return loadScript('assets/search-core.js'); })])
       .then(function () {
         core = window.CongkhaiSearch;
         core.register(window.lunr);
@@ -165,10 +167,12 @@
     return starting;
   }
 
-  function find(q) {
+  // `complete`: the query was submitted (the search page's ?q=, or Enter), so its last word
+  // is whole, not the start of a word still being typed.
+  function find(q, complete) {
     if (!core || entries.length === 0) return null;
     try {
-      return core.search(window.lunr, entries, q);
+      return core.search(window.lunr, entries, q, { complete: !!complete });
     } catch (e) {
       return { parsed: { words: [], prefix: false }, results: [], partial: false };
     }
@@ -369,7 +373,7 @@
     parent.insertBefore(scope, after);
     parent.insertBefore(list, after);
     parent.insertBefore(moreButton, after);
-    page = { list: list, scope: scope, more: moreButton, limit: PAGE_STEP, input: null, lastQ: null };
+    page = { list: list, scope: scope, more: moreButton, limit: PAGE_STEP, input: null, lastQ: null, submitted: null };
     moreButton.addEventListener('click', function () {
       page.limit += PAGE_STEP;
       updatePage();
@@ -433,7 +437,7 @@
       return;
     }
     var wait = statusFor(q);
-    var found = wait ? null : find(q);
+    var found = wait ? null : find(q, q === page.submitted);
     if (!found) {
       resultsRegion.textContent = wait || '';
       page.list.textContent = '';
@@ -459,6 +463,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       page.input = input;
+      page.submitted = input.value;
       updatePage();
     });
     linkKeys(input, page.list, function () {});
@@ -477,6 +482,7 @@
     if (onSearchPage && page) {
       var q = param('q');
       if (q && page.input) page.input.value = q;
+      page.submitted = q;
       // The search page exists to search: load at once.
       start();
       updatePage();

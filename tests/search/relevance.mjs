@@ -1,0 +1,151 @@
+// Relevance of the site's search against Pagefind on the same built site, in Chromium.
+//
+// Each query of tests/search/relevance/queries.json is typed on the real search page
+// (tim-kiem/index.html?q=…&khu-vuc=, every shard) and given to Pagefind (npm `pagefind`,
+// indexing a copy of the same site, queried through its browser bundle). A result answers a
+// query when its page is one of the query's answers; results are compared by page, the first
+// result on each page counting, since Pagefind finds pages, not the task rows in them. For
+// Công khai the test also counts a result as an answer only when its anchor is the expected
+// task or target ("exact").
+//
+// Reports success@1, success@3 and MRR (first answer in the first 10), overall and per
+// failure class of issue 19. Fails when Công khai does not beat Pagefind on every measure,
+// or when a score falls below tests/search/relevance/thresholds.json.
+//
+//   node tests/search/relevance.mjs SITE_DIR [WORK_DIR] [--json FILE]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { check, done, guardedPage, launch, serve } from '../browser/lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
+const site = path.resolve(args[0] || 'build/browser-site/public');
+const work = path.resolve(args[1] || path.join(path.dirname(site), 'relevance'));
+const { queries } = JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'queries.json'), 'utf8'));
+const thresholds = JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'thresholds.json'), 'utf8'));
+const DEPTH = 10;
+
+// Pagefind indexes a copy of the site, so the fixture stays as `congkhai build` wrote it.
+const copy = path.join(work, 'site');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(work, { recursive: true });
+fs.cpSync(site, copy, { recursive: true });
+const pagefind = await import('pagefind');
+const { index, errors } = await pagefind.createIndex({});
+check(errors.length === 0, `pagefind: ${errors.join('; ')}`);
+const added = await index.addDirectory({ path: copy });
+check(added.errors.length === 0 && added.page_count > 0, `pagefind indexed ${added.page_count} pages: ${added.errors.join('; ')}`);
+await index.writeFiles({ outputPath: path.join(copy, 'pagefind') });
+await pagefind.close();
+// A page of no policy for Pagefind's bundle (the site's CSP rightly forbids WebAssembly).
+fs.writeFileSync(path.join(copy, 'pagefind-harness.html'),
+  '<!doctype html><html lang="vi"><meta charset="utf-8"><title>pagefind</title></html>\n');
+
+const server = await serve(copy);
+const browser = await launch();
+
+// "a/b/" and "/a/b/index.html" as "a/b/index.html", without the anchor.
+function pageOf(url) {
+  let p = url.startsWith(server.url) ? url.slice(server.url.length) : url.replace(/^\//, '');
+  p = p.split('#')[0].split('?')[0];
+  if (p === '' || p.endsWith('/')) p += 'index.html';
+  return p;
+}
+function anchorOf(url) {
+  const i = url.indexOf('#');
+  return i < 0 ? '' : url.slice(i + 1);
+}
+
+async function congkhai(page, q) {
+  await page.goto(`${server.url}tim-kiem/index.html?q=${encodeURIComponent(q)}&khu-vuc=`, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => {
+    const region = document.getElementById('search-results');
+    return region && region.textContent && !/Đang tải/.test(region.textContent);
+  });
+  return page.$$eval('.search-results-list a.search-result-title', (as) => as.map((a) => a.href));
+}
+
+async function pagefindSearch(page, q) {
+  return page.evaluate(async ({ q, depth }) => {
+    window.pf = window.pf || await import('./pagefind/pagefind.js');
+    const found = await window.pf.search(q);
+    const data = await Promise.all(found.results.slice(0, depth).map((r) => r.data()));
+    return data.map((d) => d.url);
+  }, { q, depth: DEPTH });
+}
+
+// The rank (1-based) of the first answer among `urls`, by page (first result on each page),
+// or with the expected anchor when `exact`; 0 when none in the first DEPTH.
+function rank(urls, answers, exact) {
+  const seen = new Set();
+  let n = 0;
+  for (const url of urls) {
+    const p = pageOf(url);
+    if (!exact) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+    }
+    n += 1;
+    if (n > DEPTH) break;
+    const a = anchorOf(url);
+    const hit = answers.some((ans) => ans.page === p &&
+      (!exact || (ans.anchor ? new RegExp(`^(${ans.anchor})$`).test(a) : a === '')));
+    if (hit) return n;
+  }
+  return 0;
+}
+
+function scores(ranks) {
+  const n = ranks.length || 1;
+  const r = (x) => Math.round(x * 1000) / 1000;
+  return {
+    s1: r(ranks.filter((k) => k === 1).length / n),
+    s3: r(ranks.filter((k) => k >= 1 && k <= 3).length / n),
+    mrr: r(ranks.reduce((s, k) => s + (k ? 1 / k : 0), 0) / n),
+  };
+}
+
+const ckPage = await guardedPage(browser, server.url);
+const pfPage = await guardedPage(browser, server.url);
+await pfPage.goto(`${server.url}pagefind-harness.html`);
+const rows = [];
+for (const query of queries) {
+  const ck = await congkhai(ckPage, query.q);
+  const pf = await pagefindSearch(pfPage, query.q);
+  rows.push({
+    class: query.class, q: query.q,
+    ck: rank(ck, query.answers, false), exact: rank(ck, query.answers, true), pf: rank(pf, query.answers, false),
+    ckTop: ck.slice(0, 3).map((u) => pageOf(u) + (anchorOf(u) ? '#' + anchorOf(u) : '')), pfTop: pf.slice(0, 3).map(pageOf),
+  });
+}
+check(ckPage.problems.length === 0, `search page: ${ckPage.problems.join('; ')}`);
+await browser.close();
+await server.close();
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad('query', 52)} ${pad('class', 9)} công khai (exact)  pagefind`);
+for (const r of rows) console.log(`${pad(r.q, 52)} ${pad(r.class, 9)} ${pad(r.ck || '-', 3)} (${pad(r.exact || '-', 2)})         ${r.pf || '-'}`);
+const result = { queries: rows.length, congkhai: scores(rows.map((r) => r.ck)), exact: scores(rows.map((r) => r.exact)),
+  pagefind: scores(rows.map((r) => r.pf)), classes: {} };
+for (const c of [...new Set(rows.map((r) => r.class))]) {
+  const of = rows.filter((r) => r.class === c);
+  result.classes[c] = { queries: of.length, congkhai: scores(of.map((r) => r.ck)), pagefind: scores(of.map((r) => r.pf)) };
+}
+console.log('\nmeasure      Công khai  Công khai (exact anchor)  Pagefind');
+for (const m of ['s1', 's3', 'mrr']) {
+  console.log(`${pad({ s1: 'success@1', s3: 'success@3', mrr: 'MRR' }[m], 12)} ${pad(result.congkhai[m], 10)} ${pad(result.exact[m], 25)} ${result.pagefind[m]}`);
+}
+for (const [c, s] of Object.entries(result.classes)) {
+  console.log(`  ${pad(c, 9)} (${s.queries}) Công khai ${s.congkhai.s1}/${s.congkhai.s3}/${s.congkhai.mrr}  Pagefind ${s.pagefind.s1}/${s.pagefind.s3}/${s.pagefind.mrr}`);
+}
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ result, rows }, null, 1) + '\n');
+
+for (const m of ['s1', 's3', 'mrr']) {
+  check(result.congkhai[m] > result.pagefind[m], `${m}: Công khai ${result.congkhai[m]} does not beat Pagefind ${result.pagefind[m]}`);
+  check(result.congkhai[m] >= thresholds.congkhai[m], `${m}: Công khai ${result.congkhai[m]} below the recorded ${thresholds.congkhai[m]}`);
+  check(result.exact[m] >= thresholds.exact[m], `${m} (exact anchor): Công khai ${result.exact[m]} below the recorded ${thresholds.exact[m]}`);
+}
+done('relevance');
