@@ -325,14 +325,24 @@
       }
       seen.misses = Math.min(seen.misses, misses);
     }
+    // Whether the query names the shard's unit ("… Định Hoá" on Định Hoá's shard).
+    var typed = parsed.words.map(function (w) { return w.folded; });
+    function namesShard(entry) {
+      var name = entry.key && entry.key !== '*' ? nameWords(entry.name) : [];
+      return name.length > 0 && name.every(function (n) { return typed.indexOf(n) >= 0; });
+    }
     function collect(mode) {
       entries.forEach(function (entry) {
+        var placed = namesShard(entry);
         forms.forEach(function (form) {
           var query = withoutConstant(form, entry.constant);
           if (query === null) {
             // Every word is the shard's own (its unit's name, its year): its plans answer.
             Object.keys(entry.store).forEach(function (ref) {
-              if (entry.store[ref].k === 'plan') add(entry, ref, 0, [], true, null);
+              if (entry.store[ref].k === 'plan') {
+                add(entry, ref, 0, [], true, null);
+                byRef[entry.store[ref].r].placed = true;
+              }
             });
             return;
           }
@@ -344,6 +354,7 @@
           }
           found.forEach(function (r) {
             add(entry, r.ref, r.score, Object.keys((r.matchData && r.matchData.metadata) || {}), false, query);
+            if (placed) byRef[(entry.store[r.ref] || {}).r || r.ref].placed = true;
           });
         });
       });
@@ -370,6 +381,10 @@
     // its label, "Kế hoạch số 28/KH-UBND năm 2023".
     var numbered = parsed.words.some(function (w) { return /\d/.test(w.folded) && /\D/.test(w.folded); });
     results.forEach(function (r) {
+      // A unit's page with every word, the unit named by the query, is as placed as its shard.
+      if (r.doc.k === 'unit' && r.score > 0 && nameWords(r.doc.t).every(function (n) { return typed.indexOf(n) >= 0; })) {
+        r.placed = true;
+      }
       r.named = (r.doc.k === 'unit' && (namesAll(r.doc.t, parsed) || namesUnit(r.doc.t, parsed))) ||
           (numbered && r.doc.k === 'plan' && namesAll(String(r.doc.x || '').split('. ')[0], parsed));
     });
@@ -385,7 +400,9 @@
     }
     results.sort(function (a, b) {
       // Words typed with diacritics, found as typed: such documents come first.
-      return (b.named - a.named) || (a.misses - b.misses) || (b.score - a.score);
+      // Then the documents of the unit the query names, then those with the accented words
+      // as typed.
+      return (b.named - a.named) || ((b.placed | 0) - (a.placed | 0)) || (a.misses - b.misses) || (b.score - a.score);
     });
     return { parsed: parsed, results: results, partial: partial };
   }
