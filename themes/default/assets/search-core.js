@@ -31,6 +31,8 @@
   var PREFIX_BOOST = 0.2;
   // Boost of the words one edit away from a word no index has (a typo): below the word.
   var FUZZY_BOOST = 0.5;
+  // Boost of clauses there only to show, in lunr's match data, how a word was matched.
+  var SEEN_BOOST = 0.001;
 
   // Lower-case NFC text without diacritics; "đ" becomes "d". C++: search_fold.
   function fold(lower) {
@@ -210,9 +212,11 @@
         }
         if (word.accented) {
           q.term(word.exact, { usePipeline: false, boost: EXACT_BOOST });
+          // The other spelling of its tone, and the words that begin with it as typed, weigh
+          // next to nothing: they only tell which documents have the word as typed.
           var other = otherSpelling(word.exact);
-          if (other) q.term(other, { usePipeline: false, boost: EXACT_BOOST });
-          if (last) q.term(word.exact, { usePipeline: false, boost: PREFIX_BOOST, wildcard: lunr.Query.wildcard.TRAILING });
+          if (other) q.term(other, { usePipeline: false, boost: SEEN_BOOST });
+          if (last) q.term(word.exact, { usePipeline: false, boost: SEEN_BOOST, wildcard: lunr.Query.wildcard.TRAILING });
         }
       });
     });
