@@ -261,7 +261,11 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
       add(&td.text, plain_text(task.output));
       add(&td.text, task.timeframe);
       add(&td.text, plan.number);
-      if (tf) add(&td.text, task_status_search_text(*tf));
+      if (tf) {
+        add(&td.text, task_status_search_text(*tf));
+        td.status = task_status_key(tf->status);
+        if (tf->overdue) td.status += " overdue";
+      }
       td.unit = chain;
       add(&td.lead, join(task.lead, " "));
       add(&td.lead, join(task.partners, " "));
@@ -377,7 +381,13 @@ LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::strin
     std::string_view ref = d->ref;
     if (!prefix.empty() && ref.substr(0, prefix.size()) == prefix) ref.remove_prefix(prefix.size());
     LunrJson entry = LunrJson::array({std::string(ref), d->display_title, std::string(search_kind_key(d->kind)), d->excerpt});
+    const bool facets = !d->year.empty() || !d->status.empty();
     if (d->display_unit != unit_name) entry.push_back(d->display_unit);
+    else if (facets) entry.push_back(0);
+    if (facets) {
+      entry.push_back(d->year);
+      entry.push_back(d->status);
+    }
     store.push_back(std::move(entry));
   }
   return store;

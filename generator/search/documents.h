@@ -35,6 +35,8 @@ struct SearchDocument {
   std::string display_title;  // plain text, shortened
   std::string display_unit;   // "xã Sơn Lâm"
   std::string excerpt;        // plain text, shortened: context under the title
+  std::string status;         // a task's status key as of the reference date ("in_progress"),
+                              // with " overdue" when it is; empty for other documents
 };
 
 // Fields of an area shard, with boosts: title, text, unit, lead, year, kind.
@@ -76,7 +78,9 @@ std::string compact_ref(std::size_t position);
 // Display data by position in the shard (the compact ref): [[r, t, k, x], …], where r is the
 // document's path and anchor (SearchDocument::ref) without `prefix` (the shard's unit path
 // and "/"), t the title, k the kind, x the excerpt; a fifth item, the unit's name, when it
-// is not `unit_name` (the shard's, given once for all its documents).
+// is not `unit_name` (the shard's, given once for all its documents), else 0 when more
+// follow; then, for the search page's filters, the year and the status (SearchDocument::
+// status), when either is not empty: [r, t, k, x, 0, "2023", "in_progress overdue"].
 LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::string_view prefix,
                       std::string_view unit_name);
 

@@ -249,6 +249,13 @@ TEST(SearchDocuments, TasksCarryTheirStatusAndDeadline) {
   ASSERT_NE(t, nullptr);
   EXPECT_NE(t->text.find("Đã hoàn thành, đã xong, hoàn tất"), std::string::npos) << t->text;
   EXPECT_EQ(t->text.find("chưa"), std::string::npos) << t->text;
+  EXPECT_EQ(s->status, "in_progress overdue");
+  EXPECT_EQ(t->status, "done");
+  // The store carries year and status for the search page's filters.
+  LunrJson store = search_store({s, t}, "ha-tinh/huong-son/son-lam/", "xã Sơn Lâm");
+  EXPECT_EQ(to_js_json(store[0][4]), "0");
+  EXPECT_EQ(store[0][5], "2023");
+  EXPECT_EQ(store[0][6], "in_progress overdue");
   // Without facts (tools that index content alone) nothing is said about status.
   EXPECT_EQ(find(search_documents(portal), s->ref)->text, "Thường xuyên 28/KH-UBND");
   TaskFacts cancelled;
@@ -325,7 +332,7 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(commune["name"], "xã Sơn Lâm");
   EXPECT_EQ(store_refs(commune).size(), 5u);
   EXPECT_EQ(to_js_json(commune["store"][1]),
-            R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"])");
+            R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên",0,"2023",""])");
   // lunr's serialised index; the unit chain and the year, the same for all its documents
   // (one plan and one report of 2023), given once instead.
   const LunrJson& index = commune["index"];

@@ -109,7 +109,7 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
 // and the size of its .js: a shard reused from the previous build still tells the shards
 // above it its size. kShardFormat changes whenever the way shards are written does.
-constexpr std::string_view kShardFormat = "shard 2: lunr 2.3.9, compact refs, constant fields, task statuses";
+constexpr std::string_view kShardFormat = "shard 3: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store";
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
                        const std::vector<const SearchDocument*>& docs, std::string_view listed) {
@@ -121,7 +121,7 @@ std::string input_hash(const ShardReuse& reuse, std::string_view key, std::strin
   h.add(listed);
   for (const SearchDocument* d : docs) {
     for (const std::string* field : {&d->ref, &d->title, &d->text, &d->unit, &d->lead, &d->year,
-                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt})
+                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt, &d->status})
       h.add(*field);
     h.add(search_kind_key(d->kind));
     h.add(std::to_string(d->area) + " " + std::to_string(d->owner));

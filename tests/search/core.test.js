@@ -28,15 +28,15 @@ function shard(key, name, constant, docs) {
   return core.loadShard(lunr, {
     key, name, constant,
     index: JSON.parse(JSON.stringify(index)),
-    store: docs.map((d) => [d.ref, d.title, d.k, d.text || '']),
+    store: docs.map((d) => (d.y || d.s ? [d.ref, d.title, d.k, d.text || '', 0, d.y || '', d.s || ''] : [d.ref, d.title, d.k, d.text || ''])),
   });
 }
 
 const commune = shard('ha-tinh/son-lam', 'xã Sơn Lâm', { unit: 'xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh', year: '2023' }, [
   { ref: 'ke-hoach/2023/index.html', k: 'plan', title: 'Kế hoạch kiểm soát thủ tục hành chính năm 2023 28/KH-UBND', text: '28/KH-UBND' },
-  { ref: 'ke-hoach/2023/index.html#nv-so-hoa', k: 'task', title: 'Số hóa kết quả giải quyết TTHC', text: '28/KH-UBND Đang thực hiện, chưa hoàn thành, chưa xong' },
-  { ref: 'ke-hoach/2023/index.html#nv-thanh-toan', k: 'task', title: 'Thanh toán trực tuyến phí, lệ phí', text: '28/KH-UBND Đã hoàn thành, đã xong, hoàn tất' },
-  { ref: 'ke-hoach/2023/index.html#nv-bao-cao', k: 'task', title: 'Báo cáo phương án đơn giản hóa TTHC', text: '28/KH-UBND Đang thực hiện, chưa hoàn thành, chưa xong, quá hạn, trễ hạn, chậm tiến độ' },
+  { ref: 'ke-hoach/2023/index.html#nv-so-hoa', k: 'task', title: 'Số hóa kết quả giải quyết TTHC', text: '28/KH-UBND Đang thực hiện, chưa hoàn thành, chưa xong', y: '2023', s: 'in_progress' },
+  { ref: 'ke-hoach/2023/index.html#nv-thanh-toan', k: 'task', title: 'Thanh toán trực tuyến phí, lệ phí', text: '28/KH-UBND Đã hoàn thành, đã xong, hoàn tất', y: '2023', s: 'done' },
+  { ref: 'ke-hoach/2023/index.html#nv-bao-cao', k: 'task', title: 'Báo cáo phương án đơn giản hóa TTHC', text: '28/KH-UBND Đang thực hiện, chưa hoàn thành, chưa xong, quá hạn, trễ hạn, chậm tiến độ', y: '2023', s: 'in_progress overdue' },
   { ref: 'ke-hoach/2023/index.html#nv-hanh', k: 'task', title: 'Kiểm tra hành chính và kết quả', text: '28/KH-UBND Chưa bắt đầu, chưa thực hiện' },
   { ref: 'ke-hoach/2023/index.html#nv-dich-vu', k: 'task', title: 'Cung cấp dịch vụ công trực tuyến toàn trình', text: '28/KH-UBND' },
   { ref: 'ke-hoach/2023/index.html#nv-tu-phap', k: 'task', title: 'Chứng thực bản sao điện tử', text: 'Chủ trì: Tư pháp hộ tịch' },
@@ -131,4 +131,19 @@ test('7. a document number finds its plan first; a unit\'s name with a year find
 test('"đ" folds to "d", which Unicode decomposition alone does not do', () => {
   assert.deepEqual(core.viTerms('Định'), ['định', 'dinh']);
   assert.equal('định'.normalize('NFD').replace(/\p{M}/gu, ''), 'đinh');
+});
+
+test('facets: kind, year, status and unit of the results, with counts; filtering by them', () => {
+  const r = core.search(lunr, all, '28/KH-UBND', { complete: true }).results;
+  const f = core.facets(r, {});
+  assert.deepEqual(f.kind.map((v) => [v.value, v.count]), [['plan', 1], ['task', 5]]);
+  assert.deepEqual(f.status.map((v) => [v.value, v.count]), [['overdue', 1], ['in_progress', 2], ['done', 1]]);
+  assert.deepEqual(f.year, [{ value: '2023', count: 3 }]);
+  assert.deepEqual(f.unit, [{ value: 'xã Sơn Lâm', count: 6 }]);
+  const overdue = core.filterResults(r, { status: 'overdue' });
+  assert.deepEqual(overdue.map((x) => x.ref), ['ha-tinh/son-lam/ke-hoach/2023/index.html#nv-bao-cao']);
+  // A facet's counts leave out its own choice: every kind stays countable.
+  const chosen = core.facets(r, { kind: 'plan' });
+  assert.deepEqual(chosen.kind.map((v) => [v.value, v.count]), [['plan', 1], ['task', 5]]);
+  assert.deepEqual(chosen.status, []);
 });

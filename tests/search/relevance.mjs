@@ -121,6 +121,20 @@ for (const query of queries) {
     ckTop: ck.slice(0, 3).map((u) => pageOf(u) + (anchorOf(u) ? '#' + anchorOf(u) : '')), pfTop: pf.slice(0, 3).map(pageOf),
   });
 }
+// The search page's filters: by status from the address, then by kind with a click.
+await ckPage.goto(`${server.url}tim-kiem/index.html?q=${encodeURIComponent('kiểm soát')}&khu-vuc=&tinh-trang=overdue`, { waitUntil: 'networkidle' });
+const overdue = await ckPage.$$eval('.search-results-list .search-result-excerpt', (ps) => ps.map((p) => p.textContent));
+check(overdue.length > 0 && overdue.every((x) => /quá hạn/.test(x)), `filter by status: ${overdue.length} results, not all overdue`);
+const pressed = await ckPage.$$eval('.search-facets button[aria-pressed="true"]', (bs) => bs.map((b) => b.textContent));
+check(pressed.length === 1 && /^Quá hạn \(\d+\)$/.test(pressed[0]), `the status filter is shown pressed: ${pressed}`);
+const plans = ckPage.locator('.search-facets button', { hasText: /^Kế hoạch \(/ });
+if (await plans.count()) {
+  await plans.first().click();
+  check(/loai=plan/.test(ckPage.url()), `a filter chosen is in the address: ${ckPage.url()}`);
+}
+await ckPage.goto(`${server.url}tim-kiem/index.html?q=${encodeURIComponent('báo cáo')}&khu-vuc=&loai=report`, { waitUntil: 'networkidle' });
+const kinds = await ckPage.$$eval('.search-results-list .search-result-meta', (ps) => ps.map((p) => p.textContent));
+check(kinds.length > 0 && kinds.every((x) => /^Báo cáo/.test(x)), `filter by kind: ${kinds.join(' | ')}`);
 check(ckPage.problems.length === 0, `search page: ${ckPage.problems.join('; ')}`);
 await browser.close();
 await server.close();

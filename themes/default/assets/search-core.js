@@ -418,7 +418,8 @@
     var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
     var store = Object.create(null);
     (data.store || []).forEach(function (e, i) {
-      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e.length > 4 ? e[4] : data.name };
+      // [ref, title, kind, excerpt, unit (0: the shard's), year, status]
+      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e[4] || data.name, y: e[5] || '', s: e[6] || '' };
     });
     var constant = Object.create(null);
     Object.keys(data.constant || {}).forEach(function (field) {
@@ -490,6 +491,46 @@
     return out;
   }
 
+  // Filters of the search page (facets): kind, year, status and unit of each result.
+  var FACETS = ['kind', 'year', 'status', 'unit'];
+  var KIND_ORDER = ['unit', 'plan', 'task', 'target', 'report'];
+  var STATUS_ORDER = ['overdue', 'not_started', 'in_progress', 'done', 'postponed', 'cancelled'];
+  function facetValues(doc, facet) {
+    if (facet === 'kind') return doc.k ? [doc.k] : [];
+    if (facet === 'year') return doc.y ? [doc.y] : [];
+    if (facet === 'status') return doc.s ? doc.s.split(' ') : [];
+    return doc.u ? [doc.u] : [];
+  }
+  // The results that have every selected value (`selected`: {facet: value}), leaving out the
+  // facet `except`.
+  function filterResults(results, selected, except) {
+    return results.filter(function (r) {
+      return FACETS.every(function (f) {
+        return f === except || !selected[f] || facetValues(r.doc, f).indexOf(selected[f]) >= 0;
+      });
+    });
+  }
+  // For each facet, [{value, count}] over the results filtered by the other facets' selected
+  // values, so that a count says how many results choosing it would show.
+  function facets(results, selected) {
+    var out = {};
+    FACETS.forEach(function (f) {
+      var counts = Object.create(null);
+      filterResults(results, selected || {}, f).forEach(function (r) {
+        facetValues(r.doc, f).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      var list = Object.keys(counts).map(function (v) { return { value: v, count: counts[v] }; });
+      var order = f === 'kind' ? KIND_ORDER : f === 'status' ? STATUS_ORDER : null;
+      list.sort(function (a, b) {
+        if (order) return order.indexOf(a.value) - order.indexOf(b.value);
+        if (f === 'year') return a.value < b.value ? 1 : a.value > b.value ? -1 : 0;
+        return (b.count - a.count) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      });
+      out[f] = list;
+    });
+    return out;
+  }
+
   // `text` cut into [{text, mark}] parts, marking the words that match the query: a word
   // typed with diacritics only where the text has them as typed (either spelling of the tone)
   // or has none; the words of an abbreviation's other form too (`parsed.also`).
@@ -539,6 +580,8 @@
     runQuery: runQuery,
     search: search,
     highlight: highlight,
+    facets: facets,
+    filterResults: filterResults,
     loadShard: loadShard,
     shardPlan: shardPlan
   };
