@@ -12,7 +12,13 @@
 // failure class of issue 19. Fails when Công khai does not beat Pagefind on every measure,
 // or when a score falls below tests/search/relevance/thresholds.json.
 //
-//   node tests/search/relevance.mjs SITE_DIR [WORK_DIR] [--json FILE]
+// With --generated, the queries are made from the site's own open data instead (a site built
+// from `congkhai-corpus`): for tasks picked in turn, their first words with the commune's
+// name, with a status, a typo, an abbreviation spelled out, as a question, without
+// diacritics; each plan's number; each commune's name with the year. Thresholds: the
+// "generated" entries of thresholds.json.
+//
+//   node tests/search/relevance.mjs SITE_DIR [WORK_DIR] [--json FILE] [--generated]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +28,68 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
+const generatedAt = args.indexOf('--generated');
+const generated = generatedAt >= 0;
+if (generated) args.splice(generatedAt, 1);
 const site = path.resolve(args[0] || 'build/browser-site/public');
 const work = path.resolve(args[1] || path.join(path.dirname(site), 'relevance'));
-const { queries } = JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'queries.json'), 'utf8'));
-const thresholds = JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'thresholds.json'), 'utf8'));
+const allThresholds = JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'thresholds.json'), 'utf8'));
+const thresholds = generated ? allThresholds.generated : allThresholds;
+const queries = generated ? generatedQueries(site)
+  : JSON.parse(fs.readFileSync(path.join(here, 'relevance', 'queries.json'), 'utf8')).queries;
+
+// The rows of a CSV file of the open data, as objects.
+function readCsv(file) {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] || ''])));
+}
+
+function generatedQueries(dir) {
+  const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const plans = readCsv(path.join(dir, 'du-lieu', 'ke-hoach.csv'));
+  const tasks = readCsv(path.join(dir, 'du-lieu', 'nhiem-vu.csv'));
+  const nameOf = Object.fromEntries(plans.map((p) => [p.unit_path, p.unit_name.replace(/^(xã|phường|thị trấn) /, '')]));
+  const words = (t, n) => t.replace(/[,;:.()]/g, ' ').split(/\s+/).filter(Boolean).slice(0, n);
+  const out = [];
+  const task = (cls, q, t, pick = () => true) => {
+    const start = words(t.text, 5).join(' ');
+    const same = tasks.filter((x) => x.unit_path === t.unit_path && words(x.text, 5).join(' ') === start && pick(x));
+    out.push({ class: cls, q, answers: same.map((x) => ({ page: x.page.split('#')[0], anchor: x.page.split('#')[1] })) });
+  };
+  const every = (list, n) => list.filter((x, i) => i % Math.max(1, Math.floor(list.length / n)) === 0).slice(0, n);
+  for (const t of every(tasks, 8)) task('place', `${words(t.text, 5).join(' ')} ${nameOf[t.unit_path]}`, t);
+  for (const t of every(tasks, 8)) task('accent', fold(`${words(t.text, 5).join(' ')} ${nameOf[t.unit_path]}`).toLowerCase(), t);
+  for (const t of every(tasks.filter((x) => x.overdue === 'true'), 4)) task('status', `${words(t.text, 4).join(' ')} quá hạn ${nameOf[t.unit_path]}`, t, (x) => x.overdue === 'true');
+  for (const t of every(tasks.filter((x) => x.status === 'done'), 4)) task('status', `${words(t.text, 4).join(' ')} đã xong ${nameOf[t.unit_path]}`, t, (x) => x.status === 'done');
+  for (const t of every(tasks, 8)) {
+    const w = words(t.text, 5);
+    let longest = 0;
+    w.forEach((x, i) => { if (x.length > w[longest].length) longest = i; });
+    w[longest] = w[longest].slice(0, 1) + w[longest].slice(2);  // one letter left out
+    task('typo', `${w.join(' ')} ${nameOf[t.unit_path]}`, t);
+  }
+  for (const t of every(tasks.filter((x) => / TTHC\b/.test(words(x.text, 6).join(' '))), 6)) {
+    task('abbrev', `${words(t.text, 6).join(' ').replace(/\bTTHC\b/, 'thủ tục hành chính')} ${nameOf[t.unit_path]}`, t);
+  }
+  for (const t of every(tasks, 6)) task('question', `ai phụ trách ${words(t.text, 5).join(' ')} ở ${nameOf[t.unit_path]}`, t);
+  for (const p of every(plans.filter((x) => /^\d/.test(x.number)), 6)) {
+    out.push({ class: 'number', q: p.number, answers: plans.filter((x) => x.number === p.number).map((x) => ({ page: x.page })) });
+    out.push({ class: 'number', q: `${nameOf[p.unit_path]} ${p.year}`,
+      answers: [{ page: p.unit_path + '/index.html' }, { page: p.page }] });
+  }
+  return out;
+}
 const DEPTH = 10;
 
 // Pagefind indexes a copy of the site, so the fixture stays as `congkhai build` wrote it.
