@@ -43,6 +43,7 @@ const commune = shard('ha-tinh/son-lam', 'xã Sơn Lâm', { unit: 'xã Sơn Lâm
   { ref: 'ke-hoach/2023/index.html#nv-tu-kiem-tra', k: 'task', title: 'Các bộ phận tự kiểm tra', text: 'tu kiem tra' },
   { ref: 'ke-hoach/2023/index.html#nv-qua', k: 'task', title: 'Công khai kết quả giải quyết', text: 'quả' },
   { ref: 'ke-hoach/2023/index.html#nv-ket-qua', k: 'task', title: 'Kết quả hạn', text: 'Kết quả' },
+  { ref: 'ke-hoach/2023/index.html#nv-phan-anh', k: 'task', title: 'Tiếp nhận phản ánh, kiến nghị', text: 'Tiếp nhận phản ánh' },
 ]);
 const province = shard('ha-tinh', 'tỉnh Hà Tĩnh', { unit: 'tỉnh Hà Tĩnh', kind: 'đơn vị xã' }, [
   { ref: 'son-lam/index.html', k: 'unit', title: 'xã Sơn Lâm', text: 'Phản ánh, kiến nghị, góp ý. Người dân, doanh nghiệp gửi phản ánh, kiến nghị về thủ tục hành chính tới: Bộ phận Tiếp nhận và Trả kết quả xã Sơn Lâm' },
@@ -95,6 +96,8 @@ test('5. question words do not decide; a unit\'s page answers where to send feed
   // "làm" is a question word, "lâm" is not.
   assert.deepEqual(core.parseQuery('xã Sơn Lâm', true).words.map((w) => w.exact), ['xã', 'sơn', 'lâm']);
   assert.equal(first('gửi phản ánh ở đâu xã Sơn Lâm', true), 'ha-tinh/son-lam/index.html');
+  // Where to send it, in a commune whose tasks speak of feedback too: the commune's page.
+  assert.equal(first('xã Sơn Lâm nhận phản ánh ở đâu', true), 'ha-tinh/son-lam/index.html');
   assert.equal(first('ai phụ trách chứng thực bản sao', true), 'ha-tinh/son-lam/ke-hoach/2023/index.html#nv-tu-phap');
 });
 

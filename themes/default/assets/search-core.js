@@ -402,11 +402,14 @@
       });
       if (kept.length > 0) results = kept;
     }
+    // "… ở đâu" about a unit the query names: its page (contact, where to send feedback) first.
+    var where = parsed.dropped.some(function (w) { return w.exact === 'đâu' || w.exact === 'nào'; });
+    results.forEach(function (r) { r.where = where && r.doc.k === 'unit' && !!r.placed; });
     results.sort(function (a, b) {
       // Words typed with diacritics, found as typed: such documents come first.
       // Then the documents of the unit the query names, then those with the accented words
       // as typed.
-      return (b.named - a.named) || ((b.placed | 0) - (a.placed | 0)) || (a.misses - b.misses) || (b.score - a.score);
+      return (b.named - a.named) || (b.where - a.where) || ((b.placed | 0) - (a.placed | 0)) || (a.misses - b.misses) || (b.score - a.score);
     });
     return { parsed: parsed, results: results, partial: partial };
   }
