@@ -225,15 +225,16 @@
   // The query without the words every document of a shard has: a field the same in all of
   // them (a commune's unit chain) is given once beside the index instead of in it
   // (docs/search.md), so "Sơn Lâm thanh toán" on Sơn Lâm's shard looks for "thanh toán".
-  // The last word, while still being typed, is kept unless the word before it is dropped too
-  // (a place name of two words, "… Sơn Lâm"). Returns null when every word is such a word.
+  // The last word, while still being typed, is kept unless another word is dropped too (a
+  // place name of two words, "… Sơn Lâm", whose first word may also have been typed earlier:
+  // "thanh toán … Thanh Xuân"). Returns null when every word is such a word.
   function withoutConstant(parsed, constant) {
     if (!constant) return parsed;
     var last = parsed.words.length - 1;
     var isConstant = function (w) { return !w.expanded && constant[w.folded]; };
     var kept = parsed.words.filter(function (w, i) {
       if (!isConstant(w)) return true;
-      return parsed.prefix && i === last && !(last > 0 && isConstant(parsed.words[last - 1]));
+      return parsed.prefix && i === last && !parsed.words.some(function (o, j) { return j !== last && isConstant(o); });
     });
     if (kept.length === parsed.words.length) return parsed;
     if (kept.length === 0) return null;
