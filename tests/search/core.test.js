@@ -100,6 +100,9 @@ test('5. question words do not decide; a unit\'s page answers where to send feed
   // "làm" is a question word, "lâm" is not.
   assert.deepEqual(core.parseQuery('xã Sơn Lâm', true).words.map((w) => w.exact), ['xã', 'sơn', 'lâm']);
   assert.equal(first('gửi phản ánh ở đâu xã Sơn Lâm', true), 'ha-tinh/son-lam/index.html');
+  // Typed at the end, still being typed: an accented question word is whole, a bare one may not be.
+  assert.deepEqual(core.parseQuery('chứng thực ở đâu').words.map((w) => w.exact), ['chứng', 'thực']);
+  assert.deepEqual(core.parseQuery('chứng thực ai').words.map((w) => w.exact), ['chứng', 'thực', 'ai']);
   // Where to send it, in a commune whose tasks speak of feedback too: the commune's page.
   assert.equal(first('xã Sơn Lâm nhận phản ánh ở đâu', true), 'ha-tinh/son-lam/index.html');
   assert.equal(first('ai phụ trách chứng thực bản sao', true), 'ha-tinh/son-lam/ke-hoach/2023/index.html#nv-tu-phap');

@@ -127,8 +127,10 @@
         var phrase = question[q];
         if (phrase.length === 0 || i + phrase.length > all.length) continue;
         var same = phrase.every(function (w, k) { return all[i + k].exact === w; });
-        // A word still being typed may become another word: it stays.
-        if (same && !(open && i + phrase.length === all.length)) {
+        // A word still being typed may become another word: it stays, unless typed with
+        // diacritics ("… ở đâu"), which a syllable has once it is whole.
+        var lastWord = all[all.length - 1];
+        if (same && !(open && i + phrase.length === all.length && lastWord.exact === lastWord.folded)) {
           for (var k = 0; k < phrase.length; k++) keep[i + k] = false;
         }
       }
