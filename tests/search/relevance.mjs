@@ -202,7 +202,9 @@ const rows = [];
 for (const query of queries) {
   const ck = await congkhai(ckPage, query.q);
   const pf = await pagefindSearch(pfPage, query.q);
-  const box = await typed(boxPage, query.q);
+  // On a larger site the home page's box searches the provinces only (docs/search.md), so
+  // the box is measured on the sample site alone.
+  const box = generated ? [] : await typed(boxPage, query.q);
   rows.push({
     class: query.class, q: query.q,
     ck: rank(ck, query.answers, false), exact: rank(ck, query.answers, true), pf: rank(pf, query.answers, false),
@@ -252,6 +254,6 @@ for (const m of ['s1', 's3', 'mrr']) {
   check(result.congkhai[m] > result.pagefind[m], `${m}: Công khai ${result.congkhai[m]} does not beat Pagefind ${result.pagefind[m]}`);
   check(result.congkhai[m] >= thresholds.congkhai[m], `${m}: Công khai ${result.congkhai[m]} below the recorded ${thresholds.congkhai[m]}`);
   check(result.exact[m] >= thresholds.exact[m], `${m} (exact anchor): Công khai ${result.exact[m]} below the recorded ${thresholds.exact[m]}`);
-  check(result.box[m] >= thresholds.box[m], `${m} (typed in the box): Công khai ${result.box[m]} below the recorded ${thresholds.box[m]}`);
+  if (!generated) check(result.box[m] >= thresholds.box[m], `${m} (typed in the box): Công khai ${result.box[m]} below the recorded ${thresholds.box[m]}`);
 }
 done('relevance');
