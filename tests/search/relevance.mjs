@@ -243,7 +243,7 @@ for (const c of [...new Set(rows.map((r) => r.class))]) {
 }
 console.log('\nmeasure      Công khai  Công khai (exact anchor)  typed in the box (exact)  Pagefind');
 for (const m of ['s1', 's3', 'mrr']) {
-  console.log(`${pad({ s1: 'success@1', s3: 'success@3', mrr: 'MRR' }[m], 12)} ${pad(result.congkhai[m], 10)} ${pad(result.exact[m], 25)} ${pad(result.box[m], 25)} ${result.pagefind[m]}`);
+  console.log(`${pad({ s1: 'success@1', s3: 'success@3', mrr: 'MRR' }[m], 12)} ${pad(result.congkhai[m], 10)} ${pad(result.exact[m], 25)} ${pad(generated ? 'n/a' : result.box[m], 25)} ${result.pagefind[m]}`);
 }
 for (const [c, s] of Object.entries(result.classes)) {
   console.log(`  ${pad(c, 9)} (${s.queries}) Công khai ${s.congkhai.s1}/${s.congkhai.s3}/${s.congkhai.mrr}  Pagefind ${s.pagefind.s1}/${s.pagefind.s3}/${s.pagefind.mrr}`);
