@@ -71,7 +71,7 @@ for (const u of units) u.leaf = !units.some((v) => v.key.startsWith(u.key + '/')
 
 function firstSearch(unit, budget) {
   const plan = core.shardPlan(unit, global, tops, budget);
-  const files = ['assets/lunr.min.js', 'assets/search-core.js', shardFile('*')];
+  const files = ['assets/lunr.min.js', 'assets/search-words.js', 'assets/search-core.js', shardFile('*')];
   for (const k of plan.waiting.concat(plan.keys)) if (!files.includes(shardFile(k))) files.push(shardFile(k));
   const total = files.map(size).reduce((s, x) => [s[0] + x[0], s[1] + x[1]], [0, 0]);
   return { unit, files, bytes: total[0], gzip: total[1] };

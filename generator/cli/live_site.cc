@@ -373,13 +373,13 @@ void LiveSite::search_files(const Model& m, OutputSink& out) const {
   for (const auto& [path, f] : m.search_before)
     if (!f.key.empty()) keys.emplace(path, f.key);
   OutputCollector made;
-  build_search_files(m.portal, options_.lunr_js, options_.threads, made, {options_.version, &keys});
+  build_search_files(m.portal, options_.lunr_js, options_.threads, made, {options_.version, &keys}, &m.facts);
   OutputFiles files = made.take();
   for (OutputFile& f : files) {
     if (!f.reused) continue;
     auto before = m.search_before.find(f.path);
     if (before == m.search_before.end()) {  // cannot happen: the keys came from there
-      build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr});
+      build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr}, &m.facts);
       return;
     }
     f.bytes = std::move(before->second.bytes);

@@ -143,7 +143,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  build_search_files(r.portal, options.lunr_js, options.threads, out, {options.version, options.previous_keys});
+  build_search_files(r.portal, options.lunr_js, options.threads, out, {options.version, options.previous_keys}, &r.facts);
   out.finish(&r);
   sort_diagnostics(r.diags);
   return r;

@@ -99,6 +99,19 @@ std::string value_text(const Target& t) {
 
 }  // namespace
 
+std::string task_status_search_text(const TaskFacts& f) {
+  std::string s;
+  switch (f.status) {
+    case TaskStatus::kDone: s = "Đã hoàn thành, đã xong, hoàn tất"; break;
+    case TaskStatus::kInProgress: s = "Đang thực hiện, chưa hoàn thành, chưa xong"; break;
+    case TaskStatus::kNotStarted: s = "Chưa bắt đầu, chưa thực hiện, chưa hoàn thành, chưa xong"; break;
+    case TaskStatus::kPostponed: s = "Tạm hoãn, tạm dừng, chưa hoàn thành, chưa xong"; break;
+    case TaskStatus::kCancelled: s = "Huỷ bỏ, đã huỷ, không thực hiện"; break;
+  }
+  if (f.overdue) s += ", quá hạn, trễ hạn, chậm tiến độ, chậm trễ";
+  return s;
+}
+
 std::string_view search_kind_key(SearchKind kind) {
   switch (kind) {
     case SearchKind::kUnit: return "unit";
@@ -173,8 +186,19 @@ SearchDocument unit_search_document(const Portal& portal, int u) {
   ud.area = area_of(portal, u);
   ud.owner = u;
   ud.title = unit_name;
-  add(&ud.text, unit.contact.address);
-  add(&ud.text, unit.feedback);
+  // The labels of the unit's page, so that "gửi phản ánh ở đâu" or "liên hệ" finds it.
+  const Contact& c = unit.contact;
+  if (!c.address.empty() || !c.phone.empty() || !c.email.empty() || !c.website.empty()) {
+    add(&ud.text, "Liên hệ, địa chỉ:");
+    add(&ud.text, c.address);
+    if (!c.phone.empty()) add(&ud.text, "Điện thoại " + c.phone);
+    if (!c.email.empty()) add(&ud.text, "Thư điện tử " + c.email);
+    add(&ud.text, c.website);
+  }
+  if (!unit.feedback.empty()) {
+    add(&ud.text, "Phản ánh, kiến nghị, góp ý. Người dân, doanh nghiệp gửi phản ánh, kiến nghị về thủ tục hành chính tới:");
+    add(&ud.text, unit.feedback);
+  }
   ud.unit = unit.parent >= 0 ? top_unit_chain(portal, unit.parent) : "";
   ud.kind_text = "đơn vị " + unit_level_vi(unit.level);
   ud.display_title = unit_name;
@@ -183,7 +207,7 @@ SearchDocument unit_search_document(const Portal& portal, int u) {
   return ud;
 }
 
-std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
+std::vector<SearchDocument> search_documents(const Portal& portal, int u, const PortalFacts* facts) {
   std::vector<SearchDocument> docs;
   const Unit& unit = portal.units[static_cast<std::size_t>(u)];
   const std::string unit_name = unit_display_name(unit);
@@ -192,6 +216,8 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
 
   for (int pi : unit.plans) {
     const Plan& plan = portal.plans[static_cast<std::size_t>(pi)];
+    const PlanFacts* plan_facts =
+        facts && static_cast<std::size_t>(pi) < facts->plans.size() ? &facts->plans[static_cast<std::size_t>(pi)] : nullptr;
     const std::string page = plan_page(portal, plan);
     const std::string year = plan.year > 0 ? std::to_string(plan.year) : "";
     const std::string label = plan_label(plan);
@@ -202,6 +228,8 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
     pd.area = area;
     pd.owner = u;
     pd.title = plan.title;
+    // Its number in the title field too: "28/KH-UBND" finds the plan before its tasks.
+    if (!plan.number.empty() && !is_blank_number(plan.number)) add(&pd.title, plan.number);
     add(&pd.text, plan.number);
     add(&pd.text, plan.place);
     for (const Reference& r : plan.legal_basis) add(&pd.text, r.text);
@@ -219,7 +247,9 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
     pd.excerpt = shorten(label + (body.empty() ? "" : ". " + body), kExcerptChars);
     docs.push_back(std::move(pd));
 
-    for (const Task& task : plan.tasks) {
+    for (std::size_t ti = 0; ti < plan.tasks.size(); ++ti) {
+      const Task& task = plan.tasks[ti];
+      const TaskFacts* tf = plan_facts && ti < plan_facts->tasks.size() ? &plan_facts->tasks[ti] : nullptr;
       SearchDocument td;
       td.ref = page + "#" + task_anchor(task);
       td.kind = SearchKind::kTask;
@@ -232,6 +262,11 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
       add(&td.text, plain_text(task.output));
       add(&td.text, task.timeframe);
       add(&td.text, plan.number);
+      if (tf) {
+        add(&td.text, task_status_search_text(*tf));
+        td.status = task_status_key(tf->status);
+        if (tf->overdue) td.status += " overdue";
+      }
       td.unit = chain;
       add(&td.lead, join(task.lead, " "));
       add(&td.lead, join(task.partners, " "));
@@ -240,6 +275,13 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
       td.display_title = shorten(td.title, kTitleChars);
       td.display_unit = unit_name;
       std::vector<std::string> context{label};
+      if (tf) {
+        // Status and deadline first: what a citizen asks of a task, never cut off.
+        std::string status = task_status_vi(tf->status);
+        if (tf->overdue) status += ", quá hạn";
+        context.push_back(status);
+        if (tf->due) context.push_back("hạn " + format_vi(*tf->due));
+      }
       if (!task.lead.empty()) context.push_back("Chủ trì: " + join(task.lead, ", "));
       if (!task.timeframe.empty()) context.push_back(task.timeframe);
       td.excerpt = shorten(join(context, " · "), kExcerptChars);
@@ -296,12 +338,12 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u) {
 
 bool has_search_documents(const Unit& unit) { return !unit.plans.empty() || !unit.reports.empty(); }
 
-std::vector<SearchDocument> search_documents(const Portal& portal) {
+std::vector<SearchDocument> search_documents(const Portal& portal, const PortalFacts* facts) {
   std::vector<SearchDocument> docs;
   for (std::size_t ui = 0; ui < portal.units.size(); ++ui) {
     const int u = static_cast<int>(ui);
     docs.push_back(unit_search_document(portal, u));
-    std::vector<SearchDocument> own = search_documents(portal, u);
+    std::vector<SearchDocument> own = search_documents(portal, u, facts);
     docs.insert(docs.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
   }
   return docs;
@@ -340,7 +382,13 @@ LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::strin
     std::string_view ref = d->ref;
     if (!prefix.empty() && ref.substr(0, prefix.size()) == prefix) ref.remove_prefix(prefix.size());
     LunrJson entry = LunrJson::array({std::string(ref), d->display_title, std::string(search_kind_key(d->kind)), d->excerpt});
+    const bool facets = !d->year.empty() || !d->status.empty();
     if (d->display_unit != unit_name) entry.push_back(d->display_unit);
+    else if (facets) entry.push_back(0);
+    if (facets) {
+      entry.push_back(d->year);
+      entry.push_back(d->status);
+    }
     store.push_back(std::move(entry));
   }
   return store;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "derive/facts.h"
 #include "model/portal.h"
 #include "search/lunr_index.h"
 
@@ -34,6 +35,8 @@ struct SearchDocument {
   std::string display_title;  // plain text, shortened
   std::string display_unit;   // "xã Sơn Lâm"
   std::string excerpt;        // plain text, shortened: context under the title
+  std::string status;         // a task's status key as of the reference date ("in_progress"),
+                              // with " overdue" when it is; empty for other documents
 };
 
 // Fields of an area shard, with boosts: title, text, unit, lead, year, kind.
@@ -41,16 +44,23 @@ const std::vector<LunrField>& search_fields();
 
 // Every unit, plan, task, target and report of the portal, in model order: a unit, then
 // its plans with their tasks and targets, then its reports; then the next unit. That is,
-// for each unit, unit_search_document then search_documents(portal, unit).
-std::vector<SearchDocument> search_documents(const Portal& portal);
+// for each unit, unit_search_document then search_documents(portal, unit, facts).
+std::vector<SearchDocument> search_documents(const Portal& portal, const PortalFacts* facts = nullptr);
 
-// The page of unit `unit` (an index into Portal::units): its name, address and feedback.
+// The page of unit `unit` (an index into Portal::units): its name, its contact and where to
+// send feedback, with the labels its page shows ("Liên hệ", "Phản ánh, kiến nghị").
 SearchDocument unit_search_document(const Portal& portal, int unit);
 
 // The unit's own plans with their tasks and targets, then its reports, in model order;
 // not its page. A shard is built from these one unit at a time, so that the whole portal's
 // documents (about 1 GB for the national corpus) never sit in memory together.
-std::vector<SearchDocument> search_documents(const Portal& portal, int unit);
+// With `facts`, each task's status as of the reference date is indexed with its usual
+// synonyms (task_status_search_text) and shown with its deadline in the excerpt.
+std::vector<SearchDocument> search_documents(const Portal& portal, int unit, const PortalFacts* facts = nullptr);
+
+// The words a citizen uses for a task's status: "Đang thực hiện, chưa hoàn thành, chưa xong",
+// and for an overdue one "quá hạn, trễ hạn, chậm tiến độ" besides.
+std::string task_status_search_text(const TaskFacts& facts);
 
 // Whether search_documents(portal, unit) has any document: the unit has plans or reports.
 bool has_search_documents(const Unit& unit);
@@ -68,7 +78,9 @@ std::string compact_ref(std::size_t position);
 // Display data by position in the shard (the compact ref): [[r, t, k, x], …], where r is the
 // document's path and anchor (SearchDocument::ref) without `prefix` (the shard's unit path
 // and "/"), t the title, k the kind, x the excerpt; a fifth item, the unit's name, when it
-// is not `unit_name` (the shard's, given once for all its documents).
+// is not `unit_name` (the shard's, given once for all its documents), else 0 when more
+// follow; then, for the search page's filters, the year and the status (SearchDocument::
+// status), when either is not empty: [r, t, k, x, 0, "2023", "in_progress overdue"].
 LunrJson search_store(const std::vector<const SearchDocument*>& docs, std::string_view prefix,
                       std::string_view unit_name);
 

@@ -227,6 +227,60 @@ TEST(SearchDocuments, TaskFieldsAndDisplay) {
   EXPECT_EQ(u->display_unit, "tỉnh Thái Nguyên");
 }
 
+// Issue 19, class 2: a task's status as of the reference date, with its synonyms, is indexed;
+// status and deadline lead its excerpt.
+TEST(SearchDocuments, TasksCarryTheirStatusAndDeadline) {
+  Portal portal = small_portal();
+  PortalFacts facts;
+  facts.plans.resize(portal.plans.size());
+  TaskFacts late;
+  late.status = TaskStatus::kInProgress;
+  late.overdue = true;
+  late.due = Date{2023, 7, 31};
+  TaskFacts done;
+  done.status = TaskStatus::kDone;
+  facts.plans[0].tasks = {late, done};
+  std::vector<SearchDocument> docs = search_documents(portal, &facts);
+  const SearchDocument* s = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-so-hoa-ho-so");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->text, "Thường xuyên 28/KH-UBND Đang thực hiện, chưa hoàn thành, chưa xong, quá hạn, trễ hạn, chậm tiến độ, chậm trễ");
+  EXPECT_EQ(s->excerpt, "Kế hoạch số 28/KH-UBND năm 2023 · đang thực hiện, quá hạn · hạn 31/07/2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên");
+  const SearchDocument* t = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-thanh-toan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->text.find("Đã hoàn thành, đã xong, hoàn tất"), std::string::npos) << t->text;
+  EXPECT_EQ(t->text.find("chưa"), std::string::npos) << t->text;
+  EXPECT_EQ(s->status, "in_progress overdue");
+  EXPECT_EQ(t->status, "done");
+  // The store carries year and status for the search page's filters.
+  LunrJson store = search_store({s, t}, "ha-tinh/huong-son/son-lam/", "xã Sơn Lâm");
+  EXPECT_EQ(to_js_json(store[0][4]), "0");
+  EXPECT_EQ(store[0][5], "2023");
+  EXPECT_EQ(store[0][6], "in_progress overdue");
+  // Without facts (tools that index content alone) nothing is said about status.
+  EXPECT_EQ(find(search_documents(portal), s->ref)->text, "Thường xuyên 28/KH-UBND");
+  TaskFacts cancelled;
+  cancelled.status = TaskStatus::kCancelled;
+  EXPECT_EQ(task_status_search_text(cancelled), "Huỷ bỏ, đã huỷ, không thực hiện");
+}
+
+// Issue 19, classes 5 and 7: a unit's page text (contact and feedback labels) is indexed; a
+// plan's number is in its title field, so that the plan ranks before its tasks.
+TEST(SearchDocuments, UnitPageLabelsAndPlanNumbers) {
+  Portal portal = small_portal();
+  portal.units[2].feedback = "Bộ phận Một cửa xã Sơn Lâm";
+  portal.units[2].contact.phone = "0239 3875 123";
+  std::vector<SearchDocument> docs = search_documents(portal);
+  const SearchDocument* u = find(docs, "ha-tinh/huong-son/son-lam/index.html");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->text, "Liên hệ, địa chỉ: Điện thoại 0239 3875 123 Phản ánh, kiến nghị, góp ý. Người dân, doanh nghiệp "
+                     "gửi phản ánh, kiến nghị về thủ tục hành chính tới: Bộ phận Một cửa xã Sơn Lâm");
+  const SearchDocument* p = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->title, "Kế hoạch kiểm soát thủ tục hành chính năm 2023 28/KH-UBND");
+  const SearchDocument* blank = find(docs, "thai-nguyen/dinh-hoa/ke-hoach/2024/index.html");
+  EXPECT_EQ(blank->title, "Kế hoạch năm 2024 của xã Định Hoá");  // "/KH-UBND" is no number
+}
+
 TEST(PlainText, DropsMarkdownSyntax) {
   EXPECT_EQ(plain_text("## I. Mục đích\n\n- Tổ chức **nghiêm túc** [Nghị định 45](https://x.vn/45) `a`\n* b\n"),
             "I. Mục đích Tổ chức nghiêm túc Nghị định 45 a b");
@@ -278,7 +332,7 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(commune["name"], "xã Sơn Lâm");
   EXPECT_EQ(store_refs(commune).size(), 5u);
   EXPECT_EQ(to_js_json(commune["store"][1]),
-            R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên"])");
+            R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên",0,"2023",""])");
   // lunr's serialised index; the unit chain and the year, the same for all its documents
   // (one plan and one report of 2023), given once instead.
   const LunrJson& index = commune["index"];

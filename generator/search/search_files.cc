@@ -76,9 +76,10 @@ struct UnitDocs {
   std::vector<const SearchDocument*> docs;
 };
 
-UnitDocs unit_docs(const Portal& portal, std::size_t u, const std::vector<const SearchDocument*>& more) {
+UnitDocs unit_docs(const Portal& portal, std::size_t u, const std::vector<const SearchDocument*>& more,
+                   const PortalFacts* facts) {
   UnitDocs d;
-  d.own = search_documents(portal, static_cast<int>(u));
+  d.own = search_documents(portal, static_cast<int>(u), facts);
   d.docs.reserve(d.own.size() + more.size());
   for (const SearchDocument& doc : d.own) d.docs.push_back(&doc);
   d.docs.insert(d.docs.end(), more.begin(), more.end());
@@ -108,7 +109,7 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
 // and the size of its .js: a shard reused from the previous build still tells the shards
 // above it its size. kShardFormat changes whenever the way shards are written does.
-constexpr std::string_view kShardFormat = "shard 1: lunr 2.3.9, compact refs, constant fields";
+constexpr std::string_view kShardFormat = "shard 3: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store";
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
                        const std::vector<const SearchDocument*>& docs, std::string_view listed) {
@@ -120,7 +121,7 @@ std::string input_hash(const ShardReuse& reuse, std::string_view key, std::strin
   h.add(listed);
   for (const SearchDocument* d : docs) {
     for (const std::string* field : {&d->ref, &d->title, &d->text, &d->unit, &d->lead, &d->year,
-                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt})
+                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt, &d->status})
       h.add(*field);
     h.add(search_kind_key(d->kind));
     h.add(std::to_string(d->area) + " " + std::to_string(d->owner));
@@ -192,7 +193,7 @@ std::string search_shard_script(std::string_view key, const std::string& json) {
 }
 
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, OutputSink* out,
-                                             const ShardReuse& reuse) {
+                                             const ShardReuse& reuse, const PortalFacts* facts) {
   const std::size_t n = portal.units.size();
   // A unit's page document goes where a search for the unit's name will look: the global
   // index for a top-level unit, its top-level unit's shard for the others. The pages are
@@ -217,7 +218,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     const Unit& unit = portal.units[lower[i]];
     const std::string& key = unit.url_path;
     const std::string name = unit_display_name(unit);
-    UnitDocs d = unit_docs(portal, lower[i], {});
+    UnitDocs d = unit_docs(portal, lower[i], {}, facts);
     const std::string hash = out ? input_hash(reuse, key, name, d.docs, "") : "";
     if (auto bytes = out ? reusable(reuse, search_index_path(key, "js"), hash) : std::nullopt)
       shards[lower[i]] = reuse_shard(key, *bytes, hash, out);
@@ -247,7 +248,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].bytes}));
     }
     const std::string name = unit_display_name(unit);
-    UnitDocs d = unit_docs(portal, t, below[t]);
+    UnitDocs d = unit_docs(portal, t, below[t], facts);
     const std::string hash = out ? input_hash(reuse, unit.slug, name, d.docs, units.dump()) : "";
     if (auto bytes = out ? reusable(reuse, search_index_path(unit.url_path, "js"), hash) : std::nullopt) {
       shards[t] = reuse_shard(unit.url_path, *bytes, hash, out);
@@ -280,15 +281,16 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
 }
 
 void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
-                        const ShardReuse& reuse) {
-  build_search_shards(portal, threads, &out, reuse);
+                        const ShardReuse& reuse, const PortalFacts* facts) {
+  build_search_shards(portal, threads, &out, reuse, facts);
   if (!lunr_js_path.empty()) out.add({lunr_asset_path(), "", lunr_js_path});
 }
 
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads) {
+OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads,
+                               const PortalFacts* facts) {
   // In shard order, whatever the threads did.
   OutputFiles files;
-  for (SearchShard& s : build_search_shards(portal, threads))
+  for (SearchShard& s : build_search_shards(portal, threads, nullptr, {}, facts))
     files.push_back({search_index_path(s.key, "js"), std::move(s.script), ""});
   if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
   return files;

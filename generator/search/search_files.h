@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "derive/facts.h"
 #include "model/output.h"
 #include "model/portal.h"
 #include "search/lunr_index.h"
@@ -64,8 +65,9 @@ struct SearchShard {
 // not the whole index; each file carries a cache key, and with `reuse`, shards below the top
 // level and top-level shards made from the same inputs as in the previous build are handed
 // out reused instead of indexed (the global index, small, is always made).
+// With `facts` (derived as of the build's reference date), tasks are found by their status.
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr,
-                                             const ShardReuse& reuse = {});
+                                             const ShardReuse& reuse = {}, const PortalFacts* facts = nullptr);
 
 // The .js form of a shard: assigns its JSON to CONGKHAI_INDEX[key].
 std::string search_shard_script(std::string_view key, const std::string& json);
@@ -74,8 +76,9 @@ std::string search_shard_script(std::string_view key, const std::string& json);
 // copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out when empty), handed
 // to `out` as each shard's text is made.
 void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
-                        const ShardReuse& reuse = {});
+                        const ShardReuse& reuse = {}, const PortalFacts* facts = nullptr);
 // The same, kept in memory: the global index, then the shards in that order, then lunr.js.
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1);
+OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1,
+                               const PortalFacts* facts = nullptr);
 
 }  // namespace congkhai

@@ -30,7 +30,7 @@ delete env.GITHUB_ACTIONS;
 
 // ---- the search code inserts text, never HTML ------------------------------------------------
 
-for (const name of ['search.js', 'search-core.js']) {
+for (const name of ['search.js', 'search-core.js', 'search-words.js']) {
   const code = fs.readFileSync(path.join(themeAssets, name), 'utf8');
   for (const [pattern, what] of [
     [/\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|createContextualFragment|DOMParser/, 'builds HTML'],
@@ -104,7 +104,7 @@ function xmlFiles(dir, base = dir) {
 // runs script or carries a document.
 function inspectDom() {
   const found = [];
-  const allowedScripts = /(^|\/)(assets\/(search|search-core|lunr\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)*\.js|__congkhai\/reload\.js)$/;  // the last in serve mode only
+  const allowedScripts = /(^|\/)(assets\/(search|search-core|search-words|lunr\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)*\.js|__congkhai\/reload\.js)$/;  // the last in serve mode only
   for (const s of document.querySelectorAll('script')) {
     const src = s.getAttribute('src');
     if (!src) found.push(`inline <script>: ${s.textContent.slice(0, 80)}`);

@@ -8,13 +8,12 @@
  * terms of the index. Keep both sides identical; tests/search/compare.js checks them.
  */
 (function (root, factory) {
-  var api = factory();
   if (typeof module === 'object' && module.exports) {
-    module.exports = api;
+    module.exports = factory(require('./search-words.js'));
   } else {
-    root.CongkhaiSearch = api;
+    root.CongkhaiSearch = factory(root.CongkhaiSearchWords);
   }
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (WORDS) {
   'use strict';
 
   // Punctuation around a word: anything but letters, digits and combining marks.
@@ -30,6 +29,10 @@
   var EXACT_BOOST = 1;
   // Boost of the words the last, unfinished word may become: below a complete word.
   var PREFIX_BOOST = 0.2;
+  // Boost of the words one edit away from a word no index has (a typo): below the word.
+  var FUZZY_BOOST = 0.5;
+  // Boost of clauses there only to show, in lunr's match data, how a word was matched.
+  var SEEN_BOOST = 0.001;
 
   // Lower-case NFC text without diacritics; "đ" becomes "d". C++: search_fold.
   function fold(lower) {
@@ -63,48 +66,159 @@
     return viFold;
   }
 
-  // What the user typed, as words: [{exact, folded}], and whether the last word is still
-  // being typed (no space after it), to be matched as a prefix. Query syntax characters of
-  // lunr mean nothing here: the query is built with lunr's query API, never parsed, and
-  // "*" is dropped so that it cannot turn into a wildcard.
-  function parseQuery(text) {
+  // The words of search-words.js: abbreviations, question and filler words.
+  function wordLists() {
+    if (!wordLists.cache) {
+      var data = WORDS || (typeof self !== 'undefined' && self.CongkhaiSearchWords) || {};
+      var folded = function (text) { return splitTerms(text).map(function (w) { return w.folded; }); };
+      var exact = function (text) { return splitTerms(text).map(function (w) { return w.exact; }); };
+      wordLists.cache = {
+        abbreviations: (data.abbreviations || []).map(function (e) { return [folded(e[0]), folded(e[1])]; }),
+        question: (data.questionWords || []).map(exact).sort(function (a, b) { return b.length - a.length; }),
+        filler: (data.fillerWords || []).map(function (w) { return exact(w)[0]; })
+      };
+    }
+    return wordLists.cache;
+  }
+
+  // Text as [{exact, folded}], one per word, in order (repeats kept).
+  function splitTerms(text) {
+    var out = [];
+    String(text == null ? '' : text).toLowerCase().split(SEPARATOR).forEach(function (t) {
+      var terms = viTerms(t.replace(/\*/g, ''));
+      if (terms.length) out.push({ exact: terms[0], folded: terms[terms.length - 1] });
+    });
+    return out;
+  }
+
+  // Vietnamese writes the tone of "oa", "oe", "uy" at the end of a word on either vowel
+  // ("hoá" and "hóa", "uỷ" and "ủy"): one form of each, to compare words as typed.
+  var TONES = '\u0300\u0301\u0303\u0309\u0323';
+  var TONE_FIRST = new RegExp('(o)([' + TONES + '])([ae])|(u)([' + TONES + '])(y)', 'g');
+  function toneKey(exact) {
+    return exact.normalize('NFD').replace(TONE_FIRST, function (m, o, t, a, u, t2, y) {
+      return o ? o + a + t : u + y + t2;
+    }).normalize('NFC');
+  }
+  var TONE_SECOND = new RegExp('(o)([ae])([' + TONES + '])|(u)(y)([' + TONES + '])', 'g');
+  // The word's other spelling, when it has one.
+  function otherSpelling(exact) {
+    var nfd = exact.normalize('NFD');
+    var moved = nfd.replace(TONE_SECOND, function (m, o, a, t, u, y, t2) { return o ? o + t + a : u + t2 + y; });
+    if (moved === nfd) moved = nfd.replace(TONE_FIRST, function (m, o, t, a, u, t2, y) { return o ? o + a + t : u + y + t2; });
+    moved = moved.normalize('NFC');
+    return moved !== exact ? moved : null;
+  }
+
+  // What the user typed, as words: [{exact, folded, accented}], and whether the last word is
+  // still being typed (no space after it), to be matched as a prefix. Query syntax characters
+  // of lunr mean nothing here: the query is built with lunr's query API, never parsed, and
+  // "*" is dropped so that it cannot turn into a wildcard. Question words ("ở đâu", "ai") are
+  // left out when other words remain (`dropped` lists them). `complete`: the query was
+  // submitted, so its last word is whole.
+  function parseQuery(text, complete) {
     text = String(text == null ? '' : text);
+    var all = splitTerms(text);
+    var open = !complete && all.length > 0 && /[\p{L}\p{N}\p{M}]$/u.test(text);
+    var question = wordLists().question;
+    var keep = all.map(function () { return true; });
+    for (var i = 0; i < all.length; i++) {
+      for (var q = 0; q < question.length; q++) {
+        var phrase = question[q];
+        if (phrase.length === 0 || i + phrase.length > all.length) continue;
+        var same = phrase.every(function (w, k) { return all[i + k].exact === w; });
+        // A word still being typed may become another word: it stays, unless typed with
+        // diacritics ("… ở đâu"), which a syllable has once it is whole.
+        var lastWord = all[all.length - 1];
+        if (same && !(open && i + phrase.length === all.length && lastWord.exact === lastWord.folded)) {
+          for (var k = 0; k < phrase.length; k++) keep[i + k] = false;
+        }
+      }
+    }
+    var kept = all.filter(function (w, j) { return keep[j]; });
+    var dropped = [];
+    if (kept.length === 0) kept = all;
+    else dropped = all.filter(function (w, j) { return !keep[j]; });
     var words = [];
     var seen = Object.create(null);
-    var tokens = text.toLowerCase().split(SEPARATOR);
-    var lastAdded = false;  // whether the last token typed is the last word
-    for (var i = 0; i < tokens.length && words.length < MAX_WORDS; i++) {
-      lastAdded = false;
-      var terms = viTerms(tokens[i].replace(/\*/g, ''));
-      if (terms.length === 0) continue;
-      var exact = terms[0];
-      var folded = terms[terms.length - 1];
-      if (seen[exact]) continue;
-      seen[exact] = true;
-      words.push({ exact: exact, folded: folded });
-      lastAdded = true;
-    }
-    var open = lastAdded && /[\p{L}\p{N}\p{M}]$/u.test(text);
-    return { words: words, prefix: open };
+    kept.forEach(function (w) {
+      if (seen[w.exact] || words.length >= MAX_WORDS) return;
+      seen[w.exact] = true;
+      words.push({ exact: w.exact, folded: w.folded, accented: w.exact !== w.folded });
+    });
+    var lastKept = kept.length > 0 && all.length > 0 && kept[kept.length - 1] === all[all.length - 1] &&
+        words.length > 0 && words[words.length - 1].exact === all[all.length - 1].exact;
+    return { words: words, prefix: open && lastKept, dropped: dropped };
+  }
+
+  // The query written with abbreviations expanded, or full forms abbreviated: [parsed], the
+  // query itself first. "kiểm soát TTHC" also gives "kiểm soát thủ tục hành chính".
+  function variants(parsed) {
+    var out = [parsed];
+    var words = parsed.words;
+    wordLists().abbreviations.forEach(function (pair) {
+      for (var dir = 0; dir < 2; dir++) {
+        var from = pair[dir], to = pair[1 - dir];
+        if (from.length === 0) continue;
+        for (var i = 0; i + from.length <= words.length; i++) {
+          var lastIn = i + from.length === words.length;
+          // A word still being typed is not yet an abbreviation.
+          if (lastIn && parsed.prefix && from.length === 1) continue;
+          var match = from.every(function (f, k) { return words[i + k].folded === f; });
+          if (!match) continue;
+          var replaced = to.map(function (f) { return { exact: f, folded: f, accented: false, expanded: true }; });
+          out.push({
+            words: words.slice(0, i).concat(replaced, words.slice(i + from.length)),
+            prefix: parsed.prefix && !lastIn,
+            dropped: parsed.dropped
+          });
+        }
+      }
+    });
+    return out.slice(0, 6);
+  }
+
+  // Whether an index has `term` (folded), or, as a prefix, a term beginning with it.
+  function hasTerm(index, term, prefix) {
+    if (!prefix) return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+    var node = index.tokenSet;
+    for (var i = 0; i < term.length && node; i++) node = node.edges[term.charAt(i)];
+    return !!node;
   }
 
   // Runs a parsed query on one lunr.Index. Every word is required (in any field) unless
-  // `anyWord`; the folded form finds the word with or without diacritics, the exact form,
-  // when typed with diacritics, adds to the score of documents that have it as typed.
-  function runQuery(lunr, index, parsed, anyWord) {
-    var presence = anyWord ? lunr.Query.presence.OPTIONAL : lunr.Query.presence.REQUIRED;
+  // `mode.anyWord`; the folded form finds the word with or without diacritics, the exact
+  // form, when typed with diacritics, adds to the score of documents that have it as typed.
+  // `mode.fuzzy`: each word of three letters or more also matches the words one edit away
+  // (folded), below the word itself; `mode.missing`: the words to treat so because no index
+  // has them.
+  function runQuery(lunr, index, parsed, mode) {
+    mode = mode || {};
+    var presence = mode.anyWord ? lunr.Query.presence.OPTIONAL : lunr.Query.presence.REQUIRED;
     return index.query(function (q) {
       parsed.words.forEach(function (word, i) {
         var last = parsed.prefix && i === parsed.words.length - 1;
-        q.term(word.folded, {
-          usePipeline: false,
-          presence: presence,
-          boost: last ? PREFIX_BOOST : 1,
-          wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-        });
-        if (last) q.term(word.folded, { usePipeline: false });
-        if (word.exact !== word.folded) {
+        var fuzzy = (mode.fuzzy || (mode.missing && mode.missing[word.folded])) && word.folded.length >= 3 &&
+            !/^[\p{N}]+$/u.test(word.folded);
+        if (fuzzy && !last) {
+          q.term(word.folded, { usePipeline: false, presence: presence, boost: FUZZY_BOOST, editDistance: 1 });
+          q.term(word.folded, { usePipeline: false });
+        } else {
+          q.term(word.folded, {
+            usePipeline: false,
+            presence: presence,
+            boost: last ? PREFIX_BOOST : 1,
+            wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+          });
+          if (last) q.term(word.folded, { usePipeline: false });
+        }
+        if (word.accented) {
           q.term(word.exact, { usePipeline: false, boost: EXACT_BOOST });
+          // The other spelling of its tone, and the words that begin with it as typed, weigh
+          // next to nothing: they only tell which documents have the word as typed.
+          var other = otherSpelling(word.exact);
+          if (other) q.term(other, { usePipeline: false, boost: SEEN_BOOST });
+          if (last) q.term(word.exact, { usePipeline: false, boost: SEEN_BOOST, wildcard: lunr.Query.wildcard.TRAILING });
         }
       });
     });
@@ -113,29 +227,64 @@
   // The query without the words every document of a shard has: a field the same in all of
   // them (a commune's unit chain) is given once beside the index instead of in it
   // (docs/search.md), so "Sơn Lâm thanh toán" on Sơn Lâm's shard looks for "thanh toán".
-  // When every word is such a word, the query stays whole.
+  // The last word, while still being typed, is kept unless another word is dropped too (a
+  // place name of two words, "… Sơn Lâm", whose first word may also have been typed earlier:
+  // "thanh toán … Thanh Xuân"). Returns null when every word is such a word.
   function withoutConstant(parsed, constant) {
     if (!constant) return parsed;
     var last = parsed.words.length - 1;
+    var isConstant = function (w) { return !w.expanded && constant[w.folded]; };
     var kept = parsed.words.filter(function (w, i) {
-      return (parsed.prefix && i === last) || !constant[w.folded];
+      if (!isConstant(w)) return true;
+      return parsed.prefix && i === last && !parsed.words.some(function (o, j) { return j !== last && isConstant(o); });
     });
-    if (kept.length === 0 || kept.length === parsed.words.length) return parsed;
+    if (kept.length === parsed.words.length) return parsed;
+    if (kept.length === 0) return null;
     var keepsLast = kept[kept.length - 1] === parsed.words[last];
-    return { words: kept, prefix: parsed.prefix && keepsLast };
+    return { words: kept, prefix: parsed.prefix && keepsLast, dropped: parsed.dropped };
+  }
+
+  // The folded words of a unit's name, without its level ("xã Sơn Lâm" → son, lam).
+  function nameWords(title) {
+    var filler = wordLists().filler;
+    return splitTerms(title).filter(function (w) { return filler.indexOf(w.exact) < 0; })
+      .map(function (w) { return w.folded; });
   }
 
   // Whether every word of the query is a word of `title` (folded; the last, unfinished one
   // as a prefix).
   function namesAll(title, parsed) {
-    var folded = [];
-    String(title || '').toLowerCase().split(SEPARATOR).forEach(function (t) {
-      var terms = viTerms(t);
-      if (terms.length) folded.push(terms[terms.length - 1]);
-    });
+    var folded = splitTerms(title).map(function (w) { return w.folded; });
     return parsed.words.every(function (w, i) {
       var last = parsed.prefix && i === parsed.words.length - 1;
       return folded.some(function (f) { return last ? f.indexOf(w.folded) === 0 : f === w.folded; });
+    });
+  }
+
+  // Whether the query names the unit `title` and says nothing else but filler ("xã Sơn Lâm
+  // 2023", "UBND xã Sơn Lâm"): every word of its name, and only filler besides.
+  function namesUnit(title, parsed) {
+    var name = nameWords(title);
+    if (name.length === 0) return false;
+    var filler = wordLists().filler;
+    var used = 0;
+    var ok = parsed.words.every(function (w, i) {
+      var last = parsed.prefix && i === parsed.words.length - 1;
+      if (name.indexOf(w.folded) >= 0) { used++; return true; }
+      if (last && name.some(function (n) { return n.indexOf(w.folded) === 0; })) { used++; return true; }
+      return filler.indexOf(w.exact) >= 0 || /^(19|20)\d\d$/.test(w.folded);
+    });
+    return ok && used >= name.length;
+  }
+
+  // Of an accented query word, whether a document matched it as typed: one of the terms it
+  // matched (`terms`, from lunr's match data) is the word with the same diacritics (either
+  // spelling of its tone), or, for the last word being typed, begins with it.
+  function matchedAsTyped(word, last, terms) {
+    var key = toneKey(word.exact);
+    return terms.some(function (t) {
+      var k = toneKey(t);
+      return last ? k.indexOf(key) === 0 : k === key;
     });
   }
 
@@ -143,47 +292,128 @@
   // (display: {r: path#anchor, t: title, u: unit, k: kind, x: excerpt}).
   // Returns {parsed, results: [{ref: path#anchor, score, doc}], partial}, best first; a document found in
   // several indexes (a plan is in the global index and in its area) keeps its best score.
-  // When no document has every word, documents with any of them are returned, and
-  // `partial` is true.
-  function search(lunr, entries, text) {
-    var parsed = parseQuery(text);
+  // Each query is tried in turn as typed (abbreviations expanded both ways, words no index
+  // has matched one edit away), then with every word matched one edit away, then with any
+  // word (`partial` is true). `options.complete`: the last word is whole (a submitted query).
+  function search(lunr, entries, text, options) {
+    var parsed = parseQuery(text, options && options.complete);
     var results = [];
     if (parsed.words.length === 0) return { parsed: parsed, results: results, partial: false };
+    var forms = variants(parsed);
+    parsed.also = [];
+    forms.slice(1).forEach(function (f) {
+      f.words.forEach(function (w) { if (w.expanded && parsed.also.indexOf(w.folded) < 0) parsed.also.push(w.folded); });
+    });
+    var missing = Object.create(null);
+    parsed.words.forEach(function (w, i) {
+      var last = parsed.prefix && i === parsed.words.length - 1;
+      if (!entries.some(function (e) { return hasTerm(e.index, w.folded, last); })) missing[w.folded] = true;
+    });
     var byRef = Object.create(null);
-    function collect(anyWord) {
+    function add(entry, ref, score, terms, plan, query) {
+      var doc = entry.store[ref] || { r: ref, t: ref, u: '', k: '', x: '' };
+      var path = doc.r || ref;
+      var seen = byRef[path];
+      if (!seen) {
+        seen = { ref: path, score: score, doc: doc, terms: Object.create(null), shard: plan, misses: 99 };
+        byRef[path] = seen;
+        results.push(seen);
+      } else if (score > seen.score) {
+        seen.score = score;
+      }
+      terms.forEach(function (t) { seen.terms[t] = true; });
+      // Words typed with diacritics that the document has only otherwise (or not at all).
+      var misses = 0;
+      if (query) {
+        query.words.forEach(function (w, i) {
+          if (w.accented && !matchedAsTyped(w, query.prefix && i === query.words.length - 1, terms)) misses++;
+        });
+        if (query.prefix) seen.open = true;
+      }
+      seen.misses = Math.min(seen.misses, misses);
+    }
+    // Whether the query names the shard's unit ("… Định Hoá" on Định Hoá's shard).
+    var typed = parsed.words.map(function (w) { return w.folded; });
+    function namesShard(entry) {
+      var name = entry.key && entry.key !== '*' ? nameWords(entry.name) : [];
+      return name.length > 0 && name.every(function (n) { return typed.indexOf(n) >= 0; });
+    }
+    function collect(mode) {
       entries.forEach(function (entry) {
-        var found;
-        try {
-          found = runQuery(lunr, entry.index, withoutConstant(parsed, entry.constant), anyWord);
-        } catch (e) {
-          found = [];
-        }
-        found.forEach(function (r) {
-          // The index knows a document by its short ref; the store gives its path.
-          var doc = entry.store[r.ref] || { r: r.ref, t: r.ref, u: '', k: '', x: '' };
-          var ref = doc.r || r.ref;
-          var seen = byRef[ref];
-          if (seen) {
-            if (r.score > seen.score) seen.score = r.score;
+        var placed = namesShard(entry);
+        forms.forEach(function (form) {
+          var query = withoutConstant(form, entry.constant);
+          if (query === null) {
+            // Every word is the shard's own (its unit's name, its year): its plans answer.
+            Object.keys(entry.store).forEach(function (ref) {
+              if (entry.store[ref].k === 'plan') {
+                add(entry, ref, 0, [], true, null);
+                byRef[entry.store[ref].r].placed = true;
+              }
+            });
             return;
           }
-          seen = { ref: ref, score: r.score, doc: doc };
-          byRef[ref] = seen;
-          results.push(seen);
+          var found;
+          try {
+            found = runQuery(lunr, entry.index, query, mode);
+          } catch (e) {
+            found = [];
+          }
+          found.forEach(function (r) {
+            add(entry, r.ref, r.score, Object.keys((r.matchData && r.matchData.metadata) || {}), false, query);
+            if (placed) byRef[(entry.store[r.ref] || {}).r || r.ref].placed = true;
+          });
         });
       });
     }
-    collect(false);
+    collect({ missing: missing });
+    if (results.length === 0) collect({ fuzzy: true });
     var partial = false;
     if (results.length === 0 && parsed.words.length > 1) {
-      collect(true);
+      collect({ anyWord: true });
       partial = results.length > 0;
     }
-    // A unit whose name has every word typed is what a search for a place wants. Its
-    // document sits in a small shard (its top-level unit's, or the global index) whose
-    // scores do not compare with a commune's big one, so such units come first.
-    results.forEach(function (r) { r.named = r.doc.k === 'unit' && namesAll(r.doc.t, parsed); });
-    results.sort(function (a, b) { return (b.named - a.named) || (b.score - a.score); });
+    // A unit named by the query ("Sơn Lâm", "xã Sơn Lâm 2023") is what a search for a place
+    // wants; its document sits in a small shard (its top-level unit's, or the global index)
+    // whose scores do not compare with a commune's big one, so such units come first. A
+    // unit's page not found by the words (the year is not on it) is added.
+    entries.forEach(function (entry) {
+      Object.keys(entry.store).forEach(function (ref) {
+        var doc = entry.store[ref];
+        if (doc.k === 'unit' && !byRef[doc.r] && namesUnit(doc.t, parsed)) add(entry, ref, 0, [], false, null);
+      });
+    });
+    var lastWord = parsed.words[parsed.words.length - 1];
+    // A plan whose number is typed ("28/KH-UBND") comes first too: its excerpt begins with
+    // its label, "Kế hoạch số 28/KH-UBND năm 2023".
+    var numbered = parsed.words.some(function (w) { return /\d/.test(w.folded) && /\D/.test(w.folded); });
+    results.forEach(function (r) {
+      // A unit's page with every word, the unit named by the query, is as placed as its shard.
+      if (r.doc.k === 'unit' && r.score > 0 && nameWords(r.doc.t).every(function (n) { return typed.indexOf(n) >= 0; })) {
+        r.placed = true;
+      }
+      r.named = (r.doc.k === 'unit' && (namesAll(r.doc.t, parsed) || namesUnit(r.doc.t, parsed))) ||
+          (numbered && r.doc.k === 'plan' && namesAll(String(r.doc.x || '').split('. ')[0], parsed));
+    });
+    // An accented last word being typed does not widen to every unaccented prefix ("hạn"
+    // is not "hành"): documents matching it only so go, unless nothing else is found.
+    if (parsed.prefix && lastWord.accented && !partial) {
+      var kept = results.filter(function (r) {
+        var terms = Object.keys(r.terms);
+        return !r.open || r.named || matchedAsTyped(lastWord, true, terms) ||
+            terms.some(function (t) { return t === lastWord.folded; });
+      });
+      if (kept.length > 0) results = kept;
+    }
+    // "… ở đâu" about a unit the query names: its page (contact, where to send feedback) first.
+    var where = parsed.dropped.some(function (w) { return w.exact === 'đâu' || w.exact === 'nào'; });
+    results.forEach(function (r) { r.where = where && r.doc.k === 'unit' && !!r.placed; });
+    results.sort(function (a, b) {
+      // Words typed with diacritics, found as typed: such documents come first.
+      // Then the documents of the unit the query names, then those with the accented words
+      // as typed.
+      return (b.named - a.named) || (b.where - a.where) || ((b.placed | 0) - (a.placed | 0)) || (a.misses - b.misses) || (b.score - a.score);
+    });
     return { parsed: parsed, results: results, partial: partial };
   }
 
@@ -194,7 +424,8 @@
     var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
     var store = Object.create(null);
     (data.store || []).forEach(function (e, i) {
-      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e.length > 4 ? e[4] : data.name };
+      // [ref, title, kind, excerpt, unit (0: the shard's), year, status]
+      store[i.toString(36)] = { r: prefix + e[0], t: e[1], k: e[2], x: e[3], u: e[4] || data.name, y: e[5] || '', s: e[6] || '' };
     });
     var constant = Object.create(null);
     Object.keys(data.constant || {}).forEach(function (field) {
@@ -266,22 +497,72 @@
     return out;
   }
 
-  // `text` cut into [{text, mark}] parts, marking the words that match the query.
+  // Filters of the search page (facets): kind, year, status and unit of each result.
+  var FACETS = ['kind', 'year', 'status', 'unit'];
+  var KIND_ORDER = ['unit', 'plan', 'task', 'target', 'report'];
+  var STATUS_ORDER = ['overdue', 'not_started', 'in_progress', 'done', 'postponed', 'cancelled'];
+  function facetValues(doc, facet) {
+    if (facet === 'kind') return doc.k ? [doc.k] : [];
+    if (facet === 'year') return doc.y ? [doc.y] : [];
+    if (facet === 'status') return doc.s ? doc.s.split(' ') : [];
+    return doc.u ? [doc.u] : [];
+  }
+  // The results that have every selected value (`selected`: {facet: value}), leaving out the
+  // facet `except`.
+  function filterResults(results, selected, except) {
+    return results.filter(function (r) {
+      return FACETS.every(function (f) {
+        return f === except || !selected[f] || facetValues(r.doc, f).indexOf(selected[f]) >= 0;
+      });
+    });
+  }
+  // For each facet, [{value, count}] over the results filtered by the other facets' selected
+  // values, so that a count says how many results choosing it would show.
+  function facets(results, selected) {
+    var out = {};
+    FACETS.forEach(function (f) {
+      var counts = Object.create(null);
+      filterResults(results, selected || {}, f).forEach(function (r) {
+        facetValues(r.doc, f).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      var list = Object.keys(counts).map(function (v) { return { value: v, count: counts[v] }; });
+      var order = f === 'kind' ? KIND_ORDER : f === 'status' ? STATUS_ORDER : null;
+      list.sort(function (a, b) {
+        if (order) return order.indexOf(a.value) - order.indexOf(b.value);
+        if (f === 'year') return a.value < b.value ? 1 : a.value > b.value ? -1 : 0;
+        return (b.count - a.count) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      });
+      out[f] = list;
+    });
+    return out;
+  }
+
+  // `text` cut into [{text, mark}] parts, marking the words that match the query: a word
+  // typed with diacritics only where the text has them as typed (either spelling of the tone)
+  // or has none; the words of an abbreviation's other form too (`parsed.also`).
   function highlight(text, parsed) {
     text = String(text == null ? '' : text);
     var parts = [];
     var words = parsed.words;
     if (words.length === 0) return [{ text: text, mark: false }];
-    var lastFolded = parsed.prefix ? words[words.length - 1].folded : null;
+    var lastIndex = parsed.prefix ? words.length - 1 : -1;
+    var keys = words.map(function (w) { return w.accented ? toneKey(w.exact) : null; });
+    var also = parsed.also || [];
     var at = 0;
     var m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text)) !== null) {
       var terms = viTerms(m[0]);
       if (terms.length === 0) continue;
+      var exact = terms[0];
       var folded = terms[terms.length - 1];
-      var hit = words.some(function (w) { return w.folded === folded; }) ||
-          (lastFolded !== null && folded.indexOf(lastFolded) === 0);
+      var key = null;
+      var hit = also.indexOf(folded) >= 0 || words.some(function (w, i) {
+        var last = i === lastIndex;
+        if (!w.accented || exact === folded) return last ? folded.indexOf(w.folded) === 0 : folded === w.folded;
+        if (key === null) key = toneKey(exact);
+        return last ? key.indexOf(keys[i]) === 0 : key === keys[i];
+      });
       if (!hit) continue;
       var start = m.index + LEADING.exec(m[0])[0].length;
       var end = m.index + m[0].length - TRAILING.exec(m[0])[0].length;
@@ -299,9 +580,14 @@
     viFold: viFold,
     register: register,
     parseQuery: parseQuery,
+    variants: variants,
+    toneKey: toneKey,
+    otherSpelling: otherSpelling,
     runQuery: runQuery,
     search: search,
     highlight: highlight,
+    facets: facets,
+    filterResults: filterResults,
     loadShard: loadShard,
     shardPlan: shardPlan
   };

@@ -6,7 +6,7 @@
  *
  * Without JavaScript the form still submits to the search page. With it, nothing is loaded
  * until the search box is first focused or typed in (except on the search page itself):
- * then lunr.js, search-core.js and the index files, each with a <script> element, so that
+ * then lunr.js, search-words.js, search-core.js and the index files, each with a <script> element, so that
  * the same code works over HTTP, under a sub-path and from file://.
  *
  * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../")
@@ -36,6 +36,11 @@
   var PAGE_STEP = 50;
   var DEBOUNCE_MS = 150;
   var KINDS = { unit: 'Đơn vị', plan: 'Kế hoạch', task: 'Nhiệm vụ', target: 'Chỉ tiêu', report: 'Báo cáo' };
+  // The search page's filters: facet, its URL parameter and its label.
+  var FACETS = [['kind', 'loai', 'Loại'], ['year', 'nam', 'Năm'], ['status', 'tinh-trang', 'Tình trạng'],
+    ['unit', 'don-vi', 'Đơn vị']];
+  var STATUSES = { overdue: 'Quá hạn', not_started: 'Chưa bắt đầu', in_progress: 'Đang thực hiện',
+    done: 'Hoàn thành', postponed: 'Tạm hoãn', cancelled: 'Huỷ bỏ' };
 
   function pageData(name) {
     var v = doc.documentElement.getAttribute(name);
@@ -144,7 +149,9 @@
     if (starting) return starting;
     state = 'loading';
     changed();
-    starting = Promise.all([loadScript('assets/lunr.min.js'), loadScript('assets/search-core.js')])
+    // search-words.js (the abbreviations and question words) before search-core.js reads it.
+    starting = Promise.all([loadScript('assets/lunr.min.js'),
+      loadScript('assets/search-words.js').then(function () { return loadScript('assets/search-core.js'); })])
       .then(function () {
         core = window.CongkhaiSearch;
         core.register(window.lunr);
@@ -165,10 +172,12 @@
     return starting;
   }
 
-  function find(q) {
+  // `complete`: the query was submitted (the search page's ?q=, or Enter), so its last word
+  // is whole, not the start of a word still being typed.
+  function find(q, complete) {
     if (!core || entries.length === 0) return null;
     try {
-      return core.search(window.lunr, entries, q);
+      return core.search(window.lunr, entries, q, { complete: !!complete });
     } catch (e) {
       return { parsed: { words: [], prefix: false }, results: [], partial: false };
     }
@@ -360,6 +369,7 @@
   function setUpPage() {
     resultsRegion.textContent = '';
     var scope = el('p', 'search-scope');
+    var filters = el('div', 'search-facets');
     var list = el('ol', 'search-results-list');
     var moreButton = el('button', 'search-more', 'Hiện thêm kết quả');
     moreButton.type = 'button';
@@ -367,9 +377,16 @@
     var after = resultsRegion.nextSibling;
     var parent = resultsRegion.parentNode;
     parent.insertBefore(scope, after);
+    parent.insertBefore(filters, after);
     parent.insertBefore(list, after);
     parent.insertBefore(moreButton, after);
-    page = { list: list, scope: scope, more: moreButton, limit: PAGE_STEP, input: null, lastQ: null };
+    var selected = {};
+    FACETS.forEach(function (f) {
+      var v = param(f[1]);
+      if (v) selected[f[0]] = v;
+    });
+    page = { list: list, scope: scope, filters: filters, selected: selected, more: moreButton, limit: PAGE_STEP,
+      input: null, lastQ: null, submitted: null };
     moreButton.addEventListener('click', function () {
       page.limit += PAGE_STEP;
       updatePage();
@@ -413,6 +430,61 @@
     }
   }
 
+  // The search page's address for `q`, with its scope and the selected filters.
+  function pageQuery(q) {
+    var query = '?q=' + encodeURIComponent(q);
+    if (scopeParam !== null) query += '&' + AREA_PARAM + '=' + encodeURIComponent(scopeParam);
+    FACETS.forEach(function (f) {
+      if (page.selected[f[0]]) query += '&' + f[1] + '=' + encodeURIComponent(page.selected[f[0]]);
+    });
+    return query;
+  }
+
+  function facetLabel(facet, value) {
+    if (facet === 'kind') return KINDS[value] || value;
+    if (facet === 'status') return STATUSES[value] || value;
+    return value;
+  }
+
+  // A row of toggle buttons per facet with more than one value (or one selected), each with
+  // the number of results it would show.
+  function renderFilters(found) {
+    var box = page.filters;
+    box.textContent = '';
+    if (!found || found.results.length === 0) return;
+    var counts = core.facets(found.results, page.selected);
+    FACETS.forEach(function (f) {
+      var values = counts[f[0]];
+      var chosen = page.selected[f[0]];
+      // A choice that this query's results do not have stays, so that it can be undone.
+      if (chosen && !values.some(function (v) { return v.value === chosen; })) values = values.concat([{ value: chosen, count: 0 }]);
+      if (values.length < 2 && !chosen) return;
+      var row = el('p', 'search-facet');
+      row.appendChild(el('span', 'search-facet-label', f[2] + ':'));
+      values.forEach(function (v) {
+        row.appendChild(doc.createTextNode(' '));
+        var b = el('button', '', facetLabel(f[0], v.value) + ' (' + v.count + ')');
+        b.type = 'button';
+        b.setAttribute('aria-pressed', chosen === v.value ? 'true' : 'false');
+        b.addEventListener('click', function () {
+          if (page.selected[f[0]] === v.value) delete page.selected[f[0]];
+          else page.selected[f[0]] = v.value;
+          page.limit = PAGE_STEP;
+          try {
+            history.replaceState(null, '', pageQuery(page.input ? page.input.value : ''));
+          } catch (e) { /* file:// in some browsers */ }
+          updatePage();
+          var again = page.filters.querySelectorAll('button');
+          for (var i = 0; i < again.length; i++) {
+            if (again[i].textContent.indexOf(facetLabel(f[0], v.value) + ' (') === 0) again[i].focus();
+          }
+        });
+        row.appendChild(b);
+      });
+      box.appendChild(row);
+    });
+  }
+
   function updatePage() {
     var input = page.input;
     var q = input ? input.value : '';
@@ -420,29 +492,32 @@
       page.limit = PAGE_STEP;
       page.lastQ = q;
       try {
-        var query = '?q=' + encodeURIComponent(q);
-        if (scopeParam !== null) query += '&' + AREA_PARAM + '=' + encodeURIComponent(scopeParam);
-        history.replaceState(null, '', query);
+        history.replaceState(null, '', pageQuery(q));
       } catch (e) { /* file:// in some browsers */ }
     }
     if (state === 'ready') renderScope(q);
     if (!q.trim()) {
       resultsRegion.textContent = '';
       page.list.textContent = '';
+      page.filters.textContent = '';
       page.more.hidden = true;
       return;
     }
     var wait = statusFor(q);
-    var found = wait ? null : find(q);
+    var found = wait ? null : find(q, q === page.submitted);
     if (!found) {
       resultsRegion.textContent = wait || '';
       page.list.textContent = '';
+      page.filters.textContent = '';
       page.more.hidden = true;
       return;
     }
+    renderFilters(found);
+    found = { parsed: found.parsed, partial: found.partial, results: core.filterResults(found.results, page.selected) };
     renderList(page.list, found, page.limit);
     var shown = Math.min(page.limit, found.results.length);
-    resultsRegion.textContent = countText(q, found, shown);
+    resultsRegion.textContent = countText(q, found, shown) +
+        (Object.keys(page.selected).length ? ' Đang lọc theo lựa chọn bên dưới.' : '');
     page.more.hidden = shown >= found.results.length;
   }
 
@@ -459,6 +534,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       page.input = input;
+      page.submitted = input.value;
       updatePage();
     });
     linkKeys(input, page.list, function () {});
@@ -477,6 +553,7 @@
     if (onSearchPage && page) {
       var q = param('q');
       if (q && page.input) page.input.value = q;
+      page.submitted = q;
       // The search page exists to search: load at once.
       start();
       updatePage();
