@@ -1,5 +1,6 @@
 #include "render/format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -25,7 +26,9 @@ std::string vi_number(double value) {
 }
 
 std::string file_size_vi(long long bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " byte";
+  // Readers compare sizes in KB and MB: a small file reads "0,8 KB", not "850 byte".
+  if (bytes <= 0) return "0 KB";
+  if (bytes < 10 * 1024) return vi_number(std::max(0.1, std::round(bytes / 102.4) / 10)) + " KB";
   if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
   double mb = bytes / (1024.0 * 1024.0);
   return vi_number(std::round(mb * 10) / 10) + " MB";

@@ -13,7 +13,7 @@ namespace congkhai {
 std::string vi_number(const std::string& written);
 // A computed number, at most two decimals, trailing zeros dropped: 41.5 → "41,5", 60 → "60".
 std::string vi_number(double value);
-// "850 byte", "12 KB", "1,2 MB".
+// "0,8 KB", "1 KB", "1,5 KB", "12 KB", "1,2 MB": one decimal below 10 KB and for MB.
 std::string file_size_vi(long long bytes);
 // The kind of a file for readers, from its extension: "PDF", "DOCX"; "" without one.
 std::string file_type(const std::string& path);

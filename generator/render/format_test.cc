@@ -13,7 +13,11 @@ TEST(FormatTest, NumbersUseTheDecimalComma) {
 }
 
 TEST(FormatTest, FileSizesAndTypes) {
-  EXPECT_EQ(file_size_vi(850), "850 byte");
+  EXPECT_EQ(file_size_vi(850), "0,8 KB");
+  EXPECT_EQ(file_size_vi(1000), "1 KB");
+  EXPECT_EQ(file_size_vi(1536), "1,5 KB");
+  EXPECT_EQ(file_size_vi(20), "0,1 KB");
+  EXPECT_EQ(file_size_vi(0), "0 KB");
   EXPECT_EQ(file_size_vi(12 * 1024), "12 KB");
   EXPECT_EQ(file_size_vi(1258291), "1,2 MB");
   EXPECT_EQ(file_type("a/bao-cao.q1.pdf"), "PDF");

@@ -236,6 +236,15 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   crumbs.back().path = "";
   PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
   page.view["alternates"] = data_alternates(ctx, index, path);
+  {
+    std::string d = unit_display_name(unit) + ": kế hoạch kiểm soát thủ tục hành chính";
+    if (counts.tasks.total > 0) {
+      d += ", " + std::to_string(counts.tasks.total) + " nhiệm vụ, " + std::to_string(counts.tasks.done) + " hoàn thành";
+      if (counts.tasks.overdue > 0) d += ", " + std::to_string(counts.tasks.overdue) + " quá hạn";
+      d += " (tính đến " + format_vi(ctx.facts.as_of) + ")";
+    }
+    page.view["meta_description"] = d + "; nơi liên hệ và các báo cáo.";
+  }
   page.view["unit"] = std::move(u);
   return page;
 }
@@ -297,6 +306,8 @@ PageView report_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, report.unit);
   crumbs.push_back({report.title, ""});
   PageView page{path, "report", frame_view(ctx, path, report.title + " – " + unit_display_name(unit), crumbs, report.unit)};
+  page.view["meta_description"] = report.title + " của " + unit_display_name(unit) + ", ngày " + format_vi(report.date) +
+                                  " (" + period_vi(report.period) + ").";
   page.view["report"] = std::move(r);
   return page;
 }
@@ -307,6 +318,19 @@ PageView search_page_view(const ViewContext& ctx) {
                 frame_view(ctx, path, "Tìm kiếm", {{"Trang chủ", home_page()}, {"Tìm kiếm", ""}}, -1)};
   page.view["search"] = json::object();
   page.view["header_search"] = false;
+  return page;
+}
+
+// The words the pages use, explained plainly, and the accessibility statement.
+PageView about_page_view(const ViewContext& ctx) {
+  const std::string path = about_page();
+  PageView page{path, "about",
+                frame_view(ctx, path, "Giải thích từ ngữ và khả năng tiếp cận",
+                           {{"Trang chủ", home_page()}, {"Giải thích từ ngữ", ""}}, -1)};
+  page.view["meta_description"] =
+      "Giải thích các từ viết tắt (TTHC, UBND, HĐND, DVC, PVHCC) và cách đọc tình trạng nhiệm vụ; "
+      "tuyên bố về khả năng tiếp cận của cổng.";
+  page.view["about"] = json::object();
   return page;
 }
 

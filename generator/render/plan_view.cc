@@ -312,6 +312,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   crumbs.push_back({plan_label(plan), ""});
   PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
   page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu kế hoạch (JSON)"));
+  {
+    std::string d = plan_label(plan) + " của " + unit_display_name(unit) + ", năm " + std::to_string(plan.year) + ": " +
+                    std::to_string(counts.total) + " nhiệm vụ, " + std::to_string(counts.done) + " hoàn thành";
+    if (counts.overdue > 0) d += ", " + std::to_string(counts.overdue) + " quá hạn";
+    d += " (tính đến " + format_vi(ctx.facts.as_of) + ").";
+    if (ended) d += " Năm kế hoạch đã kết thúc.";
+    page.view["meta_description"] = d;
+  }
   page.view["plan"] = std::move(p);
   return page;
 }

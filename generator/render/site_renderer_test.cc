@@ -109,7 +109,7 @@ TEST_F(SiteRendererTest, AnyNumberOfThreadsGivesTheSameBytes) {
 TEST_F(SiteRendererTest, EachPageAloneIsThePageOfTheWholeSite) {
   const PageRenderer pages(portal_, facts_, theme_, options_);
   const std::vector<PageJob> jobs = page_jobs(portal_);
-  ASSERT_EQ(jobs.size(), 1 + portal_.units.size() + portal_.plans.size() + portal_.reports.size() + 4);
+  ASSERT_EQ(jobs.size(), 1 + portal_.units.size() + portal_.plans.size() + portal_.reports.size() + 5);
   for (const PageJob& job : jobs) {
     Diagnostics errors;
     OutputFile alone = pages.render(job, &errors);
@@ -255,6 +255,31 @@ TEST_F(SiteRendererTest, AFinishedPlanYearSaysSo) {
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--no-report\">Không có báo cáo</strong>"));
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--ended\">Hết năm chưa hoàn thành</strong>"));
   EXPECT_FALSE(contains(page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html"), "đã kết thúc"));
+}
+
+TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProblem) {
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<meta name=\"description\" content=\"Kế hoạch số 28/KH-UBND của xã Sơn Lâm, năm 2023: "
+                             "5 nhiệm vụ, 1 hoàn thành, 1 quá hạn (tính đến 30/06/2023).\">"))
+      << plan;
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:title\" content=\"Kế hoạch số 28/KH-UBND – xã Sơn Lâm – Công khai &lt;b&gt;TTHC&lt;/b&gt;\">"));
+  EXPECT_FALSE(contains(plan, "og:image")) << "no absolute address without a base_url";
+  for (const OutputFile& f : files_)
+    if (f.path.ends_with(".html")) {
+      EXPECT_TRUE(contains(f.bytes, "<meta name=\"description\" content=\"")) << f.path;
+      EXPECT_TRUE(contains(f.bytes, "<meta property=\"og:description\" content=\"")) << f.path;
+      EXPECT_TRUE(contains(f.bytes, "Giải thích từ ngữ</a>")) << f.path;
+    }
+  // No unit on the way up has an e-mail: the problem goes to the accessibility statement.
+  EXPECT_TRUE(contains(plan, "<a href=\"../../../../../gioi-thieu/index.html#bao-loi\">Báo lỗi trên trang này</a>"));
+  portal_.site.base_url = "https://congkhai.example.vn";
+  portal_.units[2].contact.email = "ubnd@sonlam.example.vn";
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:image\" content=\"https://congkhai.example.vn/assets/chia-se.png\">"));
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:url\" content=\"https://congkhai.example.vn/ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html\">"));
+  EXPECT_TRUE(contains(plan, "<a href=\"mailto:ubnd@sonlam.example.vn?subject=B%C3%A1o%20l%E1%BB%97i%20trang%3A%20"));
+  EXPECT_TRUE(contains(page("gioi-thieu/index.html"), "<abbr title=\"thủ tục hành chính\">TTHC</abbr>"));
 }
 
 TEST_F(SiteRendererTest, UnitPageAnswersWhatIsLateWhatIsNewAndWhomToAsk) {

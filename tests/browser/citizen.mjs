@@ -32,6 +32,7 @@ const types = {
   updates: 'cap-nhat/index.html',
   openData: 'du-lieu/index.html',
   notFound: '404.html',
+  about: 'gioi-thieu/index.html',
 };
 const plans = all.filter((f) => /ke-hoach\/[^/]+\/index\.html$/.test(f));
 
