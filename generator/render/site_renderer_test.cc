@@ -255,6 +255,9 @@ TEST_F(SiteRendererTest, AFinishedPlanYearSaysSo) {
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--no-report\">Không có báo cáo</strong>"));
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--ended\">Hết năm chưa hoàn thành</strong>"));
   EXPECT_FALSE(contains(page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html"), "đã kết thúc"));
+  // The unit's list of plans says which years are over.
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "1/5 nhiệm vụ hoàn thành · năm kế hoạch đã kết thúc</span>")) << unit;
 }
 
 TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProblem) {

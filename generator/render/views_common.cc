@@ -182,6 +182,7 @@ json plan_summary(const ViewContext& ctx, int index, const std::string& from) {
   v["overdue"] = overdue > 0 ? std::to_string(overdue) : "";
   v["progress_text"] = std::to_string(done) + "/" + std::to_string(total) + " nhiệm vụ hoàn thành";
   v["overdue_text"] = overdue > 0 ? std::to_string(overdue) + " nhiệm vụ quá hạn" : "";
+  v["ended"] = Date{plan.year, 12, 31} < ctx.facts.as_of;  // the plan's year is over
   return v;
 }
 
