@@ -1,7 +1,9 @@
 // How numbers, sizes, dates and labels read on the pages, in Vietnamese conventions.
 #pragma once
 
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "derive/facts.h"
 #include "model/plan.h"
@@ -33,6 +35,11 @@ struct StatusLabel {
 };
 StatusLabel status_label(const TaskFacts& facts);
 StatusLabel status_label(TaskStatus status);
+
+// `text` as HTML (escaped), each abbreviation of the glossary page (TTHC, UBND, HĐND, DVC,
+// PVHCC) in an <abbr title> the first time a page uses it: `explained` holds those already
+// explained on the page.
+std::string with_abbreviations(std::string_view text, std::set<std::string>* explained);
 
 // "Đạt", "Chưa đạt", "Chưa có số liệu" and their CSS keys met, not-met, no-data.
 StatusLabel target_result_label(TargetResult result);

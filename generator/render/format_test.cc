@@ -55,4 +55,14 @@ TEST(FormatTest, UnreportedTasksDoNotClaimAStatus) {
 }
 
 }  // namespace
+TEST(WithAbbreviations, ExplainsEachAbbreviationOnItsFirstUseOnly) {
+  std::set<std::string> explained;
+  EXPECT_EQ(with_abbreviations("Văn phòng HĐND - UBND xã <b>", &explained),
+            "Văn phòng <abbr title=\"Hội đồng nhân dân\">HĐND</abbr> - <abbr title=\"Ủy ban nhân dân\">UBND</abbr> xã &lt;b&gt;");
+  EXPECT_EQ(with_abbreviations("UBND huyện; kiểm soát TTHC", &explained),
+            "UBND huyện; kiểm soát <abbr title=\"thủ tục hành chính\">TTHC</abbr>");
+  // Not inside a longer word.
+  EXPECT_EQ(with_abbreviations("DVCX xDVC DVC", &explained), "DVCX xDVC <abbr title=\"dịch vụ công\">DVC</abbr>");
+}
+
 }  // namespace congkhai

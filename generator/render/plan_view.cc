@@ -96,9 +96,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   prose.heading_ids = true;
   prose.used_ids = &used_ids;
 
+  // Abbreviations are explained where the page first uses them, in reading order: the
+  // issuer, the title, then the table's sections and offices.
+  std::set<std::string> explained;
   json p;
   p["label"] = plan_label(plan);
+  p["issuer_html"] = with_abbreviations(plan.issuer, &explained);
   p["title"] = plan.title;
+  p["title_html"] = with_abbreviations(plan.title, &explained);
   p["appendix_title"] = plan.appendix_title;
   p["appendix_note"] = plan.appendix_note;
   p["number"] = plan.number;
@@ -150,7 +155,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                       {"is_task", false},
                       {"depth", std::to_string(std::clamp(s.depth, 1, 3))},
                       {"number", number_mark(s.number)},
-                      {"title", s.title}});
+                      {"title", s.title},
+                      {"title_html", with_abbreviations(s.title, &explained)}});
       continue;
     }
     const Task& t = plan.tasks[row.index];
@@ -169,7 +175,9 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["number"] = t.number;
     r["text_html"] = markdown_to_html(t.text, cell);
     r["lead"] = join(t.lead, "; ");
+    r["lead_html"] = with_abbreviations(r["lead"].get<std::string>(), &explained);
     r["partners"] = join(t.partners, "; ");
+    r["partners_html"] = with_abbreviations(r["partners"].get<std::string>(), &explained);
     r["output"] = t.output;
     r["timeframe"] = t.timeframe;
     r["timeframe_summary"] = summary;

@@ -176,7 +176,11 @@ TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
   }
   std::string plan = plan_page_html();
   EXPECT_TRUE(contains(plan, "<title>Kế hoạch số 28/KH-UBND – xã Sơn Lâm – Công khai &lt;b&gt;TTHC&lt;/b&gt;</title>"));
-  EXPECT_TRUE(contains(plan, "<h1>Kế hoạch kiểm soát TTHC năm 2023 &lt;script&gt;alert(&apos;tiêu đề&apos;)&lt;/script&gt;</h1>"));
+  EXPECT_TRUE(contains(plan, "<h1>Kế hoạch kiểm soát <abbr title=\"thủ tục hành chính\">TTHC</abbr> năm 2023 "
+                             "&lt;script&gt;alert(&apos;tiêu đề&apos;)&lt;/script&gt;</h1>"));
+  // The issuer comes first: UBND is explained there, and only there.
+  EXPECT_TRUE(contains(plan, " · <abbr title=\"Ủy ban nhân dân\">UBND</abbr> xã Sơn Lâm</p>"));
+  EXPECT_TRUE(contains(plan, "<td data-label=\"Cơ quan chủ trì\">Văn phòng <abbr title=\"Hội đồng nhân dân\">HĐND</abbr> - UBND xã</td>"));
   EXPECT_TRUE(contains(plan, "Xây dựng Kế hoạch &lt;script&gt;alert('nv')&lt;/script&gt;")) << "task text via Markdown";
   EXPECT_TRUE(contains(plan, "Nội dung &lt;script&gt;alert('thân')&lt;/script&gt; và liên kết."));
   EXPECT_TRUE(contains(plan, "Đã ban hành. &lt;img src=x onerror=alert(1)&gt; xem")) << "progress note";
