@@ -228,6 +228,45 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   }
   p["next_deadlines"] = std::move(next);
 
+  // Progress by part of the plan (its top-level sections), each task under one of done,
+  // unfinished or cancelled; tasks outside any section form a part of their own.
+  struct PartCount {
+    int total = 0, done = 0, unfinished = 0, cancelled = 0, overdue = 0;
+  };
+  std::vector<int> part_order;
+  std::vector<PartCount> part_counts(plan.sections.size() + 1);
+  for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    int s = plan.tasks[i].section;
+    for (size_t steps = 0; s >= 0 && static_cast<size_t>(s) < plan.sections.size() && plan.sections[s].parent >= 0 &&
+                           steps < plan.sections.size();
+         ++steps)
+      s = plan.sections[s].parent;
+    const size_t slot = s >= 0 && static_cast<size_t>(s) < plan.sections.size() ? static_cast<size_t>(s) : plan.sections.size();
+    PartCount& c = part_counts[slot];
+    if (c.total == 0) part_order.push_back(static_cast<int>(slot));
+    const TaskFacts& tf = task_facts(i);
+    ++c.total;
+    if (tf.reported && tf.status == TaskStatus::kDone) ++c.done;
+    else if (tf.reported && tf.status == TaskStatus::kCancelled) ++c.cancelled;
+    else ++c.unfinished;
+    if (tf.overdue) ++c.overdue;
+  }
+  json by_part = json::array();
+  if (part_order.size() > 1 || (part_order.size() == 1 && static_cast<size_t>(part_order[0]) < plan.sections.size()))
+    for (int slot : part_order) {
+      const PartCount& c = part_counts[slot];
+      const bool section = static_cast<size_t>(slot) < plan.sections.size();
+      by_part.push_back({{"number", section ? number_mark(plan.sections[slot].number) : ""},
+                         {"title", section ? plan.sections[slot].title : "Nhiệm vụ khác"},
+                         {"total", std::to_string(c.total)},
+                         {"done", std::to_string(c.done)},
+                         {"unfinished", std::to_string(c.unfinished)},
+                         {"cancelled", std::to_string(c.cancelled)},
+                         {"overdue", std::to_string(c.overdue)},
+                         {"bar", bar_length(percent_of(c.done, c.total))}});
+    }
+  p["by_part"] = std::move(by_part);
+
   json targets = json::array();
   for (size_t i = 0; i < plan.targets.size(); ++i) {
     const Target& t = plan.targets[i];

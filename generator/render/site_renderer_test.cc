@@ -242,6 +242,15 @@ TEST_F(SiteRendererTest, PlanSummaryCountsEachTaskUnderOneStatus) {
   EXPECT_TRUE(contains(plan, "class=\"row-task row-task--overdue row-task--unfinished\" data-status=\"in-progress\""));
   EXPECT_TRUE(contains(plan, "class=\"row-task row-task--done\" data-status=\"done\""));
   EXPECT_FALSE(contains(plan, "đã kết thúc")) << "the year 2023 is not over on 2023-06-30";
+  // By part of the plan: section I holds the done task and the overdue one; II the other three.
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">I. Công tác chỉ đạo<svg"));
+  EXPECT_TRUE(contains(plan, "<td class=\"c-n\" data-label=\"Nhiệm vụ\"><span data-n=\"total\">2</span></td>"
+                             "<td class=\"c-n\" data-label=\"Hoàn thành\"><span data-n=\"part\" data-key=\"done\">1</span></td>"
+                             "<td class=\"c-n\" data-label=\"Chưa hoàn thành\"><span data-n=\"part\">1</span></td>"
+                             "<td class=\"c-n\" data-label=\"Huỷ bỏ\"><span data-n=\"part\" data-key=\"cancelled\">0</span></td>"
+                             "<td class=\"c-n\" data-label=\"Trong đó quá hạn\"><span data-n=\"subset\" data-key=\"overdue\">1</span></td>"))
+      << plan;
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">II. Kiểm soát TTHC<svg"));
   // The summary and the table come before the plan's text.
   EXPECT_LT(plan.find("id=\"tom-tat\""), plan.find("<table class=\"tasks\">"));
   EXPECT_LT(plan.find("<table class=\"tasks\">"), plan.find("<section id=\"van-ban\""));
