@@ -136,15 +136,13 @@ TEST_F(SampleSite, SeedNumberingIsKeptAsPrinted) {
   EXPECT_EQ(twice, 2);
 }
 
-// The appendix is printed with its own heading and "(Kèm theo Kế hoạch số …)" line.
+// The appendix's own heading and "(Kèm theo Kế hoạch số …)" line are the task table's caption.
 TEST_F(SampleSite, PlanPageShowsTheAppendixHeading) {
   std::string html = read(*out_ / "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
-  std::size_t table = html.find("<table class=\"tasks\"");
-  std::size_t title = html.find("<p class=\"appendix-title\">NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG KIỂM SOÁT");
-  std::size_t note = html.find("<p class=\"appendix-note\">(Kèm theo Kế hoạch số 28 /KH-UBND ngày 03 tháng 03 năm 2023 của UBND xã)</p>");
-  ASSERT_NE(table, std::string::npos);
-  EXPECT_LT(title, table);
-  EXPECT_LT(note, table);
+  std::size_t table = html.find("<table class=\"tasks\">\n<caption><span class=\"appendix-title\">NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG KIỂM SOÁT");
+  std::size_t note = html.find("<span class=\"appendix-note\">(Kèm theo Kế hoạch số 28 /KH-UBND ngày 03 tháng 03 năm 2023 của UBND xã)</span></caption>");
+  ASSERT_NE(table, std::string::npos) << html;
+  EXPECT_LT(table, note);
 }
 
 TEST_F(SampleSite, ContentIsEscaped) {

@@ -133,7 +133,7 @@ int new_unit(const NewFlags& f, bool english) {
                 english);
   std::string name = f.name;
   if (name.empty()) return fail("thiếu tên đơn vị: --name \"Sơn Lâm\"", "missing --name", english);
-  return write_new_file(dir / "unit.yaml", scaffold_unit(name, f.level), english);
+  return write_new_file(dir / "unit.yaml", scaffold_unit(name, f.level, f.contact), english);
 }
 
 int new_plan(const NewFlags& f, bool english) {
@@ -194,6 +194,10 @@ CLI::App* add_new_command(CLI::App* app, NewFlags* f) {
   f->unit->add_option("--level", f->level, "Cấp: tinh, huyen, xa, phuong, thi-tran, …")
       ->required()
       ->check(CLI::IsMember(unit_level_keys()));
+  f->unit->add_option("--address", f->contact.address, "Địa chỉ trụ sở, nơi tiếp nhận hồ sơ");
+  f->unit->add_option("--phone", f->contact.phone, "Số điện thoại của bộ phận một cửa");
+  f->unit->add_option("--email", f->contact.email, "Thư điện tử");
+  f->unit->add_option("--hours", f->contact.hours, "Giờ làm việc: \"Sáng 7h30–11h30, chiều 13h30–17h00\"");
 
   f->plan = cmd->add_subcommand("plan", "Tạo kế hoạch của một năm (plans/NĂM.md)");
   f->plan->add_option("path", f->path, "Thư mục của đơn vị")->required();

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/new_site.h"
+#include "model/unit.h"
 
 namespace congkhai {
 
@@ -20,6 +21,7 @@ struct NewFlags {
   std::string path;     // the unit's folder
   std::string name;     // new unit
   std::string level;    // new unit
+  Contact contact;      // new unit: what the official gave of address, phone, e-mail, hours
   int year = 0;         // new plan
   std::string from;     // new plan: id of the plan to start from
   std::string plan_id;  // new progress / report

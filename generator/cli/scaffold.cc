@@ -213,19 +213,32 @@ std::string period_label(const Period& p) {
   return y;
 }
 
-std::string scaffold_unit(const std::string& name, const std::string& level) {
-  return "# Đơn vị hành chính. Thư mục chứa tệp này là địa chỉ trang của đơn vị.\n"
-         "# Tên đơn vị, không kèm cấp: \"Sơn Lâm\", không phải \"xã Sơn Lâm\".\n"
-         "name: " + yaml_scalar(name) + "\n"
-         "# Cấp: tinh, thanh-pho, huyen, quan, thi-xa, thanh-pho-thuoc-tinh, xa, phuong, thi-tran.\n"
-         "level: " + level + "\n"
-         "# Liên hệ (không bắt buộc): bỏ dấu # ở các dòng cần dùng.\n"
-         "# contact:\n"
-         "#   address: Trụ sở UBND\n"
-         "#   phone: \"0239 3800 000\"\n"
-         "#   email: ubnd@example.gov.vn\n"
-         "# Nơi người dân gửi phản ánh, kiến nghị (không bắt buộc).\n"
+std::string scaffold_unit(const std::string& name, const std::string& level, const Contact& contact) {
+  std::string out = "# Đơn vị hành chính. Thư mục chứa tệp này là địa chỉ trang của đơn vị.\n"
+                    "# Tên đơn vị, không kèm cấp: \"Sơn Lâm\", không phải \"xã Sơn Lâm\".\n"
+                    "name: " + yaml_scalar(name) + "\n"
+                    "# Cấp: tinh, thanh-pho, huyen, quan, thi-xa, thanh-pho-thuoc-tinh, xa, phuong, thi-tran.\n"
+                    "level: " + level + "\n"
+                    "# Liên hệ: hiện ở đầu trang của đơn vị, để người dân biết hỏi ai, ở đâu, khi nào.\n"
+                    "# Điền thông tin thật của đơn vị; dòng còn dấu # ở đầu thì chưa dùng.\n";
+  struct Field {
+    const char* key;
+    const std::string& value;
+    const char* example;
+  };
+  const Field fields[] = {{"address", contact.address, "Trụ sở UBND, thôn …, xã …"},
+                          {"phone", contact.phone, "\"0239 3800 000\""},
+                          {"email", contact.email, "ubnd@example.gov.vn"},
+                          {"hours", contact.hours, "Sáng 7h30–11h30, chiều 13h30–17h00, từ thứ Hai đến thứ Sáu"}};
+  bool any = false;
+  for (const Field& f : fields) any = any || !f.value.empty();
+  out += any ? "contact:\n" : "# contact:\n";
+  for (const Field& f : fields)
+    out += f.value.empty() ? std::string("#   ") + f.key + ": " + f.example + "\n"
+                           : std::string("  ") + f.key + ": " + yaml_scalar(f.value) + "\n";
+  out += "# Nơi người dân gửi phản ánh, kiến nghị (không bắt buộc).\n"
          "# feedback: Bộ phận Tiếp nhận và Trả kết quả\n";
+  return out;
 }
 
 std::string scaffold_plan(int year, const std::string& issuer) {

@@ -15,8 +15,9 @@ namespace congkhai {
 // else double-quoted with escapes.
 std::string yaml_scalar(const std::string& text);
 
-// unit.yaml for a unit named `name` (without its level) at `level` ("xa", "phuong", …).
-std::string scaffold_unit(const std::string& name, const std::string& level);
+// unit.yaml for a unit named `name` (without its level) at `level` ("xa", "phuong", …). The
+// contact fields given are written out; the others stay as commented examples to fill in.
+std::string scaffold_unit(const std::string& name, const std::string& level, const Contact& contact = {});
 
 // plans/<year>.md with one example section and task, every field explained.
 std::string scaffold_plan(int year, const std::string& issuer);

@@ -86,6 +86,21 @@ TEST_F(NewCommand, EveryScaffoldedFilePassesCheck) {
   EXPECT_EQ(check.code, 0) << check.output;
 }
 
+// The contact citizens look for first is asked for when the unit is made; what is not
+// given stays as a commented example to fill in.
+TEST_F(NewCommand, NewUnitWritesTheContactItIsGiven) {
+  CommandRun r = run_in(dir_, "new unit content/ha-tinh/ky-anh --name \"Kỳ Anh\" --level xa --phone \"0239 3860 000\" "
+                              "--hours \"Sáng 7h30–11h30, chiều 13h30–17h00\"");
+  ASSERT_EQ(r.code, 0) << r.output;
+  const std::string yaml = read(dir_ / "content/ha-tinh/ky-anh/unit.yaml");
+  EXPECT_NE(yaml.find("\ncontact:\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("\n  phone: \"0239 3860 000\"\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("\n  hours: Sáng 7h30–11h30, chiều 13h30–17h00\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("\n#   address: "), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("\n#   email: "), std::string::npos) << yaml;
+  EXPECT_EQ(problems(), "");
+}
+
 // Officials fill the files in by reading them: every top-level key comes right after a
 // Vietnamese comment saying what it is.
 TEST_F(NewCommand, EveryTopLevelKeyIsExplainedByTheCommentAboveIt) {

@@ -54,11 +54,12 @@ std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags) {
             "level must be one of: " + keys);
   }
   if (auto c = r.child(*root, "contact"); c && r.expect_map(*c, "\"contact\"", "\"contact\"")) {
-    r.check_keys(*c, {{"address"}, {"phone"}, {"email"}, {"website"}});
+    r.check_keys(*c, {{"address"}, {"phone"}, {"email"}, {"website"}, {"hours"}});
     u.contact.address = r.text(*c, "address").value_or("");
     u.contact.phone = r.text(*c, "phone").value_or("");
     u.contact.email = r.text(*c, "email").value_or("");
     u.contact.website = r.text(*c, "website").value_or("");
+    u.contact.hours = r.text(*c, "hours").value_or("");
     // A link on the unit's page.
     check_web_address(r, *c, "website", u.contact.website, "địa chỉ trang web", "website address");
   }

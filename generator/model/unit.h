@@ -15,6 +15,7 @@ struct Contact {
   std::string phone;
   std::string email;
   std::string website;
+  std::string hours;  // opening hours of the one-stop shop, as written: "Sáng 7h30–11h30, …"
 };
 
 struct Unit {

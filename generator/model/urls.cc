@@ -7,7 +7,7 @@ namespace congkhai {
 
 bool is_reserved_slug(std::string_view slug) {
   return slug == kPlansDir || slug == kReportsDir || slug == kFilesDir || slug == "assets" ||
-         slug == "tim-kiem" || slug == "du-lieu" || slug == "cap-nhat";
+         slug == "tim-kiem" || slug == "du-lieu" || slug == "cap-nhat" || slug == "gioi-thieu";
 }
 
 std::string home_page() { return "index.html"; }
@@ -60,6 +60,7 @@ std::string portal_feed() { return "feed.xml"; }
 std::string unit_feed(const Unit& unit) { return unit.url_path + "/feed.xml"; }
 std::string open_data_page() { return "du-lieu/index.html"; }
 std::string not_found_page() { return "404.html"; }
+std::string about_page() { return "gioi-thieu/index.html"; }
 
 namespace {
 std::vector<std::string_view> dirs_of(std::string_view path) {

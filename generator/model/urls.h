@@ -50,6 +50,8 @@ std::string updates_page();
 std::string portal_feed();                  // "feed.xml"
 std::string unit_feed(const Unit& unit);    // "<unit>/feed.xml"
 std::string open_data_page();
+// The words of the site explained, and its accessibility statement.
+std::string about_page();
 std::string not_found_page();
 
 // The link from the page at output path `from` to output path `to`, relative so that the

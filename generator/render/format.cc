@@ -1,10 +1,12 @@
 #include "render/format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
 #include "model/date.h"
+#include "text/xml.h"
 
 namespace congkhai {
 
@@ -29,7 +31,9 @@ std::string vi_number(double value) {
 }
 
 std::string file_size_vi(long long bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " byte";
+  // Readers compare sizes in KB and MB: a small file reads "0,8 KB", not "850 byte".
+  if (bytes <= 0) return "0 KB";
+  if (bytes < 10 * 1024) return vi_number(std::max(0.1, std::round(bytes / 102.4) / 10)) + " KB";
   if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
   double mb = bytes / (1024.0 * 1024.0);
   return vi_number(std::round(mb * 10) / 10) + " MB";
@@ -90,6 +94,52 @@ StatusLabel target_result_label(TargetResult result) {
     case TargetResult::kNoData: return {"no-data", "Chưa có số liệu"};
   }
   return {"no-data", "Chưa có số liệu"};
+}
+
+namespace {
+
+struct Abbreviation {
+  std::string_view word;
+  const char* title;
+};
+constexpr Abbreviation kAbbreviations[] = {{"TTHC", "thủ tục hành chính"},
+                                           {"UBND", "Ủy ban nhân dân"},
+                                           {"HĐND", "Hội đồng nhân dân"},
+                                           {"PVHCC", "Phục vụ hành chính công"},
+                                           {"DVC", "dịch vụ công"}};
+
+// A letter or digit of any script: ASCII alphanumerics and every byte of a multi-byte
+// character, so that "UBNDX" or "TTHCđ" are not taken for the abbreviation.
+bool word_byte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+}  // namespace
+
+std::string with_abbreviations(std::string_view text, std::set<std::string>* explained) {
+  std::string out;
+  size_t plain = 0;  // start of the text not yet written
+  for (size_t i = 0; i < text.size();) {
+    const Abbreviation* found = nullptr;
+    if (i == 0 || !word_byte(static_cast<unsigned char>(text[i - 1])))
+      for (const Abbreviation& a : kAbbreviations) {
+        size_t end = i + a.word.size();
+        if (text.compare(i, a.word.size(), a.word) == 0 &&
+            (end == text.size() || !word_byte(static_cast<unsigned char>(text[end])))) {
+          found = &a;
+          break;
+        }
+      }
+    if (!found || explained->count(std::string(found->word))) {
+      i += found ? found->word.size() : 1;
+      continue;
+    }
+    explained->insert(std::string(found->word));
+    out += xml_escape(text.substr(plain, i - plain));
+    out += "<abbr title=\"" + std::string(found->title) + "\">" + std::string(found->word) + "</abbr>";
+    i += found->word.size();
+    plain = i;
+  }
+  out += xml_escape(text.substr(plain));
+  return out;
 }
 
 }  // namespace congkhai

@@ -1,7 +1,9 @@
 // How numbers, sizes, dates and labels read on the pages, in Vietnamese conventions.
 #pragma once
 
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "derive/facts.h"
 #include "model/plan.h"
@@ -13,7 +15,7 @@ namespace congkhai {
 std::string vi_number(const std::string& written);
 // A computed number, at most two decimals, trailing zeros dropped: 41.5 → "41,5", 60 → "60".
 std::string vi_number(double value);
-// "850 byte", "12 KB", "1,2 MB".
+// "0,8 KB", "1 KB", "1,5 KB", "12 KB", "1,2 MB": one decimal below 10 KB and for MB.
 std::string file_size_vi(long long bytes);
 // The kind of a file for readers, from its extension: "PDF", "DOCX"; "" without one.
 std::string file_type(const std::string& path);
@@ -33,6 +35,11 @@ struct StatusLabel {
 };
 StatusLabel status_label(const TaskFacts& facts);
 StatusLabel status_label(TaskStatus status);
+
+// `text` as HTML (escaped), each abbreviation of the glossary page (TTHC, UBND, HĐND, DVC,
+// PVHCC) in an <abbr title> the first time a page uses it: `explained` holds those already
+// explained on the page.
+std::string with_abbreviations(std::string_view text, std::set<std::string>* explained);
 
 // "Đạt", "Chưa đạt", "Chưa có số liệu" and their CSS keys met, not-met, no-data.
 StatusLabel target_result_label(TargetResult result);

@@ -15,7 +15,11 @@ TEST(FormatTest, NumbersUseTheDecimalComma) {
 }
 
 TEST(FormatTest, FileSizesAndTypes) {
-  EXPECT_EQ(file_size_vi(850), "850 byte");
+  EXPECT_EQ(file_size_vi(850), "0,8 KB");
+  EXPECT_EQ(file_size_vi(1000), "1 KB");
+  EXPECT_EQ(file_size_vi(1536), "1,5 KB");
+  EXPECT_EQ(file_size_vi(20), "0,1 KB");
+  EXPECT_EQ(file_size_vi(0), "0 KB");
   EXPECT_EQ(file_size_vi(12 * 1024), "12 KB");
   EXPECT_EQ(file_size_vi(1258291), "1,2 MB");
   EXPECT_EQ(file_type("a/bao-cao.q1.pdf"), "PDF");
@@ -67,4 +71,14 @@ TEST(FormatTest, NumbersOfAnySizeAndSign) {
 }
 
 }  // namespace
+TEST(WithAbbreviations, ExplainsEachAbbreviationOnItsFirstUseOnly) {
+  std::set<std::string> explained;
+  EXPECT_EQ(with_abbreviations("Văn phòng HĐND - UBND xã <b>", &explained),
+            "Văn phòng <abbr title=\"Hội đồng nhân dân\">HĐND</abbr> - <abbr title=\"Ủy ban nhân dân\">UBND</abbr> xã &lt;b&gt;");
+  EXPECT_EQ(with_abbreviations("UBND huyện; kiểm soát TTHC", &explained),
+            "UBND huyện; kiểm soát <abbr title=\"thủ tục hành chính\">TTHC</abbr>");
+  // Not inside a longer word.
+  EXPECT_EQ(with_abbreviations("DVCX xDVC DVC", &explained), "DVCX xDVC <abbr title=\"dịch vụ công\">DVC</abbr>");
+}
+
 }  // namespace congkhai

@@ -73,7 +73,7 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html, "<a href=\"nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a><br><code>nhiem-vu.csv</code>"));
   EXPECT_TRUE(has(html, "<a href=\"../feed.xml\" type=\"application/atom+xml\">Tin mới</a>"));
   EXPECT_TRUE(has(html, "Mô tả Nhiệm vụ &lt;b&gt;"));  // descriptions are text, not markup
-  EXPECT_TRUE(has(html, "<td>2 KB</td>")) << html;
+  EXPECT_TRUE(has(html, "<td data-label=\"Dung lượng\">2 KB</td>")) << html;  // labelled on phones
   // Per unit: the unit's heading links its page, then its files and its plans' JSON.
   std::size_t tinh = html.find("<h3><a href=\"../ha-tinh/index.html\">tỉnh Hà Tĩnh</a>");
   std::size_t xa = html.find("<h3><a href=\"../ha-tinh/huong-son/son-lam/index.html\">xã Sơn Lâm</a>");
@@ -86,7 +86,7 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
   EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
                                    "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
-  EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 3 KB)</span>"));
+  EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 2,9 KB)</span>"));
   // The schema, and the licence from site.yaml.
   EXPECT_TRUE(has(html, "<a href=\"schema/ke-hoach.schema.json\">lược đồ JSON</a>"));
   EXPECT_TRUE(has(html, "giấy phép <strong><a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></strong>"));

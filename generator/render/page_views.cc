@@ -1,11 +1,13 @@
 // The home, unit, report, search and not-found pages.
 #include <algorithm>
+#include <functional>
 
 #include "model/date.h"
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/markdown.h"
 #include "render/progress_view.h"
+#include "render/updates_view.h"
 #include "render/views.h"
 
 namespace congkhai {
@@ -16,6 +18,62 @@ namespace {
 
 // Home page lists at most this many of the latest plans and reports.
 constexpr size_t kLatest = 6;
+// A unit's page lists at most this many overdue tasks and latest updates.
+constexpr size_t kOverdueShown = 20;
+constexpr size_t kUnitUpdates = 5;
+// The home page lists every unit when there are at most this many.
+constexpr size_t kFullUnitList = 400;
+
+// A unit and every unit below it, the unit first, then depth first in content order.
+std::vector<int> subtree(const Portal& portal, int u) {
+  std::vector<int> out, stack{u};
+  while (!stack.empty() && out.size() <= portal.units.size()) {
+    int x = stack.back();
+    stack.pop_back();
+    out.push_back(x);
+    const auto& c = portal.units[x].children;
+    for (auto it = c.rbegin(); it != c.rend(); ++it) stack.push_back(*it);
+  }
+  return out;
+}
+
+// The overdue tasks of the units' plans, longest overdue first; {total, shown: [...]}.
+json overdue_tasks_view(const ViewContext& ctx, const std::vector<int>& units, const std::string& from) {
+  struct Late {
+    int plan;
+    size_t task;
+    int days;
+  };
+  std::vector<Late> late;
+  for (int u : units)
+    for (int p : ctx.portal.units[u].plans) {
+      if (p < 0 || static_cast<size_t>(p) >= ctx.facts.plans.size()) continue;
+      const PlanFacts& pf = ctx.facts.plans[p];
+      for (size_t t = 0; t < pf.tasks.size(); ++t)
+        if (pf.tasks[t].overdue) late.push_back({p, t, pf.tasks[t].overdue_days});
+    }
+  std::stable_sort(late.begin(), late.end(), [](const Late& a, const Late& b) { return a.days > b.days; });
+  json shown = json::array();
+  for (size_t i = 0; i < late.size() && i < kOverdueShown; ++i) {
+    const Plan& plan = ctx.portal.plans[late[i].plan];
+    const Task& t = plan.tasks[late[i].task];
+    const TaskFacts& tf = ctx.facts.plans[late[i].plan].tasks[late[i].task];
+    StatusLabel s = status_label(tf);
+    shown.push_back({{"href", relative_link(from, plan_page(ctx.portal, plan)) + "#" + task_anchor(t)},
+                     {"label", numbered(t.number, short_text(t.text, 110))},
+                     {"plan_label", plan_label(plan)},
+                     {"unit_name", unit_display_name(ctx.portal.units[plan.unit])},
+                     {"lead", t.lead.empty() ? "" : t.lead.front()},
+                     {"due", tf.due ? format_vi(*tf.due) : ""},
+                     {"due_iso", tf.due ? iso_date(*tf.due) : ""},
+                     {"overdue_text", "Quá hạn " + std::to_string(tf.overdue_days) + " ngày"},
+                     {"status_key", s.key},
+                     {"status_text", s.text}});
+  }
+  return {{"total", std::to_string(late.size())},
+          {"more", late.size() > kOverdueShown ? std::to_string(late.size() - kOverdueShown) : ""},
+          {"tasks", std::move(shown)}};
+}
 
 Date plan_date(const Plan& p) { return p.date ? *p.date : Date{p.year, 0, 0}; }
 
@@ -66,15 +124,22 @@ PageView home_page_view(const ViewContext& ctx) {
   const std::string path = home_page();
   json h;
   h["description"] = portal.site.description;
-  json units = json::array();
-  for (int u : portal.top_units) {
+  // Every unit down to the communes, so that a reader reaches theirs in one step, while the
+  // list stays a reasonable size; a national portal lists provinces and districts, and the
+  // search finds the rest.
+  const int depth = portal.units.size() <= kFullUnitList ? 3 : 2;
+  std::function<json(int, int)> tree = [&](int u, int level) {
     json v = unit_link(portal, u, path);
     json children = json::array();
-    for (int c : portal.units[u].children) children.push_back(unit_link(portal, c, path));
+    if (level < depth)
+      for (int c : portal.units[u].children) children.push_back(tree(c, level + 1));
     v["children"] = std::move(children);
-    units.push_back(std::move(v));
-  }
+    return v;
+  };
+  json units = json::array();
+  for (int u : portal.top_units) units.push_back(tree(u, 1));
   h["units"] = std::move(units);
+  h["all_units_listed"] = depth == 3;
   h["progress"] = aggregate_view(portal_aggregate(portal, ctx.facts));
   json rows = json::array();
   for (int u : portal.top_units) rows.push_back(unit_progress_row(ctx, u, path));
@@ -100,20 +165,12 @@ PageView home_page_view(const ViewContext& ctx) {
     latest_reports.push_back(report_summary(ctx, reports[i], path));
   h["latest_reports"] = std::move(latest_reports);
 
-  int tasks = 0, done = 0, overdue = 0;
-  for (size_t i = 0; i < portal.plans.size(); ++i) {
-    tasks += static_cast<int>(portal.plans[i].tasks.size());
-    if (i < ctx.facts.plans.size()) {
-      done += ctx.facts.plans[i].done;
-      overdue += ctx.facts.plans[i].overdue;
-    }
-  }
+  int tasks = 0;
+  for (const Plan& plan : portal.plans) tasks += static_cast<int>(plan.tasks.size());
   h["stats"] = {{"units", std::to_string(portal.units.size())},
                 {"plans", std::to_string(portal.plans.size())},
                 {"reports", std::to_string(portal.reports.size())},
-                {"tasks", std::to_string(tasks)},
-                {"done", std::to_string(done)},
-                {"overdue", std::to_string(overdue)}};
+                {"tasks", std::to_string(tasks)}};
 
   PageView page{path, "home", frame_view(ctx, path, portal.site.title, {}, -1)};
   page.view["alternates"] = data_alternates(ctx, -1, path);
@@ -130,19 +187,29 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   u["level"] = unit_level_vi(unit.level);
   u["parent"] = unit.parent >= 0 ? unit_link(portal, unit.parent, path) : json(false);
   const Contact& c = unit.contact;
-  bool has_contact = !c.address.empty() || !c.phone.empty() || !c.email.empty() || !c.website.empty();
+  bool has_contact = !c.address.empty() || !c.phone.empty() || !c.email.empty() || !c.website.empty() ||
+                     !c.hours.empty();
   u["contact"] = has_contact ? json{{"address", c.address},
                                     {"phone", c.phone},
                                     {"phone_href", tel_href(c.phone)},
                                     {"email", c.email},
                                     {"website", c.website},
-                                    {"website_href", is_safe_url(c.website) ? c.website : ""}}
+                                    {"website_href", is_safe_url(c.website) ? c.website : ""},
+                                    {"hours", c.hours}}
                              : json(false);
   u["feedback"] = unit.feedback.empty() ? json(false) : feedback_view(unit.feedback);
+  u["has_contact_box"] = has_contact || !unit.feedback.empty();
   json children = json::array();
   for (int ch : unit.children) children.push_back(unit_link(portal, ch, path));
   u["children"] = std::move(children);
-  u["progress"] = aggregate_view(unit_aggregate(portal, ctx.facts, index));
+  const std::vector<int> units = subtree(portal, index);
+  const Aggregate counts = unit_aggregate(portal, ctx.facts, index);
+  u["progress"] = aggregate_view(counts);
+  if (counts.tasks.overdue > 0) u["progress"]["overdue_href"] = "#qua-han";
+  u["overdue"] = counts.tasks.overdue > 0 ? overdue_tasks_view(ctx, units, path) : json(false);
+  u["updates"] = units_updates_view(ctx, units, kUnitUpdates, path);
+  u["updates_href"] = relative_link(path, updates_page());
+  u["subtree_plans"] = counts.plans > 0;
   json rows = json::array();
   for (int ch : unit.children) rows.push_back(unit_progress_row(ctx, ch, path));
   u["progress_rows"] = std::move(rows);
@@ -156,6 +223,11 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
     years.back()["plans"].push_back(plan_summary(ctx, p, path));
   }
   u["years"] = std::move(years);
+  // This year's plan, when the unit has published none: say so rather than show nothing.
+  const int this_year = ctx.facts.as_of.year;
+  bool has_this_year = false;
+  for (int p : unit.plans) has_this_year = has_this_year || portal.plans[p].year == this_year;
+  u["missing_year"] = !has_this_year && this_year > 0 ? std::to_string(this_year) : "";
   json reports = json::array();
   for (int r : unit.reports) reports.push_back(report_summary(ctx, r, path));
   u["reports"] = std::move(reports);
@@ -164,6 +236,15 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   crumbs.back().path = "";
   PageView page{path, "unit", frame_view(ctx, path, unit_display_name(unit), crumbs, index)};
   page.view["alternates"] = data_alternates(ctx, index, path);
+  {
+    std::string d = unit_display_name(unit) + ": kế hoạch kiểm soát thủ tục hành chính";
+    if (counts.tasks.total > 0) {
+      d += ", " + std::to_string(counts.tasks.total) + " nhiệm vụ, " + std::to_string(counts.tasks.done) + " hoàn thành";
+      if (counts.tasks.overdue > 0) d += ", " + std::to_string(counts.tasks.overdue) + " quá hạn";
+      d += " (tính đến " + format_vi(ctx.facts.as_of) + ")";
+    }
+    page.view["meta_description"] = d + "; nơi liên hệ và các báo cáo.";
+  }
   page.view["unit"] = std::move(u);
   return page;
 }
@@ -225,6 +306,8 @@ PageView report_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, report.unit);
   crumbs.push_back({report.title, ""});
   PageView page{path, "report", frame_view(ctx, path, report.title + " – " + unit_display_name(unit), crumbs, report.unit)};
+  page.view["meta_description"] = report.title + " của " + unit_display_name(unit) + ", ngày " + format_vi(report.date) +
+                                  " (" + period_vi(report.period) + ").";
   page.view["report"] = std::move(r);
   return page;
 }
@@ -235,6 +318,19 @@ PageView search_page_view(const ViewContext& ctx) {
                 frame_view(ctx, path, "Tìm kiếm", {{"Trang chủ", home_page()}, {"Tìm kiếm", ""}}, -1)};
   page.view["search"] = json::object();
   page.view["header_search"] = false;
+  return page;
+}
+
+// The words the pages use, explained plainly, and the accessibility statement.
+PageView about_page_view(const ViewContext& ctx) {
+  const std::string path = about_page();
+  PageView page{path, "about",
+                frame_view(ctx, path, "Giải thích từ ngữ và khả năng tiếp cận",
+                           {{"Trang chủ", home_page()}, {"Giải thích từ ngữ", ""}}, -1)};
+  page.view["meta_description"] =
+      "Giải thích các từ viết tắt (TTHC, UBND, HĐND, DVC, PVHCC) và cách đọc tình trạng nhiệm vụ; "
+      "tuyên bố về khả năng tiếp cận của cổng.";
+  page.view["about"] = json::object();
   return page;
 }
 

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "derive/aggregates.h"
 #include "derive/timeframe.h"
 #include "model/date.h"
 #include "model/urls.h"
 #include "render/format.h"
 #include "render/markdown.h"
+#include "render/progress_view.h"
 #include "render/svg_chart.h"
 #include "render/views.h"
 #include "text/unicode.h"
@@ -49,6 +51,16 @@ std::string chart_label(const Target& t, const std::vector<const Measurement*>& 
   return s + "; mục tiêu " + goal_text + ".";
 }
 
+// "Thường xuyên trong năm 2024." and "thường xuyên trong năm 2024" say the same thing.
+std::string comparable(const std::string& s) {
+  std::string out = to_lower(s);
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ' || out.back() == ';')) out.pop_back();
+  return out;
+}
+
+// How many unfinished tasks with a deadline the plan page lists as coming next.
+constexpr size_t kNextDeadlines = 5;
+
 json evidence_view(const Evidence& e, const std::string& from) {
   std::string href;
   if (!e.file.empty()) href = file_link(from, e.file);
@@ -72,7 +84,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
 
   // Ids the page itself uses; headings in the body take others.
   PageIds used_ids = {"noi-dung-chinh", "q", "van-ban", "noi-dung", "nhiem-vu",
-                                    "chi-tieu", "tien-do", "bao-cao", "du-lieu", "search-results"};
+                     "chi-tieu", "tien-do", "bao-cao", "du-lieu", "search-results",
+                     "tom-tat", "loc-qua-han", "loc-chua-xong", "loc-da-xong", "han-sap-toi"};
   for (const Task& t : plan.tasks) used_ids.reserve(task_anchor(t)), used_ids.reserve("ls-" + t.id);
   for (const Target& t : plan.targets) used_ids.reserve(target_anchor(t));
 
@@ -83,9 +96,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   prose.heading_ids = true;
   prose.used_ids = &used_ids;
 
+  // Abbreviations are explained where the page first uses them, in reading order: the
+  // issuer, the title, then the table's sections and offices.
+  std::set<std::string> explained;
   json p;
   p["label"] = plan_label(plan);
+  p["issuer_html"] = with_abbreviations(plan.issuer, &explained);
   p["title"] = plan.title;
+  p["title_html"] = with_abbreviations(plan.title, &explained);
   p["appendix_title"] = plan.appendix_title;
   p["appendix_note"] = plan.appendix_note;
   p["number"] = plan.number;
@@ -124,8 +142,12 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     return numbered(t.number, short_text(t.text, 90));
   };
 
+  // The plan's year is over: what was not done by then says so, and what was never reported
+  // reads as never reported rather than "not yet".
+  const Date year_end{plan.year, 12, 31};
+  const bool ended = year_end < ctx.facts.as_of;
+  std::vector<size_t> upcoming;  // unfinished tasks due on or after the reference date
   json rows = json::array();
-  int unreported = 0;
   for (const TableRow& row : plan.table) {
     if (row.kind == TableRow::Kind::kSection) {
       const Section& s = plan.sections[row.index];
@@ -133,15 +155,19 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                       {"is_task", false},
                       {"depth", std::to_string(std::clamp(s.depth, 1, 3))},
                       {"number", number_mark(s.number)},
-                      {"title", s.title}});
+                      {"title", s.title},
+                      {"title_html", with_abbreviations(s.title, &explained)}});
       continue;
     }
     const Task& t = plan.tasks[row.index];
     const TaskFacts& tf = task_facts(row.index);
     StatusLabel status = status_label(tf);
-    if (!tf.reported) ++unreported;
+    const bool done = tf.reported && tf.status == TaskStatus::kDone;
+    const bool finished = tf.reported && (done || tf.status == TaskStatus::kCancelled);
+    if (ended && !tf.reported) status.text = "Không có báo cáo";
+    if (!finished && tf.due && !tf.overdue) upcoming.push_back(row.index);
     std::string summary = describe_timeframe(tf.timeframe);
-    if (to_lower(summary) == to_lower(t.timeframe)) summary.clear();  // nothing to add
+    if (comparable(summary) == comparable(t.timeframe)) summary.clear();  // nothing to add
     json r;
     r["is_section"] = false;
     r["is_task"] = true;
@@ -149,7 +175,9 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["number"] = t.number;
     r["text_html"] = markdown_to_html(t.text, cell);
     r["lead"] = join(t.lead, "; ");
+    r["lead_html"] = with_abbreviations(r["lead"].get<std::string>(), &explained);
     r["partners"] = join(t.partners, "; ");
+    r["partners_html"] = with_abbreviations(r["partners"].get<std::string>(), &explained);
     r["output"] = t.output;
     r["timeframe"] = t.timeframe;
     r["timeframe_summary"] = summary;
@@ -159,20 +187,85 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["percent_text"] = tf.percent >= 0 ? std::to_string(tf.percent) + "%" : "";
     r["overdue"] = tf.overdue;
     r["overdue_text"] = tf.overdue ? "Quá hạn " + std::to_string(tf.overdue_days) + " ngày" : "";
+    r["unfinished"] = !finished;
+    r["done"] = done;
+    r["ended_unfinished"] = ended && !finished && !tf.overdue;
     r["history_href"] = tf.entries.empty() ? "" : "#ls-" + t.id;
     r["history_count"] = std::to_string(tf.entries.size());
     rows.push_back(std::move(r));
   }
   p["table"] = std::move(rows);
   p["has_tasks"] = !plan.tasks.empty();
-  p["counts"] = {{"total", std::to_string(plan.tasks.size())},
-                 {"done", std::to_string(pf.done)},
-                 {"in_progress", std::to_string(pf.in_progress)},
-                 {"not_started", std::to_string(pf.not_started)},
-                 {"postponed", std::to_string(pf.postponed)},
-                 {"cancelled", std::to_string(pf.cancelled)},
-                 {"overdue", std::to_string(pf.overdue)},
-                 {"unreported", std::to_string(unreported)}};
+  // Each task under exactly one status; overdue tasks are a part of the unfinished ones.
+  const TaskCounts counts = plan_aggregate(plan, pf).tasks;
+  json parts = task_parts_view(counts);
+  if (ended)
+    for (json& part : parts)
+      if (part["key"] == "no-report") part["text"] = "không có báo cáo";
+  p["counts"] = {{"total", std::to_string(counts.total)},
+                 {"parts", std::move(parts)},
+                 {"done", std::to_string(counts.done)},
+                 {"unfinished", std::to_string(unfinished(counts))},
+                 {"cancelled", std::to_string(counts.cancelled)},
+                 {"overdue", counts.overdue > 0 ? std::to_string(counts.overdue) : ""}};
+  p["ended"] = ended ? json{{"year", std::to_string(plan.year)},
+                            {"reported_unfinished", std::to_string(counts.in_progress + counts.not_started + counts.postponed)},
+                            {"never_reported", std::to_string(counts.no_report)}}
+                     : json(false);
+  std::stable_sort(upcoming.begin(), upcoming.end(),
+                   [&](size_t a, size_t b) { return *task_facts(a).due < *task_facts(b).due; });
+  json next = json::array();
+  for (size_t i = 0; i < upcoming.size() && i < kNextDeadlines; ++i) {
+    const Task& t = plan.tasks[upcoming[i]];
+    const TaskFacts& tf = task_facts(upcoming[i]);
+    StatusLabel s = status_label(tf);
+    next.push_back({{"href", "#" + task_anchor(t)},
+                    {"label", task_label(t)},
+                    {"due", format_vi(*tf.due)},
+                    {"due_iso", iso_date(*tf.due)},
+                    {"status_key", s.key},
+                    {"status_text", s.text}});
+  }
+  p["next_deadlines"] = std::move(next);
+
+  // Progress by part of the plan (its top-level sections), each task under one of done,
+  // unfinished or cancelled; tasks outside any section form a part of their own.
+  struct PartCount {
+    int total = 0, done = 0, unfinished = 0, cancelled = 0, overdue = 0;
+  };
+  std::vector<int> part_order;
+  std::vector<PartCount> part_counts(plan.sections.size() + 1);
+  for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    int s = plan.tasks[i].section;
+    for (size_t steps = 0; s >= 0 && static_cast<size_t>(s) < plan.sections.size() && plan.sections[s].parent >= 0 &&
+                           steps < plan.sections.size();
+         ++steps)
+      s = plan.sections[s].parent;
+    const size_t slot = s >= 0 && static_cast<size_t>(s) < plan.sections.size() ? static_cast<size_t>(s) : plan.sections.size();
+    PartCount& c = part_counts[slot];
+    if (c.total == 0) part_order.push_back(static_cast<int>(slot));
+    const TaskFacts& tf = task_facts(i);
+    ++c.total;
+    if (tf.reported && tf.status == TaskStatus::kDone) ++c.done;
+    else if (tf.reported && tf.status == TaskStatus::kCancelled) ++c.cancelled;
+    else ++c.unfinished;
+    if (tf.overdue) ++c.overdue;
+  }
+  json by_part = json::array();
+  if (part_order.size() > 1 || (part_order.size() == 1 && static_cast<size_t>(part_order[0]) < plan.sections.size()))
+    for (int slot : part_order) {
+      const PartCount& c = part_counts[slot];
+      const bool section = static_cast<size_t>(slot) < plan.sections.size();
+      by_part.push_back({{"number", section ? number_mark(plan.sections[slot].number) : ""},
+                         {"title", section ? plan.sections[slot].title : "Nhiệm vụ khác"},
+                         {"total", std::to_string(c.total)},
+                         {"done", std::to_string(c.done)},
+                         {"unfinished", std::to_string(c.unfinished)},
+                         {"cancelled", std::to_string(c.cancelled)},
+                         {"overdue", std::to_string(c.overdue)},
+                         {"bar", bar_length(percent_of(c.done, c.total))}});
+    }
+  p["by_part"] = std::move(by_part);
 
   json targets = json::array();
   for (size_t i = 0; i < plan.targets.size(); ++i) {
@@ -266,6 +359,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   crumbs.push_back({plan_label(plan), ""});
   PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
   page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu kế hoạch (JSON)"));
+  {
+    std::string d = plan_label(plan) + " của " + unit_display_name(unit) + ", năm " + std::to_string(plan.year) + ": " +
+                    std::to_string(counts.total) + " nhiệm vụ, " + std::to_string(counts.done) + " hoàn thành";
+    if (counts.overdue > 0) d += ", " + std::to_string(counts.overdue) + " quá hạn";
+    d += " (tính đến " + format_vi(ctx.facts.as_of) + ").";
+    if (ended) d += " Năm kế hoạch đã kết thúc.";
+    page.view["meta_description"] = d;
+  }
   page.view["plan"] = std::move(p);
   return page;
 }

@@ -37,6 +37,25 @@ json segments(const std::vector<Part>& parts, int total) {
   return out;
 }
 
+// Every status a task can count under, each task under exactly one (derive/aggregates.h).
+std::vector<Part> task_parts(const TaskCounts& t) {
+  return {{"done", "Hoàn thành", t.done},
+          {"in-progress", "Đang thực hiện", t.in_progress},
+          {"not-started", "Chưa bắt đầu", t.not_started},
+          {"postponed", "Tạm hoãn", t.postponed},
+          {"cancelled", "Huỷ bỏ", t.cancelled},
+          {"no-report", "Chưa có báo cáo", t.no_report}};
+}
+
+// "Hoàn thành" → "hoàn thành", for a label inside a sentence (the first letter is ASCII or
+// a two-byte Vietnamese capital in our labels).
+std::string lower_first(const std::string& s) {
+  static const std::string kCapitalD = "Đ";
+  if (s.rfind(kCapitalD, 0) == 0) return "đ" + s.substr(kCapitalD.size());
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') return static_cast<char>(s[0] - 'A' + 'a') + s.substr(1);
+  return s;
+}
+
 }  // namespace
 
 json aggregate_view(const Aggregate& a) {
@@ -46,13 +65,7 @@ json aggregate_view(const Aggregate& a) {
   v["plans"] = std::to_string(a.plans);
   v["has_tasks"] = t.total > 0;
   v["tasks_total"] = std::to_string(t.total);
-  v["task_segments"] = segments({{"done", "Hoàn thành", t.done},
-                                 {"in-progress", "Đang thực hiện", t.in_progress},
-                                 {"not-started", "Chưa bắt đầu", t.not_started},
-                                 {"postponed", "Tạm hoãn", t.postponed},
-                                 {"cancelled", "Huỷ bỏ", t.cancelled},
-                                 {"no-report", "Chưa có báo cáo", t.no_report}},
-                                t.total);
+  v["task_segments"] = segments(task_parts(t), t.total);
   v["overdue"] = std::to_string(t.overdue);
   v["overdue_percent_text"] = percent_text(t.overdue, t.total);
   v["has_overdue"] = t.overdue > 0;
@@ -64,6 +77,20 @@ json aggregate_view(const Aggregate& a) {
   return v;
 }
 
+json task_parts_view(const TaskCounts& t) {
+  json parts = json::array();
+  for (const Part& p : task_parts(t))
+    if (p.count > 0)
+      parts.push_back({{"key", p.key},
+                       {"label", p.label},
+                       {"text", lower_first(p.label)},
+                       {"count", std::to_string(p.count)},
+                       {"sep", parts.empty() ? "" : ", "}});
+  return parts;
+}
+
+int unfinished(const TaskCounts& t) { return t.in_progress + t.not_started + t.postponed + t.no_report; }
+
 json unit_progress_row(const ViewContext& ctx, int unit, const std::string& from) {
   const Unit& u = ctx.portal.units[unit];
   Aggregate a = unit_aggregate(ctx.portal, ctx.facts, unit);
@@ -74,7 +101,8 @@ json unit_progress_row(const ViewContext& ctx, int unit, const std::string& from
           {"tasks", std::to_string(t.total)},
           {"done", std::to_string(t.done)},
           {"done_percent_text", percent_text(t.done, t.total)},
-          {"in_progress", std::to_string(t.in_progress)},
+          {"unfinished", std::to_string(unfinished(t))},
+          {"cancelled", std::to_string(t.cancelled)},
           {"overdue", std::to_string(t.overdue)},
           {"has_overdue", t.overdue > 0},
           {"targets", std::to_string(a.targets.total)},

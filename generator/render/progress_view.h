@@ -14,6 +14,13 @@ namespace congkhai {
 // task are left out; x and width are lengths along a bar 100 units long.
 nlohmann::json aggregate_view(const Aggregate& a);
 
+// The statuses with at least one task, each task under exactly one:
+// [{key, label, text (lower-case, for a sentence), count, sep (", " before all but the first)}].
+nlohmann::json task_parts_view(const TaskCounts& t);
+
+// Tasks neither done nor cancelled: in progress, not started, postponed or never reported.
+int unfinished(const TaskCounts& t);
+
 // One row of the table of units below a unit (or of the top-level units on the home page).
 nlohmann::json unit_progress_row(const ViewContext& ctx, int unit, const std::string& from);
 

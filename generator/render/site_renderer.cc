@@ -89,6 +89,7 @@ std::vector<PageJob> page_jobs(const Portal& portal) {
   jobs.push_back({Kind::kSearch, 0});
   jobs.push_back({Kind::kUpdates, 0});
   jobs.push_back({Kind::kOpenData, 0});
+  jobs.push_back({Kind::kAbout, 0});
   jobs.push_back({Kind::kNotFound, 0});
   return jobs;
 }
@@ -102,6 +103,7 @@ std::string page_path(const Portal& portal, const PageJob& job) {
     case PageJob::Kind::kSearch: return search_page();
     case PageJob::Kind::kUpdates: return updates_page();
     case PageJob::Kind::kOpenData: return open_data_page();
+    case PageJob::Kind::kAbout: return about_page();
     case PageJob::Kind::kNotFound: return not_found_page();
   }
   return {};
@@ -116,6 +118,7 @@ std::string page_template(PageJob::Kind kind) {
     case PageJob::Kind::kSearch: return "search";
     case PageJob::Kind::kUpdates: return "updates";
     case PageJob::Kind::kOpenData: return "open_data";
+    case PageJob::Kind::kAbout: return "about";
     case PageJob::Kind::kNotFound: return "not_found";
   }
   return {};
@@ -149,6 +152,7 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
                   : job.kind == Kind::kSearch   ? search_page_view(ctx)
                   : job.kind == Kind::kUpdates  ? updates_page_view(ctx)
                   : job.kind == Kind::kOpenData ? open_data_page_view(ctx)
+                  : job.kind == Kind::kAbout    ? about_page_view(ctx)
                                                 : not_found_page_view(ctx);
   OutputFile f;
   f.path = page.path;

@@ -29,7 +29,7 @@ void render_site(const Portal& portal, const PortalFacts& facts, const Theme& th
 // One page of the site: its kind and, for a unit, plan or report page, the index of what it
 // shows. render_site makes them in page_jobs' order.
 struct PageJob {
-  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kNotFound };
+  enum class Kind { kHome, kUnit, kPlan, kReport, kSearch, kUpdates, kOpenData, kAbout, kNotFound };
   Kind kind = Kind::kHome;
   int index = 0;
 };

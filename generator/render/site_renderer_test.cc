@@ -109,7 +109,7 @@ TEST_F(SiteRendererTest, AnyNumberOfThreadsGivesTheSameBytes) {
 TEST_F(SiteRendererTest, EachPageAloneIsThePageOfTheWholeSite) {
   const PageRenderer pages(portal_, facts_, theme_, options_);
   const std::vector<PageJob> jobs = page_jobs(portal_);
-  ASSERT_EQ(jobs.size(), 1 + portal_.units.size() + portal_.plans.size() + portal_.reports.size() + 4);
+  ASSERT_EQ(jobs.size(), 1 + portal_.units.size() + portal_.plans.size() + portal_.reports.size() + 5);
   for (const PageJob& job : jobs) {
     Diagnostics errors;
     OutputFile alone = pages.render(job, &errors);
@@ -176,7 +176,11 @@ TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
   }
   std::string plan = plan_page_html();
   EXPECT_TRUE(contains(plan, "<title>Kế hoạch số 28/KH-UBND – xã Sơn Lâm – Công khai &lt;b&gt;TTHC&lt;/b&gt;</title>"));
-  EXPECT_TRUE(contains(plan, "<h1>Kế hoạch kiểm soát TTHC năm 2023 &lt;script&gt;alert(&apos;tiêu đề&apos;)&lt;/script&gt;</h1>"));
+  EXPECT_TRUE(contains(plan, "<h1>Kế hoạch kiểm soát <abbr title=\"thủ tục hành chính\">TTHC</abbr> năm 2023 "
+                             "&lt;script&gt;alert(&apos;tiêu đề&apos;)&lt;/script&gt;</h1>"));
+  // The issuer comes first: UBND is explained there, and only there.
+  EXPECT_TRUE(contains(plan, " · <abbr title=\"Ủy ban nhân dân\">UBND</abbr> xã Sơn Lâm</p>"));
+  EXPECT_TRUE(contains(plan, "<td data-label=\"Cơ quan chủ trì\">Văn phòng <abbr title=\"Hội đồng nhân dân\">HĐND</abbr> - UBND xã</td>"));
   EXPECT_TRUE(contains(plan, "Xây dựng Kế hoạch &lt;script&gt;alert('nv')&lt;/script&gt;")) << "task text via Markdown";
   EXPECT_TRUE(contains(plan, "Nội dung &lt;script&gt;alert('thân')&lt;/script&gt; và liên kết."));
   EXPECT_TRUE(contains(plan, "Đã ban hành. &lt;img src=x onerror=alert(1)&gt; xem")) << "progress note";
@@ -218,7 +222,104 @@ TEST_F(SiteRendererTest, StatusesAreWordsNotColoursAlone) {
   EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--no-report\">Chưa có báo cáo</strong>"));
   EXPECT_TRUE(contains(plan, "Tháng 3 năm 2023 <span class=\"tf-summary\">(hạn 31/03/2023)</span>"));
   EXPECT_TRUE(contains(plan, "<a class=\"history-link\" href=\"#ls-xay-dung-ke-hoach\">Lịch sử (1)</a>"));
-  EXPECT_TRUE(contains(plan, "<details class=\"history\" id=\"ls-xay-dung-ke-hoach\">"));
+  // The link's target sits inside the closed panel, so that following it opens the panel.
+  EXPECT_TRUE(contains(plan, "<div class=\"history-body\" id=\"ls-xay-dung-ke-hoach\">"));
+  EXPECT_FALSE(contains(plan, "<details class=\"history\" id="));
+}
+
+TEST_F(SiteRendererTest, PlanSummaryCountsEachTaskUnderOneStatus) {
+  // Five tasks as of 2023-06-30: one done, one in progress (and overdue), three never reported.
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan,
+                       "<strong><span data-n=\"total\">5</span> nhiệm vụ</strong>: "
+                       "<span class=\"part\"><strong data-n=\"part\" data-key=\"done\">1</strong> hoàn thành</span>, "
+                       "<span class=\"part\"><strong data-n=\"part\" data-key=\"in-progress\">1</strong> đang thực hiện</span>, "
+                       "<span class=\"part\"><strong data-n=\"part\" data-key=\"no-report\">3</strong> chưa có báo cáo</span>."))
+      << plan;
+  // Overdue is said to be a part of the unfinished tasks, and leads to them.
+  EXPECT_TRUE(contains(plan, "Trong số chưa hoàn thành, <a href=\"#loc-qua-han\"><strong data-n=\"subset\" data-key=\"overdue\">1</strong> nhiệm vụ</a>"));
+  // The rows carry what the filters need.
+  EXPECT_TRUE(contains(plan, "class=\"row-task row-task--overdue row-task--unfinished\" data-status=\"in-progress\""));
+  EXPECT_TRUE(contains(plan, "class=\"row-task row-task--done\" data-status=\"done\""));
+  EXPECT_FALSE(contains(plan, "đã kết thúc")) << "the year 2023 is not over on 2023-06-30";
+  // By part of the plan: section I holds the done task and the overdue one; II the other three.
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">I. Công tác chỉ đạo<svg"));
+  EXPECT_TRUE(contains(plan, "<td class=\"c-n\" data-label=\"Nhiệm vụ\"><span data-n=\"total\">2</span></td>"
+                             "<td class=\"c-n\" data-label=\"Hoàn thành\"><span data-n=\"part\" data-key=\"done\">1</span></td>"
+                             "<td class=\"c-n\" data-label=\"Chưa hoàn thành\"><span data-n=\"part\">1</span></td>"
+                             "<td class=\"c-n\" data-label=\"Huỷ bỏ\"><span data-n=\"part\" data-key=\"cancelled\">0</span></td>"
+                             "<td class=\"c-n\" data-label=\"Trong đó quá hạn\"><span data-n=\"subset\" data-key=\"overdue\">1</span></td>"))
+      << plan;
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">II. Kiểm soát TTHC<svg"));
+  // The summary and the table come before the plan's text.
+  EXPECT_LT(plan.find("id=\"tom-tat\""), plan.find("<table class=\"tasks\">"));
+  EXPECT_LT(plan.find("<table class=\"tasks\">"), plan.find("<section id=\"van-ban\""));
+}
+
+TEST_F(SiteRendererTest, AFinishedPlanYearSaysSo) {
+  facts_.as_of = Date{2024, 3, 1};
+  // A recurring task still in progress when the year ended: no deadline, so never overdue.
+  facts_.plans[0].tasks[4].reported = true;
+  facts_.plans[0].tasks[4].status = TaskStatus::kInProgress;
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<strong>Năm kế hoạch 2023 đã kết thúc</strong>: 2 nhiệm vụ chưa hoàn thành khi hết năm, "
+                             "2 nhiệm vụ không có báo cáo tiến độ nào.")) << plan;
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--no-report\">Không có báo cáo</strong>"));
+  EXPECT_TRUE(contains(plan, "<strong class=\"tag tag--ended\">Hết năm chưa hoàn thành</strong>"));
+  EXPECT_FALSE(contains(page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html"), "đã kết thúc"));
+  // The unit's list of plans says which years are over.
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "1/5 nhiệm vụ hoàn thành · năm kế hoạch đã kết thúc</span>")) << unit;
+}
+
+TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProblem) {
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<meta name=\"description\" content=\"Kế hoạch số 28/KH-UBND của xã Sơn Lâm, năm 2023: "
+                             "5 nhiệm vụ, 1 hoàn thành, 1 quá hạn (tính đến 30/06/2023).\">"))
+      << plan;
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:title\" content=\"Kế hoạch số 28/KH-UBND – xã Sơn Lâm – Công khai &lt;b&gt;TTHC&lt;/b&gt;\">"));
+  EXPECT_FALSE(contains(plan, "og:image")) << "no absolute address without a base_url";
+  for (const OutputFile& f : files_)
+    if (f.path.ends_with(".html")) {
+      EXPECT_TRUE(contains(f.bytes, "<meta name=\"description\" content=\"")) << f.path;
+      EXPECT_TRUE(contains(f.bytes, "<meta property=\"og:description\" content=\"")) << f.path;
+      EXPECT_TRUE(contains(f.bytes, "Giải thích từ ngữ</a>")) << f.path;
+    }
+  // No unit on the way up has an e-mail: the problem goes to the accessibility statement.
+  EXPECT_TRUE(contains(plan, "<a href=\"../../../../../gioi-thieu/index.html#bao-loi\">Báo lỗi trên trang này</a>"));
+  portal_.site.base_url = "https://congkhai.example.vn";
+  portal_.units[2].contact.email = "ubnd@sonlam.example.vn";
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:image\" content=\"https://congkhai.example.vn/assets/chia-se.png\">"));
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:url\" content=\"https://congkhai.example.vn/ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html\">"));
+  EXPECT_TRUE(contains(plan, "<a href=\"mailto:ubnd@sonlam.example.vn?subject=B%C3%A1o%20l%E1%BB%97i%20trang%3A%20"));
+  EXPECT_TRUE(contains(page("gioi-thieu/index.html"), "<abbr title=\"thủ tục hành chính\">TTHC</abbr>"));
+}
+
+TEST_F(SiteRendererTest, UnitPageAnswersWhatIsLateWhatIsNewAndWhomToAsk) {
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  // The overdue count leads to the overdue tasks, each one click from its row.
+  EXPECT_TRUE(contains(unit, "<a href=\"#qua-han\"><strong data-n=\"subset\" data-key=\"overdue\">1</strong> nhiệm vụ</a>"));
+  EXPECT_TRUE(contains(unit, "<h2 id=\"qua-han-h\">Nhiệm vụ quá hạn (1)</h2>"));
+  EXPECT_TRUE(contains(unit, "<a href=\"ke-hoach/2023/index.html#nv-tap-huan\">3. Tổ chức tập huấn:</a> <strong class=\"tag tag--overdue\">Quá hạn 12 ngày</strong>"))
+      << unit;
+  // The latest updates: the report and both progress entries, newest first.
+  size_t updates = unit.find("<h2 id=\"cap-nhat-h\">Cập nhật mới nhất</h2>");
+  ASSERT_NE(updates, std::string::npos);
+  EXPECT_LT(unit.find("bao-cao/2023-q1/index.html", updates), unit.find("ke-hoach/2023/index.html#nv-xay-dung-ke-hoach", updates));
+  // Whom to ask comes before the figures.
+  EXPECT_LT(unit.find("class=\"contact-box\""), unit.find("id=\"tinh-hinh-h\""));
+  EXPECT_FALSE(contains(unit, "chưa công bố kế hoạch năm 2023"));
+
+  // A district without plans of its own: this year's plan is missing, the plans are below.
+  std::string district = page("ha-tinh/huong-son/index.html");
+  EXPECT_TRUE(contains(district, "huyện Hương Sơn chưa công bố kế hoạch năm 2023 trên trang này."));
+  EXPECT_TRUE(contains(district, "không có kế hoạch riêng trên trang này; các kế hoạch và số liệu ở trên là của các đơn vị trực thuộc."));
+  EXPECT_FALSE(contains(district, "Đơn vị chưa công bố kế hoạch nào"));
+  // The home page lists every unit down to the communes.
+  EXPECT_TRUE(contains(page("index.html"), "<a class=\"commune-link\" href=\"ha-tinh/huong-son/son-lam/index.html\">xã Sơn Lâm</a>"));
 }
 
 TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
@@ -307,22 +408,28 @@ TEST_F(SiteRendererTest, NoPageHasAStyleAttribute) {
 TEST_F(SiteRendererTest, UnitPagesCountTheirSubUnitsTasks) {
   // The district has no plan of its own: its figures are its commune's two plans.
   std::string district = page("ha-tinh/huong-son/index.html");
-  EXPECT_TRUE(contains(district, "<h3 class=\"progress-heading\">Nhiệm vụ: 10</h3>"));
-  EXPECT_TRUE(contains(district, "Hoàn thành: <strong>1</strong> (10%)"));
-  EXPECT_TRUE(contains(district, "Đang thực hiện: <strong>1</strong> (10%)"));
-  EXPECT_TRUE(contains(district, "Chưa có báo cáo: <strong>8</strong> (80%)"));
-  EXPECT_TRUE(contains(district, "<strong class=\"tag tag--overdue\">Quá hạn</strong> <strong>1</strong> nhiệm vụ (10%"))
+  EXPECT_TRUE(contains(district, "<h3 class=\"progress-heading\">Nhiệm vụ: <span data-n=\"total\">10</span></h3>"));
+  EXPECT_TRUE(contains(district, "Hoàn thành: <strong data-n=\"part\" data-key=\"done\">1</strong> (10%)"));
+  EXPECT_TRUE(contains(district, "Đang thực hiện: <strong data-n=\"part\" data-key=\"in-progress\">1</strong> (10%)"));
+  EXPECT_TRUE(contains(district, "Chưa có báo cáo: <strong data-n=\"part\" data-key=\"no-report\">8</strong> (80%)"));
+  EXPECT_TRUE(contains(district, "Trong số đó <strong class=\"tag tag--overdue\">Quá hạn</strong> <a href=\"#qua-han\"><strong data-n=\"subset\" data-key=\"overdue\">1</strong> nhiệm vụ</a> (10%"))
       << "the commune's overdue task";
-  EXPECT_TRUE(contains(district, "Chưa đạt: <strong>1</strong> (100%)"));
+  EXPECT_TRUE(contains(district, "Chưa đạt: <strong data-n=\"part\" data-key=\"not-met\">1</strong> (100%)"));
   // The stacked bar repeats the legend: done from 0 for 10 units (less a gap), then in progress.
   EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--done\" x=\"0\" width=\"9.6\" height=\"10\"/>"));
   EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--in-progress\" x=\"10\" width=\"9.6\""));
   EXPECT_TRUE(contains(district, "<rect class=\"stack-part stack-part--no-report\" x=\"20\" width=\"80\""));
   EXPECT_TRUE(contains(district, "<th scope=\"row\"><a href=\"son-lam/index.html\">xã Sơn Lâm</a></th>"));
-  EXPECT_TRUE(contains(district, "<strong class=\"overdue-count\">1</strong>"));
+  // The row of the commune: done, unfinished and cancelled add up to its tasks.
+  EXPECT_TRUE(contains(district, "<td class=\"c-n\" data-label=\"Nhiệm vụ\"><span data-n=\"total\">10</span></td>"
+                                 "<td class=\"c-n\" data-label=\"Hoàn thành\"><span data-n=\"part\">1</span> <span class=\"muted\">(10%)</span></td>"
+                                 "<td class=\"c-n\" data-label=\"Chưa hoàn thành\"><span data-n=\"part\">9</span></td>"
+                                 "<td class=\"c-n\" data-label=\"Huỷ bỏ\"><span data-n=\"part\">0</span></td>"))
+      << district;
+  EXPECT_TRUE(contains(district, "<strong class=\"overdue-count\" data-n=\"subset\">1</strong>"));
 
   std::string home = page("index.html");
-  EXPECT_TRUE(contains(home, "<h3 class=\"progress-heading\">Nhiệm vụ: 10</h3>"));
+  EXPECT_TRUE(contains(home, "<h3 class=\"progress-heading\">Nhiệm vụ: <span data-n=\"total\">10</span></h3>"));
   EXPECT_TRUE(contains(home, "<th scope=\"row\"><a href=\"ha-tinh/index.html\">tỉnh Hà Tĩnh</a></th>"));
 }
 

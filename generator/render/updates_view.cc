@@ -82,6 +82,43 @@ std::vector<Update> latest_updates(const Portal& portal, const PortalFacts& fact
   return all;
 }
 
+nlohmann::json units_updates_view(const ViewContext& ctx, const std::vector<int>& units, std::size_t limit,
+                                  const std::string& from) {
+  const Portal& portal = ctx.portal;
+  const long as_of = last_day_number(ctx.facts.as_of);
+  std::vector<int> reports, plans;
+  for (int u : units) {
+    reports.insert(reports.end(), portal.units[u].reports.begin(), portal.units[u].reports.end());
+    plans.insert(plans.end(), portal.units[u].plans.begin(), portal.units[u].plans.end());
+  }
+  // The content's order, as latest_updates keeps it among equal days.
+  std::sort(reports.begin(), reports.end());
+  std::vector<Update> all;
+  for (int r : reports) {
+    if (ctx.facts.as_of.year && last_day_number(portal.reports[r].date) > as_of) continue;
+    all.push_back({Update::Kind::kReport, r, portal.reports[r].date});
+  }
+  std::vector<int> entries;
+  for (int p : plans) {
+    if (p < 0 || static_cast<size_t>(p) >= ctx.facts.plans.size()) continue;
+    for (const TaskFacts& tf : ctx.facts.plans[p].tasks) entries.insert(entries.end(), tf.entries.begin(), tf.entries.end());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (int e : entries) {
+    const EntryRef& ref = ctx.facts.entries[e];
+    all.push_back({Update::Kind::kProgress, e, portal.progress[ref.record].entries[ref.index].date});
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Update& a, const Update& b) {
+    return last_day_number(a.date) > last_day_number(b.date);
+  });
+  if (all.size() > limit) all.resize(limit);
+  json items = json::array();
+  for (const Update& u : all)
+    items.push_back(u.kind == Update::Kind::kReport ? report_item(ctx, u.index, from)
+                                                     : progress_item(ctx, ctx.facts.entries[u.index], from));
+  return items;
+}
+
 PageView updates_page_view(const ViewContext& ctx) {
   const std::string path = updates_page();
   std::vector<Update> updates = latest_updates(ctx.portal, ctx.facts, kUpdatesShown);

@@ -27,4 +27,10 @@ std::vector<Update> latest_updates(const Portal& portal, const PortalFacts& fact
 
 PageView updates_page_view(const ViewContext& ctx);
 
+// The latest updates of the plans and reports of `units` (a unit and those below it), in the
+// order of latest_updates, at most `limit`, as the items of the updates page with links
+// relative to `from`. Time in proportion to those units' plans and reports.
+nlohmann::json units_updates_view(const ViewContext& ctx, const std::vector<int>& units, std::size_t limit,
+                                  const std::string& from);
+
 }  // namespace congkhai

@@ -36,6 +36,7 @@ struct Crumb {
 };
 
 // The keys every page has. `root` overrides the way back to the site root (404.html).
+// A page's view may replace "meta_description" with its own summary, for previews.
 nlohmann::json frame_view(const ViewContext& ctx, const std::string& page_path,
                           const std::string& title, const std::vector<Crumb>& crumbs, int unit,
                           const std::string& root = "");
@@ -58,6 +59,7 @@ PageView report_page_view(const ViewContext& ctx, int report);
 PageView search_page_view(const ViewContext& ctx);
 PageView not_found_page_view(const ViewContext& ctx);
 PageView open_data_page_view(const ViewContext& ctx);
+PageView about_page_view(const ViewContext& ctx);
 
 // A <link rel="alternate"> entry of a page's "alternates" list.
 nlohmann::json alternate(const std::string& type, const std::string& href, const std::string& title);

@@ -14,6 +14,22 @@ namespace {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// Text for a mailto: query value: every byte but unreserved ASCII as %XX.
+std::string percent_encode_query(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string short_text(const std::string& markdown, size_t max_chars) {
@@ -103,12 +119,46 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   }
   v["breadcrumbs"] = std::move(bc);
   v["open_data_href"] = href(open_data_page());
+  v["about_href"] = href(about_page());
+  // "Report a problem with this page": to the nearest unit's feedback address that is an
+  // e-mail or a web address, else to the accessibility statement's contact part.
+  json problem = {{"href", href(about_page()) + "#bao-loi"}, {"to", ""}};
+  for (int u = unit; u >= 0 && static_cast<size_t>(u) < ctx.portal.units.size(); u = ctx.portal.units[u].parent) {
+    const std::string& f = ctx.portal.units[u].feedback;
+    const std::string& mail = ctx.portal.units[u].contact.email;
+    if (!mail.empty() && mail.find_first_of(" :?&") == std::string::npos) {
+      problem = {{"href", "mailto:" + mail + "?subject=" + percent_encode_query("Báo lỗi trang: " + title)},
+                 {"to", unit_display_name(ctx.portal.units[u])}};
+      break;
+    }
+    if (f.find('@') != std::string::npos && f.find_first_of(" :?&") == std::string::npos) {
+      problem = {{"href", "mailto:" + f + "?subject=" + percent_encode_query("Báo lỗi trang: " + title)},
+                 {"to", unit_display_name(ctx.portal.units[u])}};
+      break;
+    }
+    if (is_safe_url(f) && (f.rfind("https://", 0) == 0 || f.rfind("http://", 0) == 0)) {
+      problem = {{"href", f}, {"to", unit_display_name(ctx.portal.units[u])}};
+      break;
+    }
+  }
+  v["report_problem"] = std::move(problem);
   v["alternates"] = json::array();  // {type, href, title}: feeds and data of the page
   v["header_search"] = true;  // the search page has its own form, with the same id
   v["generator"] = "Công khai" + (ctx.options.generator_version.empty()
                                       ? std::string()
                                       : " " + ctx.options.generator_version);
   v["extra_head"] = ctx.options.serve_mode ? ctx.options.extra_head : "";
+  // What a link shared in a chat app shows: the page's own description (set by the page's
+  // view), else the site's. Open Graph wants absolute addresses: with a base_url only.
+  v["meta_description"] = site.description.empty()
+                              ? "Kế hoạch kiểm soát thủ tục hành chính của các xã, phường: việc đã hứa, "
+                                "việc đã làm, việc quá hạn và nơi liên hệ."
+                              : site.description;
+  std::string base = site.base_url;
+  if (!base.empty() && base.back() != '/') base += '/';
+  const bool absolute = (base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0) && is_safe_url(base);
+  v["og_url"] = absolute && root.empty() ? base + page_path : "";
+  v["og_image"] = absolute ? base + "assets/chia-se.png" : "";
   return v;
 }
 
@@ -132,6 +182,7 @@ json plan_summary(const ViewContext& ctx, int index, const std::string& from) {
   v["overdue"] = overdue > 0 ? std::to_string(overdue) : "";
   v["progress_text"] = std::to_string(done) + "/" + std::to_string(total) + " nhiệm vụ hoàn thành";
   v["overdue_text"] = overdue > 0 ? std::to_string(overdue) + " nhiệm vụ quá hạn" : "";
+  v["ended"] = Date{plan.year, 12, 31} < ctx.facts.as_of;  // the plan's year is over
   return v;
 }
 

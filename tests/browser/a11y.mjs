@@ -31,6 +31,7 @@ const pages = {
   updates: 'cap-nhat/index.html',
   openData: 'du-lieu/index.html',
   notFound: '404.html',
+  about: 'gioi-thieu/index.html',
 };
 
 const server = await serve(site, '/');
