@@ -98,6 +98,21 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   return true;
 }
 
+// "Như ngày 31/12/2021: không đưa vào 1 kế hoạch, 2 báo cáo, … ghi ngày sau ngày này."
+std::string left_out_line(const LeftOut& out, const Date& as_of, bool en) {
+  std::string list;
+  auto add = [&](int n, const char* vi, const char* en_one, const char* en_many) {
+    if (n == 0) return;
+    list += (list.empty() ? "" : ", ") + std::to_string(n) + " " + (en ? (n == 1 ? en_one : en_many) : vi);
+  };
+  add(out.plans, "kế hoạch", "plan", "plans");
+  add(out.reports, "báo cáo", "report", "reports");
+  add(out.entries, "mục tiến độ", "progress entry", "progress entries");
+  add(out.measurements, "số liệu", "measurement", "measurements");
+  return en ? "As of " + format_iso(as_of) + ", left out as dated after that day: " + list + "."
+            : "Tính đến ngày " + format_vi(as_of) + ": không đưa vào trang " + list + " ghi ngày sau ngày này.";
+}
+
 int report(const PipelineResult& r, const CommonFlags& f) {
   if (r.diags.empty()) return kExitOk;
   print_diagnostics(r.diags, print_options(f), std::cerr);
@@ -111,7 +126,7 @@ int run_check(const CommonFlags& f) {
   int code = report(r, f);
   if (code == kExitOk)
     std::cout << (f.lang == "en" ? "No problems: " : "Không có lỗi: ") << r.portal.units.size()
-              << (f.lang == "en" ? " units, " : " đơn vị, ") << r.portal.plans.size()
+              << (f.lang == "en" ? " units, " : " đơn vị, ") << r.total_plans
               << (f.lang == "en" ? " plans." : " kế hoạch.") << "\n";
   return code;
 }
@@ -182,6 +197,7 @@ int run_build(const CommonFlags& f) {
             << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written
             << (en ? " files written, " : " tệp được ghi, ") << stats.linked
             << (en ? " unchanged files kept.\n" : " tệp không đổi được giữ.\n");
+  if (r.facts.left_out.any()) std::cout << left_out_line(r.facts.left_out, r.facts.as_of, en) << "\n";
   return kExitOk;
 }
 

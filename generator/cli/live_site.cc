@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "derive/facts.h"
+#include "derive/reference_date.h"
 #include "export/export_paths.h"
 #include "export/exports.h"
 #include "load/content_tree.h"
@@ -38,6 +39,16 @@ struct Source {
 enum Group { kExports, kSearch, kCopies, kGroups };
 
 const std::vector<int> kNoPlans;
+
+// Whether a record holds nothing dated after the reference date, so that reading it alone
+// gives what a full load (which leaves such things out) gives.
+bool all_dated_by(const ProgressRecord& rec, const Date& as_of) {
+  for (const ProgressEntry& e : rec.entries)
+    if (!dated_by(e.date, as_of)) return false;
+  for (const Measurement& m : rec.measurements)
+    if (!dated_by(m.date, as_of)) return false;
+  return true;
+}
 
 // The group a path that is not a page or a theme asset can only belong to.
 Group group_of(const std::string& path) {
@@ -80,6 +91,10 @@ struct LiveSite::Model {
   std::unordered_set<std::string> export_paths;
   std::unordered_map<std::string, int> unit_dirs;  // a unit's folder → its index
   std::vector<int> record_unit;  // parallel to portal.progress: the unit whose progress/ holds it
+  // Parallel to portal.plans: some of the plan's reports or progress is dated after the
+  // reference date and left out (portal_as_of). A file of such a plan is not read alone: only
+  // a full load checks what was left out as `check` does.
+  std::vector<char> trimmed;
   mutable std::mutex made_mu[kGroups];
   mutable std::unique_ptr<Made> made[kGroups];
   // The search files last made, by path: a shard whose key is unchanged is taken from here
@@ -133,6 +148,7 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   load_and_check(options_, &loaded);
   m->portal = std::move(loaded.portal);
   m->facts = std::move(loaded.facts);
+  m->trimmed = std::move(loaded.trimmed);
   diags->insert(diags->end(), loaded.diags.begin(), loaded.diags.end());
   m->theme = load_theme(theme_dirs(options_), diags);
   Diagnostics more = theme_problems(m->portal, m->theme);  // what the build finds too
@@ -221,7 +237,7 @@ bool LiveSite::add_record(const std::string& path, LiveUpdate* result) {
   int plan = -1;
   for (int i : portal.units[unit].plans)
     if (portal.plans[i].id == rec->plan_id) plan = i;
-  if (plan < 0) return false;
+  if (plan < 0 || model_->trimmed[plan] || !all_dated_by(*rec, options_.as_of)) return false;
   rec->plan = plan;
   // Where a full load puts it: after the records of earlier units, and among its unit's in
   // path order.
@@ -309,13 +325,18 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
     if (src.kind == SourceKind::kPlan) {
       const Plan& old = portal.plans[src.index];
       std::optional<Plan> plan = load_plan(old.path, &diags);
-      if (!plan || plan->year != old.year) return false;
+      // What links plans to each other, or would leave the plan out, needs a full load.
+      if (!plan || plan->year != old.year || plan->implements_plan != old.implements_plan ||
+          (plan->date && !dated_by(*plan->date, options_.as_of)))
+        return false;
       plan->unit = old.unit;
+      plan->implements_index = old.implements_index;
+      plan->implemented_by = old.implemented_by;
       plans.emplace_back(src.index, std::move(*plan));
     } else if (src.kind == SourceKind::kProgress) {
       const ProgressRecord& old = portal.progress[src.index];
       std::optional<ProgressRecord> rec = load_progress_record(old.path, portal.content_dir, &diags);
-      if (!rec || rec->plan_id != old.plan_id) return false;
+      if (!rec || rec->plan_id != old.plan_id || !all_dated_by(*rec, options_.as_of)) return false;
       rec->plan = old.plan;
       records.emplace_back(src.index, std::move(*rec));
     } else {
@@ -342,6 +363,8 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
   }
   std::sort(touched_plans.begin(), touched_plans.end());
   touched_plans.erase(std::unique(touched_plans.begin(), touched_plans.end()), touched_plans.end());
+  for (int p : touched_plans)
+    if (model_->trimmed[p]) return false;
 
   // Swapped in and checked (the rest of the model is sound); swapped back out when there are
   // problems.

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 
+#include "derive/portal_as_of.h"
 #include "export/exports.h"
 #include "load/content_tree.h"
 #include "render/site_renderer.h"
@@ -85,7 +86,13 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   tell(options, "check", 0, r->portal.plans.size());
   Diagnostics more = validate_portal(r->portal);
   r->diags.insert(r->diags.end(), more.begin(), more.end());
+  // Everything is checked; what is dated after the reference date is then left out of all
+  // that is made from the portal.
+  r->total_plans = r->portal.plans.size();
+  LeftOut left_out;
+  r->portal = portal_as_of(std::move(r->portal), options.as_of, &left_out, &r->trimmed);
   r->facts = derive_facts(r->portal, options.as_of);
+  r->facts.left_out = left_out;
 }
 
 Diagnostics theme_problems(const Portal& portal, const Theme& theme) {

@@ -36,8 +36,10 @@ struct PipelineOptions {
 };
 
 struct PipelineResult {
-  Portal portal;
-  PortalFacts facts;
+  Portal portal;      // as of the reference date (portal_as_of): what the site shows
+  PortalFacts facts;  // facts.left_out: what the portal left out as dated after it
+  std::size_t total_plans = 0;  // plans loaded and checked, those left out included
+  std::vector<char> trimmed;    // parallel to portal.plans: some of its reports or progress left out
   Diagnostics diags;  // sorted; empty when the content is sound
   OutputFiles files;  // build_site without a sink: every file, sorted by path; else empty
   std::size_t file_count = 0;      // files handed out
@@ -49,8 +51,8 @@ struct PipelineResult {
 // (the site's own overrides), then the default theme.
 std::vector<std::string> theme_dirs(const PipelineOptions& options);
 
-// The first stages: loads the content into `r`, checks it (problems to r->diags, unsorted)
-// and derives the facts. The theme is not loaded.
+// The first stages: loads the content into `r`, checks all of it (problems to r->diags,
+// unsorted), leaves out what is dated after the reference date and derives the facts. The theme is not loaded.
 void load_and_check(const PipelineOptions& options, PipelineResult* r);
 // What making the site with `theme` would find that is not in the content: a page template
 // missing, a theme asset named like a file another stage publishes (assets/lunr.min.js). check,

@@ -265,6 +265,8 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "  - Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính\n"
          "# Kế hoạch cấp trên mà kế hoạch này thực hiện (nếu có).\n"
          "# implements: Kế hoạch số .../KH-UBND ngày .../.../" + y + " của UBND tỉnh\n"
+         "# Khi kế hoạch đó có trên cổng này, ghi thêm đường dẫn của nó (thư mục đơn vị/mã kế hoạch):\n"
+         "# implements: {plan: ha-tinh/" + y + ", text: Kế hoạch số .../KH-UBND ngày .../.../" + y + " của UBND tỉnh}\n"
          "# Nơi nhận: mỗi nơi một dòng.\n"
          "recipients:\n"
          "  - \"Lưu: VT.\"\n"
@@ -337,6 +339,7 @@ std::string scaffold_plan_from(const Plan& prev, int year) {
   out += "# Kế hoạch cấp trên mà kế hoạch này thực hiện (nếu có); của năm trước là:\n";
   out += prev.implements ? commented(field(0, "implements", prev.implements->text))
                          : "# implements: Kế hoạch số .../KH-UBND ngày .../.../" + y + "\n";
+  out += "# Khi kế hoạch cấp trên có trên cổng này: implements: {plan: <thư mục đơn vị>/<mã kế hoạch>, text: …}\n";
   if (!prev.recipients.empty()) {
     out += "# Nơi nhận: mỗi nơi một dòng.\nrecipients:\n";
     for (const auto& r : prev.recipients) out += "  - " + yaml_scalar(r) + "\n";

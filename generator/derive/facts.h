@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "derive/portal_as_of.h"
 #include "derive/timeframe.h"
 #include "model/date.h"
 #include "model/portal.h"
@@ -40,7 +41,6 @@ struct PlanFacts {
   std::vector<TargetFacts> targets; // parallel to Plan::targets
   int done = 0, in_progress = 0, not_started = 0, postponed = 0, cancelled = 0, overdue = 0;
   std::vector<int> reports;         // indexes into Portal::reports about this plan, newest first
-                                    // (all of them: reports are not filtered by as_of)
   Date last_updated;                // latest content date touching the plan (issue, entry, report)
   bool operator==(const PlanFacts&) const = default;
 };
@@ -55,6 +55,9 @@ struct EntryRef {
 
 struct PortalFacts {
   Date as_of;
+  // What the portal these facts are about (portal_as_of) left out as dated after as_of; set
+  // by whoever cut it, kept by refresh_facts.
+  LeftOut left_out;
   std::vector<PlanFacts> plans;     // parallel to Portal::plans
   // Every entry and measurement of a known plan dated on or before as_of, in file order; also
   // those naming an unknown task or target (validation reports them).

@@ -185,8 +185,20 @@ class PlanWriter {
     for (const auto& r : plan_.legal_basis) reference(r);
     j_.end_array();
     j_.key("implements");
-    if (plan_.implements) reference(*plan_.implements);
-    else j_.null();
+    if (plan_.implements) {
+      j_.begin_object();
+      j_.key("text").string(plan_.implements->text);
+      j_.key("url").text_or_null(plan_.implements->url);
+      j_.key("plan");
+      if (plan_.implements_index >= 0) plan_link(portal_.plans[plan_.implements_index]);
+      else j_.null();
+      j_.end_object();
+    } else {
+      j_.null();
+    }
+    j_.key("implemented_by").begin_array();
+    for (int i : plan_.implemented_by) plan_link(portal_.plans[i]);
+    j_.end_array();
     j_.key("recipients").strings(plan_.recipients);
     j_.key("budget").text_or_null(plan_.budget);
     j_.key("body").text_or_null(plan_.body);
@@ -236,6 +248,15 @@ class PlanWriter {
 
  private:
   std::string link(const std::string& to) const { return link_from(portal_.site, self_, to); }
+
+  // Another plan of the portal: its portal path, page and data.
+  void plan_link(const Plan& other) {
+    j_.begin_object();
+    j_.key("path").string(plan_portal_path(portal_, other));
+    j_.key("page").string(link(plan_page(portal_, other)));
+    j_.key("data").string(link(plan_json(portal_, other)));
+    j_.end_object();
+  }
 
   void reference(const Reference& r) {
     j_.begin_object();

@@ -17,7 +17,7 @@ constexpr const char kSchema[] = R"json({
   "type": "object",
   "additionalProperties": false,
   "required": ["$schema", "as_of", "unit", "id", "number", "number_blank", "title", "year", "date",
-               "place", "issuer", "signer", "legal_basis", "implements", "recipients", "budget",
+               "place", "issuer", "signer", "legal_basis", "implements", "implemented_by", "recipients", "budget",
                "body", "page", "summary", "sections", "tasks", "targets", "progress",
                "measurements", "reports"],
   "properties": {
@@ -57,7 +57,23 @@ constexpr const char kSchema[] = R"json({
       }
     },
     "legal_basis": {"type": "array", "items": {"$ref": "#/$defs/reference"}},
-    "implements": {"oneOf": [{"$ref": "#/$defs/reference"}, {"type": "null"}]},
+    "implements": {
+      "description": "Kế hoạch cấp trên mà kế hoạch này thực hiện, như văn bản ghi; plan: kế hoạch đó khi có trên cổng / the higher-level plan this plan implements, as printed; plan: that plan when it is in this portal",
+      "oneOf": [{
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["text", "url", "plan"],
+        "properties": {
+          "text": {"type": "string"},
+          "url": {"$ref": "#/$defs/text_or_null"},
+          "plan": {"oneOf": [{"$ref": "#/$defs/plan_link"}, {"type": "null"}]}
+        }
+      }, {"type": "null"}]
+    },
+    "implemented_by": {
+      "description": "Các kế hoạch trên cổng ghi là thực hiện kế hoạch này / the plans in this portal that implement this one",
+      "type": "array", "items": {"$ref": "#/$defs/plan_link"}
+    },
     "recipients": {"$ref": "#/$defs/strings"},
     "budget": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
     "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
@@ -112,6 +128,16 @@ constexpr const char kSchema[] = R"json({
     "partial_date_or_null": {"oneOf": [{"$ref": "#/$defs/partial_date"}, {"type": "null"}]},
     "status": {"enum": ["not_started", "in_progress", "done", "postponed", "cancelled"]},
     "percent_or_null": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+    "plan_link": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["path", "page", "data"],
+      "properties": {
+        "path": {"type": "string", "description": "Đường dẫn kế hoạch trên cổng: thư mục đơn vị và mã kế hoạch / the plan's portal path: its unit's path and its id"},
+        "page": {"$ref": "#/$defs/link"},
+        "data": {"$ref": "#/$defs/link"}
+      }
+    },
     "reference": {
       "type": "object",
       "additionalProperties": false,

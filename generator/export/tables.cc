@@ -127,6 +127,14 @@ DataTable plans_table() {
       field("implements", FieldType::kString, "Thực hiện kế hoạch",
             "Kế hoạch cấp trên mà kế hoạch này thực hiện",
             "The higher-level plan this plan implements"),
+      field("implements_unit_path", FieldType::kString, "Đơn vị của kế hoạch cấp trên",
+            "Khi kế hoạch cấp trên có trên cổng: unit_path của nó (cùng implements_plan_id chỉ "
+            "một dòng của ke-hoach.csv toàn cổng); để trống khi không có trên cổng",
+            "When the implemented plan is in this portal: its unit_path (with implements_plan_id, "
+            "a row of the whole portal's ke-hoach.csv); empty when it is not"),
+      field("implements_plan_id", FieldType::kString, "Mã kế hoạch cấp trên",
+            "Khi kế hoạch cấp trên có trên cổng: plan_id của nó; để trống khi không có trên cổng",
+            "When the implemented plan is in this portal: its plan_id; empty when it is not"),
       count_field("tasks", "Số nhiệm vụ", "Số nhiệm vụ trong phụ lục",
                   "Number of tasks in the task table"),
       count_field("targets", "Số chỉ tiêu", "Số chỉ tiêu", "Number of targets"),
@@ -483,6 +491,9 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
           .set("signer_title", plan.signer.title)
           .set("legal_basis", join(basis, "\n"))
           .set("implements", plan.implements ? plan.implements->text : "")
+          .set("implements_unit_path",
+               plan.implements_index >= 0 ? portal_.units[portal_.plans[plan.implements_index].unit].url_path : "")
+          .set("implements_plan_id", plan.implements_index >= 0 ? portal_.plans[plan.implements_index].id : "")
           .set("tasks", integer(plan.tasks.size()))
           .set("targets", integer(plan.targets.size()))
           .set("tasks_done", integer(pf.done))

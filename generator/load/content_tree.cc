@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
@@ -69,6 +70,7 @@ class TreeLoader {
     walk(dir_, -1);
     run_jobs(threads_);
     link_records();
+    link_implements();
     order_plans_and_reports();
     return std::move(portal_);
   }
@@ -363,6 +365,58 @@ class TreeLoader {
     }
     for (auto& rep : portal_.reports)
       if (!rep.plan_id.empty()) rep.plan = find_plan(plans_of, rep.unit, rep.plan_id, rep.path, rep.plan_pos);
+  }
+
+  // `implements: {plan: …}` tied to the plan it names, which must be a plan of a unit above;
+  // that plan lists the plans implementing it, in portal order.
+  void link_implements() {
+    std::unordered_map<std::string, int> by_path;
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < portal_.plans.size(); ++i) {
+      paths.push_back(plan_portal_path(portal_, portal_.plans[i]));
+      by_path.emplace(paths.back(), static_cast<int>(i));
+    }
+    for (std::size_t i = 0; i < portal_.plans.size(); ++i) {
+      Plan& plan = portal_.plans[i];
+      if (plan.implements_plan.empty()) continue;
+      const std::string wanted = normal_plan_path(plan.implements_plan);
+      auto it = by_path.find(wanted);
+      if (it == by_path.end()) {
+        Diagnostic d{plan.path, plan.implements_pos,
+                     "không có kế hoạch \"" + plan.implements_plan + "\" trên cổng",
+                     "there is no plan \"" + plan.implements_plan + "\" in this portal",
+                     "đường dẫn là thư mục của đơn vị trong content/ và tên tệp kế hoạch, không có .md "
+                     "(ví dụ: ha-tinh/huong-son/2023); kế hoạch cấp trên chưa có trên cổng thì bỏ \"plan\", giữ \"text\"",
+                     "the path is the unit's folder under content/ and the plan's file name without .md "
+                     "(for example ha-tinh/huong-son/2023); for a plan not in this portal, leave \"plan\" out and keep \"text\""};
+        if (auto near = closest(wanted, paths); !near.empty()) {
+          std::string list;
+          for (const auto& n : near) list += (list.empty() ? "" : ", ") + n;
+          d.hint = "có phải ý bạn là: " + list + "?";
+          d.hint_en = "did you mean: " + list + "?";
+        }
+        diags_->push_back(std::move(d));
+        continue;
+      }
+      const Plan& parent = portal_.plans[it->second];
+      bool above = false;
+      for (int u = portal_.units[plan.unit].parent; u >= 0 && !above; u = portal_.units[u].parent)
+        above = u == parent.unit;
+      if (!above) {
+        diags_->push_back({plan.path, plan.implements_pos,
+                           "kế hoạch \"" + wanted + "\" không phải của một đơn vị cấp trên của " +
+                               unit_display_name(portal_.units[plan.unit]),
+                           "plan \"" + wanted + "\" does not belong to a unit above " +
+                               unit_display_name(portal_.units[plan.unit]),
+                           "kế hoạch được thực hiện là kế hoạch của huyện, tỉnh chứa đơn vị này; "
+                           "kiểm tra lại đường dẫn",
+                           "the implemented plan is one of the district or province this unit belongs to; "
+                           "check the path"});
+        continue;
+      }
+      plan.implements_index = it->second;
+      portal_.plans[it->second].implemented_by.push_back(static_cast<int>(i));
+    }
   }
 
   // Plans and reports keep their indexes (records point at them); units list theirs in

@@ -127,3 +127,83 @@ TEST_F(ContentTreeTest, MissingContentFolder) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// A commune's plan that implements its district's, named by portal path.
+class ImplementsTest : public ContentTreeTest {
+ protected:
+  void SetUp() override {
+    ContentTreeTest::SetUp();
+    write("ha-tinh/huong-son/plans/2023.md", plan(2023));
+  }
+  void implements(const std::string& yaml) {
+    write("ha-tinh/huong-son/son-lam/plans/2023.md",
+          "---\nnumber: 28/KH-UBND\ntitle: Kế hoạch 2023\nyear: 2023\nissuer: UBND xã\n" + yaml +
+              "tasks:\n  - task: Việc A\n    id: a\n---\nVăn bản.\n");
+  }
+  int index_of(const Portal& p, const std::string& unit, const std::string& id) {
+    for (std::size_t i = 0; i < p.plans.size(); ++i)
+      if (p.units[p.plans[i].unit].url_path == unit && p.plans[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+TEST_F(ImplementsTest, APortalPathLinksBothWays) {
+  implements("implements:\n  plan: ha-tinh/huong-son/2023\n  text: Kế hoạch số 27/KH-UBND của UBND huyện\n");
+  Diagnostics d;
+  Portal p = load(&d);
+  ASSERT_TRUE(d.empty()) << d[0].message;
+  const int child = index_of(p, "ha-tinh/huong-son/son-lam", "2023");
+  const int parent = index_of(p, "ha-tinh/huong-son", "2023");
+  EXPECT_EQ(p.plans[child].implements_index, parent);
+  EXPECT_EQ(p.plans[child].implements->text, "Kế hoạch số 27/KH-UBND của UBND huyện");
+  EXPECT_EQ(p.plans[parent].implemented_by, std::vector<int>{child});
+  EXPECT_TRUE(p.plans[index_of(p, "ha-tinh/huong-son/son-lam", "2024")].implemented_by.empty());
+}
+
+TEST_F(ImplementsTest, ThePagesAddressIsTakenToo) {
+  implements("implements:\n  plan: /ha-tinh/huong-son/ke-hoach/2023/\n  text: Kế hoạch của huyện\n");
+  Diagnostics d;
+  Portal p = load(&d);
+  ASSERT_TRUE(d.empty()) << d[0].message;
+  EXPECT_EQ(p.plans[index_of(p, "ha-tinh/huong-son/son-lam", "2023")].implements_index,
+            index_of(p, "ha-tinh/huong-son", "2023"));
+}
+
+TEST_F(ImplementsTest, AnUnknownPathSuggestsTheClosest) {
+  implements("implements:\n  plan: ha-tinh/huong-son/2032\n  text: Kế hoạch của huyện\n");
+  Diagnostics d;
+  load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 7);
+  EXPECT_NE(d[0].message.find("không có kế hoạch \"ha-tinh/huong-son/2032\""), std::string::npos);
+  EXPECT_NE(d[0].hint.find("có phải ý bạn là: ha-tinh/huong-son/2023"), std::string::npos);
+  EXPECT_NE(d[0].hint_en.find("did you mean: ha-tinh/huong-son/2023"), std::string::npos);
+}
+
+TEST_F(ImplementsTest, OnlyAPlanOfAUnitAboveCanBeImplemented) {
+  implements("implements:\n  plan: ha-tinh/huong-son/son-lam/2024\n  text: Kế hoạch khác\n");
+  Diagnostics d;
+  Portal p = load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("không phải của một đơn vị cấp trên"), std::string::npos);
+  EXPECT_TRUE(p.plans[index_of(p, "ha-tinh/huong-son/son-lam", "2024")].implemented_by.empty());
+}
+
+TEST_F(ImplementsTest, TextStaysRequiredAndTheOldFormsStillRead) {
+  implements("implements:\n  plan: ha-tinh/huong-son/2023\n");
+  Diagnostics d;
+  load(&d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message_en.find("text"), std::string::npos);
+  implements("implements: Kế hoạch số 27/KH-UBND\n");
+  d.clear();
+  Portal p = load(&d);
+  ASSERT_TRUE(d.empty());
+  EXPECT_EQ(p.plans[index_of(p, "ha-tinh/huong-son/son-lam", "2023")].implements_index, -1);
+}
+
+}  // namespace
+}  // namespace congkhai

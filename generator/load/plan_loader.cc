@@ -43,13 +43,38 @@ class PlanParser {
         plan_.legal_basis.push_back(*ref);
       }
     }
-    if (auto im = r_.child(root, "implements")) plan_.implements = r_.reference(*im);
+    if (auto im = r_.child(root, "implements")) read_implements(*im);
     plan_.recipients = r_.text_list(root, "recipients");
     plan_.budget = r_.markdown(root, "budget").value_or("");
     if (auto a = r_.child(root, "appendix"); a && r_.expect_map(*a, "\"appendix\"", "\"appendix\"")) {
       r_.check_keys(*a, {{"title"}, {"note"}});
       plan_.appendix_title = r_.text(*a, "title").value_or("");
       plan_.appendix_note = r_.text(*a, "note").value_or("");
+    }
+  }
+
+  // A string or {text, url, plan}: `plan` names the implemented plan when it is in the portal
+  // (linked and checked once every plan is loaded).
+  void read_implements(const YamlNode& node) {
+    if (!node.is_map()) {
+      plan_.implements = r_.reference(node);
+      return;
+    }
+    r_.check_keys(node, {{"text", true}, {"url"}, {"plan"}});
+    if (auto t = r_.text(node, "text", true)) plan_.implements = Reference{*t, r_.text(node, "url").value_or("")};
+    if (auto p = r_.child(node, "plan")) {
+      plan_.implements_pos = r_.pos(*p);
+      if (auto path = r_.scalar(*p, "\"plan\""); path && !path->empty()) {
+        if (path->find_first_of(" \t") == std::string::npos && path->find("://") == std::string::npos)
+          plan_.implements_plan = *path;
+        else
+          r_.error(*p, "\"plan\" là đường dẫn của kế hoạch trên cổng, không phải \"" + *path + "\"",
+                   "\"plan\" is the plan's path in this portal, not \"" + *path + "\"",
+                   "ghi thư mục của đơn vị và tên tệp kế hoạch, ví dụ: plan: ha-tinh/huong-son/2023; "
+                   "kế hoạch không có trên cổng thì ghi địa chỉ trang của nó ở \"url\"",
+                   "write the unit's folder and the plan's file name, for example plan: ha-tinh/huong-son/2023; "
+                   "for a plan that is not in this portal, give its web address as \"url\"");
+      }
     }
   }
 

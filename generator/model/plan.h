@@ -76,6 +76,12 @@ struct Plan {
   Signer signer;
   std::vector<Reference> legal_basis;
   std::optional<Reference> implements;
+  // The implemented plan's portal path as written ("ha-tinh/huong-son/2023": its unit's address
+  // and its id), when that plan is in this portal; empty when it is not.
+  std::string implements_plan;
+  SourcePos implements_pos;
+  int implements_index = -1;        // that plan, index into Portal::plans, once linked
+  std::vector<int> implemented_by;  // the plans implementing this one, indexes into Portal::plans
   std::vector<std::string> recipients;
   std::string budget;  // Markdown
   std::string body;    // Markdown

@@ -18,6 +18,26 @@ std::string plan_dir(const Portal& portal, const Plan& plan) {
   return portal.units[plan.unit].url_path + "/" + std::string(kPlansDir) + "/" + plan.id + "/";
 }
 
+std::string plan_portal_path(const Portal& portal, const Plan& plan) {
+  return portal.units[plan.unit].url_path + "/" + plan.id;
+}
+
+std::string normal_plan_path(std::string_view written) {
+  std::string_view s = written;
+  auto strip = [&](std::string_view end) {
+    if (s.ends_with(end)) s.remove_suffix(end.size());
+  };
+  while (s.starts_with('/')) s.remove_prefix(1);
+  strip("index.html");
+  while (s.ends_with('/')) s.remove_suffix(1);
+  std::string out(s);
+  // "<unit>/ke-hoach/<plan>": unit folders may not be named ke-hoach, so it is the page's.
+  const std::string plans = "/" + std::string(kPlansDir) + "/";
+  if (auto at = out.rfind(plans); at != std::string::npos && out.find('/', at + plans.size()) == std::string::npos)
+    out.erase(at, plans.size() - 1);
+  return out;
+}
+
 std::string plan_page(const Portal& portal, const Plan& plan) {
   return plan_dir(portal, plan) + "index.html";
 }

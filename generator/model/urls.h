@@ -32,6 +32,12 @@ std::string unit_page(const Unit& unit);
 std::string plan_dir(const Portal& portal, const Plan& plan);  // "<unit>/ke-hoach/<plan>/"
 std::string plan_page(const Portal& portal, const Plan& plan);
 std::string plan_json(const Portal& portal, const Plan& plan);
+// A plan's portal path, by which another plan names it (`implements: {plan: …}`): its unit's
+// address and its id, "ha-tinh/huong-son/2023".
+std::string plan_portal_path(const Portal& portal, const Plan& plan);
+// A plan's portal path as written, made comparable: the page's address is taken too
+// ("/ha-tinh/huong-son/ke-hoach/2023/index.html" → "ha-tinh/huong-son/2023").
+std::string normal_plan_path(std::string_view written);
 std::string report_page(const Portal& portal, const Report& report);
 std::string task_anchor(const Task& task);      // "nv-<id>"
 std::string target_anchor(const Target& target);  // "ct-<id>"

@@ -99,6 +99,35 @@ json unit_link(const Portal& portal, int u, const std::string& from) {
           {"report_count", std::to_string(reports)}};
 }
 
+// For `year`, which units directly below `index` have a plan of that year on this portal, and
+// which have none here: that says nothing of whether they issued one, only that it is not here.
+json children_plans_view(const ViewContext& ctx, int index, int year, const std::string& from) {
+  const Portal& portal = ctx.portal;
+  json rows = json::array();
+  int published = 0;
+  for (int ch : portal.units[index].children) {
+    json plans = json::array();
+    for (int p : portal.units[ch].plans) {
+      const Plan& plan = portal.plans[p];
+      if (plan.year != year) continue;
+      json v = {{"label", plan_label(plan)}, {"href", relative_link(from, plan_page(portal, plan))}};
+      if (plan.implements_index >= 0 && portal.plans[plan.implements_index].unit == index)
+        v["implements"] = plan_label(portal.plans[plan.implements_index]);
+      plans.push_back(std::move(v));
+    }
+    published += plans.empty() ? 0 : 1;
+    rows.push_back({{"name", unit_display_name(portal.units[ch])},
+                    {"href", relative_link(from, unit_page(portal.units[ch]))},
+                    {"plans", std::move(plans)}});
+  }
+  const int missing = static_cast<int>(rows.size()) - published;
+  return {{"year", std::to_string(year)},
+          {"total", std::to_string(rows.size())},
+          {"published", std::to_string(published)},
+          {"missing", missing > 0 ? std::to_string(missing) : ""},
+          {"rows", std::move(rows)}};
+}
+
 // Feedback may be an address, an e-mail or a web address; the latter two become links.
 json feedback_view(const std::string& feedback) {
   std::string href;
@@ -228,6 +257,8 @@ PageView unit_page_view(const ViewContext& ctx, int index) {
   bool has_this_year = false;
   for (int p : unit.plans) has_this_year = has_this_year || portal.plans[p].year == this_year;
   u["missing_year"] = !has_this_year && this_year > 0 ? std::to_string(this_year) : "";
+  u["children_plans"] =
+      !unit.children.empty() && this_year > 0 ? children_plans_view(ctx, index, this_year, path) : json(false);
   json reports = json::array();
   for (int r : unit.reports) reports.push_back(report_summary(ctx, r, path));
   u["reports"] = std::move(reports);
@@ -331,6 +362,19 @@ PageView about_page_view(const ViewContext& ctx) {
       "Giải thích các từ viết tắt (TTHC, UBND, HĐND, DVC, PVHCC) và cách đọc tình trạng nhiệm vụ; "
       "tuyên bố về khả năng tiếp cận của cổng.";
   page.view["about"] = json::object();
+  // What a build as of a date left out is said here, once.
+  const LeftOut& out = ctx.facts.left_out;
+  if (out.any()) {
+    std::string list;
+    auto add = [&](int n, const char* what) {
+      if (n) list += (list.empty() ? "" : "; ") + std::to_string(n) + " " + what;
+    };
+    add(out.plans, "kế hoạch");
+    add(out.reports, "báo cáo");
+    add(out.entries, "mục báo cáo tiến độ");
+    add(out.measurements, "số liệu đo chỉ tiêu");
+    page.view["about"]["left_out"] = list;
+  }
   return page;
 }
 

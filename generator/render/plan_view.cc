@@ -85,7 +85,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   // Ids the page itself uses; headings in the body take others.
   PageIds used_ids = {"noi-dung-chinh", "q", "van-ban", "noi-dung", "nhiem-vu",
                      "chi-tieu", "tien-do", "bao-cao", "du-lieu", "search-results",
-                     "tom-tat", "loc-qua-han", "loc-chua-xong", "loc-da-xong", "han-sap-toi"};
+                     "tom-tat", "thuc-hien", "loc-qua-han", "loc-chua-xong", "loc-da-xong", "han-sap-toi"};
   for (const Task& t : plan.tasks) used_ids.reserve(task_anchor(t)), used_ids.reserve("ls-" + t.id);
   for (const Target& t : plan.targets) used_ids.reserve(target_anchor(t));
 
@@ -124,6 +124,11 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   for (const Reference& r : plan.legal_basis) legal.push_back(reference(r));
   p["legal_basis"] = std::move(legal);
   p["implements"] = plan.implements ? reference(*plan.implements) : json(false);
+  // The implemented plan on this portal: the text links to its page.
+  if (plan.implements && plan.implements_index >= 0) {
+    p["implements"]["href"] = relative_link(path, plan_page(portal, portal.plans[plan.implements_index]));
+    p["implements"]["on_portal"] = true;
+  }
   p["recipients"] = plan.recipients;
   p["budget_html"] = plan.budget.empty() ? "" : markdown_to_html(plan.budget, prose);
   p["body_html"] = plan.body.empty() ? "" : markdown_to_html(plan.body, prose);
@@ -353,6 +358,10 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   json reports = json::array();
   for (int r : pf.reports) reports.push_back(report_summary(ctx, r, path));
   p["reports"] = std::move(reports);
+  // The plans of units below that implement this one, by unit.
+  json implementing = json::array();
+  for (int i : plan.implemented_by) implementing.push_back(plan_summary(ctx, i, path));
+  p["implemented_by"] = std::move(implementing);
   p["last_updated"] = pf.last_updated.year ? format_vi(pf.last_updated) : "";
 
   std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);
