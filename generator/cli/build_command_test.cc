@@ -45,7 +45,9 @@ class SampleSite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_ = new fs::path(temp_dir("sample") / "public");
-    result_ = new Outcome(run("build --content " + kContent.string() + " --out " + out_->string()));
+    // As of a day when every sample plan had been issued: a build leaves out what is later.
+    result_ = new Outcome(
+        run("build --content " + kContent.string() + " --out " + out_->string() + " --as-of 2026-10-15"));
   }
   static void TearDownTestSuite() {
     fs::remove_all(out_->parent_path());

@@ -26,7 +26,7 @@ class StreamingBuild : public ::testing::Test {
     fs::copy(CONGKHAI_DEFAULT_THEME_DIR, root_ / "theme", fs::copy_options::recursive);
     options_.content_dir = fs::path(CONGKHAI_SOURCE_DIR) / "content";
     options_.default_theme_dir = (root_ / "theme").string();
-    options_.as_of = Date{2025, 1, 1};
+    options_.as_of = Date{2026, 10, 15};  // every sample plan issued by then
     options_.version = "test";
     options_.threads = 2;
     out_ = (root_ / "public").string();
