@@ -110,7 +110,9 @@ json children_plans_view(const ViewContext& ctx, int index, int year, const std:
     for (int p : portal.units[ch].plans) {
       const Plan& plan = portal.plans[p];
       if (plan.year != year) continue;
-      json v = {{"label", plan_label(plan)}, {"href", relative_link(from, plan_page(portal, plan))}};
+      json v = {{"label", plan_label(plan)},
+                {"href", relative_link(from, plan_page(portal, plan))},
+                {"first", plans.empty()}};
       if (plan.implements_index >= 0 && portal.plans[plan.implements_index].unit == index)
         v["implements"] = plan_label(portal.plans[plan.implements_index]);
       plans.push_back(std::move(v));

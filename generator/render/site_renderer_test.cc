@@ -661,3 +661,63 @@ TEST_F(SiteRendererTest, DumpsPagesWhenAsked) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// Plans that implement plans: the district publishes its plan of 2023, the commune's names it.
+TEST_F(SiteRendererTest, PlansImplementingPlansAreLinkedBothWaysAndUnitsSayWhoHasAPlan) {
+  // Before: the province says its district has no plan of 2023 here, without blaming it.
+  std::string province = page("ha-tinh/index.html");
+  EXPECT_TRUE(contains(province, "<h2 id=\"ke-hoach-cap-duoi-h\">Kế hoạch năm 2023 của các đơn vị trực thuộc</h2>"));
+  EXPECT_TRUE(contains(province, "<strong data-n=\"part\" data-key=\"published\">0</strong> trong <span data-n=\"total\">1</span>"));
+  EXPECT_TRUE(contains(province, "<li class=\"child-plan\"><a href=\"huong-son/index.html\">huyện Hương Sơn</a>: <span class=\"not-here\">chưa có trên cổng</span></li>"));
+  EXPECT_TRUE(contains(province, "không có nghĩa là đơn vị chưa ban hành kế hoạch"));
+  EXPECT_TRUE(contains(page("ha-tinh/huong-son/index.html"),
+                       "<a href=\"son-lam/ke-hoach/2023/index.html\">Kế hoạch số 28/KH-UBND</a></li>"));
+  EXPECT_FALSE(contains(page("ha-tinh/huong-son/son-lam/index.html"), "ke-hoach-cap-duoi"));  // no units below
+
+  Plan district;
+  district.id = "2023";
+  district.unit = 1;
+  district.number = "27/KH-UBND";
+  district.title = "Kế hoạch của huyện";
+  district.year = 2023;
+  district.date = Date{2023, 3, 1};
+  district.implemented_by = {0};
+  portal_.plans.push_back(district);
+  portal_.units[1].plans = {2};
+  portal_.plans[0].implements = Reference{"Kế hoạch số 27/KH-UBND ngày 01/3/2023 của UBND huyện Hương Sơn", ""};
+  portal_.plans[0].implements_plan = "ha-tinh/huong-son/2023";
+  portal_.plans[0].implements_index = 2;
+  facts_ = derive_facts(portal_, facts_.as_of);
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+
+  EXPECT_TRUE(contains(plan_page_html(),
+                       "<strong>Thực hiện:</strong> <a href=\"../../../ke-hoach/2023/index.html\">Kế hoạch số 27/KH-UBND "
+                       "ngày 01/3/2023 của UBND huyện Hương Sơn</a> <span class=\"muted\">(trên cổng này)</span>"));
+  std::string parent = page("ha-tinh/huong-son/ke-hoach/2023/index.html");
+  EXPECT_TRUE(contains(parent, "<li><a href=\"#thuc-hien\">Kế hoạch thực hiện kế hoạch này</a></li>"));
+  EXPECT_TRUE(contains(parent, "<a href=\"../../son-lam/ke-hoach/2023/index.html\">xã Sơn Lâm: Kế hoạch số 28/KH-UBND</a>"));
+  EXPECT_TRUE(contains(page("ha-tinh/huong-son/index.html"),
+                       "<a href=\"son-lam/ke-hoach/2023/index.html\">Kế hoạch số 28/KH-UBND</a> "
+                       "<span class=\"muted\">(thực hiện Kế hoạch số 27/KH-UBND)</span></li>"));
+  province = page("ha-tinh/index.html");
+  EXPECT_TRUE(contains(province, "<strong data-n=\"part\" data-key=\"published\">1</strong> trong <span data-n=\"total\">1</span>"));
+  EXPECT_FALSE(contains(province, "<span class=\"not-here\">"));
+  // A plan nobody implements has no such part.
+  EXPECT_FALSE(contains(plan_page_html(), "id=\"thuc-hien\""));
+}
+
+// What a build as of a date left out is said once, on the page explaining the site.
+TEST_F(SiteRendererTest, TheAboutPageSaysWhatWasLeftOut) {
+  EXPECT_FALSE(contains(page("gioi-thieu/index.html"), "class=\"left-out\""));
+  facts_.left_out = {1, 2, 0, 3};
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  EXPECT_TRUE(contains(page("gioi-thieu/index.html"),
+                       "Tính đến ngày 30/06/2023, những gì sau đây không được đưa vào vì ghi ngày sau ngày này: "
+                       "<span class=\"left-out\">1 kế hoạch; 2 báo cáo; 3 số liệu đo chỉ tiêu</span>."));
+}
+
+}  // namespace
+}  // namespace congkhai

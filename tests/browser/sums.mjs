@@ -33,6 +33,14 @@ for (const rel of htmlFiles(site)) {
     const closed = parts.filter((x) => x.key === 'done' || x.key === 'cancelled').reduce((a, x) => a + x.n, 0);
     for (const s of numbers.filter((x) => x.role === 'subset'))
       check(s.n <= total - closed, `${where}: subset ${s.key} = ${s.n} is more than the ${total - closed} tasks not done nor cancelled`);
+    if (kind === 'children-plans') {
+      // One row per unit below; those without a plan of the year say so, and are the part.
+      const rows = count(inner, /<li class="child-plan"/g);
+      check(rows === total, `${where}: ${total} units below counted, ${rows} listed`);
+      const notHere = count(inner, /<span class="not-here">chưa có trên cổng<\/span>/g);
+      const said = parts.filter((x) => x.key === 'not-here').reduce((a, x) => a + x.n, 0);
+      check(notHere === said, `${where}: ${said} said not here, ${notHere} listed as not here`);
+    }
     if (kind === 'plan') {
       planPages += 1;
       const rows = count(html, /<tr\b[^>]*class="row-task\b/g);
