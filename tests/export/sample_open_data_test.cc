@@ -68,6 +68,16 @@ struct Expected {
   std::multiset<std::string> entries, measurements;  // order among files is by date: compare as sets
 };
 
+// Whether the plan had been issued by the build's date: a build shows the portal as it stood
+// then (a partial date counts from its last day; an undated plan stays).
+bool issued(const Plan& plan) {
+  if (!plan.date) return true;
+  Date last = *plan.date;
+  if (last.month == 0) last = {last.year, 12, 31};
+  else if (last.day == 0) last = end_of_month(last.year, last.month);
+  return !(kAsOf < last);
+}
+
 bool inside(const Portal& portal, int unit, int scope) {
   for (int u = unit; u >= 0; u = portal.units[u].parent)
     if (u == scope) return true;
@@ -77,7 +87,7 @@ bool inside(const Portal& portal, int unit, int scope) {
 Expected expected(const Portal& portal, int scope) {
   Expected e;
   for (const Plan& plan : portal.plans) {
-    if (!inside(portal, plan.unit, scope)) continue;
+    if (!inside(portal, plan.unit, scope) || !issued(plan)) continue;
     const std::string unit = portal.units[plan.unit].url_path;
     e.plans.push_back(unit + " " + plan.id);
     for (const Task& t : plan.tasks) e.tasks.push_back(unit + " " + plan.id + " " + t.id);
@@ -85,7 +95,7 @@ Expected expected(const Portal& portal, int scope) {
   }
   for (const ProgressRecord& rec : portal.progress) {
     const Plan& plan = portal.plans[rec.plan];
-    if (!inside(portal, plan.unit, scope)) continue;
+    if (!inside(portal, plan.unit, scope) || !issued(plan)) continue;
     const std::string prefix = portal.units[plan.unit].url_path + " " + plan.id + " ";
     for (const ProgressEntry& x : rec.entries)
       if (!(kAsOf < x.date)) e.entries.insert(prefix + x.task + " " + format_iso(x.date));
@@ -133,8 +143,9 @@ Portal* SampleOpenData::portal_ = nullptr;
 
 TEST_F(SampleOpenData, TheContentIsNotTrivial) {
   Expected all = expected(*portal_, -1);
-  EXPECT_EQ(all.plans.size(), 3u);
-  EXPECT_EQ(all.tasks.size(), 64u);
+  EXPECT_EQ(portal_->plans.size(), 3u);
+  EXPECT_EQ(all.plans.size(), 2u);  // Định Hoá's plan of 2026 came later
+  EXPECT_GT(all.tasks.size(), 30u);
   EXPECT_GT(all.targets.size(), 0u);
   EXPECT_GT(all.entries.size(), 10u);
   EXPECT_GT(all.measurements.size(), 0u);
@@ -150,6 +161,10 @@ TEST_F(SampleOpenData, EachUnitsTablesHoldItsOwnAndItsDescendantsRows) {
 TEST_F(SampleOpenData, EachPlanJsonListsItsTasksAndTargets) {
   for (const Plan& plan : portal_->plans) {
     fs::path file = kSite / portal_->units[plan.unit].url_path / "ke-hoach" / plan.id / "ke-hoach.json";
+    if (!issued(plan)) {
+      EXPECT_FALSE(fs::exists(file)) << file;
+      continue;
+    }
     nlohmann::json j = nlohmann::json::parse(read(file));
     std::vector<std::string> tasks, targets, want_tasks, want_targets;
     for (const auto& t : j.at("tasks")) tasks.push_back(t.at("id"));
