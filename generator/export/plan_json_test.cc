@@ -47,6 +47,24 @@ TEST(PlanJson, HoldsTheDocumentAsWritten) {
   EXPECT_EQ(b["date"], "2026-01");
 }
 
+TEST(PlanJson, CarriesThePlansItImplementsAndIsImplementedBy) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  EXPECT_EQ(j["implements"]["text"], "Kế hoạch số 27/KH-UBND của UBND huyện Hương Sơn");
+  EXPECT_EQ(j["implements"]["plan"], nullptr);  // not in the portal
+  EXPECT_EQ(j["implemented_by"], json::array());
+
+  const Portal portal = testing::make_test_portal_with_parent_plan();
+  j = json::parse(write_plan_json(portal, make_test_facts(), 0));
+  EXPECT_EQ(j["implements"]["plan"]["path"], "ha-tinh/huong-son/2023");
+  EXPECT_EQ(j["implements"]["plan"]["page"], "../../../ke-hoach/2023/index.html");
+  EXPECT_EQ(j["implements"]["plan"]["data"], "../../../ke-hoach/2023/ke-hoach.json");
+  json parent = json::parse(write_plan_json(portal, make_test_facts(), 2));
+  ASSERT_EQ(parent["implemented_by"].size(), 1u);
+  EXPECT_EQ(parent["implemented_by"][0]["path"], "ha-tinh/huong-son/son-lam/2023");
+  EXPECT_EQ(parent["implemented_by"][0]["page"], "../../son-lam/ke-hoach/2023/index.html");
+  EXPECT_EQ(parent["implements"], nullptr);
+}
+
 TEST(PlanJson, TasksCarryRawAndParsedTimeframesAndDerivedStatus) {
   json tasks = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0))["tasks"];
   ASSERT_EQ(tasks.size(), 3u);

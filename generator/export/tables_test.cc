@@ -63,6 +63,16 @@ TEST(Tables, PortalWideTablesHoldEveryUnit) {
   EXPECT_EQ(table(tables, "so-lieu").rows.size(), 2u);
 }
 
+TEST(Tables, PlansNameThePlanTheyImplementWhenItIsInThePortal) {
+  auto plain = table(build_tables(make_test_portal(), make_test_facts(), nullptr), "ke-hoach");
+  EXPECT_EQ(cell(plain, 0, "implements"), "Kế hoạch số 27/KH-UBND của UBND huyện Hương Sơn");
+  EXPECT_EQ(cell(plain, 0, "implements_unit_path"), "");
+  EXPECT_EQ(cell(plain, 0, "implements_plan_id"), "");
+  auto linked = table(build_tables(testing::make_test_portal_with_parent_plan(), make_test_facts(), nullptr), "ke-hoach");
+  EXPECT_EQ(cell(linked, 0, "implements_unit_path"), "ha-tinh/huong-son");
+  EXPECT_EQ(cell(linked, 0, "implements_plan_id"), "2023");
+}
+
 TEST(Tables, UnitTablesHoldTheUnitAndItsDescendantsOnly) {
   Portal portal = make_test_portal();
   PortalFacts facts = make_test_facts();

@@ -183,6 +183,25 @@ inline Portal make_test_portal(const std::string& base_url = "") {
   return p;
 }
 
+// The test portal with huyện Hương Sơn's plan of 2023 (index 2), which Sơn Lâm's plan implements.
+inline Portal make_test_portal_with_parent_plan() {
+  Portal p = make_test_portal();
+  Plan c;
+  c.path = "content/ha-tinh/huong-son/plans/2023.md";
+  c.id = "2023";
+  c.unit = 1;
+  c.number = "27/KH-UBND";
+  c.title = "Kế hoạch của huyện Hương Sơn năm 2023";
+  c.year = 2023;
+  c.issuer = "UBND huyện Hương Sơn";
+  c.implemented_by = {0};
+  p.plans.push_back(c);
+  p.units[1].plans = {2};
+  p.plans[0].implements_plan = "ha-tinh/huong-son/2023";
+  p.plans[0].implements_index = 2;
+  return p;
+}
+
 inline PortalFacts make_test_facts() {
   PortalFacts f;
   f.as_of = {2023, 6, 30};
