@@ -164,6 +164,7 @@ INSTANTIATE_TEST_SUITE_P(
             "2 kế hoạch; 1 báo cáo;",
             {"ha-tinh/huong-son/son-lam/ke-hoach/2023/"},
             {"thanh-xuan/ke-hoach/2024", "dinh-hoa/ke-hoach/2026", "bao-cao/2024-h1", "2023-q3.yaml",
+             "so-lieu-ho-so-quy-3-2023.csv",
              "Kế hoạch kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông và thực hiện thủ tục "
              "hành chính trên môi trường điện tử trong giải quyết thủ tục hành chính xã Định Hoá"}},
         // Thanh Xuân's plan is there, its report of 05/07/2024 is not; Định Hoá's plan of 2026

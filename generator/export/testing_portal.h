@@ -184,8 +184,8 @@ inline Portal make_test_portal(const std::string& base_url = "") {
 }
 
 // The test portal with huyện Hương Sơn's plan of 2023 (index 2), which Sơn Lâm's plan implements.
-inline Portal make_test_portal_with_parent_plan() {
-  Portal p = make_test_portal();
+inline Portal make_test_portal_with_parent_plan(const std::string& base_url = "") {
+  Portal p = make_test_portal(base_url);
   Plan c;
   c.path = "content/ha-tinh/huong-son/plans/2023.md";
   c.id = "2023";

@@ -15,8 +15,11 @@ int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   fs::path dir = argv[1];
   fs::remove_all(dir);
-  auto portal = congkhai::testing::make_test_portal(argc > 2 ? argv[2] : "");
-  for (const auto& f : congkhai::build_exports(portal, congkhai::testing::make_test_facts())) {
+  // With a district's plan that the commune's implements, so that the links are validated too.
+  auto portal = congkhai::testing::make_test_portal_with_parent_plan(argc > 2 ? argv[2] : "");
+  auto facts = congkhai::testing::make_test_facts();
+  facts.plans.resize(portal.plans.size());  // the district's plan has no tasks: nothing to derive
+  for (const auto& f : congkhai::build_exports(portal, facts)) {
     fs::path path = dir / f.path;
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << f.bytes;
