@@ -74,5 +74,15 @@ TEST(Urls, UpdatesPageAndFeeds) {
   EXPECT_EQ(relative_link(unit_page(u), unit_feed(u)), "feed.xml");
 }
 
+TEST(Urls, APlansPortalPathIsReadFromItsPageAddressToo) {
+  EXPECT_EQ(normal_plan_path("ha-tinh/huong-son/2023"), "ha-tinh/huong-son/2023");
+  EXPECT_EQ(normal_plan_path("/ha-tinh/huong-son/2023/"), "ha-tinh/huong-son/2023");
+  EXPECT_EQ(normal_plan_path("ha-tinh/huong-son/ke-hoach/2023/index.html"), "ha-tinh/huong-son/2023");
+  EXPECT_EQ(normal_plan_path("ha-tinh/ke-hoach/2023"), "ha-tinh/2023");
+  // Only the page's own "ke-hoach/" before the id is taken out.
+  EXPECT_EQ(normal_plan_path("ha-tinh/ke-hoach/2023/x"), "ha-tinh/ke-hoach/2023/x");
+  EXPECT_EQ(normal_plan_path("ha-tinh/ke-hoach"), "ha-tinh/ke-hoach");
+}
+
 }  // namespace
 }  // namespace congkhai
