@@ -391,7 +391,15 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
          "# evidence: minh chứng, mỗi mục có title và url (địa chỉ web) hoặc file (tệp đặt cạnh tệp này).\n";
   out += "entries:\n";
   for (const auto& t : plan.tasks) {
-    out += "  # " + comment_text(numbered(t.number, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")")) + "\n";
+    out += "  # " + comment_text(numbered_task(plan, t, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")")) + "\n";
+    if (!t.subtasks.empty()) {
+      // A task with sub-tasks takes its status from theirs unless it is reported itself.
+      out += "  # Nhiệm vụ có nhiệm vụ con: trạng thái tính theo các nhiệm vụ con bên dưới;\n"
+             "  # chỉ bỏ dấu # khi báo cáo riêng cho cả nhiệm vụ.\n";
+      out += "  # - task: " + yaml_scalar(t.id) + "\n";
+      out += "  #   status: in_progress\n";
+      continue;
+    }
     out += "  - task: " + yaml_scalar(t.id) + "\n";
     out += "    status: not_started\n";
     out += "    # percent: 0\n";
