@@ -192,11 +192,11 @@ TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
 TEST_F(SiteRendererTest, TaskRowsInPrintedOrderWithNumbersAsPrinted) {
   std::string plan = plan_page_html();
   std::vector<std::string> expected = {
-      "<td colspan=\"7\"><span class=\"section-num\">I.</span> Công tác chỉ đạo</td>",
+      "<td colspan=\"7\"><span class=\"section-num\">I</span> Công tác chỉ đạo</td>",
       "<tr id=\"nv-xay-dung-ke-hoach\"", "<td class=\"c-num\" data-label=\"STT\">1</td>",
       "<tr id=\"nv-tap-huan\"", "<td class=\"c-num\" data-label=\"STT\">3</td>",
-      "<span class=\"section-num\">II.</span> Kiểm soát TTHC",
-      "<tr class=\"row-section row-section--2\"><td colspan=\"7\"><span class=\"section-num\">2.1.</span> Rà soát",
+      "<span class=\"section-num\">II</span> Kiểm soát TTHC",
+      "<tr class=\"row-section row-section--2\"><td colspan=\"7\"><span class=\"section-num\">2.1</span> Rà soát",
       "<tr id=\"nv-ra-soat-a\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
       "<tr id=\"nv-ra-soat-b\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
       "<tr id=\"nv-niem-yet\"", "<td class=\"c-num\" data-label=\"STT\"></td>"};
