@@ -42,9 +42,10 @@ TEST(FullNumber, CarriesEverySectionAndParentTaskAsPrinted) {
   Plan p = nested_plan();
   EXPECT_EQ(full_number(p, p.tasks[0]), "C. › 3. › 2");
   EXPECT_EQ(full_number(p, p.tasks[1]), "C. › 3. › 3");
-  // "3.1" already carries its parent's "3": it stands for both.
-  EXPECT_EQ(full_number(p, p.tasks[2]), "C. › 3.1");
-  EXPECT_EQ((number_path(p, p.tasks[3])), (std::vector<std::string>{"C.", "3.2"}));
+  // "3.1" already carries its task's "3": it stands for both (the section is "3.").
+  EXPECT_EQ(full_number(p, p.tasks[2]), "C. › 3. › 3.1");
+  EXPECT_EQ((number_path(p, p.tasks[3])), (std::vector<std::string>{"C.", "3.", "3.2"}));
+  // Under a section printed "3", the sub-row "3.1" of a task is read the same way.
   // A section printed without a number adds nothing; "I" stays "I".
   EXPECT_EQ(full_number(p, p.tasks[4]), "II › 1");
   // A row printed without a number has no full number (its sections' would name them).
