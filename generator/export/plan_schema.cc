@@ -68,7 +68,8 @@ constexpr const char kSchema[] = R"json({
       "required": ["tasks", "targets", "done", "in_progress", "not_started", "postponed",
                    "cancelled", "overdue", "last_updated"],
       "properties": {
-        "tasks": {"$ref": "#/$defs/count"},
+        "tasks": {"$ref": "#/$defs/count",
+                  "description": "Số nhiệm vụ được đếm: mọi dòng trừ nhiệm vụ con (tasks[].counted) / tasks counted: every row but sub-tasks (tasks[].counted)"},
         "targets": {"$ref": "#/$defs/count"},
         "done": {"$ref": "#/$defs/count"},
         "in_progress": {"$ref": "#/$defs/count"},
