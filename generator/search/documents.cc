@@ -305,10 +305,13 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
       gd.title = target.measure;
       const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
       add(&gd.text, goal);
+      // The plan's own sentence, as printed, finds the target by the words of the document.
+      add(&gd.text, target.statement);
       add(&gd.text, plan.number);
       gd.unit = chain;
       if (const Task* task = target.task.empty() ? nullptr : find_task(plan, target.task)) {
         add(&gd.lead, join(task->lead, " "));
+        add(&gd.text, full_number(plan, *task));
         add(&gd.text, plain_text(task->text));
       }
       gd.year = year;
