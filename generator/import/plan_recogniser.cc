@@ -87,6 +87,14 @@ std::string upper_first(const std::string& s) {
   return std::string(reinterpret_cast<char*>(buf), static_cast<std::size_t>(m)) + s.substr(static_cast<std::size_t>(n));
 }
 
+// At most `max` bytes, cut at a character boundary, "…" when cut.
+std::string shortened(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "…";
+}
+
 bool starts_upper(const std::string& s) {
   if (s.empty()) return false;
   utf8proc_int32_t cp;
@@ -970,7 +978,8 @@ class Recogniser {
         else if (at_most >= 0 && at_most > at_least && at_most > exactly) cmp = "at_most";
         else if (at_least >= 0 && at_least >= exactly) cmp = "at_least";
         else if (exactly >= 0) cmp = "exactly";
-        else if (starts_with(collapse(text), (*it)[0].str())) cmp = "at_least";
+        else if (auto semi = before.rfind(';'); collapse(semi == std::string::npos ? before : before.substr(semi + 1)).empty())
+          cmp = "at_least";  // "80% dịch vụ công …; 60% hồ sơ …": the figure opens its clause
         else continue;
         std::string value = (*it)[1].str();
         std::replace(value.begin(), value.end(), ',', '.');
@@ -981,8 +990,8 @@ class Recogniser {
         p.sentence = collapse(text);
         p.at = d_.tasks[i].at;
         d_.targets.push_back(p);
-        note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + p.sentence.substr(0, 300) + "\"",
-             "proposed target " + value + "% (" + cmp + ") from: \"" + p.sentence.substr(0, 300) + "\"", static_cast<int>(i));
+        note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + shortened(p.sentence, 300) + "\"",
+             "proposed target " + value + "% (" + cmp + ") from: \"" + shortened(p.sentence, 300) + "\"", static_cast<int>(i));
       }
     }
   }
@@ -1167,7 +1176,7 @@ std::string write_plan(Draft* d) {
     w.raw("recipients:\n");
     for (const auto& r : d->recipients) w.list_item(2, r);
   }
-  if (!d->budget.empty()) w.scalar(0, "budget", d->budget.find('\n') == std::string::npos ? d->budget + "\n" : d->budget);
+  if (!d->budget.empty()) w.scalar(0, "budget", d->budget);
   if (!d->appendix_title.empty() || !d->appendix_note.empty()) {
     w.raw("appendix:\n");
     if (!d->appendix_title.empty()) w.scalar(2, "title", d->appendix_title, true);
@@ -1189,9 +1198,7 @@ std::string write_plan(Draft* d) {
       base += "-" + slugify(t.value);
       int n = ++ids[base];
       std::string id = n > 1 ? base + "-" + std::to_string(n) : base;
-      std::string sentence = t.sentence.size() > 200 ? t.sentence.substr(0, 200) : t.sentence;
-      while (!sentence.empty() && (static_cast<unsigned char>(sentence.back()) & 0xC0) == 0x80) sentence.pop_back();
-      if (!sentence.empty() && static_cast<unsigned char>(sentence.back()) >= 0xC0) sentence.pop_back();
+      std::string sentence = shortened(t.sentence, 200);
       w.raw("#   - id: " + id + "\n");
       w.raw("#     measure: " + quoted(sentence) + "\n");
       w.raw("#     comparison: " + t.comparison + "\n");
