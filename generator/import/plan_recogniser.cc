@@ -596,6 +596,12 @@ class Recogniser {
     return f == "phu luc" || (starts_with(f, "phu luc") && f.size() < 40);
   }
 
+  static bool is_task_table(const Table& t) {
+    for (std::size_t r = 0; r < t.rows.size() && r < 4; ++r)
+      if (columns_of(t.rows[r])) return true;
+    return false;
+  }
+
   static std::string markdown_line(const std::string& l) {
     if (l.empty()) return l;
     if (l[0] == '#' || l[0] == '>' || l[0] == '|' || l[0] == '=' || starts_with(l, "```") || starts_with(l, "---"))
@@ -628,6 +634,7 @@ class Recogniser {
     std::vector<std::string> budget;
     for (; i < doc_.blocks.size(); ++i) {
       if (is_signature_start(i) || is_appendix_start(i)) break;
+      if (!is_para(i) && is_task_table(doc_.blocks[i].table)) break;  // no signature, no "Phụ lục" heading
       if (!is_para(i)) {
         // a table inside the prose: its rows as lines
         for (const auto& row : doc_.blocks[i].table.rows) {
