@@ -535,6 +535,7 @@ class Recogniser {
     if (d_.number.empty())
       note(&d_, first, "number", "không thấy dòng \"Số: …\" ở đầu văn bản; số được lấy từ dòng \"(Kèm theo Kế hoạch số …)\" nếu có, hãy kiểm tra",
            "no \"Số: …\" line at the top; the number is taken from the \"(Kèm theo Kế hoạch số …)\" line if there is one, check it");
+    // (when neither has it, "number" is left out of the file for the official to fill in)
     if (d_.date.empty())
       note(&d_, first, "date", "không đọc được ngày ban hành (dòng \"…, ngày … tháng … năm …\")",
            "the date of issue (\"…, ngày … tháng … năm …\") could not be read");
@@ -550,7 +551,7 @@ class Recogniser {
   }
 
   std::size_t title(std::size_t kh) {
-    if (kh >= doc_.blocks.size()) return kh;
+    if (kh >= doc_.blocks.size() || !is_para(kh) || !starts_with(label(para(kh)), "KẾ HOẠCH")) return kh;
     std::string first = label(para(kh));
     std::vector<std::string> parts;
     if (first.size() > std::string("KẾ HOẠCH").size()) parts.push_back(collapse(first.substr(std::string("KẾ HOẠCH").size())));
@@ -1095,7 +1096,7 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
     t.line = w->line;
     bool first = true;
     auto key = [&](const std::string& k, const std::string& v, bool q = false) {
-      if (v.empty()) return;
+      if (v.empty()) return;  // (the first key always has a value: see below)
       if (first) {
         // "- key: value" for the first key of the item
         Writer tmp;
@@ -1117,8 +1118,12 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
     };
     if (!t.id.empty()) key("id", t.id);
     key("number", t.number, true);
-    key("task", t.text.empty() ? "(không có nội dung)" : t.text);
-    if (first) key("task", "(không có nội dung)");
+    key("task", t.text);
+    if (first) {
+      // neither number nor text: an empty task, which `check` names (the review list says why)
+      w->raw(pad + "- task: \"\"\n");
+      first = false;
+    }
     write_offices(w, indent + 2, "lead", t.lead);
     write_offices(w, indent + 2, "partners", t.partners);
     key("output", t.output);
@@ -1156,12 +1161,14 @@ std::string write_plan(Draft* d) {
   give_unique_ids(d);
   Writer w;
   w.raw("---\n");
-  w.scalar(0, "number", d->number.empty() ? "/KH-UBND" : d->number, true);
-  w.scalar(0, "title", d->title.empty() ? "(chưa đọc được tên kế hoạch)" : d->title);
-  w.raw("year: " + std::to_string(d->year ? d->year : 0) + "\n");
+  // What could not be read is left out rather than made up (an unknown number is not the blank
+  // form "/KH-UBND"): `check` then names the missing key, and the review list says why.
+  if (!d->number.empty()) w.scalar(0, "number", d->number, true);
+  if (!d->title.empty()) w.scalar(0, "title", d->title);
+  if (d->year) w.raw("year: " + std::to_string(d->year) + "\n");
   if (!d->date.empty()) w.raw("date: " + d->date + "\n");
   if (!d->place.empty()) w.scalar(0, "place", d->place);
-  w.scalar(0, "issuer", d->issuer.empty() ? "(chưa đọc được cơ quan ban hành)" : d->issuer);
+  if (!d->issuer.empty()) w.scalar(0, "issuer", d->issuer);
   if (!d->signer_title.empty() || !d->signer_name.empty() || !d->capacity.empty()) {
     w.raw("signer:\n");
     if (!d->signer_name.empty()) w.scalar(2, "name", d->signer_name);
