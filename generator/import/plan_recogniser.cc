@@ -326,7 +326,8 @@ struct DateLine {
 std::optional<DateLine> date_line(const std::string& line) {
   static const std::regex re(R"(^(.*?)[,\s]*ngày\s*([0-9]{0,2})\s*(?:/\s*)?tháng\s*([0-9]{0,2})\s*(?:/\s*)?năm\s*([0-9]{4}))");
   std::smatch m;
-  if (!std::regex_search(line, m, re)) return std::nullopt;
+  // (std::regex recurses once per character it matches: only short lines are tried)
+  if (line.size() > 400 || !std::regex_search(line, m, re)) return std::nullopt;
   DateLine out;
   out.place = strip_trailing(collapse(m[1].str()), ",");
   std::string y = m[4].str(), mo = m[3].str(), da = m[2].str();
@@ -342,7 +343,7 @@ std::optional<DateLine> date_line(const std::string& line) {
 
 bool is_capacity(const std::string& line) {
   static const std::regex re(R"(^(TM|KT|Q|TL|TUQ|T/M)\.\s*\S)");
-  return std::regex_search(line, re);
+  return line.size() < 300 && std::regex_search(line, re);
 }
 
 // ---- references ----------------------------------------------------------------------------
@@ -397,7 +398,7 @@ struct SectionNumber {
 
 bool is_roman(const std::string& s) {
   static const std::regex re(R"(^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$)");
-  return !s.empty() && std::regex_match(s, re);
+  return !s.empty() && s.size() < 20 && std::regex_match(s, re);
 }
 
 std::string bare(std::string n) { return strip_trailing(n, ".)"); }
@@ -760,7 +761,7 @@ class Recogniser {
   void number_from_note(const std::string& l, SourcePlace at) {
     static const std::regex re(R"(số\s*([0-9]*\s*/\s*[A-ZĐ0-9-]+))");
     std::smatch m;
-    if (std::regex_search(l, m, re)) {
+    if (l.size() < 500 && std::regex_search(l, m, re)) {
       std::string out;
       for (char c : m[1].str())
         if (c != ' ') out += c;
@@ -804,7 +805,7 @@ class Recogniser {
       if (texts == header_text) continue;
       if (std::all_of(texts.begin(), texts.end(), [](const std::string& t) {
             static const std::regex n(R"(^\(?[0-9]{1,2}\)?$)");
-            return t.empty() || std::regex_match(t, n);
+            return t.empty() || (t.size() < 8 && std::regex_match(t, n));
           }) && !texts.empty() && texts.size() == static_cast<std::size_t>(cols->count) && !texts[0].empty() &&
           texts.back() == std::to_string(cols->count))
         continue;
@@ -828,7 +829,7 @@ class Recogniser {
         std::string all = collapse(first ? join_lines(cell_lines(*first, nullptr), " ") : "");
         static const std::regex re(R"(^((?:[IVXL]+|[A-Z]|[0-9]+(?:\.[0-9]+)*)\.?)\s+(\S.*)$)");
         std::smatch m;
-        if (std::regex_match(all, m, re)) {
+        if (all.size() < 2000 && std::regex_match(all, m, re)) {
           number = m[1].str();
           title = m[2].str();
         } else {

@@ -106,3 +106,30 @@ TEST(PlanRecogniser, NothingRecognisedIsSaidNotGuessed) {
 
 }  // namespace
 }  // namespace congkhai::import
+
+namespace congkhai::import {
+namespace {
+
+TEST(PlanRecogniser, HugeLinesAndCellsDoNotExhaustTheStack) {
+  // std::regex recurses per matched character: a long line must never reach it.
+  const std::string huge(4u * 1024 * 1024, 'a');
+  Document d;
+  d.blocks.push_back(para(huge + ", ngày 1 tháng 2 năm 2025", 1));
+  d.blocks.push_back(para("TM. " + huge, 2));
+  d.blocks.push_back(para("KẾ HOẠCH", 3));
+  d.blocks.push_back(para("I. " + huge, 4));
+  Block t;
+  t.kind = Block::Kind::kTable;
+  t.table.rows.push_back(row({"TT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian"}, 1));
+  Row section = row({"I. " + huge}, 2);
+  section.cells[0].span = 4;
+  t.table.rows.push_back(section);
+  t.table.rows.push_back(row({huge, "đạt " + huge + " 50%", huge, "(Kèm theo Kế hoạch số " + huge}, 3));
+  d.blocks.push_back(t);
+  auto result = recognise_plan(d, {"2025"});
+  EXPECT_EQ(result.task_rows, 1);
+  EXPECT_EQ(result.section_rows, 1);
+}
+
+}  // namespace
+}  // namespace congkhai::import
