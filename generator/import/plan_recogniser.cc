@@ -241,6 +241,7 @@ struct Draft {
   std::vector<ProposedTarget> targets;
   std::vector<ReviewItem> review;
   std::map<int, std::size_t> review_task;  // review index → task index, to give it its line
+  std::map<std::pair<int, int>, int> row_lines;  // (table, row) of a section → its line in the file
   int sections = 0;
 };
 
@@ -1083,6 +1084,7 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
   std::string pad(static_cast<std::size_t>(indent), ' ');
   for (const auto& n : nodes) {
     if (n.section) {
+      d->row_lines[{n.at.table, n.at.row}] = w->line;
       w->raw(pad + "- section: " + (plain_safe(n.title) ? n.title : quoted(n.title)) + "\n");
       if (!n.number.empty()) w->scalar(indent + 2, "number", n.number, true);
       if (n.children.empty()) {
@@ -1230,6 +1232,9 @@ std::string write_plan(Draft* d) {
     (void)heading;
   }
   for (auto [r, t] : d->review_task) d->review[static_cast<std::size_t>(r)].line = d->tasks[t].line;
+  for (auto& r : d->review)
+    if (!r.line && r.at.row)
+      if (auto it = d->row_lines.find({r.at.table, r.at.row}); it != d->row_lines.end()) r.line = it->second;
   return w.out;
 }
 
