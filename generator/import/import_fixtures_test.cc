@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "import/docx_reader.h"
@@ -48,6 +49,17 @@ TEST_P(ImportFixture, DocxMatchesTheHandTranscribedPlan) {
   Score s = compare_plans(*got, *want);
   // never a row silently lost
   EXPECT_EQ(got->tasks.size(), want->tasks.size()) << result.text;
+  // targets proposed (task, comparison, value) against those transcribed
+  std::set<std::string> proposed, transcribed;
+  for (const auto& t : result.targets) proposed.insert(t.task + " " + t.comparison + " " + t.value);
+  for (const auto& t : want->targets)
+    transcribed.insert(t.task + " " + (t.comparison == Comparison::kAtLeast ? "at_least" : t.comparison == Comparison::kAtMost ? "at_most" : "exactly") +
+                       " " + t.value_text);
+  std::size_t found = 0;
+  for (const auto& t : transcribed) found += proposed.count(t);
+  EXPECT_EQ(proposed, transcribed);
+  std::cout << "[ import ] " << f.name << ".docx: targets proposed " << proposed.size() << ", of the " << transcribed.size()
+            << " transcribed " << found << " found\n";
   std::cout << "[ import ] " << f.name << ".docx: task rows " << s.rows_right << "/" << s.rows << " ("
             << (s.rows ? 100 * s.rows_right / s.rows : 100) << "%), header fields " << s.header_right << "/" << s.header << " ("
             << 100 * s.header_right / s.header << "%), review items " << result.review.size() << "\n";

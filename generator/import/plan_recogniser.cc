@@ -239,6 +239,7 @@ struct Draft {
   Node root;
   std::vector<std::string> body;  // Markdown paragraphs
   std::vector<ProposedTarget> targets;
+  std::vector<TargetProposal> proposals;  // as written, with the tasks' ids
   std::vector<ReviewItem> review;
   std::map<int, std::size_t> review_task;  // review index → task index, to give it its line
   std::map<std::pair<int, int>, int> row_lines;  // (table, row) of a section → its line in the file
@@ -971,37 +972,54 @@ class Recogniser {
   void propose_targets() {
     static const std::regex pct(R"(([0-9]+(?:[.,][0-9]+)?)\s*%)");
     for (std::size_t i = 0; i < d_.tasks.size(); ++i) {
-      const std::string& text = d_.tasks[i].text;
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), pct); it != std::sregex_iterator(); ++it) {
-        auto pos = static_cast<std::size_t>(it->position(0));
-        std::string before = to_lower(text.substr(pos > 80 ? pos - 80 : 0, pos > 80 ? 80 : pos));
-        std::string after = to_lower(text.substr(pos + static_cast<std::size_t>(it->length(0)), 20));
-        std::string cmp;
-        auto last = [&](const char* w) {
-          auto p = before.rfind(w);
-          return p == std::string::npos ? -1 : static_cast<long>(p);
-        };
-        long at_least = std::max({last("tối thiểu"), last("ít nhất"), last("từ ")});
-        long at_most = last("tối đa");
-        long exactly = std::max(last("đạt"), last("số hóa"));
-        if (starts_with(collapse(after), "trở lên")) cmp = "at_least";
-        else if (at_most >= 0 && at_most > at_least && at_most > exactly) cmp = "at_most";
-        else if (at_least >= 0 && at_least >= exactly) cmp = "at_least";
-        else if (exactly >= 0) cmp = "exactly";
-        else if (auto semi = before.rfind(';'); collapse(semi == std::string::npos ? before : before.substr(semi + 1)).empty())
-          cmp = "at_least";  // "80% dịch vụ công …; 60% hồ sơ …": the figure opens its clause
-        else continue;
-        std::string value = (*it)[1].str();
-        std::replace(value.begin(), value.end(), ',', '.');
-        ProposedTarget p;
-        p.task = static_cast<int>(i);
-        p.comparison = cmp;
-        p.value = value;
-        p.sentence = collapse(text);
-        p.at = d_.tasks[i].at;
-        d_.targets.push_back(p);
-        note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + shortened(p.sentence, 300) + "\"",
-             "proposed target " + value + "% (" + cmp + ") from: \"" + shortened(p.sentence, 300) + "\"", static_cast<int>(i));
+      // line by line, so that the words before a figure are whole characters and its sentence
+      // is the line's clause around it
+      std::set<std::pair<std::string, std::string>> seen;  // (value, comparison) already proposed
+      // the task's text, then its expected output ("xử lý đạt tỷ lệ 100% phản ánh")
+      for (const auto& line : split(d_.tasks[i].text + "\n" + d_.tasks[i].output, '\n')) {
+        if (line.size() > 4000) continue;
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), pct); it != std::sregex_iterator(); ++it) {
+          auto pos = static_cast<std::size_t>(it->position(0));
+          auto end = pos + static_cast<std::size_t>(it->length(0));
+          std::string before = to_lower(line.substr(0, pos));
+          std::string after = to_lower(line.substr(end));
+          auto last = [&](const char* w) {
+            auto p = before.rfind(w);
+            return p == std::string::npos ? -1L : static_cast<long>(p);
+          };
+          long at_least = std::max({last("tối thiểu"), last("ít nhất"), last("từ ")});
+          long at_most = last("tối đa");
+          long exactly = last("đạt");
+          long clause = std::max(last(";"), last(". "));
+          std::string value = (*it)[1].str();
+          std::replace(value.begin(), value.end(), ',', '.');
+          bool opens = collapse(clause < 0 ? before : before.substr(static_cast<std::size_t>(clause) + 1)).empty();
+          std::string cmp;
+          if (starts_with(collapse(after), "trở lên")) cmp = "at_least";
+          else if (at_most > clause && at_most > at_least) cmp = "at_most";
+          else if (at_least > clause) cmp = "at_least";  // "tối thiểu đạt 50%", "đạt tỷ lệ tối thiểu 60%"
+          else if (exactly > clause) cmp = "exactly";
+          else if (at_least >= 0 && at_least >= exactly) cmp = "at_least";  // "tối thiểu … là 60%, 55%"
+          else if (value == "100") cmp = "exactly";  // "số hóa 100% hồ sơ": nothing goes past all
+          else if (opens) cmp = "at_least";  // "80% dịch vụ công …; 60% hồ sơ …": the figure opens its clause
+          else continue;
+          if (!seen.insert({value, cmp}).second) continue;
+          // the sentence: from the full stop before the figure to the one after it
+          std::size_t from = line.rfind(". ", pos);
+          from = from == std::string::npos ? 0 : from + 2;
+          std::size_t to = line.find(". ", end);
+          std::string sentence = collapse(line.substr(from, to == std::string::npos ? std::string::npos : to - from + 1));
+          if (starts_with(sentence, "- ")) sentence = collapse(sentence.substr(2));
+          ProposedTarget p;
+          p.task = static_cast<int>(i);
+          p.comparison = cmp;
+          p.value = value;
+          p.sentence = sentence;
+          p.at = d_.tasks[i].at;
+          d_.targets.push_back(p);
+          note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + shortened(sentence, 300) + "\"",
+               "proposed target " + value + "% (" + cmp + ") from: \"" + shortened(sentence, 300) + "\"", static_cast<int>(i));
+        }
       }
     }
   }
@@ -1216,6 +1234,7 @@ std::string write_plan(Draft* d) {
       int n = ++ids[base];
       std::string id = n > 1 ? base + "-" + std::to_string(n) : base;
       std::string sentence = shortened(t.sentence, 200);
+      d->proposals.push_back({task_id(*d, t.task), t.comparison, t.value, t.sentence, t.at});
       w.raw("#   - id: " + id + "\n");
       w.raw("#     measure: " + quoted(sentence) + "\n");
       w.raw("#     comparison: " + t.comparison + "\n");
@@ -1256,6 +1275,7 @@ RecognisedPlan recognise_plan(const Document& doc, const RecogniseOptions& optio
   RecognisedPlan out;
   out.text = write_plan(&d);
   out.review = std::move(d.review);
+  out.targets = std::move(d.proposals);
   out.task_rows = static_cast<int>(d.tasks.size());
   out.section_rows = d.sections;
   return out;
