@@ -709,8 +709,7 @@ class Recogniser {
 
   std::size_t signature(std::size_t i) {
     if (i >= doc_.blocks.size() || !is_signature_start(i)) {
-      if (i < doc_.blocks.size() || true)
-        note(&d_, {}, "signer", "không thấy khối chữ ký và \"Nơi nhận:\"", "no signature block with \"Nơi nhận:\" found");
+      note(&d_, {}, "signer", "không thấy khối chữ ký và \"Nơi nhận:\"", "no signature block with \"Nơi nhận:\" found");
       return i;
     }
     const Block& b = doc_.blocks[i];
@@ -1273,10 +1272,8 @@ std::string write_plan(Draft* d) {
   w.raw("---\n\n");
   for (std::size_t i = 0; i < d->body.size(); ++i) {
     const std::string& b = d->body[i];
-    bool heading = starts_with(b, "## ");
     if (i) w.raw("\n");
     w.raw(b + "\n");
-    (void)heading;
   }
   for (auto [r, t] : d->review_task) d->review[static_cast<std::size_t>(r)].line = d->tasks[t].line;
   for (auto& r : d->review)
