@@ -87,7 +87,9 @@ TEST(PlanRecogniser, LinesOfATextReaderBecomeAPlanThatLoads) {
   EXPECT_TRUE(said("đề xuất chỉ tiêu 50% (tối thiểu)"));
   for (const auto& r : result.review) {
     EXPECT_FALSE(r.message_en.empty());
-    if (r.at.row) EXPECT_GT(r.line, 0) << r.message;  // every row it concerns was written
+    if (r.at.row) {
+      EXPECT_GT(r.line, 0) << r.message;  // every row it concerns was written
+    }
   }
   EXPECT_NE(result.text.find("# targets:"), std::string::npos);
   EXPECT_EQ(plan->targets.size(), 0u);  // proposed, never published as they are
