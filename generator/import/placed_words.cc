@@ -1,0 +1,616 @@
+#include "import/placed_words.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string_view>
+
+#include "import/wrapped_lines.h"
+
+namespace congkhai::import {
+namespace {
+
+struct Line {
+  int page = 0;    // from 1
+  int number = 0;  // line on its page, from 1, counting page numbers and running headers
+  std::vector<PlacedWord> words;  // left to right
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0, size = 0;
+  bool bold = true;
+};
+
+double size_of(const PlacedWord& w) { return w.size > 0 ? w.size : std::max(1.0, w.y1 - w.y0); }
+
+// Words joined as they sit on the line: a space where the PDF puts one or the gap is a space.
+std::string join_words(const std::vector<PlacedWord>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (i > from) {
+      const PlacedWord& prev = words[i - 1];
+      if (prev.space_after || words[i].x0 - prev.x1 > 0.15 * size_of(prev)) out += ' ';
+    }
+    out += words[i].text;
+  }
+  return out;
+}
+
+std::string line_text(const Line& l) { return join_words(l.words, 0, l.words.size()); }
+
+std::vector<Line> page_lines(const PlacedPage& page, int page_number) {
+  std::vector<PlacedWord> words;
+  for (const auto& w : page.words) {
+    if (w.text.empty() || !std::isfinite(w.x0) || !std::isfinite(w.x1) || !std::isfinite(w.y0) ||
+        !std::isfinite(w.y1) || w.x1 < w.x0 || w.y1 < w.y0)
+      continue;
+    words.push_back(w);
+  }
+  std::stable_sort(words.begin(), words.end(), [](const PlacedWord& a, const PlacedWord& b) {
+    double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
+    if (ca != cb) return ca < cb;
+    return a.x0 < b.x0;
+  });
+  std::vector<Line> lines;
+  double ref0 = 0, ref1 = 0;
+  for (auto& w : words) {
+    double c = (w.y0 + w.y1) / 2;
+    if (lines.empty() || c < ref0 || c > ref1) {
+      lines.emplace_back();
+      lines.back().page = page_number;
+      ref0 = w.y0;
+      ref1 = w.y1;
+    }
+    lines.back().words.push_back(std::move(w));
+  }
+  int n = 0;
+  for (auto& l : lines) {
+    l.number = ++n;
+    std::stable_sort(l.words.begin(), l.words.end(),
+                     [](const PlacedWord& a, const PlacedWord& b) { return a.x0 < b.x0; });
+    l.x0 = l.words.front().x0;
+    l.x1 = l.words.front().x1;
+    l.y0 = l.words.front().y0;
+    l.y1 = l.words.front().y1;
+    for (const auto& w : l.words) {
+      l.x0 = std::min(l.x0, w.x0);
+      l.x1 = std::max(l.x1, w.x1);
+      l.y0 = std::min(l.y0, w.y0);
+      l.y1 = std::max(l.y1, w.y1);
+      l.size = std::max(l.size, size_of(w));
+      l.bold = l.bold && w.bold;
+    }
+  }
+  return lines;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "12", "- 12 -", "Trang 12", "12/30": a page number alone on its line.
+bool is_page_number(std::string_view text) {
+  std::string rest;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 5) == "Trang" || text.substr(i, 5) == "trang" || text.substr(i, 4) == "Page") {
+      i += (text[i] == 'P' ? 3 : 4);
+      continue;
+    }
+    char c = text[i];
+    if (c == ' ' || c == '-' || c == '.' || c == '|' || c == '(' || c == ')') continue;
+    if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94") {  // – —
+      i += 2;
+      continue;
+    }
+    rest += c;
+  }
+  if (rest.empty() || rest.size() > 9) return false;
+  int digits = 0;
+  for (char c : rest) {
+    if (is_digit(c)) ++digits;
+    else if (c != '/') return false;
+  }
+  return digits > 0 && digits <= 8 && rest.front() != '/' && rest.back() != '/';
+}
+
+std::string without_digits(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (!is_digit(c)) out += c;
+  return out;
+}
+
+bool is_header_word(std::string_view w) {
+  while (!w.empty() && (w.back() == '.' || w.back() == ':')) w.remove_suffix(1);
+  return w == "STT" || w == "TT" || w == "Stt";
+}
+
+bool mentions_table_header(const std::string& text) {
+  return text.find("STT") != std::string::npos || text.find("Nội dung") != std::string::npos ||
+         text.find("NỘI DUNG") != std::string::npos || text.find("TT") == 0;
+}
+
+// Lines that repeat at the same height at the top or the bottom of several pages (running
+// headers and footers, the task table's header repeated on each page) and page numbers.
+std::vector<bool> furniture(const std::vector<std::vector<Line>>& pages, const std::vector<PlacedPage>& placed) {
+  std::map<std::string, std::vector<std::pair<int, double>>> seen;  // text → (page, y)
+  for (const auto& lines : pages)
+    for (const auto& l : lines) seen[without_digits(line_text(l))].push_back({l.page, l.y0});
+  auto repeated = [&](const Line& l, bool* first) {
+    const auto& where = seen[without_digits(line_text(l))];
+    int pages_here = 0;
+    int first_page = 1 << 30;
+    for (const auto& [p, y] : where)
+      if (std::abs(y - l.y0) <= 2.0) {
+        ++pages_here;
+        first_page = std::min(first_page, p);
+      }
+    *first = first_page == l.page;
+    return pages_here >= 2;
+  };
+  std::vector<bool> out;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const auto& lines = pages[p];
+    double height = placed[p].height > 0 ? placed[p].height : 842;
+    std::vector<bool> drop(lines.size(), false);
+    auto is_furniture = [&](const Line& l, bool top) {
+      bool edge = top ? l.y1 <= height * 0.25 : l.y0 >= height * 0.75;
+      if (!edge) return false;
+      std::string text = line_text(l);
+      if (is_page_number(text)) return true;
+      bool first = false;
+      return repeated(l, &first);
+    };
+    std::size_t top = 0;
+    while (top < lines.size() && is_furniture(lines[top], true)) drop[top++] = true;
+    // The task table's header row, repeated on every page, is kept where it first appears.
+    for (std::size_t i = 0; i < top; ++i) {
+      bool first = false;
+      if (mentions_table_header(line_text(lines[i])) && (repeated(lines[i], &first), first)) {
+        std::fill(drop.begin() + static_cast<long>(i), drop.begin() + static_cast<long>(top), false);
+        break;
+      }
+    }
+    for (std::size_t i = lines.size(); i-- > 0 && !drop[i] && is_furniture(lines[i], false);) drop[i] = true;
+    out.insert(out.end(), drop.begin(), drop.end());
+  }
+  return out;
+}
+
+bool is_row_number(std::string_view s) { return is_item_number(s); }
+
+double first_word_width(const std::vector<PlacedWord>& words, std::size_t from) {
+  return words[from].x1 - words[from].x0;
+}
+
+struct Fragment {  // the words of one line that fall in one column
+  std::string text;
+  double x0 = 0, x1 = 0, first_width = 0, size = 12;
+};
+
+struct TableLine {
+  const Line* line = nullptr;
+  std::vector<Fragment> cells;  // by column; empty text when none
+  std::vector<bool> crosses;    // boundary i (between columns i and i+1) crossed by a word
+};
+
+struct Header {
+  std::size_t first = 0, last = 0;  // lines of the band, in the document's line list
+  std::vector<double> boundaries;   // x between columns
+  std::vector<std::string> titles;
+  double right = 0;
+};
+
+class Builder {
+ public:
+  Builder(std::vector<Line> lines, const std::string& path) : lines_(std::move(lines)) { doc_.path = path; }
+
+  Document build() {
+    std::size_t i = 0;
+    while (i < lines_.size()) {
+      Header h;
+      if (find_header(i, &h)) {
+        flush_plain(plain_from_, h.first);
+        i = table(h);
+        plain_from_ = i;
+      } else {
+        ++i;
+      }
+    }
+    flush_plain(plain_from_, lines_.size());
+    return std::move(doc_);
+  }
+
+ private:
+  bool find_header(std::size_t i, Header* h) {
+    const Line& l = lines_[i];
+    const PlacedWord* number_title = nullptr;
+    for (const auto& w : l.words)
+      if (!number_title && is_header_word(w.text)) number_title = &w;
+    if (!number_title || i < plain_from_) return false;
+    // The band: lines of the header row close above and below ("Cơ quan" / "chủ trì"), with
+    // nothing under the number column's title (a row's number, the note above the table).
+    auto clear_of_number = [&](const Line& other) {
+      for (const auto& w : other.words)
+        if (w.x0 < number_title->x1 && w.x1 > number_title->x0) return false;
+      return true;
+    };
+    std::size_t first = i, last = i;
+    while (first > plain_from_ && lines_[first - 1].page == l.page &&
+           lines_[first].y0 - lines_[first - 1].y1 < 0.45 * l.size && clear_of_number(lines_[first - 1]))
+      --first;
+    while (last + 1 < lines_.size() && lines_[last + 1].page == l.page &&
+           lines_[last + 1].y0 - lines_[last].y1 < 0.45 * l.size && clear_of_number(lines_[last + 1]) &&
+           !is_row_number(lines_[last + 1].words.front().text))
+      ++last;
+    std::string band;
+    std::vector<PlacedWord> words;
+    for (std::size_t k = first; k <= last; ++k) {
+      band += line_text(lines_[k]) + " ";
+      words.insert(words.end(), lines_[k].words.begin(), lines_[k].words.end());
+    }
+    if (band.find("Nội dung") == std::string::npos && band.find("NỘI DUNG") == std::string::npos &&
+        band.find("Nhiệm vụ") == std::string::npos && band.find("NHIỆM VỤ") == std::string::npos &&
+        band.find("nội dung") == std::string::npos)
+      return false;
+    std::sort(words.begin(), words.end(), [](const PlacedWord& a, const PlacedWord& b) { return a.x0 < b.x0; });
+    struct Group { double x0, x1; };
+    std::vector<Group> groups;
+    for (const auto& w : words) {
+      if (!groups.empty() && w.x0 <= groups.back().x1 + 0.4 * size_of(w))
+        groups.back().x1 = std::max(groups.back().x1, w.x1);
+      else
+        groups.push_back({w.x0, w.x1});
+    }
+    if (groups.size() < 3 || groups.size() > 12) return false;
+    h->first = first;
+    h->last = last;
+    h->right = groups.back().x1;
+    // Each boundary where the fewest words of the rows below cross, between the titles' middles.
+    double width = 0;
+    for (std::size_t k = last + 1; k < lines_.size(); ++k) width = std::max(width, lines_[k].x1);
+    width = std::max(width, h->right) + 2;
+    const double step = 0.5;
+    std::vector<int> cover(static_cast<std::size_t>(width / step) + 2, 0);
+    for (std::size_t k = last + 1; k < lines_.size(); ++k)
+      for (const auto& w : lines_[k].words)
+        for (double x = std::max(0.0, w.x0); x <= w.x1 && x < width; x += step) ++cover[static_cast<std::size_t>(x / step)];
+    for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
+      double a = groups[g].x1, b = groups[g + 1].x0;
+      double from = (groups[g].x0 + groups[g].x1) / 2, to = (groups[g + 1].x0 + groups[g + 1].x1) / 2;
+      std::size_t lo = static_cast<std::size_t>(std::max(0.0, from) / step);
+      std::size_t hi = std::min(cover.size() - 1, static_cast<std::size_t>(to / step));
+      int best = 1 << 30;
+      for (std::size_t x = lo; x <= hi; ++x) best = std::min(best, cover[x]);
+      std::size_t run_start = 0, best_start = 0, best_len = 0;
+      bool in_run = false;
+      for (std::size_t x = lo; x <= hi + 1; ++x) {
+        bool low = x <= hi && cover[x] == best;
+        if (low && !in_run) run_start = x, in_run = true;
+        if (!low && in_run) {
+          in_run = false;
+          // Prefer the widest run; between equals, the one nearest the gap between the titles.
+          if (x - run_start > best_len) best_len = x - run_start, best_start = run_start;
+        }
+      }
+      double boundary = best_len ? (static_cast<double>(best_start) + best_len / 2.0) * step : (a + b) / 2;
+      h->boundaries.push_back(boundary);
+    }
+    // Titles: the band's words per column, line by line.
+    h->titles.assign(groups.size(), "");
+    for (std::size_t k = first; k <= last; ++k) {
+      TableLine tl = split(lines_[k], h->boundaries);
+      for (std::size_t c = 0; c < tl.cells.size(); ++c) append_line(&h->titles[c], tl.cells[c].text, false);
+    }
+    return true;
+  }
+
+  TableLine split(const Line& l, const std::vector<double>& boundaries) const {
+    TableLine tl;
+    tl.line = &l;
+    tl.cells.resize(boundaries.size() + 1);
+    tl.crosses.assign(boundaries.size(), false);
+    std::vector<std::vector<PlacedWord>> per(boundaries.size() + 1);
+    for (const auto& w : l.words) {
+      double c = (w.x0 + w.x1) / 2;
+      std::size_t col = 0;
+      while (col < boundaries.size() && c > boundaries[col]) ++col;
+      per[col].push_back(w);
+      for (std::size_t b = 0; b < boundaries.size(); ++b)
+        if (w.x0 < boundaries[b] - 1 && w.x1 > boundaries[b] + 1) tl.crosses[b] = true;
+    }
+    for (std::size_t c = 0; c < per.size(); ++c) {
+      if (per[c].empty()) continue;
+      Fragment& f = tl.cells[c];
+      f.text = join_words(per[c], 0, per[c].size());
+      f.x0 = per[c].front().x0;
+      f.x1 = per[c].back().x1;
+      f.first_width = first_word_width(per[c], 0);
+      f.size = size_of(per[c].front());
+    }
+    return tl;
+  }
+
+  struct RowLines {
+    std::vector<TableLine> lines;
+    bool after_page_break = false;
+    std::string doubt, doubt_en;
+  };
+
+  // Reads the table whose header is `h`; returns the first line after it.
+  std::size_t table(const Header& h) {
+    std::size_t n = h.boundaries.size() + 1;
+    Block block;
+    block.kind = Block::Kind::kTable;
+    Table& t = block.table;
+    t.at.page = lines_[h.first].page;
+    t.at.paragraph = lines_[h.first].number;
+    Row header;
+    header.header = true;
+    header.at = t.at;
+    for (const auto& title : h.titles) header.cells.push_back(Cell{title, 1, false, true});
+    t.rows.push_back(std::move(header));
+
+    // The table's lines: up to a paragraph after it (a line across the columns, with nothing
+    // in the first), the header row repeated on later pages left out.
+    std::vector<TableLine> body;
+    std::size_t i = h.last + 1;
+    for (; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if (is_repeat_of_header(i, h)) continue;
+      TableLine tl = split(l, h.boundaries);
+      int crossed = static_cast<int>(std::count(tl.crosses.begin(), tl.crosses.end(), true));
+      if (crossed >= 2 && tl.cells[0].text.empty()) break;
+      if (l.x1 > h.right + 4 * l.size && crossed >= 1) break;
+      body.push_back(std::move(tl));
+    }
+    // The usual distance from one line to the next within a cell; rows add their padding.
+    std::vector<double> pitches;
+    for (std::size_t k = 1; k < body.size(); ++k)
+      if (body[k].line->page == body[k - 1].line->page) {
+        double d = body[k].line->y0 - body[k - 1].line->y0;
+        if (d > 0 && d < 3 * body[k].line->size) pitches.push_back(d);
+      }
+    double pitch = 0;
+    if (!pitches.empty()) {
+      std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2), pitches.end());
+      pitch = pitches[pitches.size() / 2];
+    }
+    std::vector<RowLines> rows;
+    const Line* prev = nullptr;
+    for (auto& tl : body) {
+      const Line& l = *tl.line;
+      bool numbered = !tl.cells[0].text.empty() && is_row_number(first_token(tl.cells[0].text));
+      bool new_page = prev && l.page != prev->page;
+      double extra = (!prev || new_page || pitch == 0) ? 0 : (l.y0 - prev->y0) - pitch;
+      int filled = 0;
+      for (const auto& f : tl.cells) filled += !f.text.empty();
+      bool start = false;
+      std::string doubt, doubt_en;
+      if (rows.empty() || numbered || (!tl.cells[0].text.empty() && !new_page)) {
+        start = true;
+      } else if (new_page) {
+        start = false;  // the row goes on from the page before
+      } else if (extra > 0.25 * l.size && filled >= 2) {
+        start = true;
+        doubt = "hàng không có số thứ tự, tách khỏi hàng trên theo khoảng cách giữa các dòng";
+        doubt_en = "a row without a number, told apart from the row above by the space between lines";
+      }
+      if (start) {
+        rows.emplace_back();
+        rows.back().after_page_break = new_page;
+        rows.back().doubt = doubt;
+        rows.back().doubt_en = doubt_en;
+      } else if (new_page) {
+        RowLines& r = rows.back();
+        if (!r.doubt.empty()) r.doubt += "; ", r.doubt_en += "; ";
+        r.doubt += "hàng nối tiếp qua trang " + std::to_string(l.page) +
+                   ": phần ở đầu trang được ghép vào hàng ở cuối trang trước";
+        r.doubt_en += "row continued across a page break: the top of page " + std::to_string(l.page) +
+                      " was joined to the row at the bottom of the page before";
+      }
+      rows.back().lines.push_back(std::move(tl));
+      prev = &l;
+    }
+    // Right edges and the least slack seen in each column, to tell a paragraph's last line.
+    std::vector<double> right(n, 0), slack(n, 1e9);
+    for (std::size_t c = 0; c + 1 < n; ++c) right[c] = h.boundaries[c];
+    for (const auto& r : rows)
+      for (const auto& tl : r.lines) right[n - 1] = std::max(right[n - 1], tl.cells[n - 1].x1);
+    for (const auto& r : rows)
+      for (const auto& tl : r.lines)
+        for (std::size_t c = 0; c < n; ++c)
+          if (!tl.cells[c].text.empty()) slack[c] = std::min(slack[c], std::max(0.0, right[c] - tl.cells[c].x1));
+    int row_number = 1;
+    for (auto& r : rows) {
+      Row row;
+      row.after_page_break = r.after_page_break;
+      row.doubt = r.doubt;
+      row.doubt_en = r.doubt_en;
+      row.at.page = r.lines.front().line->page;
+      row.at.paragraph = r.lines.front().line->number;
+      row.at.row = ++row_number;
+      // Cells span the boundaries any word of the row crosses.
+      std::vector<bool> crossed(n - 1, false);
+      for (const auto& tl : r.lines)
+        for (std::size_t b = 0; b + 1 < n; ++b) crossed[b] = crossed[b] || tl.crosses[b];
+      // A section's title crosses from the task column into the next: it spans to the end.
+      if (n > 2 && crossed[1] && !r.lines.front().cells[0].text.empty())
+        std::fill(crossed.begin() + 1, crossed.end(), true);
+      std::size_t c = 0;
+      while (c < n) {
+        std::size_t end = c;
+        while (end + 1 < n && crossed[end]) ++end;
+        Cell cell;
+        cell.span = static_cast<int>(end - c + 1);
+        bool bold = true, any = false;
+        Fragment last;
+        bool has_last = false;
+        for (const auto& tl : r.lines) {
+          Fragment joined;
+          for (std::size_t k = c; k <= end; ++k) {
+            const Fragment& f = tl.cells[k];
+            if (f.text.empty()) continue;
+            if (joined.text.empty()) joined = f;
+            else joined.text += " " + f.text, joined.x1 = f.x1;
+          }
+          if (joined.text.empty()) continue;
+          bool paragraph_end = has_last && right[end] - slack[end] - last.x1 > joined.first_width + 0.3 * joined.size;
+          append_line(&cell.text, joined.text, paragraph_end);
+          last = joined;
+          has_last = true;
+          any = true;
+          bold = bold && tl.line->bold;
+        }
+        cell.bold = any && bold;
+        row.cells.push_back(std::move(cell));
+        c = end + 1;
+      }
+      t.rows.push_back(std::move(row));
+    }
+    doc_.blocks.push_back(std::move(block));
+    return i;
+  }
+
+  static std::string first_token(const std::string& s) { return s.substr(0, s.find(' ')); }
+
+  bool is_repeat_of_header(std::size_t i, const Header& h) const {
+    // A line at the top of a later page with the same text as one of the header's lines.
+    const Line& l = lines_[i];
+    if (l.page == lines_[h.first].page) return false;
+    std::string text = line_text(l);
+    for (std::size_t k = h.first; k <= h.last; ++k)
+      if (line_text(lines_[k]) == text) return true;
+    return false;
+  }
+
+  // Lines outside the task table: borderless two-column tables (the heading and the
+  // signature) where a line has a wide gap, paragraphs otherwise.
+  void flush_plain(std::size_t from, std::size_t to) {
+    std::size_t i = from;
+    while (i < to) {
+      if (columned(lines_[i])) {
+        std::size_t end = i;
+        while (end < to && (columned(lines_[end]) ||
+                            (end + 1 < to && lines_[end].page == lines_[i].page &&
+                             columned(lines_[end + 1]) && lines_[end + 1].page == lines_[i].page)))
+          ++end;
+        gap_table(i, end);
+        i = end;
+      } else {
+        std::size_t end = i + 1;
+        while (end < to && !columned(lines_[end]) && !paragraph_break(lines_[end - 1], lines_[end])) ++end;
+        Block b;
+        b.paragraph.at.page = lines_[i].page;
+        b.paragraph.at.paragraph = lines_[i].number;
+        b.paragraph.bold = true;
+        for (std::size_t k = i; k < end; ++k) {
+          append_line(&b.paragraph.text, line_text(lines_[k]), false);
+          b.paragraph.bold = b.paragraph.bold && lines_[k].bold;
+        }
+        b.paragraph.centered = centered(lines_[i]);
+        doc_.blocks.push_back(std::move(b));
+        i = end;
+      }
+    }
+  }
+
+  std::vector<std::pair<std::size_t, std::size_t>> segments(const Line& l) const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t start = 0;
+    for (std::size_t k = 1; k <= l.words.size(); ++k)
+      if (k == l.words.size() || l.words[k].x0 - l.words[k - 1].x1 > 2.0 * size_of(l.words[k - 1])) {
+        out.push_back({start, k});
+        start = k;
+      }
+    return out;
+  }
+
+  // A line in two or more columns (the heading's issuer | motto), not a numbered heading
+  // whose number is set apart by a tab ("II.      NỘI DUNG").
+  bool columned(const Line& l) const {
+    auto segs = segments(l);
+    if (segs.size() < 2) return false;
+    return !(segs.size() == 2 && segs[0].second - segs[0].first == 1 && is_row_number(l.words[0].text));
+  }
+
+  bool centered(const Line& l) const {
+    const auto& [left, right] = margins_.at(l.page);
+    double middle = (left + right) / 2;
+    return l.x0 > left + 2 * l.size && std::abs((l.x0 + l.x1) / 2 - middle) < 0.6 * l.size;
+  }
+
+  bool paragraph_break(const Line& a, const Line& b) const {
+    if (a.page == b.page && b.y0 - a.y1 > 0.6 * a.size) return true;
+    if (starts_item(line_text(b))) return true;
+    if (a.bold != b.bold) return true;
+    if (centered(a) != centered(b)) return true;
+    const auto& [left, right] = margins_.at(a.page);
+    (void)left;
+    return right - a.x1 > first_word_width(b.words, 0) + 0.3 * a.size + 2;
+  }
+
+  void gap_table(std::size_t from, std::size_t to) {
+    // Split points: the middles of the wide gaps of the lines that have them.
+    std::vector<double> points;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!columned(lines_[k])) continue;
+      auto segs = segments(lines_[k]);
+      for (std::size_t s = 1; s < segs.size(); ++s) {
+        double x = (lines_[k].words[segs[s - 1].second - 1].x1 + lines_[k].words[segs[s].first].x0) / 2;
+        bool near = false;
+        for (double p : points) near = near || std::abs(p - x) < 3 * lines_[k].size;
+        if (!near) points.push_back(x);
+      }
+    }
+    std::sort(points.begin(), points.end());
+    Block b;
+    b.kind = Block::Kind::kTable;
+    b.table.at.page = lines_[from].page;
+    b.table.at.paragraph = lines_[from].number;
+    int r = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      Row row;
+      row.at.page = lines_[k].page;
+      row.at.paragraph = lines_[k].number;
+      row.at.row = ++r;
+      row.cells.resize(points.size() + 1);
+      for (const auto& [s, e] : segments(lines_[k])) {
+        double c = (lines_[k].words[s].x0 + lines_[k].words[e - 1].x1) / 2;
+        std::size_t col = 0;
+        while (col < points.size() && c > points[col]) ++col;
+        append_line(&row.cells[col].text, join_words(lines_[k].words, s, e), false);
+        row.cells[col].bold = lines_[k].bold;
+      }
+      b.table.rows.push_back(std::move(row));
+    }
+    doc_.blocks.push_back(std::move(b));
+  }
+
+ public:
+  std::map<int, std::pair<double, double>> margins_;  // page → (left, right) of its text
+
+ private:
+  std::vector<Line> lines_;
+  Document doc_;
+  std::size_t plain_from_ = 0;
+};
+
+}  // namespace
+
+Document layout_document(const std::vector<PlacedPage>& pages, const std::string& path) {
+  std::vector<std::vector<Line>> per_page;
+  for (std::size_t p = 0; p < pages.size(); ++p) per_page.push_back(page_lines(pages[p], static_cast<int>(p + 1)));
+  std::vector<bool> drop = furniture(per_page, pages);
+  std::vector<Line> lines;
+  std::map<int, std::pair<double, double>> margins;
+  std::size_t k = 0;
+  for (auto& page : per_page)
+    for (auto& l : page) {
+      if (!drop[k++]) {
+        auto [it, fresh] = margins.try_emplace(l.page, l.x0, l.x1);
+        if (!fresh) it->second = {std::min(it->second.first, l.x0), std::max(it->second.second, l.x1)};
+        lines.push_back(std::move(l));
+      }
+    }
+  Builder b(std::move(lines), path);
+  b.margins_ = std::move(margins);
+  return b.build();
+}
+
+}  // namespace congkhai::import
