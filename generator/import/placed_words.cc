@@ -263,13 +263,28 @@ class Builder {
     h->right = groups.back().x1;
     // Each boundary where the fewest words of the rows below cross, between the titles' middles.
     double width = 0;
-    for (std::size_t k = last + 1; k < lines_.size(); ++k) width = std::max(width, lines_[k].x1);
+    for (std::size_t k = last + 1; k < lines_.size() && k < last + 1 + 4000; ++k) width = std::max(width, lines_[k].x1);
     width = std::max(width, h->right) + 2;
     const double step = 0.5;
     std::vector<int> cover(static_cast<std::size_t>(width / step) + 2, 0);
-    for (std::size_t k = last + 1; k < lines_.size(); ++k)
+    // Lines that bridge two gaps between the titles span the columns (a section's title, a
+    // paragraph after the table): they would hide the gaps between the columns.
+    std::size_t window = std::min(lines_.size(), last + 1 + 4000);
+    for (std::size_t k = last + 1; k < window; ++k) {
+      int bridged = 0;
+      for (std::size_t g = 0; g + 1 < groups.size(); ++g)
+        for (const auto& w : lines_[k].words)
+          if (w.x0 < groups[g].x1 && w.x1 > groups[g + 1].x0) {
+            ++bridged;
+            break;
+          }
+      if (bridged >= 2) continue;
       for (const auto& w : lines_[k].words)
         for (double x = std::max(0.0, w.x0); x <= w.x1 && x < width; x += step) ++cover[static_cast<std::size_t>(x / step)];
+    }
+    // The titles themselves are never cut.
+    for (const auto& w : words)
+      for (double x = std::max(0.0, w.x0); x <= w.x1 && x < width; x += step) cover[static_cast<std::size_t>(x / step)] += 1 << 20;
     for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
       double a = groups[g].x1, b = groups[g + 1].x0;
       double from = (groups[g].x0 + groups[g].x1) / 2, to = (groups[g + 1].x0 + groups[g + 1].x1) / 2;
@@ -355,58 +370,13 @@ class Builder {
       if (is_repeat_of_header(i, h)) continue;
       TableLine tl = split(l, h.boundaries);
       int crossed = static_cast<int>(std::count(tl.crosses.begin(), tl.crosses.end(), true));
-      if (crossed >= 2 && tl.cells[0].text.empty()) break;
+      // A paragraph after the table: across the columns from the left margin, not a section's
+      // title (which starts in the task column).
+      if (crossed >= 2 && tl.cells[0].text.empty() && l.x0 < h.boundaries[0]) break;
       if (l.x1 > h.right + 4 * l.size && crossed >= 1) break;
       body.push_back(std::move(tl));
     }
-    // The usual distance from one line to the next within a cell; rows add their padding.
-    std::vector<double> pitches;
-    for (std::size_t k = 1; k < body.size(); ++k)
-      if (body[k].line->page == body[k - 1].line->page) {
-        double d = body[k].line->y0 - body[k - 1].line->y0;
-        if (d > 0 && d < 3 * body[k].line->size) pitches.push_back(d);
-      }
-    double pitch = 0;
-    if (!pitches.empty()) {
-      std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2), pitches.end());
-      pitch = pitches[pitches.size() / 2];
-    }
-    std::vector<RowLines> rows;
-    const Line* prev = nullptr;
-    for (auto& tl : body) {
-      const Line& l = *tl.line;
-      bool numbered = !tl.cells[0].text.empty() && is_row_number(first_token(tl.cells[0].text));
-      bool new_page = prev && l.page != prev->page;
-      double extra = (!prev || new_page || pitch == 0) ? 0 : (l.y0 - prev->y0) - pitch;
-      int filled = 0;
-      for (const auto& f : tl.cells) filled += !f.text.empty();
-      bool start = false;
-      std::string doubt, doubt_en;
-      if (rows.empty() || numbered || (!tl.cells[0].text.empty() && !new_page)) {
-        start = true;
-      } else if (new_page) {
-        start = false;  // the row goes on from the page before
-      } else if (extra > 0.25 * l.size && filled >= 2) {
-        start = true;
-        doubt = "hàng không có số thứ tự, tách khỏi hàng trên theo khoảng cách giữa các dòng";
-        doubt_en = "a row without a number, told apart from the row above by the space between lines";
-      }
-      if (start) {
-        rows.emplace_back();
-        rows.back().after_page_break = new_page;
-        rows.back().doubt = doubt;
-        rows.back().doubt_en = doubt_en;
-      } else if (new_page) {
-        RowLines& r = rows.back();
-        if (!r.doubt.empty()) r.doubt += "; ", r.doubt_en += "; ";
-        r.doubt += "hàng nối tiếp qua trang " + std::to_string(l.page) +
-                   ": phần ở đầu trang được ghép vào hàng ở cuối trang trước";
-        r.doubt_en += "row continued across a page break: the top of page " + std::to_string(l.page) +
-                      " was joined to the row at the bottom of the page before";
-      }
-      rows.back().lines.push_back(std::move(tl));
-      prev = &l;
-    }
+    std::vector<RowLines> rows = group_rows(std::move(body));
     // Right edges and the least slack seen in each column, to tell a paragraph's last line.
     std::vector<double> right(n, 0), slack(n, 1e9);
     for (std::size_t c = 0; c + 1 < n; ++c) right[c] = h.boundaries[c];
@@ -417,7 +387,9 @@ class Builder {
         for (std::size_t c = 0; c < n; ++c)
           if (!tl.cells[c].text.empty()) slack[c] = std::min(slack[c], std::max(0.0, right[c] - tl.cells[c].x1));
     int row_number = 1;
+    std::vector<std::vector<Extent>> extents(1);  // per row of `t`, per column
     for (auto& r : rows) {
+      extents.emplace_back(n);
       Row row;
       row.after_page_break = r.after_page_break;
       row.doubt = r.doubt;
@@ -450,6 +422,10 @@ class Builder {
             else joined.text += " " + f.text, joined.x1 = f.x1;
           }
           if (joined.text.empty()) continue;
+          Extent& e = extents.back()[c];
+          if (!e.any) e.page0 = tl.line->page, e.y0 = tl.line->y0, e.any = true;
+          e.page1 = tl.line->page;
+          e.y1 = tl.line->y1;
           bool paragraph_end = has_last && right[end] - slack[end] - last.x1 > joined.first_width + 0.3 * joined.size;
           append_line(&cell.text, joined.text, paragraph_end);
           last = joined;
@@ -461,13 +437,192 @@ class Builder {
         row.cells.push_back(std::move(cell));
         c = end + 1;
       }
+      // A section's short title, in bold, alone after its number: it spans the rest too.
+      if (n > 2 && row.cells.size() == n && row.cells[1].bold && !row.cells[1].text.empty()) {
+        bool rest_empty = true;
+        for (std::size_t k = 2; k < n; ++k) rest_empty = rest_empty && row.cells[k].text.empty();
+        if (rest_empty) {
+          row.cells.resize(2);
+          row.cells[1].span = static_cast<int>(n - 1);
+        }
+      }
       t.rows.push_back(std::move(row));
     }
+    merged_cells(&t, extents, n);
     doc_.blocks.push_back(std::move(block));
     return i;
   }
 
+  struct Extent {  // the lines a cell's text takes
+    bool any = false;
+    int page0 = 0, page1 = 0;
+    double y0 = 0, y1 = 0;
+  };
+
+  // Cells merged down a run of rows (the same office for several tasks) show their text once,
+  // in one row of the run, sometimes over the gap between two rows; a PDF does not say where
+  // the run's borders are. A cell's text split over two rows without the gap between rows is
+  // joined; the empty cells of a run of rows (between two sections) before its only text or
+  // after its last are taken as merged with it, as a Word document's would be, and said to
+  // be a guess; empty cells between two texts stay empty.
+  void merged_cells(Table* t, const std::vector<std::vector<Extent>>& ext, std::size_t n) const {
+    auto section = [&](std::size_t r) {
+      const Row& row = t->rows[r];
+      std::size_t spanned = 0;
+      for (const auto& c : row.cells) spanned += static_cast<std::size_t>(c.span);
+      return row.cells.size() != n || spanned != n;
+    };
+    auto doubt = [](Row* row, const std::string& vi, const std::string& en) {
+      if (!row->doubt.empty()) row->doubt += "; ", row->doubt_en += "; ";
+      row->doubt += vi;
+      row->doubt_en += en;
+    };
+    std::size_t a = 1;
+    while (a < t->rows.size()) {
+      if (section(a)) {
+        ++a;
+        continue;
+      }
+      std::size_t b = a;
+      while (b < t->rows.size() && !section(b)) ++b;
+      for (std::size_t c = 2; c < n; ++c) {
+        if (banded_)
+          for (std::size_t r = a; r + 1 < b; ++r) {
+            Cell& up = t->rows[r].cells[c];
+            Cell& down = t->rows[r + 1].cells[c];
+            const Extent& eu = ext[r][c];
+            const Extent& ed = ext[r + 1][c];
+            if (up.text.empty() || down.text.empty() || !eu.any || !ed.any || eu.page1 != ed.page0) continue;
+            if (ed.y0 - eu.y1 > usual_gap_ + std::max(1.5, 0.2 * 12)) continue;
+            append_line(&up.text, down.text, false);
+            down.text.clear();
+            doubt(&t->rows[r], "chữ của một ô nằm vắt qua hai hàng: đã ghép lại",
+                  "a cell's text ran over two rows: joined");
+          }
+        std::size_t first = b, last = b;
+        int blocks = 0;
+        for (std::size_t r = a; r < b; ++r)
+          if (!t->rows[r].cells[c].text.empty()) {
+            if (first == b) first = r;
+            last = r;
+            ++blocks;
+          }
+        if (blocks == 0 || blocks == static_cast<int>(b - a)) continue;
+        const std::string vi = "ô trống ở cột " + std::to_string(c + 1) +
+                               " được coi là ô gộp với ô có chữ cùng cột (bản PDF không cho biết đường kẻ ô)";
+        const std::string en = "the empty cell in column " + std::to_string(c + 1) +
+                               " was taken as merged with the cell holding the column's text (a PDF does not show the cells' borders)";
+        if (first > a) {
+          t->rows[a].cells[c].text = std::move(t->rows[first].cells[c].text);
+          t->rows[first].cells[c].text.clear();
+          for (std::size_t r = a; r <= first; ++r) {
+            if (r > a) t->rows[r].cells[c].merged_from_above = true;
+            doubt(&t->rows[r], vi, en);
+          }
+        }
+        for (std::size_t r = last + 1; r < b; ++r) {
+          t->rows[r].cells[c].merged_from_above = true;
+          doubt(&t->rows[r], vi, en);
+        }
+      }
+      a = b;
+    }
+  }
+
   static std::string first_token(const std::string& s) { return s.substr(0, s.find(' ')); }
+
+  static bool numbered(const TableLine& tl) {
+    return !tl.cells[0].text.empty() && is_row_number(first_token(tl.cells[0].text));
+  }
+
+  static void add_doubt(RowLines* r, const std::string& vi, const std::string& en) {
+    if (!r->doubt.empty()) r->doubt += "; ", r->doubt_en += "; ";
+    r->doubt += vi;
+    r->doubt_en += en;
+  }
+
+  // Rows from the table's lines. Where rows are set apart by more space than lines within a
+  // cell (cell padding), a row is a band of lines between such gaps: its number may sit in
+  // the middle when cells are centred vertically. Otherwise a row starts at a number in the
+  // first column, or, without one, at a gap. A band at the top of a page goes on from the
+  // row before it when either has no number: a row split by the page break.
+  std::vector<RowLines> group_rows(std::vector<TableLine> body) {
+    std::vector<double> gaps;
+    int numbers = 0;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      numbers += numbered(body[k]);
+      if (k > 0 && body[k].line->page == body[k - 1].line->page) gaps.push_back(body[k].line->y0 - body[k - 1].line->y1);
+    }
+    double usual = 0;
+    if (!gaps.empty()) {
+      std::vector<double> sorted = gaps;
+      std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+      usual = sorted[sorted.size() / 2];
+    }
+    auto wide = [&](std::size_t k) {
+      const Line& a = *body[k - 1].line;
+      const Line& b = *body[k].line;
+      return b.page == a.page && b.y0 - a.y1 > usual + std::max(1.5, 0.2 * b.size);
+    };
+    int wide_gaps = 0;
+    for (std::size_t k = 1; k < body.size(); ++k) wide_gaps += wide(k);
+    bool banded = wide_gaps >= std::max(1, numbers / 2);
+    banded_ = banded;
+    usual_gap_ = usual;
+
+    std::vector<RowLines> rows;
+    bool last_numbered = false;  // the last row has a number
+    std::size_t k = 0;
+    while (k < body.size()) {
+      // The next band: up to a wide gap or a page break (or, unbanded, the next number).
+      std::size_t end = k + 1;
+      while (end < body.size() && body[end].line->page == body[k].line->page && !(banded && wide(end)) &&
+             !(!banded && (numbered(body[end]) || (!body[end].cells[0].text.empty()) || wide(end))))
+        ++end;
+      bool band_numbered = false;
+      int band_numbers = 0;
+      for (std::size_t j = k; j < end; ++j) band_numbers += numbered(body[j]), band_numbered |= numbered(body[j]);
+      bool page_top = !rows.empty() && body[k].line->page != rows.back().lines.back().line->page;
+      if (banded && band_numbers > 1) {
+        // Rows without space between them: split the band at its second number.
+        std::size_t cut = k;
+        while (cut < end && !numbered(body[cut])) ++cut;
+        ++cut;
+        while (cut < end && !numbered(body[cut])) ++cut;
+        end = cut;
+        band_numbered = true;
+      }
+      // A band that goes on with a list item in the task column belongs to the row above (a
+      // cell's paragraphs are set apart like rows), unless both have a number of their own.
+      bool item = false;
+      if (banded && body[k].cells.size() > 1 && !rows.empty())
+        item = starts_item(body[k].cells[1].text) && !(band_numbered && last_numbered);
+      if (page_top && !band_numbered) {
+        RowLines& r = rows.back();
+        int page = body[k].line->page;
+        add_doubt(&r, "hàng nối tiếp qua trang " + std::to_string(page) +
+                          ": phần ở đầu trang được ghép vào hàng ở cuối trang trước",
+                  "row continued across a page break: the top of page " + std::to_string(page) +
+                      " was joined to the row at the bottom of the page before");
+      } else if (item && !page_top) {
+        last_numbered = last_numbered || band_numbered;
+      } else {
+        rows.emplace_back();
+        rows.back().after_page_break = page_top;
+        last_numbered = band_numbered;
+      }
+      for (std::size_t j = k; j < end; ++j) rows.back().lines.push_back(std::move(body[j]));
+      k = end;
+    }
+    for (auto& r : rows) {
+      bool any = false;
+      for (const auto& tl : r.lines) any = any || numbered(tl);
+      if (!any)
+        add_doubt(&r, "hàng không có số thứ tự, tách khỏi hàng trên theo khoảng cách giữa các dòng",
+                  "a row without a number, told apart from the row above by the space between lines");
+    }
+    return rows;
+  }
 
   bool is_repeat_of_header(std::size_t i, const Header& h) const {
     // A line at the top of a later page with the same text as one of the header's lines.
@@ -588,6 +743,8 @@ class Builder {
  private:
   std::vector<Line> lines_;
   Document doc_;
+  bool banded_ = false;     // the last table's rows are set apart by cell padding
+  double usual_gap_ = 0;    // between two lines of one cell in the last table
   std::size_t plain_from_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "import/text_reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <vector>
 
@@ -313,7 +314,7 @@ class TextBuilder {
   };
 
   // Reads the blank-separated group of tab-led cells at `i`; `*next` is the line after it.
-  bool read_group(std::size_t i, Group* g, std::size_t* next) const {
+  bool read_group(std::size_t i, Group* g, std::size_t* next, std::size_t limit = SIZE_MAX) const {
     std::size_t k = i;
     while (k < lines_.size() && lines_[k].text.empty() && !lines_[k].tab) ++k;
     if (k >= lines_.size() || !lines_[k].tab) {
@@ -321,7 +322,7 @@ class TextBuilder {
       return false;
     }
     g->first = k;
-    for (; k < lines_.size(); ++k) {
+    for (; k < lines_.size() && k - g->first < limit; ++k) {
       const TextLine& l = lines_[k];
       if (l.tab) {
         g->cells.push_back(Cell{l.text, 1, false, l.bold});
@@ -339,7 +340,7 @@ class TextBuilder {
     if (!lines_[i].tab || !is_number_title(lines_[i].text)) return false;
     Group g;
     std::size_t next = 0;
-    if (!read_group(i, &g, &next) || g.cells.size() < 3) return false;
+    if (!read_group(i, &g, &next, 64) || g.cells.size() < 3) return false;
     return mentions_content(g.cells[1].text);
   }
 
@@ -406,13 +407,15 @@ class TextBuilder {
   }
 
   // The header's blocks: its first line and the blocks after it up to the first row.
-  std::size_t header_blocks(std::size_t i, std::vector<std::string>* texts) const {
+  // At most `most` blocks, and never more than a header's few lines.
+  std::size_t header_blocks(std::size_t i, std::vector<std::string>* texts, std::size_t most = 8) const {
     std::size_t k = i;
     std::string block;
-    for (; k < lines_.size(); ++k) {
+    for (; k < lines_.size() && k < i + 16; ++k) {
       const std::string& s = lines_[k].text;
       if (s.empty()) {
         if (!block.empty()) texts->push_back(block), block.clear();
+        if (texts->size() >= most) break;
         continue;
       }
       std::string token = first_token(s);
@@ -514,7 +517,7 @@ class TextBuilder {
       if (block_header(k)) {  // the header row repeated on a new page
         flush();
         std::vector<std::string> again;
-        k = header_blocks(k, &again) - 1;
+        k = header_blocks(k, &again, head.size()) - 1;
         after_break = true;
         continue;
       }

@@ -42,7 +42,8 @@ void append_line(std::string* text, std::string_view next, bool new_paragraph) {
   } else if (new_paragraph || starts_item(next)) {
     *text += '\n';
     *text += next;
-  } else if (ends_with_broken_word(*text)) {
+  } else if (ends_with_broken_word(*text) || next[0] == '.' || next[0] == ',' || next[0] == ';' ||
+             next[0] == ')') {
     *text += next;
   } else {
     *text += ' ';
