@@ -524,6 +524,11 @@ class Builder {
           t->rows[r].cells[c].merged_from_above = true;
           doubt(&t->rows[r], vi, en);
         }
+        for (std::size_t r = first + 1; r < last; ++r)
+          if (t->rows[r].cells[c].text.empty())
+            doubt(&t->rows[r], "ô trống ở cột " + std::to_string(c + 1) + " giữa hai ô có chữ: có thể là ô gộp với một trong hai",
+                  "the empty cell in column " + std::to_string(c + 1) +
+                      " lies between two cells with text: it may be merged with either");
       }
       a = b;
     }

@@ -110,6 +110,7 @@ inline std::vector<std::string> tidy_list(const std::string& cell) {
 
 struct Comparison {
   int expected_tasks = 0, found_rows = 0, expected_rows = 0, exact_tasks = 0, doubts = 0;
+  int silent = 0;  // task rows wrong or missing with no doubt said about them
   std::vector<std::string> mismatches;
 };
 
@@ -138,9 +139,35 @@ inline Comparison compare_rows(const Document& doc, const std::vector<ExpectedRo
   for (std::size_t i = 1; i < table->rows.size(); ++i) rows.push_back(&table->rows[i]);
   c.found_rows = static_cast<int>(rows.size());
   for (const Row* r : rows) c.doubts += !r->doubt.empty();
-  for (std::size_t i = 0; i < want.size() && i < rows.size(); ++i) {
-    const ExpectedRow& w = want[i];
-    const Row& r = *rows[i];
+  // Rows paired in order by their numbers (a longest common subsequence), so that one row
+  // too many or too few does not shift every row after it.
+  auto is_section = [](const Row& r) { return r.cells.size() >= 2 && r.cells[1].span > 1; };
+  auto key = [&](const Row& r) { return squeeze(r.cells.empty() ? std::string() : r.cells[0].text); };
+  std::size_t nw = want.size(), nr = rows.size();
+  std::vector<std::vector<int>> lcs(nw + 1, std::vector<int>(nr + 1, 0));
+  auto same = [&](std::size_t i, std::size_t j) {
+    return want[i].section == is_section(*rows[j]) && squeeze(want[i].number) == key(*rows[j]);
+  };
+  for (std::size_t i = nw; i-- > 0;)
+    for (std::size_t j = nr; j-- > 0;)
+      lcs[i][j] = same(i, j) ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0, j = 0; i < nw && j < nr;) {
+    if (same(i, j)) pairs.push_back({i, j}), ++i, ++j;
+    else if (lcs[i + 1][j] >= lcs[i][j + 1]) ++i;
+    else ++j;
+  }
+  std::vector<bool> paired(nw, false);
+  for (const auto& [wi, ri] : pairs) paired[wi] = true;
+  for (std::size_t i = 0; i < nw; ++i)
+    if (!paired[i] && !want[i].section) {
+      c.mismatches.push_back("row " + std::to_string(i + 1) + " (" + want[i].number + "): not found");
+      c.silent += c.doubts == 0;
+    }
+  for (const auto& [wi, ri] : pairs) {
+    const std::size_t i = ri;
+    const ExpectedRow& w = want[wi];
+    const Row& r = *rows[ri];
     // A cell merged from above holds the text of the nearest cell above it with text.
     auto cell = [&](int col) -> std::string {
       if (col < 0 || col >= static_cast<int>(r.cells.size())) return std::string();
@@ -170,7 +197,8 @@ inline Comparison compare_rows(const Document& doc, const std::vector<ExpectedRo
     if (problems.empty()) {
       ++c.exact_tasks;
     } else {
-      std::string m = "row " + std::to_string(i + 1) + " (" + w.number + "):";
+      c.silent += r.doubt.empty();
+      std::string m = "row " + std::to_string(wi + 1) + " (" + w.number + "):" + (r.doubt.empty() ? " [no doubt]" : "");
       for (const auto& x : problems) m += " " + x;
       c.mismatches.push_back(m);
     }

@@ -235,9 +235,9 @@ class TextBuilder {
     return r;
   }
 
-  static void pad(Row* r, std::size_t columns) {
+  static void pad(Row* r, std::size_t columns, bool two_cells_are_a_section = true) {
     // A section's title alone after its number spans the rest of the row.
-    if (r->cells.size() == 2 && columns > 2 && r->cells[1].span == 1) {
+    if (two_cells_are_a_section && r->cells.size() == 2 && columns > 2 && r->cells[1].span == 1) {
       r->cells[1].span = static_cast<int>(columns - 1);
       return;
     }
@@ -456,81 +456,171 @@ class TextBuilder {
     }
     std::size_t columns = std::max<std::size_t>(3, header.cells.size());
     t.rows.push_back(std::move(header));
-    Row* open = nullptr;
-    std::size_t filled = 0;
-    bool after_break = false;
-    std::string block;
-    std::size_t block_line = k;
-    auto flush = [&]() {
-      if (block.empty()) return;
-      std::string token = first_token(block);
-      const TextLine& at = lines_[block_line];
-      if (is_roman(token) && block.size() > token.size() + 1 && !after_break) {
-        Row r = make_row(at, static_cast<int>(t.rows.size()) + 1);
-        r.cells.push_back(Cell{token, 1, false, true});
-        r.cells.push_back(Cell{trim(block.substr(token.size())), static_cast<int>(columns - 1), false, true});
-        t.rows.push_back(std::move(r));
-        open = nullptr;
-      } else if (is_item_number(token) && token.find_first_of("0123456789") != std::string::npos &&
-                 (token.back() == '.' || token.size() == block.size() || block[token.size()] == ' ' ||
-                  block[token.size()] == '\n')) {
-        Row r = make_row(at, static_cast<int>(t.rows.size()) + 1);
-        r.cells.push_back(Cell{token, 1, false, false});
-        std::string rest = trim(block.substr(token.size()));
-        filled = 1;
-        if (!rest.empty()) r.cells.push_back(Cell{rest, 1, false, false}), filled = 2;
-        t.rows.push_back(std::move(r));
-        open = &t.rows.back();
-        after_break = false;
-      } else if (open && !open->cells.empty() && !ends_sentence(open->cells.back().text) && starts_lower(block) &&
-                 !after_break) {
-        append_line(&open->cells.back().text, block, false);  // a cell broken by a blank line
-      } else if (open && filled < columns && !after_break) {
-        open->cells.push_back(Cell{block, 1, false, false});
-        ++filled;
-      } else if (open && after_break) {
-        // The top of a new page: the row above goes on in its task.
-        if (open->cells.size() < 2) open->cells.push_back(Cell{});
-        append_line(&open->cells[1].text, block, false);
-        open->after_page_break = true;
-        open->doubt = "hàng nối tiếp qua trang: phần ở đầu trang được ghép vào nội dung công việc của hàng trên";
-        open->doubt_en = "row continued across a page break: the top of the page was joined to the task of the row above";
-        after_break = false;
-      } else {
-        Row r = make_row(at, static_cast<int>(t.rows.size()) + 1);
-        r.cells.push_back(Cell{});
-        r.cells.push_back(Cell{block, 1, false, false});
-        r.doubt = "hàng không có số thứ tự: các ô được đoán theo thứ tự các khối chữ";
-        r.doubt_en = "a row without a number: its cells were guessed from the order of the text's blocks";
-        t.rows.push_back(std::move(r));
-        open = &t.rows.back();
-        filled = 2;
-      }
-      block.clear();
+    // The blocks between blank lines, and whether each follows the header repeated on a page.
+    struct TextBlock {
+      std::vector<std::string> lines;
+      std::size_t line = 0;
+      bool after_break = false;
     };
+    std::vector<TextBlock> blocks_found;
+    bool after_break = false;
+    auto open_block = [&](std::size_t line) {
+      if (blocks_found.empty() || !blocks_found.back().lines.empty()) blocks_found.emplace_back();
+      blocks_found.back().line = line;
+      blocks_found.back().after_break = after_break;
+      after_break = false;
+    };
+    bool in_block = false;
     for (; k < lines_.size(); ++k) {
       const TextLine& l = lines_[k];
       if (l.text.empty()) {
-        flush();
+        in_block = false;
         continue;
       }
       if (block_header(k)) {  // the header row repeated on a new page
-        flush();
         std::vector<std::string> again;
         k = header_blocks(k, &again, head.size()) - 1;
+        in_block = false;
         after_break = true;
         continue;
       }
       std::string token = first_token(l.text);
-      bool section = is_roman(first_token(block)) && !block.empty();
-      if (!block.empty() && ((is_roman(token) && l.text.size() > token.size() + 1) ||
-                             (section && is_item_number(token) && token.find_first_of("0123456789") != std::string::npos)))
-        flush();  // a section's title and the row under it, with no blank line between
-      if (block.empty()) block_line = k;
-      append_line(&block, l.text, false);
+      bool section = in_block && is_roman(first_token(blocks_found.back().lines.front()));
+      if (in_block && ((is_roman(token) && l.text.size() > token.size() + 1) ||
+                       (section && is_item_number(token) && token.find_first_of("0123456789") != std::string::npos)))
+        in_block = false;  // a section's title and the row under it, with no blank line between
+      if (!in_block) open_block(k), in_block = true;
+      blocks_found.back().lines.push_back(l.text);
     }
-    flush();
-    for (std::size_t r = 1; r < t.rows.size(); ++r) pad(&t.rows[r], columns);
+    auto text_of = [](const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
+      std::string out;
+      for (std::size_t i = from; i < to; ++i) append_line(&out, lines[i], false);
+      return out;
+    };
+    auto is_section = [&](const TextBlock& bl) {
+      std::string token = first_token(bl.lines.front());
+      return is_roman(token) && bl.lines.front().size() > token.size() + 1;
+    };
+    auto is_numbered = [&](const TextBlock& bl) {
+      const std::string& first = bl.lines.front();
+      std::string token = first_token(first);
+      return is_item_number(token) && token.find_first_of("0123456789") != std::string::npos &&
+             (token.back() == '.' || token.size() == first.size() || first[token.size()] == ' ');
+    };
+    auto add_doubt = [](Row* r, const std::string& vi, const std::string& en) {
+      if (!r->doubt.empty()) r->doubt += "; ", r->doubt_en += "; ";
+      r->doubt += vi;
+      r->doubt_en += en;
+    };
+    auto unnumbered = [&](const TextBlock& bl, std::string task) {
+      Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
+      r.cells.push_back(Cell{});
+      r.cells.push_back(Cell{std::move(task), 1, false, false});
+      add_doubt(&r, "hàng không có số thứ tự: các ô được đoán theo thứ tự các khối chữ",
+                "a row without a number: its cells were guessed from the order of the text's blocks");
+      t.rows.push_back(std::move(r));
+    };
+    bool open = false;  // the last row of `t` takes more cells
+    for (std::size_t i = 0; i < blocks_found.size(); ++i) {
+      const TextBlock& bl = blocks_found[i];
+      std::string text = text_of(bl.lines, 0, bl.lines.size());
+      Row* last = open ? &t.rows.back() : nullptr;
+      if (is_section(bl)) {
+        std::string token = first_token(text);
+        Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
+        r.after_page_break = bl.after_break;
+        r.cells.push_back(Cell{token, 1, false, true});
+        r.cells.push_back(Cell{trim(text.substr(token.size())), static_cast<int>(columns - 1), false, true});
+        t.rows.push_back(std::move(r));
+        open = false;
+      } else if (is_numbered(bl)) {
+        std::string token = first_token(text);
+        Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
+        r.after_page_break = bl.after_break;
+        r.cells.push_back(Cell{token, 1, false, false});
+        std::string rest = trim(text.substr(token.size()));
+        if (!rest.empty()) r.cells.push_back(Cell{rest, 1, false, false});
+        t.rows.push_back(std::move(r));
+        open = true;
+      } else if (last && !bl.after_break && !last->cells.empty() && !ends_sentence(last->cells.back().text) &&
+                 starts_lower(text)) {
+        append_line(&last->cells.back().text, text, false);  // a cell broken by a blank line
+      } else if (last && !bl.after_break && last->cells.size() < columns) {
+        last->cells.push_back(Cell{text, 1, false, false});
+      } else if (last && bl.after_break) {
+        // The top of a new page. The blocks up to the next row: the rest of the row above,
+        // then, when there are enough of them, a row without a number (its task, then one
+        // block a cell).
+        std::size_t e = i + 1;
+        while (e < blocks_found.size() && !is_section(blocks_found[e]) && !is_numbered(blocks_found[e]) &&
+               !blocks_found[e].after_break)
+          ++e;
+        std::size_t after_task = columns > 2 ? columns - 2 : 0;
+        std::vector<std::string> rest;  // the row above's continuations
+        std::string new_task;
+        bool new_row = e - i >= after_task + 1 && last->cells.size() >= columns;
+        std::size_t task_block = new_row ? e - after_task - 1 : e;
+        for (std::size_t j = i; j < task_block; ++j) rest.push_back(text_of(blocks_found[j].lines, 0, blocks_found[j].lines.size()));
+        if (new_row && task_block == i) {
+          // One block holds the end of the task above and the new row's task: cut it where a
+          // line starts a new sentence after one that ended.
+          const auto& ls = bl.lines;
+          std::size_t cut = 0;
+          for (std::size_t j = 1; j < ls.size(); ++j)
+            if (ends_sentence(ls[j - 1]) && !starts_item(ls[j]) && !starts_lower(ls[j])) cut = j;
+          if (cut > 0) rest.push_back(text_of(ls, 0, cut));
+          new_task = text_of(ls, cut, ls.size());
+        } else if (new_row) {
+          new_task = text_of(blocks_found[task_block].lines, 0, blocks_found[task_block].lines.size());
+        }
+        if (!rest.empty()) {
+          if (last->cells.size() < 2) last->cells.push_back(Cell{});
+          append_line(&last->cells[1].text, rest.front(), false);
+          // The other continuations go to the cells that had not ended, the rightmost first
+          // (the long ones: output, timeframe); a single line for two such cells is shared out,
+          // its first word to the left one (pdftotext puts the columns' first lines on one).
+          std::vector<std::size_t> unfinished;
+          for (std::size_t c = 2; c < last->cells.size(); ++c)
+            if (!ends_sentence(last->cells[c].text)) unfinished.push_back(c);
+          std::size_t pieces = rest.size() - 1;
+          if (pieces == 1 && rest[1].find(' ') != std::string::npos) pieces = 2;
+          if (unfinished.size() > pieces) unfinished.erase(unfinished.begin(), unfinished.end() - static_cast<long>(pieces));
+          std::size_t u = 0;
+          for (std::size_t j = 1; j < rest.size(); ++j) {
+            std::string piece = rest[j];
+            bool last_piece = j + 1 == rest.size();
+            while (last_piece && u + 1 < unfinished.size() && piece.find(' ') != std::string::npos) {
+              append_line(&last->cells[unfinished[u++]].text, piece.substr(0, piece.find(' ')), false);
+              piece = piece.substr(piece.find(' ') + 1);
+            }
+            if (u < unfinished.size()) append_line(&last->cells[unfinished[u++]].text, piece, false);
+            else if (last->cells.size() < columns) last->cells.push_back(Cell{piece, 1, false, false});
+            else append_line(&last->cells.back().text, piece, false);
+          }
+        }
+        last->after_page_break = true;
+        add_doubt(last, "hàng nối tiếp qua trang: phần ở đầu trang được ghép vào các ô chưa hết của hàng trên",
+                  "row continued across a page break: the top of the page was joined to the unfinished cells of the row above");
+        if (new_row) {
+          unnumbered(blocks_found[task_block], new_task);
+          for (std::size_t j = task_block + 1; j < e; ++j)
+            t.rows.back().cells.push_back(
+                Cell{text_of(blocks_found[j].lines, 0, blocks_found[j].lines.size()), 1, false, false});
+          open = true;
+        }
+        i = e - 1;
+      } else {
+        unnumbered(bl, text);
+        open = true;
+      }
+    }
+    for (std::size_t r = 1; r < t.rows.size(); ++r) {
+      Row& row = t.rows[r];
+      if (row.cells.size() < columns && !(row.cells.size() == 2 && row.cells[1].span > 1))
+        add_doubt(&row, "hàng có ít ô hơn số cột: có thể hai cột bị chép chung một dòng",
+                  "the row has fewer cells than the table has columns: two columns may have been copied onto one line");
+      pad(&row, columns, false);
+    }
     doc_.blocks.push_back(std::move(b));
     return k;
   }
