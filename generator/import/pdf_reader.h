@@ -14,7 +14,6 @@
 #include <string_view>
 
 #include "import/document.h"
-#include "import/read_problem.h"
 
 namespace congkhai::import {
 

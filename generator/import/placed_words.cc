@@ -10,6 +10,15 @@
 namespace congkhai::import {
 namespace {
 
+// A cell the reader found: its text (lines already joined), the columns it spans, bold or not.
+Cell cell_of(std::string text, int span, bool bold) {
+  Cell c;
+  c.text = std::move(text);
+  c.span = span;
+  c.bold = bold;
+  return c;
+}
+
 struct Line {
   int page = 0;    // from 1
   int number = 0;  // line on its page, from 1, counting page numbers and running headers
@@ -358,7 +367,7 @@ class Builder {
     Row header;
     header.header = true;
     header.at = t.at;
-    for (const auto& title : h.titles) header.cells.push_back(Cell{title, 1, false, true});
+    for (const auto& title : h.titles) header.cells.push_back(cell_of(title, 1, true));
     t.rows.push_back(std::move(header));
 
     // The table's lines: up to a paragraph after it (a line across the columns, with nothing
@@ -401,6 +410,9 @@ class Builder {
       std::vector<bool> crossed(n - 1, false);
       for (const auto& tl : r.lines)
         for (std::size_t b = 0; b + 1 < n; ++b) crossed[b] = crossed[b] || tl.crosses[b];
+      // A title that starts in the number column and crosses into the task column spans the
+      // whole row ("I. …" across every column).
+      if (n > 1 && crossed[0]) std::fill(crossed.begin(), crossed.end(), true);
       // A section's title crosses from the task column into the next: it spans to the end.
       if (n > 2 && crossed[1] && !r.lines.front().cells[0].text.empty())
         std::fill(crossed.begin() + 1, crossed.end(), true);
@@ -645,11 +657,24 @@ class Builder {
     std::size_t i = from;
     while (i < to) {
       if (columned(lines_[i])) {
-        std::size_t end = i;
-        while (end < to && (columned(lines_[end]) ||
-                            (end + 1 < to && lines_[end].page == lines_[i].page &&
-                             columned(lines_[end + 1]) && lines_[end + 1].page == lines_[i].page)))
+        // The run goes on over lines with one column of text when they sit close under the
+        // line before and start where one of the run's columns starts (the recipients under
+        // "Nơi nhận:", the signer's name under the capacity).
+        std::vector<double> starts;
+        for (const auto& [a, e] : segments(lines_[i])) starts.push_back(lines_[i].words[a].x0);
+        std::size_t end = i + 1;
+        while (end < to && lines_[end].page == lines_[i].page) {
+          const Line& l = lines_[end];
+          if (columned(l)) {
+            ++end;
+            continue;
+          }
+          bool close = l.y0 - lines_[end - 1].y1 < 1.6 * l.size;  // at most a blank line apart
+          bool aligned = false;
+          for (double x : starts) aligned = aligned || std::abs(l.x0 - x) < 1.5 * l.size;
+          if (!close || !aligned) break;
           ++end;
+        }
         gap_table(i, end);
         i = end;
       } else {
@@ -699,7 +724,6 @@ class Builder {
     if (a.page == b.page && b.y0 - a.y1 > 0.6 * a.size) return true;
     if (starts_item(line_text(b))) return true;
     if (a.bold != b.bold) return true;
-    if (centered(a) != centered(b)) return true;
     const auto& [left, right] = margins_.at(a.page);
     (void)left;
     return right - a.x1 > first_word_width(b.words, 0) + 0.3 * a.size + 2;
@@ -723,21 +747,44 @@ class Builder {
     b.kind = Block::Kind::kTable;
     b.table.at.page = lines_[from].page;
     b.table.at.paragraph = lines_[from].number;
+    // Lines close under each other make one row (the issuer's two lines, the recipients), as
+    // the borderless table of a Word document holds them; a wider gap starts the next.
+    double closest = 1e9;  // the run's usual spacing: rows are set further apart than that
+    for (std::size_t k = from + 1; k < to; ++k)
+      if (lines_[k].page == lines_[k - 1].page) closest = std::min(closest, lines_[k].y0 - lines_[k - 1].y1);
     int r = 0;
     for (std::size_t k = from; k < to; ++k) {
-      Row row;
-      row.at.page = lines_[k].page;
-      row.at.paragraph = lines_[k].number;
-      row.at.row = ++r;
-      row.cells.resize(points.size() + 1);
-      for (const auto& [s, e] : segments(lines_[k])) {
-        double c = (lines_[k].words[s].x0 + lines_[k].words[e - 1].x1) / 2;
+      bool fresh = k == from || lines_[k].page != lines_[k - 1].page ||
+                   lines_[k].y0 - lines_[k - 1].y1 > closest + 0.6 * lines_[k].size;
+      if (fresh) {
+        Row row;
+        row.at.page = lines_[k].page;
+        row.at.paragraph = lines_[k].number;
+        row.at.row = ++r;
+        row.cells.resize(points.size() + 1);
+        b.table.rows.push_back(std::move(row));
+      }
+      Row& row = b.table.rows.back();
+      auto segs = columned(lines_[k]) ? segments(lines_[k])
+                                      : std::vector<std::pair<std::size_t, std::size_t>>{{0, lines_[k].words.size()}};
+      for (const auto& [s0, e] : segs) {
+        double c = (lines_[k].words[s0].x0 + lines_[k].words[e - 1].x1) / 2;
         std::size_t col = 0;
         while (col < points.size() && c > points[col]) ++col;
-        append_line(&row.cells[col].text, join_words(lines_[k].words, s, e), false);
+        if (!columned(lines_[k])) {  // one column of text: the column where it starts
+          col = 0;
+          while (col < points.size() && lines_[k].words[s0].x0 > points[col]) ++col;
+        }
+        // Each line its own paragraph, as in the Word table ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+        Paragraph para;
+        para.text = join_words(lines_[k].words, s0, e);
+        para.bold = lines_[k].bold;
+        para.at.page = lines_[k].page;
+        para.at.paragraph = lines_[k].number;
+        append_line(&row.cells[col].text, para.text, true);
+        row.cells[col].paragraphs.push_back(std::move(para));
         row.cells[col].bold = lines_[k].bold;
       }
-      b.table.rows.push_back(std::move(row));
     }
     doc_.blocks.push_back(std::move(b));
   }

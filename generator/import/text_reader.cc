@@ -10,6 +10,15 @@
 namespace congkhai::import {
 namespace {
 
+// A cell the reader found: its text (lines already joined), the columns it spans, bold or not.
+Cell cell_of(std::string text, int span, bool bold) {
+  Cell c;
+  c.text = std::move(text);
+  c.span = span;
+  c.bold = bold;
+  return c;
+}
+
 struct TextLine {
   std::string text;    // trimmed, marks removed
   bool tab = false;    // started with a tab (a table cell in Word's copy)
@@ -201,7 +210,7 @@ class TextBuilder {
         prev = nullptr;
         continue;
       }
-      bool join = open && prev && !l.tab && !starts_item(l.text) && !ends_sentence(prev->text) &&
+      bool join = open && prev && !l.tab && !starts_item(l.text) && l.text[0] != '(' && !ends_sentence(prev->text) &&
                   code_points(prev->text) >= 40 &&
                   !all_capitals(prev->text) && !all_capitals(l.text) && prev->bold == l.bold;
       if (join) {
@@ -262,7 +271,7 @@ class TextBuilder {
     std::size_t columns = titles.size();
     Row header = make_row(lines_[i], 1);
     header.header = true;
-    for (auto& title : titles) header.cells.push_back(Cell{title, 1, false, true});
+    for (auto& title : titles) header.cells.push_back(cell_of(title, 1, true));
     t.rows.push_back(std::move(header));
     bool after_blank = false;
     std::size_t k = i + 1;
@@ -284,14 +293,13 @@ class TextBuilder {
         Row& r = t.rows.back();
         for (std::size_t c = 0; c < cells.size() && c < r.cells.size(); ++c)
           append_line(&r.cells[c].text, cells[c], false);
-        r.after_page_break = true;
         r.doubt = "hàng nối tiếp sau dòng trống (có lẽ qua trang): đã ghép vào hàng trên";
         r.doubt_en = "row continued after a blank line (probably a page break): joined to the row above";
         after_blank = false;
         continue;
       }
       Row r = make_row(l, static_cast<int>(t.rows.size()) + 1);
-      for (auto& c : cells) r.cells.push_back(Cell{c, 1, false, false});
+      for (auto& c : cells) r.cells.push_back(cell_of(c, 1, false));
       if (r.cells.size() > columns) {
         r.doubt = "hàng có nhiều ô hơn tiêu đề bảng";
         r.doubt_en = "the row has more cells than the table's header";
@@ -325,7 +333,7 @@ class TextBuilder {
     for (; k < lines_.size() && k - g->first < limit; ++k) {
       const TextLine& l = lines_[k];
       if (l.tab) {
-        g->cells.push_back(Cell{l.text, 1, false, l.bold});
+        g->cells.push_back(cell_of(l.text, 1, l.bold));
       } else if (l.text.empty()) {
         break;
       } else {
@@ -353,7 +361,7 @@ class TextBuilder {
     std::size_t columns = head.cells.size();
     Row header = make_row(lines_[head.first], 1);
     header.header = true;
-    for (auto& c : head.cells) header.cells.push_back(Cell{c.text, 1, false, true});
+    for (auto& c : head.cells) header.cells.push_back(cell_of(c.text, 1, true));
     t.rows.push_back(std::move(header));
     Row* open = nullptr;
     std::size_t open_cells = 0;
@@ -452,7 +460,7 @@ class TextBuilder {
     header.header = true;
     for (std::size_t c = 0; c < cuts.size(); ++c) {
       std::size_t end = c + 1 < cuts.size() ? cuts[c + 1] : all.size();
-      header.cells.push_back(Cell{trim(all.substr(cuts[c], end - cuts[c])), 1, false, true});
+      header.cells.push_back(cell_of(trim(all.substr(cuts[c], end - cuts[c])), 1, true));
     }
     std::size_t columns = std::max<std::size_t>(3, header.cells.size());
     t.rows.push_back(std::move(header));
@@ -515,7 +523,7 @@ class TextBuilder {
     auto unnumbered = [&](const TextBlock& bl, std::string task) {
       Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
       r.cells.push_back(Cell{});
-      r.cells.push_back(Cell{std::move(task), 1, false, false});
+      r.cells.push_back(cell_of(std::move(task), 1, false));
       add_doubt(&r, "hàng không có số thứ tự: các ô được đoán theo thứ tự các khối chữ",
                 "a row without a number: its cells were guessed from the order of the text's blocks");
       t.rows.push_back(std::move(r));
@@ -529,24 +537,24 @@ class TextBuilder {
         std::string token = first_token(text);
         Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
         r.after_page_break = bl.after_break;
-        r.cells.push_back(Cell{token, 1, false, true});
-        r.cells.push_back(Cell{trim(text.substr(token.size())), static_cast<int>(columns - 1), false, true});
+        r.cells.push_back(cell_of(token, 1, true));
+        r.cells.push_back(cell_of(trim(text.substr(token.size())), static_cast<int>(columns - 1), true));
         t.rows.push_back(std::move(r));
         open = false;
       } else if (is_numbered(bl)) {
         std::string token = first_token(text);
         Row r = make_row(lines_[bl.line], static_cast<int>(t.rows.size()) + 1);
         r.after_page_break = bl.after_break;
-        r.cells.push_back(Cell{token, 1, false, false});
+        r.cells.push_back(cell_of(token, 1, false));
         std::string rest = trim(text.substr(token.size()));
-        if (!rest.empty()) r.cells.push_back(Cell{rest, 1, false, false});
+        if (!rest.empty()) r.cells.push_back(cell_of(rest, 1, false));
         t.rows.push_back(std::move(r));
         open = true;
       } else if (last && !bl.after_break && !last->cells.empty() && !ends_sentence(last->cells.back().text) &&
                  starts_lower(text)) {
         append_line(&last->cells.back().text, text, false);  // a cell broken by a blank line
       } else if (last && !bl.after_break && last->cells.size() < columns) {
-        last->cells.push_back(Cell{text, 1, false, false});
+        last->cells.push_back(cell_of(text, 1, false));
       } else if (last && bl.after_break) {
         // The top of a new page. The blocks up to the next row: the rest of the row above,
         // then, when there are enough of them, a row without a number (its task, then one
@@ -594,18 +602,17 @@ class TextBuilder {
               piece = piece.substr(piece.find(' ') + 1);
             }
             if (u < unfinished.size()) append_line(&last->cells[unfinished[u++]].text, piece, false);
-            else if (last->cells.size() < columns) last->cells.push_back(Cell{piece, 1, false, false});
+            else if (last->cells.size() < columns) last->cells.push_back(cell_of(piece, 1, false));
             else append_line(&last->cells.back().text, piece, false);
           }
         }
-        last->after_page_break = true;
         add_doubt(last, "hàng nối tiếp qua trang: phần ở đầu trang được ghép vào các ô chưa hết của hàng trên",
                   "row continued across a page break: the top of the page was joined to the unfinished cells of the row above");
         if (new_row) {
           unnumbered(blocks_found[task_block], new_task);
           for (std::size_t j = task_block + 1; j < e; ++j)
             t.rows.back().cells.push_back(
-                Cell{text_of(blocks_found[j].lines, 0, blocks_found[j].lines.size()), 1, false, false});
+                cell_of(text_of(blocks_found[j].lines, 0, blocks_found[j].lines.size()), 1, false));
           open = true;
         }
         i = e - 1;

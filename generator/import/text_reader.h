@@ -17,7 +17,6 @@
 #include <string_view>
 
 #include "import/document.h"
-#include "import/read_problem.h"
 
 namespace congkhai::import {
 
