@@ -340,7 +340,9 @@ struct Reader {
           is(c, "AlternateContent") || is(c, "annotationRef"))
         continue;
       if (is(c, "r")) {
-        bool b = toggle_on(child(child(c, "rPr"), "b"));
+        xmlNodePtr rpr = child(c, "rPr");
+        if (toggle_on(child(rpr, "vanish")) || toggle_on(child(rpr, "webHidden"))) continue;  // hidden text
+        bool b = toggle_on(child(rpr, "b"));
         runs(c, out, b);
       } else if (is(c, "t")) {
         std::string t = content(c);

@@ -5,7 +5,7 @@
 // numbers ("1.", "a)", "I.", from numbering.xml) in Paragraph::numbering; tracked changes as
 // if accepted (insertions kept, deletions dropped); comments, footnote marks and field codes
 // left out; soft line breaks as '\n'; merged cells as their span (gridSpan) and a flag on the
-// cells a vertical merge covers (vMerge).
+// cells a vertical merge covers (vMerge). Hidden text (w:vanish) is left out, as Word hides it.
 //
 // Refused whole, with a reason: bytes that are not a zip (an old .doc, or a password-protected
 // document, which Word stores as an encrypted OLE file); a zip without word/document.xml; more

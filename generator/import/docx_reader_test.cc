@@ -33,6 +33,7 @@ TEST(DocxReader, TrackedChangesAcceptedCommentsAndFieldCodesDropped) {
                        "<w:del><w:r><w:delText>cũ</w:delText></w:r></w:del>"
                        "<w:commentRangeStart w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r>"
                        "<w:r><w:instrText>PAGE</w:instrText></w:r>"
+                       "<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
                        "<w:r><w:br/><w:t>dòng hai</w:t></w:r></w:p>"),
                   &p);
   ASSERT_TRUE(doc) << p.en;

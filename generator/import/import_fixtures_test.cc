@@ -7,10 +7,12 @@
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "import/docx_reader.h"
 #include "import/plan_recogniser.h"
+#include "import/testing_plan_compare.h"
 #include "load/plan_loader.h"
 
 namespace congkhai::import {
@@ -21,70 +23,6 @@ std::string slurp(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " | ") + s;
-  return out;
-}
-
-struct Score {
-  int rows_right = 0, rows = 0, header_right = 0, header = 0;
-};
-
-void field(Score* s, const std::string& name, const std::string& got, const std::string& want) {
-  ++s->header;
-  if (got == want) ++s->header_right;
-  else ADD_FAILURE() << "header field " << name << ":\n  got:  " << got << "\n  want: " << want;
-}
-
-std::string refs(const std::vector<Reference>& v) {
-  std::vector<std::string> t;
-  for (const auto& r : v) t.push_back(r.text);
-  return join(t);
-}
-
-Score compare(const Plan& got, const Plan& want) {
-  Score s;
-  field(&s, "number", got.number, want.number);
-  field(&s, "title", got.title, want.title);
-  field(&s, "year", std::to_string(got.year), std::to_string(want.year));
-  field(&s, "date", got.date ? format_iso(*got.date) : "", want.date ? format_iso(*want.date) : "");
-  field(&s, "place", got.place, want.place);
-  field(&s, "issuer", got.issuer, want.issuer);
-  field(&s, "signer.name", got.signer.name, want.signer.name);
-  field(&s, "signer.title", got.signer.title, want.signer.title);
-  field(&s, "signer.capacity", join(got.signer.capacity), join(want.signer.capacity));
-  field(&s, "legal_basis", refs(got.legal_basis), refs(want.legal_basis));
-  field(&s, "implements", got.implements ? got.implements->text : "", want.implements ? want.implements->text : "");
-  field(&s, "recipients", join(got.recipients), join(want.recipients));
-  auto trim = [](std::string b) {
-    while (!b.empty() && (b.back() == '\n' || b.back() == ' ')) b.pop_back();
-    return b;
-  };
-  field(&s, "budget", trim(got.budget), trim(want.budget));
-  field(&s, "appendix.title", got.appendix_title, want.appendix_title);
-  field(&s, "appendix.note", got.appendix_note, want.appendix_note);
-  // sections, in printed order
-  std::vector<std::string> gs, ws;
-  for (const auto& x : got.sections) gs.push_back(std::to_string(x.depth) + " " + x.number + " " + x.title);
-  for (const auto& x : want.sections) ws.push_back(std::to_string(x.depth) + " " + x.number + " " + x.title);
-  field(&s, "sections", join(gs), join(ws));
-  s.rows = static_cast<int>(want.tasks.size());
-  for (std::size_t i = 0; i < want.tasks.size() && i < got.tasks.size(); ++i) {
-    const Task& g = got.tasks[i];
-    const Task& w = want.tasks[i];
-    auto sec = [](const Plan& p, const Task& t) { return t.section >= 0 ? p.sections[static_cast<std::size_t>(t.section)].number : ""; };
-    bool right = g.number == w.number && g.text == w.text && g.lead == w.lead && g.partners == w.partners &&
-                 g.output == w.output && g.timeframe == w.timeframe && sec(got, g) == sec(want, w);
-    if (right) ++s.rows_right;
-    else
-      ADD_FAILURE() << "task row " << i + 1 << " (" << w.number << "):\n  got:  " << g.number << " / " << g.text << " / "
-                    << join(g.lead) << " / " << join(g.partners) << " / " << g.output << " / " << g.timeframe << "\n  want: " << w.number
-                    << " / " << w.text << " / " << join(w.lead) << " / " << join(w.partners) << " / " << w.output << " / " << w.timeframe;
-  }
-  return s;
 }
 
 struct Fixture {
@@ -108,9 +46,20 @@ TEST_P(ImportFixture, DocxMatchesTheHandTranscribedPlan) {
   for (const auto& d : dg) ADD_FAILURE() << format_diagnostic(d, true);
   auto want = load_plan(root + "/" + f.plan, &dw);
   ASSERT_TRUE(want);
-  Score s = compare(*got, *want);
+  Score s = compare_plans(*got, *want);
   // never a row silently lost
   EXPECT_EQ(got->tasks.size(), want->tasks.size()) << result.text;
+  // targets proposed (task, comparison, value) against those transcribed
+  std::set<std::string> proposed, transcribed;
+  for (const auto& t : result.targets) proposed.insert(t.task + " " + t.comparison + " " + t.value);
+  for (const auto& t : want->targets)
+    transcribed.insert(t.task + " " + (t.comparison == Comparison::kAtLeast ? "at_least" : t.comparison == Comparison::kAtMost ? "at_most" : "exactly") +
+                       " " + t.value_text);
+  std::size_t found = 0;
+  for (const auto& t : transcribed) found += proposed.count(t);
+  EXPECT_EQ(proposed, transcribed);
+  std::cout << "[ import ] " << f.name << ".docx: targets proposed " << proposed.size() << ", of the " << transcribed.size()
+            << " transcribed " << found << " found\n";
   std::cout << "[ import ] " << f.name << ".docx: task rows " << s.rows_right << "/" << s.rows << " ("
             << (s.rows ? 100 * s.rows_right / s.rows : 100) << "%), header fields " << s.header_right << "/" << s.header << " ("
             << 100 * s.header_right / s.header << "%), review items " << result.review.size() << "\n";

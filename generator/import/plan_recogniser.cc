@@ -239,8 +239,10 @@ struct Draft {
   Node root;
   std::vector<std::string> body;  // Markdown paragraphs
   std::vector<ProposedTarget> targets;
+  std::vector<TargetProposal> proposals;  // as written, with the tasks' ids
   std::vector<ReviewItem> review;
   std::map<int, std::size_t> review_task;  // review index → task index, to give it its line
+  std::map<std::pair<int, int>, int> row_lines;  // (table, row) of a section → its line in the file
   int sections = 0;
 };
 
@@ -326,7 +328,8 @@ struct DateLine {
 std::optional<DateLine> date_line(const std::string& line) {
   static const std::regex re(R"(^(.*?)[,\s]*ngày\s*([0-9]{0,2})\s*(?:/\s*)?tháng\s*([0-9]{0,2})\s*(?:/\s*)?năm\s*([0-9]{4}))");
   std::smatch m;
-  if (!std::regex_search(line, m, re)) return std::nullopt;
+  // (std::regex recurses once per character it matches: only short lines are tried)
+  if (line.size() > 400 || !std::regex_search(line, m, re)) return std::nullopt;
   DateLine out;
   out.place = strip_trailing(collapse(m[1].str()), ",");
   std::string y = m[4].str(), mo = m[3].str(), da = m[2].str();
@@ -342,7 +345,7 @@ std::optional<DateLine> date_line(const std::string& line) {
 
 bool is_capacity(const std::string& line) {
   static const std::regex re(R"(^(TM|KT|Q|TL|TUQ|T/M)\.\s*\S)");
-  return std::regex_search(line, re);
+  return line.size() < 300 && std::regex_search(line, re);
 }
 
 // ---- references ----------------------------------------------------------------------------
@@ -397,7 +400,7 @@ struct SectionNumber {
 
 bool is_roman(const std::string& s) {
   static const std::regex re(R"(^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$)");
-  return !s.empty() && std::regex_match(s, re);
+  return !s.empty() && s.size() < 20 && std::regex_match(s, re);
 }
 
 std::string bare(std::string n) { return strip_trailing(n, ".)"); }
@@ -535,6 +538,7 @@ class Recogniser {
     if (d_.number.empty())
       note(&d_, first, "number", "không thấy dòng \"Số: …\" ở đầu văn bản; số được lấy từ dòng \"(Kèm theo Kế hoạch số …)\" nếu có, hãy kiểm tra",
            "no \"Số: …\" line at the top; the number is taken from the \"(Kèm theo Kế hoạch số …)\" line if there is one, check it");
+    // (when neither has it, "number" is left out of the file for the official to fill in)
     if (d_.date.empty())
       note(&d_, first, "date", "không đọc được ngày ban hành (dòng \"…, ngày … tháng … năm …\")",
            "the date of issue (\"…, ngày … tháng … năm …\") could not be read");
@@ -550,7 +554,7 @@ class Recogniser {
   }
 
   std::size_t title(std::size_t kh) {
-    if (kh >= doc_.blocks.size()) return kh;
+    if (kh >= doc_.blocks.size() || !is_para(kh) || !starts_with(label(para(kh)), "KẾ HOẠCH")) return kh;
     std::string first = label(para(kh));
     std::vector<std::string> parts;
     if (first.size() > std::string("KẾ HOẠCH").size()) parts.push_back(collapse(first.substr(std::string("KẾ HOẠCH").size())));
@@ -596,6 +600,12 @@ class Recogniser {
     return f == "phu luc" || (starts_with(f, "phu luc") && f.size() < 40);
   }
 
+  static bool is_task_table(const Table& t) {
+    for (std::size_t r = 0; r < t.rows.size() && r < 4; ++r)
+      if (columns_of(t.rows[r])) return true;
+    return false;
+  }
+
   static std::string markdown_line(const std::string& l) {
     if (l.empty()) return l;
     if (l[0] == '#' || l[0] == '>' || l[0] == '|' || l[0] == '=' || starts_with(l, "```") || starts_with(l, "---"))
@@ -628,6 +638,7 @@ class Recogniser {
     std::vector<std::string> budget;
     for (; i < doc_.blocks.size(); ++i) {
       if (is_signature_start(i) || is_appendix_start(i)) break;
+      if (!is_para(i) && is_task_table(doc_.blocks[i].table)) break;  // no signature, no "Phụ lục" heading
       if (!is_para(i)) {
         // a table inside the prose: its rows as lines
         for (const auto& row : doc_.blocks[i].table.rows) {
@@ -752,7 +763,7 @@ class Recogniser {
   void number_from_note(const std::string& l, SourcePlace at) {
     static const std::regex re(R"(số\s*([0-9]*\s*/\s*[A-ZĐ0-9-]+))");
     std::smatch m;
-    if (std::regex_search(l, m, re)) {
+    if (l.size() < 500 && std::regex_search(l, m, re)) {
       std::string out;
       for (char c : m[1].str())
         if (c != ' ') out += c;
@@ -796,7 +807,7 @@ class Recogniser {
       if (texts == header_text) continue;
       if (std::all_of(texts.begin(), texts.end(), [](const std::string& t) {
             static const std::regex n(R"(^\(?[0-9]{1,2}\)?$)");
-            return t.empty() || std::regex_match(t, n);
+            return t.empty() || (t.size() < 8 && std::regex_match(t, n));
           }) && !texts.empty() && texts.size() == static_cast<std::size_t>(cols->count) && !texts[0].empty() &&
           texts.back() == std::to_string(cols->count))
         continue;
@@ -820,7 +831,7 @@ class Recogniser {
         std::string all = collapse(first ? join_lines(cell_lines(*first, nullptr), " ") : "");
         static const std::regex re(R"(^((?:[IVXL]+|[A-Z]|[0-9]+(?:\.[0-9]+)*)\.?)\s+(\S.*)$)");
         std::smatch m;
-        if (std::regex_match(all, m, re)) {
+        if (all.size() < 2000 && std::regex_match(all, m, re)) {
           number = m[1].str();
           title = m[2].str();
         } else {
@@ -963,37 +974,54 @@ class Recogniser {
   void propose_targets() {
     static const std::regex pct(R"(([0-9]+(?:[.,][0-9]+)?)\s*%)");
     for (std::size_t i = 0; i < d_.tasks.size(); ++i) {
-      const std::string& text = d_.tasks[i].text;
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), pct); it != std::sregex_iterator(); ++it) {
-        auto pos = static_cast<std::size_t>(it->position(0));
-        std::string before = to_lower(text.substr(pos > 80 ? pos - 80 : 0, pos > 80 ? 80 : pos));
-        std::string after = to_lower(text.substr(pos + static_cast<std::size_t>(it->length(0)), 20));
-        std::string cmp;
-        auto last = [&](const char* w) {
-          auto p = before.rfind(w);
-          return p == std::string::npos ? -1 : static_cast<long>(p);
-        };
-        long at_least = std::max({last("tối thiểu"), last("ít nhất"), last("từ ")});
-        long at_most = last("tối đa");
-        long exactly = std::max(last("đạt"), last("số hóa"));
-        if (starts_with(collapse(after), "trở lên")) cmp = "at_least";
-        else if (at_most >= 0 && at_most > at_least && at_most > exactly) cmp = "at_most";
-        else if (at_least >= 0 && at_least >= exactly) cmp = "at_least";
-        else if (exactly >= 0) cmp = "exactly";
-        else if (auto semi = before.rfind(';'); collapse(semi == std::string::npos ? before : before.substr(semi + 1)).empty())
-          cmp = "at_least";  // "80% dịch vụ công …; 60% hồ sơ …": the figure opens its clause
-        else continue;
-        std::string value = (*it)[1].str();
-        std::replace(value.begin(), value.end(), ',', '.');
-        ProposedTarget p;
-        p.task = static_cast<int>(i);
-        p.comparison = cmp;
-        p.value = value;
-        p.sentence = collapse(text);
-        p.at = d_.tasks[i].at;
-        d_.targets.push_back(p);
-        note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + shortened(p.sentence, 300) + "\"",
-             "proposed target " + value + "% (" + cmp + ") from: \"" + shortened(p.sentence, 300) + "\"", static_cast<int>(i));
+      // line by line, so that the words before a figure are whole characters and its sentence
+      // is the line's clause around it
+      std::set<std::pair<std::string, std::string>> seen;  // (value, comparison) already proposed
+      // the task's text, then its expected output ("xử lý đạt tỷ lệ 100% phản ánh")
+      for (const auto& line : split(d_.tasks[i].text + "\n" + d_.tasks[i].output, '\n')) {
+        if (line.size() > 4000) continue;
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), pct); it != std::sregex_iterator(); ++it) {
+          auto pos = static_cast<std::size_t>(it->position(0));
+          auto end = pos + static_cast<std::size_t>(it->length(0));
+          std::string before = to_lower(line.substr(0, pos));
+          std::string after = to_lower(line.substr(end));
+          auto last = [&](const char* w) {
+            auto p = before.rfind(w);
+            return p == std::string::npos ? -1L : static_cast<long>(p);
+          };
+          long at_least = std::max({last("tối thiểu"), last("ít nhất"), last("từ ")});
+          long at_most = last("tối đa");
+          long exactly = last("đạt");
+          long clause = std::max(last(";"), last(". "));
+          std::string value = (*it)[1].str();
+          std::replace(value.begin(), value.end(), ',', '.');
+          bool opens = collapse(clause < 0 ? before : before.substr(static_cast<std::size_t>(clause) + 1)).empty();
+          std::string cmp;
+          if (starts_with(collapse(after), "trở lên")) cmp = "at_least";
+          else if (at_most > clause && at_most > at_least) cmp = "at_most";
+          else if (at_least > clause) cmp = "at_least";  // "tối thiểu đạt 50%", "đạt tỷ lệ tối thiểu 60%"
+          else if (exactly > clause) cmp = "exactly";
+          else if (at_least >= 0 && at_least >= exactly) cmp = "at_least";  // "tối thiểu … là 60%, 55%"
+          else if (value == "100") cmp = "exactly";  // "số hóa 100% hồ sơ": nothing goes past all
+          else if (opens) cmp = "at_least";  // "80% dịch vụ công …; 60% hồ sơ …": the figure opens its clause
+          else continue;
+          if (!seen.insert({value, cmp}).second) continue;
+          // the sentence: from the full stop before the figure to the one after it
+          std::size_t from = line.rfind(". ", pos);
+          from = from == std::string::npos ? 0 : from + 2;
+          std::size_t to = line.find(". ", end);
+          std::string sentence = collapse(line.substr(from, to == std::string::npos ? std::string::npos : to - from + 1));
+          if (starts_with(sentence, "- ")) sentence = collapse(sentence.substr(2));
+          ProposedTarget p;
+          p.task = static_cast<int>(i);
+          p.comparison = cmp;
+          p.value = value;
+          p.sentence = sentence;
+          p.at = d_.tasks[i].at;
+          d_.targets.push_back(p);
+          note(&d_, p.at, "targets", "đề xuất chỉ tiêu " + value + "% (" + comparison_vi(cmp) + ") từ câu: \"" + shortened(sentence, 300) + "\"",
+               "proposed target " + value + "% (" + cmp + ") from: \"" + shortened(sentence, 300) + "\"", static_cast<int>(i));
+        }
       }
     }
   }
@@ -1076,6 +1104,7 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
   std::string pad(static_cast<std::size_t>(indent), ' ');
   for (const auto& n : nodes) {
     if (n.section) {
+      d->row_lines[{n.at.table, n.at.row}] = w->line;
       w->raw(pad + "- section: " + (plain_safe(n.title) ? n.title : quoted(n.title)) + "\n");
       if (!n.number.empty()) w->scalar(indent + 2, "number", n.number, true);
       if (n.children.empty()) {
@@ -1090,7 +1119,7 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
     t.line = w->line;
     bool first = true;
     auto key = [&](const std::string& k, const std::string& v, bool q = false) {
-      if (v.empty()) return;
+      if (v.empty()) return;  // (the first key always has a value: see below)
       if (first) {
         // "- key: value" for the first key of the item
         Writer tmp;
@@ -1112,8 +1141,12 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
     };
     if (!t.id.empty()) key("id", t.id);
     key("number", t.number, true);
-    key("task", t.text.empty() ? "(không có nội dung)" : t.text);
-    if (first) key("task", "(không có nội dung)");
+    key("task", t.text);
+    if (first) {
+      // neither number nor text: an empty task, which `check` names (the review list says why)
+      w->raw(pad + "- task: \"\"\n");
+      first = false;
+    }
     write_offices(w, indent + 2, "lead", t.lead);
     write_offices(w, indent + 2, "partners", t.partners);
     key("output", t.output);
@@ -1151,12 +1184,14 @@ std::string write_plan(Draft* d) {
   give_unique_ids(d);
   Writer w;
   w.raw("---\n");
-  w.scalar(0, "number", d->number.empty() ? "/KH-UBND" : d->number, true);
-  w.scalar(0, "title", d->title.empty() ? "(chưa đọc được tên kế hoạch)" : d->title);
-  w.raw("year: " + std::to_string(d->year ? d->year : 0) + "\n");
+  // What could not be read is left out rather than made up (an unknown number is not the blank
+  // form "/KH-UBND"): `check` then names the missing key, and the review list says why.
+  if (!d->number.empty()) w.scalar(0, "number", d->number, true);
+  if (!d->title.empty()) w.scalar(0, "title", d->title);
+  if (d->year) w.raw("year: " + std::to_string(d->year) + "\n");
   if (!d->date.empty()) w.raw("date: " + d->date + "\n");
   if (!d->place.empty()) w.scalar(0, "place", d->place);
-  w.scalar(0, "issuer", d->issuer.empty() ? "(chưa đọc được cơ quan ban hành)" : d->issuer);
+  if (!d->issuer.empty()) w.scalar(0, "issuer", d->issuer);
   if (!d->signer_title.empty() || !d->signer_name.empty() || !d->capacity.empty()) {
     w.raw("signer:\n");
     if (!d->signer_name.empty()) w.scalar(2, "name", d->signer_name);
@@ -1201,6 +1236,7 @@ std::string write_plan(Draft* d) {
       int n = ++ids[base];
       std::string id = n > 1 ? base + "-" + std::to_string(n) : base;
       std::string sentence = shortened(t.sentence, 200);
+      d->proposals.push_back({task_id(*d, t.task), t.comparison, t.value, t.sentence, t.at});
       w.raw("#   - id: " + id + "\n");
       w.raw("#     measure: " + quoted(sentence) + "\n");
       w.raw("#     comparison: " + t.comparison + "\n");
@@ -1217,6 +1253,9 @@ std::string write_plan(Draft* d) {
     (void)heading;
   }
   for (auto [r, t] : d->review_task) d->review[static_cast<std::size_t>(r)].line = d->tasks[t].line;
+  for (auto& r : d->review)
+    if (!r.line && r.at.row)
+      if (auto it = d->row_lines.find({r.at.table, r.at.row}); it != d->row_lines.end()) r.line = it->second;
   return w.out;
 }
 
@@ -1238,6 +1277,7 @@ RecognisedPlan recognise_plan(const Document& doc, const RecogniseOptions& optio
   RecognisedPlan out;
   out.text = write_plan(&d);
   out.review = std::move(d.review);
+  out.targets = std::move(d.proposals);
   out.task_rows = static_cast<int>(d.tasks.size());
   out.section_rows = d.sections;
   return out;

@@ -29,9 +29,19 @@ struct ReviewItem {
   std::string message_en;
 };
 
+// A numeric target read from a task's text or output, proposed (commented out in the file).
+struct TargetProposal {
+  std::string task;        // the task's id
+  std::string comparison;  // at_least, at_most, exactly
+  std::string value;       // "50", "62.5"
+  std::string sentence;    // the sentence it was read from
+  SourcePlace at;
+};
+
 struct RecognisedPlan {
   std::string text;  // the whole plan file: front matter and body
   std::vector<ReviewItem> review;
+  std::vector<TargetProposal> targets;
   int task_rows = 0;     // task rows written
   int section_rows = 0;  // section rows written
 };
