@@ -23,6 +23,7 @@ struct TextLine {
   std::string text;    // trimmed, marks removed
   bool tab = false;    // started with a tab (a table cell in Word's copy)
   bool bold = false;   // wrapped in ** … ** (a Markdown-like copy)
+  bool italic = false; // holds <i> … </i>: a row printed in italics is a task, not a section
   int number = 0;      // line in the file, from 1
   int page = 0;        // from 1 when the text has form feeds, else 0
 };
@@ -81,6 +82,7 @@ std::vector<TextLine> split_lines(std::string_view text) {
     TextLine l;
     l.number = number;
     l.page = page;
+    l.italic = raw.find("<i>") != std::string_view::npos || raw.find("<em>") != std::string_view::npos;
     std::string cleaned = without_marks(std::string(raw));
     l.tab = !cleaned.empty() && cleaned.front() == '\t';
     l.text = trim(cleaned);
@@ -306,8 +308,8 @@ class TextBuilder {
       }
       bool section = true;
       for (std::size_t c = 2; c < r.cells.size(); ++c) section = section && r.cells[c].text.empty();
-      if (section && r.cells.size() > 2) r.cells.resize(2);
-      pad(&r, columns);
+      if (section && r.cells.size() > 2 && !l.italic) r.cells.resize(2);
+      pad(&r, columns, !l.italic);
       t.rows.push_back(std::move(r));
       after_blank = false;
     }

@@ -89,14 +89,15 @@ TEST(TextReader, CellPerLineTableWithWrappedCells) {
 TEST(TextReader, TabSeparatedRowsJoinedAcrossAPageBreak) {
   auto doc = parse(
       "STT\tNội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n"
-      "1.\t<i>Công tác chỉ đạo</i>\t\t\n"
+      "1.\tCông tác chỉ đạo\t\t\n"
       "1.1\tTổng hợp (theo Quyết định số 766/QĐ-TTg\tTrung tâm PVHCC\tThường xuyên\n"
       "\n"
       "\tcủa Thủ tướng Chính phủ)\t\t\n"
-      "\tHàng không số\tTrung tâm PVHCC\tThường xuyên\n");
+      "\tHàng không số\tTrung tâm PVHCC\tThường xuyên\n"
+      "1.2\t<i>Báo cáo, in nghiêng như một nhiệm vụ</i>\t\t\n");
   const Table* t = task_table(doc);
   ASSERT_TRUE(t);
-  ASSERT_EQ(t->rows.size(), 4u);
+  ASSERT_EQ(t->rows.size(), 5u);
   EXPECT_EQ(t->rows[1].cells[1].text, "Công tác chỉ đạo");
   EXPECT_EQ(t->rows[1].cells[1].span, 3);
   EXPECT_EQ(t->rows[2].cells[1].text, "Tổng hợp (theo Quyết định số 766/QĐ-TTg của Thủ tướng Chính phủ)");
@@ -104,6 +105,10 @@ TEST(TextReader, TabSeparatedRowsJoinedAcrossAPageBreak) {
   EXPECT_NE(t->rows[2].doubt_en.find("page break"), std::string::npos);
   EXPECT_EQ(t->rows[3].cells[0].text, "");
   EXPECT_EQ(t->rows[3].cells[1].text, "Hàng không số");
+  // In italics with its other cells empty: a task (with sub-rows, maybe), not a section.
+  ASSERT_EQ(t->rows[4].cells.size(), 4u);
+  EXPECT_EQ(t->rows[4].cells[1].text, "Báo cáo, in nghiêng như một nhiệm vụ");
+  EXPECT_EQ(t->rows[4].cells[1].span, 1);
 }
 
 TEST(TextReader, ColumnsAsBlocksWithTheHeaderRepeatedOnEachPage) {
