@@ -107,7 +107,7 @@ int run_import(const ImportFlags& f, bool english) {
   if (!ok) return fail("không ghi được tệp " + target.generic_string(), "cannot write " + target.generic_string(), english);
 
   const std::string path = target.generic_string();
-  std::cout << (english ? "Created " : "Đã tạo ") << path << ": " << result.task_rows << (english ? " tasks in " : " nhiệm vụ trong ")
+  std::cout << (english ? "Created " : "Đã tạo ") << path << ": " << result.task_rows << (english ? " task rows in " : " hàng nhiệm vụ trong ")
             << result.section_rows << (english ? " sections.\n" : " mục.\n");
   // What `check` will say of the file as it is, told now.
   Diagnostics diags;

@@ -43,7 +43,7 @@ class ImportCommandTest : public ::testing::Test {
 TEST_F(ImportCommandTest, WritesThePlanThatPassesCheckAndListsWhatToReview) {
   auto r = import(fixture("son-lam-2023.docx") + " " + unit_);
   ASSERT_EQ(r.code, 0) << r.output;
-  EXPECT_NE(r.output.find("Đã tạo content/ha-tinh/huong-son/son-lam/plans/2023.md: 28 nhiệm vụ trong 7 mục."), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Đã tạo content/ha-tinh/huong-son/son-lam/plans/2023.md: 28 hàng nhiệm vụ trong 7 mục."), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("plans/2023.md:152: đề xuất chỉ tiêu 60% (tối thiểu)"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("[bảng 3, hàng 23]"), std::string::npos) << r.output;
   auto check = run_shell("cd '" + dir_.string() + "' && '" + CONGKHAI_BINARY + "' check 2>&1");

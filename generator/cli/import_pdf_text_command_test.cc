@@ -44,7 +44,7 @@ class ImportPdfTextCommandTest : public ::testing::Test {
 TEST_F(ImportPdfTextCommandTest, Case240PdfWritesAPlanThatPassesCheck) {
   auto r = import(fixture("son-lam-2023.pdf") + " " + unit_);
   ASSERT_EQ(r.code, 0) << r.output;
-  EXPECT_NE(r.output.find("28 nhiệm vụ trong 7 mục"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("28 hàng nhiệm vụ trong 7 mục"), std::string::npos) << r.output;
   // the reader's doubt, with the page it is on
   EXPECT_NE(r.output.find("hàng nối tiếp qua trang"), std::string::npos) << r.output;
   auto check = run_shell("cd '" + dir_.string() + "' && '" + CONGKHAI_BINARY + "' check 2>&1");
@@ -56,7 +56,7 @@ TEST_F(ImportPdfTextCommandTest, Case241TextCopyWithoutItsHeading) {
   // the review list says why `check` does not pass yet, and what to fill in.
   auto r = import(fixture("text/son-lam-2023.txt") + " " + unit_ + " --id 2023");
   ASSERT_EQ(r.code, 0) << r.output;
-  EXPECT_NE(r.output.find("28 nhiệm vụ trong 7 mục"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("28 hàng nhiệm vụ trong 7 mục"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("không nhận ra cơ quan ban hành"), std::string::npos) << r.output;
   auto check = run_shell("cd '" + dir_.string() + "' && '" + CONGKHAI_BINARY + "' check 2>&1");
   EXPECT_NE(check.output.find("thiếu khoá bắt buộc \"issuer\""), std::string::npos) << check.output;

@@ -799,6 +799,7 @@ class Recogniser {
     std::vector<Node*> stack{&d_.root};
     std::vector<std::pair<SectionNumber, std::string>> kinds;  // per depth: kind and last number
     std::vector<std::vector<std::string>> above(static_cast<std::size_t>(cols->count));  // last lines per column
+    std::vector<Node*> task_chain;  // the last task and its last sub-task: where "2.4.1" after "2.4" goes
     for (++r; r < table.rows.size(); ++r) {
       const Row& row = table.rows[r];
       // the header again (repeated on each page), or a row of column numbers "(1) (2) …"
@@ -860,6 +861,7 @@ class Recogniser {
       }
       if (section) {
         add_section(number, title, row.at, &stack, &kinds);
+        task_chain.clear();
         for (auto& a : above) a.clear();
         continue;
       }
@@ -910,6 +912,22 @@ class Recogniser {
       // "2.2" after the tasks of sub-section "2.1" belongs to "2." again (but "2.1" right under
       // the sub-section "2.1" repeats its number and stays in it).
       SectionNumber tk = classify(t.number);
+      // A sub-row: "2.4.1" under the task "2.4" (at most two levels below a task).
+      while (!task_chain.empty() && !(tk.kind == NumberKind::kDecimal &&
+                                      starts_with(bare(t.number), bare(task_chain.back()->number) + ".") &&
+                                      !bare(task_chain.back()->number).empty()))
+        task_chain.pop_back();
+      if (!task_chain.empty() && task_chain.size() <= 2) {
+        Node n;
+        n.task = index;
+        n.at = row.at;
+        n.number = t.number;
+        task_chain.back()->children.push_back(std::move(n));
+        task_chain.push_back(&task_chain.back()->children.back());
+        d_.tasks.push_back(std::move(t));
+        continue;
+      }
+      task_chain.clear();
       while (tk.kind == NumberKind::kDecimal && stack.size() > 1) {
         SectionNumber sk = classify(stack.back()->number);
         if (sk.kind != NumberKind::kDecimal || sk.parts < tk.parts || bare(stack.back()->number) == bare(t.number)) break;
@@ -920,7 +938,12 @@ class Recogniser {
       Node n;
       n.task = index;
       n.at = row.at;
+      n.number = t.number;
       stack.back()->children.push_back(std::move(n));
+      // a task numbered as its section ("2.1" in the section "2.1") stands in the section's
+      // numbering: "2.1.2" after it is its sibling, not its sub-row
+      if (stack.size() == 1 || bare(stack.back()->number) != bare(t.number))
+        task_chain.push_back(&stack.back()->children.back());
       d_.tasks.push_back(std::move(t));
     }
   }
@@ -1151,6 +1174,10 @@ void write_nodes(Writer* w, Draft* d, const std::vector<Node>& nodes, int indent
     write_offices(w, indent + 2, "partners", t.partners);
     key("output", t.output);
     key("timeframe", t.timeframe);
+    if (!n.children.empty()) {
+      w->raw(pad + "  tasks:\n");
+      write_nodes(w, d, n.children, indent + 4);
+    }
   }
 }
 
@@ -1235,10 +1262,11 @@ std::string write_plan(Draft* d) {
       base += "-" + slugify(t.value);
       int n = ++ids[base];
       std::string id = n > 1 ? base + "-" + std::to_string(n) : base;
-      std::string sentence = shortened(t.sentence, 200);
+      std::string sentence = shortened(t.sentence, 200);  // a starting point for the measure
       d->proposals.push_back({task_id(*d, t.task), t.comparison, t.value, t.sentence, t.at});
       w.raw("#   - id: " + id + "\n");
       w.raw("#     measure: " + quoted(sentence) + "\n");
+      w.raw("#     statement: " + quoted(t.sentence) + "\n");
       w.raw("#     comparison: " + t.comparison + "\n");
       w.raw("#     value: " + t.value + "\n");
       w.raw("#     task: " + task_id(*d, t.task) + "\n");

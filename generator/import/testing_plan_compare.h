@@ -1,6 +1,6 @@
 // Test helper: a recognised plan compared field by field with the hand-transcribed one, both
 // as the plan loader reads them: which task rows have number, text, lead, partners, output,
-// timeframe and section all exactly right, and which header fields. Shared by the tests of
+// timeframe, section and parent task all exactly right, and which header fields. Shared by the tests of
 // every reader (Word, PDF, text) on the sample plans.
 #pragma once
 
@@ -67,9 +67,14 @@ inline Score compare_plans(const Plan& got, const Plan& want) {
   for (std::size_t i = 0; i < want.tasks.size() && i < got.tasks.size(); ++i) {
     const Task& g = got.tasks[i];
     const Task& w = want.tasks[i];
+    // the task a sub-task sits under, by its number
+    auto parent = [](const Plan& p, const Task& t) {
+      return t.parent >= 0 ? "under " + p.tasks[static_cast<std::size_t>(t.parent)].number : std::string();
+    };
     auto sec = [](const Plan& p, const Task& t) { return t.section >= 0 ? p.sections[static_cast<std::size_t>(t.section)].number : ""; };
     bool right = g.number == w.number && g.text == w.text && g.lead == w.lead && g.partners == w.partners &&
-                 g.output == w.output && g.timeframe == w.timeframe && sec(got, g) == sec(want, w);
+                 g.output == w.output && g.timeframe == w.timeframe && sec(got, g) == sec(want, w) &&
+                 parent(got, g) == parent(want, w);
     if (right) ++s.rows_right;
     else
       ADD_FAILURE() << "task row " << i + 1 << " (" << w.number << "):\n  got:  " << g.number << " / " << g.text << " / "
