@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "import/docx_reader.h"
+#include "import/pdf_reader.h"
+#include "import/text_reader.h"
 #include "import/plan_recogniser.h"
 #include "load/plan_loader.h"
 #include "load/regular_file.h"
@@ -57,16 +59,14 @@ int run_import(const ImportFlags& f, bool english) {
     return fail("mã kế hoạch \"" + f.id + "\" phải viết thường, không dấu, nối bằng \"-\", ví dụ: 2025",
                 "plan id \"" + f.id + "\" must be lower-case ASCII with \"-\", e.g. 2025", english);
   std::string ext = lower_extension(f.file);
-  if (ext == ".pdf" || ext == ".txt")
-    return fail("chưa đọc được tệp " + ext + "; hiện chỉ nhập được văn bản Word (.docx)",
-                ext + " files are not yet supported; only Word documents (.docx) can be imported for now", english);
   if (ext == ".doc")
     return fail("tệp .doc (Word 97-2003) chưa đọc được; hãy mở bằng Word hoặc LibreOffice và lưu thành \"Word Document (.docx)\"",
                 ".doc files (Word 97-2003) cannot be read; open it in Word or LibreOffice and save it as \"Word Document (.docx)\"",
                 english);
-  if (ext != ".docx")
-    return fail("không biết đọc tệp \"" + f.file + "\"; cần văn bản Word (.docx)",
-                "cannot read \"" + f.file + "\"; a Word document (.docx) is needed", english);
+  if (ext != ".docx" && ext != ".pdf" && ext != ".txt")
+    return fail("không biết đọc tệp \"" + f.file + "\"; cần văn bản Word (.docx), PDF (.pdf) hoặc văn bản thường (.txt)",
+                "cannot read \"" + f.file + "\"; a Word document (.docx), a PDF (.pdf) or plain text (.txt) is needed",
+                english);
   RegularFile in = read_regular_file(f.file, kMaxImportBytes);
   if (in.status == RegularFile::Status::kTooLarge)
     return fail("tệp " + f.file + " quá lớn (hơn 64 MiB) để là một văn bản kế hoạch",
@@ -77,7 +77,9 @@ int run_import(const ImportFlags& f, bool english) {
     return fail("không đọc được tệp " + f.file, "cannot read " + f.file, english);
 
   import::ReadProblem problem;
-  auto doc = import::read_docx(in.bytes, f.file, &problem);
+  auto doc = ext == ".pdf"   ? import::read_pdf_bytes(in.bytes, f.file, &problem)
+             : ext == ".txt" ? import::parse_text(in.bytes, f.file, &problem)
+                             : import::read_docx(in.bytes, f.file, &problem);
   if (!doc) return fail(f.file + ": " + problem.vi, f.file + ": " + problem.en, english);
   import::RecogniseOptions options;
   options.id = f.id;

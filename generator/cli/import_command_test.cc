@@ -71,10 +71,9 @@ TEST_F(ImportCommandTest, Case227BadIdInEnglish) {
   EXPECT_NE(r.output.find("plan id \"../x\" must be lower-case ASCII"), std::string::npos) << r.output;
 }
 
-TEST_F(ImportCommandTest, Case228PdfAndTextNotYetSupported) {
+TEST_F(ImportCommandTest, Case228PdfAndTextAreRead) {
   auto r = import(fixture("son-lam-2023.pdf") + " " + unit_ + " --lang en");
-  EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.output.find("not yet supported"), std::string::npos) << r.output;
+  EXPECT_EQ(r.code, 0) << r.output;
 }
 
 TEST_F(ImportCommandTest, Case229NotAZip) {

@@ -41,6 +41,10 @@ struct Row {
   bool header = false;           // repeated header row (tblHeader), or the table's first
   bool after_page_break = false; // the row starts a new page (PDF, text) or follows a break
   SourcePlace at;
+  // Why the reader is unsure how this row was rebuilt (empty when it is sure): lines joined
+  // across a page break, cells told apart by a guess. The import lists it for review.
+  std::string doubt;
+  std::string doubt_en;
 };
 
 struct Table {

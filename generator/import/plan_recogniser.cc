@@ -901,6 +901,8 @@ class Recogniser {
       }
       t.lead = offices(lead, &d_, row.at, "lead", index);
       t.partners = offices(partners, &d_, row.at, "partners", index);
+      if (!row.doubt.empty())  // what the PDF or text reader had to guess about the row
+        note(&d_, row.at, "tasks", row.doubt, row.doubt_en, index);
       if (rejoined)
         note(&d_, row.at, "tasks", "các dòng trong ô được nối lại thành đoạn; kiểm tra chỗ xuống dòng",
              "the lines of the cells were joined into paragraphs; check the line breaks", index);
