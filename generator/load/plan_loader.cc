@@ -26,7 +26,8 @@ class PlanParser {
     read_not_in_copy(root);
     // A blank number ("number:") is the blank form: the plan was issued without one.
     plan_.number = r_.text(root, "number").value_or("");
-    plan_.issuer = r_.text(root, "issuer").value_or("");
+    // Present but blank is an error as ever; absent is reported below unless not in the copy.
+    plan_.issuer = r_.text(root, "issuer", !plan_.not_in_copy.issuer).value_or("");
     require_or_not_in_copy(root, "number", plan_.not_in_copy.number, plan_.number,
                            "ghi số như in (28/KH-UBND), hoặc dạng để trống /KH-UBND nếu văn bản in "
                            "\"Số: /KH-UBND\"; nếu bản này không có dòng số, ghi not_in_copy: [number]",

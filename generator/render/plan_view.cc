@@ -113,6 +113,18 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   p["place_not_in_copy"] = plan.not_in_copy.place;
   p["issuer_not_in_copy"] = plan.not_in_copy.issuer;
   p["not_in_copy_text"] = kNotInCopyVi;
+  {
+    // Every header field the copy lacks, named once at the top of the document's text.
+    std::string lacks;
+    const std::pair<bool, const char*> names[] = {{plan.not_in_copy.number, "số văn bản"},
+                                                  {plan.not_in_copy.date, "ngày ban hành"},
+                                                  {plan.not_in_copy.place, "địa danh"},
+                                                  {plan.not_in_copy.issuer, "cơ quan ban hành"},
+                                                  {plan.not_in_copy.signer, "tên người ký"}};
+    for (const auto& [lacking, name] : names)
+      if (lacking) lacks += std::string(lacks.empty() ? "" : ", ") + name;
+    p["copy_lacks"] = lacks;
+  }
   p["date_note"] = plan.date ? partial_date_note(*plan.date) : "";
   // The column headings as printed, else the portal's own.
   auto heading = [](const std::string& printed, const char* own) { return printed.empty() ? std::string(own) : printed; };

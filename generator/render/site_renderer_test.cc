@@ -366,7 +366,8 @@ TEST_F(SiteRendererTest, HeaderFieldsNotInTheCopyReadUnknownNotBlank) {
   };
   std::string plan = page_of(lacking, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
   EXPECT_TRUE(contains(plan, "<dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
-  EXPECT_TRUE(contains(plan, "<dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span> <span class=\"muted\">(địa danh: bản đăng tải không có phần này)</span></dd>"));
+  EXPECT_TRUE(contains(plan, "<dt>Ngày ban hành</dt><dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
+  EXPECT_TRUE(contains(plan, "Bản đăng tải không có các phần sau của văn bản: số văn bản, ngày ban hành, địa danh, cơ quan ban hành, tên người ký.</p>"));
   EXPECT_TRUE(contains(plan, "cơ quan ban hành: không rõ (bản đăng tải không có phần này)"));
   EXPECT_TRUE(contains(plan, "<p class=\"signer-name\"><span class=\"muted\">(tên người ký: bản đăng tải không có phần này)</span></p>"));
   EXPECT_FALSE(contains(plan, "không ghi số"));
