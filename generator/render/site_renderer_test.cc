@@ -365,7 +365,7 @@ TEST_F(SiteRendererTest, HeaderFieldsNotInTheCopyReadUnknownNotBlank) {
     plan.signer.name.clear();
   };
   std::string plan = page_of(lacking, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
-  EXPECT_TRUE(contains(plan, "<dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
+  EXPECT_TRUE(contains(plan, "<dt>Số văn bản</dt><dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
   EXPECT_TRUE(contains(plan, "<dt>Ngày ban hành</dt><dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
   EXPECT_TRUE(contains(plan, "Bản đăng tải không có các phần sau của văn bản: số văn bản, ngày ban hành, địa danh, cơ quan ban hành, tên người ký.</p>"));
   EXPECT_TRUE(contains(plan, "cơ quan ban hành: không rõ (bản đăng tải không có phần này)"));
