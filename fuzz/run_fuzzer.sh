@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs one libFuzzer harness for a bounded time on a seed corpus made from the repository.
 #
-#   run_fuzzer.sh FUZZER plan|timeframe|markdown|xlsx SOURCE_DIR SECONDS [WORK_DIR]
+#   run_fuzzer.sh FUZZER plan|timeframe|markdown|xlsx|docx SOURCE_DIR SECONDS [WORK_DIR]
 #
 # WORK_DIR keeps the growing corpus (WORK_DIR/corpus) and any crash (WORK_DIR/crash-*)
 # between runs; by default a temporary folder. Exit status 0 when nothing was found.
@@ -37,6 +37,13 @@ if [ "$kind" = xlsx ]; then
     cp "$f" "$work/seeds/$n"
   done < <(find "$source_dir/tests/fixtures/spreadsheets" "$source_dir/tests/bad-input/cases" \
              \( -name '*.xlsx' -o -name '*.csv' \) -size -65536c -print0 2> /dev/null)
+fi
+# Word documents: the import fixtures (the sample plans as .docx).
+if [ "$kind" = docx ]; then
+  while IFS= read -r -d '' f; do
+    n=$((n + 1))
+    cp "$f" "$work/seeds/$n"
+  done < <(find "$source_dir/tests/fixtures/import" -name '*.docx' -size -262144c -print0 2> /dev/null)
 fi
 echo "$kind: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus, ${seconds}s"
 
