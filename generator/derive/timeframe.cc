@@ -650,12 +650,13 @@ void add_unique(std::vector<Cadence>* cs, Cadence c) {
 // Fills years the text leaves out: from the next stated year ("Quý I, Quý II và năm 2023"),
 // else the previous one, else the plan year.
 bool fill_years(std::vector<Span*>& spans, int plan_year) {
+  // The next year given after each span, found in one pass from the end rather than by a scan
+  // per span.
+  std::vector<int> next(spans.size() + 1, 0);
+  for (std::size_t i = spans.size(); i-- > 0;) next[i] = spans[i]->year ? spans[i]->year : next[i + 1];
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (spans[i]->year) continue;
-    int y = 0;
-    for (std::size_t j = i + 1; j < spans.size() && !y; ++j) y = spans[j]->year;
-    for (std::size_t j = i; j-- > 0 && !y;) y = spans[j]->year;
-    if (!y) y = plan_year;
+    int y = next[i + 1] ? next[i + 1] : i ? spans[i - 1]->year : plan_year;
     if (y <= 0) return false;
     spans[i]->year = y;
     spans[i]->year_inferred = true;
