@@ -727,8 +727,6 @@ std::optional<Timeframe::Window> window_of(const Span& a, const Span* b) {
   Timeframe::Window w{a.first_month, last.unit == Span::Unit::kDay ? last.first_month : last.last_month,
                       last.unit == Span::Unit::kDay ? last.day : 0};
   if (w.first_month > w.last_month || w.day > days_in_month(2024, w.last_month)) return std::nullopt;
-  if (a.unit == Span::Unit::kDay && b && a.first_month == w.last_month) return std::nullopt;
-  if (a.unit == Span::Unit::kDay && !b) w.first_month = w.last_month;
   return w;
 }
 
