@@ -205,6 +205,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     if (!finished && tf.due && !tf.overdue) upcoming.push_back(row.index);
     std::string summary = describe_timeframe(tf.timeframe);
     if (comparable(summary) == comparable(t.timeframe)) summary.clear();  // nothing to add
+    // Not read: no deadline is derived, and the page says so rather than nothing.
+    if (tf.timeframe.kind == Timeframe::Kind::kUnknown && !t.timeframe.empty()) summary = "chưa đọc được hạn";
     json r;
     r["is_section"] = false;
     r["is_task"] = true;
@@ -231,7 +233,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["overdue_text"] = tf.overdue ? "Quá hạn " + std::to_string(tf.overdue_days) + " ngày" : "";
     r["unfinished"] = !finished;
     r["done"] = done;
-    r["ended_unfinished"] = ended && !finished && !tf.overdue;
+    // A duty with no end printed ("… và các năm tiếp theo") does not end with the plan's year.
+    r["ended_unfinished"] = ended && !finished && !tf.overdue && !is_open_ended(tf.timeframe);
     r["history_href"] = tf.entries.empty() ? "" : "#ls-" + t.id;
     r["history_count"] = std::to_string(tf.entries.size());
     rows.push_back(std::move(r));

@@ -287,6 +287,38 @@ TEST_F(SiteRendererTest, AFinishedPlanYearSaysSo) {
   EXPECT_TRUE(contains(unit, "1/5 nhiệm vụ hoàn thành · năm kế hoạch đã kết thúc</span>")) << unit;
 }
 
+TEST_F(SiteRendererTest, ADutyWithNoEndDoesNotEndWithThePlanYear) {
+  facts_.as_of = Date{2024, 3, 1};
+  portal_.plans[0].tasks[4].timeframe = "Năm 2023 và các năm tiếp theo";
+  facts_.plans[0].tasks[4].timeframe = parse_timeframe(portal_.plans[0].tasks[4].timeframe, 2023);
+  facts_.plans[0].tasks[4].reported = true;
+  facts_.plans[0].tasks[4].status = TaskStatus::kInProgress;
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "Năm 2023 và các năm tiếp theo <span class=\"tf-summary\">(hằng năm kể từ năm 2023)</span>"))
+      << plan;
+  // Its row, and only its row, carries no "year over, not finished" tag.
+  const std::string id = "<tr id=\"" + task_anchor(portal_.plans[0].tasks[4]) + "\"";
+  const size_t row = plan.find(id);
+  ASSERT_NE(row, std::string::npos);
+  const std::string row_html = plan.substr(row, plan.find("</tr>", row) - row);
+  EXPECT_FALSE(contains(row_html, "Hết năm chưa hoàn thành")) << row_html;
+  EXPECT_FALSE(contains(row_html, "tag--overdue")) << row_html;
+  EXPECT_TRUE(contains(plan, "Hết năm chưa hoàn thành")) << "the unreported tasks still say it";
+}
+
+TEST_F(SiteRendererTest, ATimeframeNotReadSaysSo) {
+  portal_.plans[0].tasks[4].timeframe = "Chưa xác định thời gian";
+  facts_.plans[0].tasks[4].timeframe = parse_timeframe(portal_.plans[0].tasks[4].timeframe, 2023);
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "Chưa xác định thời gian <span class=\"tf-summary\">(chưa đọc được hạn)</span>"))
+      << plan;
+  // An empty timeframe is not a text to read.
+  EXPECT_EQ(portal_.plans[0].tasks[2].timeframe, "");
+  EXPECT_EQ(plan.find("chưa đọc được hạn"), plan.rfind("chưa đọc được hạn"));
+}
+
 TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProblem) {
   std::string plan = plan_page_html();
   EXPECT_TRUE(contains(plan, "<meta name=\"description\" content=\"Kế hoạch số 28/KH-UBND của xã Sơn Lâm, năm 2023: "
