@@ -30,6 +30,15 @@ while IFS= read -r -d '' f; do
       done ;;
   esac
 done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1048576c -print0 2> /dev/null)
+# Timeframes: also every real one collected in tests/fixtures/timeframes/real.tsv, with its year.
+if [ "$kind" = timeframe ]; then
+  while IFS=$'\t' read -r text year _; do
+    case $text in '#'*|'') continue ;; esac
+    n=$((n + 1))
+    { printf "\\$(printf '%03o' $(((year - 1900) % 256)))\\$(printf '%03o' $(((year - 1900) / 256)))"
+      printf '%b' "$text"; } > "$work/seeds/real-$n"
+  done < "$source_dir/tests/fixtures/timeframes/real.tsv"
+fi
 # Workbooks and CSV sheets: the spreadsheet fixtures and those committed with bad-input cases.
 if [ "$kind" = xlsx ]; then
   while IFS= read -r -d '' f; do
