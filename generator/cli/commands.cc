@@ -98,10 +98,13 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   return true;
 }
 
+// Prints the problems and the warnings together, in file order.
 int report(const PipelineResult& r, const CommonFlags& f) {
-  if (r.diags.empty()) return kExitOk;
-  print_diagnostics(r.diags, print_options(f), std::cerr);
-  return kExitContentErrors;
+  Diagnostics all = r.diags;
+  all.insert(all.end(), r.warnings.begin(), r.warnings.end());
+  sort_diagnostics(all);
+  if (!all.empty()) print_diagnostics(all, print_options(f), std::cerr);
+  return r.diags.empty() ? kExitOk : kExitContentErrors;
 }
 
 int run_check(const CommonFlags& f) {
@@ -177,6 +180,7 @@ int run_build(const CommonFlags& f) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
+  report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused
             << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -27,6 +28,11 @@ struct Task {
   bool id_explicit = false;
   std::string number;  // as printed, may be empty
   std::string text;    // Markdown
+  // The lead and coordinating offices' cells (cơ quan chủ trì, phối hợp) as printed, shown as
+  // they are; a list's items are its lines. `lead` and `partners` name the offices one by one,
+  // for filters and open data: never split at a comma (see split_offices).
+  std::string lead_text;
+  std::string partners_text;
   std::vector<std::string> lead;
   std::vector<std::string> partners;
   std::string output;
@@ -99,6 +105,12 @@ bool is_blank_number(const std::string& number);
 std::string number_mark(const std::string& number);
 // The number mark joined to the text: "2. Tổ chức…"; no number, the text alone.
 std::string numbered(const std::string& number, const std::string& text);
+// The offices an office cell names: its parts between ";" and line breaks, each without a
+// leading bullet ("- ", "+ ") or trailing punctuation. A comma never splits: "Các cơ quan, đơn vị
+// liên quan" is one office to every reader.
+std::vector<std::string> split_offices(std::string_view printed);
+// The cell as the page shows it: `text`, or the offices one a line when no text was given.
+std::string office_cell(const std::string& text, const std::vector<std::string>& offices);
 const Task* find_task(const Plan& plan, const std::string& id);
 const Target* find_target(const Plan& plan, const std::string& id);
 
