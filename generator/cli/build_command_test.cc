@@ -91,7 +91,7 @@ TEST_F(SampleSite, EveryTaskAppearsInOrderWithItsPrintedNumber) {
       ++rows;
     }
   }
-  EXPECT_EQ(rows, 64u);
+  EXPECT_EQ(rows, 65u);  // every printed row, the row "2.4" of 2026 with its sub-rows
 }
 
 // The open-data page links every data file the build published, each by a link that resolves
@@ -126,7 +126,18 @@ TEST_F(SampleSite, SeedNumberingIsKeptAsPrinted) {
   ASSERT_EQ(by_year.size(), 3u);
   EXPECT_EQ(by_year[2023]->tasks.size(), 28u);
   EXPECT_EQ(by_year[2024]->tasks.size(), 20u);
-  EXPECT_EQ(by_year[2026]->tasks.size(), 16u);
+  // Seed 004's row "2.4" (printed like the tasks 2.2 and 2.3) holds the sub-rows 2.4.1, 2.4.2.
+  ASSERT_EQ(by_year[2026]->tasks.size(), 17u);
+  int with_subtasks = 0;
+  for (const auto& t : by_year[2026]->tasks)
+    if (!t.subtasks.empty()) {
+      ++with_subtasks;
+      EXPECT_EQ(t.number, "2.4");
+      ASSERT_EQ(t.subtasks.size(), 2u);
+      EXPECT_EQ(by_year[2026]->tasks[t.subtasks[1]].number, "2.4.2");
+      EXPECT_EQ(full_number(*by_year[2026], by_year[2026]->tasks[t.subtasks[1]]), "2.4.2");
+    }
+  EXPECT_EQ(with_subtasks, 1);
   int unnumbered = 0;
   for (const auto& t : by_year[2024]->tasks) unnumbered += t.number.empty();
   EXPECT_EQ(unnumbered, 2);

@@ -37,23 +37,6 @@ lxw_datetime excel_date(const Date& d) { return lxw_datetime{d.year, d.month, d.
 
 }  // namespace
 
-std::string full_task_number(const Plan& plan, const Task& task) {
-  std::vector<std::string> parts;
-  if (!task.number.empty()) parts.push_back(task.number);
-  for (int s = task.section; s >= 0 && static_cast<std::size_t>(s) < plan.sections.size(); s = plan.sections[s].parent) {
-    const std::string& n = plan.sections[s].number;
-    // A sub-section numbered "2.1" already carries its parent's number "2".
-    if (!n.empty() && (parts.empty() || parts.back().rfind(n + ".", 0) != 0)) parts.insert(parts.begin(), n);
-  }
-  std::string out;
-  for (const auto& p : parts) {
-    std::string q = p;
-    while (!q.empty() && (q.back() == '.' || q.back() == ')')) q.pop_back();
-    out += (out.empty() ? "" : ".") + q;
-  }
-  return out;
-}
-
 bool write_progress_workbook(const std::string& path, const Plan& plan, const Period& period, std::string* error) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) {
@@ -156,7 +139,7 @@ bool write_progress_workbook(const std::string& path, const Plan& plan, const Pe
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const lxw_col_t col = static_cast<lxw_col_t>(c);
       switch (columns[c].column) {
-        case ProgressColumn::kNumber: worksheet_write_string(ws, r, col, full_task_number(plan, t).c_str(), reference); break;
+        case ProgressColumn::kNumber: worksheet_write_string(ws, r, col, full_number(plan, t).c_str(), reference); break;
         case ProgressColumn::kText: worksheet_write_string(ws, r, col, t.text.c_str(), reference); break;
         case ProgressColumn::kLead: worksheet_write_string(ws, r, col, office_cell(t.lead_text, t.lead).c_str(), reference); break;
         case ProgressColumn::kTask: worksheet_write_string(ws, r, col, t.id.c_str(), reference); break;

@@ -11,9 +11,6 @@
 
 namespace congkhai {
 
-// The full number of a task with its sections' numbers: "II.2", "A.1.3"; "" when none has one.
-std::string full_task_number(const Plan& plan, const Task& task);
-
 // Writes the workbook at `path` (which must not exist); false and `error` set on failure.
 bool write_progress_workbook(const std::string& path, const Plan& plan, const Period& period, std::string* error);
 

@@ -165,8 +165,9 @@ TEST(ProgressWorkbook, NewWritesOneRowPerTaskWithADropDown) {
   EXPECT_EQ(cells["B2"], "2024");
   EXPECT_EQ(cells["B3"], "Quý II/2024");
   EXPECT_EQ(cells["D7"], "Trạng thái");
-  EXPECT_EQ(cells["A8"], "I.1");
-  EXPECT_EQ(cells["A10"], "II.1");
+  // The full number, each part as printed, separated as on the pages.
+  EXPECT_EQ(cells["A8"], "I › 1");
+  EXPECT_EQ(cells["A10"], "II › 1");
   EXPECT_EQ(cells["I9"], "niem-yet-cong-khai");
   EXPECT_EQ(cells["D9"], "chưa bắt đầu");
   EXPECT_EQ(cells.count("A11"), 0u);

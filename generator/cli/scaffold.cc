@@ -159,13 +159,16 @@ std::string period_file_label(const Period& p) {
 constexpr const char* kTaskHelp =
     "      # Mỗi nhiệm vụ: task (nội dung công việc), lead (cơ quan chủ trì), partners (cơ quan phối hợp),\n"
     "      # output (dự kiến sản phẩm), timeframe (thời gian thực hiện, ghi như trên văn bản).\n"
-    "      # id: mã cố định của nhiệm vụ (chữ thường không dấu, chữ số, dấu \"-\"), dùng trong báo cáo tiến độ.\n";
+    "      # id: mã cố định của nhiệm vụ (chữ thường không dấu, chữ số, dấu \"-\"), dùng trong báo cáo tiến độ.\n"
+    "      # Dòng có các dòng con (3.1, 3.2 dưới dòng 3): ghi các dòng con trong khoá tasks của nhiệm vụ đó.\n";
 
 class TableWriter {
  public:
   TableWriter(const Plan& plan, const std::string& old_year, const std::string& new_year)
       : plan_(plan), old_(old_year), new_(new_year) {
     for (const auto& row : plan.table) {
+      // Sub-tasks are written under their task.
+      if (row.kind == TableRow::Kind::kTask && plan.tasks[row.index].parent >= 0) continue;
       int container = row.kind == TableRow::Kind::kSection ? plan.sections[row.index].parent
                                                            : plan.tasks[row.index].section;
       children_[container].push_back(row);
@@ -185,20 +188,28 @@ class TableWriter {
         if (!s.number.empty()) out += field(indent + 2, "number", s.number);
         out += pad + "  tasks:\n" + items(row.index, indent + 4);
       } else {
-        const Task& t = plan_.tasks[row.index];
-        std::string body;
-        if (!t.number.empty()) body += field(indent + 2, "number", t.number);
-        body += field(indent + 2, "id", t.id);
-        body += field(indent + 2, "task", t.text);
-        body += office_field(indent + 2, "lead", t.lead_text, t.lead);
-        body += office_field(indent + 2, "partners", t.partners_text, t.partners);
-        if (!t.output.empty()) body += field(indent + 2, "output", t.output);
-        if (!t.timeframe.empty()) body += field(indent + 2, "timeframe", replace_all(t.timeframe, old_, new_));
-        body.replace(indent, 2, "- ");  // the first key opens the list item
-        out += body;
+        out += task_item(plan_.tasks[row.index], indent);
       }
     }
     return out;
+  }
+
+  std::string task_item(const Task& t, int indent) {
+    std::string body;
+    if (!t.number.empty()) body += field(indent + 2, "number", t.number);
+    body += field(indent + 2, "id", t.id);
+    body += field(indent + 2, "task", t.text);
+    body += office_field(indent + 2, "lead", t.lead_text, t.lead);
+    body += office_field(indent + 2, "partners", t.partners_text, t.partners);
+    if (!t.output.empty()) body += field(indent + 2, "output", t.output);
+    if (!t.timeframe.empty()) body += field(indent + 2, "timeframe", replace_all(t.timeframe, old_, new_));
+    body.replace(indent, 2, "- ");  // the first key opens the list item
+    if (!t.subtasks.empty()) {
+      body += std::string(indent + 2, ' ') + "tasks:\n";
+      for (int s : t.subtasks)
+        if (s >= 0 && static_cast<std::size_t>(s) < plan_.tasks.size()) body += task_item(plan_.tasks[s], indent + 4);
+    }
+    return body;
   }
 
   const Plan& plan_;
@@ -303,6 +314,8 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "#     comparison: at_least\n"
          "#     value: 60\n"
          "#     unit: \"%\"\n"
+         "#     # Câu nêu chỉ tiêu, chép nguyên văn; và nơi in câu đó: task (mã nhiệm vụ) hoặc part (đề mục, bỏ dấu #).\n"
+         "#     statement: Tối thiểu 60% hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến\n"
          "#     task: xay-dung-ke-hoach\n"
          "---\n"
          "\n"
@@ -377,7 +390,10 @@ std::string scaffold_plan_from(const Plan& prev, int year) {
       out += "    comparison: " + std::string(comparison_key(t.comparison)) + "\n";
       out += "    value: " + (t.value_text.empty() ? std::to_string(t.value) : t.value_text) + "\n";
       out += field(4, "unit", t.unit);
+      // The sentence as printed last year: check it against this year's document.
+      if (!t.statement.empty()) out += field(4, "statement", t.statement);
       if (!t.task.empty()) out += field(4, "task", t.task);
+      if (!t.part.empty()) out += field(4, "part", t.part);
     }
   }
   out += "---\n";
@@ -405,7 +421,15 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
          "# evidence: minh chứng, mỗi mục có title và url (địa chỉ web) hoặc file (tệp đặt cạnh tệp này).\n";
   out += "entries:\n";
   for (const auto& t : plan.tasks) {
-    out += "  # " + comment_text(numbered(t.number, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")")) + "\n";
+    out += "  # " + comment_text(numbered_task(plan, t, preview(t.text)) + (t.timeframe.empty() ? "" : " (" + t.timeframe + ")")) + "\n";
+    if (!t.subtasks.empty()) {
+      // A task with sub-tasks takes its status from theirs unless it is reported itself.
+      out += "  # Nhiệm vụ có nhiệm vụ con: trạng thái tính theo các nhiệm vụ con bên dưới;\n"
+             "  # chỉ bỏ dấu # khi báo cáo riêng cho cả nhiệm vụ.\n";
+      out += "  # - task: " + yaml_scalar(t.id) + "\n";
+      out += "  #   status: in_progress\n";
+      continue;
+    }
     out += "  - task: " + yaml_scalar(t.id) + "\n";
     out += "    status: (điền trạng thái not_started, in_progress, done, postponed hoặc cancelled)\n";
     out += "    # percent: 0\n";

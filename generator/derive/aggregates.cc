@@ -30,6 +30,7 @@ Aggregate plan_aggregate(const Plan& plan, const PlanFacts& facts) {
   a.plans = 1;
   static const TaskFacts kNoTask;
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    if (!counts_as_task(plan.tasks[i])) continue;  // a sub-task counts within its task
     const TaskFacts& tf = i < facts.tasks.size() ? facts.tasks[i] : kNoTask;
     TaskCounts& t = a.tasks;
     ++t.total;

@@ -145,6 +145,62 @@ Date last_updated(const Portal& portal, const Plan& p, Date progress, const Plan
 
 }  // namespace
 
+void derive_from_subtasks(const std::vector<const TaskFacts*>& subtasks, TaskFacts& tf) {
+  if (subtasks.empty()) return;
+  int reported = 0, done = 0, cancelled = 0, started = 0, not_started = 0, postponed = 0;
+  int overdue_days = 0;
+  bool overdue = false;
+  for (const TaskFacts* s : subtasks) {
+    if (s->overdue) overdue = true, overdue_days = std::max(overdue_days, s->overdue_days);
+    if (!s->reported) continue;
+    ++reported;
+    switch (s->status) {
+      case TaskStatus::kDone: ++done, ++started; break;
+      case TaskStatus::kInProgress: ++started; break;
+      case TaskStatus::kCancelled: ++cancelled; break;
+      case TaskStatus::kNotStarted: ++not_started; break;
+      case TaskStatus::kPostponed: ++postponed; break;
+    }
+  }
+  const int all = static_cast<int>(subtasks.size());
+  if (reported == 0) {  // nobody reported: neither is the task; a passed deadline still shows
+    if (overdue) tf.overdue = true, tf.overdue_days = std::max(tf.overdue_days, overdue_days);
+    return;
+  }
+  tf.from_subtasks = true;
+  tf.reported = true;
+  if (reported == all && done + cancelled == all)
+    tf.status = done > 0 ? TaskStatus::kDone : TaskStatus::kCancelled;
+  else if (started > 0)
+    tf.status = TaskStatus::kInProgress;
+  else if (reported == all)
+    tf.status = not_started > 0 ? TaskStatus::kNotStarted : TaskStatus::kPostponed;
+  else {
+    tf.from_subtasks = false;  // some unreported, none started: nothing can be said
+    tf.reported = false;
+    tf.status = TaskStatus::kNotStarted;
+  }
+  // The mean of the sub-tasks' percents (cancelled ones aside), when each has one.
+  long sum = 0;
+  int counted = 0;
+  bool all_known = true;
+  for (const TaskFacts* s : subtasks) {
+    if (s->reported && s->status == TaskStatus::kCancelled) continue;
+    if (s->percent < 0) all_known = false;
+    else sum += s->percent, ++counted;
+  }
+  tf.percent = tf.from_subtasks && all_known && counted > 0 ? static_cast<int>(sum / counted) : -1;
+  if (tf.from_subtasks && tf.status == TaskStatus::kDone) tf.percent = 100;
+  const bool finished = tf.reported && (tf.status == TaskStatus::kDone || tf.status == TaskStatus::kCancelled);
+  if (finished) {
+    tf.overdue = false;
+    tf.overdue_days = 0;
+  } else if (overdue) {
+    tf.overdue = true;
+    tf.overdue_days = std::max(tf.overdue_days, overdue_days);
+  }
+}
+
 bool target_met(const Target& target, double value) {
   switch (target.comparison) {
     case Comparison::kAtLeast: return value >= target.value - kEpsilon;
@@ -172,10 +228,19 @@ PlanFacts unlinked_plan(const Plan& plan) {
 void finish_plan(const Portal& portal, const PortalFacts& facts, int p, std::vector<int> reports,
                  const Date& progress, PlanFacts& pf) {
   const Plan& plan = portal.plans[p];
-  for (TaskFacts& tf : pf.tasks) {
-    derive_task(portal, facts, tf);
-    count(pf, tf);
+  for (TaskFacts& tf : pf.tasks) derive_task(portal, facts, tf);
+  // Sub-tasks come after their task in Plan::tasks: from the last, each task's sub-tasks
+  // are derived before it.
+  for (std::size_t i = plan.tasks.size(); i-- > 0;) {
+    const Task& task = plan.tasks[i];
+    if (task.subtasks.empty() || i >= pf.tasks.size() || pf.tasks[i].reported) continue;
+    std::vector<const TaskFacts*> subs;
+    for (int s : task.subtasks)
+      if (s >= 0 && static_cast<std::size_t>(s) < pf.tasks.size()) subs.push_back(&pf.tasks[s]);
+    derive_from_subtasks(subs, pf.tasks[i]);
   }
+  for (std::size_t i = 0; i < plan.tasks.size() && i < pf.tasks.size(); ++i)
+    if (counts_as_task(plan.tasks[i])) count(pf, pf.tasks[i]);
   for (std::size_t t = 0; t < plan.targets.size(); ++t) derive_target(portal, facts, plan.targets[t], pf.targets[t]);
   derive_reports(portal, std::move(reports), pf);
   pf.last_updated = last_updated(portal, plan, progress, pf);

@@ -22,6 +22,9 @@ struct TaskFacts {
   std::vector<int> entries;         // indexes into PortalFacts::entries, oldest first
   bool overdue = false;             // due < as_of and not done/cancelled
   int overdue_days = 0;
+  // A task with sub-tasks and no report of its own: its status, percent and overdue flag
+  // follow from its sub-tasks (see derive_from_subtasks).
+  bool from_subtasks = false;
   bool operator==(const TaskFacts&) const = default;
 };
 
@@ -38,6 +41,8 @@ struct TargetFacts {
 struct PlanFacts {
   std::vector<TaskFacts> tasks;     // parallel to Plan::tasks
   std::vector<TargetFacts> targets; // parallel to Plan::targets
+  // Counts of the plan's counted tasks (its rows that are not sub-tasks; a task with
+  // sub-tasks counts once), by status whether reported or not (see counts_as_task).
   int done = 0, in_progress = 0, not_started = 0, postponed = 0, cancelled = 0, overdue = 0;
   std::vector<int> reports;         // indexes into Portal::reports about this plan, newest first
                                     // (all of them: reports are not filtered by as_of)
@@ -78,6 +83,19 @@ void refresh_facts(const Portal& portal, const std::vector<int>& records, const 
 // its `records`, with its plan among the `plans`): what pointed at the records from `index`
 // on points one further.
 void shift_records(PortalFacts& facts, int index);
+
+// Whether a task counts in the plan's, units' and portal's counts: every task that is not a
+// sub-task. A task with sub-tasks counts once, with the status it derives from them.
+inline bool counts_as_task(const Task& task) { return task.parent < 0; }
+
+// A task with sub-tasks and no report of its own on or before the reference date takes
+// its status from theirs (already derived): none reported, neither is it; all reported
+// and done or cancelled: done (cancelled when all were cancelled); some done or in
+// progress: in progress; all reported, none started: not started (postponed when every
+// one not cancelled was postponed); else (some unreported, none started) not reported.
+// Its percent is the mean of its sub-tasks' that are not cancelled, when each has one;
+// it is overdue when not finished and its own deadline or a sub-task's has passed.
+void derive_from_subtasks(const std::vector<const TaskFacts*>& subtasks, TaskFacts& tf);
 
 // "tối thiểu 60%" met by 61.2? Applies the target's comparison, with 1e-9 of float tolerance.
 bool target_met(const Target& target, double value);

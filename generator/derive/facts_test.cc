@@ -449,3 +449,105 @@ TEST(RefreshFacts, GivesWhatDerivingEverythingGives) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// ---- Tasks with sub-tasks ----
+
+TaskFacts sub(bool reported, TaskStatus status, int percent = -1, bool overdue = false) {
+  TaskFacts t;
+  t.reported = reported;
+  t.status = status;
+  t.percent = percent;
+  t.overdue = overdue;
+  t.overdue_days = overdue ? 10 : 0;
+  return t;
+}
+
+TaskStatus derived(std::vector<TaskFacts> subs, bool* reported = nullptr) {
+  std::vector<const TaskFacts*> ptrs;
+  for (const auto& s : subs) ptrs.push_back(&s);
+  TaskFacts tf;
+  derive_from_subtasks(ptrs, tf);
+  if (reported) *reported = tf.reported;
+  return tf.status;
+}
+
+TEST(DeriveFromSubtasks, FollowsTheSubTasksAsTheTableInTheDocsSays) {
+  using S = TaskStatus;
+  bool reported = true;
+  derived({sub(false, S::kNotStarted), sub(false, S::kNotStarted)}, &reported);
+  EXPECT_FALSE(reported);  // none reported: neither is the task
+  EXPECT_EQ(derived({sub(true, S::kDone), sub(true, S::kCancelled)}, &reported), S::kDone);
+  EXPECT_TRUE(reported);
+  EXPECT_EQ(derived({sub(true, S::kCancelled), sub(true, S::kCancelled)}), S::kCancelled);
+  EXPECT_EQ(derived({sub(true, S::kDone), sub(false, S::kNotStarted)}), S::kInProgress);
+  EXPECT_EQ(derived({sub(true, S::kInProgress), sub(true, S::kPostponed)}), S::kInProgress);
+  EXPECT_EQ(derived({sub(true, S::kNotStarted), sub(true, S::kPostponed)}), S::kNotStarted);
+  EXPECT_EQ(derived({sub(true, S::kPostponed), sub(true, S::kCancelled)}), S::kPostponed);
+  derived({sub(true, S::kNotStarted), sub(false, S::kNotStarted)}, &reported);
+  EXPECT_FALSE(reported);  // some unreported, none started: nothing can be said
+}
+
+TEST(DeriveFromSubtasks, PercentIsTheMeanWhenEachHasOneAndOverdueFollows) {
+  using S = TaskStatus;
+  std::vector<TaskFacts> subs{sub(true, S::kInProgress, 40), sub(true, S::kDone, 100), sub(true, S::kCancelled)};
+  std::vector<const TaskFacts*> ptrs{&subs[0], &subs[1], &subs[2]};
+  TaskFacts tf;
+  derive_from_subtasks(ptrs, tf);
+  EXPECT_EQ(tf.percent, 70);
+  EXPECT_TRUE(tf.from_subtasks);
+  subs[0].percent = -1;
+  subs[0].overdue = true, subs[0].overdue_days = 12;
+  tf = TaskFacts{};
+  derive_from_subtasks(ptrs, tf);
+  EXPECT_EQ(tf.percent, -1);
+  EXPECT_TRUE(tf.overdue);
+  EXPECT_EQ(tf.overdue_days, 12);
+}
+
+// A task with sub-tasks counts once, with the status derived from them; its own report wins.
+TEST(DeriveFacts, ATaskWithSubTasksCountsOnceWithItsDerivedStatus) {
+  Fixture f;
+  Plan& p = f.plan();
+  p.tasks = {task("mot-cua", ""), task("dong-bo", "Tháng 3 năm 2023"), task("bo-chi-so", ""), task("bao-cao", "")};
+  p.tasks[0].subtasks = {1, 2};
+  p.tasks[1].parent = 0;
+  p.tasks[2].parent = 0;
+  f.record().entries = {entry("dong-bo", Date{2023, 3, 20}, TaskStatus::kDone),
+                        entry("bo-chi-so", Date{2023, 3, 20}, TaskStatus::kInProgress, 50),
+                        entry("bao-cao", Date{2023, 3, 20}, TaskStatus::kDone)};
+  PlanFacts pf = f.facts(Date{2023, 6, 30});
+  EXPECT_TRUE(pf.tasks[0].from_subtasks);
+  EXPECT_EQ(pf.tasks[0].status, TaskStatus::kInProgress);
+  EXPECT_EQ(pf.tasks[0].percent, 75);
+  // Counted: mot-cua (in progress) and bao-cao (done); the sub-tasks within mot-cua.
+  EXPECT_EQ(pf.in_progress + pf.done + pf.not_started + pf.postponed + pf.cancelled, 2);
+  EXPECT_EQ(pf.in_progress, 1);
+  EXPECT_EQ(pf.done, 1);
+
+  f.record().entries = {entry("mot-cua", Date{2023, 4, 1}, TaskStatus::kDone)};
+  pf = f.facts(Date{2023, 6, 30});
+  EXPECT_FALSE(pf.tasks[0].from_subtasks);
+  EXPECT_EQ(pf.tasks[0].status, TaskStatus::kDone);
+  EXPECT_EQ(pf.done, 2);
+}
+
+// A sub-task past its deadline makes its task overdue; the task is counted overdue once.
+TEST(DeriveFacts, AnOverdueSubTaskMakesItsTaskOverdue) {
+  Fixture f;
+  Plan& p = f.plan();
+  p.tasks = {task("mot-cua", ""), task("dong-bo", "Tháng 3 năm 2023"), task("tra-ket-qua", "Tháng 3 năm 2023")};
+  p.tasks[0].subtasks = {1, 2};
+  p.tasks[1].parent = 0;
+  p.tasks[2].parent = 0;
+  PlanFacts pf = f.facts(Date{2023, 6, 30});
+  EXPECT_TRUE(pf.tasks[1].overdue);
+  EXPECT_TRUE(pf.tasks[0].overdue);
+  EXPECT_FALSE(pf.tasks[0].reported);
+  EXPECT_EQ(pf.overdue, 1);
+}
+
+}  // namespace
+}  // namespace congkhai

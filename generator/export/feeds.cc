@@ -98,7 +98,7 @@ std::string progress_summary(const Portal& portal, const ProgressRecord& rec, co
   for (const auto& entry : rec.entries) {
     if (!dated_by(entry.date, as_of)) continue;
     const Task* task = find_task(plan, entry.task);
-    std::string what = task ? numbered(task->number, short_text(task->text)) : entry.task;
+    std::string what = task ? numbered_task(plan, *task, short_text(task->text)) : entry.task;
     summary += "• " + what + ": " + task_status_vi(entry.status);
     if (entry.percent >= 0) summary += " (" + std::to_string(entry.percent) + "%)";
     summary += "\n";

@@ -194,7 +194,7 @@ class PlanWriter {
 
     const PlanFacts& pf = plan_facts_ ? *plan_facts_ : no_facts_;
     j_.key("summary").begin_object();
-    j_.key("tasks").integer(static_cast<long long>(plan_.tasks.size()));
+    j_.key("tasks").integer(static_cast<long long>(std::count_if(plan_.tasks.begin(), plan_.tasks.end(), counts_as_task)));
     j_.key("targets").integer(static_cast<long long>(plan_.targets.size()));
     j_.key("done").integer(pf.done);
     j_.key("in_progress").integer(pf.in_progress);
@@ -206,9 +206,11 @@ class PlanWriter {
     j_.end_object();
 
     j_.key("sections").begin_array();
-    for (const auto& s : plan_.sections) {
+    for (size_t si = 0; si < plan_.sections.size(); ++si) {
+      const Section& s = plan_.sections[si];
       j_.begin_object();
       j_.key("number").text_or_null(s.number);
+      j_.key("full_number").text_or_null(section_full_number(plan_, static_cast<int>(si)));
       j_.key("title").string(s.title);
       j_.key("depth").integer(s.depth);
       j_.key("parent");
@@ -271,10 +273,16 @@ class PlanWriter {
     j_.begin_object();
     j_.key("id").string(t.id);
     j_.key("number").text_or_null(t.number);
+    j_.key("full_number").text_or_null(full_number(plan_, t));
+    j_.key("number_path").strings(number_path(plan_, t));
     j_.key("text").string(t.text);
     j_.key("section");
     if (t.section >= 0) j_.integer(t.section);
     else j_.null();
+    j_.key("parent");
+    if (t.parent >= 0) j_.integer(t.parent);
+    else j_.null();
+    j_.key("counted").boolean(counts_as_task(t));
     j_.key("lead_text").text_or_null(office_cell(t.lead_text, t.lead));
     j_.key("lead").strings(t.lead);
     j_.key("partners_text").text_or_null(office_cell(t.partners_text, t.partners));
@@ -286,6 +294,7 @@ class PlanWriter {
     j_.key("status").string(task_status_key(tf.status));
     j_.key("status_vi").string(task_status_vi(tf.status));
     j_.key("reported").boolean(tf.reported);
+    j_.key("from_subtasks").boolean(tf.from_subtasks);
     j_.key("percent");
     if (tf.percent >= 0) j_.integer(tf.percent);
     else j_.null();
@@ -308,6 +317,10 @@ class PlanWriter {
     j_.key("value_text").text_or_null(t.value_text);
     j_.key("unit").string(t.unit);
     j_.key("task").text_or_null(t.task);
+    const Task* stated_in = t.task.empty() ? nullptr : find_task(plan_, t.task);
+    j_.key("task_number").text_or_null(stated_in ? full_number(plan_, *stated_in) : "");
+    j_.key("statement").text_or_null(t.statement);
+    j_.key("part").text_or_null(t.part);
     j_.key("result").string(target_result_key(tf.result));
     j_.key("result_vi").string(target_result_vi(tf.result));
     j_.key("latest");

@@ -42,6 +42,17 @@ TEST(PlanJson, HoldsTheDocumentAsWritten) {
   EXPECT_EQ(j["tasks"][0]["text"], "Xây dựng Kế hoạch, kiểm soát \"TTHC\"");
   EXPECT_EQ(j["tasks"][1]["text"], "=HYPERLINK(\"http://evil.example\",\"bấm\")");  // JSON: verbatim
 
+  EXPECT_EQ(j["sections"][0]["full_number"], "I");
+
+  // A target keeps the plan's sentence and names the task that states it by its full number.
+  Portal with_statement = make_test_portal();
+  with_statement.plans[0].targets[0].statement = "Tối thiểu 50% hồ sơ";
+  json g = json::parse(write_plan_json(with_statement, make_test_facts(), 0))["targets"][0];
+  EXPECT_EQ(g["statement"], "Tối thiểu 50% hồ sơ");
+  EXPECT_EQ(g["part"], nullptr);
+  EXPECT_EQ(g["task"], "tap-huan");
+  EXPECT_EQ(g["task_number"], "I › 2");
+
   json b = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 1));
   EXPECT_EQ(b["number_blank"], true);
   EXPECT_EQ(b["date"], "2026-01");
@@ -60,6 +71,12 @@ TEST(PlanJson, TasksCarryRawAndParsedTimeframesAndDerivedStatus) {
   EXPECT_EQ(tasks[2]["timeframe"]["checkpoints"], json({"2023-05-31"}));
   EXPECT_EQ(tasks[2]["overdue"], true);
   EXPECT_EQ(tasks[2]["overdue_days"], 30);
+  // The full number: the section's "I" as printed, the page's separator; not a sub-task.
+  EXPECT_EQ(tasks[0]["full_number"], "I › 1");
+  EXPECT_EQ(tasks[0]["number_path"], json({"I", "1"}));
+  EXPECT_EQ(tasks[0]["parent"], nullptr);
+  EXPECT_EQ(tasks[0]["counted"], true);
+  EXPECT_EQ(tasks[0]["from_subtasks"], false);
   EXPECT_EQ(tasks[2]["percent"], nullptr);
   EXPECT_EQ(tasks[2]["section"], nullptr);
   EXPECT_EQ(tasks[2]["page"], "index.html#nv-niem-yet");

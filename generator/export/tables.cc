@@ -127,8 +127,9 @@ DataTable plans_table() {
       field("implements", FieldType::kString, "Thực hiện kế hoạch",
             "Kế hoạch cấp trên mà kế hoạch này thực hiện",
             "The higher-level plan this plan implements"),
-      count_field("tasks", "Số nhiệm vụ", "Số nhiệm vụ trong phụ lục",
-                  "Number of tasks in the task table"),
+      count_field("tasks", "Số nhiệm vụ",
+                  "Số nhiệm vụ trong phụ lục; nhiệm vụ có nhiệm vụ con được đếm một lần",
+                  "Number of tasks in the task table; a task with sub-tasks counts once"),
       count_field("targets", "Số chỉ tiêu", "Số chỉ tiêu", "Number of targets"),
       count_field("tasks_done", "Hoàn thành", "Số nhiệm vụ hoàn thành",
                   "Number of tasks done"),
@@ -172,10 +173,29 @@ DataTable tasks_table() {
             "Position of the task in the task table, from 1"),
       field("number", FieldType::kString, "STT", "Số thứ tự như in (có thể trống hoặc lặp)",
             "Number as printed (may be empty or repeated)"),
-      field("section_number", FieldType::kString, "Số mục", "Số của mục chứa nhiệm vụ: I, 2.1",
-            "Number of the section holding the task: I, 2.1"),
-      field("section_title", FieldType::kString, "Mục", "Tên mục chứa nhiệm vụ",
-            "Heading of the section holding the task"),
+      field("full_number", FieldType::kString, "Số đầy đủ",
+            "Số như in kèm số các mục và nhiệm vụ chứa nó, ngăn bằng \" › \": C › 3 › 2, II › 1; "
+            "trống khi dòng không in số",
+            "The printed numbers of the sections and tasks above the row and its own, separated "
+            "by \" › \": C › 3 › 2, II › 1; empty when the row has no number"),
+      field("section_number", FieldType::kString, "Số mục",
+            "Số như in của mục trong cùng chứa nhiệm vụ: I, 2.1",
+            "Number as printed of the innermost section holding the task: I, 2.1"),
+      field("section_title", FieldType::kString, "Mục", "Tên mục trong cùng chứa nhiệm vụ",
+            "Heading of the innermost section holding the task"),
+      field("section_path", FieldType::kString, "Số các mục",
+            "Số như in của mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \": C › 3",
+            "Numbers as printed of every section holding the task, outermost first, separated "
+            "by \" › \": C › 3"),
+      field("section_titles", FieldType::kString, "Các mục",
+            "Tên mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \"",
+            "Headings of every section holding the task, outermost first, separated by \" › \""),
+      field("parent_task_id", FieldType::kString, "Thuộc nhiệm vụ",
+            "Với nhiệm vụ con (dòng con như 3.1 dưới 3): mã nhiệm vụ chứa nó",
+            "For a sub-task (a sub-row such as 3.1 under 3): the id of its task"),
+      field("counted", FieldType::kBoolean, "Được đếm",
+            "Được đếm trong số nhiệm vụ của kế hoạch; nhiệm vụ con được đếm trong nhiệm vụ chứa nó",
+            "Counted among the plan's tasks; a sub-task counts within its task"),
       field("text", FieldType::kString, "Nội dung công việc", "Nội dung nhiệm vụ (Markdown)",
             "Task text (Markdown)"),
       field("lead_text", FieldType::kString, "Cơ quan chủ trì (như in)",
@@ -227,8 +247,13 @@ DataTable tasks_table() {
             "Tỷ lệ hoàn thành báo cáo gần nhất, 0–100; trống khi chưa báo cáo",
             "Latest reported percent complete, 0–100; empty when not reported"),
       field("reported", FieldType::kBoolean, "Đã báo cáo",
-            "Đã có ít nhất một báo cáo tiến độ đến ngày tính",
-            "At least one progress entry on or before the reference date"),
+            "Đã có ít nhất một báo cáo tiến độ đến ngày tính (của nhiệm vụ, hoặc của nhiệm vụ "
+            "con khi trạng thái tính theo chúng)",
+            "At least one progress entry on or before the reference date (on the task, or on "
+            "its sub-tasks when its status derives from them)"),
+      field("from_subtasks", FieldType::kBoolean, "Theo nhiệm vụ con",
+            "Trạng thái tính theo các nhiệm vụ con, vì nhiệm vụ không có báo cáo riêng",
+            "Status derived from the sub-tasks, the task having no report of its own"),
       field("overdue", FieldType::kBoolean, "Quá hạn",
             "Đã quá hạn mà chưa hoàn thành hoặc huỷ bỏ",
             "Past its deadline and neither done nor cancelled"),
@@ -253,6 +278,9 @@ DataTable progress_table() {
       unit_path_field(),
       plan_id_field(),
       key_field("task_id", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo", "Id of the task reported on"),
+      field("task_number", FieldType::kString, "Số đầy đủ của nhiệm vụ",
+            "Số đầy đủ của nhiệm vụ được báo cáo: II › 1",
+            "Full number of the task reported on: II › 1"),
       field("date", FieldType::kDate, "Ngày", "Ngày của báo cáo tiến độ", "Date of the entry"),
       enum_field("status", status_keys(), "Trạng thái", "Trạng thái được báo cáo",
                  "Reported status"),
@@ -300,6 +328,13 @@ DataTable targets_table() {
       field("value", FieldType::kNumber, "Giá trị", "Giá trị chỉ tiêu", "Target value"),
       field("unit", FieldType::kString, "Đơn vị tính", "Đơn vị tính, mặc định %",
             "Unit of the value, % by default"),
+      field("statement", FieldType::kString, "Câu chỉ tiêu",
+            "Câu nêu chỉ tiêu trong kế hoạch, nguyên văn", "The plan's sentence stating the target, verbatim"),
+      field("task_number", FieldType::kString, "Số nhiệm vụ",
+            "Số đầy đủ của nhiệm vụ nêu chỉ tiêu: II › 2", "Full number of the task that states the target: II › 2"),
+      field("part", FieldType::kString, "Phần văn bản",
+            "Đề mục của phần văn bản nêu chỉ tiêu, như in",
+            "Heading of the body part that states the target, as printed"),
       field("task_id", FieldType::kString, "Nhiệm vụ", "Mã nhiệm vụ đặt ra chỉ tiêu, nếu có",
             "Id of the task that states the target, if any"),
       field("latest_value", FieldType::kNumber, "Số liệu gần nhất",
@@ -375,6 +410,21 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     out += items[i];
   }
   return out;
+}
+
+// The headings of a section and of those above it, outermost first.
+std::vector<std::string> section_titles(const Plan& plan, int section) {
+  std::vector<std::string> titles;
+  for (int s = section; s >= 0 && static_cast<std::size_t>(s) < plan.sections.size() && titles.size() <= plan.sections.size();
+       s = plan.sections[s].parent)
+    titles.insert(titles.begin(), plan.sections[s].title);
+  return titles;
+}
+
+// The full number of the plan's task with this id; empty when there is none.
+std::string task_number(const Plan& plan, const std::string& id) {
+  const Task* t = find_task(plan, id);
+  return t ? full_number(plan, *t) : std::string();
 }
 
 std::string with_anchor(const Site& site, const std::string& page, const std::string& anchor) {
@@ -489,7 +539,7 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
           .set("signer_title", plan.signer.title)
           .set("legal_basis", join(basis, "\n"))
           .set("implements", plan.implements ? plan.implements->text : "")
-          .set("tasks", integer(plan.tasks.size()))
+          .set("tasks", integer(std::count_if(plan.tasks.begin(), plan.tasks.end(), counts_as_task)))
           .set("targets", integer(plan.targets.size()))
           .set("tasks_done", integer(pf.done))
           .set("tasks_in_progress", integer(pf.in_progress))
@@ -529,8 +579,14 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
             .set("task_id", task.id)
             .set("position", integer(i + 1))
             .set("number", task.number)
+            .set("full_number", full_number(plan, task))
             .set("section_number", section ? section->number : "")
             .set("section_title", section ? section->title : "")
+            .set("section_path", join(section_number_path(plan, task.section), kNumberPathSeparator))
+            .set("section_titles", join(section_titles(plan, task.section), kNumberPathSeparator))
+            .set("parent_task_id", task.parent >= 0 && static_cast<std::size_t>(task.parent) < plan.tasks.size()
+                                       ? plan.tasks[task.parent].id : "")
+            .set("counted", boolean(counts_as_task(task)))
             .set("text", task.text)
             .set("lead_text", office_cell(task.lead_text, task.lead))
             .set("lead", join(task.lead, "; "))
@@ -548,6 +604,7 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
             .set("status_vi", task_status_vi(tf.status))
             .set("percent", percent(tf.percent))
             .set("reported", boolean(tf.reported))
+            .set("from_subtasks", boolean(tf.from_subtasks))
             .set("overdue", boolean(tf.overdue))
             .set("overdue_days", integer(tf.overdue_days))
             .set("as_of", as_of_)
@@ -566,6 +623,7 @@ void PlanRows::target_rows(std::size_t p, const Row& row) const {
     const Target& target = plan.targets[i];
     TargetFacts tf;
     if (i < pf.targets.size()) tf = pf.targets[i];
+    const Task* stated_in = target.task.empty() ? nullptr : find_task(plan, target.task);
     row(RowBuilder(tables_[kTargets])
             .set("unit_path", unit.url_path)
             .set("plan_id", plan.id)
@@ -575,6 +633,9 @@ void PlanRows::target_rows(std::size_t p, const Row& row) const {
             .set("comparison_vi", comparison_vi(target.comparison))
             .set("value", format_number(target.value))
             .set("unit", target.unit)
+            .set("statement", target.statement)
+            .set("task_number", stated_in ? full_number(plan, *stated_in) : "")
+            .set("part", target.part)
             .set("task_id", target.task)
             .set("latest_value", tf.latest ? format_number(*tf.latest) : "")
             .set("latest_date", complete_date(tf.latest_date))
@@ -606,6 +667,7 @@ void PlanRows::progress_rows(std::size_t p, const Row& row) const {
             .set("unit_path", portal_.units[plan.unit].url_path)
             .set("plan_id", plan.id)
             .set("task_id", e.task)
+            .set("task_number", task_number(plan, e.task))
             .set("date", complete_date(e.date))
             .set("status", task_status_key(e.status))
             .set("status_vi", task_status_vi(e.status))

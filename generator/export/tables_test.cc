@@ -98,6 +98,10 @@ TEST(Tables, TaskRowCarriesParsedTimeframeAndStatus) {
   EXPECT_EQ(cell(tasks, 0, "due"), "2023-03-31");
   EXPECT_EQ(cell(tasks, 0, "status"), "done");
   EXPECT_EQ(cell(tasks, 0, "section_number"), "I");
+  // The whole path, each number as printed: "I" stays "I".
+  EXPECT_EQ(cell(tasks, 0, "full_number"), "I › 1");
+  EXPECT_EQ(cell(tasks, 0, "section_path"), "I");
+  EXPECT_EQ(cell(tasks, 0, "counted"), "true");
   EXPECT_EQ(cell(tasks, 0, "partners"), "Công an xã; Bộ phận một cửa");
   EXPECT_EQ(cell(tasks, 1, "cadences"), "continuous quarterly");
   EXPECT_EQ(cell(tasks, 1, "on_demand"), "true");

@@ -92,7 +92,7 @@ class PlanParser {
       else if (is_section)
         read_section(item, parent, depth + 1);
       else if (is_task)
-        read_task(item, parent);
+        read_task(item, parent, -1, 0);
       else
         r_.error(item, "mục này thiếu khoá \"task\" (nhiệm vụ) hoặc \"section\" (phần, mục)",
                  "this item has neither a \"task\" nor a \"section\" key");
@@ -203,7 +203,9 @@ class PlanParser {
     for (const auto& item : node->items) check(item);
   }
 
-  void read_task(const YamlNode& node, int section) {
+  // A task row, and the sub-rows printed under it (`tasks:` under a task): sub-tasks, which
+  // are tasks of their own (ids, rows, progress) and belong to the same section.
+  void read_task(const YamlNode& node, int section, int parent, int depth) {
     if (plan_.tasks.size() == kMaxTasksPerPlan) {
       r_.error(node, "kế hoạch có quá " + std::to_string(kMaxTasksPerPlan) + " nhiệm vụ",
                "the plan has more than " + std::to_string(kMaxTasksPerPlan) + " tasks",
@@ -212,7 +214,7 @@ class PlanParser {
       return;
     }
     r_.check_keys(node, {{"task", true}, {"number"}, {"id"}, {"lead"}, {"partners"}, {"output"},
-                         {"timeframe"}});
+                         {"timeframe"}, {"tasks"}});
     Task t;
     t.pos = r_.pos(node);
     t.text = r_.markdown(node, "task", true).value_or("");
@@ -223,6 +225,7 @@ class PlanParser {
     t.timeframe = r_.text(node, "timeframe").value_or("");
     for (const char* key : {"task", "lead", "partners", "output", "timeframe"}) warn_tab(node, key);
     t.section = section;
+    t.parent = parent;
     if (auto id = r_.text(node, "id")) {
       t.id = *id;
       t.id_explicit = true;
@@ -238,14 +241,50 @@ class PlanParser {
                  "cannot derive an id from this task's text", "hãy ghi mã bằng khoá \"id\"",
                  "give one with an \"id\" key");
     }
-    plan_.table.push_back({TableRow::Kind::kTask, static_cast<int>(plan_.tasks.size())});
+    const int index = static_cast<int>(plan_.tasks.size());
+    plan_.table.push_back({TableRow::Kind::kTask, index});
     plan_.tasks.push_back(std::move(t));
+    if (parent >= 0) plan_.tasks[parent].subtasks.push_back(index);
+    if (auto sub = r_.child(node, "tasks")) read_subtasks(*sub, section, index, depth + 1);
+  }
+
+  void read_subtasks(const YamlNode& list, int section, int parent, int depth) {
+    if (depth > kMaxSubtaskDepth) {
+      r_.error(list, "nhiệm vụ con chỉ được lồng tối đa 2 cấp dưới một nhiệm vụ",
+               "sub-tasks nest at most 2 levels below a task",
+               "ghi các dòng sâu hơn thành nhiệm vụ con của cùng một nhiệm vụ",
+               "write the deeper rows as sub-tasks of one task");
+      return;
+    }
+    if (!list.is_sequence() || list.items.empty()) {
+      r_.error(list, "\"tasks\" của một nhiệm vụ phải là danh sách các nhiệm vụ con bắt đầu bằng \"-\"",
+               "a task's \"tasks\" must be a list of sub-tasks starting with \"-\"",
+               "bỏ khoá \"tasks\" nếu dòng này không có dòng con",
+               "remove the \"tasks\" key if this row has no sub-rows");
+      return;
+    }
+    for (const auto& item : list.items) {
+      if (too_many_) return;
+      if (!r_.expect_map(item, "mỗi nhiệm vụ con", "each sub-task")) continue;
+      if (r_.child(item, "section")) {
+        r_.error(item, "dưới một nhiệm vụ chỉ có nhiệm vụ con, không có phần, mục (\"section\")",
+                 "a task holds sub-tasks only, not sections",
+                 "đưa mục này ra ngoài nhiệm vụ, hoặc đổi \"section\" thành \"task\"",
+                 "move this section out of the task, or make it a \"task\"");
+        continue;
+      }
+      if (!r_.child(item, "task")) {
+        r_.error(item, "nhiệm vụ con này thiếu khoá \"task\"", "this sub-task has no \"task\" key");
+        continue;
+      }
+      read_task(item, section, parent, depth);
+    }
   }
 
   void read_target(const YamlNode& node) {
     if (!r_.expect_map(node, "mỗi chỉ tiêu", "each target")) return;
     r_.check_keys(node, {{"id", true}, {"measure", true}, {"comparison", true}, {"value", true},
-                         {"unit"}, {"task"}});
+                         {"unit"}, {"task"}, {"statement"}, {"part"}});
     Target t;
     t.pos = r_.pos(node);
     t.id = r_.text(node, "id", true).value_or("");
@@ -265,6 +304,15 @@ class PlanParser {
     if (auto task = r_.child(node, "task")) {
       t.task = r_.scalar(*task, "\"task\"").value_or("");
       t.task_pos = r_.pos(*task);
+    }
+    t.statement = r_.text(node, "statement").value_or("");
+    if (auto part = r_.child(node, "part")) {
+      t.part = r_.scalar(*part, "\"part\"").value_or("");
+      t.part_pos = r_.pos(*part);
+      if (!t.task.empty())
+        r_.error(*part, "chỉ tiêu chỉ ghi một nơi nêu nó: \"task\" (một dòng của bảng) hoặc \"part\" (một phần của văn bản)",
+                 "a target names one place that states it: \"task\" (a row of the table) or \"part\" (a part of the body)",
+                 "giữ nơi câu chỉ tiêu được in", "keep the place where the sentence is printed");
     }
     plan_.targets.push_back(std::move(t));
   }

@@ -12,6 +12,9 @@ namespace congkhai {
 // Deepest section nesting the task table allows (I → 2.1 → 2.1.2).
 inline constexpr int kMaxSectionDepth = 3;
 
+// Deepest nesting of sub-tasks under a task (3 → 3.1 → 3.1.1).
+inline constexpr int kMaxSubtaskDepth = 2;
+
 // Most tasks one plan may hold; real plans have tens. Beyond it the plan is refused, so that
 // a pasted or generated table cannot make every later stage slow (see docs/limits.md).
 inline constexpr std::size_t kMaxTasksPerPlan = 5000;

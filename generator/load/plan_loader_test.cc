@@ -263,3 +263,92 @@ TEST(PlanLoaderBlanks, BodyLineOfTheStartingFileIsReported) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// A district plan's row "3. <text>" with empty cells and sub-rows 3.1, 3.2 (3.2.1 under 3.2).
+const char* kSubtasks = R"(---
+number: 28/KH-UBND
+title: Kế hoạch kiểm soát TTHC năm 2024
+year: 2024
+issuer: UBND huyện A
+tasks:
+  - section: Nhiệm vụ
+    number: C.
+    tasks:
+      - number: "3"
+        id: mot-cua
+        task: Thực hiện cơ chế một cửa, một cửa liên thông
+        tasks:
+          - number: "3.1"
+            id: dong-bo
+            task: Cập nhật, đồng bộ hồ sơ
+            lead: Trung tâm PVHCC
+          - number: "3.2"
+            id: bo-chi-so
+            task: Triển khai Bộ chỉ số
+            tasks:
+              - number: "3.2.1"
+                id: theo-doi
+                task: Theo dõi Bộ chỉ số
+      - number: "4"
+        id: bao-cao
+        task: Báo cáo
+targets:
+  - id: dong-bo-ho-so
+    measure: Tỷ lệ hồ sơ đồng bộ
+    comparison: exactly
+    value: 100
+    statement: Cập nhật, đồng bộ 100% hồ sơ tiếp nhận
+    task: dong-bo
+  - id: hai-long
+    measure: Mức độ hài lòng
+    comparison: at_least
+    value: 85
+    statement: Mức độ hài lòng của người dân đạt từ 85% trở lên
+    part: I. MỤC ĐÍCH
+---
+
+## I. MỤC ĐÍCH
+
+Mức độ hài lòng của người dân đạt từ 85% trở lên.
+)";
+
+TEST(PlanLoader, ReadsSubTasksAsTasksUnderTheirTask) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2024.md", kSubtasks, &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty()) << d.front().message;
+  ASSERT_EQ(plan->tasks.size(), 5u);
+  // Printed order: the task, its sub-rows, then the next task.
+  EXPECT_EQ(plan->tasks[0].id, "mot-cua");
+  EXPECT_EQ(plan->tasks[1].id, "dong-bo");
+  EXPECT_EQ(plan->tasks[3].id, "theo-doi");
+  EXPECT_EQ(plan->tasks[4].id, "bao-cao");
+  EXPECT_EQ(plan->tasks[0].parent, -1);
+  EXPECT_EQ(plan->tasks[0].subtasks, (std::vector<int>{1, 2}));
+  EXPECT_EQ(plan->tasks[2].subtasks, (std::vector<int>{3}));
+  EXPECT_EQ(plan->tasks[3].parent, 2);
+  EXPECT_EQ(plan->tasks[4].parent, -1);
+  EXPECT_EQ(plan->tasks[3].section, 0);  // a sub-task is in its task's section
+  EXPECT_EQ(plan->tasks[1].lead, (std::vector<std::string>{"Trung tâm PVHCC"}));
+  ASSERT_EQ(plan->table.size(), 6u);  // the section and five rows
+  EXPECT_EQ(full_number(*plan, plan->tasks[3]), "C. › 3.2.1");
+  EXPECT_EQ(full_number(*plan, plan->tasks[4]), "C. › 4");
+}
+
+TEST(PlanLoader, KeepsATargetsSentenceAndWhereItIsStated) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2024.md", kSubtasks, &d);
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->targets.size(), 2u);
+  EXPECT_EQ(plan->targets[0].statement, "Cập nhật, đồng bộ 100% hồ sơ tiếp nhận");
+  EXPECT_EQ(plan->targets[0].task, "dong-bo");
+  EXPECT_EQ(plan->targets[0].part, "");
+  EXPECT_EQ(plan->targets[1].part, "I. MỤC ĐÍCH");
+  EXPECT_EQ(plan->targets[1].task, "");
+}
+
+}  // namespace
+}  // namespace congkhai

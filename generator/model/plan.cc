@@ -27,9 +27,63 @@ bool is_blank_number(const std::string& number) {
   return true;
 }
 
-std::string number_mark(const std::string& number) {
-  if (number.empty() || number.back() == '.' || number.back() == ')') return number;
-  return number + ".";
+namespace {
+
+// Adds a printed number to a path; "3.1" after "3" (or "3.") replaces it, since the printed
+// number already carries the one above it.
+void push_number(std::vector<std::string>& path, const std::string& number) {
+  if (number.empty()) return;
+  if (!path.empty()) {
+    std::string above = path.back();
+    while (!above.empty() && above.back() == '.') above.pop_back();
+    if (!above.empty() && number.size() > above.size() + 1 && number.compare(0, above.size(), above) == 0 &&
+        number[above.size()] == '.') {
+      path.back() = number;
+      return;
+    }
+  }
+  path.push_back(number);
+}
+
+std::string join_path(const std::vector<std::string>& path) {
+  std::string out;
+  for (const std::string& n : path) {
+    if (!out.empty()) out += kNumberPathSeparator;
+    out += n;
+  }
+  return out;
+}
+
+bool valid_section(const Plan& plan, int s) { return s >= 0 && static_cast<std::size_t>(s) < plan.sections.size(); }
+
+}  // namespace
+
+std::vector<std::string> section_number_path(const Plan& plan, int section) {
+  std::vector<int> chain;
+  for (int s = section; valid_section(plan, s) && chain.size() <= plan.sections.size(); s = plan.sections[s].parent)
+    chain.push_back(s);
+  std::vector<std::string> path;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) push_number(path, plan.sections[*it].number);
+  return path;
+}
+
+std::vector<std::string> number_path(const Plan& plan, const Task& task) {
+  std::vector<const Task*> chain{&task};
+  for (int t = task.parent; t >= 0 && static_cast<std::size_t>(t) < plan.tasks.size() && chain.size() <= plan.tasks.size();
+       t = plan.tasks[t].parent)
+    chain.push_back(&plan.tasks[t]);
+  std::vector<std::string> path = section_number_path(plan, chain.back()->section);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) push_number(path, (*it)->number);
+  return path;
+}
+
+std::string full_number(const Plan& plan, const Task& task) {
+  return task.number.empty() ? std::string() : join_path(number_path(plan, task));
+}
+
+std::string section_full_number(const Plan& plan, int section) {
+  if (!valid_section(plan, section) || plan.sections[section].number.empty()) return "";
+  return join_path(section_number_path(plan, section));
 }
 
 std::vector<std::string> split_offices(std::string_view printed) {
@@ -67,7 +121,11 @@ std::string office_cell(const std::string& text, const std::vector<std::string>&
 }
 
 std::string numbered(const std::string& number, const std::string& text) {
-  return number.empty() ? text : number_mark(number) + " " + text;
+  return number.empty() ? text : number + " " + text;
+}
+
+std::string numbered_task(const Plan& plan, const Task& task, const std::string& text) {
+  return numbered(full_number(plan, task), text);
 }
 
 const Task* find_task(const Plan& plan, const std::string& id) {

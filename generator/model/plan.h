@@ -38,6 +38,8 @@ struct Task {
   std::string output;
   std::string timeframe;  // as written
   int section = -1;       // innermost section, index into Plan::sections
+  int parent = -1;        // for a sub-task (a printed sub-row), its task, index into Plan::tasks
+  std::vector<int> subtasks;  // its sub-tasks in printed order, indexes into Plan::tasks
   SourcePos pos;
 };
 
@@ -64,9 +66,12 @@ struct Target {
   double value = 0;
   std::string value_text;  // as written, for display without float noise
   std::string unit = "%";
-  std::string task;        // task id, may be empty
+  std::string task;        // id of the task whose row states the target, may be empty
+  std::string statement;   // the plan's own sentence, verbatim: "Tối thiểu 50% …"
+  std::string part;        // or the heading of the body part that states it, as printed
   SourcePos pos;
   SourcePos task_pos;
+  SourcePos part_pos;
 };
 
 struct Plan {
@@ -100,10 +105,20 @@ bool parse_comparison(const std::string& s, Comparison* out);
 std::string comparison_vi(Comparison c);
 // Whether a blank plan number was left to be filled in ("/KH-UBND").
 bool is_blank_number(const std::string& number);
-// A row's printed number as a reader sees it before the text: "2" → "2.", "I" → "I."; a
-// number printed with its own full stop or bracket ("1.", "a)") is kept as it is.
-std::string number_mark(const std::string& number);
-// The number mark joined to the text: "2. Tổ chức…"; no number, the text alone.
+// What the pages and open data put between the parts of a row's full number: "II › 1".
+inline constexpr const char* kNumberPathSeparator = " › ";
+// The printed numbers above a section or task and its own, outermost first, each exactly as
+// printed: the numbers of its sections, of the tasks it is a sub-task of, and its own. Rows
+// printed without a number add nothing; a number that already begins with the one above it
+// and a full stop ("3.1" under "3", "2.1.2" under "2.1") stands for both.
+std::vector<std::string> number_path(const Plan& plan, const Task& task);
+std::vector<std::string> section_number_path(const Plan& plan, int section);
+// The path joined by kNumberPathSeparator: "C › 3 › 2", "II › 1", "2.1.2". Empty when the row
+// itself was printed without a number (a path of its sections alone would name the section).
+std::string full_number(const Plan& plan, const Task& task);
+std::string section_full_number(const Plan& plan, int section);
+// The number (as printed, or a full number) and the text, separated by a space:
+// "II › 1 Xây dựng…", "1. Xây dựng…"; no number, the text alone. No punctuation is added.
 std::string numbered(const std::string& number, const std::string& text);
 // The offices an office cell names: its parts between ";" and line breaks, each without a
 // leading bullet ("- ", "+ ") or trailing punctuation. A comma never splits: "Các cơ quan, đơn vị
@@ -111,6 +126,8 @@ std::string numbered(const std::string& number, const std::string& text);
 std::vector<std::string> split_offices(std::string_view printed);
 // The cell as the page shows it: `text`, or the offices one a line when no text was given.
 std::string office_cell(const std::string& text, const std::vector<std::string>& offices);
+// The task's full number and its text: numbered(full_number(plan, task), text).
+std::string numbered_task(const Plan& plan, const Task& task, const std::string& text);
 const Task* find_task(const Plan& plan, const std::string& id);
 const Target* find_target(const Plan& plan, const std::string& id);
 

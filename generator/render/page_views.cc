@@ -49,8 +49,10 @@ json overdue_tasks_view(const ViewContext& ctx, const std::vector<int>& units, c
     for (int p : ctx.portal.units[u].plans) {
       if (p < 0 || static_cast<size_t>(p) >= ctx.facts.plans.size()) continue;
       const PlanFacts& pf = ctx.facts.plans[p];
-      for (size_t t = 0; t < pf.tasks.size(); ++t)
-        if (pf.tasks[t].overdue) late.push_back({p, t, pf.tasks[t].overdue_days});
+      const Plan& plan = ctx.portal.plans[p];
+      // The tasks the counts count: a sub-task's delay shows on its task.
+      for (size_t t = 0; t < pf.tasks.size() && t < plan.tasks.size(); ++t)
+        if (pf.tasks[t].overdue && counts_as_task(plan.tasks[t])) late.push_back({p, t, pf.tasks[t].overdue_days});
     }
   std::stable_sort(late.begin(), late.end(), [](const Late& a, const Late& b) { return a.days > b.days; });
   json shown = json::array();
@@ -60,7 +62,7 @@ json overdue_tasks_view(const ViewContext& ctx, const std::vector<int>& units, c
     const TaskFacts& tf = ctx.facts.plans[late[i].plan].tasks[late[i].task];
     StatusLabel s = status_label(tf);
     shown.push_back({{"href", relative_link(from, plan_page(ctx.portal, plan)) + "#" + task_anchor(t)},
-                     {"label", numbered(t.number, short_text(t.text, 110))},
+                     {"label", numbered_task(plan, t, short_text(t.text, 110))},
                      {"plan_label", plan_label(plan)},
                      {"unit_name", unit_display_name(ctx.portal.units[plan.unit])},
                      {"lead", t.lead.empty() ? "" : t.lead.front()},
@@ -278,7 +280,7 @@ PageView report_page_view(const ViewContext& ctx, int index) {
       continue;
     }
     size_t ti = static_cast<size_t>(t - plan->tasks.data());
-    std::string label = numbered(t->number, short_text(t->text, 110));
+    std::string label = numbered_task(*plan, *t, short_text(t->text, 110));
     StatusLabel s = pf && ti < pf->tasks.size() ? status_label(pf->tasks[ti]) : StatusLabel{"", ""};
     tasks.push_back({{"label", label},
                      {"href", plan_href + "#" + task_anchor(*t)},

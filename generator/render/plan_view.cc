@@ -138,8 +138,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   auto task_facts = [&](size_t i) -> const TaskFacts& {
     return i < pf.tasks.size() ? pf.tasks[i] : kNoTaskFacts;
   };
-  auto task_label = [](const Task& t) {
-    return numbered(t.number, short_text(t.text, 90));
+  auto task_label = [&plan](const Task& t) {
+    return numbered_task(plan, t, short_text(t.text, 90));
   };
 
   // The plan's year is over: what was not done by then says so, and what was never reported
@@ -154,7 +154,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
       rows.push_back({{"is_section", true},
                       {"is_task", false},
                       {"depth", std::to_string(std::clamp(s.depth, 1, 3))},
-                      {"number", number_mark(s.number)},
+                      {"number", s.number},
                       {"title", s.title},
                       {"title_html", with_abbreviations(s.title, &explained)}});
       continue;
@@ -173,6 +173,11 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["is_task"] = true;
     r["anchor"] = task_anchor(t);
     r["number"] = t.number;
+    // A sub-row: shown under its task, counted within it (its task's row carries the count).
+    r["is_subtask"] = t.parent >= 0;
+    r["row_class"] = t.parent >= 0 ? "row-subtask" : "row-task";
+    r["full_number"] = full_number(plan, t);
+    r["from_subtasks"] = tf.from_subtasks;
     r["text_html"] = markdown_to_html(t.text, cell);
     // The cells as printed, line by line; never joined with punctuation of our own.
     auto cell_lines = [&](const std::string& text) {
@@ -248,6 +253,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   std::vector<int> part_order;
   std::vector<PartCount> part_counts(plan.sections.size() + 1);
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    if (!counts_as_task(plan.tasks[i])) continue;
     int s = plan.tasks[i].section;
     for (size_t steps = 0; s >= 0 && static_cast<size_t>(s) < plan.sections.size() && plan.sections[s].parent >= 0 &&
                            steps < plan.sections.size();
@@ -268,7 +274,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     for (int slot : part_order) {
       const PartCount& c = part_counts[slot];
       const bool section = static_cast<size_t>(slot) < plan.sections.size();
-      by_part.push_back({{"number", section ? number_mark(plan.sections[slot].number) : ""},
+      by_part.push_back({{"number", section ? plan.sections[slot].number : ""},
                          {"title", section ? plan.sections[slot].title : "Nhiệm vụ khác"},
                          {"total", std::to_string(c.total)},
                          {"done", std::to_string(c.done)},
@@ -304,6 +310,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     const Task* task = t.task.empty() ? nullptr : find_task(plan, t.task);
     v["task_href"] = task ? "#" + task_anchor(*task) : "";
     v["task_label"] = task ? task_label(*task) : "";
+    v["statement"] = t.statement;
+    v["part"] = t.part;
     json ms = json::array();
     LineChart chart;
     chart.goal = t.value;

@@ -192,11 +192,11 @@ TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
 TEST_F(SiteRendererTest, TaskRowsInPrintedOrderWithNumbersAsPrinted) {
   std::string plan = plan_page_html();
   std::vector<std::string> expected = {
-      "<td colspan=\"7\"><span class=\"section-num\">I.</span> Công tác chỉ đạo</td>",
+      "<td colspan=\"7\"><span class=\"section-num\">I</span> Công tác chỉ đạo</td>",
       "<tr id=\"nv-xay-dung-ke-hoach\"", "<td class=\"c-num\" data-label=\"STT\">1</td>",
       "<tr id=\"nv-tap-huan\"", "<td class=\"c-num\" data-label=\"STT\">3</td>",
-      "<span class=\"section-num\">II.</span> Kiểm soát TTHC",
-      "<tr class=\"row-section row-section--2\"><td colspan=\"7\"><span class=\"section-num\">2.1.</span> Rà soát",
+      "<span class=\"section-num\">II</span> Kiểm soát TTHC",
+      "<tr class=\"row-section row-section--2\"><td colspan=\"7\"><span class=\"section-num\">2.1</span> Rà soát",
       "<tr id=\"nv-ra-soat-a\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
       "<tr id=\"nv-ra-soat-b\"", "<td class=\"c-num\" data-label=\"STT\">2.1</td>",
       "<tr id=\"nv-niem-yet\"", "<td class=\"c-num\" data-label=\"STT\"></td>"};
@@ -243,14 +243,14 @@ TEST_F(SiteRendererTest, PlanSummaryCountsEachTaskUnderOneStatus) {
   EXPECT_TRUE(contains(plan, "class=\"row-task row-task--done\" data-status=\"done\""));
   EXPECT_FALSE(contains(plan, "đã kết thúc")) << "the year 2023 is not over on 2023-06-30";
   // By part of the plan: section I holds the done task and the overdue one; II the other three.
-  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">I. Công tác chỉ đạo<svg"));
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\"><span class=\"section-num\">I</span> Công tác chỉ đạo<svg"));
   EXPECT_TRUE(contains(plan, "<td class=\"c-n\" data-label=\"Nhiệm vụ\"><span data-n=\"total\">2</span></td>"
                              "<td class=\"c-n\" data-label=\"Hoàn thành\"><span data-n=\"part\" data-key=\"done\">1</span></td>"
                              "<td class=\"c-n\" data-label=\"Chưa hoàn thành\"><span data-n=\"part\">1</span></td>"
                              "<td class=\"c-n\" data-label=\"Huỷ bỏ\"><span data-n=\"part\" data-key=\"cancelled\">0</span></td>"
                              "<td class=\"c-n\" data-label=\"Trong đó quá hạn\"><span data-n=\"subset\" data-key=\"overdue\">1</span></td>"))
       << plan;
-  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\">II. Kiểm soát TTHC<svg"));
+  EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\"><span class=\"section-num\">II</span> Kiểm soát TTHC<svg"));
   // The summary and the table come before the plan's text.
   EXPECT_LT(plan.find("id=\"tom-tat\""), plan.find("<table class=\"tasks\">"));
   EXPECT_LT(plan.find("<table class=\"tasks\">"), plan.find("<section id=\"van-ban\""));
@@ -303,7 +303,7 @@ TEST_F(SiteRendererTest, UnitPageAnswersWhatIsLateWhatIsNewAndWhomToAsk) {
   // The overdue count leads to the overdue tasks, each one click from its row.
   EXPECT_TRUE(contains(unit, "<a href=\"#qua-han\"><strong data-n=\"subset\" data-key=\"overdue\">1</strong> nhiệm vụ</a>"));
   EXPECT_TRUE(contains(unit, "<h2 id=\"qua-han-h\">Nhiệm vụ quá hạn (1)</h2>"));
-  EXPECT_TRUE(contains(unit, "<a href=\"ke-hoach/2023/index.html#nv-tap-huan\">3. Tổ chức tập huấn:</a> <strong class=\"tag tag--overdue\">Quá hạn 12 ngày</strong>"))
+  EXPECT_TRUE(contains(unit, "<a href=\"ke-hoach/2023/index.html#nv-tap-huan\">I › 3 Tổ chức tập huấn:</a> <strong class=\"tag tag--overdue\">Quá hạn 12 ngày</strong>"))
       << unit;
   // The latest updates: the report and both progress entries, newest first.
   size_t updates = unit.find("<h2 id=\"cap-nhat-h\">Cập nhật mới nhất</h2>");
@@ -350,7 +350,7 @@ TEST_F(SiteRendererTest, TargetsWithLatestFigureAndResult) {
   EXPECT_TRUE(contains(plan, "<rect class=\"bar-fill\" width=\"41.5\" height=\"10\""));
   EXPECT_TRUE(contains(plan, "<rect class=\"bar-goal\" x=\"59.5\" width=\"1\" height=\"10\""));
   EXPECT_TRUE(contains(plan, "<rect class=\"meter-fill\" width=\"40\" height=\"4\""));
-  EXPECT_TRUE(contains(plan, "Nhiệm vụ: <a href=\"#nv-tap-huan\">3. Tổ chức tập huấn:</a>"));
+  EXPECT_TRUE(contains(plan, "Nhiệm vụ: <a href=\"#nv-tap-huan\">I › 3 Tổ chức tập huấn:</a>"));
 }
 
 TEST_F(SiteRendererTest, TargetChartHasAPointPerMeasurementAndATextEquivalent) {
@@ -460,9 +460,9 @@ TEST_F(SiteRendererTest, UpdatesPageListsTheNewestFirst) {
   std::vector<std::string> expected = {
       "<a href=\"../ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html\">Báo cáo quý I",
       "<time datetime=\"2023-03-06\">06/03/2023</time>",
-      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">1. Xây dựng Kế hoạch",
+      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">I › 1 Xây dựng Kế hoạch",
       "<strong class=\"tag tag--done\">Hoàn thành</strong> <span class=\"percent\">100%</span>",
-      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-tap-huan\">3. Tổ chức tập huấn:",
+      "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-tap-huan\">I › 3 Tổ chức tập huấn:",
       "<strong class=\"tag tag--in-progress\">Đang thực hiện</strong>"};
   size_t at = 0;
   for (const std::string& s : expected) {
@@ -510,7 +510,7 @@ TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
   EXPECT_TRUE(contains(plan, "<a href=\"../../../../../tep/ha-tinh/huong-son/son-lam/progress/files/kh-28.pdf\">Bản scan</a>"));
 
   std::string report = report_page_html();
-  EXPECT_TRUE(contains(report, "<a href=\"../../ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">1. Xây dựng Kế hoạch"));
+  EXPECT_TRUE(contains(report, "<a href=\"../../ke-hoach/2023/index.html#nv-xay-dung-ke-hoach\">I › 1 Xây dựng Kế hoạch"));
   EXPECT_TRUE(contains(report, "<a href=\"../../ke-hoach/2023/index.html#ct-ho-so-truc-tuyen\">Tỷ lệ hồ sơ trực tuyến</a>"));
   EXPECT_TRUE(contains(report, "<a href=\"../../../../../tep/ha-tinh/huong-son/son-lam/reports/bao-cao-q1.pdf\">Báo cáo (bản ký)</a> <span class=\"muted\">(PDF, 1,2 MB)</span>"));
   EXPECT_TRUE(contains(report, "<dd>quý I năm 2023</dd>"));
@@ -657,6 +657,57 @@ TEST_F(SiteRendererTest, DumpsPagesWhenAsked) {
     }
     std::ofstream(out, std::ios::binary) << f.bytes;
   }
+}
+
+}  // namespace
+}  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// A row with sub-rows ("4" with 4.1 and 4.2): the sub-rows sit under it with a class of their
+// own, the row counts once with the status its sub-rows give it, and a target quotes the
+// plan's sentence and names its task by full number.
+TEST(SiteRendererSubTasks, SubRowsCountWithinTheirTaskAndTargetsQuoteThePlan) {
+  Portal portal = testing::test_portal();
+  Plan& plan = portal.plans[0];
+  ASSERT_EQ(plan.id, "2023");
+  const int base = static_cast<int>(plan.tasks.size());
+  plan.tasks.push_back(testing::make_task("mot-cua", "4", "Thực hiện cơ chế một cửa", 0));
+  plan.tasks.push_back(testing::make_task("tiep-nhan", "4.1", "Tiếp nhận hồ sơ", 0));
+  plan.tasks.push_back(testing::make_task("tra-ket-qua", "4.2", "Trả kết quả", 0));
+  plan.tasks[base].subtasks = {base + 1, base + 2};
+  plan.tasks[base + 1].parent = base;
+  plan.tasks[base + 2].parent = base;
+  plan.tasks[base + 1].timeframe = "Tháng 3 năm 2023";  // overdue on 2023-06-30
+  for (int i = 0; i < 3; ++i) plan.table.push_back({TableRow::Kind::kTask, base + i});
+  plan.targets[0].statement = "Tối thiểu 60% hồ sơ được tiếp nhận trực tuyến";
+  plan.targets[0].task = "tiep-nhan";
+  const int before = static_cast<int>(plan.tasks.size()) - 2;  // every row but the sub-rows
+  PortalFacts facts = derive_facts(portal, Date{2023, 6, 30});
+  Diagnostics errors;
+  Theme theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  ASSERT_TRUE(errors.empty());
+  RenderOptions options;
+  options.generator_version = "0.1.0";
+  OutputFiles files = render_site(portal, facts, theme, options, &errors);
+  std::string html;
+  for (const auto& f : files)
+    if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") html = f.bytes;
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(html.find("<tr id=\"nv-mot-cua\" class=\"row-task row-task--overdue row-task--unfinished\" data-status=\"no-report\">"),
+            std::string::npos)
+      << "the task is overdue through its sub-task, and nobody reported on it";
+  EXPECT_NE(html.find("<tr id=\"nv-tiep-nhan\" class=\"row-subtask row-subtask--overdue row-subtask--unfinished\""),
+            std::string::npos);
+  std::size_t rows = 0;
+  for (std::size_t at = html.find("class=\"row-task"); at != std::string::npos; at = html.find("class=\"row-task", at + 1))
+    ++rows;
+  EXPECT_EQ(rows, static_cast<std::size_t>(before));
+  EXPECT_NE(html.find("<span data-n=\"total\">" + std::to_string(before) + "</span>"), std::string::npos);
+  EXPECT_NE(html.find("<blockquote class=\"target-statement\"><p>Tối thiểu 60% hồ sơ được tiếp nhận trực tuyến</p></blockquote>"),
+            std::string::npos);
+  EXPECT_NE(html.find("Nêu tại nhiệm vụ: <a href=\"#nv-tiep-nhan\">I › 4.1 Tiếp nhận hồ sơ</a>"), std::string::npos);
 }
 
 }  // namespace

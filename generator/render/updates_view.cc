@@ -39,7 +39,7 @@ json progress_item(const ViewContext& ctx, const EntryRef& ref, const std::strin
   const ProgressEntry& e = portal.progress[ref.record].entries[ref.index];
   const Plan& plan = portal.plans[ref.plan];
   const Task* task = find_task(plan, e.task);
-  std::string label = numbered(task->number, short_text(task->text, 110));
+  std::string label = numbered_task(plan, *task, short_text(task->text, 110));
   StatusLabel s = status_label(e.status);
   return {{"is_report", false},
           {"kind_key", "tien-do"},

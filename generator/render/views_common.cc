@@ -165,7 +165,8 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
 json plan_summary(const ViewContext& ctx, int index, const std::string& from) {
   const Plan& plan = ctx.portal.plans[index];
   const PlanFacts* pf = index < static_cast<int>(ctx.facts.plans.size()) ? &ctx.facts.plans[index] : nullptr;
-  int total = static_cast<int>(plan.tasks.size());
+  // A task with sub-tasks counts once, as on the plan page.
+  int total = static_cast<int>(std::count_if(plan.tasks.begin(), plan.tasks.end(), counts_as_task));
   int done = pf ? pf->done : 0;
   int overdue = pf ? pf->overdue : 0;
   json v;

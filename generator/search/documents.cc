@@ -256,9 +256,16 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
       td.area = area;
       td.owner = u;
       td.title = plain_text(task.text);
-      add(&td.text, task.number);
-      if (task.section >= 0 && static_cast<std::size_t>(task.section) < plan.sections.size())
-        add(&td.text, plan.sections[static_cast<std::size_t>(task.section)].title);
+      // The row's full number ("C › 3 › 2") and the headings of every section above it.
+      const std::string number = full_number(plan, task);
+      add(&td.text, number);
+      for (int s = task.section, steps = 0;
+           s >= 0 && static_cast<std::size_t>(s) < plan.sections.size() && steps <= static_cast<int>(plan.sections.size());
+           s = plan.sections[static_cast<std::size_t>(s)].parent, ++steps)
+        add(&td.text, plan.sections[static_cast<std::size_t>(s)].title);
+      // A sub-task is read with its task's text ("3. Rà soát …" above "3.1 …").
+      if (task.parent >= 0 && static_cast<std::size_t>(task.parent) < plan.tasks.size())
+        add(&td.text, plain_text(plan.tasks[static_cast<std::size_t>(task.parent)].text));
       add(&td.text, plain_text(task.output));
       add(&td.text, task.timeframe);
       add(&td.text, plan.number);
@@ -275,6 +282,7 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
       td.display_title = shorten(td.title, kTitleChars);
       td.display_unit = unit_name;
       std::vector<std::string> context{label};
+      if (!number.empty()) context.push_back("STT " + number);
       if (tf) {
         // Status and deadline first: what a citizen asks of a task, never cut off.
         std::string status = task_status_vi(tf->status);
@@ -303,10 +311,13 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
       gd.title = target.measure;
       const std::string goal = comparison_vi(target.comparison) + " " + value_text(target) + target.unit;
       add(&gd.text, goal);
+      // The plan's own sentence, as printed, finds the target by the words of the document.
+      add(&gd.text, target.statement);
       add(&gd.text, plan.number);
       gd.unit = chain;
       if (const Task* task = target.task.empty() ? nullptr : find_task(plan, target.task)) {
         add(&gd.lead, join(task->lead, " "));
+        add(&gd.text, full_number(plan, *task));
         add(&gd.text, plain_text(task->text));
       }
       gd.year = year;

@@ -431,3 +431,36 @@ TEST(SearchDocuments, TargetValuesOfAnySize) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// A task is found by its full number and by the headings of every section above it; a
+// sub-task also by its task's text; a target by the plan's own sentence.
+TEST(SearchDocuments, TasksCarryTheirFullNumberAndTargetsTheirSentence) {
+  Portal p = small_portal();
+  Plan& a = p.plans[0];
+  a.sections = {{"C.", "Cải cách thủ tục", 1, -1, {}}, {"3.", "Một cửa", 2, 0, {}}};
+  a.tasks[0].section = 1;
+  a.tasks[0].number = "2";
+  a.tasks[1].section = 1;
+  a.tasks[1].number = "2.1";
+  a.tasks[1].parent = 0;
+  a.tasks[0].subtasks = {1};
+  a.targets[0].statement = "Tối thiểu 45% giao dịch thanh toán trực tuyến";
+  std::vector<SearchDocument> docs = search_documents(p);
+  const SearchDocument* t = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-thanh-toan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->text.find("C. › 3. › 2.1"), std::string::npos) << t->text;
+  EXPECT_NE(t->text.find("Một cửa"), std::string::npos);
+  EXPECT_NE(t->text.find("Cải cách thủ tục"), std::string::npos);
+  EXPECT_NE(t->text.find("Số hoá hồ sơ"), std::string::npos) << "its task's text";
+  EXPECT_NE(t->excerpt.find("STT C. › 3. › 2.1"), std::string::npos) << t->excerpt;
+  const SearchDocument* g = find(docs, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#ct-thanh-toan");
+  ASSERT_NE(g, nullptr);
+  EXPECT_NE(g->text.find("Tối thiểu 45% giao dịch"), std::string::npos);
+  EXPECT_NE(g->text.find("C. › 3. › 2.1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace congkhai

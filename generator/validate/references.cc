@@ -1,6 +1,8 @@
 #include "validate/references.h"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "text/edit_distance.h"
 
@@ -82,11 +84,61 @@ void check_unique_ids(const Plan& plan, Diagnostics* out) {
   }
 }
 
+// The text of each Markdown heading of the body ("## II. NỘI DUNG" → "II. NỘI DUNG"), outside
+// fenced code.
+std::vector<std::string> body_headings(const std::string& body) {
+  std::vector<std::string> out;
+  bool fenced = false;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string_view line(body.data() + start, end - start);
+    start = end + 1;
+    std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || indent > 3) continue;
+    line.remove_prefix(indent);
+    if (line.starts_with("```") || line.starts_with("~~~")) fenced = !fenced;
+    if (fenced || !line.starts_with('#')) continue;
+    std::size_t hashes = line.find_first_not_of('#');
+    if (hashes == std::string_view::npos || hashes > 6 || (line[hashes] != ' ' && line[hashes] != '\t')) continue;
+    line.remove_prefix(hashes);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && line.back() == '#') line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    out.emplace_back(line);
+  }
+  return out;
+}
+
 void check_plan(const Plan& plan, Diagnostics* out) {
   check_unique_ids(plan, out);
   for (const auto& t : plan.targets)
     if (!t.task.empty() && !find_task(plan, t.task))
       out->push_back(unknown_ref(plan.path, t.task_pos, "nhiệm vụ", "task", t.task, plan, task_ids(plan)));
+  std::vector<std::string> headings;
+  bool headings_read = false;
+  for (const auto& t : plan.targets) {
+    if (t.part.empty()) continue;
+    if (!headings_read) headings = body_headings(plan.body), headings_read = true;
+    if (std::find(headings.begin(), headings.end(), t.part) != headings.end()) continue;
+    Diagnostic d{plan.path, t.part_pos,
+                 "phần \"" + t.part + "\" không là đề mục nào trong nội dung kế hoạch",
+                 "part \"" + t.part + "\" is not a heading of the plan's body", {}, {}};
+    if (headings.empty()) {
+      d.hint = "nội dung kế hoạch chưa có đề mục (dòng bắt đầu bằng \"##\"); ghi đề mục của phần nêu chỉ tiêu";
+      d.hint_en = "the body has no headings (lines starting with \"##\"); write the heading of the part that states the target";
+    } else {
+      auto near = closest(t.part, headings);
+      const auto& shown = near.empty() ? headings : near;
+      std::string list;
+      for (std::size_t i = 0; i < shown.size() && i < 8; ++i) list += (list.empty() ? "\"" : ", \"") + shown[i] + "\"";
+      d.hint = "chép đúng đề mục như trong nội dung, bỏ các dấu #: " + list;
+      d.hint_en = "copy the heading exactly as in the body, without the #s: " + list;
+    }
+    out->push_back(d);
+  }
 }
 
 void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics* out) {

@@ -153,3 +153,39 @@ TEST(Validate, APartIsThePlansNamedWithTheirRecordsAndReports) {
 
 }  // namespace
 }  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+// A target stated in a part of the body names that part's heading as printed.
+TEST(Validate, ATargetsPartMustBeAHeadingOfTheBody) {
+  Portal p;
+  p.units.push_back(Unit{});
+  Plan plan;
+  plan.id = "2024";
+  plan.path = "content/x/plans/2024.md";
+  plan.unit = 0;
+  plan.body = "## I. MỤC ĐÍCH, YÊU CẦU\n\nTối thiểu 50% …\n\n```\n## II. Không phải đề mục\n```\n### 2. Yêu cầu ###\n";
+  Target ok;
+  ok.id = "a";
+  ok.part = "I. MỤC ĐÍCH, YÊU CẦU";
+  Target closed;
+  closed.id = "b";
+  closed.part = "2. Yêu cầu";
+  Target fenced;
+  fenced.id = "c";
+  fenced.part = "II. Không phải đề mục";
+  fenced.part_pos = {20, 11};
+  plan.targets = {ok, closed, fenced};
+  p.plans.push_back(plan);
+  auto d = validate_portal(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 20);
+  EXPECT_NE(d[0].message.find("II. Không phải đề mục"), std::string::npos);
+  EXPECT_NE(d[0].hint.find("I. MỤC ĐÍCH, YÊU CẦU"), std::string::npos);
+  EXPECT_FALSE(d[0].message_en.empty());
+  EXPECT_FALSE(d[0].hint_en.empty());
+}
+
+}  // namespace
+}  // namespace congkhai
