@@ -243,7 +243,7 @@ TEST(PlanLoaderWarnings, TabInATaskAndASectionWithoutTasks) {
   ASSERT_TRUE(p);
   ASSERT_EQ(d.size(), 2u);
   EXPECT_TRUE(d[0].warning && d[1].warning);
-  EXPECT_EQ(d[0].message, "phần \"II. Kiểm tra\" không có nhiệm vụ nào (\"tasks\" để trống)");
+  EXPECT_EQ(d[0].message, "phần \"II Kiểm tra\" không có nhiệm vụ nào (\"tasks\" để trống)");
   EXPECT_EQ(d[1].pos.line, 10);
   EXPECT_EQ(d[1].pos.column, 15);
   EXPECT_EQ(take_warnings(&d).size(), 2u);
