@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs one libFuzzer harness for a bounded time on a seed corpus made from the repository.
 #
-#   run_fuzzer.sh FUZZER plan|timeframe|markdown|xlsx SOURCE_DIR SECONDS [WORK_DIR]
+#   run_fuzzer.sh FUZZER plan|timeframe|markdown|xlsx|docx|pdf SOURCE_DIR SECONDS [WORK_DIR]
 #
 # WORK_DIR keeps the growing corpus (WORK_DIR/corpus) and any crash (WORK_DIR/crash-*)
 # between runs; by default a temporary folder. Exit status 0 when nothing was found.
@@ -30,6 +30,15 @@ while IFS= read -r -d '' f; do
       done ;;
   esac
 done < <(find "$source_dir/content" "$source_dir/tests/bad-input/cases" -name '*.md' -size -1048576c -print0 2> /dev/null)
+# Timeframes: also every real one collected in tests/fixtures/timeframes/real.tsv, with its year.
+if [ "$kind" = timeframe ]; then
+  while IFS=$'\t' read -r text year _; do
+    case $text in '#'*|'') continue ;; esac
+    n=$((n + 1))
+    { printf "\\$(printf '%03o' $(((year - 1900) % 256)))\\$(printf '%03o' $(((year - 1900) / 256)))"
+      printf '%b' "$text"; } > "$work/seeds/real-$n"
+  done < "$source_dir/tests/fixtures/timeframes/real.tsv"
+fi
 # Workbooks and CSV sheets: the spreadsheet fixtures and those committed with bad-input cases.
 if [ "$kind" = xlsx ]; then
   while IFS= read -r -d '' f; do
@@ -37,6 +46,21 @@ if [ "$kind" = xlsx ]; then
     cp "$f" "$work/seeds/$n"
   done < <(find "$source_dir/tests/fixtures/spreadsheets" "$source_dir/tests/bad-input/cases" \
              \( -name '*.xlsx' -o -name '*.csv' \) -size -65536c -print0 2> /dev/null)
+fi
+# Word documents: the import fixtures (the sample plans as .docx).
+if [ "$kind" = docx ]; then
+  while IFS= read -r -d '' f; do
+    n=$((n + 1))
+    cp "$f" "$work/seeds/$n"
+  done < <(find "$source_dir/tests/fixtures/import" -name '*.docx' -size -262144c -print0 2> /dev/null)
+fi
+# PDFs and plain text plans: the import's fixtures (the sample plans, the refused PDFs) and
+# the seed texts. A PDF's text layer can be larger than -max_len; libFuzzer reads its start.
+if [ "$kind" = pdf ]; then
+  while IFS= read -r -d '' f; do
+    n=$((n + 1))
+    cp "$f" "$work/seeds/$n"
+  done < <(find "$source_dir/tests/fixtures/import" \( -name '*.pdf' -o -name '*.txt' \) -size -262144c -print0 2> /dev/null)
 fi
 echo "$kind: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus, ${seconds}s"
 
@@ -47,7 +71,12 @@ if [ "$kind" = markdown ]; then
   timeout=2
   extra=(-dict="$source_dir/fuzz/markdown.dict")
 fi
+# A sample plan's PDF is about 70 KB: room for whole ones (the later -max_len wins).
+if [ "$kind" = pdf ]; then
+  extra=(-max_len=262144)
+fi
 
+export LSAN_OPTIONS=suppressions="$source_dir/scripts/lsan-suppressions.txt":print_suppressions=0
 cd "$work" || exit 1
 exec "$fuzzer" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 \
   "${extra[@]}" -print_final_stats=1 -artifact_prefix="$work/" corpus seeds

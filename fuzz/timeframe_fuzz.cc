@@ -18,5 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string summary = describe_timeframe(t);
   if (!is_valid_utf8(summary)) __builtin_trap();
   if (auto d = deadline_of(t); d && (d->month > 12 || d->day > 31)) __builtin_trap();
+  // A deadline only where a date was read: never for text not read, nor for an open end.
+  if (deadline_of(t) && (t.kind == Timeframe::Kind::kUnknown || t.kind == Timeframe::Kind::kRecurring ||
+                         t.kind == Timeframe::Kind::kUnscheduled || is_open_ended(t)))
+    __builtin_trap();
+  for (const Date& d : t.checkpoints)
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) __builtin_trap();
   return 0;
 }

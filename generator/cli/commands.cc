@@ -9,6 +9,7 @@
 
 #include "cli/data_files.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/import_command.h"
 #include "cli/new_command.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
@@ -214,6 +215,8 @@ int run_cli(int argc, char** argv) {
   add_content_flags(serve, &f);
   NewFlags new_flags;
   CLI::App* scaffold = add_new_command(&app, &new_flags);
+  ImportFlags import_flags;
+  CLI::App* import = add_import_command(&app, &import_flags);
   for (auto* sub : {build, check, serve}) {
     sub->add_option("--lang", f.lang, "Ngôn ngữ thông báo lỗi: vi hoặc en")->check(CLI::IsMember({"vi", "en"}));
     sub->add_option("--format", f.format, "Dạng thông báo lỗi: text hoặc github")
@@ -233,6 +236,7 @@ int run_cli(int argc, char** argv) {
     return run_serve(o, serve_flags, print_options(f));
   }
   if (*scaffold) return run_new(new_flags, f.lang == "en");
+  if (*import) return run_import(import_flags, f.lang == "en");
   return kExitUsage;
 }
 

@@ -269,6 +269,9 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "# Kế hoạch năm " + y + ". Dòng bắt đầu bằng \"#\" là ghi chú, không hiện trên trang; có thể xoá.\n"
          "# Số kế hoạch như in trên văn bản; khi chưa có số, để dạng \"/KH-UBND\".\n"
          "number: /KH-UBND\n"
+         "# Bản đăng tải không có dòng số, dòng ngày tháng, cơ quan ban hành hay tên người ký (không rõ,\n"
+         "# khác với in để trống): xoá dòng đó và ghi tên nó ở đây, ví dụ not_in_copy: [number, date, place].\n"
+         "# not_in_copy: [place]\n"
          "# Tên kế hoạch đầy đủ như in trên văn bản.\n"
          "title: Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm " + y + "\n"
          "# Năm của kế hoạch.\n"
@@ -293,6 +296,11 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "  - \"Lưu: VT.\"\n"
          "# Kinh phí thực hiện (nếu có).\n"
          "# budget: Kinh phí thực hiện từ nguồn ngân sách được giao năm " + y + ".\n"
+         "# Tiêu đề bảng nhiệm vụ như in (nếu có): title, note là dòng \"(Kèm theo Kế hoạch số …)\",\n"
+         "# columns là tiêu đề các cột như in (number, task, lead, partners, output, timeframe).\n"
+         "# appendix:\n"
+         "#   title: NỘI DUNG KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM " + y + "\n"
+         "#   columns: {number: TT, output: Kết quả, timeframe: Thời hạn hoàn thành}\n"
          "# Bảng nhiệm vụ (phụ lục): các phần (section) chứa các nhiệm vụ (task), theo thứ tự như văn bản.\n"
          "tasks:\n"
          "  - section: (điền tên phần như in trên văn bản, ví dụ Công tác chỉ đạo, điều hành)\n"
@@ -325,7 +333,7 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "\n"
          "## II. NỘI DUNG\n"
          "\n"
-         "(điền phần nội dung như in trên văn bản)\n"
+         "(điền phần nội dung như in trên văn bản; bảng nhiệm vụ in ngay trong phần này thì đặt dòng [[bảng nhiệm vụ]] đúng chỗ đó)\n"
          "\n"
          "## III. TỔ CHỨC THỰC HIỆN\n"
          "\n"
@@ -369,13 +377,24 @@ std::string scaffold_plan_from(const Plan& prev, int year) {
     for (const auto& r : prev.recipients) out += "  - " + yaml_scalar(r) + "\n";
   }
   if (!prev.budget.empty()) out += "# Kinh phí thực hiện.\n" + field(0, "budget", prev.budget);
-  if (!prev.appendix_title.empty() || !prev.appendix_note.empty()) {
-    out += "# Tiêu đề phụ lục (bảng nhiệm vụ) như in trên văn bản; note là dòng \"(Kèm theo Kế hoạch số …)\".\n"
+  const ColumnHeadings& h = prev.columns;
+  const bool has_columns = !(h.number + h.task + h.lead + h.partners + h.output + h.timeframe).empty();
+  if (!prev.appendix_title.empty() || !prev.appendix_note.empty() || has_columns) {
+    out += "# Tiêu đề phụ lục (bảng nhiệm vụ) như in trên văn bản; note là dòng \"(Kèm theo Kế hoạch số …)\";\n"
+           "# columns là tiêu đề các cột như in.\n"
            "appendix:\n";
     if (!prev.appendix_title.empty()) out += field(2, "title", replace_all(prev.appendix_title, old_year, y));
     if (!prev.appendix_note.empty())
       out += "  # Ghi lại theo số, ngày của kế hoạch mới; của năm trước là:\n" +
              commented(field(2, "note", prev.appendix_note));
+    if (has_columns) {
+      out += "  columns:\n";
+      const std::pair<const char*, const std::string*> cols[] = {
+          {"number", &h.number}, {"task", &h.task}, {"lead", &h.lead},
+          {"partners", &h.partners}, {"output", &h.output}, {"timeframe", &h.timeframe}};
+      for (const auto& [key, value] : cols)
+        if (!value->empty()) out += field(4, key, *value);
+    }
   }
   out += "# Bảng nhiệm vụ (phụ lục), chép từ kế hoạch năm trước: các phần (section) chứa các nhiệm vụ.\n"
          "# Mỗi nhiệm vụ: task (nội dung công việc), lead (cơ quan chủ trì), partners (cơ quan phối hợp),\n"

@@ -220,12 +220,13 @@ TEST_F(NewCommand, PlanFromPreviousYearKeepsTheTableAndClearsTheIssue) {
 
 // The appendix heading is the previous year's with the new year; its "(Kèm theo Kế hoạch số …)"
 // line names the old plan's number and date, so it is left as a comment to rewrite.
-TEST_F(NewCommand, PlanFromPreviousYearKeepsTheAppendixHeading) {
+TEST_F(NewCommand, PlanFromPreviousYearKeepsTheAppendixHeadingAndColumns) {
   fs::path old_plan = dir_ / "content/ha-tinh/son-lam/plans/2024.md";
   std::string text = read(old_plan);
   text.replace(text.find("tasks:\n"), 7,
                "appendix:\n  title: NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2024\n"
-               "  note: \"(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\"\ntasks:\n");
+               "  note: \"(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\"\n"
+               "  columns: {number: TT, output: Kết quả}\ntasks:\n");
   std::ofstream(old_plan, std::ios::binary) << text;
   ASSERT_EQ(problems(), "");
   ASSERT_EQ(run_in(dir_, "new plan content/ha-tinh/son-lam --year 2025 --from 2024").code, 0);
@@ -234,6 +235,8 @@ TEST_F(NewCommand, PlanFromPreviousYearKeepsTheAppendixHeading) {
   ASSERT_TRUE(plan && d.empty());
   EXPECT_EQ(plan->appendix_title, "NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025");
   EXPECT_EQ(plan->appendix_note, "");
+  EXPECT_EQ(plan->columns.number, "TT");  // the printed column headings carry over
+  EXPECT_EQ(plan->columns.output, "Kết quả");
   EXPECT_NE(read(dir_ / "content/ha-tinh/son-lam/plans/2025.md")
                 .find("#   note: (Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)\n"),
             std::string::npos);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "derive/real_timeframes_testing.h"
+
 namespace congkhai {
 namespace {
 
@@ -132,6 +134,79 @@ TEST(DeriveFacts, RecurringAndUnscheduledAreNeverOverdue) {
   for (const TaskFacts& tf : pf.tasks) EXPECT_FALSE(tf.overdue);
   EXPECT_EQ(pf.overdue, 0);
   EXPECT_EQ(pf.not_started, 4);
+}
+
+// Duties that go on, or come back every year, are never overdue: not in the January after the
+// plan's year, not years later, reported or not.
+TEST(DeriveFacts, OpenEndedRecurringAndYearlyFormsAreNeverOverdue) {
+  Fixture f;
+  f.plan().year = 2024;
+  f.plan().tasks = {task("a", "Năm 2024 và các năm tiếp theo"), task("b", "Hằng quý, bắt đầu từ Quý I/2024"),
+                    task("c", "Kể từ tháng 7/2024"), task("d", "Tháng 12 hằng năm"),
+                    task("e", "Từ tháng 3 đến tháng 5 hằng năm"),
+                    task("f", "Từ tháng 3/2024 đến khi kết thúc dự án"), task("g", "Thực hiện thường xuyên."),
+                    task("h", "Thường xuyên trong năm 2024 và các năm tiếp theo"), task("i", "Ngày 20 hằng tháng"),
+                    task("j", "Định kỳ hoặc đột xuất trong năm 2024.")};
+  f.record().entries = {entry("a", Date{2024, 6, 1}, TaskStatus::kInProgress, 40)};
+  for (Date as_of : {Date{2024, 12, 31}, Date{2025, 1, 2}, Date{2030, 6, 30}}) {
+    PlanFacts pf = f.facts(as_of);
+    for (std::size_t i = 0; i < pf.tasks.size(); ++i) {
+      EXPECT_NE(pf.tasks[i].timeframe.kind, Timeframe::Kind::kUnknown) << f.plan().tasks[i].timeframe;
+      EXPECT_FALSE(pf.tasks[i].due) << f.plan().tasks[i].timeframe;
+      EXPECT_FALSE(pf.tasks[i].overdue) << f.plan().tasks[i].timeframe << " as of " << format_iso(as_of);
+    }
+    EXPECT_EQ(pf.overdue, 0);
+  }
+}
+
+// One deadline per actor: the task is overdue once the last of them has passed, not before.
+TEST(DeriveFacts, SeveralActorsAreOverdueAfterTheLastDeadline) {
+  Fixture f;
+  f.plan().year = 2024;
+  f.plan().tasks = {task("a", "UBND cấp xã: trước ngày 15/11/2024; UBND huyện: trước ngày 30/11/2024")};
+  EXPECT_EQ(f.facts(Date{2024, 11, 20}).tasks[0].due, (Date{2024, 11, 30}));
+  EXPECT_FALSE(f.facts(Date{2024, 11, 30}).tasks[0].overdue);
+  EXPECT_TRUE(f.facts(Date{2024, 12, 1}).tasks[0].overdue);
+}
+
+// A text the parser does not fully read gets no deadline, so it is never overdue.
+TEST(DeriveFacts, TextNotFullyReadIsNeverOverdue) {
+  Fixture f;
+  f.plan().year = 2024;
+  f.plan().tasks = {task("a", "Tháng 12/2024, sau đó thực hiện hằng năm"),
+                    task("b", "Quý I/2024 đối với cấp xã, Quý II/2024 đối với cấp huyện"),
+                    task("c", "Cấp xã: thường xuyên; Cấp huyện: Quý III/2024")};
+  PlanFacts pf = f.facts(Date{2026, 1, 1});
+  for (const TaskFacts& tf : pf.tasks) {
+    EXPECT_EQ(tf.timeframe.kind, Timeframe::Kind::kUnknown);
+    EXPECT_FALSE(tf.overdue);
+  }
+}
+
+// Every real timeframe, through the facts: overdue exactly when its reading has a deadline that
+// has passed; the days counted from that deadline.
+TEST(DeriveFacts, RealTimeframesAreOverdueOnlyPastADeadlineTheyName) {
+  std::vector<RealTimeframe> all = real_timeframes();
+  ASSERT_FALSE(all.empty());
+  int overdue = 0;
+  for (const RealTimeframe& r : all) {
+    Fixture f;
+    f.plan().year = r.year;
+    f.plan().tasks = {task("a", r.text)};
+    const Date as_of{r.year + 3, 1, 1};
+    const TaskFacts tf = f.facts(as_of).tasks[0];
+    const std::optional<Date> deadline = deadline_of(tf.timeframe);
+    EXPECT_EQ(tf.due, deadline) << r.text;
+    EXPECT_EQ(tf.overdue, deadline && *deadline < as_of) << r.text;
+    if (tf.overdue) {
+      ++overdue;
+      EXPECT_EQ(tf.overdue_days, days_from_civil(as_of) - days_from_civil(*deadline)) << r.text;
+      EXPECT_TRUE(tf.timeframe.kind == Timeframe::Kind::kDue || tf.timeframe.kind == Timeframe::Kind::kPeriod ||
+                  tf.timeframe.kind == Timeframe::Kind::kCheckpoints)
+          << r.text;
+    }
+  }
+  EXPECT_GT(overdue, 0);  // the dated ones do turn overdue
 }
 
 TEST(DeriveFacts, CheckpointsAreOverdueAfterTheLast) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
+#include "derive/real_timeframes_testing.h"
+
 namespace congkhai {
 namespace {
 
@@ -21,9 +25,10 @@ std::string cadence_name(Cadence c) {
 }
 
 // One line that says everything a test cares about, so expectations read like the spec:
-// "due 2023-03-31", "period 2024-03-01..2024-12-31", "recurring monthly 2023-01-01..2023-12-31",
-// "checkpoints 2023-03-31,2023-06-30", "unscheduled", "unknown"; then "+on_demand" and
-// "[qualifier]" when present.
+// "due 2023-03-31", "period 2024-03-01..2024-12-31", "period 2024-07-01.." (no end),
+// "recurring monthly 2023-01-01..2023-12-31", "recurring yearly 2024-01-01.. window 12",
+// "checkpoints 2023-03-31,2023-06-30", "unscheduled", "unknown"; then "+on_demand",
+// "[qualifier]" and "{part | part}" when present.
 std::string summary(const Timeframe& t) {
   std::string s;
   switch (t.kind) {
@@ -45,13 +50,26 @@ std::string summary(const Timeframe& t) {
       s += i ? "," : " ";
       s += format_iso(t.checkpoints[i]);
     }
-  } else if (t.start && t.due) {
-    s += " " + format_iso(*t.start) + ".." + format_iso(*t.due);
+  } else if (t.start) {
+    s += " " + format_iso(*t.start) + ".." + (t.due ? format_iso(*t.due) : "");
   } else if (t.due) {
     s += " " + format_iso(*t.due);
   }
+  if (!t.window.empty()) {
+    s += " window ";
+    if (t.window.first_month) {
+      s += std::to_string(t.window.first_month);
+      if (t.window.last_month != t.window.first_month) s += "-" + std::to_string(t.window.last_month);
+    }
+    if (t.window.day) s += (t.window.first_month ? " day " : "day ") + std::to_string(t.window.day);
+  }
   if (t.also_on_demand) s += " +on_demand";
   if (!t.qualifier.empty()) s += " [" + t.qualifier + "]";
+  if (!t.parts.empty()) {
+    s += " {";
+    for (std::size_t i = 0; i < t.parts.size(); ++i) s += (i ? " | " : "") + t.parts[i];
+    s += "}";
+  }
   return s;
 }
 
@@ -181,7 +199,7 @@ TEST(ParseTimeframe, RangeShortForms) {
   EXPECT_EQ(parse("Tháng 3 - tháng 12/2024"), "period 2024-03-01..2024-12-31");
   EXPECT_EQ(parse("Tháng 3 – 12/2024"), "period 2024-03-01..2024-12-31");  // en dash
   EXPECT_EQ(parse("Từ quý II đến quý IV năm 2024"), "period 2024-04-01..2024-12-31");
-  EXPECT_EQ(parse("Từ tháng 3/2024"), "period 2024-03-01..2024-12-31");
+  EXPECT_EQ(parse("Từ tháng 3/2024"), "period 2024-03-01..");  // no end is made up
   EXPECT_EQ(parse("Từ năm 2023 đến năm 2025"), "period 2023-01-01..2025-12-31");
 }
 
@@ -228,6 +246,115 @@ TEST(ParseTimeframe, RecurringWithQualifier) {
 TEST(ParseTimeframe, TrailingPunctuationIsIgnored) {
   EXPECT_EQ(parse("Tháng 3 năm 2023."), "due 2023-03-31");
   EXPECT_EQ(parse("  Quý II/2021;  ", 2021), "due 2021-06-30");
+}
+
+// ---- Recurring, open-ended and yearly forms: never a one-off deadline ----
+
+TEST(ParseTimeframe, RecurringWithAStartPoint) {
+  EXPECT_EQ(parse("Hằng quý, bắt đầu từ Quý I/2024", 2024), "recurring quarterly 2024-01-01..");
+  EXPECT_EQ(parse("Thường xuyên, kể từ tháng 7/2024", 2024), "recurring continuous 2024-07-01..");
+  EXPECT_EQ(parse("Hàng tháng, bắt đầu từ tháng 3", 2025), "recurring monthly 2025-03-01..");
+  Timeframe t = parse_timeframe("Hằng quý, bắt đầu từ Quý II/2024", 2024);
+  EXPECT_EQ(t.checkpoints, (std::vector<Date>{{2024, 6, 30}, {2024, 9, 30}, {2024, 12, 31}}));
+  EXPECT_FALSE(deadline_of(t));
+  EXPECT_TRUE(is_open_ended(t));
+}
+
+TEST(ParseTimeframe, StartWithNoEnd) {
+  EXPECT_EQ(parse("Kể từ tháng 7/2024"), "period 2024-07-01..");
+  EXPECT_EQ(parse("Bắt đầu từ Quý III/2024"), "period 2024-07-01..");
+  EXPECT_EQ(parse("Từ năm 2024 trở đi"), "period 2024-01-01..");
+  EXPECT_EQ(parse("Tháng 3/2024 trở đi"), "period 2024-03-01..");
+  EXPECT_EQ(parse("Năm 2024 trở đi"), "period 2024-01-01..");
+  EXPECT_EQ(parse("Từ tháng 3/2024"), "period 2024-03-01..");
+  EXPECT_FALSE(deadline_of(parse_timeframe("Kể từ tháng 7/2024", 2024)));
+}
+
+TEST(ParseTimeframe, AndTheFollowingYears) {
+  EXPECT_EQ(parse("Năm 2024 và các năm tiếp theo", 2024), "recurring yearly 2024-01-01..");
+  EXPECT_EQ(parse("Thường xuyên trong năm 2024 và các năm tiếp theo", 2024), "recurring continuous 2024-01-01..");
+  EXPECT_EQ(parse("Quý I/2024 và những năm tiếp theo", 2024), "recurring yearly 2024-01-01.. window 1-3");
+  EXPECT_EQ(parse("Tháng 12/2024 và các năm sau", 2024), "recurring yearly 2024-12-01.. window 12");
+  EXPECT_EQ(parse("Hằng quý năm 2025 và các năm tiếp theo", 2025), "recurring quarterly 2025-01-01..");
+  // Before: read as a one-off deadline on 31/12/2024, so the duty turned "overdue" in January.
+  EXPECT_FALSE(deadline_of(parse_timeframe("Năm 2024 và các năm tiếp theo", 2024)));
+  EXPECT_EQ(parse("và các năm tiếp theo"), "unknown");
+}
+
+TEST(ParseTimeframe, YearlyWindows) {
+  EXPECT_EQ(parse("Tháng 12 hằng năm", 2024), "recurring yearly 2024-01-01..2024-12-31 window 12");
+  EXPECT_EQ(parse("Từ tháng 3 đến tháng 5 hằng năm", 2024),
+            "recurring yearly 2024-01-01..2024-12-31 window 3-5");
+  EXPECT_EQ(parse("Quý IV hàng năm", 2024), "recurring yearly 2024-01-01..2024-12-31 window 10-12");
+  EXPECT_EQ(parse("Trước ngày 15/12 hằng năm", 2024), "recurring yearly 2024-01-01..2024-12-31 window 12 day 15");
+  EXPECT_EQ(parse("Hằng năm, vào tháng 6", 2024), "recurring yearly 2024-01-01..2024-12-31 window 6");
+  EXPECT_EQ(parse("Ngày 20 hằng tháng", 2024), "recurring monthly 2024-01-01..2024-12-31 window day 20");
+  Timeframe t = parse_timeframe("Tháng 3 hằng năm", 2024);
+  EXPECT_EQ(t.checkpoints, (std::vector<Date>{{2024, 3, 31}}));
+  EXPECT_FALSE(deadline_of(t));
+  EXPECT_EQ(parse_timeframe("Ngày 31 hằng tháng", 2024).checkpoints[1], (Date{2024, 2, 29}));
+  // A window with a stated year, or with another cadence, is not guessed.
+  EXPECT_EQ(parse("Tháng 12/2024 hằng năm", 2024), "unknown");
+  EXPECT_EQ(parse("Tháng 12 hằng quý", 2024), "unknown");
+  EXPECT_EQ(parse("Từ tháng 11 đến tháng 2 hằng năm", 2024), "unknown");
+}
+
+TEST(ParseTimeframe, PeriodEndingWithAnEvent) {
+  EXPECT_EQ(parse("Từ tháng 3/2024 đến khi kết thúc dự án"),
+            "period 2024-03-01.. [đến khi kết thúc dự án]");
+  EXPECT_EQ(parse("Từ tháng 6 cho đến khi hoàn thành", 2024), "period 2024-06-01.. [cho đến khi hoàn thành]");
+  EXPECT_EQ(parse("Hằng tháng, từ tháng 3/2024 đến khi kết thúc"),
+            "recurring monthly 2024-03-01.. [đến khi kết thúc]");
+  EXPECT_FALSE(deadline_of(parse_timeframe("Từ tháng 3/2024 đến khi kết thúc dự án", 2024)));
+}
+
+TEST(ParseTimeframe, SeveralActorsOneCell) {
+  EXPECT_EQ(parse("UBND cấp xã: trước ngày 15/11/2024; Văn phòng UBND huyện: trước ngày 30/11/2024"),
+            "checkpoints 2024-11-15,2024-11-30 {UBND cấp xã: hạn 15/11/2024 | Văn phòng UBND huyện: "
+            "hạn 30/11/2024}");
+  EXPECT_EQ(parse("- Cấp xã: Quý II/2024\n- Cấp huyện: Quý III/2024"),
+            "checkpoints 2024-06-30,2024-09-30 {Cấp xã: hạn 30/06/2024 | Cấp huyện: hạn 30/09/2024}");
+  EXPECT_EQ(parse("Quý I/2024 (cấp xã);\nQuý II/2024 (cấp huyện)"),
+            "checkpoints 2024-03-31,2024-06-30 {hạn 31/03/2024 (cấp xã) | hạn 30/06/2024 (cấp huyện)}");
+  EXPECT_EQ(parse("Cấp xã: thường xuyên; cấp huyện: hằng quý", 2024),
+            "recurring continuous,quarterly {Cấp xã: thường xuyên trong năm 2024 | cấp huyện: hằng quý}");
+  // The task's deadline is the last one: nothing of it is due later.
+  EXPECT_EQ(deadline_of(parse_timeframe("Cấp xã: Quý II/2024; Cấp huyện: Quý III/2024", 2024)),
+            (Date{2024, 9, 30}));
+  // A deadline for some and none for others, or a part not understood: no deadline at all.
+  EXPECT_EQ(parse("Cấp xã: thường xuyên; Cấp huyện: Quý III/2024"), "unknown");
+  EXPECT_EQ(parse("Cấp xã: Quý II/2024; Cấp huyện: sau khi có hướng dẫn rồi xem"), "unknown");
+  EXPECT_EQ(parse("Tháng 3/2024 đối với cấp xã, tháng 6/2024 đối với cấp huyện"), "unknown");
+}
+
+TEST(ParseTimeframe, SentencesAroundTheForm) {
+  EXPECT_EQ(parse("Thực hiện thường xuyên."), "recurring continuous 2023-01-01..2023-12-31");
+  EXPECT_EQ(parse("Triển khai thực hiện trong Quý II/2024."), "due 2024-06-30");
+  EXPECT_EQ(parse("Thời gian thực hiện: Tháng 3/2024"), "due 2024-03-31");
+  EXPECT_EQ(parse("Tổ chức thực hiện theo kế hoạch"), "unscheduled");
+  EXPECT_EQ(parse("Thực hiện"), "unknown");
+}
+
+TEST(ParseTimeframe, BeforeAMonthEndsTheMonthBefore) {
+  EXPECT_EQ(parse("Trước tháng 10/2024"), "due 2024-09-30");
+  EXPECT_EQ(parse("Hoàn thành trước Quý IV/2024"), "due 2024-09-30");
+  EXPECT_EQ(parse("Trước năm 2025"), "due 2024-12-31");
+  EXPECT_EQ(parse("Trước ngày 30/6/2024"), "due 2024-06-30");  // a day is read as meant
+}
+
+TEST(ParseTimeframe, DeadlineWithMoreWhenLeftOverIsUnknown) {
+  // Text after a deadline that says when changes it: no deadline rather than the wrong one.
+  EXPECT_EQ(parse("Tháng 12/2024, sau đó thực hiện hằng năm"), "unknown");
+  EXPECT_EQ(parse("Quý I/2024 đối với cấp xã, Quý II/2024 đối với cấp huyện"), "unknown");
+  EXPECT_EQ(parse("Trước ngày 10/07 của năm báo cáo"), "unknown");
+  EXPECT_EQ(parse("Tháng 6 năm 2023 và theo Kế hoạch của UBND tỉnh"),
+            "due 2023-06-30 [và theo Kế hoạch của UBND tỉnh]");
+  // Without a deadline the remark does no harm and is kept.
+  EXPECT_EQ(parse("Hàng tháng (trước ngày 20)"), "recurring monthly 2023-01-01..2023-12-31 [(trước ngày 20)]");
+}
+
+TEST(ParseTimeframe, PeriodicWithinAYearHasNoDeadline) {
+  EXPECT_EQ(parse("Định kỳ hoặc đột xuất trong năm 2024."), "unscheduled +on_demand");
 }
 
 // ---- Spelling variants read the same ----
@@ -327,6 +454,17 @@ TEST(ParseTimeframe, NonsenseIsUnknown) {
   EXPECT_EQ(parse("Quý I năm sau"), "unknown");
 }
 
+TEST(ParseTimeframe, LongCellsAreReadInLinearTime) {
+  // 60 000 dates with no year each take theirs from the next one stated: one pass, not one
+  // scan per date (which took minutes).
+  std::string many;
+  for (int i = 0; i < 60000; ++i) many += "Quý I, ";
+  EXPECT_EQ(parse(many + "Quý II năm 2024"), "checkpoints 2024-03-31,2024-06-30");
+  std::string actors;
+  for (int i = 0; i < 20000; ++i) actors += "Cấp xã: Quý I/2024;\n";
+  EXPECT_EQ(parse_timeframe(actors, 2024).kind, Kind::kCheckpoints);
+}
+
 TEST(ParseTimeframe, FailedDateAfterGoodOneIsUnknown) {
   EXPECT_EQ(parse("Tháng 3 năm 2023 và tháng 13"), "unknown");
   EXPECT_EQ(parse("Quý I/2024 và ngày 31/2/2024"), "unknown");
@@ -342,6 +480,34 @@ TEST(ParseTimeframe, InvalidUtf8DoesNotCrash) {
   EXPECT_EQ(parse(std::string_view("Qu\xC3", 3)), "unknown");
   EXPECT_EQ(parse(std::string("Quý II\0/2021", 13)), "due 2021-06-30");  // control characters are spaces
   EXPECT_EQ(parse("Tháng 3 năm 2023 * 2024"), "unknown");
+}
+
+// ---- Every real timeframe collected in tests/fixtures/timeframes/real.tsv ----
+
+TEST(RealTimeframes, EachReadsAsExpected) {
+  std::vector<RealTimeframe> all = real_timeframes();
+  ASSERT_GE(all.size(), 50u);
+  for (const RealTimeframe& r : all) {
+    Timeframe t = parse_timeframe(r.text, r.year);
+    EXPECT_FALSE(r.source.empty()) << "real.tsv:" << r.line << ": five tab-separated columns";
+    EXPECT_EQ(summary(t), r.expected) << "real.tsv:" << r.line << ": " << r.text;
+    // What has no deadline says so; what has one is a date the text names.
+    if (t.kind == Kind::kUnknown) EXPECT_FALSE(deadline_of(t)) << r.text;
+  }
+}
+
+// docs/content.md states how many were collected and how many are read; the figures follow
+// the file.
+TEST(RealTimeframes, DocsGiveTheFigures) {
+  std::vector<RealTimeframe> all = real_timeframes();
+  std::size_t understood = 0;
+  for (const RealTimeframe& r : all) understood += parse_timeframe(r.text, r.year).kind != Kind::kUnknown;
+  std::string docs = read_whole_file(std::string(CONGKHAI_SOURCE_DIR) + "/docs/content.md");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(docs, m, std::regex(R"(holds (\d+) real timeframe strings)")));
+  EXPECT_EQ(std::stoul(m[1]), all.size());
+  ASSERT_TRUE(std::regex_search(docs, m, std::regex(R"(reads (\d+) of them)")));
+  EXPECT_EQ(std::stoul(m[1]), understood);
 }
 
 // ---- describe_timeframe ----
@@ -387,6 +553,23 @@ TEST(DescribeTimeframe, SeparateRemarkAfterComma) {
   EXPECT_EQ(describe("Tháng 3 năm 2023 (sau khi có hướng dẫn)"), "hạn 31/03/2023 (sau khi có hướng dẫn)");
 }
 
+TEST(DescribeTimeframe, OpenEndedAndWindows) {
+  EXPECT_EQ(describe("Kể từ tháng 7/2024", 2024), "từ 01/07/2024, không ghi hạn kết thúc");
+  EXPECT_EQ(describe("Từ tháng 3/2024 đến khi kết thúc dự án", 2024), "từ 01/03/2024 đến khi kết thúc dự án");
+  EXPECT_EQ(describe("Hằng quý, bắt đầu từ Quý I/2024", 2024), "hằng quý kể từ năm 2024");
+  EXPECT_EQ(describe("Thường xuyên, kể từ tháng 7/2024", 2024), "thường xuyên kể từ 01/07/2024");
+  EXPECT_EQ(describe("Năm 2024 và các năm tiếp theo", 2024), "hằng năm kể từ năm 2024");
+  EXPECT_EQ(describe("Tháng 12 hằng năm", 2024), "hằng năm vào tháng 12");
+  EXPECT_EQ(describe("Từ tháng 3 đến tháng 5 hằng năm", 2024), "hằng năm từ tháng 3 đến tháng 5");
+  EXPECT_EQ(describe("Trước ngày 15/12 hằng năm", 2024), "hằng năm vào ngày 15/12");
+  EXPECT_EQ(describe("Ngày 20 hằng tháng", 2024), "hằng tháng vào ngày 20");
+}
+
+TEST(DescribeTimeframe, OnePerActor) {
+  EXPECT_EQ(describe("UBND cấp xã: trước ngày 15/11/2024; UBND huyện: Quý IV/2024"),
+            "UBND cấp xã: hạn 15/11/2024; UBND huyện: hạn 31/12/2024");
+}
+
 TEST(DescribeTimeframe, NoFixedDate) {
   EXPECT_EQ(describe("Theo kế hoạch"), "không có thời hạn cố định");
   EXPECT_EQ(describe("Theo định kỳ và đột xuất"), "không có thời hạn cố định");
@@ -412,6 +595,21 @@ TEST(DeadlineOf, NoneForRecurringUnscheduledUnknown) {
   EXPECT_FALSE(deadline_of(parse_timeframe("Hàng tháng", 2023)));
   EXPECT_FALSE(deadline_of(parse_timeframe("Theo kế hoạch", 2023)));
   EXPECT_FALSE(deadline_of(parse_timeframe("Chưa xác định", 2023)));
+}
+
+TEST(DeadlineOf, NoneForOpenEndedForms) {
+  for (const char* text : {"Kể từ tháng 7/2024", "Hằng quý, bắt đầu từ Quý I/2024", "Năm 2024 và các năm tiếp theo",
+                           "Tháng 12 hằng năm", "Từ tháng 3 đến tháng 5 hằng năm",
+                           "Từ tháng 3/2024 đến khi kết thúc dự án", "Thực hiện thường xuyên."})
+    EXPECT_FALSE(deadline_of(parse_timeframe(text, 2024))) << text;
+}
+
+TEST(IsOpenEnded, OnlyWhenNoEndIsPrinted) {
+  EXPECT_TRUE(is_open_ended(parse_timeframe("Kể từ tháng 7/2024", 2024)));
+  EXPECT_TRUE(is_open_ended(parse_timeframe("Năm 2024 và các năm tiếp theo", 2024)));
+  EXPECT_FALSE(is_open_ended(parse_timeframe("Thường xuyên trong năm 2024", 2024)));
+  EXPECT_FALSE(is_open_ended(parse_timeframe("Từ tháng 3 đến tháng 12/2024", 2024)));
+  EXPECT_FALSE(is_open_ended(parse_timeframe("Tháng 12 hằng năm", 2024)));
 }
 
 }  // namespace

@@ -169,13 +169,19 @@ class PlanWriter {
     j_.key("page").string(link(unit_page(unit)));
     j_.end_object();
     j_.key("id").string(plan_.id);
-    j_.key("number").string(plan_.number);
-    j_.key("number_blank").boolean(is_blank_number(plan_.number));
+    if (plan_.not_in_copy.number) j_.key("number").null();
+    else j_.key("number").string(plan_.number);
+    j_.key("number_blank").boolean(number_state(plan_) == NumberState::kBlank);
+    j_.key("not_in_copy").begin_array();
+    for (const char* k : kNotInCopyKeys)
+      if (not_in_copy_has(plan_.not_in_copy, k)) j_.string(k);
+    j_.end_array();
     j_.key("title").string(plan_.title);
     j_.key("year").integer(plan_.year);
     j_.key("date").date_or_null(plan_.date);
     j_.key("place").text_or_null(plan_.place);
-    j_.key("issuer").string(plan_.issuer);
+    if (plan_.not_in_copy.issuer) j_.key("issuer").null();
+    else j_.key("issuer").string(plan_.issuer);
     j_.key("signer").begin_object();
     j_.key("name").text_or_null(plan_.signer.name);
     j_.key("title").text_or_null(plan_.signer.title);
@@ -190,6 +196,19 @@ class PlanWriter {
     j_.key("recipients").strings(plan_.recipients);
     j_.key("budget").text_or_null(plan_.budget);
     j_.key("body").text_or_null(plan_.body);
+    j_.key("appendix").begin_object();
+    j_.key("title").text_or_null(plan_.appendix_title);
+    j_.key("note").text_or_null(plan_.appendix_note);
+    j_.key("position").string(plan_.table_marker >= 0 ? "body" : "appendix");
+    j_.key("columns").begin_object();
+    j_.key("number").text_or_null(plan_.columns.number);
+    j_.key("task").text_or_null(plan_.columns.task);
+    j_.key("lead").text_or_null(plan_.columns.lead);
+    j_.key("partners").text_or_null(plan_.columns.partners);
+    j_.key("output").text_or_null(plan_.columns.output);
+    j_.key("timeframe").text_or_null(plan_.columns.timeframe);
+    j_.end_object();
+    j_.end_object();
     j_.key("page").string(page_);
 
     const PlanFacts& pf = plan_facts_ ? *plan_facts_ : no_facts_;

@@ -58,6 +58,48 @@ TEST(PlanJson, HoldsTheDocumentAsWritten) {
   EXPECT_EQ(b["date"], "2026-01");
 }
 
+TEST(PlanJson, SaysWhichHeaderFieldsTheCopyLacks) {
+  json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
+  EXPECT_EQ(j["not_in_copy"], json::array());
+  json b = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 1));
+  EXPECT_EQ(b["number"], "/KH-UBND");  // printed blank: known, and blank
+  EXPECT_EQ(b["number_blank"], true);
+
+  Portal portal = make_test_portal();
+  Plan& plan = portal.plans[0];
+  plan.not_in_copy.number = plan.not_in_copy.issuer = plan.not_in_copy.signer = true;
+  plan.number.clear();
+  plan.issuer.clear();
+  plan.signer.name.clear();
+  json u = json::parse(write_plan_json(portal, make_test_facts(), 0));
+  EXPECT_EQ(u["number"], nullptr);  // not known, which is not blank
+  EXPECT_EQ(u["number_blank"], false);
+  EXPECT_EQ(u["issuer"], nullptr);
+  EXPECT_EQ(u["not_in_copy"], json({"number", "issuer", "signer"}));
+}
+
+TEST(PlanJson, CarriesTheTableHeadingNoteColumnsAndPlace) {
+  Portal portal = make_test_portal();
+  Plan& plan = portal.plans[0];
+  json j = json::parse(write_plan_json(portal, make_test_facts(), 0));
+  EXPECT_EQ(j["appendix"], json({{"title", nullptr}, {"note", nullptr}, {"position", "appendix"},
+                                 {"columns", {{"number", nullptr}, {"task", nullptr}, {"lead", nullptr},
+                                              {"partners", nullptr}, {"output", nullptr}, {"timeframe", nullptr}}}}));
+  plan.appendix_title = "NỘI DUNG KẾ HOẠCH";
+  plan.appendix_note = "(Kèm theo Kế hoạch số 28/KH-UBND)";
+  plan.columns.number = "TT";
+  plan.columns.output = "Kết quả";
+  plan.body = "## II. Nội dung\n\n[[bảng nhiệm vụ]]\n";
+  plan.table_marker = 2;
+  json a = json::parse(write_plan_json(portal, make_test_facts(), 0))["appendix"];
+  EXPECT_EQ(a["title"], "NỘI DUNG KẾ HOẠCH");
+  EXPECT_EQ(a["note"], "(Kèm theo Kế hoạch số 28/KH-UBND)");
+  EXPECT_EQ(a["position"], "body");
+  EXPECT_EQ(a["columns"]["number"], "TT");
+  EXPECT_EQ(a["columns"]["output"], "Kết quả");
+  EXPECT_EQ(a["columns"]["lead"], nullptr);
+}
+
 TEST(PlanJson, TasksCarryRawAndParsedTimeframesAndDerivedStatus) {
   json tasks = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0))["tasks"];
   ASSERT_EQ(tasks.size(), 3u);

@@ -16,9 +16,9 @@ constexpr const char kSchema[] = R"json({
   "description": "Toàn bộ dữ liệu của một kế hoạch trên cổng Công khai: thông tin văn bản, phụ lục nhiệm vụ, chỉ tiêu, tiến độ, số liệu và báo cáo, kèm trạng thái tính đến ngày as_of. / A plan published on the Công khai portal with its tasks, targets, progress, measurements and reports, and the facts derived as of as_of.",
   "type": "object",
   "additionalProperties": false,
-  "required": ["$schema", "as_of", "unit", "id", "number", "number_blank", "title", "year", "date",
-               "place", "issuer", "signer", "legal_basis", "implements", "recipients", "budget",
-               "body", "page", "summary", "sections", "tasks", "targets", "progress",
+  "required": ["$schema", "as_of", "unit", "id", "number", "number_blank", "not_in_copy", "title",
+               "year", "date", "place", "issuer", "signer", "legal_basis", "implements", "recipients",
+               "budget", "body", "appendix", "page", "summary", "sections", "tasks", "targets", "progress",
                "measurements", "reports"],
   "properties": {
     "$schema": {"type": "string", "description": "Địa chỉ lược đồ này / this schema's address"},
@@ -38,14 +38,18 @@ constexpr const char kSchema[] = R"json({
       }
     },
     "id": {"type": "string", "minLength": 1},
-    "number": {"type": "string", "description": "Số như in; /KH-UBND khi để trống / number as printed"},
-    "number_blank": {"type": "boolean"},
+    "number": {"type": ["string", "null"],
+               "description": "Số như in; /KH-UBND khi văn bản in số để trống; null khi bản đăng tải không có dòng số (xem not_in_copy) / number as printed; /KH-UBND when printed blank; null when this copy has no number line"},
+    "number_blank": {"type": "boolean", "description": "Văn bản in số để trống / the number is printed blank"},
+    "not_in_copy": {"type": "array", "uniqueItems": true,
+                    "items": {"enum": ["number", "date", "place", "issuer", "signer"]},
+                    "description": "Các phần đầu văn bản mà bản đăng tải không có (không rõ), khác với phần in để trống; signer là tên người ký / header fields this copy lacks altogether (unknown), as opposed to printed blank; signer is the signer's name"},
     "title": {"type": "string"},
     "year": {"type": "integer"},
     "date": {"$ref": "#/$defs/partial_date_or_null",
              "description": "Ngày ban hành, có thể chỉ có tháng hoặc năm / date of issue, possibly partial"},
     "place": {"$ref": "#/$defs/text_or_null"},
-    "issuer": {"type": "string"},
+    "issuer": {"type": ["string", "null"], "description": "null khi bản đăng tải không có phần này / null when this copy lacks it"},
     "signer": {
       "type": "object",
       "additionalProperties": false,
@@ -60,7 +64,33 @@ constexpr const char kSchema[] = R"json({
     "implements": {"oneOf": [{"$ref": "#/$defs/reference"}, {"type": "null"}]},
     "recipients": {"$ref": "#/$defs/strings"},
     "budget": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
-    "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
+    "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown; khi appendix.position là body, một dòng [[bảng nhiệm vụ]] đánh dấu chỗ đặt bảng / Markdown; when appendix.position is body, a line [[bảng nhiệm vụ]] marks where the task table stands"},
+    "appendix": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["title", "note", "position", "columns"],
+      "description": "Bảng nhiệm vụ như in: tiêu đề, dòng (Kèm theo …), chỗ đặt và tiêu đề các cột / the task table as printed: heading, its (Kèm theo …) line, where it stands and its column headings",
+      "properties": {
+        "title": {"$ref": "#/$defs/text_or_null"},
+        "note": {"$ref": "#/$defs/text_or_null"},
+        "position": {"enum": ["appendix", "body"],
+                     "description": "appendix: phụ lục sau văn bản; body: trong một phần của văn bản / after the document, or inside a part of its body"},
+        "columns": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["number", "task", "lead", "partners", "output", "timeframe"],
+          "description": "Tiêu đề cột như in; null khi không ghi. Tên khoá ổn định, như các cột của nhiệm vụ / printed column headings, null when not given; the keys are the stable task field names",
+          "properties": {
+            "number": {"$ref": "#/$defs/text_or_null"},
+            "task": {"$ref": "#/$defs/text_or_null"},
+            "lead": {"$ref": "#/$defs/text_or_null"},
+            "partners": {"$ref": "#/$defs/text_or_null"},
+            "output": {"$ref": "#/$defs/text_or_null"},
+            "timeframe": {"$ref": "#/$defs/text_or_null"}
+          }
+        }
+      }
+    },
     "page": {"$ref": "#/$defs/link"},
     "summary": {
       "type": "object",

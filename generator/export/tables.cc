@@ -122,11 +122,21 @@ DataTable plans_table() {
             "Name of the signer"),
       field("signer_title", FieldType::kString, "Chức vụ người ký", "Chức vụ người ký",
             "Title of the signer"),
+      field("not_in_copy", FieldType::kString, "Không có trong bản đăng tải",
+            "Các phần đầu văn bản mà bản đăng tải không có (không rõ), cách nhau bằng dấu cách: "
+            "number date place issuer signer; khác với phần in để trống",
+            "Header fields this copy lacks altogether (unknown), separated by spaces: number date "
+            "place issuer signer; not the same as printed blank"),
       field("legal_basis", FieldType::kString, "Căn cứ",
             "Các căn cứ pháp lý, mỗi căn cứ một dòng", "Legal basis, one reference per line"),
       field("implements", FieldType::kString, "Thực hiện kế hoạch",
             "Kế hoạch cấp trên mà kế hoạch này thực hiện",
             "The higher-level plan this plan implements"),
+      field("appendix_title", FieldType::kString, "Tiêu đề bảng nhiệm vụ",
+            "Tiêu đề của bảng nhiệm vụ (phụ lục) như in", "Heading of the task table as printed"),
+      field("appendix_note", FieldType::kString, "Dòng kèm theo",
+            "Dòng \"(Kèm theo Kế hoạch số …)\" dưới tiêu đề bảng nhiệm vụ",
+            "The \"(Kèm theo Kế hoạch số …)\" line under the task table's heading"),
       count_field("tasks", "Số nhiệm vụ",
                   "Số nhiệm vụ trong phụ lục; nhiệm vụ có nhiệm vụ con được đếm một lần",
                   "Number of tasks in the task table; a task with sub-tasks counts once"),
@@ -403,6 +413,14 @@ std::string integer(long long n) { return std::to_string(n); }
 std::string percent(int p) { return p < 0 ? "" : std::to_string(p); }
 std::string line_of(const SourcePos& pos) { return pos.line > 0 ? std::to_string(pos.line) : ""; }
 
+// "number date": the fields this copy lacks, in kNotInCopyKeys order.
+std::string not_in_copy_text(const NotInCopy& n) {
+  std::string out;
+  for (const char* k : kNotInCopyKeys)
+    if (not_in_copy_has(n, k)) out += std::string(out.empty() ? "" : " ") + k;
+  return out;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -537,8 +555,11 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
           .set("issuer", plan.issuer)
           .set("signer_name", plan.signer.name)
           .set("signer_title", plan.signer.title)
+          .set("not_in_copy", not_in_copy_text(plan.not_in_copy))
           .set("legal_basis", join(basis, "\n"))
           .set("implements", plan.implements ? plan.implements->text : "")
+          .set("appendix_title", plan.appendix_title)
+          .set("appendix_note", plan.appendix_note)
           .set("tasks", integer(std::count_if(plan.tasks.begin(), plan.tasks.end(), counts_as_task)))
           .set("targets", integer(plan.targets.size()))
           .set("tasks_done", integer(pf.done))

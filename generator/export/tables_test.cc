@@ -93,6 +93,19 @@ TEST(Tables, PlanRowCarriesCountsAndPartialDates) {
   EXPECT_EQ(cell(plans, 1, "unit_name"), "xã Định Hoá");
 }
 
+TEST(Tables, PlanRowCarriesTheTableHeadingAndWhatTheCopyLacks) {
+  Portal portal = make_test_portal();
+  portal.plans[0].appendix_title = "NỘI DUNG KẾ HOẠCH";
+  portal.plans[0].appendix_note = "(Kèm theo Kế hoạch số 28/KH-UBND)";
+  portal.plans[1].not_in_copy.date = portal.plans[1].not_in_copy.place = true;
+  auto plans = table(build_tables(portal, make_test_facts(), nullptr), "ke-hoach");
+  EXPECT_EQ(cell(plans, 0, "appendix_title"), "NỘI DUNG KẾ HOẠCH");
+  EXPECT_EQ(cell(plans, 0, "appendix_note"), "(Kèm theo Kế hoạch số 28/KH-UBND)");
+  EXPECT_EQ(cell(plans, 0, "not_in_copy"), "");
+  EXPECT_EQ(cell(plans, 1, "not_in_copy"), "date place");
+  EXPECT_EQ(cell(plans, 1, "appendix_title"), "");
+}
+
 TEST(Tables, TaskRowCarriesParsedTimeframeAndStatus) {
   auto tasks = table(build_tables(make_test_portal(), make_test_facts(), nullptr), "nhiem-vu");
   EXPECT_EQ(cell(tasks, 0, "due"), "2023-03-31");

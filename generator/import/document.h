@@ -27,6 +27,10 @@ struct Paragraph {
 
 struct Cell {
   std::string text;  // the cell's paragraphs joined with '\n', each with its automatic number
+  // The cell's paragraphs when the reader knows them (Word): a paragraph break is a new line of
+  // the cell, a soft break inside one is only where the line wrapped. Empty when the reader
+  // knows only the lines (PDF, text): `text` then holds them, to be rejoined.
+  std::vector<Paragraph> paragraphs;
   int span = 1;      // grid columns the cell covers (gridSpan)
   bool merged_from_above = false;  // vMerge continuation: the cell above holds the text
   bool bold = false;
@@ -37,6 +41,10 @@ struct Row {
   bool header = false;           // repeated header row (tblHeader), or the table's first
   bool after_page_break = false; // the row starts a new page (PDF, text) or follows a break
   SourcePlace at;
+  // Why the reader is unsure how this row was rebuilt (empty when it is sure): lines joined
+  // across a page break, cells told apart by a guess. The import lists it for review.
+  std::string doubt;
+  std::string doubt_en;
 };
 
 struct Table {
@@ -48,6 +56,12 @@ struct Block {
   enum class Kind { kParagraph, kTable } kind = Kind::kParagraph;
   Paragraph paragraph;  // when kParagraph
   Table table;          // when kTable
+};
+
+// Why a file could not be read at all, in Vietnamese and English.
+struct ReadProblem {
+  std::string vi;
+  std::string en;
 };
 
 struct Document {

@@ -21,19 +21,35 @@ class PlanParser {
   PlanParser(YamlReader* r, Plan* plan) : r_(*r), plan_(*plan) {}
 
   void read_header(const YamlNode& root) {
-    r_.check_keys(root, {{"number", true}, {"title", true}, {"year", true}, {"date"}, {"place"},
-                         {"issuer", true}, {"signer"}, {"legal_basis"}, {"implements"},
-                         {"recipients"}, {"budget"}, {"appendix"}, {"tasks", true}, {"targets"}});
-    // A blank number ("number:") is allowed: the plan was issued without one.
+    r_.check_keys(root, {{"number"}, {"title", true}, {"year", true}, {"date"}, {"place"},
+                         {"issuer"}, {"signer"}, {"legal_basis"}, {"implements"},
+                         {"recipients"}, {"budget"}, {"appendix"}, {"tasks", true}, {"targets"},
+                         {"not_in_copy"}});
+    read_not_in_copy(root);
+    // A blank number ("number:") is the blank form: the plan was issued without one.
     plan_.number = r_.text(root, "number").value_or("");
+    // Present but blank is an error as ever; absent is reported below unless not in the copy.
+    plan_.issuer = r_.text(root, "issuer", !plan_.not_in_copy.issuer).value_or("");
+    require_or_not_in_copy(root, "number", plan_.not_in_copy.number, plan_.number,
+                           "ghi số như in (28/KH-UBND), hoặc dạng để trống /KH-UBND nếu văn bản in "
+                           "\"Số: /KH-UBND\"; nếu bản này không có dòng số, ghi not_in_copy: [number]",
+                           "write the number as printed (28/KH-UBND), or the blank form /KH-UBND when the "
+                           "document prints \"Số: /KH-UBND\"; when this copy has no number line, write "
+                           "not_in_copy: [number]");
+    require_or_not_in_copy(root, "issuer", plan_.not_in_copy.issuer, plan_.issuer,
+                           "ghi cơ quan ban hành như in (UBND xã Sơn Lâm); nếu bản này không có phần đó, "
+                           "ghi not_in_copy: [issuer]",
+                           "write the issuing authority as printed (UBND xã Sơn Lâm); when this copy "
+                           "lacks it, write not_in_copy: [issuer]");
     plan_.title = r_.text(root, "title", true).value_or("");
     plan_.year = r_.integer(root, "year", 1945, 2100, true).value_or(0);
     plan_.date = r_.date(root, "date", false, true);
     plan_.place = r_.text(root, "place").value_or("");
-    plan_.issuer = r_.text(root, "issuer", true).value_or("");
     if (auto s = r_.child(root, "signer"); s && r_.expect_map(*s, "\"signer\"", "\"signer\"")) {
       r_.check_keys(*s, {{"name"}, {"title"}, {"capacity"}});
       plan_.signer.name = r_.text(*s, "name").value_or("");
+      if (plan_.not_in_copy.signer && !plan_.signer.name.empty())
+        both_error(*r_.child(*s, "name"), "signer");
       plan_.signer.title = r_.text(*s, "title").value_or("");
       plan_.signer.capacity = r_.text_list(*s, "capacity");
     }
@@ -49,10 +65,23 @@ class PlanParser {
     plan_.recipients = r_.text_list(root, "recipients");
     plan_.budget = r_.markdown(root, "budget").value_or("");
     if (auto a = r_.child(root, "appendix"); a && r_.expect_map(*a, "\"appendix\"", "\"appendix\"")) {
-      r_.check_keys(*a, {{"title"}, {"note"}});
+      r_.check_keys(*a, {{"title"}, {"note"}, {"columns"}});
       plan_.appendix_title = r_.text(*a, "title").value_or("");
       plan_.appendix_note = r_.text(*a, "note").value_or("");
+      if (auto c = r_.child(*a, "columns");
+          c && r_.expect_map(*c, "\"columns\" (tiêu đề các cột như in)", "\"columns\" (the printed column headings)")) {
+        r_.check_keys(*c, {{"number"}, {"task"}, {"lead"}, {"partners"}, {"output"}, {"timeframe"}});
+        ColumnHeadings& h = plan_.columns;
+        h.number = r_.text(*c, "number").value_or("");
+        h.task = r_.text(*c, "task").value_or("");
+        h.lead = r_.text(*c, "lead").value_or("");
+        h.partners = r_.text(*c, "partners").value_or("");
+        h.output = r_.text(*c, "output").value_or("");
+        h.timeframe = r_.text(*c, "timeframe").value_or("");
+      }
     }
+    if (plan_.not_in_copy.date && plan_.date) both_error(*r_.child(root, "date"), "date");
+    if (plan_.not_in_copy.place && !plan_.place.empty()) both_error(*r_.child(root, "place"), "place");
   }
 
   void read_table(const YamlNode& root) {
@@ -75,6 +104,73 @@ class PlanParser {
   }
 
  private:
+  // not_in_copy: [number, date, …]: the header fields this copy lacks altogether.
+  void read_not_in_copy(const YamlNode& root) {
+    const YamlNode* list = r_.child(root, "not_in_copy");
+    if (!list) return;
+    std::string valid;
+    for (const char* k : kNotInCopyKeys) valid += std::string(valid.empty() ? "" : ", ") + k;
+    auto add = [&](const YamlNode& item) {
+      auto key = r_.scalar(item, "mỗi mục của \"not_in_copy\"");
+      if (!key) return;
+      if (bool* flag = not_in_copy_flag(&plan_.not_in_copy, *key)) {
+        *flag = true;
+        return;
+      }
+      r_.error(item, "\"" + *key + "\" không phải một phần đầu văn bản mà \"not_in_copy\" ghi được",
+               "\"" + *key + "\" is not a header field \"not_in_copy\" can list",
+               "ghi một hoặc nhiều trong: " + valid + " (tên kế hoạch luôn phải ghi)",
+               "list one or more of: " + valid + " (the title is always required)");
+    };
+    if (list->is_sequence()) {
+      for (const auto& item : list->items) add(item);
+    } else if (list->is_scalar()) {
+      add(*list);
+    } else {
+      r_.error(*list, "\"not_in_copy\" phải là một danh sách: not_in_copy: [number, date]",
+               "\"not_in_copy\" must be a list: not_in_copy: [number, date]");
+    }
+  }
+
+  static bool has_key(const YamlNode& map, const char* key) {
+    for (std::size_t i = 0; i + 1 < map.items.size(); i += 2)
+      if (map.items[i].text == key) return true;
+    return false;
+  }
+
+  // A field that must be written unless this copy lacks it, and may not be both.
+  void require_or_not_in_copy(const YamlNode& root, const char* key, bool not_in_copy,
+                              const std::string& value, const std::string& hint_vi,
+                              const std::string& hint_en) {
+    const bool present = has_key(root, key);
+    if (not_in_copy && !value.empty()) {
+      both_error(*r_.child(root, key), key);
+    } else if (!not_in_copy && !present) {
+      r_.error(root, std::string("thiếu khoá bắt buộc \"") + key + "\"",
+               std::string("required key \"") + key + "\" is missing", hint_vi, hint_en);
+    } else if (not_in_copy && present && std::string(key) == "number") {
+      // "number: /KH-UBND" says the number was printed blank, which contradicts "not in this copy".
+      r_.error(*find_key(root, key), "\"number\" vừa được ghi vừa nằm trong \"not_in_copy\"",
+               "\"number\" is both written and listed in \"not_in_copy\"",
+               "bỏ dòng \"number\" nếu bản này không có dòng số; bỏ \"number\" khỏi not_in_copy nếu văn bản in số để trống",
+               "remove the \"number\" line when this copy has no number line; remove number from not_in_copy when "
+               "the document prints a blank number");
+    }
+  }
+
+  static const YamlNode* find_key(const YamlNode& map, const char* key) {
+    for (std::size_t i = 0; i + 1 < map.items.size(); i += 2)
+      if (map.items[i].text == key) return &map.items[i];
+    return &map;
+  }
+
+  void both_error(const YamlNode& at, const std::string& key) {
+    r_.error(at, "\"" + key + "\" vừa có giá trị vừa nằm trong \"not_in_copy\" (bản này không có phần đó)",
+             "\"" + key + "\" has a value and is also listed in \"not_in_copy\" (this copy lacks it)",
+             "giữ một trong hai: giá trị như in, hoặc tên \"" + key + "\" trong not_in_copy",
+             "keep one: the value as printed, or \"" + key + "\" in not_in_copy");
+  }
+
   void read_items(const YamlNode& list, int parent, int depth) {
     if (!list.is_sequence()) {
       r_.error(list, "\"tasks\" phải là một danh sách các mục bắt đầu bằng \"-\"",
@@ -322,6 +418,55 @@ class PlanParser {
   bool too_many_ = false;
 };
 
+// Finds the line marking where the task table stands in the body: exactly one, on a line of
+// its own at the start of the line. A line that looks like a marker but is not one is reported
+// too, so that a typo does not leave the table silently at the end.
+void find_table_marker(Plan* plan, Diagnostics* diags) {
+  const std::string marker = to_lower(kTableMarker);
+  int line = 0;
+  int first_line = -1;
+  std::size_t start = 0;
+  const std::string& body = plan->body;
+  auto report = [&](int at, int column, std::string vi, std::string en, std::string hint_vi, std::string hint_en) {
+    diags->push_back({plan->path, {plan->body_line + at, column}, std::move(vi), std::move(en), std::move(hint_vi),
+                      std::move(hint_en)});
+  };
+  while (start < body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string_view text(body.data() + start, end - start);
+    std::size_t lead = text.find_first_not_of(" \t");
+    std::size_t last = text.find_last_not_of(" \t\r");
+    if (lead != std::string_view::npos && text.substr(lead, 2) == "[[") {
+      std::string trimmed(text.substr(lead, last - lead + 1));
+      if (to_lower(trimmed) != marker) {
+        if (trimmed.size() >= 4 && trimmed.compare(trimmed.size() - 2, 2, "]]") == 0)
+          report(line, static_cast<int>(lead) + 1, "dấu \"" + trimmed + "\" không được hiểu",
+                 "the marker \"" + trimmed + "\" is not understood",
+                 std::string("dấu chỗ đặt bảng nhiệm vụ viết đúng là ") + kTableMarker + ", trên một dòng riêng",
+                 std::string("the task table's marker is written ") + kTableMarker + ", on a line of its own");
+      } else if (lead != 0) {
+        report(line, static_cast<int>(lead) + 1, std::string("dấu ") + kTableMarker + " phải đứng ở đầu dòng",
+               std::string("the marker ") + kTableMarker + " must start the line",
+               "xoá các dấu cách trước nó; dấu không nằm trong danh sách hay trích dẫn",
+               "remove the spaces before it; the marker does not go inside a list or a quote");
+      } else if (first_line >= 0) {
+        report(line, 1, std::string("dấu ") + kTableMarker + " xuất hiện lần thứ hai (lần đầu ở dòng " +
+                            std::to_string(plan->body_line + first_line) + ")",
+               std::string("a second ") + kTableMarker + " marker (the first is on line " +
+                   std::to_string(plan->body_line + first_line) + ")",
+               "kế hoạch chỉ có một bảng nhiệm vụ: giữ một dấu, ở phần in bảng",
+               "a plan has one task table: keep one marker, in the part that prints it");
+      } else {
+        first_line = line;
+      }
+    }
+    ++line;
+    start = end + 1;
+  }
+  plan->table_marker = first_line;
+}
+
 }  // namespace
 
 std::string derived_task_id(const std::string& text) { return slugify_words(text, kIdWords); }
@@ -343,6 +488,7 @@ std::optional<Plan> parse_plan(const std::string& path, const std::string& text,
     plan.body.clear();
   }
   check_body_placeholders(path, plan.body, plan.body_line, diags);
+  find_table_marker(&plan, diags);
   PlanParser parser(&r, &plan);
   parser.read_header(*root);
   parser.read_table(*root);

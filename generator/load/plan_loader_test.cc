@@ -113,6 +113,99 @@ std::string with(const std::string& from, const std::string& to) {
   return s;
 }
 
+std::string with_in(std::string s, const std::string& from, const std::string& to) {
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+
+TEST(PlanLoader, NotInCopyListsTheHeaderFieldsTheCopyLacks) {
+  Diagnostics d;
+  std::string s = with("number: 28/KH-UBND\n", "not_in_copy: [number, date, place, issuer, signer]\n");
+  s = with_in(s, "date: 2023-03-03\n", "");
+  s = with_in(s, "issuer: UBND xã Sơn Lâm\n", "");
+  s = with_in(s, "  name: Phan Thanh Nam\n", "");
+  auto plan = parse_plan("p/2023.md", s, &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty()) << (d.empty() ? "" : d[0].message);
+  EXPECT_TRUE(plan->not_in_copy.number && plan->not_in_copy.date && plan->not_in_copy.place &&
+              plan->not_in_copy.issuer && plan->not_in_copy.signer);
+  EXPECT_EQ(number_state(*plan), NumberState::kNotInCopy);
+  EXPECT_EQ(plan->signer.title, "Phó Chủ tịch");  // the block's other lines may still be written
+}
+
+TEST(PlanLoader, ABlankNumberIsPrintedBlankNotUnknown) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", with("number: 28/KH-UBND", "number: /KH-UBND"), &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(number_state(*plan), NumberState::kBlank);
+  EXPECT_FALSE(plan->not_in_copy.any());
+}
+
+TEST(PlanLoaderErrors, AMissingNumberSaysHowToWriteAnUnknownOne) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("number: 28/KH-UBND\n", ""), &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].message, "thiếu khoá bắt buộc \"number\"");
+  EXPECT_NE(d[0].hint.find("not_in_copy: [number]"), std::string::npos);
+  EXPECT_NE(d[0].hint_en.find("not_in_copy: [number]"), std::string::npos);
+}
+
+TEST(PlanLoaderErrors, AFieldBothWrittenAndNotInCopyIsReported) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("year: 2023\n", "year: 2023\nnot_in_copy: [date, number, issuer]\n"), &d);
+  ASSERT_EQ(d.size(), 3u);
+  for (const Diagnostic& x : d) EXPECT_NE(x.message.find("not_in_copy"), std::string::npos) << x.message;
+  EXPECT_EQ(d[0].pos.line, 2);  // number
+}
+
+TEST(PlanLoaderErrors, NotInCopyNamesOnlyHeaderFields) {
+  Diagnostics d;
+  parse_plan("p/2023.md", with("year: 2023\n", "year: 2023\nnot_in_copy: [title, ngay]\n"), &d);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message, "\"title\" không phải một phần đầu văn bản mà \"not_in_copy\" ghi được");
+  EXPECT_EQ(d[0].message_en, "\"title\" is not a header field \"not_in_copy\" can list");
+  EXPECT_EQ(d[0].pos.line, 5);
+}
+
+TEST(PlanLoader, ReadsThePrintedColumnHeadings) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md",
+                         with("tasks:\n", "appendix:\n  columns: {number: TT, output: Kết quả, lead: Bộ phận chủ trì}\ntasks:\n"), &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(plan->columns.number, "TT");
+  EXPECT_EQ(plan->columns.output, "Kết quả");
+  EXPECT_EQ(plan->columns.lead, "Bộ phận chủ trì");
+  EXPECT_EQ(plan->columns.task, "");
+}
+
+TEST(PlanLoader, TheBodyMarksWhereTheTableStands) {
+  Diagnostics d;
+  auto plan = parse_plan("p/2023.md", with("Văn bản.\n", "Văn bản.\n\n## II. Nội dung\n\n[[Bảng nhiệm vụ]]\n\n## III. Tổ chức\n"), &d);
+  ASSERT_TRUE(plan);
+  EXPECT_TRUE(d.empty()) << (d.empty() ? "" : d[0].message);
+  EXPECT_EQ(plan->table_marker, 7);  // the body starts with the line after "---"
+  auto [before, after] = body_around_table(*plan);
+  EXPECT_EQ(before, "\n## I. Mục đích\n\nVăn bản.\n\n## II. Nội dung\n\n");
+  EXPECT_EQ(after, "\n## III. Tổ chức\n");
+
+  auto appendix = parse_plan("p/2023.md", kPlan, &d);
+  EXPECT_EQ(appendix->table_marker, -1);
+}
+
+TEST(PlanLoaderErrors, OneTableMarkerAtTheStartOfItsLine) {
+  Diagnostics d;
+  parse_plan("p/2023.md",
+             with("Văn bản.\n", "Văn bản.\n\n[[bảng nhiệm vụ]]\n\n  [[bảng nhiệm vụ]]\n\n[[bảng nhiệm vu]]\n\n[[bảng nhiệm vụ]]\n"), &d);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].message, "dấu [[bảng nhiệm vụ]] phải đứng ở đầu dòng");
+  EXPECT_EQ(d[0].pos.column, 3);
+  EXPECT_EQ(d[1].message, "dấu \"[[bảng nhiệm vu]]\" không được hiểu");
+  EXPECT_NE(d[2].message.find("xuất hiện lần thứ hai"), std::string::npos);
+  EXPECT_EQ(d[2].pos.line, d[0].pos.line + 4);
+}
+
 TEST(PlanLoaderErrors, YamlSyntaxErrorPointsAtTheFileLine) {
   Diagnostics d;
   auto plan = parse_plan("p/2023.md", with("year: 2023", "year: [2023"), &d);

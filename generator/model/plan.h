@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,38 @@ struct Target {
   SourcePos part_pos;
 };
 
+// Header fields a published copy may lack altogether ("not in this copy": the transcribed copy
+// has no number line, no date line, no signature…), as opposed to a field printed blank
+// ("Số: /KH-UBND", "ngày … tháng 01 năm 2026"). The portal then says it does not know.
+struct NotInCopy {
+  bool number = false;
+  bool date = false;
+  bool place = false;
+  bool issuer = false;
+  bool signer = false;  // the signer's name
+
+  bool any() const { return number || date || place || issuer || signer; }
+};
+
+// The keys of `not_in_copy`, in the order they are listed and exported.
+inline constexpr const char* kNotInCopyKeys[] = {"number", "date", "place", "issuer", "signer"};
+bool* not_in_copy_flag(NotInCopy* n, const std::string& key);
+bool not_in_copy_has(const NotInCopy& n, const std::string& key);
+
+// The task table's column headings as printed; an empty one keeps the portal's own heading.
+struct ColumnHeadings {
+  std::string number;
+  std::string task;
+  std::string lead;
+  std::string partners;
+  std::string output;
+  std::string timeframe;
+};
+
+// The marker line in a plan's body where its task table stands (inside a part such as
+// "II. NỘI DUNG"), instead of after the body as an appendix.
+inline constexpr const char kTableMarker[] = "[[bảng nhiệm vụ]]";
+
 struct Plan {
   std::string path;     // source file
   std::string id;       // file stem
@@ -94,6 +127,11 @@ struct Plan {
   // The task table's own heading as printed (phụ lục), and its "(Kèm theo Kế hoạch số …)" line.
   std::string appendix_title;
   std::string appendix_note;
+  ColumnHeadings columns;
+  NotInCopy not_in_copy;
+  // Where the task table stands: the marker's line within `body` (0-based), or -1 when the
+  // table is an appendix after the body (the default). The body keeps the marker line.
+  int table_marker = -1;
   std::vector<Section> sections;
   std::vector<Task> tasks;
   std::vector<TableRow> table;
@@ -105,6 +143,12 @@ bool parse_comparison(const std::string& s, Comparison* out);
 std::string comparison_vi(Comparison c);
 // Whether a blank plan number was left to be filled in ("/KH-UBND").
 bool is_blank_number(const std::string& number);
+// The number as the copy gives it: printed, printed blank ("/KH-UBND"), or not in this copy.
+enum class NumberState { kPrinted, kBlank, kNotInCopy };
+NumberState number_state(const Plan& plan);
+// The body before and after the table marker (the marker line itself left out); without a
+// marker, the whole body and "".
+std::pair<std::string, std::string> body_around_table(const Plan& plan);
 // What the pages and open data put between the parts of a row's full number: "II › 1".
 inline constexpr const char* kNumberPathSeparator = " › ";
 // The printed numbers above a section or task and its own, outermost first, each exactly as

@@ -64,6 +64,24 @@ std::string date_line(const Plan& plan) {
   return plan.place.empty() ? std::string(buf) : plan.place + ", " + buf;
 }
 
+std::string partial_date_note(const Date& d) {
+  if (d.month == 0) return "văn bản không ghi ngày, tháng";
+  if (d.day == 0) return "văn bản không ghi ngày";
+  return "";
+}
+
+std::string plan_copy_note(const Plan& plan) {
+  std::string lacks;
+  if (plan.not_in_copy.number) lacks = "số";
+  if (plan.not_in_copy.date) lacks += std::string(lacks.empty() ? "" : ", ") + "ngày ban hành";
+  if (!lacks.empty()) {
+    if (lacks == "số") lacks = "số văn bản";
+    return "Bản đăng tải không có " + lacks;
+  }
+  if (number_state(plan) == NumberState::kBlank) return "Văn bản không ghi số";
+  return "";
+}
+
 std::string plan_label(const Plan& plan) {
   if (is_blank_number(plan.number)) return "Kế hoạch năm " + std::to_string(plan.year);
   return "Kế hoạch số " + plan.number;

@@ -22,7 +22,16 @@ std::string file_type(const std::string& path);
 // The plan's date line as printed: "Định Hoá, ngày 03 tháng 03 năm 2023"; unknown parts as
 // "…": "ngày … tháng 01 năm 2026"; "" when the plan has no date.
 std::string date_line(const Plan& plan);
-// "Kế hoạch số 28/KH-UBND", or "Kế hoạch năm 2023" when the number was left blank.
+// What the page says of a header field this copy lacks (plan.not_in_copy).
+inline constexpr const char kNotInCopyVi[] = "bản đăng tải không có phần này";
+// What a partial date leaves blank, as the page says it: "văn bản không ghi ngày" for
+// 2026-01, "văn bản không ghi ngày, tháng" for 2026; "" for a complete date.
+std::string partial_date_note(const Date& d);
+// For lists of plans: what the copy says of its number and date when they are not printed
+// in full ("Văn bản không ghi số", "Bản đăng tải không có số, ngày ban hành"); "" otherwise.
+std::string plan_copy_note(const Plan& plan);
+// "Kế hoạch số 28/KH-UBND", or "Kế hoạch năm 2023" when the number was left blank or is not
+// in this copy.
 std::string plan_label(const Plan& plan);
 // A date for <time datetime>: "2023-03-03", "2026-01", "2026".
 std::string iso_date(const Date& d);

@@ -107,7 +107,33 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   p["appendix_title"] = plan.appendix_title;
   p["appendix_note"] = plan.appendix_note;
   p["number"] = plan.number;
-  p["number_blank"] = is_blank_number(plan.number);
+  p["number_blank"] = number_state(plan) == NumberState::kBlank;
+  p["number_not_in_copy"] = plan.not_in_copy.number;
+  p["date_not_in_copy"] = plan.not_in_copy.date;
+  p["place_not_in_copy"] = plan.not_in_copy.place;
+  p["issuer_not_in_copy"] = plan.not_in_copy.issuer;
+  p["not_in_copy_text"] = kNotInCopyVi;
+  {
+    // Every header field the copy lacks, named once at the top of the document's text.
+    std::string lacks;
+    const std::pair<bool, const char*> names[] = {{plan.not_in_copy.number, "số văn bản"},
+                                                  {plan.not_in_copy.date, "ngày ban hành"},
+                                                  {plan.not_in_copy.place, "địa danh"},
+                                                  {plan.not_in_copy.issuer, "cơ quan ban hành"},
+                                                  {plan.not_in_copy.signer, "tên người ký"}};
+    for (const auto& [lacking, name] : names)
+      if (lacking) lacks += std::string(lacks.empty() ? "" : ", ") + name;
+    p["copy_lacks"] = lacks;
+  }
+  p["date_note"] = plan.date ? partial_date_note(*plan.date) : "";
+  // The column headings as printed, else the portal's own.
+  auto heading = [](const std::string& printed, const char* own) { return printed.empty() ? std::string(own) : printed; };
+  p["heading_number"] = heading(plan.columns.number, "STT");
+  p["heading_task"] = heading(plan.columns.task, "Nội dung công việc");
+  p["heading_lead"] = heading(plan.columns.lead, "Cơ quan chủ trì");
+  p["heading_partners"] = heading(plan.columns.partners, "Cơ quan phối hợp");
+  p["heading_output"] = heading(plan.columns.output, "Dự kiến sản phẩm");
+  p["heading_timeframe"] = heading(plan.columns.timeframe, "Thời gian thực hiện");
   p["year"] = std::to_string(plan.year);
   p["unit_name"] = unit_display_name(unit);
   p["unit_href"] = relative_link(path, unit_page(unit));
@@ -116,8 +142,12 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   p["date"] = plan.date ? format_vi(*plan.date) : "";
   p["date_iso"] = plan.date ? iso_date(*plan.date) : "";
   p["date_line"] = date_line(plan);
-  if (!plan.signer.name.empty() || !plan.signer.title.empty() || !plan.signer.capacity.empty())
-    p["signer"] = {{"capacity", plan.signer.capacity}, {"title", plan.signer.title}, {"name", plan.signer.name}};
+  if (!plan.signer.name.empty() || !plan.signer.title.empty() || !plan.signer.capacity.empty() ||
+      plan.not_in_copy.signer)
+    p["signer"] = {{"capacity", plan.signer.capacity},
+                   {"title", plan.signer.title},
+                   {"name", plan.signer.name},
+                   {"name_not_in_copy", plan.not_in_copy.signer}};
   else
     p["signer"] = false;
   json legal = json::array();
@@ -126,7 +156,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   p["implements"] = plan.implements ? reference(*plan.implements) : json(false);
   p["recipients"] = plan.recipients;
   p["budget_html"] = plan.budget.empty() ? "" : markdown_to_html(plan.budget, prose);
-  p["body_html"] = plan.body.empty() ? "" : markdown_to_html(plan.body, prose);
+  // The body around the task table when it marks where the table stands (inside a part of
+  // the body); the table then sits in the document, one heading level below the body's parts.
+  const auto [before_table, after_table] = body_around_table(plan);
+  const bool table_in_body = plan.table_marker >= 0;
+  p["table_in_body"] = table_in_body;
+  p["table_heading_level"] = table_in_body ? "4" : "2";
+  p["body_html"] = before_table.empty() ? "" : markdown_to_html(before_table, prose);
+  p["body_after_html"] = after_table.empty() ? "" : markdown_to_html(after_table, prose);
   p["json_href"] = relative_link(path, plan_json(portal, plan));
 
   bool has_output = std::any_of(plan.tasks.begin(), plan.tasks.end(),
@@ -168,6 +205,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     if (!finished && tf.due && !tf.overdue) upcoming.push_back(row.index);
     std::string summary = describe_timeframe(tf.timeframe);
     if (comparable(summary) == comparable(t.timeframe)) summary.clear();  // nothing to add
+    // Not read: no deadline is derived, and the page says so rather than nothing.
+    if (tf.timeframe.kind == Timeframe::Kind::kUnknown && !t.timeframe.empty()) summary = "chưa đọc được hạn";
     json r;
     r["is_section"] = false;
     r["is_task"] = true;
@@ -206,7 +245,8 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["overdue_text"] = tf.overdue ? "Quá hạn " + std::to_string(tf.overdue_days) + " ngày" : "";
     r["unfinished"] = !finished;
     r["done"] = done;
-    r["ended_unfinished"] = ended && !finished && !tf.overdue;
+    // A duty with no end printed ("… và các năm tiếp theo") does not end with the plan's year.
+    r["ended_unfinished"] = ended && !finished && !tf.overdue && !is_open_ended(tf.timeframe);
     r["history_href"] = tf.entries.empty() ? "" : "#ls-" + t.id;
     r["history_count"] = std::to_string(tf.entries.size());
     rows.push_back(std::move(r));

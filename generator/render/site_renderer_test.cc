@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 
@@ -38,6 +39,19 @@ class SiteRendererTest : public ::testing::Test {
     const OutputFile* f = file(path);
     EXPECT_NE(f, nullptr) << path;
     return f ? f->bytes : "";
+  }
+  // The page at `path` of the test portal changed by `change`, rendered anew.
+  std::string page_of(const std::function<void(Portal&)>& change, const std::string& path) {
+    Portal portal = testing::test_portal();
+    change(portal);
+    PortalFacts facts = testing::test_facts(portal);
+    Diagnostics errors;
+    OutputFiles files = render_site(portal, facts, theme_, options_, &errors);
+    for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
+    for (const OutputFile& f : files)
+      if (f.path == path) return f.bytes;
+    ADD_FAILURE() << path;
+    return "";
   }
   std::string plan_page_html() const { return page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html"); }
   std::string report_page_html() const { return page("ha-tinh/huong-son/son-lam/bao-cao/2023-q1/index.html"); }
@@ -273,6 +287,38 @@ TEST_F(SiteRendererTest, AFinishedPlanYearSaysSo) {
   EXPECT_TRUE(contains(unit, "1/5 nhiệm vụ hoàn thành · năm kế hoạch đã kết thúc</span>")) << unit;
 }
 
+TEST_F(SiteRendererTest, ADutyWithNoEndDoesNotEndWithThePlanYear) {
+  facts_.as_of = Date{2024, 3, 1};
+  portal_.plans[0].tasks[4].timeframe = "Năm 2023 và các năm tiếp theo";
+  facts_.plans[0].tasks[4].timeframe = parse_timeframe(portal_.plans[0].tasks[4].timeframe, 2023);
+  facts_.plans[0].tasks[4].reported = true;
+  facts_.plans[0].tasks[4].status = TaskStatus::kInProgress;
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "Năm 2023 và các năm tiếp theo <span class=\"tf-summary\">(hằng năm kể từ năm 2023)</span>"))
+      << plan;
+  // Its row, and only its row, carries no "year over, not finished" tag.
+  const std::string id = "<tr id=\"" + task_anchor(portal_.plans[0].tasks[4]) + "\"";
+  const size_t row = plan.find(id);
+  ASSERT_NE(row, std::string::npos);
+  const std::string row_html = plan.substr(row, plan.find("</tr>", row) - row);
+  EXPECT_FALSE(contains(row_html, "Hết năm chưa hoàn thành")) << row_html;
+  EXPECT_FALSE(contains(row_html, "tag--overdue")) << row_html;
+  EXPECT_TRUE(contains(plan, "Hết năm chưa hoàn thành")) << "the unreported tasks still say it";
+}
+
+TEST_F(SiteRendererTest, ATimeframeNotReadSaysSo) {
+  portal_.plans[0].tasks[4].timeframe = "Chưa xác định thời gian";
+  facts_.plans[0].tasks[4].timeframe = parse_timeframe(portal_.plans[0].tasks[4].timeframe, 2023);
+  files_ = render_site(portal_, facts_, theme_, options_, &errors_);
+  std::string plan = plan_page_html();
+  EXPECT_TRUE(contains(plan, "Chưa xác định thời gian <span class=\"tf-summary\">(chưa đọc được hạn)</span>"))
+      << plan;
+  // An empty timeframe is not a text to read.
+  EXPECT_EQ(portal_.plans[0].tasks[2].timeframe, "");
+  EXPECT_EQ(plan.find("chưa đọc được hạn"), plan.rfind("chưa đọc được hạn"));
+}
+
 TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProblem) {
   std::string plan = plan_page_html();
   EXPECT_TRUE(contains(plan, "<meta name=\"description\" content=\"Kế hoạch số 28/KH-UBND của xã Sơn Lâm, năm 2023: "
@@ -336,8 +382,91 @@ TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
 
   std::string blank = page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html");
   EXPECT_TRUE(contains(blank, "<dd>Số: /KH-UBND <span class=\"muted\">(văn bản không ghi số)</span></dd>"));
-  EXPECT_TRUE(contains(blank, "<dd>Sơn Lâm, ngày … tháng 01 năm 2024</dd>"));
+  EXPECT_TRUE(contains(blank, "<dd>Sơn Lâm, ngày … tháng 01 năm 2024 <span class=\"muted\">(văn bản không ghi ngày)</span></dd>"));
   EXPECT_TRUE(contains(blank, "<title>Kế hoạch năm 2024 – xã Sơn Lâm"));
+}
+
+TEST_F(SiteRendererTest, HeaderFieldsNotInTheCopyReadUnknownNotBlank) {
+  auto lacking = [](Portal& p) {
+    Plan& plan = p.plans[0];
+    plan.not_in_copy = {true, true, true, true, true};
+    plan.number.clear();
+    plan.date.reset();
+    plan.place.clear();
+    plan.issuer.clear();
+    plan.signer.name.clear();
+  };
+  std::string plan = page_of(lacking, "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_TRUE(contains(plan, "<dt>Số văn bản</dt><dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
+  EXPECT_TRUE(contains(plan, "<dt>Ngày ban hành</dt><dd>Không rõ <span class=\"muted\">(bản đăng tải không có phần này)</span></dd>"));
+  EXPECT_TRUE(contains(plan, "Bản đăng tải không có các phần sau của văn bản: số văn bản, ngày ban hành, địa danh, cơ quan ban hành, tên người ký.</p>"));
+  EXPECT_TRUE(contains(plan, "cơ quan ban hành: không rõ (bản đăng tải không có phần này)"));
+  EXPECT_TRUE(contains(plan, "<p class=\"signer-name\"><span class=\"muted\">(tên người ký: bản đăng tải không có phần này)</span></p>"));
+  EXPECT_FALSE(contains(plan, "không ghi số"));
+  EXPECT_FALSE(contains(plan, "không ghi ngày"));
+  EXPECT_FALSE(contains(plan, "không ghi tên người ký"));
+  EXPECT_TRUE(contains(plan, "<title>Kế hoạch năm 2023 – xã Sơn Lâm"));
+  // Where the plan is listed, the same.
+  std::string unit = page_of(lacking, "ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "Bản đăng tải không có số, ngày ban hành · "));
+  EXPECT_FALSE(contains(unit, "Kế hoạch số"));
+
+  // A date never given says nothing about the document either.
+  std::string undated = page_of([](Portal& p) { p.plans[0].date.reset(); },
+                                "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_TRUE(contains(undated, "<dt>Ngày ban hành</dt><dd>Không rõ</dd>"));
+}
+
+TEST_F(SiteRendererTest, ListsSayWhenTheNumberIsPrintedBlank) {
+  std::string unit = page("ha-tinh/huong-son/son-lam/index.html");
+  EXPECT_TRUE(contains(unit, "Văn bản không ghi số · "));
+}
+
+TEST_F(SiteRendererTest, TheTableKeepsItsPrintedColumnHeadings) {
+  std::string own = plan_page_html();
+  EXPECT_TRUE(contains(own, "<th scope=\"col\" class=\"c-num\">STT</th>"));
+  EXPECT_TRUE(contains(own, "<th scope=\"col\">Thời gian thực hiện</th>"));
+  std::string printed = page_of(
+      [](Portal& p) {
+        p.plans[0].columns.number = "TT";
+        p.plans[0].columns.lead = "Bộ phận chủ trì";
+        p.plans[0].columns.output = "Kết quả";
+        p.plans[0].columns.timeframe = "Thời hạn hoàn thành";
+      },
+      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  EXPECT_TRUE(contains(printed, "<th scope=\"col\" class=\"c-num\">TT</th>"));
+  EXPECT_TRUE(contains(printed, "<th scope=\"col\">Bộ phận chủ trì</th>"));
+  EXPECT_TRUE(contains(printed, "<th scope=\"col\">Kết quả</th>"));
+  EXPECT_TRUE(contains(printed, "<th scope=\"col\">Thời hạn hoàn thành</th>"));
+  EXPECT_TRUE(contains(printed, "<th scope=\"col\">Cơ quan phối hợp</th>"));  // not given: the portal's own
+  EXPECT_FALSE(contains(printed, "<th scope=\"col\">Dự kiến sản phẩm</th>"));
+}
+
+TEST_F(SiteRendererTest, TheTableStandsWhereTheBodyMarksIt) {
+  std::string page = page_of(
+      [](Portal& p) {
+        p.plans[0].body = "## I. Mục đích\n\nVăn bản.\n\n## II. Nội dung cụ thể\n\n[[bảng nhiệm vụ]]\n\n## III. Tổ chức thực hiện\n\nCác bộ phận.\n";
+        p.plans[0].table_marker = 6;
+      },
+      "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
+  size_t part2 = page.find("II. Nội dung cụ thể</h3>");
+  size_t table = page.find("<table class=\"tasks\">");
+  size_t part3 = page.find("III. Tổ chức thực hiện</h3>");
+  size_t signer = page.find("<div class=\"signer\">");
+  size_t targets = page.find("<section id=\"chi-tieu\"");
+  ASSERT_NE(part2, std::string::npos);
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_LT(part2, table);
+  EXPECT_LT(table, part3);
+  EXPECT_LT(part3, signer);
+  EXPECT_LT(signer, targets);  // the document, with its table, comes first
+  EXPECT_EQ(page.find("<table class=\"tasks\">", table + 1), std::string::npos);  // once
+  EXPECT_TRUE(contains(page, "<h4 id=\"nhiem-vu-h\">Bảng nhiệm vụ</h4>"));
+  EXPECT_FALSE(contains(page, "[[bảng nhiệm vụ]]"));
+
+  std::string appendix = plan_page_html();
+  EXPECT_TRUE(contains(appendix, "<h2 id=\"nhiem-vu-h\">Bảng nhiệm vụ</h2>"));
+  EXPECT_LT(appendix.find("<table class=\"tasks\">"), appendix.find("<section id=\"van-ban\""));
 }
 
 TEST_F(SiteRendererTest, TargetsWithLatestFigureAndResult) {

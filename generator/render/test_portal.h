@@ -180,6 +180,7 @@ inline PortalFacts test_facts(const Portal& p) {
   pf.tasks[0].percent = 100;
   pf.tasks[0].entries = {0};
   pf.tasks[1].timeframe = due_timeframe("Quý II/2023", Date{2023, 6, 18});
+  pf.tasks[4].timeframe = parse_timeframe("Thường xuyên", 2023);
   pf.tasks[1].status = TaskStatus::kInProgress;
   pf.tasks[1].reported = true;
   pf.tasks[1].percent = 40;

@@ -177,6 +177,7 @@ json plan_summary(const ViewContext& ctx, int index, const std::string& from) {
   v["href"] = relative_link(from, plan_page(ctx.portal, plan));
   v["date"] = plan.date ? format_vi(*plan.date) : "";
   v["date_iso"] = plan.date ? iso_date(*plan.date) : "";
+  v["copy_note"] = plan_copy_note(plan);
   v["unit_name"] = unit_display_name(ctx.portal.units[plan.unit]);
   v["total"] = std::to_string(total);
   v["done"] = std::to_string(done);

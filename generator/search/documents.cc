@@ -234,9 +234,12 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
     add(&pd.text, plan.place);
     for (const Reference& r : plan.legal_basis) add(&pd.text, r.text);
     if (plan.implements) add(&pd.text, plan.implements->text);
-    const std::string body = plain_text(plan.body);
+    // The body as printed: the table marker ([[bảng nhiệm vụ]]) is not the document's text.
+    const auto [before_table, after_table] = body_around_table(plan);
+    const std::string body = plain_text(after_table.empty() ? before_table : before_table + "\n" + after_table);
     add(&pd.text, body);
     add(&pd.text, plain_text(plan.budget));
+    add(&pd.text, plan.appendix_title);
     pd.unit = chain;
     add(&pd.lead, plan.issuer);
     add(&pd.lead, plan.signer.name);

@@ -109,6 +109,23 @@ TEST(SearchDocuments, OneDocumentPerUnitPlanTaskTargetAndReport) {
                   }));
 }
 
+TEST(SearchDocuments, APlanIsFoundByItsTableHeadingAndNotByTheTableMarker) {
+  Portal portal = small_portal();
+  Plan& plan = portal.plans[0];
+  plan.body = "## II. Nội dung\n\n[[bảng nhiệm vụ]]\n\n## III. Tổ chức thực hiện\n";
+  plan.table_marker = 2;
+  plan.appendix_title = "NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG";
+  std::vector<SearchDocument> docs = search_documents(portal);
+  const SearchDocument* doc = nullptr;
+  for (const SearchDocument& d : docs)
+    if (d.kind == SearchKind::kPlan && d.ref == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") doc = &d;
+  ASSERT_NE(doc, nullptr);
+  EXPECT_NE(doc->text.find("NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG"), std::string::npos);
+  EXPECT_NE(doc->text.find("III. Tổ chức thực hiện"), std::string::npos);
+  EXPECT_EQ(doc->text.find("[["), std::string::npos);
+  EXPECT_EQ(doc->text.find("bảng nhiệm vụ"), std::string::npos);
+}
+
 // Every field of a document, to compare two documents whole.
 std::string describe(const SearchDocument& d) {
   return d.ref + "|" + std::string(search_kind_key(d.kind)) + "|" + std::to_string(d.area) + "|" +

@@ -10,6 +10,9 @@
 //                                              succeed, or fail when the block says `fails`;
 //   <!-- test: placeholder content/…/x.pdf --> a file the official copies in (a scan): the
 //                                              test creates a stand-in.
+//   <!-- test: document tests/fixtures/import/x.docx NAME -->
+//                                              a document the official has (for `import`):
+//                                              the fixture is copied to NAME in the work folder.
 //
 // `congkhai serve` is started on a free port, its greeting compared, a page fetched, and stopped.
 // Any other block that shows a congkhai command is an error: every command shown is run.
@@ -46,6 +49,8 @@ function parse(text) {
   for (let i = 0; i < lines.length; i++) {
     const comment = lines[i].match(/^<!-- test: placeholder (\S+) -->$/);
     if (comment) items.push({ kind: 'placeholder', path: comment[1], line: i + 1 });
+    const document = lines[i].match(/^<!-- test: document (tests\/fixtures\/import\/[\w.-]+) ([\w.-]+) -->$/);
+    if (document) items.push({ kind: 'document', from: document[1], name: document[2], line: i + 1 });
     const open = lines[i].match(/^(`{3,})(.*)$/);
     if (!open) continue;
     const fence = open[1];
@@ -130,6 +135,10 @@ const items = parse(guide);
 const pending = [];  // broken files in force until the next console block ends: [file, original or null]
 const counts = { files: 0, broken: 0, commands: 0 };
 for (const item of items) {
+  if (item.kind === 'document') {
+    fs.copyFileSync(path.join(source, item.from), path.join(work, item.name));
+    continue;
+  }
   if (item.kind === 'placeholder') {
     const file = targetOf({ info: `title="${item.path}"`, line: item.line });
     if (!file) continue;
