@@ -1,5 +1,5 @@
 """Prints the lines of `congkhai --lang en` output (on stdin) that hold a Vietnamese letter
-outside what they quote from the content: "…", “…”, '…', `…`, and the path before the
+outside what they quote from the content: "…", “…”, '…', `…`, the [[…]] marker, and the path before the
 first ": " of a diagnostic line (folder names are the official's)."""
 import re
 import sys
@@ -13,7 +13,7 @@ def vietnamese(ch):
     return len(base) > 1 and base[0].isascii() and base[0].isalpha()
 
 # Outermost first: a `…` suggestion may hold quotes of both kinds.
-QUOTED = [re.compile(r'`[^`]*`'), re.compile(r'“[^”]*”'), re.compile(r'"[^"]*"'),
+QUOTED = [re.compile(r'`[^`]*`'), re.compile(r'\[\[[^\]]*\]\]'), re.compile(r'“[^”]*”'), re.compile(r'"[^"]*"'),
           re.compile(r"(?<![A-Za-z])'[^']*'")]
 DIAGNOSTIC = re.compile(r"^[^\s][^:]*:(?:[0-9]+:[0-9]+|[^!]*![A-Z]+[0-9]+|[A-Z]+[0-9]+): ")
 
