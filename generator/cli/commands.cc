@@ -114,10 +114,13 @@ std::string left_out_line(const LeftOut& out, const Date& as_of, bool en) {
             : "Tính đến ngày " + format_vi(as_of) + ": không đưa vào trang " + list + " ghi ngày sau ngày này.";
 }
 
+// Prints the problems and the warnings together, in file order.
 int report(const PipelineResult& r, const CommonFlags& f) {
-  if (r.diags.empty()) return kExitOk;
-  print_diagnostics(r.diags, print_options(f), std::cerr);
-  return kExitContentErrors;
+  Diagnostics all = r.diags;
+  all.insert(all.end(), r.warnings.begin(), r.warnings.end());
+  sort_diagnostics(all);
+  if (!all.empty()) print_diagnostics(all, print_options(f), std::cerr);
+  return r.diags.empty() ? kExitOk : kExitContentErrors;
 }
 
 int run_check(const CommonFlags& f) {
@@ -193,6 +196,7 @@ int run_build(const CommonFlags& f) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
+  report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused
             << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written

@@ -65,7 +65,7 @@ std::string github_annotation(const Diagnostic& d, bool english) {
   std::string msg = english ? d.message_en : d.message;
   std::string hint = english ? d.hint_en : d.hint;
   if (!hint.empty()) msg += "\n" + hint;
-  std::string out = "::error file=" + escape_annotation(d.path, true);
+  std::string out = (d.warning ? "::warning file=" : "::error file=") + escape_annotation(d.path, true);
   // A spreadsheet's cell is not a line of the file: the message names it instead.
   if (d.sheet) {
     std::string cell = (d.sheet->empty() ? "" : *d.sheet + "!") + cell_reference(d.pos.line, d.pos.column);
@@ -86,9 +86,15 @@ void print_diagnostics(const Diagnostics& diags, const PrintOptions& options, st
   }
   if (options.github)
     for (const auto& d : diags) out << github_annotation(d, options.english) << "\n";
-  if (!diags.empty())
-    out << (options.english ? std::to_string(diags.size()) + " problem(s) found.\n"
-                            : "Tìm thấy " + std::to_string(diags.size()) + " lỗi.\n");
+  std::size_t warnings = 0;
+  for (const auto& d : diags) warnings += d.warning;
+  const std::size_t problems = diags.size() - warnings;
+  if (problems > 0)
+    out << (options.english ? std::to_string(problems) + " problem(s) found.\n"
+                            : "Tìm thấy " + std::to_string(problems) + " lỗi.\n");
+  if (warnings > 0)
+    out << (options.english ? std::to_string(warnings) + " warning(s).\n"
+                            : std::to_string(warnings) + " cảnh báo.\n");
 }
 
 }  // namespace congkhai

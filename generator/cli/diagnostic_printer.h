@@ -14,9 +14,12 @@ struct PrintOptions {
   bool context = true;   // show the source line and a caret
 };
 
+// Problems and warnings, then "Tìm thấy N lỗi." when there are problems and "M cảnh báo."
+// when there are warnings.
 void print_diagnostics(const Diagnostics& diags, const PrintOptions& options, std::ostream& out);
 
-// "::error file=a.md,line=3,col=5::message" with GitHub's escaping of %, CR and LF.
+// "::error file=a.md,line=3,col=5::message" ("::warning …" for a warning) with GitHub's
+// escaping of %, CR and LF.
 std::string github_annotation(const Diagnostic& d, bool english);
 
 // The source line `line` of `path` and a caret line under `column`, or "" when unreadable.

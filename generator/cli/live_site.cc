@@ -378,6 +378,7 @@ bool LiveSite::reread(const std::set<std::string>& paths, LiveUpdate* result) {
   swap();
   Diagnostics more = validate_part(portal, touched_plans, changed_reports);
   diags.insert(diags.end(), more.begin(), more.end());
+  take_warnings(&diags);  // the preview shows the page; check and build print the warnings
   sort_diagnostics(diags);
   result->diags = std::move(diags);
   if (!result->diags.empty()) {

@@ -86,6 +86,9 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   tell(options, "check", 0, r->portal.plans.size());
   Diagnostics more = validate_portal(r->portal);
   r->diags.insert(r->diags.end(), more.begin(), more.end());
+  Diagnostics warnings = take_warnings(&r->diags);
+  r->warnings.insert(r->warnings.end(), warnings.begin(), warnings.end());
+  sort_diagnostics(r->warnings);
   // Everything is checked; what is dated after the reference date is then left out of all
   // that is made from the portal.
   r->total_plans = r->portal.plans.size();

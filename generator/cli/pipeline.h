@@ -41,6 +41,7 @@ struct PipelineResult {
   std::size_t total_plans = 0;  // plans loaded and checked, those left out included
   std::vector<char> trimmed;    // parallel to portal.plans: some of its reports or progress left out
   Diagnostics diags;  // sorted; empty when the content is sound
+  Diagnostics warnings;  // sorted; what is probably a slip but builds (Diagnostic::warning)
   OutputFiles files;  // build_site without a sink: every file, sorted by path; else empty
   std::size_t file_count = 0;      // files handed out
   std::size_t pages_rendered = 0;  // pages among them made anew
@@ -52,7 +53,8 @@ struct PipelineResult {
 std::vector<std::string> theme_dirs(const PipelineOptions& options);
 
 // The first stages: loads the content into `r`, checks all of it (problems to r->diags,
-// unsorted), leaves out what is dated after the reference date and derives the facts. The theme is not loaded.
+// unsorted; warnings to r->warnings), leaves out what is dated after the reference date and
+// derives the facts. The theme is not loaded.
 void load_and_check(const PipelineOptions& options, PipelineResult* r);
 // What making the site with `theme` would find that is not in the content: a page template
 // missing, a theme asset named like a file another stage publishes (assets/lunr.min.js). check,

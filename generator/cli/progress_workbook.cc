@@ -141,7 +141,7 @@ bool write_progress_workbook(const std::string& path, const Plan& plan, const Pe
       switch (columns[c].column) {
         case ProgressColumn::kNumber: worksheet_write_string(ws, r, col, full_number(plan, t).c_str(), reference); break;
         case ProgressColumn::kText: worksheet_write_string(ws, r, col, t.text.c_str(), reference); break;
-        case ProgressColumn::kLead: worksheet_write_string(ws, r, col, join(t.lead, "; ").c_str(), reference); break;
+        case ProgressColumn::kLead: worksheet_write_string(ws, r, col, office_cell(t.lead_text, t.lead).c_str(), reference); break;
         case ProgressColumn::kTask: worksheet_write_string(ws, r, col, t.id.c_str(), reference); break;
         case ProgressColumn::kStatus: worksheet_write_string(ws, r, col, statuses[0], fill); break;
         case ProgressColumn::kDate: worksheet_write_blank(ws, r, col, fill_date); break;

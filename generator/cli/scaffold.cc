@@ -94,6 +94,17 @@ std::string list_field(int indent, const std::string& key, const std::vector<std
   return out;
 }
 
+// An office cell as it was written: the printed text (which names its offices), a list (one
+// office a line), or {text, offices}.
+std::string office_field(int indent, const std::string& key, const std::string& text,
+                         const std::vector<std::string>& offices) {
+  if (text.empty() && offices.empty()) return {};
+  if (offices.size() > 1 && text == office_cell({}, offices)) return list_field(indent, key, offices);
+  if (split_offices(text) == offices) return field(indent, key, text);
+  std::string pad(indent, ' ');
+  return pad + key + ":\n" + field(indent + 2, "text", text) + list_field(indent + 2, "offices", offices);
+}
+
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   if (from.empty()) return s;
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -188,8 +199,8 @@ class TableWriter {
     if (!t.number.empty()) body += field(indent + 2, "number", t.number);
     body += field(indent + 2, "id", t.id);
     body += field(indent + 2, "task", t.text);
-    body += list_field(indent + 2, "lead", t.lead);
-    body += list_field(indent + 2, "partners", t.partners);
+    body += office_field(indent + 2, "lead", t.lead_text, t.lead);
+    body += office_field(indent + 2, "partners", t.partners_text, t.partners);
     if (!t.output.empty()) body += field(indent + 2, "output", t.output);
     if (!t.timeframe.empty()) body += field(indent + 2, "timeframe", replace_all(t.timeframe, old_, new_));
     body.replace(indent, 2, "- ");  // the first key opens the list item
@@ -274,9 +285,10 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "  capacity: [TM. Ủy ban nhân dân]\n"
          "  title: Chủ tịch\n"
          "  # name: Nguyễn Văn A\n"
-         "# Căn cứ ban hành: mỗi văn bản một dòng bắt đầu bằng \"-\".\n"
+         "# Căn cứ ban hành: mỗi văn bản một dòng bắt đầu bằng \"-\". Dòng có chữ \"(điền …)\" là chỗ\n"
+         "# trống phải điền: khi còn một chỗ như vậy, congkhai check báo lỗi và trang chưa được đăng.\n"
          "legal_basis:\n"
-         "  - Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính\n"
+         "  - (điền căn cứ như in trên văn bản, ví dụ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ …)\n"
          "# Kế hoạch cấp trên mà kế hoạch này thực hiện (nếu có).\n"
          "# implements: Kế hoạch số .../KH-UBND ngày .../.../" + y + " của UBND tỉnh\n"
          "# Khi kế hoạch đó có trên cổng này, ghi thêm đường dẫn của nó (thư mục đơn vị/mã kế hoạch):\n"
@@ -293,16 +305,18 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "#   columns: {number: TT, output: Kết quả, timeframe: Thời hạn hoàn thành}\n"
          "# Bảng nhiệm vụ (phụ lục): các phần (section) chứa các nhiệm vụ (task), theo thứ tự như văn bản.\n"
          "tasks:\n"
-         "  - section: Công tác chỉ đạo, điều hành\n"
+         "  - section: (điền tên phần như in trên văn bản, ví dụ Công tác chỉ đạo, điều hành)\n"
          "    number: I\n"
          "    tasks:\n" + std::string(kTaskHelp) +
+         "      # lead, partners: chép đúng như in trong ô, kể cả dấu phẩy; nhiều cơ quan thì mỗi cơ quan một\n"
+         "      # dòng \"- \" hoặc ngăn bằng dấu \";\" như văn bản. Dấu phẩy không tách cơ quan.\n"
          "      - number: \"1\"\n"
-         "        id: xay-dung-ke-hoach\n"
-         "        task: Xây dựng Kế hoạch kiểm soát thủ tục hành chính năm " + y + "\n"
-         "        lead: Văn phòng HĐND - UBND\n"
-         "        partners: [Các bộ phận chuyên môn]\n"
-         "        output: Kế hoạch được ban hành\n"
-         "        timeframe: Tháng 1 năm " + y + "\n"
+         "        id: (điền mã nhiệm vụ, chữ thường không dấu nối bằng dấu -, ví dụ xay-dung-ke-hoach)\n"
+         "        task: (điền nội dung công việc như in trên văn bản)\n"
+         "        lead: (điền cơ quan chủ trì như in trên văn bản)\n"
+         "        partners: (điền cơ quan phối hợp như in, hoặc xoá dòng này)\n"
+         "        output: (điền dự kiến sản phẩm như in, hoặc xoá dòng này)\n"
+         "        timeframe: (điền thời gian thực hiện như in trên văn bản)\n"
          "# Chỉ tiêu (nếu có): comparison là at_least (tối thiểu), at_most (tối đa) hoặc exactly (đúng bằng).\n"
          "# targets:\n"
          "#   - id: ho-so-truc-tuyen\n"
@@ -317,16 +331,15 @@ std::string scaffold_plan(int year, const std::string& issuer) {
          "\n"
          "## I. MỤC ĐÍCH, YÊU CẦU\n"
          "\n"
-         "Chép phần mục đích, yêu cầu của văn bản vào đây.\n"
+         "(điền phần mục đích, yêu cầu như in trên văn bản)\n"
          "\n"
          "## II. NỘI DUNG\n"
          "\n"
-         "Các nhiệm vụ cụ thể tại Phụ lục kèm theo. (Nếu văn bản in bảng nhiệm vụ ngay trong phần này,\n"
-         "thay dòng này bằng một dòng [[bảng nhiệm vụ]]: bảng sẽ hiện đúng chỗ đó.)\n"
+         "(điền phần nội dung như in trên văn bản; bảng nhiệm vụ in ngay trong phần này thì đặt dòng [[bảng nhiệm vụ]] đúng chỗ đó)\n"
          "\n"
          "## III. TỔ CHỨC THỰC HIỆN\n"
          "\n"
-         "Chép phần tổ chức thực hiện của văn bản vào đây.\n";
+         "(điền phần tổ chức thực hiện như in trên văn bản)\n";
 }
 
 std::string scaffold_plan_from(const Plan& prev, int year) {
@@ -416,8 +429,8 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
   std::string out;
   out += "# Tiến độ " + period_vi(period) + " của kế hoạch \"" + plan.id + "\"" +
          (plan.number.empty() || is_blank_number(plan.number) ? std::string() : " (số " + comment_text(plan.number) + ")") + ".\n";
-  out += "# Mỗi nhiệm vụ của kế hoạch có một mục, tạm ghi \"not_started\": sửa trạng thái cho đúng,\n"
-         "# thêm tỷ lệ, ghi chú, minh chứng; xoá mục của nhiệm vụ không cần báo cáo kỳ này.\n";
+  out += "# Mỗi nhiệm vụ của kế hoạch có một mục: điền trạng thái (dòng \"(điền …)\"), thêm tỷ lệ, ghi chú,\n"
+         "# minh chứng; xoá mục của nhiệm vụ không báo cáo kỳ này. Khi còn chỗ \"(điền …)\", congkhai check báo lỗi.\n";
   out += "# Mã kế hoạch: tên tệp kế hoạch trong thư mục plans/, không có đuôi .md.\n";
   out += "plan: " + quoted(plan.id) + "\n";
   out += "# Tên kỳ báo cáo, hiện trên trang.\n" + field(0, "period", period_label(period));
@@ -440,7 +453,7 @@ std::string scaffold_progress(const Plan& plan, const Period& period) {
       continue;
     }
     out += "  - task: " + yaml_scalar(t.id) + "\n";
-    out += "    status: not_started\n";
+    out += "    status: (điền trạng thái not_started, in_progress, done, postponed hoặc cancelled)\n";
     out += "    # percent: 0\n";
     out += "    # note: Kết quả đã làm được.\n";
   }
@@ -462,10 +475,12 @@ std::string scaffold_report(const Plan& plan, const Period& period, const std::s
   Date end = period_end(period);
   std::string out = "---\n";
   out += "# Báo cáo " + period_vi(period) + ". Tệp đính kèm (PDF, ảnh, bảng tính) đặt cạnh tệp này.\n";
+  out += "# Dòng có chữ \"(điền …)\" là chỗ trống phải điền: khi còn một chỗ như vậy, congkhai check báo lỗi.\n";
   out += "# Tên báo cáo như in trên văn bản.\n";
-  out += field(0, "title", "Báo cáo kết quả kiểm soát thủ tục hành chính " + period_vi(period));
-  out += "# Ngày báo cáo, dạng " + format_iso(end) + ".\n";
-  out += "date: " + format_iso(end) + "\n";
+  out += "title: (điền tên báo cáo như in, ví dụ Báo cáo kết quả kiểm soát thủ tục hành chính " +
+         comment_text(period_vi(period)) + ")\n";
+  out += "# Ngày báo cáo như in trên văn bản, dạng năm-tháng-ngày.\n";
+  out += "date: (điền ngày báo cáo, ví dụ " + format_iso(end) + ")\n";
   out += "# Kỳ báo cáo: 2025 (năm), 2025-H1 (6 tháng), 2025-Q1 (quý) hoặc 2025-M03 (tháng).\n";
   out += "period: " + format_period(period) + "\n";
   out += "# Số báo cáo như in trên văn bản (nếu có).\n# number: /BC-UBND\n";
@@ -478,12 +493,8 @@ std::string scaffold_report(const Plan& plan, const Period& period, const std::s
          "#   - file: " + period_file_label(period) + ".pdf\n"
          "#     title: Báo cáo (bản scan có chữ ký, đóng dấu)\n";
   out += "---\n\n";
-  out += "Thực hiện Kế hoạch " + (plan.number.empty() || is_blank_number(plan.number) ? "" : "số " + plan.number + " ") +
-         "năm " + std::to_string(plan.year) + ", " + issuer + " báo cáo kết quả " + period_vi(period) +
-         " như sau.\n\n";
-  out += "## I. KẾT QUẢ THỰC HIỆN\n\nGhi kết quả đã đạt được.\n\n";
-  out += "## II. TỒN TẠI, HẠN CHẾ\n\nGhi các tồn tại, hạn chế và nguyên nhân.\n\n";
-  out += "## III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI\n\nGhi các nhiệm vụ kỳ tới.\n";
+  out += "(điền nội dung báo cáo của " + comment_text(issuer) + " như in trên văn bản; mỗi phần La Mã bắt đầu bằng ##, "
+         "ví dụ ## I. KẾT QUẢ THỰC HIỆN)\n";
   return out;
 }
 

@@ -323,7 +323,9 @@ class PlanWriter {
     if (t.parent >= 0) j_.integer(t.parent);
     else j_.null();
     j_.key("counted").boolean(counts_as_task(t));
+    j_.key("lead_text").text_or_null(office_cell(t.lead_text, t.lead));
     j_.key("lead").strings(t.lead);
+    j_.key("partners_text").text_or_null(office_cell(t.partners_text, t.partners));
     j_.key("partners").strings(t.partners);
     j_.key("output").text_or_null(t.output);
     j_.key("timeframe");

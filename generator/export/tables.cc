@@ -216,12 +216,18 @@ DataTable tasks_table() {
             "Counted among the plan's tasks; a sub-task counts within its task"),
       field("text", FieldType::kString, "Nội dung công việc", "Nội dung nhiệm vụ (Markdown)",
             "Task text (Markdown)"),
+      field("lead_text", FieldType::kString, "Cơ quan chủ trì (như in)",
+            "Ô cơ quan chủ trì đúng như in trên văn bản; các dòng của ô cách nhau bởi xuống dòng",
+            "The lead office cell exactly as printed; its lines separated by line breaks"),
       field("lead", FieldType::kString, "Cơ quan chủ trì",
-            "Cơ quan chủ trì; nhiều cơ quan cách nhau bởi \"; \"",
-            "Lead offices, separated by \"; \""),
+            "Từng cơ quan chủ trì (tách ở dấu \";\" và xuống dòng, không bao giờ ở dấu phẩy), cách nhau bởi \"; \"",
+            "Each lead office (split at \";\" and line breaks, never at a comma), separated by \"; \""),
+      field("partners_text", FieldType::kString, "Cơ quan phối hợp (như in)",
+            "Ô cơ quan phối hợp đúng như in trên văn bản",
+            "The coordinating offices' cell exactly as printed"),
       field("partners", FieldType::kString, "Cơ quan phối hợp",
-            "Cơ quan phối hợp; nhiều cơ quan cách nhau bởi \"; \"",
-            "Coordinating offices, separated by \"; \""),
+            "Từng cơ quan phối hợp (tách như cột lead), cách nhau bởi \"; \"",
+            "Each coordinating office (split as in the lead column), separated by \"; \""),
       field("output", FieldType::kString, "Sản phẩm dự kiến", "Dự kiến sản phẩm",
             "Expected output"),
       field("timeframe", FieldType::kString, "Thời gian thực hiện", "Thời gian thực hiện như ghi",
@@ -614,7 +620,9 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
                                        ? plan.tasks[task.parent].id : "")
             .set("counted", boolean(counts_as_task(task)))
             .set("text", task.text)
+            .set("lead_text", office_cell(task.lead_text, task.lead))
             .set("lead", join(task.lead, "; "))
+            .set("partners_text", office_cell(task.partners_text, task.partners))
             .set("partners", join(task.partners, "; "))
             .set("output", task.output)
             .set("timeframe", task.timeframe)

@@ -72,6 +72,7 @@ std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir
   if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
     // A pipe would block the copy, a device fill the disk.
     *problem = "tệp \"" + file + "\" không phải tệp thường (thư mục, ống dẫn có tên hay thiết bị)";
+    *problem_en = "file \"" + file + "\" is not a regular file (a folder, a named pipe or a device)";
     return std::nullopt;
   }
   if (!fs::is_regular_file(target, ec)) {

@@ -40,9 +40,13 @@ bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
   return false;
 }
 
+// A hint comes in both languages or not at all.
 void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en,
-                   std::string hint = {}, std::string hint_en = {}) {
+                   std::string hint, std::string hint_en) {
   diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), std::move(hint_en)});
+}
+void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en) {
+  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en)});
 }
 
 class TreeLoader {
@@ -56,7 +60,7 @@ class TreeLoader {
     std::error_code ec;
     if (!fs::is_directory(dir_, ec)) {
       error_at_file(diags_, dir_, "không tìm thấy thư mục nội dung", "content folder not found",
-                    "chỉ đường dẫn bằng --content THƯ_MỤC");
+                    "chỉ đường dẫn bằng --content THƯ_MỤC", "give its path with --content FOLDER");
       return std::move(portal_);
     }
     root_ = fs::weakly_canonical(dir_, ec);
@@ -92,11 +96,13 @@ class TreeLoader {
     if (!reported_links_.insert(p.generic_string()).second) return true;
     if (inside)
       error_at_file(diags_, path_of_abs(p), "liên kết tượng trưng (symlink) tới thư mục không được dùng",
-                    "a symbolic link to a folder is not allowed", "chép thư mục vào đây thay cho liên kết");
+                    "a symbolic link to a folder is not allowed", "chép thư mục vào đây thay cho liên kết",
+                    "copy the folder here instead of linking it");
     else
       error_at_file(diags_, path_of_abs(p), "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung",
                     "a symbolic link points outside the content folder",
-                    "chép tệp vào thư mục nội dung thay cho liên kết");
+                    "chép tệp vào thư mục nội dung thay cho liên kết",
+                    "copy the file into the content folder instead of linking it");
     return true;
   }
 
@@ -178,14 +184,15 @@ class TreeLoader {
       if (slug.empty() || is_reserved_slug(slug)) {
         error_at_file(diags_, unit_path, "tên thư mục \"" + name + "\" không dùng được làm địa chỉ trang",
                       "folder name \"" + name + "\" cannot be used as a page address",
-                      "dùng chữ không dấu, chữ số và dấu \"-\", ví dụ: son-lam");
+                      "dùng chữ không dấu, chữ số và dấu \"-\", ví dụ: son-lam",
+                      "use letters without diacritics, digits and \"-\", e.g. son-lam");
         continue;
       }
       if (auto it = slugs.find(slug); it != slugs.end()) {
         error_at_file(diags_, unit_path,
                       "thư mục \"" + name + "\" trùng địa chỉ \"" + slug + "\" với thư mục \"" + it->second + "\"",
                       "folder \"" + name + "\" has the same address as \"" + it->second + "\"",
-                      "đổi tên một trong hai thư mục");
+                      "đổi tên một trong hai thư mục", "rename one of the two folders");
         continue;
       }
       slugs[slug] = name;
@@ -263,7 +270,8 @@ class TreeLoader {
         error_at_file(diags_, path_of_abs(it->path()),
                       "bảng tiến độ phải lưu dạng Excel Workbook (.xlsx) hoặc CSV UTF-8 (.csv); tệp này không được đọc",
                       "a progress sheet must be saved as an Excel Workbook (.xlsx) or as CSV UTF-8 (.csv); this file is not read",
-                      "trong Excel: File > Save As > Excel Workbook (*.xlsx); tệp .xlsm có macro không được nhận");
+                      "trong Excel: File > Save As > Excel Workbook (*.xlsx); tệp .xlsm có macro không được nhận",
+                      "in Excel: File > Save As > Excel Workbook (*.xlsx); a .xlsm file with macros is not accepted");
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) jobs_.push_back({Kind::kProgress, path_of_abs(f), unit});
@@ -310,7 +318,8 @@ class TreeLoader {
     if (!is_valid_id(plan.id)) {
       error_at_file(diags_, plan.path, "tên tệp \"" + plan.id + "\" không dùng được làm mã kế hoạch",
                     "file name \"" + plan.id + "\" cannot be a plan id",
-                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024.md");
+                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024.md",
+                    "name the file with lower-case letters without diacritics, digits and \"-\", e.g. 2024.md");
       return;
     }
     plan.unit = unit;
@@ -321,7 +330,8 @@ class TreeLoader {
     if (!is_valid_id(rep.id)) {
       error_at_file(diags_, rep.path, "tên tệp \"" + rep.id + "\" không dùng được làm địa chỉ báo cáo",
                     "file name \"" + rep.id + "\" cannot be a report address",
-                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024-q1.md");
+                    "đặt tên tệp bằng chữ thường không dấu, chữ số và \"-\", ví dụ: 2024-q1.md",
+                    "name the file with lower-case letters without diacritics, digits and \"-\", e.g. 2024-q1.md");
       return;
     }
     rep.unit = unit;
@@ -344,7 +354,8 @@ class TreeLoader {
     diags_->push_back(Diagnostic{path, pos,
                                  "không có kế hoạch \"" + id + "\" trong thư mục plans/ của đơn vị này",
                                  "no plan \"" + id + "\" in this unit's plans/ folder",
-                                 hint.empty() ? "" : "các kế hoạch có: " + hint, {}});
+                                 hint.empty() ? "" : "các kế hoạch có: " + hint,
+                                 hint.empty() ? "" : "the plans are: " + hint});
     return -1;
   }
 

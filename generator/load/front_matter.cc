@@ -16,7 +16,8 @@ bool split_front_matter(std::string_view text, const std::string& path, FrontMat
     diags->push_back({path, {1, 1},
                       "thiếu phần thông tin đầu tệp: dòng đầu tiên phải là ---",
                       "missing front matter: the first line must be ---",
-                      "tệp bắt đầu bằng ---, tiếp theo là các trường YAML, rồi một dòng --- nữa", ""});
+                      "tệp bắt đầu bằng ---, tiếp theo là các trường YAML, rồi một dòng --- nữa",
+                      "the file starts with ---, then the YAML fields, then another --- line"});
     return false;
   }
   int line = 2;

@@ -1,9 +1,11 @@
 #include "load/plan_loader.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "load/front_matter.h"
 #include "load/markdown_limits.h"
+#include "load/placeholder.h"
 #include "load/source_text.h"
 #include "load/yaml_reader.h"
 #include "text/unicode.h"
@@ -234,7 +236,92 @@ class PlanParser {
     int index = static_cast<int>(plan_.sections.size());
     plan_.sections.push_back(s);
     plan_.table.push_back({TableRow::Kind::kSection, index});
-    if (auto tasks = r_.child(node, "tasks")) read_items(*tasks, index, depth);
+    auto tasks = r_.child(node, "tasks");
+    if (tasks) read_items(*tasks, index, depth);
+    if (r_.child(node, "section") && (!tasks || (tasks->is_sequence() && tasks->items.empty())))
+      r_.warn(s.pos, "phần \"" + numbered(s.number, s.title) + "\" không có nhiệm vụ nào (\"tasks\" để trống)",
+              "section \"" + numbered(s.number, s.title) + "\" holds no task (\"tasks\" is empty)",
+              "chép các nhiệm vụ của phần này từ văn bản, thụt vào dưới \"tasks:\", mỗi nhiệm vụ bắt đầu bằng \"- \"",
+              "copy the section's tasks from the document, indented under \"tasks:\", each starting with \"- \"");
+  }
+
+  // An office cell: the text as printed ("lead: Phòng A; Phòng B"), a list of offices (one a
+  // line), or {text, offices} when the printed text names offices a reader cannot split.
+  void read_offices(const YamlNode& task, const char* key, std::string* text, std::vector<std::string>* offices) {
+    const YamlNode* node = r_.child(task, key);
+    if (!node) return;
+    if (node->is_map()) {
+      r_.check_keys(*node, {{"text", true}, {"offices", true}});
+      *text = r_.text(*node, "text", true).value_or("");
+      *offices = r_.text_list(*node, "offices");
+      return;
+    }
+    if (!node->is_sequence()) {
+      if (auto s = r_.scalar(*node, std::string("\"") + key + "\"")) {
+        *text = *s;
+        *offices = split_offices(*s);
+      }
+      return;
+    }
+    *offices = r_.text_list(task, key);
+    *text = office_cell({}, *offices);
+    if (node->flow) warn_split_name(*node, key, *offices);
+  }
+
+  // "[Các cơ quan, đơn vị, UBND cấp xã]": brackets split at every comma, also the commas of
+  // one name. Warned when a piece reads as part of a name: it starts in lower case, or it is a
+  // bare "Các …" of two words ("Các cơ quan") before another piece.
+  void warn_split_name(const YamlNode& list, const char* key, const std::vector<std::string>& offices) {
+    if (offices.size() < 2) return;
+    std::string piece;
+    for (std::size_t i = 0; i < offices.size() && piece.empty(); ++i) {
+      const std::string& o = offices[i];
+      std::size_t first = o.empty() ? 0 : 1;  // the first character's bytes
+      while (first < o.size() && (static_cast<unsigned char>(o[first]) & 0xC0) == 0x80) ++first;
+      const std::string c = o.substr(0, first), folded = fold(c);
+      const bool lower_start = !c.empty() && to_lower(c) == c && folded.size() == 1 && folded[0] >= 'a' && folded[0] <= 'z';
+      std::size_t spaces = std::count(o.begin(), o.end(), ' ');
+      const bool bare_plural = i + 1 < offices.size() && o.rfind("Các ", 0) == 0 && spaces == 2;
+      if (lower_start || bare_plural) piece = o;
+    }
+    if (piece.empty()) return;
+    std::string joined, quoted;
+    for (const auto& o : offices) {
+      joined += (joined.empty() ? "" : ", ") + o;
+      quoted += (quoted.empty() ? "\"" : ", \"") + o + "\"";
+    }
+    const std::string n = std::to_string(offices.size());
+    r_.warn(r_.pos(list),
+            "\"" + std::string(key) + "\" viết trong [ ] nên bị tách ở mọi dấu phẩy thành " + n + " cơ quan: " + quoted +
+                "; \"" + piece + "\" có vẻ chỉ là một phần của tên",
+            "\"" + std::string(key) + "\" is written in [ ], so it is split at every comma into " + n + " offices: " +
+                quoted + "; \"" + piece + "\" looks like a part of a name",
+            "nếu văn bản in đúng như vậy trong một ô, bỏ [ ] và ghi như in: `" + std::string(key) + ": " + joined +
+                "` (dấu phẩy không tách cơ quan; dấu \";\" và xuống dòng mới tách); nếu đúng là các cơ quan riêng, "
+                "ghi mỗi cơ quan một dòng bắt đầu bằng \"- \"",
+            "if the document prints it so in one cell, drop the [ ] and write it as printed: `" + std::string(key) + ": " +
+                joined + "` (a comma does not separate offices; \";\" and line breaks do); if they are separate "
+                "offices, write each on its own line starting with \"- \"");
+  }
+
+  // A tab pasted in with the text (from Word or Excel) shows as a gap, or turns a line of the
+  // task's Markdown into code.
+  void warn_tab(const YamlNode& task, const char* key) {
+    const YamlNode* node = r_.child(task, key);
+    if (!node) return;
+    auto check = [&](const YamlNode& n) {
+      if (!n.is_scalar()) return;
+      std::size_t at = n.text.find('\t');
+      if (at == std::string::npos) return;
+      r_.warn(r_.pos_in_scalar(n, at),
+              "\"" + std::string(key) + "\" có ký tự Tab (thường lọt vào khi dán từ Word, Excel); trên trang nó "
+              "hiện thành khoảng trống lạ hoặc làm lệch dòng",
+              "\"" + std::string(key) + "\" holds a tab character (it usually comes in when pasting from Word or "
+              "Excel); on the page it shows as an odd gap or breaks the line's layout",
+              "thay ký tự Tab bằng một dấu cách", "replace the tab with a space");
+    };
+    if (node->is_scalar()) check(*node);
+    for (const auto& item : node->items) check(item);
   }
 
   // A task row, and the sub-rows printed under it (`tasks:` under a task): sub-tasks, which
@@ -253,10 +340,11 @@ class PlanParser {
     t.pos = r_.pos(node);
     t.text = r_.markdown(node, "task", true).value_or("");
     t.number = r_.text(node, "number").value_or("");
-    t.lead = r_.text_list(node, "lead");
-    t.partners = r_.text_list(node, "partners");
+    read_offices(node, "lead", &t.lead_text, &t.lead);
+    read_offices(node, "partners", &t.partners_text, &t.partners);
     t.output = r_.text(node, "output").value_or("");
     t.timeframe = r_.text(node, "timeframe").value_or("");
+    for (const char* key : {"task", "lead", "partners", "output", "timeframe"}) warn_tab(node, key);
     t.section = section;
     t.parent = parent;
     if (auto id = r_.text(node, "id")) {
@@ -424,6 +512,7 @@ std::optional<Plan> parse_plan(const std::string& path, const std::string& text,
     diags->push_back(markdown_limit_diagnostic(*problem, plan.body, path, {plan.body_line, 1}));
     plan.body.clear();
   }
+  check_body_placeholders(path, plan.body, plan.body_line, diags);
   find_table_marker(&plan, diags);
   PlanParser parser(&r, &plan);
   parser.read_header(*root);

@@ -281,6 +281,79 @@ TEST(PlanLoaderErrors, TooManyTasksAreRefusedOnce) {
   EXPECT_EQ(plan->tasks.size(), kMaxTasksPerPlan);
 }
 
+// Parses a plan whose only task carries `task_keys` (each line indented under "- task: X").
+std::optional<Plan> plan_with(const std::string& extra, Diagnostics* d) {
+  return parse_plan("p.md",
+                    "---\nnumber: 1/KH\ntitle: T\nyear: 2024\nissuer: UBND\ntasks:\n  - task: Việc một\n" + extra +
+                        "---\n",
+                    d);
+}
+
+TEST(PlanLoaderOffices, PrintedTextIsKeptAndNeverSplitAtAComma) {
+  Diagnostics d;
+  auto p = plan_with("    lead: Các cơ quan, đơn vị, UBND cấp xã\n    partners: |-\n      Công an xã;\n      - Tư pháp.\n", &d);
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(p->tasks[0].lead_text, "Các cơ quan, đơn vị, UBND cấp xã");
+  EXPECT_EQ(p->tasks[0].lead, std::vector<std::string>{"Các cơ quan, đơn vị, UBND cấp xã"});
+  EXPECT_EQ(p->tasks[0].partners_text, "Công an xã;\n- Tư pháp.");
+  EXPECT_EQ(p->tasks[0].partners, (std::vector<std::string>{"Công an xã", "Tư pháp"}));
+}
+
+TEST(PlanLoaderOffices, ListAndExplicitOffices) {
+  Diagnostics d;
+  auto p = plan_with("    lead:\n      - Công an xã\n      - Tư pháp\n    partners:\n      text: Phòng A, Phòng B\n"
+                     "      offices: [Phòng A, Phòng B]\n", &d);
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(p->tasks[0].lead_text, "Công an xã\nTư pháp");
+  EXPECT_EQ(p->tasks[0].lead, (std::vector<std::string>{"Công an xã", "Tư pháp"}));
+  EXPECT_EQ(p->tasks[0].partners_text, "Phòng A, Phòng B");
+  EXPECT_EQ(p->tasks[0].partners, (std::vector<std::string>{"Phòng A", "Phòng B"}));
+}
+
+TEST(PlanLoaderOffices, BracketsSplittingOneNameAreWarnedAbout) {
+  Diagnostics d;
+  auto p = plan_with("    lead: [Các cơ quan, đơn vị, UBND cấp xã]\n    partners: [Công an xã, Tư pháp]\n", &d);
+  ASSERT_TRUE(p);
+  ASSERT_EQ(d.size(), 1u);  // two real offices in brackets are fine
+  EXPECT_TRUE(d[0].warning);
+  EXPECT_EQ(d[0].pos.line, 8);
+  EXPECT_NE(d[0].message.find("\"lead\" viết trong [ ]"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].hint.find("`lead: Các cơ quan, đơn vị, UBND cấp xã`"), std::string::npos) << d[0].hint;
+  Diagnostics lower;
+  plan_with("    partners: [Công an xã, tổ chức có liên quan]\n", &lower);
+  ASSERT_EQ(lower.size(), 1u);
+  EXPECT_NE(lower[0].message.find("\"tổ chức có liên quan\" có vẻ"), std::string::npos) << lower[0].message;
+}
+
+TEST(PlanLoaderWarnings, TabInATaskAndASectionWithoutTasks) {
+  Diagnostics d;
+  auto p = parse_plan("p.md",
+                      "---\nnumber: 1/KH\ntitle: T\nyear: 2024\nissuer: UBND\ntasks:\n"
+                      "  - section: Kiểm tra\n    number: II\n    tasks: []\n  - task: Việc\tmột\n---\n",
+                      &d);
+  ASSERT_TRUE(p);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_TRUE(d[0].warning && d[1].warning);
+  EXPECT_EQ(d[0].message, "phần \"II Kiểm tra\" không có nhiệm vụ nào (\"tasks\" để trống)");
+  EXPECT_EQ(d[1].pos.line, 10);
+  EXPECT_EQ(d[1].pos.column, 15);
+  EXPECT_EQ(take_warnings(&d).size(), 2u);
+  EXPECT_TRUE(d.empty());
+}
+
+TEST(PlanLoaderBlanks, BodyLineOfTheStartingFileIsReported) {
+  Diagnostics d;
+  auto p = parse_plan("p.md",
+                      "---\nnumber: 1/KH\ntitle: T\nyear: 2024\nissuer: UBND\ntasks:\n  - task: Việc\n---\n\n"
+                      "## I. MỤC ĐÍCH\n\n(điền phần mục đích như in trên văn bản)\n",
+                      &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 12);
+  EXPECT_EQ(d[0].message, "chưa điền: phần mục đích như in trên văn bản (chữ mẫu của tệp mẫu còn ở đây)");
+}
+
 }  // namespace
 }  // namespace congkhai
 

@@ -56,10 +56,11 @@ std::string status_list() {
   return out;
 }
 
+// The values as typed in the sheet (quoted: they are Vietnamese in either language).
 std::string status_list_en() {
   std::string out;
   for (TaskStatus s : kAllStatuses)
-    out += (out.empty() ? "" : ", ") + task_status_vi(s) + " (" + task_status_key(s) + ")";
+    out += (out.empty() ? "\"" : ", \"") + task_status_vi(s) + "\" (" + task_status_key(s) + ")";
   return out;
 }
 
@@ -102,7 +103,9 @@ class SheetParser {
   }
 
  private:
-  void error(int row, int column, std::string vi, std::string en, std::string hint = {}, std::string hint_en = {}) {
+  // A hint comes in both languages or not at all.
+  void error(int row, int column, std::string vi, std::string en) { error(row, column, std::move(vi), std::move(en), {}, {}); }
+  void error(int row, int column, std::string vi, std::string en, std::string hint, std::string hint_en) {
     Diagnostic d{path_, SourcePos{row, column}, std::move(vi), std::move(en), std::move(hint), std::move(hint_en)};
     d.sheet = sheet_;
     diags_.push_back(std::move(d));
@@ -369,9 +372,8 @@ class SheetParser {
   std::string reported_by_;
 };
 
-void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en, std::string hint = {},
-                   std::string hint_en = {}) {
-  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en), std::move(hint), std::move(hint_en)});
+void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, std::string en) {
+  diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en)});
 }
 
 }  // namespace

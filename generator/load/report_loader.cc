@@ -4,6 +4,7 @@
 
 #include "load/attached_file.h"
 #include "load/front_matter.h"
+#include "load/placeholder.h"
 #include "load/markdown_limits.h"
 #include "load/source_text.h"
 #include "load/yaml_reader.h"
@@ -59,6 +60,7 @@ std::optional<Report> parse_report(const std::string& path, const std::string& t
   rep.id = std::filesystem::path(path).stem().string();
   rep.body = fm.body;
   rep.body_line = fm.body_line;
+  check_body_placeholders(path, rep.body, rep.body_line, diags);
   if (auto problem = check_markdown_limits(rep.body)) {
     diags->push_back(markdown_limit_diagnostic(*problem, rep.body, path, {rep.body_line, 1}));
     rep.body.clear();

@@ -18,6 +18,8 @@ struct YamlNode {
   // Written in quotes or as a block ("|", ">"), so never a null and never a number; a plain
   // 2024 may be read as one.
   bool quoted = false;
+  // A sequence or mapping written on one line in brackets: "[a, b]", "{text: …}".
+  bool flow = false;
   // Where the node starts, 0-based, the column counted in characters; -1 when the document
   // is empty and no node was written.
   int line = -1;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "load/markdown_limits.h"
+#include "load/placeholder.h"
 #include "text/edit_distance.h"
 #include "text/unicode.h"
 
@@ -99,9 +100,35 @@ struct Event {
 };
 
 std::string what_it_is(const YamlNode& node) {
-  if (node.is_sequence()) return "danh sách";
-  if (node.is_map()) return "nhóm khoá";
+  if (node.is_sequence()) return "một danh sách (các dòng \"- \")";
+  if (node.is_map()) return "các dòng \"khoá: giá trị\"";
   return "giá trị";
+}
+
+// The first word of a line when it is a key ("task:", "- task:"), with the column (from 0) where
+// the key starts; nullopt when the line does not start with a key.
+struct KeyLine {
+  int indent = 0;    // spaces before the key (after "- " when there is one)
+  bool item = false; // the key opens a list item ("- task:")
+  std::string key;
+};
+std::optional<KeyLine> key_line(std::string_view line) {
+  KeyLine k;
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return std::nullopt;
+  if (line.substr(i, 2) == "- ") {
+    k.item = true;
+    i = line.find_first_not_of(' ', i + 2);
+    if (i == std::string_view::npos) return std::nullopt;
+  }
+  std::size_t end = i;
+  while (end < line.size() && ((line[end] >= 'a' && line[end] <= 'z') || line[end] == '_')) ++end;
+  if (end == i || end >= line.size() || line[end] != ':' ||
+      (end + 1 < line.size() && line[end + 1] != ' '))
+    return std::nullopt;
+  k.indent = static_cast<int>(i);
+  k.key.assign(line.substr(i, end - i));
+  return k;
 }
 
 SourcePos at(const yaml_mark_t& m, int first_line) {
@@ -135,6 +162,10 @@ void YamlReader::error(SourcePos pos, std::string vi, std::string en, std::strin
                        std::string hint_en) {
   diags_->push_back(Diagnostic{path_, pos, std::move(vi), std::move(en), std::move(hint_vi),
                                std::move(hint_en)});
+}
+
+void YamlReader::warn(SourcePos pos, std::string vi, std::string en, std::string hint_vi, std::string hint_en) {
+  diags_->push_back(warning(path_, pos, std::move(vi), std::move(en), std::move(hint_vi), std::move(hint_en)));
 }
 
 void YamlReader::error(const YamlNode& node, std::string vi, std::string en, std::string hint_vi,
@@ -238,12 +269,15 @@ std::optional<YamlNode> YamlReader::parse() {
         if (anchor) break;
         if (static_cast<int>(open.size()) >= kMaxYamlDepth) {
           error(at(mark, first_line_),
-                "danh sách, nhóm khoá lồng nhau quá sâu (quá " + std::to_string(kMaxYamlDepth) + " cấp)",
+                "danh sách, các dòng \"khoá: giá trị\" lồng nhau quá sâu (quá " + std::to_string(kMaxYamlDepth) + " cấp)",
                 "lists and mappings are nested too deeply (more than " + std::to_string(kMaxYamlDepth) +
                     " levels)");
           return std::nullopt;
         }
-        open.push_back(add(start(seq ? YamlNode::Kind::kSequence : YamlNode::Kind::kMapping, mark)));
+        YamlNode n = start(seq ? YamlNode::Kind::kSequence : YamlNode::Kind::kMapping, mark);
+        n.flow = seq ? ev.e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                     : ev.e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+        open.push_back(add(std::move(n)));
         continue;
       }
       case YAML_SEQUENCE_END_EVENT:
@@ -286,6 +320,99 @@ bool YamlReader::ends_document(int line0) const {
   return false;
 }
 
+std::string_view YamlReader::line_text(int line0) const {
+  if (line0 < 0 || line0 >= static_cast<int>(line_starts_.size())) return {};
+  std::size_t b = line_starts_[line0];
+  std::size_t e = line0 + 1 < static_cast<int>(line_starts_.size()) ? line_starts_[line0 + 1] - 1 : text_.size();
+  std::string_view line(text_.data() + b, e - b);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// `task: "Thực hiện" rà soát …`: a quote at the start of a value encloses the whole value to
+// YAML, so text after the closing quote is an error wherever libyaml notices it.
+bool YamlReader::quoted_phrase_error(int line0, std::size_t offset, char first) {
+  if (!first || std::strchr(":#,]}\n\r", first)) return false;
+  std::string_view line = line_text(line0);
+  if (offset < line_starts_[line0] || offset - line_starts_[line0] > line.size()) return false;
+  std::string_view before = line.substr(0, offset - line_starts_[line0]);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty() || (before.back() != '"' && before.back() != '\'')) return false;
+  const char q = before.back();
+  // The opening quote starts the value: after "key: ", "- " or the indentation.
+  std::size_t open = std::string_view::npos;
+  if (auto k = key_line(line)) {
+    std::size_t v = line.find_first_not_of(' ', k->indent + k->key.size() + 1);
+    if (v != std::string_view::npos && line[v] == q) open = v;
+  } else {
+    std::size_t v = line.find_first_not_of(' ');
+    if (v != std::string_view::npos && line.substr(v, 2) == "- ") v = line.find_first_not_of(' ', v + 2);
+    if (v != std::string_view::npos && line[v] == q) open = v;
+  }
+  if (open == std::string_view::npos || open + 1 >= before.size()) return false;
+  std::string_view phrase = before.substr(open, before.size() - open);
+  std::string_view value = line.substr(open);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  std::string fixed = "'";
+  for (char c : value) fixed += c == '\'' ? std::string("''") : std::string(1, c);
+  fixed += "'";
+  std::string lead(line.substr(0, open));
+  lead.erase(0, lead.find_first_not_of(' '));
+  const SourcePos at_quote = pos_of_offset(line_starts_[line0] + open);
+  error(at_quote,
+        "lỗi cú pháp YAML: giá trị bắt đầu bằng cụm trong ngoặc " + std::string(phrase) +
+            " rồi viết tiếp sau dấu ngoặc đóng; dấu ngoặc ở đầu giá trị phải bao cả giá trị",
+        "YAML syntax error: the value starts with the quoted phrase " + std::string(phrase) +
+            " and goes on after the closing quote; a quote at the start of a value must enclose the whole value",
+        "đặt cả giá trị trong ngoặc đơn (dấu ' bên trong viết thành ''): `" + lead + fixed + "`",
+        "put the whole value in single quotes (a ' inside is written ''): `" + lead + fixed + "`");
+  return true;
+}
+
+// One space too many (or too few) before a key: "   task:" under "  - number: …". libyaml
+// sees text running on, or a colon out of place; the official sees keys that do not line up.
+bool YamlReader::key_indent_error(int line0) {
+  auto here = key_line(line_text(line0));
+  if (!here || here->item) return false;
+  int prev = line0 - 1;
+  for (; prev >= 0; --prev) {
+    std::string_view l = line_text(prev);
+    std::size_t i = l.find_first_not_of(' ');
+    if (i != std::string_view::npos && l[i] != '#') break;
+  }
+  if (prev < 0) return false;
+  std::string_view above_line = line_text(prev);
+  auto above = key_line(above_line);
+  if (!above || above->indent == here->indent) return false;
+  // A key whose value follows on the next lines ("tasks:", "task: |") opens a deeper level.
+  std::string_view rest = above_line.substr(above->indent + above->key.size() + 1);
+  std::size_t v = rest.find_first_not_of(' ');
+  if (v == std::string_view::npos || rest[v] == '#' || rest[v] == '|' || rest[v] == '>') return false;
+  // Fewer spaces: only when no key above stands at this column (then it would close the item).
+  if (here->indent < above->indent) {
+    for (int l = prev - 1; l >= 0; --l) {
+      std::string_view t = line_text(l);
+      std::size_t i = t.find_first_not_of(' ');
+      if (i == std::string_view::npos || t[i] == '#') continue;
+      if (static_cast<int>(i) == here->indent) return false;
+      if (auto k = key_line(t); k && k->indent == here->indent) return false;
+      if (static_cast<int>(i) < here->indent) break;
+    }
+  }
+  const int n = std::abs(here->indent - above->indent);
+  const bool more = here->indent > above->indent;
+  const std::string spaces = std::to_string(n) + " dấu cách";
+  const std::string spaces_en = std::to_string(n) + (n == 1 ? " space" : " spaces");
+  error(SourcePos{line0 + first_line_, 1},
+        "lỗi cú pháp YAML: khoá \"" + here->key + "\" thụt vào " + (more ? "nhiều" : "ít") + " hơn khoá \"" +
+            above->key + "\" ở dòng trên " + spaces + "; các khoá của cùng một mục phải thẳng hàng",
+        "YAML syntax error: the key \"" + here->key + "\" is indented " + spaces_en + (more ? " more" : " less") +
+            " than \"" + above->key + "\" on the line above; the keys of one item must line up",
+        (more ? "xoá " : "thêm ") + spaces + " ở đầu dòng này",
+        (more ? "remove " : "add ") + spaces_en + " at the start of this line");
+  return true;
+}
+
 void YamlReader::syntax_error(const yaml_parser_t& parser) {
   const std::string hint_vi = "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này hoặc dòng ngay trên";
   const std::string hint_en = "check the indentation (spaces only) and quotes on this line or the line above";
@@ -322,6 +449,8 @@ void YamlReader::syntax_error(const yaml_parser_t& parser) {
   }
   char first = offset < text_.size() ? text_[offset] : '\0';
   bool at_end = text_.find_first_not_of(" \t\n", offset) == std::string::npos;
+  if (tab_line < 0 && quoted_phrase_error(line0, offset, first)) return;
+  if (tab_line < 0 && key_indent_error(line0)) return;
   if (tab_line >= 0) {
     p = SourcePos{tab_line + first_line_, 1};
     vi += ": không dùng phím Tab để thụt lề, hãy dùng dấu cách";
@@ -358,8 +487,8 @@ void YamlReader::syntax_error(const yaml_parser_t& parser) {
 bool YamlReader::expect_map(const YamlNode& node, const std::string& what_vi,
                             const std::string& what_en) {
   if (node.is_map()) return true;
-  error(node, what_vi + " phải là một nhóm khoá dạng \"khoá: giá trị\"",
-        what_en + " must be a mapping of \"key: value\" lines");
+  error(node, what_vi + " phải gồm các dòng \"khoá: giá trị\"",
+        what_en + " must be made of \"key: value\" lines");
   return false;
 }
 
@@ -407,10 +536,39 @@ const YamlNode* YamlReader::child(const YamlNode& map, const char* key) const {
   return v && !v->is_null() ? v : nullptr;
 }
 
-std::optional<std::string> YamlReader::scalar(const YamlNode& node, const std::string& what) {
-  if (node.is_scalar()) return node.text;
+std::optional<std::string> YamlReader::scalar(const YamlNode& node, const std::string& what,
+                                              const std::string& what_en) {
+  if (node.is_scalar()) {
+    if (!is_placeholder(node.text)) return node.text;
+    diags_->push_back(placeholder_diagnostic(path_, pos(node), node.text));
+    return std::nullopt;
+  }
+  const std::string& en = what_en.empty() ? what : what_en;
+  // "- Lưu: VP." in a list, "lead: Phòng A: phối hợp" on the next line: text holding ": "
+  // written without quotes reads as one "key: value" pair.
+  if (node.is_map() && node.items.size() == 2 && node.items[0].is_scalar() && !node.items[1].is_sequence() &&
+      !node.items[1].is_map() && node.line >= 0 && static_cast<std::size_t>(node.line) < line_starts_.size()) {
+    const std::size_t b = line_starts_[node.line];
+    const std::size_t e = static_cast<std::size_t>(node.line) + 1 < line_starts_.size()
+                              ? line_starts_[node.line + 1] - 1 : text_.size();
+    std::string written = text_.substr(b, e - b);
+    std::size_t start = 0;
+    for (int c = 0; c < node.column && start < written.size(); ++c) {
+      ++start;
+      while (start < written.size() && (static_cast<unsigned char>(written[start]) & 0xC0) == 0x80) ++start;
+    }
+    written = written.substr(start);
+    while (!written.empty() && (written.back() == ' ' || written.back() == '\r')) written.pop_back();
+    std::string fixed = written;
+    for (std::size_t at = 0; (at = fixed.find('"', at)) != std::string::npos; at += 2) fixed.insert(at, "\\");
+    error(node, what + " có dấu hai chấm và dấu cách (\": \") nên bị đọc thành một dòng \"khoá: giá trị\"",
+          en + " holds a colon and a space (\": \"), so it was read as a \"key: value\" line",
+          "đặt cả giá trị trong ngoặc kép: \"" + fixed + "\"",
+          "put the whole value in double quotes: \"" + fixed + "\"");
+    return std::nullopt;
+  }
   error(node, what + " phải là một giá trị văn bản, không phải " + what_it_is(node),
-        what + " must be text, not a list or mapping");
+        en + " must be text, not " + (node.is_sequence() ? "a list (\"- \" lines)" : "\"key: value\" lines"));
   return std::nullopt;
 }
 
@@ -495,7 +653,7 @@ std::vector<std::string> YamlReader::text_list(const YamlNode& map, const char* 
   if (!node) return out;
   auto add = [&](const YamlNode& item) {
     if (item.is_null()) return;
-    auto s = scalar(item, std::string("mỗi mục của \"") + key + "\"");
+    auto s = scalar(item, std::string("mỗi mục của \"") + key + "\"", std::string("each item of \"") + key + "\"");
     if (s && s->find_first_not_of(" \t\n") != std::string::npos) {
       out.push_back(*s);
       if (positions) positions->push_back(pos(item));
@@ -558,7 +716,11 @@ std::optional<int> YamlReader::integer(const YamlNode& map, const char* key, int
 }
 
 std::optional<Reference> YamlReader::reference(const YamlNode& node) {
-  if (node.is_scalar()) return Reference{node.text, {}};
+  if (node.is_scalar()) {
+    auto text = scalar(node, "văn bản tham chiếu", "a reference");
+    if (!text) return std::nullopt;
+    return Reference{*text, {}};
+  }
   if (!expect_map(node, "văn bản tham chiếu", "a reference")) return std::nullopt;
   check_keys(node, {{"text", true}, {"url"}});
   auto t = text(node, "text", true);

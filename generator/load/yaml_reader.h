@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/yaml_node.h"
@@ -38,12 +39,18 @@ class YamlReader {
   std::optional<YamlNode> parse();
 
   SourcePos pos(const YamlNode& node) const;
+  // Where byte `offset` of a scalar's text stands in the file, when the text is written as it
+  // reads up to there; else the scalar's start.
+  SourcePos pos_in_scalar(const YamlNode& node, std::size_t offset) const;
   const std::string& path() const { return path_; }
 
-  void error(SourcePos pos, std::string vi, std::string en, std::string hint_vi = {},
-             std::string hint_en = {});
-  void error(const YamlNode& node, std::string vi, std::string en, std::string hint_vi = {},
-             std::string hint_en = {});
+  // A hint comes in both languages or not at all.
+  void error(SourcePos pos, std::string vi, std::string en) { error(pos, std::move(vi), std::move(en), {}, {}); }
+  void error(SourcePos pos, std::string vi, std::string en, std::string hint_vi, std::string hint_en);
+  void error(const YamlNode& node, std::string vi, std::string en) { error(pos(node), std::move(vi), std::move(en)); }
+  void error(const YamlNode& node, std::string vi, std::string en, std::string hint_vi, std::string hint_en);
+  // A warning (Diagnostic::warning): printed, the file still builds.
+  void warn(SourcePos pos, std::string vi, std::string en, std::string hint_vi, std::string hint_en);
 
   // Reports a node that is not a mapping; `what` names it for the reader ("tệp unit.yaml").
   bool expect_map(const YamlNode& node, const std::string& what_vi, const std::string& what_en);
@@ -69,19 +76,24 @@ class YamlReader {
   std::optional<Reference> reference(const YamlNode& node);
   // The node under `key` if present and not null; it lives as long as `map`.
   const YamlNode* child(const YamlNode& map, const char* key) const;
-  // A scalar's text; reports lists or mappings where text was expected.
-  std::optional<std::string> scalar(const YamlNode& node, const std::string& what);
+  // A scalar's text; reports lists or mappings where text was expected, and a blank of a
+  // starting file (load/placeholder.h) (`what` names the value
+  // in Vietnamese, `what_en` in English when it differs: "\"task\"" needs no translation).
+  std::optional<std::string> scalar(const YamlNode& node, const std::string& what,
+                                    const std::string& what_en = {});
 
  private:
   // The value under `key` even when null, or nullptr when the key is absent.
   const YamlNode* find(const YamlNode& map, const char* key) const;
   SourcePos pos_of_offset(std::size_t byte_offset) const;
-  // Where byte `offset` of a scalar's text stands in the file, when the text is written as it
-  // reads up to there; else the scalar's start.
-  SourcePos pos_in_scalar(const YamlNode& node, std::size_t offset) const;
   bool tab_indented(int line0) const;
   bool ends_document(int line0) const;
   void syntax_error(const ::yaml_parser_s& parser);
+  // The line (0-based) without its line break.
+  std::string_view line_text(int line0) const;
+  // Syntax errors whose real cause is a common slip, reported in its words (true when reported).
+  bool quoted_phrase_error(int line0, std::size_t offset, char first);
+  bool key_indent_error(int line0);
 
   std::string path_;
   std::string text_;

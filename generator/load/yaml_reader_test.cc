@@ -187,5 +187,56 @@ TEST(YamlReaderTest, C1ControlsFromEscapesAreRefused) {
   EXPECT_TRUE(parse("a: \"\\u00e9\\u00a0\"\n").empty());
 }
 
+// The slips officials make most, named by their cause rather than by what libyaml met next.
+TEST(YamlReaderTest, ValueStartingWithAQuotedPhraseSaysToQuoteTheWholeValue) {
+  auto d = parse("a: 1\ntask: \"Thực hiện\" rà soát\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 2);
+  EXPECT_EQ(d[0].pos.column, 7);
+  EXPECT_NE(d[0].message.find("cụm trong ngoặc \"Thực hiện\""), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].hint.find("`task: '\"Thực hiện\" rà soát'`"), std::string::npos) << d[0].hint;
+  EXPECT_EQ(d[0].message.find("thụt lề"), std::string::npos) << d[0].message;
+}
+
+TEST(YamlReaderTest, OneSpaceTooManyOrTooFewBeforeAKeyIsNamed) {
+  auto more = parse("items:\n  - number: 1\n     task: x\n");
+  ASSERT_EQ(more.size(), 1u);
+  EXPECT_EQ(more[0].pos.line, 3);
+  EXPECT_NE(more[0].message.find("khoá \"task\" thụt vào nhiều hơn khoá \"number\" ở dòng trên 1 dấu cách"),
+            std::string::npos) << more[0].message;
+  EXPECT_EQ(more[0].hint, "xoá 1 dấu cách ở đầu dòng này");
+  auto fewer = parse("items:\n  - number: \"1\"\n    task: x\n   lead: y\n");
+  ASSERT_EQ(fewer.size(), 1u);
+  EXPECT_EQ(fewer[0].pos.line, 4);
+  EXPECT_NE(fewer[0].message.find("ít hơn khoá \"task\""), std::string::npos) << fewer[0].message;
+  EXPECT_EQ(fewer[0].hint_en, "add 1 space at the start of this line");
+}
+
+TEST(YamlReaderTest, ListItemHoldingColonAndSpaceSaysToQuoteIt) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "recipients:\n  - UBND huyện\n  - Lưu: VP.\n", 1, &d);
+  auto root = r.parse();
+  ASSERT_TRUE(root);
+  EXPECT_EQ(r.text_list(*root, "recipients").size(), 1u);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].pos.line, 3);
+  EXPECT_EQ(d[0].message.find("nhóm khoá"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("dấu hai chấm và dấu cách"), std::string::npos) << d[0].message;
+  EXPECT_EQ(d[0].hint, "đặt cả giá trị trong ngoặc kép: \"Lưu: VP.\"");
+  EXPECT_EQ(d[0].message_en.rfind("each item of \"recipients\"", 0), 0u) << d[0].message_en;
+}
+
+TEST(YamlReaderTest, BlankOfAStartingFileIsReportedNotRead) {
+  Diagnostics d;
+  YamlReader r("t.yaml", "task: (điền nội dung công việc)\nlead: Phòng (điền sẵn)\n", 1, &d);
+  auto root = r.parse();
+  ASSERT_TRUE(root);
+  EXPECT_FALSE(r.text(*root, "task", true));
+  EXPECT_EQ(r.text(*root, "lead").value_or(""), "Phòng (điền sẵn)");  // only a value that starts with it
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].message, "chưa điền: nội dung công việc (chữ mẫu của tệp mẫu còn ở đây)");
+  EXPECT_FALSE(d[0].warning);
+}
+
 }  // namespace
 }  // namespace congkhai

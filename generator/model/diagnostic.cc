@@ -1,6 +1,7 @@
 #include "model/diagnostic.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace congkhai {
@@ -25,8 +26,25 @@ std::string format_diagnostic(const Diagnostic& d, bool english) {
     out += ':' + std::to_string(d.pos.column > 0 ? d.pos.column : 1);
   }
   out += ": ";
+  if (d.warning) out += english ? "warning: " : "cảnh báo: ";
   out += english && !d.message_en.empty() ? d.message_en : d.message;
   return out;
+}
+
+Diagnostic warning(std::string path, SourcePos pos, std::string message, std::string message_en,
+                   std::string hint, std::string hint_en) {
+  Diagnostic d(std::move(path), pos, std::move(message), std::move(message_en), std::move(hint),
+               std::move(hint_en));
+  d.warning = true;
+  return d;
+}
+
+Diagnostics take_warnings(Diagnostics* ds) {
+  Diagnostics warnings;
+  auto problems = std::stable_partition(ds->begin(), ds->end(), [](const Diagnostic& d) { return !d.warning; });
+  std::move(problems, ds->end(), std::back_inserter(warnings));
+  ds->erase(problems, ds->end());
+  return warnings;
 }
 
 void sort_diagnostics(Diagnostics& ds) {

@@ -28,5 +28,16 @@ TEST(Diagnostic, FileLineColumnOrSheetCell) {
   EXPECT_EQ(format_diagnostic(d), "content/x/progress/2025-q1.xlsx:Tiến độ!A1: trạng thái \"xong\" không hợp lệ");
 }
 
+TEST(Diagnostic, WarningsReadAsSuchAndAreTakenApart) {
+  Diagnostics ds{Diagnostic("a.md", {3, 5}, "lỗi", "problem"),
+                 warning("a.md", {1, 1}, "có Tab", "a tab", "thay", "replace")};
+  EXPECT_EQ(format_diagnostic(ds[1]), "a.md:1:1: cảnh báo: có Tab");
+  EXPECT_EQ(format_diagnostic(ds[1], true), "a.md:1:1: warning: a tab");
+  Diagnostics warnings = take_warnings(&ds);
+  ASSERT_EQ(warnings.size(), 1u);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].message, "lỗi");
+}
+
 }  // namespace
 }  // namespace congkhai

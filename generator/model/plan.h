@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -28,6 +29,11 @@ struct Task {
   bool id_explicit = false;
   std::string number;  // as printed, may be empty
   std::string text;    // Markdown
+  // The lead and coordinating offices' cells (cơ quan chủ trì, phối hợp) as printed, shown as
+  // they are; a list's items are its lines. `lead` and `partners` name the offices one by one,
+  // for filters and open data: never split at a comma (see split_offices).
+  std::string lead_text;
+  std::string partners_text;
   std::vector<std::string> lead;
   std::vector<std::string> partners;
   std::string output;
@@ -164,6 +170,12 @@ std::string section_full_number(const Plan& plan, int section);
 // The number (as printed, or a full number) and the text, separated by a space:
 // "II › 1 Xây dựng…", "1. Xây dựng…"; no number, the text alone. No punctuation is added.
 std::string numbered(const std::string& number, const std::string& text);
+// The offices an office cell names: its parts between ";" and line breaks, each without a
+// leading bullet ("- ", "+ ") or trailing punctuation. A comma never splits: "Các cơ quan, đơn vị
+// liên quan" is one office to every reader.
+std::vector<std::string> split_offices(std::string_view printed);
+// The cell as the page shows it: `text`, or the offices one a line when no text was given.
+std::string office_cell(const std::string& text, const std::vector<std::string>& offices);
 // The task's full number and its text: numbered(full_number(plan, task), text).
 std::string numbered_task(const Plan& plan, const Task& task, const std::string& text);
 const Task* find_task(const Plan& plan, const std::string& id);

@@ -57,5 +57,15 @@ TEST(FullNumber, CarriesEverySectionAndParentTaskAsPrinted) {
   EXPECT_EQ(numbered_task(p, p.tasks[4], "Rà soát"), "II › 1 Rà soát");
 }
 
+TEST(SplitOffices, OnlySemicolonsAndLineBreaksSplit) {
+  EXPECT_EQ(split_offices("Các cơ quan, đơn vị, UBND cấp xã"), std::vector<std::string>{"Các cơ quan, đơn vị, UBND cấp xã"});
+  EXPECT_EQ(split_offices("Phòng Văn hóa - Thông tin; UBND cấp xã."),
+            (std::vector<std::string>{"Phòng Văn hóa - Thông tin", "UBND cấp xã"}));
+  EXPECT_EQ(split_offices("- Công an xã;\n+ Tư pháp\n\n"), (std::vector<std::string>{"Công an xã", "Tư pháp"}));
+  EXPECT_TRUE(split_offices(" ; ").empty());
+  EXPECT_EQ(office_cell("", {"A", "B"}), "A\nB");
+  EXPECT_EQ(office_cell("A, B", {"A", "B"}), "A, B");
+}
+
 }  // namespace
 }  // namespace congkhai

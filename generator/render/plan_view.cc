@@ -223,10 +223,22 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     r["full_number"] = full_number(plan, t);
     r["from_subtasks"] = tf.from_subtasks;
     r["text_html"] = markdown_to_html(t.text, cell);
-    r["lead"] = join(t.lead, "; ");
-    r["lead_html"] = with_abbreviations(r["lead"].get<std::string>(), &explained);
-    r["partners"] = join(t.partners, "; ");
-    r["partners_html"] = with_abbreviations(r["partners"].get<std::string>(), &explained);
+    // The cells as printed, line by line; never joined with punctuation of our own.
+    auto cell_lines = [&](const std::string& text) {
+      std::string html;
+      std::size_t start = 0;
+      while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        html += (html.empty() ? "" : "<br>") + with_abbreviations(std::string_view(text).substr(start, end - start), &explained);
+        start = end + 1;
+      }
+      return html;
+    };
+    r["lead"] = office_cell(t.lead_text, t.lead);
+    r["lead_html"] = cell_lines(r["lead"].get<std::string>());
+    r["partners"] = office_cell(t.partners_text, t.partners);
+    r["partners_html"] = cell_lines(r["partners"].get<std::string>());
     r["output"] = t.output;
     r["timeframe"] = t.timeframe;
     r["timeframe_summary"] = summary;

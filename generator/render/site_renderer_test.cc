@@ -224,7 +224,7 @@ TEST_F(SiteRendererTest, TaskRowsInPrintedOrderWithNumbersAsPrinted) {
   EXPECT_TRUE(contains(plan, "<th scope=\"col\" class=\"c-num\">STT</th>"));
   EXPECT_TRUE(contains(plan, "<th scope=\"col\">Dự kiến sản phẩm</th>"));
   EXPECT_TRUE(contains(plan, "data-label=\"Dự kiến sản phẩm\">Kế hoạch được ban hành</td>"));
-  EXPECT_TRUE(contains(plan, "data-label=\"Cơ quan phối hợp\">Công an xã; Tư pháp</td>"));
+  EXPECT_TRUE(contains(plan, "data-label=\"Cơ quan phối hợp\">Công an xã<br>Tư pháp</td>"));
   EXPECT_TRUE(contains(plan, "<p>Tổ chức tập huấn:</p>\n<ul>\n<li>cho công chức một cửa;</li>"));
 }
 

@@ -278,8 +278,8 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
         if (tf->overdue) td.status += " overdue";
       }
       td.unit = chain;
-      add(&td.lead, join(task.lead, " "));
-      add(&td.lead, join(task.partners, " "));
+      add(&td.lead, office_cell(task.lead_text, task.lead));
+      add(&td.lead, office_cell(task.partners_text, task.partners));
       td.year = year;
       td.kind_text = "nhiệm vụ";
       td.display_title = shorten(td.title, kTitleChars);
@@ -293,7 +293,13 @@ std::vector<SearchDocument> search_documents(const Portal& portal, int u, const 
         context.push_back(status);
         if (tf->due) context.push_back("hạn " + format_vi(*tf->due));
       }
-      if (!task.lead.empty()) context.push_back("Chủ trì: " + join(task.lead, ", "));
+      if (!task.lead.empty()) {
+        // The cell as printed, on one line: its line breaks read as "; ".
+        std::string lead = office_cell(task.lead_text, task.lead);
+        for (std::size_t at = lead.find('\n'); at != std::string::npos; at = lead.find('\n', at))
+          lead.replace(at, 1, "; ");
+        context.push_back("Chủ trì: " + lead);
+      }
       if (!task.timeframe.empty()) context.push_back(task.timeframe);
       td.excerpt = shorten(join(context, " · "), kExcerptChars);
       docs.push_back(std::move(td));

@@ -79,7 +79,8 @@ void check_unique_ids(const Plan& plan, Diagnostics* out) {
       out->push_back({plan.path, t.pos,
                       "mã chỉ tiêu \"" + t.id + "\" trùng với chỉ tiêu ở dòng " + std::to_string(it->second->pos.line),
                       "target id \"" + t.id + "\" is also used on line " + std::to_string(it->second->pos.line),
-                      "mỗi chỉ tiêu trong một kế hoạch cần một mã riêng", {}});
+                      "mỗi chỉ tiêu trong một kế hoạch cần một mã riêng",
+                      "each target in a plan needs its own id"});
   }
 }
 
@@ -153,7 +154,7 @@ void check_progress(const Portal& portal, const ProgressRecord& rec, Diagnostics
                       "ngày " + format_vi(e.date) + " không thuộc năm của kế hoạch (" +
                           std::to_string(plan.year) + ")",
                       "date " + format_iso(e.date) + " is far from the plan's year",
-                      "kiểm tra lại năm của ngày báo cáo", {}});
+                      "kiểm tra lại năm của ngày báo cáo", "check the year of the entry's date"});
   }
   for (const auto& m : rec.measurements)
     if (!m.target.empty() && !find_target(plan, m.target))
@@ -168,7 +169,7 @@ void check_report(const Portal& portal, const Report& rep, Diagnostics* out) {
       out->push_back({rep.path, rep.task_pos.empty() ? rep.target_pos.front() : rep.task_pos.front(),
                       "báo cáo nêu nhiệm vụ hoặc chỉ tiêu nhưng không ghi kế hoạch (\"plan\")",
                       "the report lists tasks or targets but names no plan",
-                      "thêm dòng \"plan: <mã kế hoạch>\"", {}});
+                      "thêm dòng \"plan: <mã kế hoạch>\"", "add a line \"plan: <plan id>\""});
     return;
   }
   if (rep.plan < 0) return;

@@ -4,11 +4,15 @@
 # links, bytes that editors would "fix"). `congkhai build` runs on it over an existing site,
 # and must:
 #   - exit 1 and print every line of `expected` (each a prefix of one diagnostic line, paths
-#     relative to the case folder), and no other diagnostic; or exit 0 when `expected` is "ok";
+#     relative to the case folder), and no other diagnostic; or exit 0 when `expected` is "ok"
+#     (lines after "ok" are the warnings it must print, and no other); a line holding
+#     ": cảnh báo: " is a warning, counted apart from the problems;
 #   - not crash, finish within the time limit and stay within the memory limit;
 #   - leave the existing public/ byte-for-byte as it was, and no temporary folder beside it;
 #   - and `congkhai check` on the same content must exit as build did and print the same
 #     diagnostics: check finds every problem build finds.
+#   - and `congkhai check --lang en` must print every message and hint in English: no
+#     Vietnamese letter outside quotes ("…", '…', `…`) and the source line excerpts.
 #
 #   run_cases.sh CONGKHAI [NAME-PATTERN]     e.g. run_cases.sh build/congkhai 'symlink-*'
 #
@@ -78,25 +82,43 @@ for case in "$here"/cases/$pattern/; do
     problems+=("timed out after ${timeout_s}s")
   elif [ "$code" -ge 125 ]; then
     problems+=("crashed (exit code $code)")
-  elif [ "${expected[0]}" = ok ]; then
-    [ "$code" -eq 0 ] || problems+=("exit code $code, expected 0")
-    [ -f "$dir/public/index.html" ] || problems+=("no public/index.html")
   else
-    [ "$code" -eq 1 ] || problems+=("exit code $code, expected 1")
-    for want in "${expected[@]}"; do
+    wanted=("${expected[@]}")
+    [ "${expected[0]}" = ok ] && wanted=("${expected[@]:1}")
+    want_warnings=0
+    for want in "${wanted[@]}"; do
+      [[ $want == *": cảnh báo: "* ]] && want_warnings=$((want_warnings + 1))
       want="$want" awk 'index($0, ENVIRON["want"]) == 1 { found = 1 } END { exit !found }' "$dir/output" ||
         problems+=("missing: $want")
     done
-    count=$(sed -n 's/^Tìm thấy \([0-9]*\) lỗi\.$/\1/p' "$dir/output")
-    [ "${count:-0}" -eq ${#expected[@]} ] ||
-      problems+=("${count:-no} problem(s) reported, ${#expected[@]} expected")
-    [ "$(tree_hash "$dir/public")" = "$before" ] || problems+=("public/ was changed")
+    warnings=$(sed -n 's/^\([0-9]*\) cảnh báo\.$/\1/p' "$dir/output")
+    [ "${warnings:-0}" -eq "$want_warnings" ] ||
+      problems+=("${warnings:-no} warning(s) printed, $want_warnings expected")
+    if [ "${expected[0]}" = ok ]; then
+      [ "$code" -eq 0 ] || problems+=("exit code $code, expected 0")
+      [ -f "$dir/public/index.html" ] || problems+=("no public/index.html")
+    else
+      [ "$code" -eq 1 ] || problems+=("exit code $code, expected 1")
+      count=$(sed -n 's/^Tìm thấy \([0-9]*\) lỗi\.$/\1/p' "$dir/output")
+      [ "${count:-0}" -eq $((${#wanted[@]} - want_warnings)) ] ||
+        problems+=("${count:-no} problem(s) reported, $((${#wanted[@]} - want_warnings)) expected")
+      [ "$(tree_hash "$dir/public")" = "$before" ] || problems+=("public/ was changed")
+    fi
   fi
   if [ "$code" -le 1 ] && [ "$check_code" -ne "$code" ]; then
     problems+=("check exit code $check_code, build's $code")
   elif [ "$(diagnostics "$dir/check-output")" != "$(diagnostics "$dir/output")" ]; then
     problems+=("check and build report different problems: $(diff <(diagnostics "$dir/check-output") <(diagnostics "$dir/output") | head -5)")
   fi
+  # The same check in English: messages and hints, without what they quote from the content
+  # and without the source line excerpts (" 12 | …" and the caret line under it).
+  (
+    cd "$dir" || exit 99
+    if [ "$memory_kb" != 0 ]; then ulimit -v "$memory_kb"; fi
+    exec timeout -k 2 "$timeout_s" "$bin" --lang en check --content content
+  ) > "$dir/check-en" 2>&1
+  vietnamese=$(grep -av '^ *[0-9]* | ' "$dir/check-en" | python3 "$here/vietnamese_outside_quotes.py")
+  [ -z "$vietnamese" ] || problems+=("--lang en prints Vietnamese: $vietnamese")
   leftovers=$(find "$dir" -maxdepth 1 -name '.public.tmp-*')
   [ -z "$leftovers" ] || problems+=("temporary folder left: $leftovers")
   if [ ${#problems[@]} -eq 0 ]; then
