@@ -82,7 +82,9 @@ Score compare(const Plan& got, const Plan& want) {
       ++s.rows_right;
     else
       s.wrong.push_back("task row " + std::to_string(i + 1) + " (" + w.number + "): got " + g.number + " / " + g.text +
-                        " / " + join(g.lead) + " / " + join(g.partners) + " / " + g.output + " / " + g.timeframe);
+                        " / " + join(g.lead) + " / " + join(g.partners) + " / " + g.output + " / " + g.timeframe +
+                        "\n      want " + w.number + " / " + w.text + " / " + join(w.lead) + " / " +
+                        join(w.partners) + " / " + w.output + " / " + w.timeframe);
   }
   return s;
 }
@@ -117,7 +119,7 @@ void import_samples(const char* kind, const std::function<std::optional<Document
     std::cout << "[ import ] " << sample.name << "." << kind << ": task rows " << s.rows_right << "/" << s.rows
               << ", header fields " << s.header_right << "/" << s.header << ", tasks " << got->tasks.size() << " for "
               << want->tasks.size() << ", review items " << result.review.size() << "\n";
-    for (const auto& w : s.wrong) std::cout << "    " << w.substr(0, 300) << "\n";
+    for (const auto& w : s.wrong) std::cout << "    " << w << "\n";
     // Never a row lost silently: the count matches, or the review list has something to say.
     EXPECT_TRUE(got->tasks.size() == want->tasks.size() || !result.review.empty()) << sample.name;
     all.rows += s.rows;

@@ -417,8 +417,8 @@ class TreeLoader {
         diags_->push_back({plan.path, plan.implements_pos,
                            "kế hoạch \"" + wanted + "\" không phải của một đơn vị cấp trên của " +
                                unit_display_name(portal_.units[plan.unit]),
-                           "plan \"" + wanted + "\" does not belong to a unit above " +
-                               unit_display_name(portal_.units[plan.unit]),
+                           "plan \"" + wanted + "\" does not belong to a unit above \"" +
+                               unit_display_name(portal_.units[plan.unit]) + "\"",
                            "kế hoạch được thực hiện là kế hoạch của huyện, tỉnh chứa đơn vị này; "
                            "kiểm tra lại đường dẫn",
                            "the implemented plan is one of the district or province this unit belongs to; "

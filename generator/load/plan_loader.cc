@@ -263,9 +263,15 @@ class PlanParser {
       }
       return;
     }
-    *offices = r_.text_list(task, key);
-    *text = office_cell({}, *offices);
-    if (node->flow) warn_split_name(*node, key, *offices);
+    const std::vector<std::string> items = r_.text_list(task, key);
+    *text = office_cell({}, items);
+    if (node->flow) warn_split_name(*node, key, items);
+    // The offices are named alike however the cell is written: without a list mark or the
+    // punctuation that ends a list's item ("Các cán bộ công chức chuyên môn." names the same
+    // office as a cell's "Các cán bộ công chức chuyên môn").
+    offices->clear();
+    for (const auto& item : items)
+      for (auto& office : split_offices(item)) offices->push_back(std::move(office));
   }
 
   // "[Các cơ quan, đơn vị, UBND cấp xã]": brackets split at every comma, also the commas of

@@ -312,6 +312,15 @@ TEST(PlanLoaderOffices, ListAndExplicitOffices) {
   EXPECT_EQ(p->tasks[0].partners, (std::vector<std::string>{"Phòng A", "Phòng B"}));
 }
 
+TEST(PlanLoaderOffices, AListsItemNamesTheSameOfficeAsACellsText) {
+  Diagnostics d;
+  auto p = plan_with("    lead: [Các cán bộ công chức chuyên môn.]\n    partners: Các cán bộ công chức chuyên môn.\n", &d);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->tasks[0].lead_text, "Các cán bộ công chức chuyên môn.");
+  EXPECT_EQ(p->tasks[0].lead, std::vector<std::string>{"Các cán bộ công chức chuyên môn"});
+  EXPECT_EQ(p->tasks[0].partners, p->tasks[0].lead);
+}
+
 TEST(PlanLoaderOffices, BracketsSplittingOneNameAreWarnedAbout) {
   Diagnostics d;
   auto p = plan_with("    lead: [Các cơ quan, đơn vị, UBND cấp xã]\n    partners: [Công an xã, Tư pháp]\n", &d);

@@ -61,7 +61,7 @@ incremental
 check "no change" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ]'
 
 plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
-sed -i '13s/năm 2023 trên địa bàn/năm 2023 (đã sửa) trên địa bàn/' "$plan"
+sed -i 's/^\(  text: Kế hoạch số 27\/.*\)năm 2023 trên địa bàn/\1năm 2023 (đã sửa) trên địa bàn/' "$plan"
 grep -q "(đã sửa)" "$plan" || { echo "the edit did not apply"; failed=1; }
 incremental
 check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]'
