@@ -10,6 +10,7 @@
 #include "import/text_reader.h"
 #include "import/plan_recogniser.h"
 #include "load/plan_loader.h"
+#include "load/site_loader.h"
 #include "load/regular_file.h"
 #include "load/yaml_reader.h"
 
@@ -83,6 +84,13 @@ int run_import(const ImportFlags& f, bool english) {
   if (!doc) return fail(f.file + ": " + problem.vi, f.file + ": " + problem.en, english);
   import::RecogniseOptions options;
   options.id = f.id;
+  {
+    Diagnostics quiet;  // (`check` names what is wrong with unit.yaml)
+    if (auto u = load_unit((unit / "unit.yaml").string(), &quiet)) {
+      options.unit_level = unit_level_vi(u->level);
+      options.unit_name = u->name;
+    }
+  }
   auto result = import::recognise_plan(*doc, options);
 
   std::string id = f.id;

@@ -52,15 +52,30 @@ TEST_F(ImportPdfTextCommandTest, Case240PdfWritesAPlanThatPassesCheck) {
 }
 
 TEST_F(ImportPdfTextCommandTest, Case241TextCopyWithoutItsHeading) {
-  // The copied text starts at "KẾ HOẠCH": no issuer. The plan is written with every task, and
-  // the review list says why `check` does not pass yet, and what to fill in.
+  // The copied text starts at "KẾ HOẠCH": no header block. The number, date and issuer come from
+  // the appendix's "(Kèm theo Kế hoạch số 28 /KH-UBND ngày 03 tháng 03 năm 2023 của UBND xã)",
+  // its bare "UBND xã" completed with the name of the unit imported into, each for review.
   auto r = import(fixture("text/son-lam-2023.txt") + " " + unit_ + " --id 2023");
   ASSERT_EQ(r.code, 0) << r.output;
   EXPECT_NE(r.output.find("28 hàng nhiệm vụ trong 7 mục"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("không nhận ra cơ quan ban hành"), std::string::npos) << r.output;
+  const std::string file = "content/ha-tinh/huong-son/son-lam/plans/2023.md:";
+  EXPECT_NE(r.output.find(file + "2: số kế hoạch \"28/KH-UBND\" lấy từ dòng \"Kèm theo …\" của phụ lục"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(file + "5: ngày ban hành 2023-03-03 lấy từ dòng \"Kèm theo …\" của phụ lục"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(file + "6: dòng \"Kèm theo …\" của phụ lục chỉ ghi \"UBND xã\"; cơ quan ban hành được đoán là \"UBND xã Sơn Lâm\""),
+            std::string::npos) << r.output;
+  std::ifstream in(dir_ / "content/ha-tinh/huong-son/son-lam/plans/2023.md");
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  EXPECT_NE(text.find("\ndate: 2023-03-03\nissuer: UBND xã Sơn Lâm\n"), std::string::npos) << text;
   auto check = run_shell("cd '" + dir_.string() + "' && '" + CONGKHAI_BINARY + "' check 2>&1");
-  EXPECT_NE(check.output.find("thiếu khoá bắt buộc \"issuer\""), std::string::npos) << check.output;
-  EXPECT_NE(check.output.find("Tìm thấy 1 lỗi."), std::string::npos) << check.output;
+  EXPECT_EQ(check.code, 0) << check.output;
+}
+
+TEST_F(ImportPdfTextCommandTest, Case241TextCopyWithoutItsHeadingInEnglish) {
+  auto r = import(fixture("text/son-lam-2023.txt") + " " + unit_ + " --id 2023 --lang en");
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("the date of issue 2023-03-03 taken from the appendix's \"Kèm theo …\" line"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("the issuer is guessed as \"UBND xã Sơn Lâm\" from the unit imported into (--unit)"), std::string::npos)
+      << r.output;
 }
 
 TEST_F(ImportPdfTextCommandTest, Case242PdfLockedWithAPassword) {

@@ -343,6 +343,23 @@ std::optional<DateLine> date_line(const std::string& line) {
   return out;
 }
 
+// The plan's date in the appendix note: "ngày 03 tháng 03 năm 2023", "ngày tháng 01 năm 2026"
+// (partial: "2026-01"), "ngày 26 /2/2024". Never a day or month the note leaves blank.
+std::optional<std::string> date_in_note(const std::string& note) {
+  if (auto dl = date_line(note); dl && !dl->date.empty()) return dl->date;
+  static const std::regex re(R"(ngày\s*([0-9]{0,2})\s*/\s*([0-9]{0,2})\s*/\s*([0-9]{4}))");
+  std::smatch m;
+  if (note.size() > 400 || !std::regex_search(note, m, re)) return std::nullopt;
+  auto pad = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+  std::string iso = m[3].str();
+  if (!m[2].str().empty()) {
+    iso += "-" + pad(m[2].str());
+    if (!m[1].str().empty()) iso += "-" + pad(m[1].str());
+  }
+  if (!parse_iso_date(iso)) return std::nullopt;
+  return iso;
+}
+
 bool is_capacity(const std::string& line) {
   static const std::regex re(R"(^(TM|KT|Q|TL|TUQ|T/M)\.\s*\S)");
   return line.size() < 300 && std::regex_search(line, re);
@@ -462,6 +479,7 @@ class Recogniser {
     i = prose(i);
     i = signature(i);
     appendix(i);
+    header_from_note();
     year();
     if (!task_table_found_)
       note(&d_, {}, "tasks", "không tìm thấy bảng nhiệm vụ (bảng có cột \"Nội dung\" và \"Cơ quan chủ trì\" hoặc \"Thời gian\")",
@@ -475,6 +493,7 @@ class Recogniser {
   const RecogniseOptions& opt_;
   Draft d_;
   bool task_table_found_ = false;
+  SourcePlace header_at_, appendix_note_at_;
 
   bool is_para(std::size_t i) const { return i < doc_.blocks.size() && doc_.blocks[i].kind == Block::Kind::kParagraph; }
   const Paragraph& para(std::size_t i) const { return doc_.blocks[i].paragraph; }
@@ -535,17 +554,76 @@ class Recogniser {
         d_.issuer = *is;
       }
     }
-    if (d_.number.empty())
-      note(&d_, first, "number", "không thấy dòng \"Số: …\" ở đầu văn bản; số được lấy từ dòng \"(Kèm theo Kế hoạch số …)\" nếu có, hãy kiểm tra",
-           "no \"Số: …\" line at the top; the number is taken from the \"(Kèm theo Kế hoạch số …)\" line if there is one, check it");
-    // (when neither has it, "number" is left out of the file for the official to fill in)
-    if (d_.date.empty())
-      note(&d_, first, "date", "không đọc được ngày ban hành (dòng \"…, ngày … tháng … năm …\")",
-           "the date of issue (\"…, ngày … tháng … năm …\") could not be read");
-    if (d_.issuer.empty())
-      note(&d_, first, "issuer", "không nhận ra cơ quan ban hành (\"ỦY BAN NHÂN DÂN / XÃ …\"); hãy điền \"issuer\"",
-           "the issuer (\"ỦY BAN NHÂN DÂN / XÃ …\") was not recognised; fill in \"issuer\"");
+    header_at_ = first;
     return kh;
+  }
+
+  // What the header did not give, from the appendix's "(Kèm theo Kế hoạch số … ngày … của …)"
+  // line, each listed for review with where it came from; what neither gives is left out of the
+  // file for the official to fill in, and the review list says so.
+  void header_from_note() {
+    const std::string& l = d_.appendix_note;
+    const SourcePlace at = appendix_note_at_;
+    const bool has_note = !l.empty() && l.size() < 500;  // (std::regex: only short lines)
+    const std::string from_vi = " lấy từ dòng \"Kèm theo …\" của phụ lục, vì đầu văn bản không có; hãy kiểm tra";
+    const std::string from_en = " taken from the appendix's \"Kèm theo …\" line, as the heading does not give it; check it";
+    if (d_.number.empty() && has_note) {
+      static const std::regex re(R"(số\s*([0-9]*\s*/\s*[A-ZĐ0-9-]+))");
+      std::smatch m;
+      if (std::regex_search(l, m, re)) {
+        for (char c : m[1].str())
+          if (c != ' ') d_.number += c;
+        note(&d_, at, "number", "số kế hoạch \"" + d_.number + "\"" + from_vi, "the plan number \"" + d_.number + "\"" + from_en);
+      }
+    }
+    if (d_.number.empty())
+      note(&d_, header_at_, "number", "không thấy số kế hoạch (dòng \"Số: …\" ở đầu văn bản hay dòng \"(Kèm theo Kế hoạch số …)\")",
+           "no plan number (a \"Số: …\" line at the top or a \"(Kèm theo Kế hoạch số …)\" line)");
+    if (d_.date.empty() && has_note) {
+      if (auto date = date_in_note(l)) {
+        d_.date = *date;
+        note(&d_, at, "date", "ngày ban hành " + d_.date + from_vi, "the date of issue " + d_.date + from_en);
+      }
+    }
+    if (d_.date.empty())
+      note(&d_, header_at_, "date", "không đọc được ngày ban hành (dòng \"…, ngày … tháng … năm …\")",
+           "the date of issue (\"…, ngày … tháng … năm …\") could not be read");
+    if (d_.issuer.empty() && has_note) issuer_from_note(l, at, from_vi, from_en);
+    if (d_.issuer.empty())
+      note(&d_, header_at_, "issuer", "không nhận ra cơ quan ban hành (\"ỦY BAN NHÂN DÂN / XÃ …\"); hãy điền \"issuer\"",
+           "the issuer (\"ỦY BAN NHÂN DÂN / XÃ …\") was not recognised; fill in \"issuer\"");
+  }
+
+  // "… của UBND xã Thanh Xuân)": the issuer as printed. "… của UBND xã)" names only the level:
+  // when it is the unit's level, the unit's name completes it, as a guess for review.
+  void issuer_from_note(const std::string& l, SourcePlace at, const std::string& from_vi, const std::string& from_en) {
+    std::size_t of = l.rfind(" của ");
+    if (of == std::string::npos) return;
+    std::string rest = collapse(strip_trailing(collapse(l.substr(of + std::string(" của ").size())), ")"));
+    bool found = false;
+    for (const char* head : {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "})
+      if (starts_with(rest, head)) {
+        rest = collapse(rest.substr(std::string(head).size()));
+        found = true;
+        break;
+      }
+    if (!found) return;
+    std::string level;
+    for (const auto& [up, low] : levels())
+      if ((rest == low || starts_with(rest, low + " ")) && low.size() > level.size()) level = low;
+    if (level.empty()) return;
+    std::string name = collapse(rest.substr(level.size()));
+    if (!name.empty()) {
+      d_.issuer = "UBND " + level + " " + name;
+      note(&d_, at, "issuer", "cơ quan ban hành \"" + d_.issuer + "\"" + from_vi, "the issuer \"" + d_.issuer + "\"" + from_en);
+    } else if (level == opt_.unit_level && !opt_.unit_name.empty()) {
+      d_.issuer = "UBND " + level + " " + opt_.unit_name;
+      note(&d_, at, "issuer",
+           "dòng \"Kèm theo …\" của phụ lục chỉ ghi \"UBND " + level + "\"; cơ quan ban hành được đoán là \"" + d_.issuer +
+               "\" theo đơn vị nhập vào (--unit); hãy kiểm tra",
+           "the appendix's \"Kèm theo …\" line says only \"UBND " + level + "\"; the issuer is guessed as \"" + d_.issuer +
+               "\" from the unit imported into (--unit); check it");
+    }
   }
 
   bool is_preamble_start(const std::string& l) const {
@@ -748,7 +826,7 @@ class Recogniser {
         if (l.empty()) continue;
         if (starts_with(l, "(Kèm theo") || starts_with(l, "(kèm theo")) {
           d_.appendix_note = l;
-          if (d_.number.empty()) number_from_note(l, para(i).at);
+          appendix_note_at_ = para(i).at;
           continue;
         }
         if (d_.appendix_note.empty()) title.push_back(l);
@@ -757,19 +835,6 @@ class Recogniser {
     d_.appendix_title = join_lines(title, " ");
     for (; i < doc_.blocks.size(); ++i)
       if (!is_para(i) && !task_table_found_) tasks(doc_.blocks[i].table);
-  }
-
-  void number_from_note(const std::string& l, SourcePlace at) {
-    static const std::regex re(R"(số\s*([0-9]*\s*/\s*[A-ZĐ0-9-]+))");
-    std::smatch m;
-    if (l.size() < 500 && std::regex_search(l, m, re)) {
-      std::string out;
-      for (char c : m[1].str())
-        if (c != ' ') out += c;
-      d_.number = out;
-      note(&d_, at, "number", "số kế hoạch \"" + out + "\" lấy từ dòng \"(Kèm theo …)\" của phụ lục",
-           "the plan number \"" + out + "\" was taken from the appendix's \"(Kèm theo …)\" line");
-    }
   }
 
   void year() {
@@ -1212,12 +1277,13 @@ std::string write_plan(Draft* d) {
   w.raw("---\n");
   // What could not be read is left out rather than made up (an unknown number is not the blank
   // form "/KH-UBND"): `check` then names the missing key, and the review list says why.
-  if (!d->number.empty()) w.scalar(0, "number", d->number, true);
+  std::map<std::string, int> header_lines;  // header key → its line, for the review list
+  if (!d->number.empty()) header_lines["number"] = w.line, w.scalar(0, "number", d->number, true);
   if (!d->title.empty()) w.scalar(0, "title", d->title);
   if (d->year) w.raw("year: " + std::to_string(d->year) + "\n");
-  if (!d->date.empty()) w.raw("date: " + d->date + "\n");
+  if (!d->date.empty()) header_lines["date"] = w.line, w.raw("date: " + d->date + "\n");
   if (!d->place.empty()) w.scalar(0, "place", d->place);
-  if (!d->issuer.empty()) w.scalar(0, "issuer", d->issuer);
+  if (!d->issuer.empty()) header_lines["issuer"] = w.line, w.scalar(0, "issuer", d->issuer);
   if (!d->signer_title.empty() || !d->signer_name.empty() || !d->capacity.empty()) {
     w.raw("signer:\n");
     if (!d->signer_name.empty()) w.scalar(2, "name", d->signer_name);
@@ -1278,6 +1344,8 @@ std::string write_plan(Draft* d) {
     w.raw(b + "\n");
   }
   for (auto [r, t] : d->review_task) d->review[static_cast<std::size_t>(r)].line = d->tasks[t].line;
+  for (auto& r : d->review)
+    if (auto it = header_lines.find(r.field); !r.line && it != header_lines.end()) r.line = it->second;
   for (auto& r : d->review)
     if (!r.line && r.at.row)
       if (auto it = d->row_lines.find({r.at.table, r.at.row}); it != d->row_lines.end()) r.line = it->second;

@@ -7,7 +7,9 @@
 // including the blank number "/KH-UBND" and partial dates), the title after "KẾ HOẠCH",
 // "Căn cứ …" (legal_basis) and the references in "Thực hiện …" (implements, legal_basis), the
 // Roman-numbered parts as `##` headings (a part "KINH PHÍ" as `budget`), the signature block
-// (signer with capacity lines, "Nơi nhận:" recipients), the appendix heading and note, and the
+// (signer with capacity lines, "Nơi nhận:" recipients), the appendix heading and note (whose
+// "Kèm theo Kế hoạch số … ngày … của …" gives the number, date and issuer when the header does
+// not, each listed for review), and the
 // task table: columns found by their headings, sections (Roman numerals, letters, "2.1") at
 // their depth, task numbers as printed, cells rejoined, office lists split where it is safe.
 // Percentages stated as goals ("tối thiểu 50%", "đạt 100%", "từ 60% trở lên") are proposed
@@ -48,6 +50,10 @@ struct RecognisedPlan {
 
 struct RecogniseOptions {
   std::string id;  // the plan's id (file stem): its year when the title does not say
+  // The unit the plan is imported into (its unit.yaml), when known: an issuer named only by
+  // its level ("của UBND xã") of the same level is completed with the name, for review.
+  std::string unit_level;  // "xã", "phường" … (unit_level_vi)
+  std::string unit_name;   // "Sơn Lâm"
 };
 
 RecognisedPlan recognise_plan(const Document& doc, const RecogniseOptions& options = {});

@@ -17,6 +17,12 @@ Block para(const std::string& text, int line) {
   return b;
 }
 
+RecogniseOptions with_id(const std::string& id) {
+  RecogniseOptions o;
+  o.id = id;
+  return o;
+}
+
 Row row(std::vector<std::string> cells, int n, bool after_break = false) {
   Row r;
   for (auto& c : cells) {
@@ -98,7 +104,7 @@ TEST(PlanRecogniser, LinesOfATextReaderBecomeAPlanThatLoads) {
 TEST(PlanRecogniser, NothingRecognisedIsSaidNotGuessed) {
   Document d;
   d.blocks.push_back(para("Một đoạn văn bất kỳ.", 1));
-  auto result = recognise_plan(d, {"2025"});
+  auto result = recognise_plan(d, with_id("2025"));
   Diagnostics diags;
   auto plan = parse_plan("plans/2025.md", result.text, &diags);
   ASSERT_TRUE(plan) << result.text;
@@ -128,9 +134,118 @@ TEST(PlanRecogniser, HugeLinesAndCellsDoNotExhaustTheStack) {
   t.table.rows.push_back(section);
   t.table.rows.push_back(row({huge, "đạt " + huge + " 50%", huge, "(Kèm theo Kế hoạch số " + huge}, 3));
   d.blocks.push_back(t);
-  auto result = recognise_plan(d, {"2025"});
+  auto result = recognise_plan(d, with_id("2025"));
   EXPECT_EQ(result.task_rows, 1);
   EXPECT_EQ(result.section_rows, 1);
+}
+
+}  // namespace
+}  // namespace congkhai::import
+
+namespace congkhai::import {
+namespace {
+
+// A copy that starts at "KẾ HOẠCH" (no header block), with its appendix's "(Kèm theo …)" line;
+// `heading` adds header lines before "KẾ HOẠCH".
+Document copy_with_note(const std::string& note, std::vector<std::string> heading = {}) {
+  Document d;
+  int n = 0;
+  for (const auto& h : heading) d.blocks.push_back(para(h, ++n));
+  d.blocks.push_back(para("KẾ HOẠCH", ++n));
+  d.blocks.push_back(para("Kiểm soát thủ tục hành chính năm 2024", ++n));
+  d.blocks.push_back(para("I. MỤC ĐÍCH", ++n));
+  d.blocks.push_back(para("Nội dung.", ++n));
+  d.blocks.push_back(para("PHỤ LỤC", ++n));
+  d.blocks.push_back(para("NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH", ++n));
+  d.blocks.push_back(para(note, ++n));
+  Block t;
+  t.kind = Block::Kind::kTable;
+  t.table.rows.push_back(row({"TT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện"}, 1));
+  t.table.rows.push_back(row({"1", "Rà soát thủ tục", "Văn phòng", "Quý I"}, 2));
+  d.blocks.push_back(t);
+  return d;
+}
+
+// The review item on `field`, or nullptr.
+const ReviewItem* review_of(const RecognisedPlan& r, const std::string& field) {
+  for (const auto& item : r.review)
+    if (item.field == field) return &item;
+  return nullptr;
+}
+
+TEST(PlanRecogniser, TheAppendixNoteGivesWhatTheHeaderDoesNot) {
+  auto result = recognise_plan(copy_with_note("(Kèm theo Kế hoạch số       /KH-UBND ngày  26 /2/2024 của UBND xã Thanh Xuân)"));
+  Diagnostics diags;
+  auto plan = parse_plan("plans/2024.md", result.text, &diags);
+  ASSERT_TRUE(plan) << result.text;
+  EXPECT_TRUE(diags.empty()) << result.text;
+  EXPECT_EQ(plan->number, "/KH-UBND");
+  EXPECT_EQ(format_iso(*plan->date), "2024-02-26");
+  EXPECT_EQ(plan->issuer, "UBND xã Thanh Xuân");
+  for (const char* field : {"number", "date", "issuer"}) {
+    const ReviewItem* r = review_of(result, field);
+    ASSERT_NE(r, nullptr) << field;
+    EXPECT_NE(r->message.find("lấy từ dòng \"Kèm theo …\""), std::string::npos) << r->message;
+    EXPECT_NE(r->message_en.find("taken from the appendix's \"Kèm theo …\" line"), std::string::npos) << r->message_en;
+    EXPECT_EQ(r->at.paragraph, 7) << field;  // the note's line in the source
+    EXPECT_GT(r->line, 0) << field;          // and the line written
+  }
+}
+
+TEST(PlanRecogniser, APartlyBlankDateInTheNoteStaysPartial) {
+  auto result = recognise_plan(copy_with_note("(Kèm theo Kế hoạch số /KH-UBND ngày tháng 01 năm 2026 của UBND xã Định Hoá)"));
+  EXPECT_NE(result.text.find("\ndate: 2026-01\n"), std::string::npos) << result.text;  // no day made up
+  Diagnostics diags;
+  auto plan = parse_plan("plans/2026.md", result.text, &diags);
+  ASSERT_TRUE(plan) << result.text;
+  EXPECT_EQ(plan->issuer, "UBND xã Định Hoá");
+  ASSERT_NE(review_of(result, "date"), nullptr);
+}
+
+TEST(PlanRecogniser, ABareIssuerInTheNoteIsCompletedFromTheUnitForReview) {
+  const std::string note = "(Kèm theo Kế hoạch số 28 /KH-UBND ngày 03 tháng 03 năm 2023 của UBND xã)";
+  RecogniseOptions options;
+  options.unit_level = "xã";
+  options.unit_name = "Sơn Lâm";
+  auto result = recognise_plan(copy_with_note(note), options);
+  Diagnostics diags;
+  auto plan = parse_plan("plans/2023.md", result.text, &diags);
+  ASSERT_TRUE(plan) << result.text;
+  EXPECT_EQ(plan->number, "28/KH-UBND");
+  EXPECT_EQ(format_iso(*plan->date), "2023-03-03");
+  EXPECT_EQ(plan->issuer, "UBND xã Sơn Lâm");
+  const ReviewItem* r = review_of(result, "issuer");
+  ASSERT_NE(r, nullptr);
+  EXPECT_NE(r->message.find("chỉ ghi \"UBND xã\""), std::string::npos) << r->message;
+  EXPECT_NE(r->message.find("đoán"), std::string::npos) << r->message;
+  EXPECT_NE(r->message_en.find("guessed"), std::string::npos) << r->message_en;
+
+  // A unit of another level, or none: not guessed, left for the official to fill in.
+  options.unit_level = "phường";
+  result = recognise_plan(copy_with_note(note), options);
+  EXPECT_EQ(result.text.find("\nissuer:"), std::string::npos) << result.text;
+  r = review_of(result, "issuer");
+  ASSERT_NE(r, nullptr);
+  EXPECT_NE(r->message.find("hãy điền \"issuer\""), std::string::npos) << r->message;
+  result = recognise_plan(copy_with_note(note));
+  EXPECT_EQ(result.text.find("\nissuer:"), std::string::npos) << result.text;
+}
+
+TEST(PlanRecogniser, TheHeaderWinsOverTheAppendixNote) {
+  RecogniseOptions options;
+  options.unit_level = "xã";
+  options.unit_name = "Sơn Lâm";
+  auto result = recognise_plan(copy_with_note("(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2024 của UBND xã)",
+                                              {"ỦY BAN NHÂN DÂN", "XÃ THANH XUÂN", "Số: 15/KH-UBND",
+                                               "Thanh Xuân, ngày 26 tháng 02 năm 2024"}),
+                               options);
+  Diagnostics diags;
+  auto plan = parse_plan("plans/2024.md", result.text, &diags);
+  ASSERT_TRUE(plan) << result.text;
+  EXPECT_EQ(plan->number, "15/KH-UBND");
+  EXPECT_EQ(format_iso(*plan->date), "2024-02-26");
+  EXPECT_EQ(plan->issuer, "UBND xã Thanh Xuân");
+  for (const auto& r : result.review) EXPECT_EQ(r.message.find("Kèm theo"), std::string::npos) << r.message;
 }
 
 }  // namespace
