@@ -3,7 +3,10 @@
 // in the source it came from, so that every guess the import makes can be pointed back at it.
 #pragma once
 
+#include "load/office_package.h"
+
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace congkhai::import {
@@ -36,6 +39,15 @@ struct Cell {
   bool bold = false;
 };
 
+// A cell a reader found: its text (lines already joined), the columns it spans, bold or not.
+inline Cell cell_of(std::string text, int span, bool bold) {
+  Cell c;
+  c.text = std::move(text);
+  c.span = span;
+  c.bold = bold;
+  return c;
+}
+
 struct Row {
   std::vector<Cell> cells;
   bool header = false;           // repeated header row (tblHeader), or the table's first
@@ -59,10 +71,7 @@ struct Block {
 };
 
 // Why a file could not be read at all, in Vietnamese and English.
-struct ReadProblem {
-  std::string vi;
-  std::string en;
-};
+using ReadProblem = congkhai::PackageProblem;
 
 struct Document {
   std::string path;

@@ -15,11 +15,6 @@ namespace {
 
 void quiet(const std::string&, void*) {}
 
-bool refuse(ReadProblem* problem, std::string vi, std::string en) {
-  if (problem) *problem = {std::move(vi), std::move(en)};
-  return false;
-}
-
 bool bold_font(const std::string& name) {
   for (const char* mark : {"Bold", "bold", "BOLD", "Black", "Heavy", "Semibold", "SemiBold", "Demi"})
     if (name.find(mark) != std::string::npos) return true;

@@ -10,15 +10,6 @@
 namespace congkhai::import {
 namespace {
 
-// A cell the reader found: its text (lines already joined), the columns it spans, bold or not.
-Cell cell_of(std::string text, int span, bool bold) {
-  Cell c;
-  c.text = std::move(text);
-  c.span = span;
-  c.bold = bold;
-  return c;
-}
-
 struct Line {
   int page = 0;    // from 1
   int number = 0;  // line on its page, from 1, counting page numbers and running headers

@@ -10,15 +10,6 @@
 namespace congkhai::import {
 namespace {
 
-// A cell the reader found: its text (lines already joined), the columns it spans, bold or not.
-Cell cell_of(std::string text, int span, bool bold) {
-  Cell c;
-  c.text = std::move(text);
-  c.span = span;
-  c.bold = bold;
-  return c;
-}
-
 struct TextLine {
   std::string text;    // trimmed, marks removed
   bool tab = false;    // started with a tab (a table cell in Word's copy)

@@ -9,6 +9,8 @@
 // directory before inflating and again while inflating, since the directory can lie.
 #pragma once
 
+#include "load/office_package.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -48,10 +50,7 @@ struct Workbook {
   bool date1904 = false;      // serial dates count from 1904-01-01 (old Mac workbooks)
 };
 
-struct XlsxProblem {
-  std::string vi;
-  std::string en;
-};
+using XlsxProblem = PackageProblem;
 
 // Reads a whole workbook from its bytes; nullopt and `problem` set when it is refused.
 std::optional<Workbook> read_xlsx(std::string_view bytes, XlsxProblem* problem);
