@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/testing_command.h"
+#include "cli/testing_import.h"
 #include "load/testing_zip.h"
 
 namespace congkhai {
@@ -14,31 +15,7 @@ namespace fs = std::filesystem;
 using testing::read;
 using testing::run_shell;
 
-class ImportCommandTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("congkhai-import-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    fs::copy(fs::path(CONGKHAI_SOURCE_DIR) / "content", dir_ / "content", fs::copy_options::recursive);
-    fs::remove(dir_ / "content/ha-tinh/huong-son/son-lam/plans/2023.md");
-    fs::remove_all(dir_ / "content/ha-tinh/huong-son/son-lam/progress");
-    fs::remove_all(dir_ / "content/ha-tinh/huong-son/son-lam/reports");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  testing::CommandRun import(const std::string& args) {
-    return run_shell("cd '" + dir_.string() + "' && '" + CONGKHAI_BINARY + "' import plan " + args + " 2>&1");
-  }
-  std::string fixture(const char* name) { return std::string(CONGKHAI_SOURCE_DIR) + "/tests/fixtures/import/" + name; }
-  void write(const std::string& name, const std::string& bytes) {
-    std::ofstream(dir_ / name, std::ios::binary) << bytes;
-  }
-
-  fs::path dir_;
-  const std::string unit_ = "--unit content/ha-tinh/huong-son/son-lam";
-};
+class ImportCommandTest : public testing::ImportCommandFixture {};
 
 TEST_F(ImportCommandTest, WritesThePlanThatPassesCheckAndListsWhatToReview) {
   auto r = import(fixture("son-lam-2023.docx") + " " + unit_);

@@ -47,6 +47,7 @@ TEST_P(ImportFixture, DocxMatchesTheHandTranscribedPlan) {
   auto want = load_plan(root + "/" + f.plan, &dw);
   ASSERT_TRUE(want);
   Score s = compare_plans(*got, *want);
+  for (const auto& w : s.wrong) ADD_FAILURE() << w;
   // never a row silently lost
   EXPECT_EQ(got->tasks.size(), want->tasks.size()) << result.text;
   // targets proposed (task, comparison, value) against those transcribed

@@ -4,8 +4,6 @@
 // every reader (Word, PDF, text) on the sample plans.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
@@ -22,12 +20,13 @@ inline std::string joined_list(const std::vector<std::string>& v) {
 
 struct Score {
   int rows_right = 0, rows = 0, header_right = 0, header = 0;
+  std::vector<std::string> wrong;  // each field or row that differs, got and want
 };
 
 inline void field(Score* s, const std::string& name, const std::string& got, const std::string& want) {
   ++s->header;
   if (got == want) ++s->header_right;
-  else ADD_FAILURE() << "header field " << name << ":\n  got:  " << got << "\n  want: " << want;
+  else s->wrong.push_back("header field " + name + ":\n  got:  " + got + "\n  want: " + want);
 }
 
 inline std::string refs(const std::vector<Reference>& v) {
@@ -36,7 +35,7 @@ inline std::string refs(const std::vector<Reference>& v) {
   return joined_list(t);
 }
 
-// Adds a test failure for every field that differs; returns the counts.
+// The counts, and every field and row that differs (Score::wrong).
 inline Score compare_plans(const Plan& got, const Plan& want) {
   Score s;
   field(&s, "number", got.number, want.number);
@@ -77,9 +76,10 @@ inline Score compare_plans(const Plan& got, const Plan& want) {
                  parent(got, g) == parent(want, w);
     if (right) ++s.rows_right;
     else
-      ADD_FAILURE() << "task row " << i + 1 << " (" << w.number << "):\n  got:  " << g.number << " / " << g.text << " / "
-                    << joined_list(g.lead) << " / " << joined_list(g.partners) << " / " << g.output << " / " << g.timeframe << "\n  want: " << w.number
-                    << " / " << w.text << " / " << joined_list(w.lead) << " / " << joined_list(w.partners) << " / " << w.output << " / " << w.timeframe;
+      s.wrong.push_back("task row " + std::to_string(i + 1) + " (" + w.number + "):\n  got:  " + g.number + " / " + g.text +
+                        " / " + joined_list(g.lead) + " / " + joined_list(g.partners) + " / " + g.output + " / " +
+                        g.timeframe + "\n  want: " + w.number + " / " + w.text + " / " + joined_list(w.lead) + " / " +
+                        joined_list(w.partners) + " / " + w.output + " / " + w.timeframe);
   }
   return s;
 }
