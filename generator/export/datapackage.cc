@@ -64,9 +64,16 @@ const char kInjectionNoteEn[] =
     " Text cells starting with =, +, -, @, tab or CR carry a leading ' so that spreadsheets do "
     "not run them as formulas; strip it to get the text as written.";
 
-// Stands for a schema while the descriptor is dumped; a control character, so no table text
-// can hold it.
-const char kSchemaMark[] = "\x01schema";
+// How a table in several pieces is joined (a multipart resource).
+const char kPiecesNote[] =
+    " Bảng gồm nhiều tệp CSV, mỗi đơn vị có kế hoạch một tệp, theo thứ tự trong path; mỗi tệp có "
+    "dấu BOM và dòng tiêu đề riêng (mở riêng được bằng bảng tính), nên khi ghép phải bỏ dòng "
+    "đầu của mọi tệp sau tệp thứ nhất, như frictionless-py làm với tài nguyên nhiều phần.";
+const char kPiecesNoteEn[] =
+    " The table is in several CSV files, one per unit with plans, in the order of its path; "
+    "each file starts with its own byte-order mark and header row (each opens on its own in a "
+    "spreadsheet), so joining them means dropping the first line of every file after the "
+    "first, as frictionless-py does for multipart resources.";
 
 }  // namespace
 
@@ -82,32 +89,25 @@ std::string datapackage_name(const Portal& portal, const Unit* scope) {
 
 std::vector<std::string> datapackage_schemas(const std::vector<DataTable>& tables) {
   std::vector<std::string> out;
-  for (const auto& t : tables) {
-    // Indented for where it sits (a member of a resource, three levels deep). Dumped JSON
-    // holds no raw line break inside a string, so every one starts a line.
-    std::string text = schema_descriptor(t).dump(2);
-    std::string indented;
-    indented.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      indented += c;
-      if (c == '\n') indented.append(6, ' ');
-    }
-    out.push_back(std::move(indented));
-  }
+  for (const auto& t : tables) out.push_back(schema_descriptor(t).dump());
   return out;
 }
 
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
+                              const std::vector<std::string>& piece_dirs,
                               const std::vector<std::size_t>& csv_bytes) {
-  return write_datapackage(portal, facts, scope, tables, csv_bytes, datapackage_schemas(tables));
+  return write_datapackage(portal, facts, scope, tables, piece_dirs, csv_bytes,
+                           datapackage_schemas(tables));
 }
 
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
+                              const std::vector<std::string>& piece_dirs,
                               const std::vector<std::size_t>& csv_bytes,
                               const std::vector<std::string>& schemas) {
   const Site& site = portal.site;
+  const bool multipart = piece_dirs.size() > 1;
   std::string title = site.title;
   if (scope) title = unit_display_name(*scope) + " – " + site.title;
   std::string as_of = complete_date(facts.as_of);
@@ -120,12 +120,20 @@ std::string write_datapackage(const Portal& portal, const PortalFacts& facts, co
   j["description"] =
       "Kế hoạch kiểm soát thủ tục hành chính, nhiệm vụ, tiến độ, chỉ tiêu và số liệu" +
       std::string(scope ? " của " + unit_display_name(*scope) + " và các đơn vị trực thuộc" : "") +
-      (as_of_vi.empty() ? "" : ", trạng thái tính đến ngày " + as_of_vi) + ".";
+      (as_of_vi.empty() ? "" : ", trạng thái tính đến ngày " + as_of_vi) +
+      ". Tệp CSV của mỗi đơn vị (<đơn vị>/du-lieu/<bảng>.csv) chỉ chứa các kế hoạch của chính "
+      "đơn vị đó" +
+      (multipart ? "; mỗi bảng ở đây ghép các tệp ấy lại, bỏ dòng đầu của mọi tệp sau tệp thứ nhất."
+                 : ".");
   j["description_en"] =
       "Plans for controlling administrative procedures, their tasks, progress entries, targets "
       "and measurements" +
       std::string(scope ? " of " + unit_display_name(*scope) + " and the units below it" : "") +
-      (as_of.empty() ? "" : ", statuses as of " + as_of) + ".";
+      (as_of.empty() ? "" : ", statuses as of " + as_of) +
+      ". Each unit's CSV files (<unit>/du-lieu/<table>.csv) hold its own plans only" +
+      (multipart ? "; each table here joins those files, dropping the first line of every file "
+                   "after the first."
+                 : ".");
   if (!site.base_url.empty())
     j["homepage"] = absolute_url(site.base_url, open_data_page());
   if (!site.licence.url.empty() || is_licence_id(site.licence.name)) {
@@ -137,39 +145,48 @@ std::string write_datapackage(const Portal& portal, const PortalFacts& facts, co
   }
   if (!as_of.empty()) j["as_of"] = as_of;
 
-  Json resources = Json::array();
+  // "resources" is the last member and "schema" the last of each resource: the descriptor is
+  // dumped up to there and each schema's text, made once per build, appended where it goes,
+  // giving the bytes dumping the whole descriptor would.
+  std::string out = j.dump();
+  out.pop_back();  // the closing brace
+  out += ",\"resources\":[";
   for (size_t i = 0; i < tables.size(); ++i) {
     const DataTable& t = tables[i];
     Json r;
     r["profile"] = "tabular-data-resource";
     r["name"] = t.name;
-    r["path"] = t.file();
+    if (piece_dirs.empty()) {
+      r["data"] = Json::array();  // no rows anywhere: inline and empty, the schema still there
+    } else if (!multipart) {
+      r["path"] = piece_dirs[0] + t.file();
+    } else {
+      Json paths = Json::array();
+      for (const auto& dir : piece_dirs) paths.push_back(dir + t.file());
+      r["path"] = std::move(paths);
+    }
     r["title"] = t.title;
     r["title_en"] = t.title_en;
-    r["description"] = t.description + kInjectionNote;
-    r["description_en"] = t.description_en + kInjectionNoteEn;
-    r["format"] = "csv";
-    r["mediatype"] = "text/csv";
-    r["encoding"] = "utf-8";
-    if (i < csv_bytes.size()) r["bytes"] = csv_bytes[i];
-    r["dialect"] = {{"csvddfVersion", 1.2},   {"delimiter", ","},  {"lineTerminator", "\r\n"},
-                    {"quoteChar", "\""},      {"doubleQuote", true}, {"skipInitialSpace", false},
-                    {"header", true}};
-    r["schema"] = i < schemas.size() ? Json(kSchemaMark) : schema_descriptor(t);
-    resources.push_back(r);
+    r["description"] = t.description + kInjectionNote + (multipart ? kPiecesNote : "");
+    r["description_en"] = t.description_en + kInjectionNoteEn + (multipart ? kPiecesNoteEn : "");
+    if (!piece_dirs.empty()) {
+      r["format"] = "csv";
+      r["mediatype"] = "text/csv";
+      r["encoding"] = "utf-8";
+      if (!multipart && i < csv_bytes.size()) r["bytes"] = csv_bytes[i];
+      r["dialect"] = {{"csvddfVersion", 1.2},   {"delimiter", ","},    {"lineTerminator", "\r\n"},
+                      {"quoteChar", "\""},      {"doubleQuote", true}, {"skipInitialSpace", false},
+                      {"header", true}};
+    }
+    std::string text = r.dump();
+    text.pop_back();
+    text += ",\"schema\":";
+    text += i < schemas.size() ? schemas[i] : schema_descriptor(t).dump();
+    text += '}';
+    if (i) out += ',';
+    out += text;
   }
-  j["resources"] = resources;
-  std::string out = j.dump(2) + "\n";
-  // Put each table's schema text where its mark is. Every string after "resources" comes from
-  // the table definitions, never from content, so the marks found are ours, in table order.
-  const std::string mark = Json(kSchemaMark).dump();
-  std::size_t at = out.find("\n  \"resources\": [");
-  for (size_t i = 0; i < tables.size() && i < schemas.size() && at != std::string::npos; ++i) {
-    at = out.find(mark, at);
-    if (at == std::string::npos) break;
-    out.replace(at, mark.size(), schemas[i]);
-    at += schemas[i].size();
-  }
+  out += "]}\n";
   return out;
 }
 

@@ -1,5 +1,8 @@
 // The Frictionless Data Package (v1, tabular-data-package profile) describing the CSV tables:
-// one resource per table, with its dialect, encoding, byte size and Table Schema.
+// one resource per table, with its dialect, encoding and Table Schema, and as its path the
+// pieces of the table (data_pieces.h): a plain path when there is one, with its byte size; an
+// array (a multipart resource) when there are several, each piece with its own byte-order
+// mark and header row; inline empty data when there is none.
 #pragma once
 
 #include <cstddef>
@@ -17,10 +20,13 @@ namespace congkhai {
 // Always matches the Frictionless name pattern ^[a-z0-9._-]+$.
 std::string datapackage_name(const Portal& portal, const Unit* scope);
 
-// datapackage.json for `tables` (as build_tables made them for `scope`); `csv_bytes` is the
-// size of each table's CSV file, parallel to `tables`. Deterministic: no creation time.
+// datapackage.json for `scope` (null: the whole portal), compact and deterministic (no
+// creation time). `piece_dirs` are the data folders of the units it lists, as the descriptor
+// names them (piece_dir_from), the same for every table; `csv_bytes` the size of each table's
+// CSV, parallel to `tables`, used when there is exactly one piece.
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
+                              const std::vector<std::string>& piece_dirs,
                               const std::vector<std::size_t>& csv_bytes);
 
 // Each table's schema as write_datapackage places it: the part of the descriptor that is the
@@ -29,6 +35,7 @@ std::vector<std::string> datapackage_schemas(const std::vector<DataTable>& table
 // write_datapackage with the schemas made beforehand (`schemas` parallel to `tables`).
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
+                              const std::vector<std::string>& piece_dirs,
                               const std::vector<std::size_t>& csv_bytes,
                               const std::vector<std::string>& schemas);
 

@@ -43,22 +43,26 @@ TEST(DataPackage, NamesFollowTheFrictionlessPattern) {
   }
 }
 
-TEST(DataPackage, EachResourceDescribesItsCsvExactly) {
+// A resource's pieces as its path lists them: one string, or an array of several.
+std::vector<std::string> pieces_of(const json& resource) {
+  if (resource["path"].is_string()) return {resource["path"].get<std::string>()};
+  EXPECT_TRUE(resource["path"].is_array());
+  EXPECT_GT(resource["path"].size(), 1u) << "one piece is a plain path";
+  return resource["path"].get<std::vector<std::string>>();
+}
+
+TEST(DataPackage, EachResourceDescribesItsPiecesExactly) {
   auto files = build_exports(make_test_portal(), make_test_facts());
-  for (std::string dir : {"du-lieu/", "ha-tinh/huong-son/du-lieu/"}) {
+  for (std::string dir : {"", "ha-tinh/huong-son/", "thai-nguyen/dinh-hoa/"}) {
     json p = package_at(files, dir + "datapackage.json");
     EXPECT_EQ(p["profile"], "tabular-data-package");
     ASSERT_EQ(p["resources"].size(), 5u);
     for (const auto& r : p["resources"]) {
-      const OutputFile* csv = find_output(files, dir + r["path"].get<std::string>());
-      ASSERT_TRUE(csv) << r["path"];
+      const std::vector<std::string> pieces = pieces_of(r);
       EXPECT_EQ(r["format"], "csv");
       EXPECT_EQ(r["mediatype"], "text/csv");
       EXPECT_EQ(r["encoding"], "utf-8");
-      EXPECT_EQ(r["bytes"], csv->bytes.size());
       EXPECT_EQ(r["dialect"]["lineTerminator"], "\r\n");
-      std::vector<std::vector<std::string>> rows;
-      ASSERT_TRUE(testing::parse_csv(csv->bytes.substr(3), &rows));
       std::vector<std::string> names;
       for (const auto& f : r["schema"]["fields"]) {
         names.push_back(f["name"]);
@@ -68,23 +72,85 @@ TEST(DataPackage, EachResourceDescribesItsCsvExactly) {
                                                      "date"};
         EXPECT_TRUE(kTypes.count(f["type"].get<std::string>())) << f["type"];
       }
-      EXPECT_EQ(names, rows.at(0)) << r["name"];
+      for (const std::string& piece : pieces) {
+        const OutputFile* csv = find_output(files, dir + piece);
+        ASSERT_TRUE(csv) << dir << piece;
+        std::vector<std::vector<std::string>> rows;
+        ASSERT_TRUE(testing::parse_csv(csv->bytes.substr(3), &rows));
+        EXPECT_EQ(names, rows.at(0)) << piece;  // every piece has its own header
+        if (pieces.size() == 1) EXPECT_EQ(r["bytes"], csv->bytes.size()) << piece;
+      }
+      // Several pieces: bytes would change with every edit below, and is optional.
+      if (pieces.size() > 1) EXPECT_FALSE(r.contains("bytes")) << dir << r["name"];
+      if (pieces.size() > 1) EXPECT_NE(r["description_en"].get<std::string>().find("dropping the first line"), std::string::npos);
     }
   }
 }
 
+// A package sits above every piece it lists: the pieces of the unit and of the units below it
+// that have plans, in unit order, named from the package's folder without ".." or a leading
+// "/"; a unit with no plans in or below it has no package.
+TEST(DataPackage, ListsThePiecesOfItsUnitAndTheUnitsBelowInUnitOrder) {
+  Portal portal = testing::make_test_portal_with_parent_plan();
+  Unit empty = portal.units[4];
+  empty.url_path = "thai-nguyen/phu-luong";
+  empty.slug = "phu-luong";
+  empty.plans.clear();
+  empty.reports.clear();
+  portal.units[3].children.push_back(static_cast<int>(portal.units.size()));
+  portal.units.push_back(empty);
+  OutputFiles files = build_exports(portal, make_test_facts());
+  auto paths = [&](const std::string& package) {
+    std::vector<std::vector<std::string>> out;
+    const json descriptor = package_at(files, package);
+    for (const auto& r : descriptor["resources"]) out.push_back(pieces_of(r));
+    return out;
+  };
+  auto each = [](std::vector<std::string> dirs) {
+    std::vector<std::vector<std::string>> out;
+    for (std::string t : {"ke-hoach", "nhiem-vu", "tien-do", "chi-tieu", "so-lieu"}) {
+      out.emplace_back();
+      for (const auto& d : dirs) out.back().push_back(d + "du-lieu/" + t + ".csv");
+    }
+    return out;
+  };
+  EXPECT_EQ(paths("datapackage.json"),
+            each({"ha-tinh/huong-son/", "ha-tinh/huong-son/son-lam/", "thai-nguyen/dinh-hoa/"}));
+  EXPECT_EQ(paths("ha-tinh/datapackage.json"), each({"huong-son/", "huong-son/son-lam/"}));
+  EXPECT_EQ(paths("ha-tinh/huong-son/datapackage.json"), each({"", "son-lam/"}));
+  EXPECT_EQ(paths("ha-tinh/huong-son/son-lam/datapackage.json"), each({""}));
+  EXPECT_EQ(paths("thai-nguyen/datapackage.json"), each({"dinh-hoa/"}));
+  EXPECT_TRUE(package_at(files, "thai-nguyen/datapackage.json")["resources"][0].contains("bytes"));
+  EXPECT_FALSE(package_at(files, "ha-tinh/datapackage.json")["resources"][0].contains("bytes"));
+  EXPECT_FALSE(find_output(files, "thai-nguyen/phu-luong/datapackage.json"));
+  EXPECT_FALSE(find_output(files, "thai-nguyen/phu-luong/du-lieu/ke-hoach.csv"));
+  EXPECT_TRUE(find_output(files, "thai-nguyen/phu-luong/feed.xml"));
+  int packages = 0;
+  for (const auto& f : files) {
+    if (!f.path.ends_with("datapackage.json")) continue;
+    ++packages;
+    const std::string dir = f.path.substr(0, f.path.size() - std::string("datapackage.json").size());
+    for (const auto& r : json::parse(f.bytes)["resources"])
+      for (const std::string& piece : pieces_of(r)) {
+        EXPECT_NE(piece.rfind("/", 0), 0u) << f.path << ": " << piece;
+        EXPECT_EQ(piece.find(".."), std::string::npos) << f.path << ": " << piece;
+        EXPECT_TRUE(find_output(files, dir + piece)) << f.path << ": " << piece;
+      }
+  }
+  EXPECT_EQ(packages, 1 + 5);  // the portal's and each unit's but Phú Lương's
+}
+
 // The schemas are dumped once and spliced into each descriptor: the result must still be
-// exactly what dumping the whole descriptor in one go gives, indentation included.
-TEST(DataPackage, SplicedSchemasKeepTheDumpLayout) {
+// exactly what dumping the whole descriptor in one go gives, compact.
+TEST(DataPackage, CompactAndSplicedSchemasKeepTheDumpLayout) {
   Portal portal = make_test_portal();
   OutputFiles files = build_exports(portal, make_test_facts());
   int packages = 0;
   for (const auto& f : files) {
-    if (f.path.size() < 16 || f.path.compare(f.path.size() - 16, 16, "datapackage.json") != 0)
-      continue;
+    if (!f.path.ends_with("datapackage.json")) continue;
     ++packages;
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(f.bytes);
-    EXPECT_EQ(j.dump(2) + "\n", f.bytes) << f.path;
+    EXPECT_EQ(j.dump() + "\n", f.bytes) << f.path;
     ASSERT_EQ(j["resources"].size(), 5u);
     EXPECT_EQ(j["resources"][1]["schema"]["fields"][0]["name"], "unit_path");
   }
@@ -93,7 +159,7 @@ TEST(DataPackage, SplicedSchemasKeepTheDumpLayout) {
 
 TEST(DataPackage, KeysReferToExistingResourcesAndFields) {
   json p = package_at(build_exports(make_test_portal(), make_test_facts()),
-                      "du-lieu/datapackage.json");
+                      "datapackage.json");
   std::map<std::string, std::set<std::string>> fields;
   std::map<std::string, std::vector<std::string>> primary;
   for (const auto& r : p["resources"]) {
@@ -117,7 +183,7 @@ TEST(DataPackage, KeysReferToExistingResourcesAndFields) {
 
 TEST(DataPackage, LicenceAndDatesComeFromTheSite) {
   json p = package_at(build_exports(make_test_portal(), make_test_facts()),
-                      "du-lieu/datapackage.json");
+                      "datapackage.json");
   EXPECT_EQ(p["licenses"][0]["name"], "CC-BY-4.0");
   EXPECT_EQ(p["licenses"][0]["path"], "https://creativecommons.org/licenses/by/4.0/");
   EXPECT_EQ(p["as_of"], "2023-06-30");
@@ -126,7 +192,7 @@ TEST(DataPackage, LicenceAndDatesComeFromTheSite) {
 
   Portal portal = make_test_portal("https://congkhai.example.vn");
   portal.site.licence = {"Giấy phép mở", ""};  // not a licence id and no URL: left out
-  json q = package_at(build_exports(portal, make_test_facts()), "du-lieu/datapackage.json");
+  json q = package_at(build_exports(portal, make_test_facts()), "datapackage.json");
   EXPECT_FALSE(q.contains("licenses"));
   EXPECT_EQ(q["homepage"], "https://congkhai.example.vn/du-lieu/index.html");
 }

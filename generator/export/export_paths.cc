@@ -4,11 +4,11 @@
 
 namespace congkhai {
 
-std::string data_dir(const Unit* unit) {
-  return unit ? unit->url_path + "/du-lieu/" : std::string("du-lieu/");
-}
+std::string data_dir(const Unit& unit) { return unit.url_path + "/du-lieu/"; }
 
-std::string datapackage_path(const Unit* unit) { return data_dir(unit) + "datapackage.json"; }
+std::string datapackage_path(const Unit* unit) {
+  return unit ? unit->url_path + "/datapackage.json" : std::string("datapackage.json");
+}
 
 std::string feed_path(const Unit* unit) { return unit ? unit_feed(*unit) : portal_feed(); }
 

@@ -1,8 +1,9 @@
 // Where the exported data files live, and how data files link to pages. Pages themselves are
 // placed by model/urls.h; these paths follow the same scheme:
 //
-//   du-lieu/datapackage.json, du-lieu/<table>.csv      the whole portal
-//   <unit>/du-lieu/datapackage.json, <unit>/du-lieu/<table>.csv   a unit and its descendants
+//   <unit>/du-lieu/<table>.csv                          the rows of the unit's own plans
+//   <unit>/datapackage.json                             the tables of a unit and its descendants
+//   datapackage.json                                    the tables of the whole portal
 //   du-lieu/schema/ke-hoach.schema.json                 JSON Schema of every ke-hoach.json
 //   feed.xml, <unit>/feed.xml                           Atom feeds
 //   sitemap.xml, robots.txt
@@ -15,8 +16,11 @@
 
 namespace congkhai {
 
-// The data folder of a unit, or of the whole portal when `unit` is null: "du-lieu/".
-std::string data_dir(const Unit* unit);
+// The data folder of a unit, holding the CSV tables of its own plans: "ha-tinh/du-lieu/".
+std::string data_dir(const Unit& unit);
+// The Data Package descriptor of a unit, in the unit's folder ("ha-tinh/datapackage.json"), or
+// of the whole portal at the site root when `unit` is null ("datapackage.json"): above every
+// CSV it lists, which it names by paths without "..".
 std::string datapackage_path(const Unit* unit);
 std::string feed_path(const Unit* unit);
 std::string plan_schema_path();

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "export/csv.h"
+#include "export/data_pieces.h"
 #include "export/datapackage.h"
 #include "export/export_paths.h"
 #include "export/feeds.h"
@@ -33,31 +34,37 @@ DataFileInfo info(std::string path, std::string title, std::string title_en,
   return i;
 }
 
-void describe_folder(std::vector<DataFileInfo>* out, const Unit* unit, int unit_index) {
-  out->push_back(info(datapackage_path(unit), "Mô tả gói dữ liệu", "Data package descriptor",
-                      "Mô tả các bảng CSV theo chuẩn Frictionless Data Package: cột, kiểu dữ "
-                      "liệu, khoá, giấy phép.",
-                      "Describes the CSV tables as a Frictionless Data Package: columns, types, "
-                      "keys, licence.",
-                      "Data Package", "application/json", unit_index));
-  for (const auto& t : table_definitions())
-    out->push_back(info(data_dir(unit) + t.file(), t.title, t.title_en, t.description,
-                        t.description_en, "CSV", "text/csv", unit_index));
+DataFileInfo descriptor_info(const Unit* unit, int unit_index) {
+  const std::string whose = unit ? unit_display_name(*unit) : "";
+  return info(datapackage_path(unit), "Mô tả gói dữ liệu", "Data package descriptor",
+              unit ? "Các bảng CSV của " + whose + " và mọi đơn vị trực thuộc theo chuẩn "
+                         "Frictionless Data Package (cột, kiểu dữ liệu, khoá, giấy phép): mỗi "
+                         "bảng ghép các tệp CSV của từng đơn vị."
+                   : "Toàn bộ dữ liệu của cổng, mọi đơn vị, theo chuẩn Frictionless Data "
+                     "Package (cột, kiểu dữ liệu, khoá, giấy phép): mỗi bảng ghép các tệp CSV "
+                     "của từng đơn vị, các công cụ Frictionless đọc được cả bảng.",
+              unit ? "The CSV tables of " + whose + " and every unit below it as a Frictionless "
+                         "Data Package (columns, types, keys, licence): each table joins the "
+                         "units' CSV files."
+                   : "The whole portal's data, every unit, as a Frictionless Data Package "
+                     "(columns, types, keys, licence): each table joins the units' CSV files, "
+                     "which Frictionless tools read as one table.",
+              "Data Package", "application/json", unit_index);
 }
 
 }  // namespace
 
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
-  // The tables are made one at a time, each plan's lines on its own (PlanRows): a folder's CSV
-  // is the head and the lines of its plans, handed out as borrowed pieces, so the lines of a
-  // commune's plans, which appear in its own, its district's, its province's and the portal's
-  // files, are encoded once, and only one table's lines are ever held.
+  // The tables are made one at a time, each plan's lines on its own (PlanRows): a unit's CSV is
+  // the head and the lines of its own plans, handed out as borrowed pieces, and only one
+  // table's lines are ever held.
   const PlanRows rows(portal, facts);
   const std::vector<DataTable>& tables = rows.tables();
   const std::vector<std::vector<std::size_t>> plans_of = plans_by_unit(portal);
-  // csv_bytes[f][t]: the size of table t's CSV in data folder f (0: the portal's, u + 1: unit
-  // u's), for the data packages, which come after the tables.
-  std::vector<std::vector<std::size_t>> csv_bytes(portal.units.size() + 1,
+  const DataPieces pieces = data_pieces(portal, plans_of);
+  // csv_bytes[u][t]: the size of table t's CSV of unit u, for the data packages, which come
+  // after the tables.
+  std::vector<std::vector<std::size_t>> csv_bytes(portal.units.size(),
                                                   std::vector<std::size_t>(tables.size()));
   for (size_t t = 0; t < tables.size(); ++t) {
     std::vector<std::string> lines(portal.plans.size());
@@ -66,30 +73,32 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
       rows.each_row(t, p, [&](std::vector<std::string> cells) {
         append_csv_row(&text, tables[t], cells);
       });
-      text.shrink_to_fit();  // the lines stay until every folder has its table
+      text.shrink_to_fit();  // the lines stay until every unit has its table
     });
     const std::string head = csv_head(tables[t]);
-    parallel_for(portal.units.size() + 1, threads, [&](std::size_t f) {
-      const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
-      OutputFile file(data_dir(scope) + tables[t].file(), head, {});
-      auto take = [&](std::size_t p) {
+    parallel_for(portal.units.size(), threads, [&](std::size_t u) {
+      if (!pieces.has_piece[u]) return;
+      OutputFile file(data_dir(portal.units[u]) + tables[t].file(), head, {});
+      for (std::size_t p : plans_of[u])
         if (!lines[p].empty()) file.pieces.push_back(lines[p]);
-      };
-      if (f == 0) {
-        for (size_t p = 0; p < lines.size(); ++p) take(p);
-      } else {
-        for (std::size_t p : plans_of[f - 1]) take(p);
-      }
-      csv_bytes[f][t] = file.size();
+      csv_bytes[u][t] = file.size();
       out.add(std::move(file));
     });
   }
 
   const std::vector<std::string> schemas = datapackage_schemas(tables);
+  // The data package of folder f (0: the portal's, u + 1: unit u's), when it lists a piece or
+  // is the portal's.
   auto datapackage = [&](std::size_t f) {
     const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
+    const std::vector<int>& listed = pieces.listed[f];
+    if (scope && listed.empty()) return;
+    std::vector<std::string> dirs;
+    for (int u : listed) dirs.push_back(piece_dir_from(scope, portal.units[u]));
+    static const std::vector<std::size_t> kNone;
+    const std::vector<std::size_t>& bytes = listed.size() == 1 ? csv_bytes[listed[0]] : kNone;
     out.add({datapackage_path(scope),
-             write_datapackage(portal, facts, scope, tables, csv_bytes[f], schemas), {}});
+             write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {}});
   };
   datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
@@ -133,8 +142,9 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal,
 }
 
 std::vector<DataFileInfo> published_data_files(const Portal& portal) {
+  const DataPieces pieces = data_pieces(portal, plans_by_unit(portal));
   std::vector<DataFileInfo> wanted;
-  describe_folder(&wanted, nullptr, -1);
+  wanted.push_back(descriptor_info(nullptr, -1));
   wanted.push_back(info(plan_schema_path(), "Lược đồ JSON của kế hoạch", "Plan JSON Schema",
                         "Lược đồ JSON (draft 2020-12) mô tả tệp ke-hoach.json của mỗi kế hoạch.",
                         "JSON Schema (draft 2020-12) of each plan's ke-hoach.json file.",
@@ -145,13 +155,18 @@ std::vector<DataFileInfo> published_data_files(const Portal& portal) {
                         "application/atom+xml"));
   for (size_t u = 0; u < portal.units.size(); ++u) {
     const Unit* unit = &portal.units[u];
-    describe_folder(&wanted, unit, static_cast<int>(u));
+    const int index = static_cast<int>(u);
+    if (pieces.has_piece[u])
+      for (const auto& t : table_definitions())
+        wanted.push_back(info(data_dir(*unit) + t.file(), t.title, t.title_en, t.description,
+                              t.description_en, "CSV", "text/csv", index));
+    if (!pieces.listed[u + 1].empty()) wanted.push_back(descriptor_info(unit, index));
     wanted.push_back(info(feed_path(unit), "Tin mới", "News feed",
                           "Báo cáo và cập nhật tiến độ mới nhất của " + unit_display_name(*unit) +
                               " và các đơn vị trực thuộc, theo chuẩn Atom.",
                           "Latest reports and progress updates of " + unit_display_name(*unit) +
                               " and the units below it, as an Atom feed.",
-                          "Atom", "application/atom+xml", static_cast<int>(u)));
+                          "Atom", "application/atom+xml", index));
   }
   for (size_t p = 0; p < portal.plans.size(); ++p) wanted.push_back(plan_data_file(portal, static_cast<int>(p)));
   return wanted;

@@ -2,11 +2,17 @@
 //
 //   <unit>/ke-hoach/<plan>/ke-hoach.json     a plan's full data (plan_json.h)
 //   du-lieu/schema/ke-hoach.schema.json      its JSON Schema (plan_schema.h)
-//   du-lieu/<table>.csv, datapackage.json    the five tables and their Data Package (tables.h)
-//   <unit>/du-lieu/…                         the same for a unit and the units below it
+//   <unit>/du-lieu/<table>.csv               the five tables' rows of the unit's own plans, for
+//                                            a unit that has plans (tables.h, data_pieces.h)
+//   <unit>/datapackage.json                  the Data Package of the unit and the units below
+//                                            it, each table joined from their CSVs, for a unit
+//                                            with plans in or below it (datapackage.h)
+//   datapackage.json                         the same for the whole portal, always
 //   feed.xml, <unit>/feed.xml                Atom feeds (feeds.h)
 //   sitemap.xml, robots.txt                  (sitemap.h, robots.h)
 //
+// Each row is in one CSV file only, so an edit of one plan changes its unit's CSVs and no
+// other unit's; no file holds the whole country's rows.
 // Pure functions of the portal and its facts: same input, same bytes; no build time anywhere.
 #pragma once
 
@@ -23,26 +29,27 @@
 
 namespace congkhai {
 
-// Every exported file, handed to `out` as soon as it is made: table by table, the portal's
-// CSV and each unit's (unit order); then the portal's data package, schema, feed, sitemap
-// and robots.txt; then each unit's data package and feed; then each plan's JSON. Each
-// plan's CSV lines, the units' files and the plans' JSON are made on `threads` threads (0:
-// every core): the bytes do not depend on it, the order files arrive in does. The CSVs come
-// as borrowed pieces (OutputFile::pieces).
+// Every exported file, handed to `out` as soon as it is made: table by table, each unit's CSV
+// (unit order, units with plans); then the portal's data package, schema, feed, sitemap and
+// robots.txt; then each unit's data package and feed; then each plan's JSON. Each plan's CSV
+// lines, the units' files and the plans' JSON are made on `threads` threads (0: every core):
+// the bytes do not depend on it, the order files arrive in does. The CSVs come as borrowed
+// pieces (OutputFile::pieces).
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
 // The same on one thread, kept in memory, in that fixed order.
 OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);
 
 // The data files among `exports` (as build_exports returned them) worth listing for readers:
-// portal-wide files first (data package, the five CSVs, the JSON Schema, the feed), then per
-// unit (its data package, CSVs and feed), then each plan's JSON. sitemap.xml and robots.txt
-// are for crawlers and are left out. Files missing from `exports` are skipped.
+// portal-wide files first (data package, the JSON Schema, the feed), then per unit (its CSVs,
+// its data package, its feed), then each plan's JSON. sitemap.xml and robots.txt are for
+// crawlers and are left out. Files missing from `exports` are skipped.
 std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFiles& exports);
 // The same from the exported files' byte sizes by path (what a build keeps of them).
 std::vector<DataFileInfo> describe_exports(const Portal& portal,
                                            const std::map<std::string, std::size_t, std::less<>>& sizes);
 // The same without sizes (each `bytes` is 0): every data file build_exports writes for this
-// portal. Which files it writes depends only on the units and plans, not on what they hold.
+// portal. Which files it writes depends only on the units and which of them have plans, not
+// on what the plans hold.
 // The list ends with the plans' JSON, one per plan in plan order: plan_data_file(p).
 std::vector<DataFileInfo> published_data_files(const Portal& portal);
 DataFileInfo plan_data_file(const Portal& portal, int plan);

@@ -41,6 +41,13 @@ size_t column(const std::vector<std::vector<std::string>>& rows, const std::stri
   throw std::runtime_error("no column " + name);
 }
 
+// A row of `table` as a reader of its CSV gets it back (text neutralised as written).
+std::vector<std::string> csv_cells(const DataTable& table, const std::vector<std::string>& row) {
+  std::vector<std::vector<std::string>> rows;
+  EXPECT_TRUE(testing::parse_csv(csv_row(table, row), &rows));
+  return rows.at(0);
+}
+
 TEST(BuildExports, WritesEveryFileOnceInAFixedOrder) {
   Portal portal = make_test_portal();
   OutputFiles files = build_exports(portal, make_test_facts());
@@ -50,29 +57,48 @@ TEST(BuildExports, WritesEveryFileOnceInAFixedOrder) {
     EXPECT_TRUE(f.source.empty());
     EXPECT_FALSE(f.bytes.empty()) << f.path;
   }
-  // The tables first (the portal's, then each unit's, table by table), then the data packages.
-  EXPECT_EQ(files[0].path, "du-lieu/ke-hoach.csv");
-  EXPECT_EQ(files[1].path, "ha-tinh/du-lieu/ke-hoach.csv");
-  EXPECT_EQ(files[6].path, "du-lieu/nhiem-vu.csv");
-  EXPECT_EQ(files[30].path, "du-lieu/datapackage.json");
+  // The tables first (table by table, each unit with plans in unit order), then the packages.
+  EXPECT_EQ(files[0].path, "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(files[1].path, "thai-nguyen/dinh-hoa/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(files[2].path, "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv");
+  EXPECT_EQ(files[10].path, "datapackage.json");
   for (std::string p :
-       {"du-lieu/ke-hoach.csv", "du-lieu/nhiem-vu.csv", "du-lieu/tien-do.csv",
-        "du-lieu/chi-tieu.csv", "du-lieu/so-lieu.csv", "du-lieu/schema/ke-hoach.schema.json",
-        "feed.xml", "robots.txt", "ha-tinh/du-lieu/datapackage.json",
-        "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "thai-nguyen/dinh-hoa/feed.xml",
-        "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json",
+       {"datapackage.json", "du-lieu/schema/ke-hoach.schema.json", "feed.xml", "robots.txt",
+        "ha-tinh/datapackage.json", "ha-tinh/huong-son/son-lam/datapackage.json",
+        "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "thai-nguyen/dinh-hoa/du-lieu/so-lieu.csv",
+        "thai-nguyen/dinh-hoa/feed.xml", "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json",
         "thai-nguyen/dinh-hoa/ke-hoach/2026/ke-hoach.json"})
     EXPECT_TRUE(paths.count(p)) << p;
+  // No table of several units anywhere, and no descriptor below the folder it describes.
+  for (std::string p : {"du-lieu/ke-hoach.csv", "du-lieu/datapackage.json", "ha-tinh/du-lieu/nhiem-vu.csv",
+                        "ha-tinh/du-lieu/datapackage.json", "ha-tinh/huong-son/son-lam/du-lieu/datapackage.json"})
+    EXPECT_FALSE(paths.count(p)) << p;
   EXPECT_FALSE(paths.count("sitemap.xml"));  // no base_url
-  // 1 portal folder (6) + schema + feed + robots, 5 units × (6 + feed), 2 plans
-  EXPECT_EQ(files.size(), 6u + 3u + 5u * 7u + 2u);
+  // 2 units with plans × 5 CSVs; the portal's package, schema, feed, robots; 5 units ×
+  // (package, feed); 2 plans
+  EXPECT_EQ(files.size(), 10u + 4u + 5u * 2u + 2u);
   EXPECT_TRUE(find_output(build_exports(make_test_portal("https://a.example"), make_test_facts()),
                           "sitemap.xml"));
 }
 
+// The portal's rows of a table: the units' pieces joined in unit order, each piece's header
+// after the first dropped.
+std::vector<std::vector<std::string>> joined_csv(const OutputFiles& files, const Portal& portal,
+                                                 const std::string& table) {
+  std::vector<std::vector<std::string>> rows;
+  for (const Unit& unit : portal.units) {
+    const std::string path = unit.url_path + "/du-lieu/" + table;
+    if (!find_output(files, path)) continue;
+    auto piece = read_csv(files, path);
+    rows.insert(rows.end(), piece.begin() + (rows.empty() ? 0 : 1), piece.end());
+  }
+  return rows;
+}
+
 TEST(BuildExports, CsvReadsBackWithTheSameIdsAndValues) {
-  OutputFiles files = build_exports(make_test_portal(), make_test_facts());
-  auto tasks = read_csv(files, "du-lieu/nhiem-vu.csv");
+  const Portal portal = make_test_portal();
+  OutputFiles files = build_exports(portal, make_test_facts());
+  auto tasks = joined_csv(files, portal, "nhiem-vu.csv");
   ASSERT_EQ(tasks.size(), 1u + 4u);
   size_t id = column(tasks, "task_id"), text = column(tasks, "text");
   EXPECT_EQ(tasks[1][id], "xay-dung-ke-hoach");
@@ -81,24 +107,25 @@ TEST(BuildExports, CsvReadsBackWithTheSameIdsAndValues) {
   EXPECT_EQ(tasks[3][text], "'- cho công chức một cửa;\n- cho công chức đầu mối.");
   EXPECT_EQ(tasks[4][id], "so-hoa");
 
-  auto progress = read_csv(files, "du-lieu/tien-do.csv");
+  auto progress = joined_csv(files, portal, "tien-do.csv");
   ASSERT_EQ(progress.size(), 3u);
   EXPECT_EQ(progress[2][column(progress, "note")], "'+ đã tập huấn\r\ncho 12 người");
   EXPECT_EQ(progress[2][column(progress, "percent")], "40");
 
-  auto figures = read_csv(files, "du-lieu/so-lieu.csv");
+  auto figures = joined_csv(files, portal, "so-lieu.csv");
   ASSERT_EQ(figures.size(), 3u);
   EXPECT_EQ(figures[1][column(figures, "value")], "41.5");
   EXPECT_EQ(figures[1][column(figures, "source")], "'@Hệ thống thông tin giải quyết TTHC");
   EXPECT_EQ(figures[2][column(figures, "value")], "-3");  // numeric column: no apostrophe
 
-  auto targets = read_csv(files, "du-lieu/chi-tieu.csv");
+  auto targets = joined_csv(files, portal, "chi-tieu.csv");
   EXPECT_EQ(targets[2][column(targets, "value")], "-2.5");
 
-  auto unit_tasks = read_csv(files, "thai-nguyen/du-lieu/nhiem-vu.csv");
+  auto unit_tasks = read_csv(files, "thai-nguyen/dinh-hoa/du-lieu/nhiem-vu.csv");
   ASSERT_EQ(unit_tasks.size(), 2u);
   EXPECT_EQ(unit_tasks[1][column(unit_tasks, "unit_path")], "thai-nguyen/dinh-hoa");
   EXPECT_EQ(read_csv(files, "thai-nguyen/dinh-hoa/du-lieu/tien-do.csv").size(), 1u);  // header
+  EXPECT_FALSE(find_output(files, "thai-nguyen/du-lieu/nhiem-vu.csv"));  // no plans of its own
 }
 
 TEST(BuildExports, SameInputSameBytes) {
@@ -132,13 +159,21 @@ TEST(BuildExports, WorksWithTheDeriveStage) {
   EXPECT_EQ(plan["targets"][0]["latest"]["value"], 41.5);
 }
 
-TEST(BuildExports, EmptyPortalStillPublishesHeadersAndSchema) {
+TEST(BuildExports, EmptyPortalPublishesNoCsvButItsPackageAndSchema) {
   Portal portal;
   portal.site.title = "Trống";
   PortalFacts facts;
   facts.as_of = {2024, 1, 1};
   OutputFiles files = build_exports(portal, facts);
-  EXPECT_EQ(read_csv(files, "du-lieu/ke-hoach.csv").size(), 1u);
+  for (const auto& f : files) EXPECT_FALSE(f.path.ends_with(".csv")) << f.path;
+  // The portal's package is there all the same, each table inline and empty.
+  json package = json::parse(find_output(files, "datapackage.json")->bytes);
+  ASSERT_EQ(package["resources"].size(), 5u);
+  for (const auto& r : package["resources"]) {
+    EXPECT_EQ(r["data"], json::array());
+    EXPECT_FALSE(r.contains("path"));
+    EXPECT_FALSE(r["schema"]["fields"].empty());
+  }
   EXPECT_TRUE(find_output(files, "du-lieu/schema/ke-hoach.schema.json"));
   EXPECT_TRUE(testing::well_formed_xml(find_output(files, "feed.xml")->bytes));
 }
@@ -175,37 +210,60 @@ Portal portal_with_copies(int copies, PortalFacts* facts) {
   return portal;
 }
 
-// A unit's CSV is the rows of the portal's whose unit is it or below it, in the portal's
-// order; the portal's is every row, plan by plan (build_tables' order).
-TEST(BuildExports, UnitCsvsHoldTheRowsOfTheirSubtreeInPortalOrder) {
+// A unit's CSV is the rows of its own plans, in the portal's order: every row of the
+// portal's tables is in exactly one CSV file, that of its plan's unit; a unit without plans
+// of its own has none, whatever is below it.
+TEST(BuildExports, EachRowIsInTheCsvOfItsOwnUnitOnly) {
   PortalFacts facts;
   Portal portal = portal_with_copies(6, &facts);
+  // Hương Sơn's own plan, above Sơn Lâm's.
+  Plan district = testing::make_test_portal_with_parent_plan().plans[2];
+  portal.units[1].plans.push_back(static_cast<int>(portal.plans.size()));
+  portal.plans.push_back(district);
   OutputFiles files = build_exports(portal, facts);
   const std::vector<DataTable> all = build_tables(portal, facts, nullptr);
   for (const DataTable& t : all) {
-    ASSERT_EQ(find_output(files, "du-lieu/" + t.file())->bytes, write_csv(t)) << t.name;
-    auto portal_rows = read_csv(files, "du-lieu/" + t.file());
-    const size_t unit_path = column(portal_rows, "unit_path");
+    ASSERT_FALSE(t.rows.empty()) << t.name;
+    const auto& all_rows = t.rows;
+    std::multiset<std::vector<std::string>> published;
+    std::vector<std::vector<std::string>> header;
+    for (const auto& f : files) {
+      if (!f.path.ends_with("/du-lieu/" + t.file())) continue;
+      auto rows = read_csv(files, f.path);
+      if (header.empty()) header = {rows[0]};
+      EXPECT_EQ(rows[0], header[0]) << f.path;
+      published.insert(rows.begin() + 1, rows.end());
+    }
+    std::multiset<std::vector<std::string>> want;
+    for (const auto& row : all_rows) want.insert(csv_cells(t, row));
+    EXPECT_EQ(published, want) << t.name << ": every row once, in one file";
     for (const Unit& unit : portal.units) {
-      std::vector<std::vector<std::string>> expected = {portal_rows[0]};
-      for (size_t r = 1; r < portal_rows.size(); ++r) {
-        const std::string& path = portal_rows[r][unit_path];
-        if (path == unit.url_path || path.rfind(unit.url_path + "/", 0) == 0)
-          expected.push_back(portal_rows[r]);
-      }
       const std::string file = unit.url_path + "/du-lieu/" + t.file();
+      if (unit.plans.empty()) {
+        EXPECT_FALSE(find_output(files, file)) << file;
+        continue;
+      }
+      size_t unit_path = 0;
+      while (t.fields[unit_path].name != "unit_path") ++unit_path;
+      std::vector<std::vector<std::string>> expected = header;
+      for (const auto& row : all_rows)
+        if (row[unit_path] == unit.url_path) expected.push_back(csv_cells(t, row));
+      if (t.name == "ke-hoach") EXPECT_EQ(expected.size(), 1u + unit.plans.size()) << file;
       EXPECT_EQ(read_csv(files, file), expected) << file;
       EXPECT_EQ(find_output(files, file)->bytes,
                 write_csv(table(build_tables(portal, facts, &unit), t.name)))
           << file;
     }
   }
-  // Plan by plan: the copies' tasks alternate between son-lam's and dinh-hoa's plans.
-  auto tasks = read_csv(files, "du-lieu/nhiem-vu.csv");
-  ASSERT_EQ(tasks.size(), 1u + 7u * 4u);
-  EXPECT_EQ(tasks[4][column(tasks, "plan_id")], "2026");
-  EXPECT_EQ(tasks[5][column(tasks, "plan_id")], "2023-1");
-  auto progress = read_csv(files, "du-lieu/tien-do.csv");
+  // Plan by plan within a unit: Sơn Lâm's copies follow each other.
+  auto tasks = read_csv(files, "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv");
+  ASSERT_EQ(tasks.size(), 1u + 7u * 3u);
+  EXPECT_EQ(tasks[3][column(tasks, "plan_id")], "2023");
+  EXPECT_EQ(tasks[4][column(tasks, "plan_id")], "2023-1");
+  auto plans = read_csv(files, "ha-tinh/huong-son/du-lieu/ke-hoach.csv");
+  ASSERT_EQ(plans.size(), 2u);  // the district's own plan only, not its commune's
+  EXPECT_EQ(plans[1][column(plans, "unit_path")], "ha-tinh/huong-son");
+  auto progress = read_csv(files, "ha-tinh/huong-son/son-lam/du-lieu/tien-do.csv");
   ASSERT_EQ(progress.size(), 1u + 7u * 2u);
   EXPECT_EQ(progress[3][column(progress, "plan_id")], "2023-1");
   EXPECT_EQ(progress[3][column(progress, "task_id")], "xay-dung-ke-hoach");  // by date
@@ -236,12 +294,22 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   Portal portal = make_test_portal("https://a.example");
   OutputFiles files = build_exports(portal, make_test_facts());
   auto infos = describe_exports(portal, files);
-  // portal: package, 5 CSVs, schema, feed; 5 units × (package, 5 CSVs, feed); 2 plans
-  ASSERT_EQ(infos.size(), 8u + 5u * 7u + 2u);
-  EXPECT_EQ(infos[0].path, "du-lieu/datapackage.json");
-  EXPECT_EQ(infos[1].path, "du-lieu/ke-hoach.csv");
-  EXPECT_EQ(infos[1].format, "CSV");
-  EXPECT_EQ(infos[1].title, "Kế hoạch");
+  // portal: package, schema, feed; 2 units × 5 CSVs; 5 units × (package, feed); 2 plans
+  ASSERT_EQ(infos.size(), 3u + 2u * 5u + 5u * 2u + 2u);
+  EXPECT_EQ(infos[0].path, "datapackage.json");
+  EXPECT_EQ(infos[0].format, "Data Package");
+  EXPECT_EQ(infos[1].path, "du-lieu/schema/ke-hoach.schema.json");
+  EXPECT_EQ(infos[2].path, "feed.xml");
+  // Hà Tĩnh: no CSV of its own, its package, its feed.
+  EXPECT_EQ(infos[3].path, "ha-tinh/datapackage.json");
+  EXPECT_EQ(infos[4].path, "ha-tinh/feed.xml");
+  // Sơn Lâm: its CSVs, its package, its feed.
+  EXPECT_EQ(infos[7].path, "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(infos[7].format, "CSV");
+  EXPECT_EQ(infos[7].title, "Kế hoạch");
+  EXPECT_EQ(infos[7].unit, 2);
+  EXPECT_EQ(infos[12].path, "ha-tinh/huong-son/son-lam/datapackage.json");
+  EXPECT_EQ(infos[13].path, "ha-tinh/huong-son/son-lam/feed.xml");
   for (const auto& i : infos) {
     const OutputFile* f = find_output(files, i.path);
     ASSERT_TRUE(f) << i.path;
@@ -250,6 +318,11 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
     EXPECT_FALSE(i.description.empty());
     EXPECT_NE(i.path, "sitemap.xml");
   }
+  // Every data file written is listed.
+  std::set<std::string> listed;
+  for (const auto& i : infos) listed.insert(i.path);
+  for (const auto& f : files)
+    if (f.path.ends_with(".csv") || f.path.ends_with(".json")) EXPECT_TRUE(listed.count(f.path)) << f.path;
   // The order pages rely on to find a unit's files quickly: the portal's, unit by unit, plans last.
   for (std::size_t i = 1; i < infos.size(); ++i) {
     EXPECT_FALSE(infos[i - 1].plan >= 0 && infos[i].plan < 0) << infos[i].path;
@@ -258,6 +331,10 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   EXPECT_EQ(infos.back().plan, 1);
   EXPECT_EQ(infos.back().unit, 4);
   EXPECT_EQ(infos.back().format, "JSON");
+  // Without sizes, the same files (which depend only on which units have plans).
+  auto wanted = published_data_files(portal);
+  ASSERT_EQ(wanted.size(), infos.size());
+  for (std::size_t i = 0; i < infos.size(); ++i) EXPECT_EQ(wanted[i].path, infos[i].path);
 }
 
 }  // namespace

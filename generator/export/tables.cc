@@ -739,17 +739,10 @@ std::vector<std::vector<std::size_t>> plans_by_unit(const Portal& portal) {
   std::map<std::string, int, std::less<>> unit_by_path;
   for (size_t u = 0; u < portal.units.size(); ++u)
     unit_by_path.emplace(portal.units[u].url_path, static_cast<int>(u));
-  const int units = static_cast<int>(portal.units.size());
   std::vector<std::vector<std::size_t>> out(portal.units.size());
   for (size_t p = 0; p < portal.plans.size(); ++p) {
     const Unit* unit = unit_of(portal, portal.plans[p].unit);
-    if (!unit) continue;
-    int u = unit_by_path.find(unit->url_path)->second;
-    // Bounded walk: a malformed parent chain must not loop forever.
-    for (int steps = 0; u >= 0 && u < units && steps <= units; ++steps) {
-      out[u].push_back(p);
-      u = portal.units[u].parent;
-    }
+    if (unit) out[unit_by_path.find(unit->url_path)->second].push_back(p);
   }
   return out;
 }

@@ -57,8 +57,8 @@ std::vector<DataTable> table_definitions();
 // The rows of the five tables, one plan at a time. Every table lists its rows plan by plan,
 // in `portal.plans` order (a plan, its tasks in printed order, its targets; its progress
 // entries and measurements by date, then file and position), and a unit's tables hold the
-// rows of the plans below it; so a table can be made per plan, on many threads, and each
-// unit's table is the head and its plans' rows, without ever holding the portal's cells.
+// rows of its own plans; so a table can be made per plan, on many threads, and each unit's
+// table is the head and its plans' rows, without ever holding the portal's cells.
 class PlanRows {
  public:
   // Indexes the progress entries and measurements by plan; both arguments must outlive this.
@@ -87,12 +87,12 @@ class PlanRows {
   std::vector<std::vector<std::uint32_t>> measurements_;  // per plan: into facts.measurements
 };
 
-// For each unit, the plans whose rows its tables hold, in plan order: those of the unit its
-// rows' unit_path names (the first unit with that path) and of every unit below it.
+// For each unit, the plans whose rows its tables hold, in plan order: its own, those whose
+// rows' unit_path names it (the first unit with that path).
 std::vector<std::vector<std::size_t>> plans_by_unit(const Portal& portal);
 
-// The tables filled for the units in scope: the whole portal when `scope` is null, else the
-// unit and its descendants (plans_by_unit), in PlanRows order. For tests and small portals:
+// The tables filled with the rows of the whole portal when `scope` is null, else with those
+// of the unit's own plans (plans_by_unit), in PlanRows order. For tests and small portals:
 // the build makes the CSVs plan by plan instead (exports.h).
 std::vector<DataTable> build_tables(const Portal& portal, const PortalFacts& facts,
                                     const Unit* scope);

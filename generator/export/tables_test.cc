@@ -73,20 +73,25 @@ TEST(Tables, PlansNameThePlanTheyImplementWhenItIsInThePortal) {
   EXPECT_EQ(cell(linked, 0, "implements_plan_id"), "2023");
 }
 
-TEST(Tables, UnitTablesHoldTheUnitAndItsDescendantsOnly) {
-  Portal portal = make_test_portal();
+TEST(Tables, UnitTablesHoldTheUnitsOwnPlansOnly) {
+  Portal portal = testing::make_test_portal_with_parent_plan();
   PortalFacts facts = make_test_facts();
-  auto ha_tinh = build_tables(portal, facts, &portal.units[0]);
-  EXPECT_EQ(table(ha_tinh, "nhiem-vu").rows.size(), 3u);
-  EXPECT_EQ(cell(table(ha_tinh, "ke-hoach"), 0, "unit_path"), "ha-tinh/huong-son/son-lam");
+  auto son_lam = build_tables(portal, facts, &portal.units[2]);
+  EXPECT_EQ(table(son_lam, "nhiem-vu").rows.size(), 3u);
+  EXPECT_EQ(table(son_lam, "so-lieu").rows.size(), 2u);
+  EXPECT_EQ(cell(table(son_lam, "ke-hoach"), 0, "unit_path"), "ha-tinh/huong-son/son-lam");
   auto dinh_hoa = build_tables(portal, facts, &portal.units[4]);
   ASSERT_EQ(table(dinh_hoa, "nhiem-vu").rows.size(), 1u);
   EXPECT_EQ(cell(table(dinh_hoa, "nhiem-vu"), 0, "task_id"), "so-hoa");
   EXPECT_TRUE(table(dinh_hoa, "tien-do").rows.empty());
-  EXPECT_EQ(table(build_tables(portal, facts, &portal.units[1]), "so-lieu").rows.size(),
-            2u);  // huong-son: son-lam's figures
-  EXPECT_EQ(table(build_tables(portal, facts, &portal.units[3]), "ke-hoach").rows.size(),
-            1u);  // thai-nguyen: dinh-hoa's plan
+  // Hương Sơn: its own plan, not Sơn Lâm's below it.
+  auto huong_son = build_tables(portal, facts, &portal.units[1]);
+  ASSERT_EQ(table(huong_son, "ke-hoach").rows.size(), 1u);
+  EXPECT_EQ(cell(table(huong_son, "ke-hoach"), 0, "unit_path"), "ha-tinh/huong-son");
+  EXPECT_TRUE(table(huong_son, "so-lieu").rows.empty());
+  // Provinces without plans of their own: nothing, whatever is below them.
+  EXPECT_TRUE(table(build_tables(portal, facts, &portal.units[0]), "ke-hoach").rows.empty());
+  EXPECT_TRUE(table(build_tables(portal, facts, &portal.units[3]), "ke-hoach").rows.empty());
   Unit elsewhere;
   EXPECT_TRUE(table(build_tables(portal, facts, &elsewhere), "nhiem-vu").rows.empty());
 }
@@ -204,10 +209,12 @@ TEST(Tables, PlanRowsConcatenateToTheTables) {
   rows.each_row(PlanRows::kTasks, 1, [&](std::vector<std::string> c) { tasks_of_dinh_hoa.push_back(c); });
   ASSERT_EQ(tasks_of_dinh_hoa.size(), 1u);
   EXPECT_EQ(tasks_of_dinh_hoa[0][2], "so-hoa");
-  // Plans by unit: a unit holds its own plans and those below it.
+  // Plans by unit: a unit holds its own plans only.
   auto plans = plans_by_unit(portal);
-  EXPECT_EQ(plans[0], (std::vector<std::size_t>{0}));  // ha-tinh: son-lam's
-  EXPECT_EQ(plans[3], (std::vector<std::size_t>{1}));  // thai-nguyen: dinh-hoa's
+  EXPECT_EQ(plans[2], (std::vector<std::size_t>{0}));  // son-lam's
+  EXPECT_EQ(plans[4], (std::vector<std::size_t>{1}));  // dinh-hoa's
+  EXPECT_TRUE(plans[0].empty());  // ha-tinh: none of its own
+  EXPECT_TRUE(plans[3].empty());
 }
 
 }  // namespace

@@ -2,13 +2,18 @@
 //   - every <unit>/ke-hoach/<plan>/ke-hoach.json against du-lieu/schema/ke-hoach.schema.json
 //     (JSON Schema draft 2020-12, ajv with formats);
 //   - every datapackage.json against the Frictionless Data Package profile
-//     (tabular-data-package), and every CSV it lists against its Table Schema: types,
+//     (tabular-data-package), and every table it describes against its Table Schema: types,
 //     constraints, primary keys and foreign keys (datapackage-js, the reference JavaScript
 //     implementation of the Frictionless v1 specs).
-// The CSV files start with a UTF-8 byte-order mark (for Excel). frictionless-py reads
-// "encoding": "utf-8" files that start with one as "utf-8-sig"; datapackage-js does not, so
-// each package is checked on a copy whose CSVs have the mark removed, after checking that
-// every CSV starts with exactly one.
+// A table is published in pieces, one CSV per unit with plans (<unit>/du-lieu/<table>.csv),
+// and a package lists the pieces of the units it covers: a plain path for one piece, with its
+// byte size; an array (a multipart resource) for several, without one. Every piece starts with
+// a UTF-8 byte-order mark (for Excel) and its header row. datapackage-js reads no multipart
+// table and no file with the mark, so each package is checked on a copy: each table joined as
+// frictionless-py's multipart loader joins it (the first piece whole, every later one without
+// its first line, which holds its mark and header), the mark removed, the resource pointed at
+// the joined file. Paths with ".." or absolute ones are refused (Frictionless forbids them),
+// and the portal's package must list every piece on the site exactly once.
 // Usage: node validate_open_data.mjs <site dir>. Exit status 1 on any problem.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,22 +61,91 @@ for (const file of plans) {
   }
 }
 
-// Data packages and their CSV files.
+// Data packages and their CSV pieces.
 const packages = files.filter((f) => path.basename(f) === 'datapackage.json');
-const checked = { rows: 0 };
+const checked = { rows: 0, pieces: 0 };
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const safe = (p) => typeof p === 'string' && p !== '' && !path.posix.isAbsolute(p) && !/^[a-z][a-z0-9+.-]*:/i.test(p) &&
+  !p.includes('\\') && !p.split('/').includes('..');
+const pieceFiles = files.map((f) => path.relative(site, f).split(path.sep).join('/'))
+  .filter((f) => /^(?!tep\/).*\/du-lieu\/[^/]+\.csv$/.test(f));
+const rootPackage = path.join(site, 'datapackage.json');
+if (!packages.includes(rootPackage)) fail(rootPackage, 'the portal has no data package at the site root');
 for (const file of packages) {
   const descriptor = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'congkhai-datapackage-'));
-  for (const resource of descriptor.resources || []) {
-    const csv = fs.readFileSync(path.join(path.dirname(file), resource.path));
-    if (!csv.subarray(0, 3).equals(BOM) || csv.subarray(3, 6).equals(BOM)) {
-      fail(`${file} › ${resource.name}`, 'CSV does not start with exactly one UTF-8 byte-order mark');
-    }
-    if (csv.length !== resource.bytes) fail(`${file} › ${resource.name}`, `bytes ${csv.length} ≠ ${resource.bytes}`);
-    fs.writeFileSync(path.join(copy, resource.path), csv.subarray(3));
+  const dir = path.dirname(file);
+  // The descriptor as published, against the profile (its multipart paths included).
+  try {
+    const published = await Package.load(JSON.parse(JSON.stringify(descriptor)), { basePath: dir, strict: false });
+    for (const e of published.errors) fail(file, `descriptor as published: ${e.message}`);
+  } catch (error) {
+    fail(file, `descriptor as published: ${error.message}`);
   }
-  const pkg = await Package.load(descriptor, { basePath: copy, strict: false });
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'congkhai-datapackage-'));
+  let listed = [];
+  let broken = false;  // a piece not to read, or not there: the tables are not read
+  for (const resource of descriptor.resources || []) {
+    const where = `${file} › ${resource.name}`;
+    if (resource.data !== undefined) continue;  // inline: datapackage-js checks it as it is
+    const parts = Array.isArray(resource.path) ? resource.path : [resource.path];
+    if (Array.isArray(resource.path) && resource.path.length < 2) fail(where, 'a single piece given as an array');
+    if (parts.length > 1 && resource.bytes !== undefined) fail(where, 'a multipart resource has bytes');
+    const names = (resource.schema && resource.schema.fields || []).map((f) => f.name);
+    const joined = [];
+    let unsafe = false;  // a path not to read, or not there
+    for (const [i, part] of parts.entries()) {
+      if (!safe(part)) {
+        fail(where, `path ${JSON.stringify(part)} is not a safe relative path`);
+        unsafe = true;
+        continue;
+      }
+      listed.push(path.relative(site, path.join(dir, part)).split(path.sep).join('/'));
+      let csv;
+      try {
+        csv = fs.readFileSync(path.join(dir, part));
+      } catch (error) {
+        fail(where, `${part}: ${error.message}`);
+        unsafe = true;
+        continue;
+      }
+      checked.pieces += 1;
+      if (!csv.subarray(0, 3).equals(BOM) || csv.subarray(3, 6).equals(BOM)) {
+        fail(`${where} › ${part}`, 'CSV does not start with exactly one UTF-8 byte-order mark');
+      }
+      const end = csv.indexOf('\n');
+      const header = csv.subarray(3, end < 0 ? csv.length : end).toString('utf8').replace(/\r$/, '');
+      if (header !== names.join(',')) fail(`${where} › ${part}`, `header ${header} ≠ schema fields ${names.join(',')}`);
+      if (parts.length === 1 && csv.length !== resource.bytes) fail(where, `bytes ${csv.length} ≠ ${resource.bytes}`);
+      // frictionless-py: the first part whole, every later one from after its first line.
+      joined.push(i === 0 ? csv : csv.subarray(end < 0 ? csv.length : end + 1));
+    }
+    if (unsafe) {
+      broken = true;
+      continue;
+    }
+    const whole = Buffer.concat(joined);
+    const name = `${resource.name}.csv`;
+    fs.writeFileSync(path.join(copy, name), whole.subarray(whole.subarray(0, 3).equals(BOM) ? 3 : 0));
+    resource.path = name;
+    delete resource.bytes;
+  }
+  if (file === rootPackage) {
+    const seen = new Map();
+    for (const p of listed) seen.set(p, (seen.get(p) || 0) + 1);
+    for (const p of pieceFiles) if (seen.get(p) !== 1) fail(file, `${p} listed ${seen.get(p) || 0} times`);
+    for (const p of seen.keys()) if (!pieceFiles.includes(p)) fail(file, `${p} listed but not on the site`);
+  }
+  if (broken) {
+    fs.rmSync(copy, { recursive: true, force: true });
+    continue;
+  }
+  let pkg;
+  try {
+    pkg = await Package.load(descriptor, { basePath: copy, strict: false });
+  } catch (error) {
+    fail(file, `descriptor: ${error.message}`);
+    continue;
+  }
   if (!pkg.valid) {
     for (const e of pkg.errors) fail(file, `descriptor: ${e.message}`);
     continue;
@@ -86,7 +160,7 @@ for (const file of packages) {
       // referenced resources.
       const rows = await resource.read({ relations: true });
       const names = resource.schema.fieldNames;
-      if (JSON.stringify(resource.headers) !== JSON.stringify(names)) {
+      if (!resource.inline && JSON.stringify(resource.headers) !== JSON.stringify(names)) {
         fail(where, `header ${JSON.stringify(resource.headers)} ≠ schema fields ${JSON.stringify(names)}`);
       }
       checked.rows += rows.length;
@@ -98,5 +172,5 @@ for (const file of packages) {
   fs.rmSync(copy, { recursive: true, force: true });
 }
 
-console.log(`${plans.length} plan files, ${packages.length} data packages (${checked.rows} rows) checked; ${problems} problems`);
+console.log(`${plans.length} plan files, ${packages.length} data packages (${checked.pieces} CSV pieces, ${checked.rows} rows) checked; ${problems} problems`);
 process.exit(problems ? 1 : 0);
