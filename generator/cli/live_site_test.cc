@@ -212,7 +212,7 @@ TEST_F(LiveSiteTest, ServesFromManyThreadsWhileSavesComeIn) {
   for (int t = 0; t < 4; ++t)
     readers.emplace_back([&, t] {
       const char* paths[] = {"ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html", "index.html",
-                             "ha-tinh/huong-son/son-lam/index.html", "du-lieu/nhiem-vu.csv",
+                             "ha-tinh/huong-son/son-lam/index.html", "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv",
                              "tim-kiem/chi-muc.js"};
       for (int i = 0; !done; ++i) {
         Diagnostics errors;

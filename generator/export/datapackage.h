@@ -1,8 +1,8 @@
 // The Frictionless Data Package (v1, tabular-data-package profile) describing the CSV tables:
 // one resource per table, with its dialect, encoding and Table Schema, and as its path the
-// pieces of the table (data_pieces.h): a plain path when there is one, with its byte size; an
-// array (a multipart resource) when there are several, each piece with its own byte-order
-// mark and header row; inline empty data when there is none.
+// pieces of the table (data_pieces.h): a plain path when there is one (with its byte size when
+// it is the unit's own); an array (a multipart resource) when there are several, each piece
+// with its own byte-order mark and header row; inline empty data when there is none.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +23,7 @@ std::string datapackage_name(const Portal& portal, const Unit* scope);
 // datapackage.json for `scope` (null: the whole portal), compact and deterministic (no
 // creation time). `piece_dirs` are the data folders of the units it lists, as the descriptor
 // names them (piece_dir_from), the same for every table; `csv_bytes` the size of each table's
-// CSV, parallel to `tables`, used when there is exactly one piece.
+// CSV, parallel to `tables`, written when there is exactly one piece (empty: no sizes).
 std::string write_datapackage(const Portal& portal, const PortalFacts& facts, const Unit* scope,
                               const std::vector<DataTable>& tables,
                               const std::vector<std::string>& piece_dirs,

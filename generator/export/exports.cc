@@ -95,8 +95,11 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     if (scope && listed.empty()) return;
     std::vector<std::string> dirs;
     for (int u : listed) dirs.push_back(piece_dir_from(scope, portal.units[u]));
+    // Sizes only of the unit's own pieces: a size of a piece below would change the package
+    // with every edit there, as a list of several would.
     static const std::vector<std::size_t> kNone;
-    const std::vector<std::size_t>& bytes = listed.size() == 1 ? csv_bytes[listed[0]] : kNone;
+    const bool own = scope && listed.size() == 1 && static_cast<std::size_t>(listed[0]) == f - 1;
+    const std::vector<std::size_t>& bytes = own ? csv_bytes[listed[0]] : kNone;
     out.add({datapackage_path(scope),
              write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {}});
   };

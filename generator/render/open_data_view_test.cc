@@ -24,16 +24,16 @@ DataFileInfo data_file(const std::string& path, const std::string& title, const 
 }
 
 DataFileInfos sample_files() {
-  return {data_file("du-lieu/datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json", 5000),
-          data_file("du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 2048),
+  return {data_file("datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json", 5000),
           data_file("du-lieu/schema/ke-hoach.schema.json", "Lược đồ JSON của kế hoạch", "JSON Schema",
                     "application/schema+json", 900),
           data_file("feed.xml", "Tin mới", "Atom", "application/atom+xml", 700),
-          data_file("ha-tinh/du-lieu/datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json",
+          data_file("ha-tinh/datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json",
                     4000, 0),
-          data_file("ha-tinh/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 1024, 0),
           data_file("ha-tinh/feed.xml", "Tin mới", "Atom", "application/atom+xml", 600, 0),
-          data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 512, 2),
+          data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 2048, 2),
+          data_file("ha-tinh/huong-son/son-lam/datapackage.json", "Mô tả gói dữ liệu", "Data Package",
+                    "application/json", 3000, 2),
           data_file("ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "Kế hoạch số 28/KH-UBND", "JSON",
                     "application/json", 30000, 2, 0),
           data_file("ha-tinh/huong-son/son-lam/ke-hoach/2024/ke-hoach.json", "Kế hoạch…", "JSON",
@@ -69,11 +69,18 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   render();
   std::string html = page("du-lieu/index.html");
   EXPECT_TRUE(has(html, "<h1>Dữ liệu mở</h1>"));
-  EXPECT_TRUE(has(html, "<a href=\"datapackage.json\" type=\"application/json\">Mô tả gói dữ liệu</a>"));
-  EXPECT_TRUE(has(html, "<a href=\"nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a><br><code>nhiem-vu.csv</code>"));
-  EXPECT_TRUE(has(html, "<a href=\"../feed.xml\" type=\"application/atom+xml\">Tin mới</a>"));
-  EXPECT_TRUE(has(html, "Mô tả Nhiệm vụ &lt;b&gt;"));  // descriptions are text, not markup
-  EXPECT_TRUE(has(html, "<td data-label=\"Dung lượng\">2 KB</td>")) << html;  // labelled on phones
+  // The portal's files: its data package (the whole country, as the units' pieces), the
+  // schema, the feed; no CSV of its own.
+  std::size_t units = html.find("id=\"theo-don-vi-h\"");
+  ASSERT_NE(units, std::string::npos);
+  const std::string whole = html.substr(0, units);
+  EXPECT_TRUE(has(whole, "<a href=\"../datapackage.json\" type=\"application/json\">Mô tả gói dữ liệu</a><br><code>datapackage.json</code>"));
+  EXPECT_TRUE(has(whole, "<a href=\"schema/ke-hoach.schema.json\" type=\"application/schema+json\">"));
+  EXPECT_TRUE(has(whole, "<a href=\"../feed.xml\" type=\"application/atom+xml\">Tin mới</a>"));
+  EXPECT_TRUE(has(whole, "Không tệp CSV nào chứa dữ liệu của cả cổng"));
+  EXPECT_FALSE(has(whole, ".csv\" type="));
+  EXPECT_TRUE(has(html, "Mô tả Mô tả gói dữ liệu &lt;b&gt;"));  // descriptions are text, not markup
+  EXPECT_TRUE(has(html, "<td data-label=\"Dung lượng\">4,9 KB</td>")) << html;  // labelled on phones
   // Per unit: the unit's heading links its page, then its files and its plans' JSON.
   std::size_t tinh = html.find("<h3><a href=\"../ha-tinh/index.html\">tỉnh Hà Tĩnh</a>");
   std::size_t xa = html.find("<h3><a href=\"../ha-tinh/huong-son/son-lam/index.html\">xã Sơn Lâm</a>");
@@ -82,11 +89,19 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_LT(tinh, xa);
   EXPECT_EQ(html.find("huong-son/index.html\">huyện Hương Sơn</a></h3>"), std::string::npos)
       << "a unit without files is not listed";
-  EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a>"));
+  // The province: its package (the units below it) and its feed, no CSV of its own.
+  EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">"));
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
+  EXPECT_FALSE(has(html.substr(tinh, xa - tinh), ".csv"));
+  // The commune: its own CSVs, its package, its plans' JSON.
+  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a>"));
+  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/datapackage.json\" type=\"application/json\">"));
   EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
                                    "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
   EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 2,9 KB)</span>"));
+  // What a unit's files hold, said once for all units.
+  EXPECT_TRUE(has(html, "Các tệp CSV của một đơn vị chỉ gồm các kế hoạch của chính đơn vị đó"));
+  EXPECT_FALSE(has(html, "gồm cả các đơn vị trực thuộc"));
   // The schema, and the licence from site.yaml.
   EXPECT_TRUE(has(html, "<a href=\"schema/ke-hoach.schema.json\">lược đồ JSON</a>"));
   EXPECT_TRUE(has(html, "giấy phép <strong><a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></strong>"));
@@ -126,21 +141,23 @@ TEST_F(OpenDataPage, PagesOfferTheirFeedsAndDataAsAlternates) {
   render();
   std::string home = page("index.html");
   EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"feed.xml\">"));
-  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"du-lieu/datapackage.json\">"));
+  EXPECT_TRUE(has(home, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của Công khai &lt;b&gt;TTHC&lt;/b&gt;\" href=\"datapackage.json\">"));
   EXPECT_FALSE(has(home, "ha-tinh/feed.xml"));
 
   std::string tinh = page("ha-tinh/index.html");
   EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của tỉnh Hà Tĩnh\" href=\"feed.xml\">"));
-  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của tỉnh Hà Tĩnh\" href=\"du-lieu/datapackage.json\">"));
+  EXPECT_TRUE(has(tinh, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của tỉnh Hà Tĩnh\" href=\"datapackage.json\">"));
   EXPECT_FALSE(has(tinh, "href=\"../feed.xml\""));  // the portal's feed belongs to the home page
 
   std::string plan = page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
   EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
 
-  // No data package listed for this unit: only its feed, which every unit has.
   std::string xa = page("ha-tinh/huong-son/son-lam/index.html");
-  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của xã Sơn Lâm\" href=\"feed.xml\">"));
-  EXPECT_FALSE(has(xa, "datapackage.json\">")) << "no data package alternate without the file";
+  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của xã Sơn Lâm\" href=\"datapackage.json\">"));
+  // No data package listed for this unit: only its feed, which every unit has.
+  std::string huyen = page("ha-tinh/huong-son/index.html");
+  EXPECT_TRUE(has(huyen, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của huyện Hương Sơn\" href=\"feed.xml\">"));
+  EXPECT_FALSE(has(huyen, "datapackage.json\">")) << "no data package alternate without the file";
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // The sample portal's open data, as `congkhai build` published it, against the content it came
 // from, read with the loader alone: every plan, task, target, progress entry and measurement
-// is a row of the right CSV, under its ids, once, in the whole portal's tables and in the
-// tables of each unit above it; each plan's JSON lists its tasks and targets; with a base_url,
+// is a row of the right CSV, under its ids, once: in the CSVs of its plan's unit and no
+// other; joined from those pieces, the tables of the portal's data package and of each unit's
+// (the unit and the units below it) hold every row of theirs; each plan's JSON lists its
+// tasks and targets; an edit of one plan changes no other unit's open data; with a base_url,
 // the sitemap dates every page by its content, never by the day of the build.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -84,10 +86,15 @@ bool inside(const Portal& portal, int unit, int scope) {
   return scope < 0;
 }
 
-Expected expected(const Portal& portal, int scope) {
+// What the content says the tables of `scope` (-1: everything) hold; with `own`, those of
+// the scope's own plans only.
+Expected expected(const Portal& portal, int scope, bool own = false) {
+  auto wanted = [&](const Plan& plan) {
+    return (own ? plan.unit == scope : inside(portal, plan.unit, scope)) && issued(plan);
+  };
   Expected e;
   for (const Plan& plan : portal.plans) {
-    if (!inside(portal, plan.unit, scope) || !issued(plan)) continue;
+    if (!wanted(plan)) continue;
     const std::string unit = portal.units[plan.unit].url_path;
     e.plans.push_back(unit + " " + plan.id);
     for (const Task& t : plan.tasks) e.tasks.push_back(unit + " " + plan.id + " " + t.id);
@@ -95,7 +102,7 @@ Expected expected(const Portal& portal, int scope) {
   }
   for (const ProgressRecord& rec : portal.progress) {
     const Plan& plan = portal.plans[rec.plan];
-    if (!inside(portal, plan.unit, scope) || !issued(plan)) continue;
+    if (!wanted(plan)) continue;
     const std::string prefix = portal.units[plan.unit].url_path + " " + plan.id + " ";
     for (const ProgressEntry& x : rec.entries)
       if (!(kAsOf < x.date)) e.entries.insert(prefix + x.task + " " + format_iso(x.date));
@@ -103,6 +110,48 @@ Expected expected(const Portal& portal, int scope) {
       if (!(kAsOf < m.date)) e.measurements.insert(prefix + m.target + " " + format_iso(m.date));
   }
   return e;
+}
+
+// A resource's pieces as its descriptor lists them: a path, or an array of several.
+std::vector<std::string> pieces_of(const nlohmann::json& resource) {
+  if (!resource.contains("path")) return {};
+  if (resource.at("path").is_string()) return {resource.at("path").get<std::string>()};
+  EXPECT_GT(resource.at("path").size(), 1u);
+  return resource.at("path").get<std::vector<std::string>>();
+}
+
+// The rows of table `name` ("nhiem-vu") as the data package at `package` describes them: its
+// pieces, named from the package's folder without "..", joined in order.
+std::vector<Row> package_rows(const fs::path& package, const std::string& name) {
+  nlohmann::json descriptor = nlohmann::json::parse(read(package));
+  std::vector<Row> rows;
+  for (const auto& r : descriptor.at("resources")) {
+    if (r.at("name") != name) continue;
+    for (const std::string& piece : pieces_of(r)) {
+      EXPECT_EQ(piece.find(".."), std::string::npos) << package << ": " << piece;
+      EXPECT_NE(piece.rfind("/", 0), 0u) << package << ": " << piece;
+      auto part = read_table(package.parent_path() / piece);
+      rows.insert(rows.end(), part.begin(), part.end());
+    }
+    return rows;
+  }
+  ADD_FAILURE() << package << ": no resource " << name;
+  return rows;
+}
+
+// Every file of the open data a build published, by path from the site root: each unit's
+// CSVs, the data packages and the plans' JSON.
+std::map<std::string, std::string> open_data_files(const fs::path& site) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = e.path().lexically_relative(site).generic_string();
+    const std::string name = e.path().filename().string();
+    bool data = e.path().extension() == ".csv" && e.path().parent_path().filename() == "du-lieu";
+    data = data || name == "datapackage.json" || name == "ke-hoach.json";
+    if (data && !rel.starts_with("tep/")) out[rel] = read(e.path());
+  }
+  return out;
 }
 
 class SampleOpenData : public ::testing::Test {
@@ -114,20 +163,18 @@ class SampleOpenData : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete portal_; }
 
-  // The tables of the data folder `dir` against the content in `scope` (-1: everything).
-  static void expect_tables(const fs::path& dir, int scope) {
-    Expected want = expected(*portal_, scope);
-    SCOPED_TRACE(dir.string());
-    ASSERT_TRUE(fs::exists(dir / "datapackage.json"));
-    auto plans = read_table(dir / "ke-hoach.csv");
+  // The tables `rows` gives (by table name) against what the content says they hold.
+  template <typename Rows>
+  static void expect_tables(const Rows& rows, const Expected& want) {
+    auto plans = rows("ke-hoach");
     EXPECT_EQ(keys(plans, {"unit_path", "plan_id"}), want.plans);
-    auto tasks = read_table(dir / "nhiem-vu.csv");
+    auto tasks = rows("nhiem-vu");
     EXPECT_EQ(keys(tasks, {"unit_path", "plan_id", "task_id"}), want.tasks);
-    auto targets = read_table(dir / "chi-tieu.csv");
+    auto targets = rows("chi-tieu");
     EXPECT_EQ(keys(targets, {"unit_path", "plan_id", "target_id"}), want.targets);
-    auto entries = keys(read_table(dir / "tien-do.csv"), {"unit_path", "plan_id", "task_id", "date"});
+    auto entries = keys(rows("tien-do"), {"unit_path", "plan_id", "task_id", "date"});
     EXPECT_EQ(std::multiset<std::string>(entries.begin(), entries.end()), want.entries);
-    auto measurements = keys(read_table(dir / "so-lieu.csv"), {"unit_path", "plan_id", "target_id", "date"});
+    auto measurements = keys(rows("so-lieu"), {"unit_path", "plan_id", "target_id", "date"});
     EXPECT_EQ(std::multiset<std::string>(measurements.begin(), measurements.end()), want.measurements);
     // The plan rows' counts agree with the task rows they count (a sub-task counts within its task).
     for (const Row& p : plans) {
@@ -136,6 +183,14 @@ class SampleOpenData : public ::testing::Test {
         n += t.at("unit_path") == p.at("unit_path") && t.at("plan_id") == p.at("plan_id") && t.at("counted") == "true";
       EXPECT_EQ(p.at("tasks"), std::to_string(n)) << p.at("unit_path") << " " << p.at("plan_id");
     }
+  }
+
+  // The tables of the data package at `package` (joined from its pieces) against the content.
+  static void expect_package(const fs::path& package, int scope) {
+    SCOPED_TRACE(package.string());
+    ASSERT_TRUE(fs::exists(package));
+    expect_tables([&](const std::string& name) { return package_rows(package, name); },
+                  expected(*portal_, scope));
   }
 
   static Portal* portal_;
@@ -152,11 +207,38 @@ TEST_F(SampleOpenData, TheContentIsNotTrivial) {
   EXPECT_GT(all.measurements.size(), 0u);
 }
 
-TEST_F(SampleOpenData, PortalTablesHoldEveryRowOfTheContentOnce) { expect_tables(kSite / "du-lieu", -1); }
+TEST_F(SampleOpenData, PortalPackageHoldsEveryRowOfTheContentOnce) {
+  EXPECT_FALSE(fs::exists(kSite / "du-lieu/datapackage.json"));
+  EXPECT_FALSE(fs::exists(kSite / "du-lieu/nhiem-vu.csv"));
+  expect_package(kSite / "datapackage.json", -1);
+}
 
-TEST_F(SampleOpenData, EachUnitsTablesHoldItsOwnAndItsDescendantsRows) {
-  for (std::size_t u = 0; u < portal_->units.size(); ++u)
-    expect_tables(kSite / portal_->units[u].url_path / "du-lieu", static_cast<int>(u));
+TEST_F(SampleOpenData, EachUnitsPackageHoldsItsOwnAndItsDescendantsRows) {
+  for (std::size_t u = 0; u < portal_->units.size(); ++u) {
+    const fs::path package = kSite / portal_->units[u].url_path / "datapackage.json";
+    if (expected(*portal_, static_cast<int>(u)).plans.empty()) {
+      EXPECT_FALSE(fs::exists(package)) << package;  // nothing in or below it
+      continue;
+    }
+    expect_package(package, static_cast<int>(u));
+  }
+}
+
+// A unit's CSVs hold its own plans' rows: each row of the portal is in one CSV file only.
+TEST_F(SampleOpenData, EachUnitsCsvsHoldItsOwnPlansRowsOnly) {
+  std::size_t with_csv = 0;
+  for (std::size_t u = 0; u < portal_->units.size(); ++u) {
+    const fs::path dir = kSite / portal_->units[u].url_path / "du-lieu";
+    const Expected want = expected(*portal_, static_cast<int>(u), true);
+    SCOPED_TRACE(dir.string());
+    if (want.plans.empty()) {
+      EXPECT_FALSE(fs::exists(dir / "ke-hoach.csv"));
+      continue;
+    }
+    ++with_csv;
+    expect_tables([&](const std::string& name) { return read_table(dir / (name + ".csv")); }, want);
+  }
+  EXPECT_EQ(with_csv, 2u);  // Sơn Lâm's and Thanh Xuân's: Định Hoá's plan of 2026 came later
 }
 
 TEST_F(SampleOpenData, EachPlanJsonListsItsTasksAndTargets) {
@@ -282,17 +364,17 @@ TEST(PublishedCsv, FormulaLikeTextIsNeutralisedInEveryTextColumn) {
   int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read(dir / "log");
 
-  nlohmann::json package = nlohmann::json::parse(read(dir / "public/du-lieu/datapackage.json"));
+  nlohmann::json package = nlohmann::json::parse(read(dir / "public/datapackage.json"));
   std::set<std::string> neutralised;
   for (const auto& resource : package.at("resources")) {
     std::set<std::string> text_columns;
     for (const auto& f : resource.at("schema").at("fields"))
       if (f.at("type") == "string") text_columns.insert(f.at("name"));
-    for (const Row& row : read_table(dir / "public/du-lieu" / resource.at("path").get<std::string>()))
+    for (const Row& row : package_rows(dir / "public/datapackage.json", resource.at("name")))
       for (const auto& [column, cell] : row) {
         if (cell.empty() || !text_columns.count(column)) continue;
         EXPECT_EQ(std::string("=+-@\t\r").find(cell[0]), std::string::npos)
-            << resource.at("path") << " › " << column << ": " << cell;
+            << resource.at("name") << " › " << column << ": " << cell;
         if (cell[0] == '\'' && cell.size() > 1 && std::string("=+-@").find(cell[1]) != std::string::npos)
           neutralised.insert(cell);
       }
@@ -301,6 +383,43 @@ TEST(PublishedCsv, FormulaLikeTextIsNeutralisedInEveryTextColumn) {
                            "'=1+1", "'@A1"})
     EXPECT_TRUE(neutralised.count(cell)) << cell;
   fs::remove_all(dir);
+}
+
+// An edit of one line of one plan rewrites that plan's unit's open data only: its CSV
+// piece, its data package (the piece's size) and the plan's JSON; no other unit's CSV or
+// data package, and no file of several units.
+TEST(PublishedOpenData, AOneLineEditChangesOnlyItsOwnUnitsFiles) {
+  fs::path dir = fs::temp_directory_path() / ("congkhai-one-edit-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(kContent, dir / "content", fs::copy_options::recursive);
+  auto build = [&] {
+    std::string cmd = std::string(CONGKHAI_BINARY) + " build --content " + (dir / "content").string() + " --out " +
+                      (dir / "public").string() + " --as-of 2024-06-30 > " + (dir / "log").string() + " 2>&1";
+    int status = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read(dir / "log");
+  };
+  build();
+  const auto before = open_data_files(dir / "public");
+  const fs::path plan = dir / "content/ha-tinh/huong-son/son-lam/plans/2023.md";
+  std::string text = read(plan);
+  const std::string line = "task: Kiểm soát chặt chẽ việc giải quyết TTHC thuộc thẩm quyền giải quyết của cấp xã\n";
+  ASSERT_NE(text.find(line), std::string::npos);
+  text.insert(text.find(line) + line.size() - 1, " (đã sửa)");
+  std::ofstream(plan, std::ios::binary) << text;
+  build();
+  const auto after = open_data_files(dir / "public");
+
+  std::set<std::string> changed;
+  for (const auto& [path, bytes] : after)
+    if (!before.count(path) || before.at(path) != bytes) changed.insert(path);
+  for (const auto& [path, bytes] : before)
+    if (!after.count(path)) changed.insert(path);
+  EXPECT_GT(before.size(), 15u);
+  EXPECT_EQ(changed, (std::set<std::string>{"ha-tinh/huong-son/son-lam/datapackage.json",
+                                            "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv",
+                                            "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json"}));
+  if (!HasFailure()) fs::remove_all(dir);
 }
 
 }  // namespace

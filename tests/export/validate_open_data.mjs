@@ -6,8 +6,8 @@
 //     constraints, primary keys and foreign keys (datapackage-js, the reference JavaScript
 //     implementation of the Frictionless v1 specs).
 // A table is published in pieces, one CSV per unit with plans (<unit>/du-lieu/<table>.csv),
-// and a package lists the pieces of the units it covers: a plain path for one piece, with its
-// byte size; an array (a multipart resource) for several, without one. Every piece starts with
+// and a package lists the pieces of the units it covers: a plain path for one piece (with its
+// byte size when it is the unit's own); an array (a multipart resource) for several, without. Every piece starts with
 // a UTF-8 byte-order mark (for Excel) and its header row. datapackage-js reads no multipart
 // table and no file with the mark, so each package is checked on a copy: each table joined as
 // frictionless-py's multipart loader joins it (the first piece whole, every later one without
@@ -89,7 +89,6 @@ for (const file of packages) {
     if (resource.data !== undefined) continue;  // inline: datapackage-js checks it as it is
     const parts = Array.isArray(resource.path) ? resource.path : [resource.path];
     if (Array.isArray(resource.path) && resource.path.length < 2) fail(where, 'a single piece given as an array');
-    if (parts.length > 1 && resource.bytes !== undefined) fail(where, 'a multipart resource has bytes');
     const names = (resource.schema && resource.schema.fields || []).map((f) => f.name);
     const joined = [];
     let unsafe = false;  // a path not to read, or not there
@@ -115,7 +114,10 @@ for (const file of packages) {
       const end = csv.indexOf('\n');
       const header = csv.subarray(3, end < 0 ? csv.length : end).toString('utf8').replace(/\r$/, '');
       if (header !== names.join(',')) fail(`${where} › ${part}`, `header ${header} ≠ schema fields ${names.join(',')}`);
-      if (parts.length === 1 && csv.length !== resource.bytes) fail(where, `bytes ${csv.length} ≠ ${resource.bytes}`);
+      // A unit's own single piece gives its size; a piece from below or one of several, none.
+      const own = parts.length === 1 && path.dirname(part) === 'du-lieu' && file !== rootPackage;
+      if (own && csv.length !== resource.bytes) fail(where, `bytes ${csv.length} ≠ ${resource.bytes}`);
+      if (!own && resource.bytes !== undefined) fail(where, 'bytes of a piece that is not the unit\'s own');
       // frictionless-py: the first part whole, every later one from after its first line.
       joined.push(i === 0 ? csv : csv.subarray(end < 0 ? csv.length : end + 1));
     }
