@@ -94,6 +94,16 @@ TEST_F(LiveSiteTest, ServesWhatABuildMakes) {
   EXPECT_TRUE(u.diags.empty());
   EXPECT_TRUE(u.full);
   expect_same_as_a_build(site);
+  // The open data as the build lays it out: the portal's package at the root, each unit's
+  // own CSVs in its folder, no table of several units.
+  Diagnostics errors;
+  EXPECT_TRUE(site.file("datapackage.json", &errors));
+  EXPECT_TRUE(site.file("ha-tinh/datapackage.json", &errors));
+  EXPECT_TRUE(site.file("ha-tinh/huong-son/son-lam/du-lieu/tien-do.csv", &errors));
+  EXPECT_FALSE(site.file("du-lieu/tien-do.csv", &errors));
+  EXPECT_FALSE(site.file("ha-tinh/du-lieu/tien-do.csv", &errors));
+  EXPECT_FALSE(site.file("du-lieu/datapackage.json", &errors));
+  EXPECT_TRUE(errors.empty());
 }
 
 TEST_F(LiveSiteTest, ASavedPlanIsReadAlone) {

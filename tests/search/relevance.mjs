@@ -56,10 +56,18 @@ function readCsv(file) {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] || ''])));
 }
 
+// The rows of a table of the whole portal: the pieces its data package lists, joined.
+function readTable(dir, name) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
+  const resource = pkg.resources.find((r) => r.name === name);
+  if (!resource.path) return [];
+  return [].concat(resource.path).flatMap((p) => readCsv(path.join(dir, p)));
+}
+
 function generatedQueries(dir) {
   const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-  const plans = readCsv(path.join(dir, 'du-lieu', 'ke-hoach.csv'));
-  const tasks = readCsv(path.join(dir, 'du-lieu', 'nhiem-vu.csv'));
+  const plans = readTable(dir, 'ke-hoach');
+  const tasks = readTable(dir, 'nhiem-vu');
   const nameOf = Object.fromEntries(plans.map((p) => [p.unit_path, p.unit_name.replace(/^(xã|phường|thị trấn) /, '')]));
   const words = (t, n) => t.replace(/[,;:.()]/g, ' ').split(/\s+/).filter(Boolean).slice(0, n);
   const out = [];
