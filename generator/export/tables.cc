@@ -134,9 +134,11 @@ DataTable plans_table() {
             "The higher-level plan this plan implements"),
       field("implements_unit_path", FieldType::kString, "Đơn vị của kế hoạch cấp trên",
             "Khi kế hoạch cấp trên có trên cổng: unit_path của nó (cùng implements_plan_id chỉ "
-            "một dòng của ke-hoach.csv toàn cổng); để trống khi không có trên cổng",
+            "một dòng của bảng ke-hoach toàn cổng, trong datapackage.json ở gốc cổng, và của "
+            "ke-hoach.csv của đơn vị đó); để trống khi không có trên cổng",
             "When the implemented plan is in this portal: its unit_path (with implements_plan_id, "
-            "a row of the whole portal's ke-hoach.csv); empty when it is not"),
+            "a row of the whole portal's ke-hoach table, in the root datapackage.json, and of that "
+            "unit's ke-hoach.csv); empty when it is not"),
       field("implements_plan_id", FieldType::kString, "Mã kế hoạch cấp trên",
             "Khi kế hoạch cấp trên có trên cổng: plan_id của nó; để trống khi không có trên cổng",
             "When the implemented plan is in this portal: its plan_id; empty when it is not"),
