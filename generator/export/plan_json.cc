@@ -35,9 +35,9 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// Writes JSON straight to text in the layout nlohmann::json::dump(2) gives (two-space indent,
-// "key": value, empty containers as {} and []), without building a tree first: a plan's
-// document is large and written once.
+// Writes JSON straight to text in the compact layout nlohmann::json::dump() gives (no spaces
+// or line breaks: the file is for programs, and a tenth of the portal's bytes), without
+// building a tree first: a plan's document is large and written once.
 class JsonOut {
  public:
   std::string take() { return std::move(s_); }
@@ -50,7 +50,7 @@ class JsonOut {
   JsonOut& key(std::string_view k) {
     element();
     quoted(k);
-    s_ += ": ";
+    s_ += ':';
     after_key_ = true;
     return *this;
   }
@@ -84,22 +84,16 @@ class JsonOut {
     empty_.push_back(true);
   }
   void close(char c) {
-    bool empty = empty_.back();
     empty_.pop_back();
-    if (!empty) newline();
     s_ += c;
-  }
-  void newline() {
-    s_ += '\n';
-    s_.append(2 * empty_.size(), ' ');
   }
   // Before an object member or an array element.
   void element() {
     if (!empty_.back()) s_ += ',';
     empty_.back() = false;
-    newline();
   }
-  // Before any value: an array element gets its own line; a member's value follows its key.
+  // Before any value: an array element is separated from the one before; a member's value
+  // follows its key.
   void value() {
     if (after_key_) after_key_ = false;
     else if (!empty_.empty()) element();
