@@ -39,7 +39,7 @@ std::string lower_extension(const fs::path& p) {
 }  // namespace
 
 CLI::App* add_import_command(CLI::App* app, ImportFlags* f) {
-  CLI::App* cmd = app->add_subcommand("import", "Nhập văn bản kế hoạch (Word .docx) thành tệp nội dung, kèm danh sách cần xem lại");
+  CLI::App* cmd = app->add_subcommand("import", "Nhập văn bản kế hoạch (Word .docx, PDF hoặc .txt) thành tệp nội dung, kèm danh sách cần xem lại");
   cmd->require_subcommand(1);
   f->plan = cmd->add_subcommand("plan", "Đọc văn bản kế hoạch và ghi plans/<mã>.md của đơn vị (không ghi đè)");
   f->plan->add_option("FILE", f->file, "Văn bản kế hoạch: .docx, .pdf hoặc .txt")->required();

@@ -238,6 +238,15 @@ TEST(DocxReader, AlternateContentIsReadOneWayOnly) {
   EXPECT_EQ(texts(*doc), (std::vector<std::string>{"còn"}));
 }
 
+TEST(DocxReader, FramesAreParagraphsInTheirPlace) {
+  ReadProblem p;
+  auto doc = read(docx("<w:p><w:pPr><w:framePr w:w=\"3969\" w:hAnchor=\"margin\" w:vAnchor=\"page\" w:x=\"0\" w:y=\"0\"/></w:pPr>"
+                       "<w:r><w:t>UBND XÃ SƠN LÂM</w:t></w:r></w:p>" + para_xml("KẾ HOẠCH")),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"UBND XÃ SƠN LÂM", "KẾ HOẠCH"}));
+}
+
 TEST(DocxReader, TextBoxInATableCellAndATableInATextBox) {
   ReadProblem p;
   auto doc = read(boxed_docx("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Số: 12/KH-UBND</w:t></w:r>" + text_box(para_xml("ỦY BAN NHÂN DÂN") + para_xml("XÃ SƠN LÂM")) +
