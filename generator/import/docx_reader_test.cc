@@ -211,6 +211,21 @@ TEST(DocxReader, TextBoxesOfTheHeadingAreReadOnceBeforeTheirAnchorParagraph) {
   EXPECT_NE(result.text.find("issuer: UBND xã Sơn Lâm\n"), std::string::npos) << result.text;
 }
 
+TEST(DocxReader, HeadingBoxesAnchoredRightToLeftGiveTheSameFields) {
+  // the motto's box inserted first: read first, and the heading's lines are still each found
+  ReadProblem p;
+  auto doc = read(boxed_docx("<w:p>" + text_box(kMottoBox) + text_box(kIssuerBox) + "</w:p>" + para_xml("KẾ HOẠCH") +
+                             para_xml("Kiểm soát thủ tục hành chính năm 2023")),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(doc->blocks[0].paragraph.text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  auto result = recognise_plan(*doc);
+  EXPECT_NE(result.text.find("number: \"12/KH-UBND\"\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("date: 2023-01-05\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("place: Sơn Lâm\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("issuer: UBND xã Sơn Lâm\n"), std::string::npos) << result.text;
+}
+
 TEST(DocxReader, AlternateContentIsReadOneWayOnly) {
   ReadProblem p;
   // the choice when it holds the box
