@@ -1,7 +1,9 @@
-// `congkhai import plan FILE --unit DIR [--id ID]`: reads the document an official has (Word;
-// PDF and plain text once their readers exist), writes DIR/plans/<id>.md in the content format
-// (never over an existing file) and prints the review list: every guess, with where it is in
-// the document and the line it went to in the file.
+// `congkhai import plan FILE --unit DIR [--id ID] [--review LIST]`: reads the document an
+// official has (Word, PDF or plain text), writes DIR/plans/<id>.md in the content format (never
+// over an existing file) and prints the review list: every guess, with where it is in the
+// document and the line it went to in the file. With --review the list is also written to LIST
+// (UTF-8, a first line naming the document and the plan file, then the items one a line as
+// printed), never over an existing file, and not at all when the import fails.
 #pragma once
 
 #include <string>
@@ -15,6 +17,7 @@ struct ImportFlags {
   std::string file;
   std::string unit;
   std::string id;
+  std::string review;
   std::string lang;
 };
 

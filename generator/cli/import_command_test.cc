@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "cli/testing_command.h"
 #include "cli/testing_import.h"
@@ -113,6 +115,89 @@ TEST_F(ImportCommandTest, Case235MissingFile) {
 TEST_F(ImportCommandTest, Case236MissingArgumentsAreUsageErrors) {
   auto r = import(fixture("son-lam-2023.docx"));
   EXPECT_EQ(r.code, 2) << r.output;
+}
+
+// ---- --review: the review list kept in a file --------------------------------------------
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t nl = text.find('\n', from);
+    if (nl == std::string::npos) nl = text.size();
+    out.push_back(text.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return out;
+}
+
+TEST_F(ImportCommandTest, ReviewListIsWrittenBesideThePlanAsPrinted) {
+  auto r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review can-xem-lai.txt");
+  ASSERT_EQ(r.code, 0) << r.output;
+  ASSERT_TRUE(fs::exists(dir_ / "can-xem-lai.txt")) << r.output;
+  EXPECT_NE(r.output.find("\nĐã ghi danh sách cần xem lại vào can-xem-lai.txt.\n"), std::string::npos) << r.output;
+  // the items printed, between "Cần xem lại (N):" and the line naming the file
+  std::vector<std::string> printed = lines_of(r.output);
+  std::vector<std::string> items;
+  std::string count;
+  for (std::size_t i = 0; i < printed.size(); ++i)
+    if (printed[i].rfind("Cần xem lại (", 0) == 0) {
+      count = printed[i].substr(0, printed[i].size() - 1);
+      for (std::size_t k = i + 1; k < printed.size() && printed[k].rfind("Đã ghi danh sách", 0) != 0; ++k) items.push_back(printed[k]);
+    }
+  ASSERT_FALSE(items.empty()) << r.output;
+  std::vector<std::string> saved = lines_of(read(dir_ / "can-xem-lai.txt"));
+  ASSERT_EQ(saved.size(), items.size() + 1);
+  EXPECT_EQ(saved[0], count + " trong " + fixture("son-lam-2023.docx") + ", đã nhập thành content/ha-tinh/huong-son/son-lam/plans/2023.md:");
+  EXPECT_EQ(std::vector<std::string>(saved.begin() + 1, saved.end()), items);
+  EXPECT_NE(read(dir_ / "can-xem-lai.txt").find("plans/2023.md:152: đề xuất chỉ tiêu 60% (tối thiểu)"), std::string::npos);
+}
+
+TEST_F(ImportCommandTest, ReviewListInEnglish) {
+  auto r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review review.txt --lang en");
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("\nThe review list is also written to review.txt.\n"), std::string::npos) << r.output;
+  std::string saved = read(dir_ / "review.txt");
+  EXPECT_EQ(saved.rfind("To review (", 0), 0u) << saved;
+  EXPECT_NE(saved.find(", imported as content/ha-tinh/huong-son/son-lam/plans/2023.md:\n"), std::string::npos) << saved;
+  EXPECT_NE(saved.find("plans/2023.md:152: proposed target"), std::string::npos) << saved;
+}
+
+TEST_F(ImportCommandTest, ReviewListNeverOverwritesAFileAndThenNothingIsWritten) {
+  write("can-xem-lai.txt", "đã đánh dấu 3 mục\n");
+  auto r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review can-xem-lai.txt");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("tệp can-xem-lai.txt đã có; không ghi đè danh sách cần xem lại lên đó"), std::string::npos) << r.output;
+  EXPECT_EQ(read(dir_ / "can-xem-lai.txt"), "đã đánh dấu 3 mục\n");
+  EXPECT_FALSE(written());
+  r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review can-xem-lai.txt --lang en");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("can-xem-lai.txt already exists; the review list is not written over it"), std::string::npos) << r.output;
+  EXPECT_FALSE(written());
+  // nor the plan file itself
+  r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review content/ha-tinh/huong-son/son-lam/plans/2023.md");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("--review phải là một tệp khác tệp kế hoạch"), std::string::npos) << r.output;
+  EXPECT_FALSE(written());
+}
+
+TEST_F(ImportCommandTest, ReviewListIsNotWrittenWhenTheImportFails) {
+  write("ke-hoach.docx", "không phải tệp zip\n");
+  auto r = import("ke-hoach.docx " + unit_ + " --review can-xem-lai.txt");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_FALSE(fs::exists(dir_ / "can-xem-lai.txt"));
+  // the plan file already there: refused, and no list either
+  ASSERT_EQ(import(fixture("son-lam-2023.docx") + " " + unit_).code, 0);
+  r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review can-xem-lai.txt");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("đã có; không ghi đè"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir_ / "can-xem-lai.txt"));
+  // a list that cannot be created: nothing written
+  fs::remove(dir_ / "content/ha-tinh/huong-son/son-lam/plans/2023.md");
+  r = import(fixture("son-lam-2023.docx") + " " + unit_ + " --review khong-co/can-xem-lai.txt");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.output.find("không tạo được tệp khong-co/can-xem-lai.txt"), std::string::npos) << r.output;
+  EXPECT_FALSE(written());
 }
 
 }  // namespace

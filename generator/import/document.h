@@ -18,6 +18,7 @@ struct SourcePlace {
   int paragraph = 0;  // body paragraph (Word), or line (text, PDF page)
   int table = 0;
   int row = 0;
+  int text_box = 0;  // a Word text box or shape holding the text, counted in document order
 };
 
 struct Paragraph {

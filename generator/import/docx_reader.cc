@@ -177,7 +177,11 @@ struct Reader {
   Document doc;
   int paragraph_count = 0;
   int table_count = 0;
+  int box_count = 0;
+  int box_now = 0;    // the text box being read (its number), 0 in the body
+  int box_depth = 0;  // text boxes inside text boxes
   bool too_big = false;
+  bool too_deep = false;
 
   // A paragraph's text and formatting, tracked changes accepted.
   struct Runs {
@@ -224,9 +228,59 @@ struct Reader {
     }
   }
 
+  // The text boxes drawn from a paragraph (w:txbxContent: DrawingML wps:txbx in w:drawing, or
+  // VML v:textbox in w:pict), in the order of their anchors. Of mc:AlternateContent only the
+  // first mc:Choice is read, or the mc:Fallback when the choice holds no text box: Word writes
+  // the same box twice there. A text box's own content is not searched here: it is read as a
+  // body of its own, so every element is visited once however the boxes nest.
+  static void text_boxes(xmlNodePtr n, std::vector<xmlNodePtr>* out) {
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (is_element(c, "txbxContent")) {
+        out->push_back(c);
+      } else if (is_element(c, "AlternateContent")) {
+        std::size_t before = out->size();
+        if (xmlNodePtr choice = first_child(c, "Choice")) text_boxes(choice, out);
+        if (out->size() == before)
+          if (xmlNodePtr fallback = first_child(c, "Fallback")) text_boxes(fallback, out);
+      } else if (is_element(c, "del") || is_element(c, "moveFrom") || is_element(c, "pPr") || is_element(c, "rPr") ||
+                 is_element(c, "sdtPr")) {
+        continue;
+      } else if (is_element(c, "r")) {
+        xmlNodePtr rpr = first_child(c, "rPr");
+        if (toggle_on(first_child(rpr, "vanish")) || toggle_on(first_child(rpr, "webHidden"))) continue;
+        text_boxes(c, out);
+      } else {
+        text_boxes(c, out);
+      }
+    }
+  }
+
+  // Reads each text box of paragraph `p` with `each(box content)`, numbering the boxes.
+  template <typename Each>
+  void each_text_box(xmlNodePtr p, Each each) {
+    std::vector<xmlNodePtr> boxes;
+    text_boxes(p, &boxes);
+    if (boxes.empty()) return;
+    if (box_depth >= kMaxDocxTextBoxDepth) {
+      too_deep = true;
+      return;
+    }
+    int outer = box_now;
+    ++box_depth;
+    for (xmlNodePtr box : boxes) {
+      if (too_big || too_deep) break;
+      box_now = ++box_count;
+      each(box);
+    }
+    --box_depth;
+    box_now = outer;
+  }
+
   Paragraph paragraph(xmlNodePtr p) {
     Paragraph out;
     out.at.paragraph = ++paragraph_count;
+    out.at.text_box = box_now;
     xmlNodePtr ppr = first_child(p, "pPr");
     if (xmlNodePtr jc = first_child(ppr, "jc")) out.centered = attribute(jc, "val") == "center";
     int num_id = -1, ilvl = 0;
@@ -248,8 +302,9 @@ struct Reader {
 
   // A cell's paragraphs, tables nested in it flattened into their cells' paragraphs.
   void cell_paragraphs(xmlNodePtr n, std::vector<Paragraph>* out) {
-    for (xmlNodePtr c = n->children; c; c = c->next) {
+    for (xmlNodePtr c = n->children; c && !too_deep; c = c->next) {
       if (is_element(c, "p")) {
+        each_text_box(c, [&](xmlNodePtr box) { cell_paragraphs(box, out); });
         out->push_back(paragraph(c));
       } else if (is_element(c, "tbl")) {
         for (xmlNodePtr tr = c->children; tr; tr = tr->next)
@@ -271,11 +326,13 @@ struct Reader {
   Table table(xmlNodePtr t) {
     Table out;
     out.at.table = ++table_count;
+    out.at.text_box = box_now;
     int row_count = 0;
     for (xmlNodePtr tr = t->children; tr; tr = tr->next) {
       if (!is_element(tr, "tr")) continue;
       Row row;
       row.at.table = out.at.table;
+      row.at.text_box = box_now;
       row.at.row = ++row_count;
       xmlNodePtr trpr = first_child(tr, "trPr");
       row.header = toggle_on(first_child(trpr, "tblHeader"));
@@ -310,13 +367,20 @@ struct Reader {
     return out;
   }
 
+  // The blocks of the body or of a text box. A paragraph's text boxes come before its own text:
+  // Word anchors a floating box to the paragraph nearest where it is drawn, and a heading's
+  // boxes (issuer and number on the left, national motto and date on the right) sit at the top
+  // of the page, above the text of the paragraph that holds their anchors ("KẾ HOẠCH" or an
+  // empty one). Boxes anchored side by side are read in the order of their anchors.
   void body(xmlNodePtr n) {
-    for (xmlNodePtr c = n->children; c && !too_big; c = c->next) {
+    for (xmlNodePtr c = n->children; c && !too_big && !too_deep; c = c->next) {
       if (doc.blocks.size() >= kMaxDocxBlocks) {
         too_big = true;
         return;
       }
       if (is_element(c, "p")) {
+        each_text_box(c, [&](xmlNodePtr box) { body(box); });
+        if (too_big || too_deep) return;
         Block b;
         b.paragraph = paragraph(c);
         doc.blocks.push_back(std::move(b));
@@ -327,6 +391,9 @@ struct Reader {
         doc.blocks.push_back(std::move(b));
       } else if (is_element(c, "sdt") || is_element(c, "sdtContent") || is_element(c, "customXml") || is_element(c, "ins") || is_element(c, "moveTo")) {
         body(c);
+      } else if (is_element(c, "AlternateContent")) {
+        xmlNodePtr choice = first_child(c, "Choice");
+        if (xmlNodePtr branch = choice ? choice : first_child(c, "Fallback")) body(branch);
       }
     }
   }
@@ -379,6 +446,13 @@ std::optional<Document> read_docx(std::string_view bytes, const std::string& pat
     return std::nullopt;
   }
   reader.body(body);
+  if (reader.too_deep) {
+    refuse(problem,
+           "văn bản có hộp văn bản lồng trong nhau quá " + std::to_string(kMaxDocxTextBoxDepth) + " lớp; hãy đưa nội dung ra khỏi các hộp và lưu lại",
+           "the document has text boxes nested more than " + std::to_string(kMaxDocxTextBoxDepth) +
+               " deep; move their text out of the boxes and save it again");
+    return std::nullopt;
+  }
   if (reader.too_big) {
     refuse(problem, "văn bản có quá nhiều đoạn (hơn " + std::to_string(kMaxDocxBlocks) + ") để là một kế hoạch",
            "the document has too many paragraphs (more than " + std::to_string(kMaxDocxBlocks) + ") for a plan");

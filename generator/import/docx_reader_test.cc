@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstring>
 
 #include "import/plan_recogniser.h"
 #include "load/testing_zip.h"
@@ -149,6 +150,167 @@ TEST(DocxReader, AFiveHundredPageDocumentIsReadQuickly) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 10.0);
   EXPECT_FALSE(result.review.empty());  // no "KẾ HOẠCH", no task table: said, not guessed
+}
+
+// ---- text boxes ------------------------------------------------------------------------------
+
+std::string para_xml(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
+
+// A text box as Word and LibreOffice write it: a DrawingML shape for Word 2010 and later, and
+// the same box again in VML for older readers, the two inside mc:AlternateContent.
+std::string text_box(const std::string& content) {
+  return "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+         "<a:graphic><a:graphicData><wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:txbx><w:txbxContent>" + content +
+         "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+         "<mc:Fallback><w:pict><v:rect><v:textbox><w:txbxContent>" + content +
+         "</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+}
+
+// The namespaces a text box uses, declared on the document element.
+std::string boxed_docx(const std::string& body) {
+  std::string xml = document_xml(body);
+  xml.replace(xml.find(kNs), std::strlen(kNs),
+              std::string(kNs) + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+                                 " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+                                 " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+                                 " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+                                 " xmlns:v=\"urn:schemas-microsoft-com:vml\"");
+  return make_zip({{"word/document.xml", xml}});
+}
+
+std::vector<std::string> texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& b : doc.blocks) out.push_back(b.kind == Block::Kind::kParagraph ? b.paragraph.text : "[bảng]");
+  return out;
+}
+
+const std::string kIssuerBox = para_xml("ỦY BAN NHÂN DÂN") + para_xml("XÃ SƠN LÂM") + para_xml("Số: 12/KH-UBND");
+const std::string kMottoBox = para_xml("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + para_xml("Độc lập - Tự do - Hạnh phúc") +
+                              para_xml("Sơn Lâm, ngày 05 tháng 01 năm 2023");
+
+TEST(DocxReader, TextBoxesOfTheHeadingAreReadOnceBeforeTheirAnchorParagraph) {
+  // both boxes anchored in the "KẾ HOẠCH" paragraph, as LibreOffice anchors a heading's frames
+  ReadProblem p;
+  auto doc = read(boxed_docx("<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r>" + text_box(kIssuerBox) + text_box(kMottoBox) + "</w:p>" +
+                             para_xml("Kiểm soát thủ tục hành chính năm 2023")),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"ỦY BAN NHÂN DÂN", "XÃ SƠN LÂM", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                    "Độc lập - Tự do - Hạnh phúc", "Sơn Lâm, ngày 05 tháng 01 năm 2023", "KẾ HOẠCH",
+                                                    "Kiểm soát thủ tục hành chính năm 2023"}));
+  EXPECT_EQ(doc->blocks[0].paragraph.at.text_box, 1);
+  EXPECT_EQ(doc->blocks[5].paragraph.at.text_box, 2);
+  EXPECT_EQ(doc->blocks[6].paragraph.at.text_box, 0);
+  EXPECT_EQ(describe_place(doc->blocks[3].paragraph.at, false), "hộp văn bản 2, đoạn 4");
+  EXPECT_EQ(describe_place(doc->blocks[3].paragraph.at, true), "text box 2, paragraph 4");
+  // the recogniser finds the heading in them as in paragraphs
+  auto result = recognise_plan(*doc);
+  EXPECT_NE(result.text.find("number: \"12/KH-UBND\"\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("date: 2023-01-05\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("place: Sơn Lâm\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("issuer: UBND xã Sơn Lâm\n"), std::string::npos) << result.text;
+}
+
+TEST(DocxReader, HeadingBoxesAnchoredRightToLeftGiveTheSameFields) {
+  // the motto's box inserted first: read first, and the heading's lines are still each found
+  ReadProblem p;
+  auto doc = read(boxed_docx("<w:p>" + text_box(kMottoBox) + text_box(kIssuerBox) + "</w:p>" + para_xml("KẾ HOẠCH") +
+                             para_xml("Kiểm soát thủ tục hành chính năm 2023")),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(doc->blocks[0].paragraph.text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  auto result = recognise_plan(*doc);
+  EXPECT_NE(result.text.find("number: \"12/KH-UBND\"\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("date: 2023-01-05\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("place: Sơn Lâm\n"), std::string::npos) << result.text;
+  EXPECT_NE(result.text.find("issuer: UBND xã Sơn Lâm\n"), std::string::npos) << result.text;
+}
+
+TEST(DocxReader, AlternateContentIsReadOneWayOnly) {
+  ReadProblem p;
+  // the choice when it holds the box
+  auto doc = read(boxed_docx("<w:p>" + text_box(para_xml("Số: 12/KH-UBND")) + "</w:p>"), &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"Số: 12/KH-UBND", ""}));
+  // the fallback when the choice is something else (a picture)
+  doc = read(boxed_docx("<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wpg\"><w:drawing><wp:inline/></w:drawing></mc:Choice>"
+                        "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>" + para_xml("Số: 7/KH-UBND") +
+                        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"),
+             &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"Số: 7/KH-UBND", ""}));
+  // a VML box alone (older Word)
+  doc = read(boxed_docx("<w:p><w:r><w:pict><v:rect><v:textbox><w:txbxContent>" + para_xml("UBND XÃ SƠN LÂM") +
+                        "</w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>"),
+             &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"UBND XÃ SƠN LÂM", ""}));
+  // a box in a deleted or hidden run is not there
+  doc = read(boxed_docx("<w:p><w:del>" + text_box(para_xml("xoá")) + "</w:del><w:r><w:rPr><w:vanish/></w:rPr><w:pict><v:rect><v:textbox><w:txbxContent>" +
+                        para_xml("ẩn") + "</w:txbxContent></v:textbox></v:rect></w:pict></w:r><w:r><w:t>còn</w:t></w:r></w:p>"),
+             &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"còn"}));
+}
+
+TEST(DocxReader, FramesAreParagraphsInTheirPlace) {
+  ReadProblem p;
+  auto doc = read(docx("<w:p><w:pPr><w:framePr w:w=\"3969\" w:hAnchor=\"margin\" w:vAnchor=\"page\" w:x=\"0\" w:y=\"0\"/></w:pPr>"
+                       "<w:r><w:t>UBND XÃ SƠN LÂM</w:t></w:r></w:p>" + para_xml("KẾ HOẠCH")),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(texts(*doc), (std::vector<std::string>{"UBND XÃ SƠN LÂM", "KẾ HOẠCH"}));
+}
+
+TEST(DocxReader, TextBoxInATableCellAndATableInATextBox) {
+  ReadProblem p;
+  auto doc = read(boxed_docx("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Số: 12/KH-UBND</w:t></w:r>" + text_box(para_xml("ỦY BAN NHÂN DÂN") + para_xml("XÃ SƠN LÂM")) +
+                             "</w:p></w:tc><w:tc>" + para_xml("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "</w:tc></w:tr></w:tbl>" +
+                             "<w:p>" + text_box("<w:tbl><w:tr><w:tc>" + para_xml("TT") + "</w:tc><w:tc>" + para_xml("Nội dung") +
+                                                "</w:tc></w:tr></w:tbl>" + para_xml("sau bảng")) +
+                             "</w:p>"),
+                  &p);
+  ASSERT_TRUE(doc) << p.en;
+  ASSERT_EQ(doc->blocks.size(), 4u);
+  const Cell& cell = doc->blocks[0].table.rows[0].cells[0];
+  EXPECT_EQ(cell.text, "ỦY BAN NHÂN DÂN\nXÃ SƠN LÂM\nSố: 12/KH-UBND");
+  ASSERT_EQ(cell.paragraphs.size(), 3u);
+  EXPECT_EQ(cell.paragraphs[0].at.text_box, 1);
+  EXPECT_EQ(cell.paragraphs[2].at.text_box, 0);
+  ASSERT_EQ(doc->blocks[1].kind, Block::Kind::kTable);
+  EXPECT_EQ(doc->blocks[1].table.rows[0].cells[1].text, "Nội dung");
+  EXPECT_EQ(doc->blocks[1].table.rows[0].at.text_box, 2);
+  EXPECT_EQ(doc->blocks[1].table.at.table, 2);
+  EXPECT_EQ(doc->blocks[2].paragraph.text, "sau bảng");
+  EXPECT_EQ(doc->blocks[3].paragraph.text, "");
+}
+
+TEST(DocxReader, ManyAndNestedTextBoxesStayBounded) {
+  // boxes in boxes, as deep as a reader allows: each read once, the innermost first
+  std::string nested = para_xml("trong cùng");
+  for (int d = 0; d < kMaxDocxTextBoxDepth; ++d) nested = "<w:p><w:r><w:t>lớp " + std::to_string(d) + "</w:t></w:r>" + text_box(nested) + "</w:p>";
+  ReadProblem p;
+  auto doc = read(boxed_docx(nested), &p);
+  ASSERT_TRUE(doc) << p.en;
+  ASSERT_EQ(doc->blocks.size(), static_cast<std::size_t>(kMaxDocxTextBoxDepth) + 1);
+  EXPECT_EQ(doc->blocks.front().paragraph.text, "trong cùng");
+  EXPECT_EQ(doc->blocks.back().paragraph.text, "lớp " + std::to_string(kMaxDocxTextBoxDepth - 1));
+  // one more level is refused, with the reason
+  nested = "<w:p>" + text_box(nested) + "</w:p>";
+  EXPECT_FALSE(read(boxed_docx(nested), &p));
+  EXPECT_NE(p.vi.find("hộp văn bản lồng trong nhau quá 8 lớp"), std::string::npos) << p.vi;
+  EXPECT_NE(p.en.find("text boxes nested more than 8 deep"), std::string::npos) << p.en;
+  // and a document of very many boxes is read in time proportional to its size
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "<w:p>" + text_box(para_xml("hộp " + std::to_string(i)) + para_xml("dòng hai")) + text_box(para_xml("x")) + "</w:p>";
+  auto start = std::chrono::steady_clock::now();
+  doc = read(boxed_docx(body), &p);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(doc) << p.en;
+  EXPECT_EQ(doc->blocks.size(), 80000u);
+  EXPECT_EQ(doc->blocks[4].paragraph.text, "hộp 1");
+  EXPECT_EQ(doc->blocks.back().paragraph.at.paragraph, 80000);
+  EXPECT_LT(seconds, 10.0);
 }
 
 }  // namespace

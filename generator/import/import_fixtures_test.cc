@@ -1,8 +1,9 @@
 // The three sample plans as Word documents (tests/fixtures/import/, made with LibreOffice from
-// the plans in content/) imported and compared field by field with the plans in content/, both
-// loaded with the plan loader: the share of task rows whose number, text, lead, partners,
-// output and timeframe are all exactly right, and of header fields. Every row must be there:
-// the row count matches, or the review list names the uncertain row.
+// the plans in content/; two of them again with the heading in text boxes) imported and
+// compared field by field with the plans in content/, both loaded with the plan loader: the
+// share of task rows whose number, text, lead, partners, output and timeframe are all exactly
+// right, and of header fields. Every row must be there: the row count matches, or the review
+// list names the uncertain row.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -68,10 +69,30 @@ TEST_P(ImportFixture, DocxMatchesTheHandTranscribedPlan) {
   EXPECT_EQ(s.header_right, s.header);
 }
 
+// LibreOffice saves each box twice (DrawingML and a VML copy in mc:AlternateContent): read once,
+// before the paragraph that holds the anchors, the issuer's box (left) before the motto's.
+TEST(ImportFixtureTextBoxes, HeadingBoxesAreReadOnceInReadingOrder) {
+  ReadProblem problem;
+  auto doc = read_docx(slurp(std::string(CONGKHAI_SOURCE_DIR) + "/tests/fixtures/import/dinh-hoa-2026-hop-van-ban.docx"), "x.docx", &problem);
+  ASSERT_TRUE(doc) << problem.en;
+  std::vector<std::string> heading;
+  for (const auto& b : doc->blocks) {
+    if (b.kind != Block::Kind::kParagraph) continue;
+    if (b.paragraph.text == "KẾ HOẠCH") break;
+    if (!b.paragraph.text.empty()) heading.push_back(std::to_string(b.paragraph.at.text_box) + " " + b.paragraph.text);
+  }
+  EXPECT_EQ(heading, (std::vector<std::string>{"1 ỦY BAN NHÂN DÂN\nXÃ ĐỊNH HOÁ", "1 Số: /KH-UBND",
+                                               "2 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+                                               "2 Định Hoá, ngày tháng 01 năm 2026"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(SamplePlans, ImportFixture,
                          ::testing::Values(Fixture{"son-lam-2023", "content/ha-tinh/huong-son/son-lam/plans/2023.md"},
                                            Fixture{"thanh-xuan-2024", "content/hai-duong/thanh-ha/thanh-xuan/plans/2024.md"},
-                                           Fixture{"dinh-hoa-2026", "content/thai-nguyen/dinh-hoa/plans/2026.md"}),
+                                           Fixture{"dinh-hoa-2026", "content/thai-nguyen/dinh-hoa/plans/2026.md"},
+                                           // the heading in two text boxes instead of a table
+                                           Fixture{"son-lam-2023-hop-van-ban", "content/ha-tinh/huong-son/son-lam/plans/2023.md"},
+                                           Fixture{"dinh-hoa-2026-hop-van-ban", "content/thai-nguyen/dinh-hoa/plans/2026.md"}),
                          [](const auto& info) {
                            std::string n = info.param.name;
                            for (char& c : n)

@@ -1357,6 +1357,7 @@ std::string write_plan(Draft* d) {
 std::string describe_place(const SourcePlace& at, bool english) {
   std::vector<std::string> parts;
   if (at.page) parts.push_back((english ? "page " : "trang ") + std::to_string(at.page));
+  if (at.text_box) parts.push_back((english ? "text box " : "hộp văn bản ") + std::to_string(at.text_box));
   if (at.table) parts.push_back((english ? "table " : "bảng ") + std::to_string(at.table));
   if (at.row) parts.push_back((english ? "row " : "hàng ") + std::to_string(at.row));
   if (at.paragraph && !at.table) parts.push_back((english ? (at.page ? "line " : "paragraph ") : (at.page ? "dòng " : "đoạn ")) + std::to_string(at.paragraph));
