@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "load/content_tree.h"
@@ -336,13 +337,19 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(store_refs(shards[0].data), (std::vector<std::string>{"ha-tinh/index.html", "thai-nguyen/index.html"}));
   EXPECT_EQ(shards[0].data["areas"][1]["slug"], "thai-nguyen");
   EXPECT_EQ(shards[0].data["areas"][1]["name"], "tỉnh Thái Nguyên");
-  EXPECT_EQ(shards[0].data["areas"][1]["bytes"], shards[3].script.size());
-  EXPECT_EQ(shards[0].data["areas"][1]["total"], shards[3].script.size() + shards[4].script.size());
+  // Sizes are listed rounded up to 4 KiB: an upper bound for the browser's budget.
+  EXPECT_EQ(shards[0].data["areas"][1]["bytes"], listed_shard_bytes(shards[3].script.size()));
+  EXPECT_EQ(shards[0].data["areas"][1]["total"],
+            listed_shard_bytes(shards[3].script.size()) + listed_shard_bytes(shards[4].script.size()));
+  EXPECT_EQ(listed_shard_bytes(0), 0u);
+  EXPECT_EQ(listed_shard_bytes(1), 4096u);
+  EXPECT_EQ(listed_shard_bytes(4096), 4096u);
+  EXPECT_EQ(listed_shard_bytes(4097), 8192u);
   // A top-level unit: its descendants' pages, with refs below its path, and their shards.
   EXPECT_EQ(store_refs(shards[1].data),
             (std::vector<std::string>{"huong-son/index.html", "huong-son/son-lam/index.html"}));
   EXPECT_EQ(to_js_json(shards[1].data["units"]),
-            "[[\"huong-son/son-lam\"," + std::to_string(shards[2].script.size()) + "]]");
+            "[[\"huong-son/son-lam\"," + std::to_string(listed_shard_bytes(shards[2].script.size())) + "]]");
   // A commune: its plan, tasks, target and report, refs below its path, its name given once.
   const LunrJson& commune = shards[2].data;
   EXPECT_EQ(commune["key"], "ha-tinh/huong-son/son-lam");
@@ -409,20 +416,31 @@ TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
     if (!f.reused) EXPECT_EQ(f.bytes, first.at(path).bytes);
   }
 
-  // A task of Sơn Lâm edited: its shard, and its province's (which lists its size), are made
-  // again, as a full build would make them; Thái Nguyên's are reused.
+  // A task of Sơn Lâm edited (a word): its shard is made again, as a full build would make it. Its
+  // listed size stays in the same 4 KiB step, so its province's shard (which lists it) is
+  // reused, as are Thái Nguyên's; the global index is always made.
   Portal edited = portal;
-  edited.plans[0].tasks[0].text += " trên Hệ thống thông tin giải quyết TTHC của tỉnh";
-  const auto full = build(edited, {"1.0", nullptr});
-  const auto again = build(edited, {"1.0", &keys});
-  for (const std::string path : {"tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc/ha-tinh.js",
-                                 "tim-kiem/chi-muc.js"}) {
-    EXPECT_FALSE(again.at(path).reused) << path;
-    EXPECT_EQ(again.at(path).bytes, full.at(path).bytes) << path;
-    EXPECT_EQ(again.at(path).key, full.at(path).key) << path;
-  }
-  EXPECT_TRUE(again.at("tim-kiem/chi-muc/thai-nguyen.js").reused);
-  EXPECT_TRUE(again.at("tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js").reused);
+  edited.plans[0].tasks[0].text.replace(edited.plans[0].tasks[0].text.find("TTHC"), 4, "TTHCS");
+  const auto check_against_full = [&](const Portal& p, const std::vector<std::string>& remade) {
+    const auto full = build(p, {"1.0", nullptr});
+    const auto again = build(p, {"1.0", &keys});
+    for (const std::string& path : remade) {
+      EXPECT_FALSE(again.at(path).reused) << path;
+      EXPECT_EQ(again.at(path).bytes, full.at(path).bytes) << path;
+      EXPECT_EQ(again.at(path).key, full.at(path).key) << path;
+    }
+    for (const auto& [path, f] : again)
+      if (std::find(remade.begin(), remade.end(), path) == remade.end()) EXPECT_TRUE(f.reused) << path;
+  };
+  ASSERT_EQ(listed_shard_bytes(first.at("tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js").bytes.size()),
+            listed_shard_bytes(build(edited, {"1.0", nullptr}).at("tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js").bytes.size()));
+  check_against_full(edited, {"tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc.js"});
+
+  // An edit that moves the shard's listed size: its province's shard is made again too.
+  Portal grown = portal;
+  grown.plans[0].tasks[0].text += " " + std::string(2 * kListedShardUnit, 'x');
+  check_against_full(grown, {"tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc/ha-tinh.js",
+                             "tim-kiem/chi-muc.js"});
 
   // Another version of the generator reuses nothing.
   for (const auto& [path, f] : build(portal, {"1.1", &keys})) EXPECT_FALSE(f.reused) << path;

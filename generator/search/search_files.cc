@@ -109,7 +109,15 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
 // and the size of its .js: a shard reused from the previous build still tells the shards
 // above it its size. kShardFormat changes whenever the way shards are written does.
-constexpr std::string_view kShardFormat = "shard 3: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store";
+constexpr std::string_view kShardFormat = "shard 4: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
+
+}  // namespace
+
+std::size_t listed_shard_bytes(std::size_t bytes) {
+  return (bytes + kListedShardUnit - 1) / kListedShardUnit * kListedShardUnit;
+}
+
+namespace {
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
                        const std::vector<const SearchDocument*>& docs, std::string_view listed) {
@@ -231,7 +239,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     if (portal.units[u].parent >= 0 && has_own(u)) {
       int top = -1;
       for (int a = static_cast<int>(u); a >= 0; a = portal.units[static_cast<std::size_t>(a)].parent) top = a;
-      total[static_cast<std::size_t>(top)] += shards[u].bytes;
+      total[static_cast<std::size_t>(top)] += listed_shard_bytes(shards[u].bytes);
     }
   const std::vector<int>& tops = portal.top_units;
   parallel_for(tops.size(), threads, [&](std::size_t i) {
@@ -245,7 +253,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       if (portal.units[u].parent < 0 || shards[u].key.empty()) continue;
       const std::string& path = portal.units[u].url_path;
       if (path.compare(0, prefix.size(), prefix) != 0) continue;
-      units.push_back(LunrJson::array({path.substr(prefix.size()), shards[u].bytes}));
+      units.push_back(LunrJson::array({path.substr(prefix.size()), listed_shard_bytes(shards[u].bytes)}));
     }
     const std::string name = unit_display_name(unit);
     UnitDocs d = unit_docs(portal, t, below[t], facts);
@@ -267,8 +275,8 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     LunrJson entry = LunrJson::object();
     entry["slug"] = unit.url_path;
     entry["name"] = unit_display_name(unit);
-    entry["bytes"] = shards[t].bytes;
-    entry["total"] = shards[t].bytes + total[t];
+    entry["bytes"] = listed_shard_bytes(shards[t].bytes);
+    entry["total"] = listed_shard_bytes(shards[t].bytes) + total[t];
     areas.push_back(std::move(entry));
   }
   global.data["areas"] = std::move(areas);

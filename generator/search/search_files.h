@@ -49,14 +49,22 @@ struct SearchShard {
   std::size_t bytes = 0;  // script.size(), kept when the script was handed out
 };
 
+// The size a shard is listed with, in the shards above it ("units", "areas"): its .js's bytes
+// rounded up to a multiple of kListedShardUnit. The browser only weighs shards against its
+// budget, for which an upper bound within 4 KiB is as good; and a size that does not move
+// with every word edited below leaves the province's shard and the global index unchanged
+// (not rebuilt, not uploaded again) after most edits.
+inline constexpr std::size_t kListedShardUnit = 4096;
+std::size_t listed_shard_bytes(std::size_t bytes);
+
 // The global index first, then one shard per unit that has documents, in Portal::units
 // order. A unit without plans or reports (and, at the top, without descendants) has none.
 //  - a unit's shard: its plans, tasks, targets and reports;
 //  - a top-level unit's shard: those, its descendants' own documents (the unit pages), and
-//    "units": [[path below the top unit, bytes of its shard's .js], …] for each descendant
-//    with a shard;
+//    "units": [[path below the top unit, listed size of its shard's .js], …] for each
+//    descendant with a shard;
 //  - the global index: the top-level units' own documents and "areas": [{"slug", "name",
-//    "bytes": its shard's .js, "total": with every descendant's}].
+//    "bytes": its shard's .js, "total": with every descendant's}], listed sizes.
 // Shards are indexed on `threads` threads (0: every core); the result does not depend on it.
 // Each thread makes the documents of the shard it builds and frees them once the shard is
 // made, so the portal's documents are never all held at once.
