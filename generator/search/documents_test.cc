@@ -413,7 +413,9 @@ TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
   for (const auto& [path, f] : build(portal, {"1.0", &keys})) {
     EXPECT_EQ(f.key, keys.at(path)) << path;
     EXPECT_EQ(f.reused, path != "tim-kiem/chi-muc.js") << path;
-    if (!f.reused) EXPECT_EQ(f.bytes, first.at(path).bytes);
+    if (!f.reused) {
+      EXPECT_EQ(f.bytes, first.at(path).bytes);
+    }
   }
 
   // A task of Sơn Lâm edited (a word): its shard is made again, as a full build would make it. Its
@@ -429,8 +431,11 @@ TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
       EXPECT_EQ(again.at(path).bytes, full.at(path).bytes) << path;
       EXPECT_EQ(again.at(path).key, full.at(path).key) << path;
     }
-    for (const auto& [path, f] : again)
-      if (std::find(remade.begin(), remade.end(), path) == remade.end()) EXPECT_TRUE(f.reused) << path;
+    for (const auto& [path, f] : again) {
+      if (std::find(remade.begin(), remade.end(), path) == remade.end()) {
+        EXPECT_TRUE(f.reused) << path;
+      }
+    }
   };
   ASSERT_EQ(listed_shard_bytes(first.at("tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js").bytes.size()),
             listed_shard_bytes(build(edited, {"1.0", nullptr}).at("tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js").bytes.size()));
