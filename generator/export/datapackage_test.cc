@@ -132,7 +132,8 @@ TEST(DataPackage, ListsThePiecesOfItsUnitAndTheUnitsBelowInUnitOrder) {
     if (!f.path.ends_with("datapackage.json")) continue;
     ++packages;
     const std::string dir = f.path.substr(0, f.path.size() - std::string("datapackage.json").size());
-    for (const auto& r : json::parse(f.bytes)["resources"])
+    const json package = json::parse(f.bytes);
+    for (const auto& r : package["resources"])
       for (const std::string& piece : pieces_of(r)) {
         EXPECT_NE(piece.rfind("/", 0), 0u) << f.path << ": " << piece;
         EXPECT_EQ(piece.find(".."), std::string::npos) << f.path << ": " << piece;
