@@ -20,15 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 json reference(const Reference& r) {
   return {{"text", r.text}, {"href", is_safe_url(r.url) ? r.url : ""}};
 }
