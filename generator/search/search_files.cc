@@ -111,13 +111,6 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // above it its size. kShardFormat changes whenever the way shards are written does.
 constexpr std::string_view kShardFormat = "shard 4: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
 
-}  // namespace
-
-std::size_t listed_shard_bytes(std::size_t bytes) {
-  return (bytes + kListedShardUnit - 1) / kListedShardUnit * kListedShardUnit;
-}
-
-namespace {
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
                        const std::vector<const SearchDocument*>& docs, std::string_view listed) {
@@ -185,6 +178,10 @@ SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const 
 }
 
 }  // namespace
+
+std::size_t listed_shard_bytes(std::size_t bytes) {
+  return (bytes + kListedShardUnit - 1) / kListedShardUnit * kListedShardUnit;
+}
 
 std::string search_index_path(std::string_view key, std::string_view ext) {
   if (key == kGlobalSearchKey) return std::string(kIndexDir) + "." + std::string(ext);
@@ -275,8 +272,9 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     LunrJson entry = LunrJson::object();
     entry["slug"] = unit.url_path;
     entry["name"] = unit_display_name(unit);
-    entry["bytes"] = listed_shard_bytes(shards[t].bytes);
-    entry["total"] = listed_shard_bytes(shards[t].bytes) + total[t];
+    const std::size_t own = listed_shard_bytes(shards[t].bytes);
+    entry["bytes"] = own;
+    entry["total"] = own + total[t];
     areas.push_back(std::move(entry));
   }
   global.data["areas"] = std::move(areas);
