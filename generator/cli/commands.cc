@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,9 @@
 #include "cli/progress.h"
 #include "cli/serve_command.h"
 #include "derive/reference_date.h"
+#include "load/parsed_cache.h"
+#include "load/regular_file.h"
+#include "text/content_hash.h"
 #include "write/build_cache.h"
 #include "write/output_lock.h"
 #include "write/site_writer.h"
@@ -50,6 +54,15 @@ void add_content_flags(CLI::App* cmd, CommonFlags* f) {
                   "Ngày tham chiếu YYYY-MM-DD để tính tiến độ, quá hạn (mặc định: SOURCE_DATE_EPOCH, nếu không thì hôm nay)");
   cmd->add_option("--jobs,-j", f->jobs, "Số luồng xử lý (mặc định: mọi nhân máy); kết quả không đổi")
       ->check(CLI::Range(0, 256));
+}
+
+// The generator as the cache of parsed content files knows it: its version and the hash of its
+// own executable, so that a changed parser never reads what an older one parsed, even at the
+// same version. Empty when the executable cannot be read: no cache is then used.
+std::string generator_identity() {
+  RegularFile exe = read_regular_file("/proc/self/exe", std::size_t{1} << 30);
+  if (exe.status != RegularFile::Status::kOk) return "";
+  return std::string(CONGKHAI_VERSION) + " " + hash_bytes(exe.bytes).hex();
 }
 
 PrintOptions print_options(const CommonFlags& f) {
@@ -158,6 +171,17 @@ int run_build(const CommonFlags& f) {
   std::map<std::string, std::string> keys;
   if (!f.no_cache) keys = page_keys(load_build_cache(f.out));
   if (!keys.empty()) o.previous_keys = &keys;
+  // And content files whose bytes are those of the last successful build are not parsed again.
+  const std::string parsed_path = parsed_cache_path(f.out);
+  const ParsedCacheKey parsed_key{f.no_cache ? "" : generator_identity(), o.content_dir};
+  const bool keep_parsed = !parsed_key.generator.empty();
+  ParsedCache parsed_before;
+  if (keep_parsed)
+    parsed_before = read_parsed_cache(parsed_path, parsed_key);
+  else
+    remove_parsed_cache(parsed_path);
+  std::optional<ParsedCacheWriter> parsed_next;
+  LoadCache load_cache;
   WriteOptions wo;
   wo.incremental = !f.no_cache;
   wo.threads = f.jobs;
@@ -167,6 +191,11 @@ int run_build(const CommonFlags& f) {
   WriteStats stats;
   std::string error;
   auto build_and_write = [&]() -> int {
+    if (keep_parsed) {
+      parsed_next.emplace(parsed_key);
+      load_cache = LoadCache{&parsed_before, &*parsed_next};
+      o.load_cache = &load_cache;
+    }
     SiteWriter writer(f.out, wo);
     if (!writer.open(&error)) {
       // Content problems still come first, as for any build.
@@ -191,11 +220,19 @@ int run_build(const CommonFlags& f) {
                      : "Chưa ghi gì; thư mục " + f.out + " giữ nguyên.\n");
     return code;
   }
-  if (f.timings) std::cerr << "congkhai: " << progress.timings() << "\n";
+  if (f.timings) {
+    std::cerr << "congkhai: " << progress.timings() << "\n";
+    if (keep_parsed)
+      std::cerr << "congkhai: " << load_cache.parsed << (en ? " content files parsed, " : " tệp nội dung được đọc, ")
+                << load_cache.reused << (en ? " unchanged ones taken from the cache\n" : " tệp không đổi lấy từ bộ nhớ đệm\n");
+  }
   if (code != kExitOk) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
+  // The site is published: the next build may take what this one parsed. A cache that cannot
+  // be saved only makes the next build parse everything.
+  if (keep_parsed && !save_parsed_cache(parsed_next->finish(), parsed_path)) remove_parsed_cache(parsed_path);
   report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused
@@ -223,7 +260,7 @@ int run_cli(int argc, char** argv) {
   build->add_option("--out", f.out, "Thư mục đầu ra (mặc định: public)")->check(kNotEmpty);
   build->add_flag("--timings", f.timings, "In thời gian của từng bước (đọc, kiểm tra, dựng trang, …)");
   build->add_flag("--no-cache", f.no_cache,
-                  "Dựng lại mọi trang, không dùng và không giữ bộ nhớ đệm .congkhai-cache/ bên cạnh thư mục đầu ra");
+                  "Đọc lại mọi tệp, dựng lại mọi trang, không dùng và không giữ bộ nhớ đệm .congkhai-cache/ bên cạnh thư mục đầu ra");
   CLI::App* check = app.add_subcommand("check", "Chỉ kiểm tra nội dung, không ghi gì");
   add_content_flags(check, &f);
   ServeFlags serve_flags;

@@ -82,7 +82,7 @@ class CheckedSink : public OutputSink {
 
 void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   tell(options, "load", 0, 0);
-  r->portal = load_portal(options.content_dir, &r->diags, options.threads);
+  r->portal = load_portal(options.content_dir, &r->diags, options.threads, options.load_cache);
   tell(options, "check", 0, r->portal.plans.size());
   Diagnostics more = validate_portal(r->portal);
   r->diags.insert(r->diags.end(), more.begin(), more.end());

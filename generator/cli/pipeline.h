@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "derive/facts.h"
+#include "load/parsed_cache.h"
 #include "model/diagnostic.h"
 #include "model/output.h"
 #include "model/portal.h"
@@ -30,6 +31,9 @@ struct PipelineOptions {
   // Incremental builds: the previous build's page keys (BuildCache::page_keys); pages whose
   // key is unchanged come back `reused`, without bytes. Null renders every page.
   const std::map<std::string, std::string>* previous_keys = nullptr;
+  // Incremental builds: the cache of parsed content files (load/parsed_cache.h), handed to
+  // load_portal. Null parses every file.
+  LoadCache* load_cache = nullptr;
   // Told when a stage starts (done 0) and, while rendering, after each page. Called from
   // several threads at once.
   std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;

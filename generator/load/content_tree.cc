@@ -1,6 +1,7 @@
 #include "load/content_tree.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -9,8 +10,10 @@
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
 #include "load/progress_sheet.h"
+#include "load/regular_file.h"
 #include "load/report_loader.h"
 #include "load/site_loader.h"
+#include "load/source_text.h"
 #include "load/yaml_reader.h"
 #include "model/urls.h"
 #include "text/parallel_for.h"
@@ -49,10 +52,42 @@ void error_at_file(Diagnostics* diags, const std::string& path, std::string vi, 
   diags->push_back(Diagnostic{path, SourcePos{}, std::move(vi), std::move(en)});
 }
 
+// Parses one content file as its loader reads it from the disk.
+ParsedFile parse_from_disk(ContentKind kind, const std::string& path, const std::string& content) {
+  ParsedFile p;
+  switch (kind) {
+    case ContentKind::kPlan: p.plan = load_plan(path, &p.diags); break;
+    case ContentKind::kProgress: p.record = load_progress_record(path, content, &p.diags); break;
+    case ContentKind::kReport: p.report = load_report(path, content, &p.diags); break;
+    case ContentKind::kUnit: p.unit = load_unit(path, &p.diags); break;
+  }
+  return p;
+}
+
+// The same from the bytes of a regular file already read: what parse_from_disk gives for them.
+ParsedFile parse_from_bytes(ContentKind kind, const std::string& path, const std::string& bytes,
+                            const std::string& content) {
+  ParsedFile p;
+  if (kind == ContentKind::kProgress && is_progress_sheet(path)) {
+    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    p.record = parse_progress_sheet(path, bytes, csv, content, &p.diags);
+    return p;
+  }
+  auto text = clean_text(bytes, path, &p.diags);
+  if (!text) return p;
+  switch (kind) {
+    case ContentKind::kPlan: p.plan = parse_plan(path, *text, &p.diags); break;
+    case ContentKind::kProgress: p.record = parse_progress(path, *text, content, &p.diags); break;
+    case ContentKind::kReport: p.report = parse_report(path, *text, content, &p.diags); break;
+    case ContentKind::kUnit: p.unit = parse_unit(path, *text, &p.diags); break;
+  }
+  return p;
+}
+
 class TreeLoader {
  public:
-  TreeLoader(const std::string& content_dir, int threads, Diagnostics* diags)
-      : dir_(content_dir), threads_(threads), diags_(diags) {
+  TreeLoader(const std::string& content_dir, int threads, Diagnostics* diags, LoadCache* cache)
+      : dir_(content_dir), threads_(threads), diags_(diags), cache_(cache) {
     portal_.content_dir = content_dir;
   }
 
@@ -76,10 +111,58 @@ class TreeLoader {
     link_records();
     link_implements();
     order_plans_and_reports();
+    if (cache_) {
+      cache_->reused = reused_;
+      cache_->parsed = parsed_;
+    }
     return std::move(portal_);
   }
 
  private:
+  // What the next cache keeps of a file: the hash of its bytes and its encoded result.
+  struct ToKeep {
+    bool keep = false;
+    ContentHash hash;
+    std::string_view encoded;  // into the previous cache, or into `fresh`
+    std::string fresh;
+  };
+
+  // Parses one content file, or takes what parsing it gave from the last build's cache when
+  // its bytes are the same. Called from several threads at once.
+  ParsedFile parse_file(ContentKind kind, const std::string& path, ToKeep* keep) {
+    const std::string content = dir_.generic_string();
+    if (!cache_) return parse_from_disk(kind, path, content);
+    RegularFile file = read_regular_file(path, kMaxFileBytes);
+    // A file that cannot be read is reported by its loader, as without a cache.
+    if (file.status != RegularFile::Status::kOk) {
+      ++parsed_;
+      return parse_from_disk(kind, path, content);
+    }
+    keep->hash = hash_bytes(file.bytes);
+    if (cache_->previous)
+      if (auto encoded = cache_->previous->find(kind, path, keep->hash)) {
+        ParsedFile p;
+        if (decode_parsed_file(*encoded, kind, &p)) {
+          ++reused_;
+          keep->keep = true;
+          keep->encoded = *encoded;
+          return p;
+        }
+      }
+    ++parsed_;
+    ParsedFile p = parse_from_bytes(kind, path, file.bytes, content);
+    if (cache_->next && is_cacheable(p)) {
+      keep->keep = true;
+      keep->fresh = encode_parsed_file(kind, p);
+      keep->encoded = keep->fresh;
+    }
+    return p;
+  }
+
+  void keep(ContentKind kind, const std::string& path, const ToKeep& k) {
+    if (cache_ && cache_->next && k.keep) cache_->next->add(kind, path, k.hash, k.encoded);
+  }
+
   std::string path_of(const fs::path& rel) const { return (dir_ / rel).generic_string(); }
   std::string path_of_abs(const fs::path& p) const { return p.generic_string(); }
 
@@ -201,7 +284,12 @@ class TreeLoader {
   }
 
   void load_unit_folder(const fs::path& dir, const std::string& slug, int parent) {
-    auto unit = load_unit(path_of_abs(dir / "unit.yaml"), diags_);
+    const std::string path = path_of_abs(dir / "unit.yaml");
+    ToKeep k;
+    ParsedFile parsed = parse_file(ContentKind::kUnit, path, &k);
+    keep(ContentKind::kUnit, path, k);
+    diags_->insert(diags_->end(), parsed.diags.begin(), parsed.diags.end());
+    auto& unit = parsed.unit;
     if (!unit) return;
     int index = static_cast<int>(portal_.units.size());
     unit->slug = slug;
@@ -220,7 +308,7 @@ class TreeLoader {
 
   // Files are found during the walk and parsed afterwards, in parallel; results are kept
   // in walk order so the portal is the same whatever the thread count.
-  enum class Kind { kPlan, kProgress, kReport };
+  using Kind = ContentKind;
   struct Job {
     Kind kind;
     std::string path;
@@ -285,25 +373,17 @@ class TreeLoader {
         jobs_.push_back({Kind::kReport, path_of_abs(e.path()), unit});
   }
 
-  struct Loaded {
-    std::optional<Plan> plan;
-    std::optional<ProgressRecord> record;
-    std::optional<Report> report;
-    Diagnostics diags;
-  };
-
   void run_jobs(int threads) {
-    std::vector<Loaded> loaded(jobs_.size());
-    std::string content = dir_.generic_string();
+    std::vector<ParsedFile> loaded(jobs_.size());
+    std::vector<ToKeep> kept(cache_ ? jobs_.size() : 0);
     parallel_for(jobs_.size(), threads, [&](std::size_t i) {
-      const Job& j = jobs_[i];
-      Loaded& l = loaded[i];
-      if (j.kind == Kind::kPlan) l.plan = load_plan(j.path, &l.diags);
-      if (j.kind == Kind::kProgress) l.record = load_progress_record(j.path, content, &l.diags);
-      if (j.kind == Kind::kReport) l.report = load_report(j.path, content, &l.diags);
+      ToKeep unused;
+      loaded[i] = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
     });
+    for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);
+    kept.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
-      Loaded& l = loaded[i];
+      ParsedFile& l = loaded[i];
       diags_->insert(diags_->end(), l.diags.begin(), l.diags.end());
       if (l.plan) add_plan(std::move(*l.plan), jobs_[i].unit);
       if (l.record) {
@@ -454,6 +534,8 @@ class TreeLoader {
   std::set<std::string> reported_links_;
   int threads_;
   Diagnostics* diags_;
+  LoadCache* cache_;
+  std::atomic<std::size_t> reused_ = 0, parsed_ = 0;
   std::vector<Job> jobs_;
   Portal portal_;
   std::vector<int> records_unit_;  // parallel to portal_.progress
@@ -461,8 +543,8 @@ class TreeLoader {
 
 }  // namespace
 
-Portal load_portal(const std::string& content_dir, Diagnostics* diags, int threads) {
-  return TreeLoader(content_dir, threads, diags).load();
+Portal load_portal(const std::string& content_dir, Diagnostics* diags, int threads, LoadCache* cache) {
+  return TreeLoader(content_dir, threads, diags, cache).load();
 }
 
 }  // namespace congkhai

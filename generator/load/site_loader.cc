@@ -36,10 +36,8 @@ std::optional<Site> load_site(const std::string& path, Diagnostics* diags) {
   return site;
 }
 
-std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags) {
-  auto text = read_source(path, diags);
-  if (!text) return std::nullopt;
-  YamlReader r(path, *text, 1, diags);
+std::optional<Unit> parse_unit(const std::string& path, const std::string& text, Diagnostics* diags) {
+  YamlReader r(path, text, 1, diags);
   auto root = r.parse();
   if (!root || !r.expect_map(*root, "tệp unit.yaml", "unit.yaml")) return std::nullopt;
   r.check_keys(*root, {{"name", true}, {"level", true}, {"contact"}, {"feedback"}});
@@ -65,6 +63,12 @@ std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags) {
   }
   u.feedback = r.text(*root, "feedback").value_or("");
   return u;
+}
+
+std::optional<Unit> load_unit(const std::string& path, Diagnostics* diags) {
+  auto text = read_source(path, diags);
+  if (!text) return std::nullopt;
+  return parse_unit(path, *text, diags);
 }
 
 }  // namespace congkhai

@@ -12,6 +12,8 @@ namespace congkhai {
 struct SourcePos {
   int line = 0;
   int column = 0;
+
+  bool operator==(const SourcePos&) const = default;
 };
 
 struct Diagnostic {
@@ -37,6 +39,8 @@ struct Diagnostic {
   // A warning names something that is probably a slip but may be what the document printed
   // (a tab pasted into a task, a section without tasks): printed, never blocking a build.
   bool warning = false;
+
+  bool operator==(const Diagnostic&) const = default;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

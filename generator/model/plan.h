@@ -16,12 +16,16 @@ namespace congkhai {
 struct Reference {
   std::string text;
   std::string url;
+
+  bool operator==(const Reference&) const = default;
 };
 
 struct Signer {
   std::string name;
   std::string title;
   std::vector<std::string> capacity;  // "TM. Ủy ban nhân dân", "KT. Chủ tịch"
+
+  bool operator==(const Signer&) const = default;
 };
 
 struct Task {
@@ -42,6 +46,8 @@ struct Task {
   int parent = -1;        // for a sub-task (a printed sub-row), its task, index into Plan::tasks
   std::vector<int> subtasks;  // its sub-tasks in printed order, indexes into Plan::tasks
   SourcePos pos;
+
+  bool operator==(const Task&) const = default;
 };
 
 struct Section {
@@ -50,12 +56,16 @@ struct Section {
   int depth = 1;     // 1 to 3
   int parent = -1;   // index into Plan::sections
   SourcePos pos;
+
+  bool operator==(const Section&) const = default;
 };
 
 // One row of the printed table, in order: a section heading or a task.
 struct TableRow {
   enum class Kind { kSection, kTask } kind = Kind::kTask;
   int index = 0;  // into Plan::sections or Plan::tasks
+
+  bool operator==(const TableRow&) const = default;
 };
 
 enum class Comparison { kAtLeast, kAtMost, kExactly };
@@ -73,6 +83,8 @@ struct Target {
   SourcePos pos;
   SourcePos task_pos;
   SourcePos part_pos;
+
+  bool operator==(const Target&) const = default;
 };
 
 // Header fields a published copy may lack altogether ("not in this copy": the transcribed copy
@@ -86,6 +98,8 @@ struct NotInCopy {
   bool signer = false;  // the signer's name
 
   bool any() const { return number || date || place || issuer || signer; }
+
+  bool operator==(const NotInCopy&) const = default;
 };
 
 // The keys of `not_in_copy`, in the order they are listed and exported.
@@ -101,6 +115,8 @@ struct ColumnHeadings {
   std::string partners;
   std::string output;
   std::string timeframe;
+
+  bool operator==(const ColumnHeadings&) const = default;
 };
 
 // The marker line in a plan's body where its task table stands (inside a part such as
@@ -142,6 +158,8 @@ struct Plan {
   std::vector<Task> tasks;
   std::vector<TableRow> table;
   std::vector<Target> targets;
+
+  bool operator==(const Plan&) const = default;
 };
 
 bool parse_comparison(const std::string& s, Comparison* out);

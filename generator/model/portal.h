@@ -20,6 +20,8 @@ struct Portal {
   std::vector<ProgressRecord> progress;  // in path order
   std::vector<Report> reports;           // in unit order, then newest first
   std::vector<int> top_units;   // indexes of units without a parent
+
+  bool operator==(const Portal&) const = default;
 };
 
 }  // namespace congkhai

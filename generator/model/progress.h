@@ -27,6 +27,8 @@ struct Evidence {
   SourcePos pos;
   // The file's path as the file system spells it (its name may be NFD); empty when `file`.
   std::string file_on_disk;
+
+  bool operator==(const Evidence&) const = default;
 };
 
 struct ProgressEntry {
@@ -39,6 +41,8 @@ struct ProgressEntry {
   std::string reported_by;
   std::string source;  // progress file it came from
   SourcePos pos;
+
+  bool operator==(const ProgressEntry&) const = default;
 };
 
 struct Measurement {
@@ -49,6 +53,8 @@ struct Measurement {
   std::string source_note;  // "source:" as written
   std::string source;       // progress file it came from
   SourcePos pos;
+
+  bool operator==(const Measurement&) const = default;
 };
 
 struct ProgressRecord {
@@ -62,6 +68,8 @@ struct ProgressRecord {
   std::string period;
   std::vector<ProgressEntry> entries;
   std::vector<Measurement> measurements;
+
+  bool operator==(const ProgressRecord&) const = default;
 };
 
 }  // namespace congkhai

@@ -14,6 +14,8 @@ struct Period {
   enum class Kind { kYear, kHalf, kQuarter, kMonth } kind = Kind::kYear;
   int year = 0;
   int index = 0;  // half 1-2, quarter 1-4, month 1-12; 0 for a year
+
+  bool operator==(const Period&) const = default;
 };
 
 struct Attachment {
@@ -23,6 +25,8 @@ struct Attachment {
   SourcePos pos;
   // The file's path as the file system spells it (its name may be NFD); empty when `file`.
   std::string file_on_disk;
+
+  bool operator==(const Attachment&) const = default;
 };
 
 struct Report {
@@ -43,6 +47,8 @@ struct Report {
   std::string body;
   int body_line = 1;
   SourcePos plan_pos;
+
+  bool operator==(const Report&) const = default;
 };
 
 // "2023-Q1", "2023-H1", "2023-M03", "2023".

@@ -8,6 +8,8 @@ namespace congkhai {
 struct Licence {
   std::string name;
   std::string url;
+
+  bool operator==(const Licence&) const = default;
 };
 
 struct Site {
@@ -17,6 +19,8 @@ struct Site {
   std::string base_url;
   std::string sample_data_notice;  // shown on every page when set
   Licence licence;
+
+  bool operator==(const Site&) const = default;
 };
 
 }  // namespace congkhai

@@ -16,6 +16,8 @@ struct Contact {
   std::string email;
   std::string website;
   std::string hours;  // opening hours of the one-stop shop, as written: "Sáng 7h30–11h30, …"
+
+  bool operator==(const Contact&) const = default;
 };
 
 struct Unit {
@@ -30,6 +32,8 @@ struct Unit {
   std::vector<int> children;   // indexes into Portal::units, sorted by name
   std::vector<int> plans;      // indexes into Portal::plans, newest year first
   std::vector<int> reports;    // indexes into Portal::reports, newest first
+
+  bool operator==(const Unit&) const = default;
 };
 
 // "tinh", "xa", … as written in unit.yaml; false when unknown.

@@ -33,6 +33,8 @@ std::string build_cache_path(const std::string& out_dir) {
   return (out.parent_path() / ".congkhai-cache" / out.filename()).string();
 }
 
+std::string parsed_cache_path(const std::string& out_dir) { return build_cache_path(out_dir) + ".parsed"; }
+
 std::string output_identity(const std::string& out_dir) {
   struct stat st;
   if (::stat((output_path(out_dir) / kOutputMarker).c_str(), &st) != 0) return "";

@@ -32,6 +32,9 @@ struct BuildCache {
 };
 
 std::string build_cache_path(const std::string& out_dir);
+// Where the cache of parsed content files (load/parsed_cache.h) for `out_dir` is kept: beside
+// its build cache, "<parent>/.congkhai-cache/<output name>.parsed".
+std::string parsed_cache_path(const std::string& out_dir);
 
 // Identifies one published output folder (its marker file's inode, size and time); empty
 // when the folder has no marker.

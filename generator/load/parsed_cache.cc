@@ -1,0 +1,205 @@
+#include "load/parsed_cache.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include "load/regular_file.h"
+#include "model/model_codec.h"
+#include "text/byte_codec.h"
+
+namespace congkhai {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kMagic = "congkhai-parsed\n";
+constexpr std::size_t kHashBytes = 16;
+
+void put_hash(ByteWriter& w, const ContentHash& h) {
+  for (int i = 0; i < 8; ++i) w.byte(static_cast<std::uint8_t>(h.high >> (8 * i)));
+  for (int i = 0; i < 8; ++i) w.byte(static_cast<std::uint8_t>(h.low >> (8 * i)));
+}
+
+bool get_hash(ByteReader& r, ContentHash* h) {
+  std::string_view b;
+  if (!r.raw(kHashBytes, &b)) return false;
+  *h = {};
+  for (int i = 0; i < 8; ++i) h->high |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[i])) << (8 * i);
+  for (int i = 0; i < 8; ++i) h->low |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[8 + i])) << (8 * i);
+  return true;
+}
+
+template <typename T>
+void put_model(ByteWriter& w, const std::optional<T>& model) {
+  w.boolean(model.has_value());
+  if (model) encode(w, *model);
+}
+
+template <typename T>
+bool get_model(ByteReader& r, std::optional<T>* model) {
+  bool has;
+  if (!r.boolean(&has)) return false;
+  if (!has) return true;
+  return decode(r, &model->emplace());
+}
+
+}  // namespace
+
+bool is_cacheable(const ParsedFile& parsed) {
+  for (const Diagnostic& d : parsed.diags)
+    if (!d.warning) return false;
+  if (parsed.report && !parsed.report->attachments.empty()) return false;
+  if (parsed.record)
+    for (const ProgressEntry& e : parsed.record->entries)
+      for (const Evidence& ev : e.evidence)
+        if (!ev.file.empty()) return false;
+  return true;
+}
+
+std::string encode_parsed_file(ContentKind kind, const ParsedFile& parsed) {
+  ByteWriter w;
+  switch (kind) {
+    case ContentKind::kPlan: put_model(w, parsed.plan); break;
+    case ContentKind::kProgress: put_model(w, parsed.record); break;
+    case ContentKind::kReport: put_model(w, parsed.report); break;
+    case ContentKind::kUnit: put_model(w, parsed.unit); break;
+  }
+  w.varint(parsed.diags.size());
+  for (const Diagnostic& d : parsed.diags) encode(w, d);
+  return w.take();
+}
+
+bool decode_parsed_file(std::string_view bytes, ContentKind kind, ParsedFile* out) {
+  *out = ParsedFile{};
+  ByteReader r(bytes);
+  bool ok = false;
+  switch (kind) {
+    case ContentKind::kPlan: ok = get_model(r, &out->plan); break;
+    case ContentKind::kProgress: ok = get_model(r, &out->record); break;
+    case ContentKind::kReport: ok = get_model(r, &out->report); break;
+    case ContentKind::kUnit: ok = get_model(r, &out->unit); break;
+  }
+  std::size_t n = 0;
+  if (!ok || !r.count(&n)) return false;
+  out->diags.resize(n);
+  for (Diagnostic& d : out->diags)
+    if (!decode(r, &d)) return false;
+  return r.ok() && r.at_end();
+}
+
+ParsedCache ParsedCache::from_bytes(std::string bytes, const ParsedCacheKey& key) {
+  ParsedCache cache;
+  if (bytes.size() < kMagic.size() + kHashBytes) return cache;
+  const std::string_view all(bytes);
+  const std::string_view body = all.substr(0, all.size() - kHashBytes);
+  {
+    ByteReader tail(all.substr(body.size()));
+    ContentHash sum;
+    if (!get_hash(tail, &sum) || sum != hash_bytes(body)) return cache;
+  }
+  ByteReader r(body);
+  std::string_view magic, generator, content_dir;
+  std::uint64_t format = 0;
+  if (!r.raw(kMagic.size(), &magic) || magic != kMagic || !r.varint(&format) || format != kParsedCacheFormat ||
+      !r.text_view(&generator) || generator != key.generator || !r.text_view(&content_dir) ||
+      content_dir != key.content_dir)
+    return cache;
+  std::unordered_map<std::string_view, Entry> entries;
+  for (;;) {
+    bool more;
+    if (!r.boolean(&more)) return cache;
+    if (!more) break;
+    std::uint64_t kind;
+    std::string_view path, encoded;
+    ContentHash hash;
+    if (!r.below(static_cast<std::uint64_t>(ContentKind::kUnit) + 1, &kind) || !r.text_view(&path) ||
+        !get_hash(r, &hash) || !r.text_view(&encoded))
+      return cache;
+    entries.emplace(path, Entry{static_cast<ContentKind>(kind), hash, encoded});
+  }
+  if (!r.at_end()) return cache;
+  // The views point into `bytes`' buffer, which moves with it (it is far too long to be held
+  // inside the string object).
+  cache.bytes_ = std::make_unique<std::string>(std::move(bytes));
+  if (cache.bytes_->data() != all.data()) return ParsedCache{};
+  cache.entries_ = std::move(entries);
+  return cache;
+}
+
+std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::string& path,
+                                                  const ContentHash& hash) const {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || it->second.kind != kind || it->second.hash != hash) return std::nullopt;
+  return it->second.encoded;
+}
+
+ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key) {
+  ByteWriter w;
+  w.raw(kMagic);
+  w.varint(kParsedCacheFormat);
+  w.text(key.generator);
+  w.text(key.content_dir);
+  out_ = w.take();
+}
+
+void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
+                            std::string_view encoded) {
+  ByteWriter w;
+  w.boolean(true);
+  w.varint(static_cast<std::uint64_t>(kind));
+  w.text(path);
+  put_hash(w, hash);
+  w.varint(encoded.size());
+  out_ += w.bytes();
+  out_ += encoded;
+  ++count_;
+}
+
+std::string ParsedCacheWriter::finish() {
+  ByteWriter w;
+  w.boolean(false);
+  out_ += w.bytes();
+  ByteWriter sum;
+  put_hash(sum, hash_bytes(out_));
+  out_ += sum.bytes();
+  return std::move(out_);
+}
+
+ParsedCache read_parsed_cache(const std::string& path, const ParsedCacheKey& key) {
+  // A regular file only: a pipe put in its place must not block the build.
+  RegularFile read = read_regular_file(path, std::numeric_limits<std::size_t>::max());
+  if (read.status != RegularFile::Status::kOk) return ParsedCache{};
+  return ParsedCache::from_bytes(std::move(read.bytes), key);
+}
+
+bool save_parsed_cache(const std::string& bytes, const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+void remove_parsed_cache(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
+}  // namespace congkhai

@@ -1,0 +1,113 @@
+// The cache of parsed content files: what parsing each plan, progress record, report and
+// unit.yaml gave (its model and its problems), keyed by the hash of the file's bytes, so that
+// a build parses only the files whose bytes changed since the last successful build.
+//
+// One file, beside the build cache (write/build_cache.h: parsed_cache_path), written after a
+// successful build only, atomically. Its header names the format, the generator that wrote it
+// (its version and the hash of its executable: a parser changed in any way makes a new cache)
+// and the content folder; then one entry per file: its kind, its path, the hash of its bytes
+// and the encoded result (model/model_codec.h); last, the hash of all that came before. A cache
+// that does not match in every respect, is cut short or damaged is ignored as a whole, and an
+// entry that does not decode is parsed again: the cache can make a build slower, never wrong.
+//
+// A result is kept only when it depends on the file's bytes and path alone: never when the
+// file had an error, nor when it names evidence or attachment files (whether those exist,
+// and their sizes, are read from the disk while parsing).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "model/diagnostic.h"
+#include "model/plan.h"
+#include "model/progress.h"
+#include "model/report.h"
+#include "model/unit.h"
+#include "text/content_hash.h"
+
+namespace congkhai {
+
+enum class ContentKind : std::uint8_t { kPlan, kProgress, kReport, kUnit };
+
+// What parsing one content file gave: the model of its kind (none when it could not be
+// read), and its problems in the order they were found.
+struct ParsedFile {
+  std::optional<Plan> plan;
+  std::optional<ProgressRecord> record;
+  std::optional<Report> report;
+  std::optional<Unit> unit;
+  Diagnostics diags;
+
+  bool operator==(const ParsedFile&) const = default;
+};
+
+// Whether `parsed` may be kept (see above).
+bool is_cacheable(const ParsedFile& parsed);
+
+std::string encode_parsed_file(ContentKind kind, const ParsedFile& parsed);
+// False when `bytes` are not exactly one encoded result of `kind`.
+bool decode_parsed_file(std::string_view bytes, ContentKind kind, ParsedFile* out);
+
+// The format number: raised whenever the encoding changes.
+inline constexpr std::uint64_t kParsedCacheFormat = 1;
+
+// What the generator and the content folder a cache is for: a cache made for others is ignored.
+struct ParsedCacheKey {
+  std::string generator;    // version and executable hash (cli: generator_identity)
+  std::string content_dir;  // as given to load_portal
+};
+
+// A cache read back: the encoded result of each file, looked up by path and bytes.
+class ParsedCache {
+ public:
+  // The cache in `bytes`, or an empty one when they are not a sound cache for `key`.
+  static ParsedCache from_bytes(std::string bytes, const ParsedCacheKey& key);
+  // The encoded result for the file at `path` of `kind` whose bytes hash to `hash`; nullopt
+  // when there is none (a new or changed file).
+  std::optional<std::string_view> find(ContentKind kind, const std::string& path, const ContentHash& hash) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    ContentKind kind;
+    ContentHash hash;
+    std::string_view encoded;  // into bytes_
+  };
+  std::unique_ptr<std::string> bytes_;  // held by pointer: the entries' views stay valid on a move
+  std::unordered_map<std::string_view, Entry> entries_;  // keys into bytes_ too
+};
+
+// The next cache, made entry by entry while loading.
+class ParsedCacheWriter {
+ public:
+  explicit ParsedCacheWriter(const ParsedCacheKey& key);
+  void add(ContentKind kind, std::string_view path, const ContentHash& hash, std::string_view encoded);
+  std::size_t size() const { return count_; }
+  // The cache's bytes; the writer is spent.
+  std::string finish();
+
+ private:
+  std::string out_;
+  std::size_t count_ = 0;
+};
+
+// What load_portal takes from the last build's cache and gives to the next one.
+struct LoadCache {
+  const ParsedCache* previous = nullptr;  // null: parse every file
+  ParsedCacheWriter* next = nullptr;      // null: keep nothing
+  std::size_t reused = 0;  // set by load_portal: files taken from `previous`
+  std::size_t parsed = 0;  //   and files parsed
+};
+
+// Reads the cache file at `path`: an empty cache when there is none or it is unsound.
+ParsedCache read_parsed_cache(const std::string& path, const ParsedCacheKey& key);
+// Writes `bytes` to `path` atomically (a temporary file renamed over the old one).
+bool save_parsed_cache(const std::string& bytes, const std::string& path);
+void remove_parsed_cache(const std::string& path);
+
+}  // namespace congkhai
