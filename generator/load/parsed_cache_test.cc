@@ -1,0 +1,302 @@
+#include "load/parsed_cache.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "load/content_tree.h"
+#include "text/byte_codec.h"
+
+namespace congkhai {
+namespace {
+
+namespace fs = std::filesystem;
+
+const ParsedCacheKey kKey{"congkhai 0.0 test", "content"};
+
+ParsedFile plan_with_warning() {
+  ParsedFile p;
+  p.plan.emplace();
+  p.plan->path = "content/a/plans/2024.md";
+  p.plan->id = "2024";
+  p.plan->title = "Kế hoạch";
+  p.diags.push_back(warning(p.plan->path, {4, 9}, "có ký tự tab", "holds a tab", "xoá nó", "delete it"));
+  return p;
+}
+
+std::string small_cache() {
+  ParsedCacheWriter w(kKey);
+  w.add(ContentKind::kPlan, "content/a/plans/2024.md", hash_bytes("plan bytes"),
+        encode_parsed_file(ContentKind::kPlan, plan_with_warning()));
+  ParsedFile unit;
+  unit.unit.emplace();
+  unit.unit->name = "Sơn Lâm";
+  w.add(ContentKind::kUnit, "content/a/unit.yaml", hash_bytes("unit bytes"), encode_parsed_file(ContentKind::kUnit, unit));
+  return w.finish();
+}
+
+TEST(ParsedCache, AParsedFileRoundTripsWithItsProblems) {
+  ParsedFile p = plan_with_warning();
+  ParsedFile back;
+  ASSERT_TRUE(decode_parsed_file(encode_parsed_file(ContentKind::kPlan, p), ContentKind::kPlan, &back));
+  EXPECT_EQ(back, p);
+  ParsedFile none;  // a file that gave no model
+  none.diags.push_back(Diagnostic{"content/b.md", {}, "lỗi", "error"});
+  ASSERT_TRUE(decode_parsed_file(encode_parsed_file(ContentKind::kReport, none), ContentKind::kReport, &back));
+  EXPECT_EQ(back, none);
+  // Decoded as another kind, the model does not come back as this one.
+  EXPECT_FALSE(decode_parsed_file(encode_parsed_file(ContentKind::kPlan, p), ContentKind::kUnit, &back) &&
+               back == p);
+}
+
+TEST(ParsedCache, EntriesAreFoundByKindPathAndBytes) {
+  ParsedCache cache = ParsedCache::from_bytes(small_cache(), kKey);
+  ASSERT_EQ(cache.size(), 2u);
+  auto found = cache.find(ContentKind::kPlan, "content/a/plans/2024.md", hash_bytes("plan bytes"));
+  ASSERT_TRUE(found);
+  ParsedFile back;
+  ASSERT_TRUE(decode_parsed_file(*found, ContentKind::kPlan, &back));
+  EXPECT_EQ(back, plan_with_warning());
+  EXPECT_FALSE(cache.find(ContentKind::kPlan, "content/a/plans/2024.md", hash_bytes("plan bytes, edited")));
+  EXPECT_FALSE(cache.find(ContentKind::kReport, "content/a/plans/2024.md", hash_bytes("plan bytes")));
+  EXPECT_FALSE(cache.find(ContentKind::kPlan, "content/a/plans/2025.md", hash_bytes("plan bytes")));
+  EXPECT_TRUE(cache.find(ContentKind::kUnit, "content/a/unit.yaml", hash_bytes("unit bytes")));
+  // Moved, the cache keeps its entries (they point into its bytes).
+  ParsedCache moved = std::move(cache);
+  EXPECT_TRUE(moved.find(ContentKind::kUnit, "content/a/unit.yaml", hash_bytes("unit bytes")));
+}
+
+TEST(ParsedCache, ACacheForAnotherGeneratorOrContentFolderIsIgnored) {
+  EXPECT_EQ(ParsedCache::from_bytes(small_cache(), {"congkhai 0.0 other", "content"}).size(), 0u);
+  EXPECT_EQ(ParsedCache::from_bytes(small_cache(), {kKey.generator, "noi-dung"}).size(), 0u);
+  EXPECT_EQ(ParsedCache::from_bytes("", kKey).size(), 0u);
+  EXPECT_EQ(ParsedCache::from_bytes("congkhai-cache 2\tpublic\n", kKey).size(), 0u);  // the build cache
+}
+
+// Every prefix of a cache, and every byte of it changed, gives an empty cache: the checksum
+// at its end covers all of it.
+TEST(ParsedCache, ATruncatedOrDamagedCacheIsIgnoredAsAWhole) {
+  const std::string bytes = small_cache();
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    EXPECT_EQ(ParsedCache::from_bytes(bytes.substr(0, n), kKey).size(), 0u) << n;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    std::string damaged = bytes;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x20);
+    EXPECT_EQ(ParsedCache::from_bytes(damaged, kKey).size(), 0u) << i;
+  }
+}
+
+// Damage the checksum does not catch (the checksum made again over the damaged bytes, as a
+// cache written by a faulty generator would be): reading and decoding never crash, and what
+// decodes is used only when it is a whole result.
+TEST(ParsedCache, DamageBehindASoundChecksumNeverCrashes) {
+  const std::string bytes = small_cache();
+  const std::size_t body = bytes.size() - 16;
+  auto resealed = [&](std::string b) {
+    ByteWriter sum;
+    const ContentHash h = hash_bytes(std::string_view(b).substr(0, body));
+    for (int i = 0; i < 8; ++i) sum.byte(static_cast<std::uint8_t>(h.high >> (8 * i)));
+    for (int i = 0; i < 8; ++i) sum.byte(static_cast<std::uint8_t>(h.low >> (8 * i)));
+    b.replace(body, 16, sum.bytes());
+    return b;
+  };
+  ASSERT_EQ(ParsedCache::from_bytes(resealed(bytes), kKey).size(), 2u);
+  for (std::size_t i = 0; i < body; ++i)
+    for (unsigned char flip : {0x01, 0x7f, 0x80, 0xff}) {
+      std::string damaged = bytes;
+      damaged[i] = static_cast<char>(damaged[i] ^ flip);
+      ParsedCache cache = ParsedCache::from_bytes(resealed(damaged), kKey);
+      for (ContentKind kind : {ContentKind::kPlan, ContentKind::kUnit})
+        for (const char* path : {"content/a/plans/2024.md", "content/a/unit.yaml"})
+          for (const char* content : {"plan bytes", "unit bytes"})
+            if (auto found = cache.find(kind, path, hash_bytes(content))) {
+              ParsedFile back;
+              (void)decode_parsed_file(*found, kind, &back);
+            }
+    }
+}
+
+TEST(ParsedCache, OnlyResultsThatDependOnTheFileAloneAreKept) {
+  EXPECT_TRUE(is_cacheable(plan_with_warning()));
+  ParsedFile with_error = plan_with_warning();
+  with_error.diags.push_back(Diagnostic{"content/a/plans/2024.md", {1, 1}, "lỗi", "error"});
+  EXPECT_FALSE(is_cacheable(with_error));
+  ParsedFile report;
+  report.report.emplace();
+  EXPECT_TRUE(is_cacheable(report));
+  report.report->attachments.push_back(Attachment{"a/reports/bc.pdf", "Báo cáo", 10, {}, ""});
+  EXPECT_FALSE(is_cacheable(report));
+  ParsedFile record;
+  record.record.emplace();
+  record.record->entries.emplace_back().evidence.push_back(Evidence{"Văn bản", "https://x.vn/", "", {}, ""});
+  EXPECT_TRUE(is_cacheable(record));
+  record.record->entries.back().evidence.push_back(Evidence{"Biên bản", "", "a/progress/files/b.pdf", {}, ""});
+  EXPECT_FALSE(is_cacheable(record));
+}
+
+TEST(ParsedCache, SavedAtomicallyAndReadBack) {
+  const fs::path dir = fs::temp_directory_path() / ("congkhai-parsed-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string path = (dir / ".congkhai-cache" / "public.parsed").string();
+  ASSERT_TRUE(save_parsed_cache(small_cache(), path));
+  EXPECT_EQ(read_parsed_cache(path, kKey).size(), 2u);
+  for (const auto& e : fs::directory_iterator(dir / ".congkhai-cache"))
+    EXPECT_EQ(e.path().filename(), "public.parsed");  // no temporary file left
+  remove_parsed_cache(path);
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_EQ(read_parsed_cache(path, kKey).size(), 0u);
+  fs::remove_all(dir);
+}
+
+// A load that takes every file it can from the cache gives the portal and the problems of a
+// load that parses everything, and a cold load with a cache gives them too.
+struct Loads {
+  Portal fresh, cold, warm;
+  Diagnostics fresh_diags, cold_diags, warm_diags;
+  LoadCache cold_cache, warm_cache;
+  std::size_t entries = 0;
+};
+
+Loads load_three_ways(const std::string& content) {
+  Loads l;
+  l.fresh = load_portal(content, &l.fresh_diags, 2);
+  const ParsedCacheKey key{"congkhai test", content};
+  ParsedCacheWriter first(key);
+  l.cold_cache.next = &first;
+  l.cold = load_portal(content, &l.cold_diags, 2, &l.cold_cache);
+  ParsedCache previous = ParsedCache::from_bytes(first.finish(), key);
+  l.entries = previous.size();
+  ParsedCacheWriter second(key);
+  l.warm_cache = LoadCache{&previous, &second};
+  l.warm = load_portal(content, &l.warm_diags, 2, &l.warm_cache);
+  return l;
+}
+
+void expect_same_loads(const Loads& l) {
+  EXPECT_TRUE(l.cold == l.fresh);
+  EXPECT_TRUE(l.warm == l.fresh);
+  EXPECT_EQ(l.cold_diags, l.fresh_diags);
+  EXPECT_EQ(l.warm_diags, l.fresh_diags);
+  EXPECT_EQ(l.cold_cache.reused, 0u);
+  EXPECT_GT(l.entries, 0u);
+  EXPECT_EQ(l.warm_cache.reused, l.entries);
+  EXPECT_EQ(l.warm_cache.reused + l.warm_cache.parsed, l.cold_cache.parsed);
+}
+
+TEST(ParsedCache, ACachedLoadOfTheSampleContentIsAFreshLoad) {
+  Loads l = load_three_ways(CONGKHAI_SOURCE_DIR "/content");
+  EXPECT_TRUE(l.fresh_diags.empty() || l.fresh_diags.front().warning);
+  EXPECT_GE(l.fresh.plans.size(), 3u);
+  expect_same_loads(l);
+  // Reports with attachments and records with evidence files are parsed every time.
+  EXPECT_GT(l.warm_cache.parsed, 0u);
+}
+
+#ifdef CONGKHAI_CORPUS
+TEST(ParsedCache, ACachedLoadOfAGeneratedCorpusIsAFreshLoad) {
+  const fs::path dir = fs::temp_directory_path() / ("congkhai-parsed-corpus-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string command = std::string(CONGKHAI_CORPUS) +
+                              " --provinces 1 --communes 12 --years 2 --seed 7 --out " + (dir / "content").string() +
+                              " > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  Loads l = load_three_ways((dir / "content").string());
+  EXPECT_GT(l.fresh.plans.size(), 10u);
+  EXPECT_GT(l.fresh.progress.size(), 10u);
+  expect_same_loads(l);
+  EXPECT_EQ(l.warm_cache.parsed, 0u);  // the corpus's evidence is all links
+  fs::remove_all(dir);
+}
+#endif
+
+class ParsedCacheTreeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("congkhai-parsed-tree-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    write("site.yaml", "title: Cổng thử\n");
+    write("ha-tinh/unit.yaml", "name: Hà Tĩnh\nlevel: tinh\n");
+    write("ha-tinh/son-lam/unit.yaml", "name: Sơn Lâm\nlevel: xa\n");
+    write("ha-tinh/son-lam/plans/2023.md", plan(2023, "Việc A"));
+    // A tab pasted into a task: a warning, which a cached load must give again.
+    write("ha-tinh/son-lam/plans/2024.md", plan(2024, "Việc\tB"));
+    write("ha-tinh/son-lam/progress/q1.yaml",
+          "plan: \"2023\"\ndate: 2023-03-31\nentries:\n  - task: a\n    status: done\n");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  static std::string plan(int year, const std::string& task) {
+    return "---\nnumber: 1/KH-UBND\ntitle: Kế hoạch " + std::to_string(year) + "\nyear: " + std::to_string(year) +
+           "\nissuer: UBND xã\ntasks:\n  - task: \"" + task + "\"\n    id: a\n---\nVăn bản.\n";
+  }
+  void write(const std::string& rel, const std::string& text) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel) << text;
+  }
+  // Loads with the cache the last load left, and leaves the next one.
+  Portal load(Diagnostics* d, LoadCache* counts) {
+    const ParsedCacheKey key{"congkhai test", root_.string()};
+    ParsedCache previous = ParsedCache::from_bytes(bytes_, key);
+    ParsedCacheWriter next(key);
+    *counts = LoadCache{&previous, &next};
+    Portal p = load_portal(root_.string(), d, 1, counts);
+    bytes_ = next.finish();
+    return p;
+  }
+
+  fs::path root_;
+  std::string bytes_;
+};
+
+TEST_F(ParsedCacheTreeTest, OnlyChangedFilesAreParsedAndWarningsComeBack) {
+  Diagnostics d1, d2, d3, fresh;
+  LoadCache c1, c2, c3;
+  load(&d1, &c1);
+  EXPECT_EQ(c1.parsed, 5u);  // two units, two plans, one record
+  ASSERT_EQ(d1.size(), 1u);
+  EXPECT_TRUE(d1[0].warning);
+  load(&d2, &c2);
+  EXPECT_EQ(c2.parsed, 0u);
+  EXPECT_EQ(c2.reused, 5u);
+  EXPECT_EQ(d2, d1);  // the warning, from the cache
+  write("ha-tinh/son-lam/plans/2023.md", plan(2023, "Việc A đã sửa"));
+  Portal p = load(&d3, &c3);
+  EXPECT_EQ(c3.parsed, 1u);
+  EXPECT_EQ(c3.reused, 4u);
+  EXPECT_EQ(d3, d1);
+  EXPECT_TRUE(p == load_portal(root_.string(), &fresh, 1));
+  EXPECT_EQ(fresh, d3);
+  bool edited = false;
+  for (const Plan& plan : p.plans)
+    if (plan.id == "2023") edited = plan.tasks.at(0).text == "Việc A đã sửa";
+  EXPECT_TRUE(edited);
+}
+
+// A file with an error is parsed again on every load, its problems then found anew.
+TEST_F(ParsedCacheTreeTest, AFileWithAnErrorIsNotKept) {
+  write("ha-tinh/son-lam/plans/2024.md", "---\ntitle: [\n---\n");
+  Diagnostics d1, d2;
+  LoadCache c1, c2;
+  load(&d1, &c1);
+  load(&d2, &c2);
+  EXPECT_EQ(c2.parsed, 1u);
+  EXPECT_EQ(c2.reused, 4u);
+  EXPECT_EQ(d2, d1);
+  EXPECT_FALSE(d1.empty());
+}
+
+// The cache of one folder's content is not another's: the key names the folder.
+TEST_F(ParsedCacheTreeTest, ACacheForAnotherContentFolderIsNotUsed) {
+  Diagnostics d;
+  LoadCache c;
+  load(&d, &c);
+  ParsedCache other = ParsedCache::from_bytes(bytes_, {"congkhai test", root_.string() + "/"});
+  EXPECT_EQ(other.size(), 0u);
+}
+
+}  // namespace
+}  // namespace congkhai
