@@ -47,7 +47,7 @@ bool find_on_disk(const fs::path& base, const fs::path& file, fs::path* found) {
 std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir,
                                                   const std::string& referring_file,
                                                   const std::string& file, std::string* problem,
-                                                  std::string* problem_en) {
+                                                  std::string* problem_en, FileReferences* found) {
   if (file.empty() || file.front() == '/' || file.find('\\') != std::string::npos ||
       file.find(':') != std::string::npos) {
     *problem = "đường dẫn tệp phải là đường dẫn tương đối, dùng dấu \"/\"";
@@ -113,8 +113,10 @@ std::optional<AttachedFile> resolve_attached_file(const std::string& content_dir
     }
   // Published under the NFC form of its name, the form the content typed: one address
   // whatever form the file was saved in.
-  return AttachedFile{to_nfc(rel.generic_string()), rel.generic_string(),
-                      static_cast<long long>(fs::file_size(target, ec))};
+  AttachedFile attached{to_nfc(rel.generic_string()), rel.generic_string(),
+                        static_cast<long long>(fs::file_size(target, ec))};
+  if (found) found->push_back({file, attached});
+  return attached;
 }
 
 }  // namespace congkhai

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "load/attached_file.h"
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
 #include "load/progress_sheet.h"
@@ -70,18 +71,28 @@ ParsedFile parse_from_bytes(ContentKind kind, const std::string& path, const std
   ParsedFile p;
   if (kind == ContentKind::kProgress && is_progress_sheet(path)) {
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-    p.record = parse_progress_sheet(path, bytes, csv, content, &p.diags);
+    p.record = parse_progress_sheet(path, bytes, csv, content, &p.diags, &p.files);
     return p;
   }
   auto text = clean_text(bytes, path, &p.diags);
   if (!text) return p;
   switch (kind) {
     case ContentKind::kPlan: p.plan = parse_plan(path, *text, &p.diags); break;
-    case ContentKind::kProgress: p.record = parse_progress(path, *text, content, &p.diags); break;
-    case ContentKind::kReport: p.report = parse_report(path, *text, content, &p.diags); break;
+    case ContentKind::kProgress: p.record = parse_progress(path, *text, content, &p.diags, &p.files); break;
+    case ContentKind::kReport: p.report = parse_report(path, *text, content, &p.diags, &p.files); break;
     case ContentKind::kUnit: p.unit = parse_unit(path, *text, &p.diags); break;
   }
   return p;
+}
+
+// Whether each file a cached result names is found as it was when the result was made.
+bool same_files(const FileReferences& files, const std::string& path, const std::string& content) {
+  for (const FileReference& f : files) {
+    std::string problem, problem_en;
+    auto found = resolve_attached_file(content, path, f.typed, &problem, &problem_en);
+    if (!found || *found != f.found) return false;
+  }
+  return true;
 }
 
 class TreeLoader {
@@ -142,7 +153,7 @@ class TreeLoader {
     if (cache_->previous)
       if (auto encoded = cache_->previous->find(kind, path, keep->hash)) {
         ParsedFile p;
-        if (decode_parsed_file(*encoded, kind, &p)) {
+        if (decode_parsed_file(*encoded, kind, &p) && same_files(p.files, path, content)) {
           ++reused_;
           keep->keep = true;
           keep->encoded = *encoded;

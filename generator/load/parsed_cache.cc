@@ -49,14 +49,14 @@ bool get_model(ByteReader& r, std::optional<T>* model) {
 
 }  // namespace
 
+#if defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI && !defined(_GLIBCXX_DEBUG)
+static_assert(sizeof(ParsedFile) == 2000 && sizeof(FileReference) == 104,
+              "ParsedFile or FileReference changed: encode and decode the new field below");
+#endif
+
 bool is_cacheable(const ParsedFile& parsed) {
   for (const Diagnostic& d : parsed.diags)
     if (!d.warning) return false;
-  if (parsed.report && !parsed.report->attachments.empty()) return false;
-  if (parsed.record)
-    for (const ProgressEntry& e : parsed.record->entries)
-      for (const Evidence& ev : e.evidence)
-        if (!ev.file.empty()) return false;
   return true;
 }
 
@@ -70,6 +70,13 @@ std::string encode_parsed_file(ContentKind kind, const ParsedFile& parsed) {
   }
   w.varint(parsed.diags.size());
   for (const Diagnostic& d : parsed.diags) encode(w, d);
+  w.varint(parsed.files.size());
+  for (const FileReference& f : parsed.files) {
+    w.text(f.typed);
+    w.text(f.found.relative);
+    w.text(f.found.on_disk);
+    w.signed_varint(f.found.bytes);
+  }
   return w.take();
 }
 
@@ -88,6 +95,11 @@ bool decode_parsed_file(std::string_view bytes, ContentKind kind, ParsedFile* ou
   out->diags.resize(n);
   for (Diagnostic& d : out->diags)
     if (!decode(r, &d)) return false;
+  if (!r.count(&n)) return false;
+  out->files.resize(n);
+  for (FileReference& f : out->files)
+    if (!r.text(&f.typed) || !r.text(&f.found.relative) || !r.text(&f.found.on_disk) || !r.integer(&f.found.bytes))
+      return false;
   return r.ok() && r.at_end();
 }
 

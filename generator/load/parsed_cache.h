@@ -10,9 +10,10 @@
 // that does not match in every respect, is cut short or damaged is ignored as a whole, and an
 // entry that does not decode is parsed again: the cache can make a build slower, never wrong.
 //
-// A result is kept only when it depends on the file's bytes and path alone: never when the
-// file had an error, nor when it names evidence or attachment files (whether those exist,
-// and their sizes, are read from the disk while parsing).
+// A result depends on the file's bytes and path, and on the evidence and attachment files it
+// names (whether they exist, their names on the disk, their sizes): each of those is kept with
+// it as typed and as found (load/attached_file.h), and a result is used again only when every
+// one of them is found the same again. A file with an error is never kept.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +24,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "load/attached_file.h"
 #include "model/diagnostic.h"
 #include "model/plan.h"
 #include "model/progress.h"
@@ -42,6 +44,7 @@ struct ParsedFile {
   std::optional<Report> report;
   std::optional<Unit> unit;
   Diagnostics diags;
+  FileReferences files;  // the evidence and attachment files it names, as found
 
   bool operator==(const ParsedFile&) const = default;
 };

@@ -11,8 +11,8 @@ namespace {
 
 class ProgressParser {
  public:
-  ProgressParser(YamlReader* r, ProgressRecord* rec, const std::string& content_dir)
-      : r_(*r), rec_(*rec), content_dir_(content_dir) {}
+  ProgressParser(YamlReader* r, ProgressRecord* rec, const std::string& content_dir, FileReferences* files)
+      : r_(*r), rec_(*rec), content_dir_(content_dir), files_(files) {}
 
   void read(const YamlNode& root) {
     r_.check_keys(root, {{"plan", true}, {"period"}, {"date"}, {"reported_by"}, {"entries"},
@@ -98,7 +98,7 @@ class ProgressParser {
     if (!check_web_address(r_, node, "url", ev.url, "địa chỉ", "address")) return;
     if (!file.empty()) {
       std::string problem, problem_en;
-      auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem, &problem_en);
+      auto f = resolve_attached_file(content_dir_, rec_.path, file, &problem, &problem_en, files_);
       if (!f) {
         r_.error(*r_.child(node, "file"), problem, problem_en,
                  "đường dẫn tính từ thư mục chứa tệp tiến độ này", "paths are relative to this file's folder");
@@ -126,6 +126,7 @@ class ProgressParser {
   YamlReader& r_;
   ProgressRecord& rec_;
   const std::string& content_dir_;
+  FileReferences* files_;
   std::optional<Date> default_date_;
   bool file_has_date_ = false;
   std::string default_reporter_;
@@ -134,13 +135,14 @@ class ProgressParser {
 }  // namespace
 
 std::optional<ProgressRecord> parse_progress(const std::string& path, const std::string& text,
-                                             const std::string& content_dir, Diagnostics* diags) {
+                                             const std::string& content_dir, Diagnostics* diags,
+                                             FileReferences* files) {
   YamlReader r(path, text, 1, diags);
   auto root = r.parse();
   if (!root || !r.expect_map(*root, "tệp tiến độ", "a progress file")) return std::nullopt;
   ProgressRecord rec;
   rec.path = path;
-  ProgressParser(&r, &rec, content_dir).read(*root);
+  ProgressParser(&r, &rec, content_dir, files).read(*root);
   return rec;
 }
 

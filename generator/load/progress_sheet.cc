@@ -74,8 +74,9 @@ struct Value {
 class SheetParser {
  public:
   SheetParser(const std::string& path, std::optional<std::string> sheet_name, bool date1904,
-              const std::string& content_dir, Diagnostics* diags)
-      : path_(path), sheet_(std::move(sheet_name)), date1904_(date1904), content_dir_(content_dir), diags_(*diags) {}
+              const std::string& content_dir, Diagnostics* diags, FileReferences* files)
+      : path_(path), sheet_(std::move(sheet_name)), date1904_(date1904), content_dir_(content_dir), diags_(*diags),
+        files_(files) {}
 
   std::optional<ProgressRecord> read(const Sheet& sheet) {
     for (const auto& c : sheet.cells) cells_[{c.row, c.column}] = &c;
@@ -346,7 +347,7 @@ class SheetParser {
         ev.url = target;
       } else {
         std::string problem, problem_en;
-        auto f = resolve_attached_file(content_dir_, path_, target, &problem, &problem_en);
+        auto f = resolve_attached_file(content_dir_, path_, target, &problem, &problem_en, files_);
         if (!f) {
           error(row, column, problem, problem_en, "đường dẫn tính từ thư mục progress/, ví dụ files/bien-ban.pdf",
                 "paths are relative to the progress/ folder, e.g. files/report.pdf");
@@ -364,6 +365,7 @@ class SheetParser {
   bool date1904_;
   const std::string& content_dir_;
   Diagnostics& diags_;
+  FileReferences* files_;
   std::map<std::pair<int, int>, const SheetCell*> cells_;
   std::map<ProgressColumn, int> columns_;
   int heading_row_ = 0;
@@ -480,11 +482,12 @@ Sheet parse_csv(std::string_view text) {
 }
 
 std::optional<ProgressRecord> parse_progress_sheet(const std::string& path, std::string_view bytes, bool csv,
-                                                   const std::string& content_dir, Diagnostics* diags) {
+                                                   const std::string& content_dir, Diagnostics* diags,
+                                                   FileReferences* files) {
   if (csv) {
     auto text = clean_text(bytes, path, diags);
     if (!text) return std::nullopt;
-    return SheetParser(path, std::string(), false, content_dir, diags).read(parse_csv(*text));
+    return SheetParser(path, std::string(), false, content_dir, diags, files).read(parse_csv(*text));
   }
   XlsxProblem problem;
   auto book = read_xlsx(bytes, &problem);
@@ -500,7 +503,7 @@ std::optional<ProgressRecord> parse_progress_sheet(const std::string& path, std:
     error_at_file(diags, path, "bảng tính không có trang nào", "the workbook has no sheet");
     return std::nullopt;
   }
-  return SheetParser(path, sheet->name, book->date1904, content_dir, diags).read(*sheet);
+  return SheetParser(path, sheet->name, book->date1904, content_dir, diags, files).read(*sheet);
 }
 
 std::optional<ProgressRecord> load_progress_sheet(const std::string& path, const std::string& content_dir,

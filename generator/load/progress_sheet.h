@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/attached_file.h"
 #include "load/xlsx_reader.h"
 #include "model/diagnostic.h"
 #include "model/progress.h"
@@ -53,9 +54,11 @@ Sheet parse_csv(std::string_view text);
 // Reads progress/<name>.xlsx or .csv (by its extension).
 std::optional<ProgressRecord> load_progress_sheet(const std::string& path, const std::string& content_dir,
                                                   Diagnostics* diags);
-// The same from bytes already read; `csv` chooses the format.
+// The same from bytes already read; `csv` chooses the format. The evidence files found are
+// added to `files` when given.
 std::optional<ProgressRecord> parse_progress_sheet(const std::string& path, std::string_view bytes, bool csv,
-                                                   const std::string& content_dir, Diagnostics* diags);
+                                                   const std::string& content_dir, Diagnostics* diags,
+                                                   FileReferences* files = nullptr);
 
 // A progress record of any kind: load_progress_sheet for .xlsx and .csv, else the YAML loader.
 bool is_progress_sheet(const std::string& path);

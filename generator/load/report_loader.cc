@@ -14,7 +14,7 @@ namespace congkhai {
 namespace {
 
 void read_attachments(YamlReader& r, const YamlNode& root, const std::string& content_dir,
-                      Report* report) {
+                      Report* report, FileReferences* files) {
   auto list = r.child(root, "attachments");
   if (!list) return;
   if (!list->is_sequence()) {
@@ -27,7 +27,7 @@ void read_attachments(YamlReader& r, const YamlNode& root, const std::string& co
     auto file = r.text(node, "file", true);
     if (!file) continue;
     std::string problem, problem_en;
-    auto f = resolve_attached_file(content_dir, report->path, *file, &problem, &problem_en);
+    auto f = resolve_attached_file(content_dir, report->path, *file, &problem, &problem_en, files);
     if (!f) {
       r.error(*r.child(node, "file"), problem, problem_en,
               "đường dẫn tính từ thư mục chứa báo cáo này", "paths are relative to this report's folder");
@@ -46,7 +46,7 @@ void read_attachments(YamlReader& r, const YamlNode& root, const std::string& co
 }  // namespace
 
 std::optional<Report> parse_report(const std::string& path, const std::string& text,
-                                   const std::string& content_dir, Diagnostics* diags) {
+                                   const std::string& content_dir, Diagnostics* diags, FileReferences* files) {
   FrontMatter fm;
   if (!split_front_matter(text, path, &fm, diags)) return std::nullopt;
   YamlReader r(path, fm.yaml, fm.yaml_line, diags);
@@ -77,7 +77,7 @@ std::optional<Report> parse_report(const std::string& path, const std::string& t
   if (auto p = r.child(*root, "plan")) rep.plan_pos = r.pos(*p);
   rep.tasks = r.text_list(*root, "tasks", &rep.task_pos);
   rep.targets = r.text_list(*root, "targets", &rep.target_pos);
-  read_attachments(r, *root, content_dir, &rep);
+  read_attachments(r, *root, content_dir, &rep, files);
   return rep;
 }
 

@@ -3,9 +3,10 @@
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
 # change, a one-line edit of a plan, a new unit, a deleted progress file, a deleted unit, an
 # edited theme template, a file deleted from public/ by hand, files edited in public/ by
-# hand. After each step the incremental build of public/ must be byte-identical to a full
-# build (--no-cache) of the same content into another folder, and the counts the build
-# prints must show that only what depends on the change was rendered again.
+# hand, the cache of parsed content files cut short. After each step the incremental build of
+# public/ must be byte-identical to a full build (--no-cache) of the same content into another
+# folder and print the same warnings, and the counts the build prints must show that only
+# what depends on the change was rendered again, and only the changed files parsed again.
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -27,14 +28,19 @@ mkdir -p theme/templates
 cp "$source_dir/themes/default/templates/plan.mustache" theme/templates/
 
 # Sets `rendered` and `reused` from the build's summary line (--lang en):
-# "Built N files in public: P pages rendered, R unchanged pages reused; …".
+# "Built N files in public: P pages rendered, R unchanged pages reused; …", and `parsed` and
+# `from_cache` from its --timings line "N content files parsed, M unchanged ones taken from
+# the cache".
 incremental() {
-  if ! "$bin" --lang en build --content content --theme theme --out public > build.log 2>&1; then
-    echo "incremental build failed:"; cat build.log; failed=1; rendered=-1; reused=-1; return
+  if ! "$bin" --lang en build --content content --theme theme --out public --timings > build.log 2>&1; then
+    echo "incremental build failed:"; cat build.log; failed=1; rendered=-1; reused=-1; parsed=-1; from_cache=-1; return
   fi
   rendered=$(sed -n 's/.*: \([0-9]*\) pages rendered.*/\1/p' build.log)
   reused=$(sed -n 's/.* \([0-9]*\) unchanged pages reused.*/\1/p' build.log)
+  parsed=$(sed -n 's/.* \([0-9]*\) content files parsed.*/\1/p' build.log)
+  from_cache=$(sed -n 's/.* \([0-9]*\) unchanged ones taken from the cache.*/\1/p' build.log)
 }
+diagnostics() { grep -aE '^[^[:space:]][^:]*:[0-9]+:[0-9]+: ' "$1"; }
 check() {  # step name, then a test of the counts
   local name=$1 condition=$2
   rm -rf full
@@ -42,9 +48,13 @@ check() {  # step name, then a test of the counts
     echo "$name: full build failed:"; cat full.log; failed=1; return
   fi
   if [ "$(tree_hash public)" = "$(tree_hash full)" ]; then
-    echo "$name: same bytes as a full build ($rendered pages rendered, $reused reused)"
+    echo "$name: same bytes as a full build ($rendered pages rendered, $reused reused;" \
+      "$parsed files parsed, $from_cache from the cache)"
   else
     echo "$name: DIFFERENT from a full build"; diff -r public full | head -10; failed=1
+  fi
+  if [ "$(diagnostics build.log)" != "$(diagnostics full.log)" ]; then
+    echo "$name: other warnings than a full build's:"; diff <(diagnostics build.log) <(diagnostics full.log); failed=1
   fi
   if ! eval "$condition"; then
     echo "$name: unexpected counts, wanted $condition: $(cat build.log)"; failed=1
@@ -52,19 +62,32 @@ check() {  # step name, then a test of the counts
 }
 
 incremental
-check "first build" '[ "$reused" -eq 0 ] && [ "$rendered" -gt 10 ]'
+check "first build" '[ "$reused" -eq 0 ] && [ "$rendered" -gt 10 ] && [ "$from_cache" -eq 0 ]'
 total=$rendered
+files=$parsed
 [ -d .congkhai-cache ] || { echo "no cache beside the output"; failed=1; }
 [ ! -e public/.congkhai-cache ] || { echo "the cache is inside the published site"; failed=1; }
+[ -f .congkhai-cache/public.parsed ] || { echo "no cache of parsed files beside the output"; failed=1; }
+[ ! -e .congkhai-cache/full.parsed ] || { echo "--no-cache kept a cache of parsed files"; failed=1; }
+
+# A warning in a plan (a tab pasted into a task's cell): printed by every build, whether the
+# plan was parsed or taken from the cache.
+plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
+sed -i '0,/^\( *task: Xây dựng\) Kế hoạch hoạt động/s//\1\tKế hoạch hoạt động/' "$plan"
+grep -qP '^ *task: Xây dựng\tKế hoạch hoạt động' "$plan" || { echo "the tab was not put in"; failed=1; }
+incremental
+check "a warning" '[ "$parsed" -eq 1 ] && [ "$from_cache" -eq $((files - 1)) ]'
+grep -q "warning\|cảnh báo" build.log || { echo "no warning printed: $(cat build.log)"; failed=1; }
 
 incremental
-check "no change" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ]'
+check "no change" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ] && [ "$parsed" -eq 0 ]'
+grep -q "warning\|cảnh báo" build.log || { echo "the warning was not printed again from the cache"; failed=1; }
 
 plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
 sed -i 's/^\(  text: Kế hoạch số 27\/.*\)năm 2023 trên địa bàn/\1năm 2023 (đã sửa) trên địa bàn/' "$plan"
 grep -q "(đã sửa)" "$plan" || { echo "the edit did not apply"; failed=1; }
 incremental
-check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]'
+check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ] && [ "$parsed" -eq 1 ]'
 grep -rq "(đã sửa)" public/ha-tinh/huong-son/son-lam || { echo "the edited text is not on the page"; failed=1; }
 
 cp -r content/ha-tinh/huong-son/son-lam content/ha-tinh/huong-son/son-lam-moi
@@ -73,7 +96,15 @@ check "new unit" '[ "$rendered" -ge 3 ] && [ "$rendered" -lt $((total + 3)) ]'
 
 rm content/ha-tinh/huong-son/son-lam-moi/progress/2023-q3.yaml
 incremental
-check "deleted progress file" '[ "$rendered" -ge 1 ]'
+check "deleted progress file" '[ "$rendered" -ge 1 ] && [ "$parsed" -eq 0 ]'
+
+# An evidence file a record names, changed: the record is parsed again (the file's size is in
+# its model), the other files are not.
+evidence=$(grep -rh -m1 '^ *file: ' content/ha-tinh/huong-son/son-lam/progress/*.yaml | head -1 | sed 's/^ *file: *//')
+record=$(grep -rl -m1 "file: $evidence" content/ha-tinh/huong-son/son-lam/progress/*.yaml | head -1)
+echo " (thêm)" >> "$(dirname "$record")/$evidence"
+incremental
+check "changed evidence file" '[ "$parsed" -ge 1 ] && [ "$parsed" -le 2 ]'
 
 rm -r content/ha-tinh/huong-son/son-lam-moi
 incremental
@@ -98,6 +129,19 @@ for f in "$page" "$data"; do
 done
 incremental
 check "files edited in the output" '[ "$rendered" -eq "$total" ]'
+
+# The cache of parsed files cut short, then damaged: ignored, every file parsed again.
+head -c 1000 .congkhai-cache/public.parsed > cut && mv cut .congkhai-cache/public.parsed
+incremental
+check "parsed-file cache cut short" '[ "$from_cache" -eq 0 ]'
+printf 'X' | dd of=.congkhai-cache/public.parsed bs=1 seek=2000 conv=notrunc status=none
+incremental
+check "parsed-file cache damaged" '[ "$from_cache" -eq 0 ]'
+
+# --no-cache removes it.
+"$bin" --lang en build --content content --theme theme --out public --no-cache > build.log 2>&1 || {
+  echo "--no-cache build failed"; cat build.log; failed=1; }
+[ ! -e .congkhai-cache/public.parsed ] || { echo "--no-cache left the cache of parsed files"; failed=1; }
 
 [ "$failed" -eq 0 ] && echo "incremental builds are byte-identical to full builds"
 exit "$failed"
