@@ -18,6 +18,9 @@
 #
 # CONGKHAI_CASE_TIMEOUT: seconds per case (default 20); CONGKHAI_CASE_MEMORY: KiB of virtual
 # memory (default 2097152 = 2 GiB; 0 for no limit, as AddressSanitizer needs).
+# CONGKHAI_CASE_WARM=1: each case is built with a warm cache of parsed files: the good site's
+# (its files that the case leaves unchanged are taken from it) and, for a case that builds, its
+# own, from a first build, so that every diagnostic it must print comes from the cache.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$(realpath "$1")
@@ -56,6 +59,17 @@ for case in "$here"/cases/$pattern/; do
   cp -a "$work/good/public" "$dir/public"
   if [ -f "$case/setup" ] && ! (cd "$dir" && bash -e "$case/setup") > "$dir/setup.log" 2>&1; then
     problems+=("setup failed: $(cat "$dir/setup.log")")
+  fi
+  if [ -n "${CONGKHAI_CASE_WARM:-}" ]; then
+    cp -a "$work/good/.congkhai-cache" "$dir/"
+    if [ "$(head -1 "$case/expected" 2>/dev/null)" = ok ]; then
+      (
+        cd "$dir" || exit 99
+        if [ "$memory_kb" != 0 ]; then ulimit -v "$memory_kb"; fi
+        exec timeout -k 2 "$timeout_s" "$bin" build --content content --out public
+      ) > "$dir/warm-output" 2>&1 || problems+=("the build warming the cache failed: $(head -5 "$dir/warm-output")")
+      [ -f "$dir/.congkhai-cache/public.parsed" ] || problems+=("no cache of parsed files after the first build")
+    fi
   fi
   before=$(tree_hash "$dir/public")
   start=$(date +%s%N)
