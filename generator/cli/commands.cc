@@ -192,7 +192,7 @@ int run_build(const CommonFlags& f) {
   std::string error;
   auto build_and_write = [&]() -> int {
     if (keep_parsed) {
-      parsed_next.emplace(parsed_key);
+      parsed_next.emplace(parsed_key, parsed_before.byte_size());
       load_cache = LoadCache{&parsed_before, &*parsed_next};
       o.load_cache = &load_cache;
     }
@@ -230,9 +230,13 @@ int run_build(const CommonFlags& f) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
-  // The site is published: the next build may take what this one parsed. A cache that cannot
-  // be saved only makes the next build parse everything.
-  if (keep_parsed && !save_parsed_cache(parsed_next->finish(), parsed_path)) remove_parsed_cache(parsed_path);
+  // The site is published: the next build may take what this one parsed (unless it is the
+  // cache it read, byte for byte: nothing to write then). A cache that cannot be saved only
+  // makes the next build parse everything.
+  if (keep_parsed) {
+    const std::string next = parsed_next->finish();
+    if (next != parsed_before.bytes() && !save_parsed_cache(next, parsed_path)) remove_parsed_cache(parsed_path);
+  }
   report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused

@@ -149,13 +149,15 @@ std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::s
   return it->second.encoded;
 }
 
-ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key) {
+ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes) {
   ByteWriter w;
   w.raw(kMagic);
   w.varint(kParsedCacheFormat);
   w.text(key.generator);
   w.text(key.content_dir);
   out_ = w.take();
+  // A little more than last time: a few files edited or added do not make it grow again.
+  out_.reserve(expected_bytes + expected_bytes / 16);
 }
 
 void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,

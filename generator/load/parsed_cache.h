@@ -74,6 +74,9 @@ class ParsedCache {
   // when there is none (a new or changed file).
   std::optional<std::string_view> find(ContentKind kind, const std::string& path, const ContentHash& hash) const;
   std::size_t size() const { return entries_.size(); }
+  std::size_t byte_size() const { return bytes_ ? bytes_->size() : 0; }
+  // The bytes it was read from ("" for an empty cache).
+  std::string_view bytes() const { return bytes_ ? std::string_view(*bytes_) : std::string_view(); }
 
  private:
   struct Entry {
@@ -88,7 +91,9 @@ class ParsedCache {
 // The next cache, made entry by entry while loading.
 class ParsedCacheWriter {
  public:
-  explicit ParsedCacheWriter(const ParsedCacheKey& key);
+  // `expected_bytes`: room made at once, the size of the last cache (appending a large cache
+  // piece by piece would copy it again each time the buffer grows).
+  explicit ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes = 0);
   void add(ContentKind kind, std::string_view path, const ContentHash& hash, std::string_view encoded);
   std::size_t size() const { return count_; }
   // The cache's bytes; the writer is spent.

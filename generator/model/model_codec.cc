@@ -75,10 +75,6 @@ void put(ByteWriter& w, const ColumnHeadings& x);
 bool get(ByteReader& r, ColumnHeadings* x);
 void put(ByteWriter& w, const Evidence& x);
 bool get(ByteReader& r, Evidence* x);
-void put(ByteWriter& w, const ProgressEntry& x);
-bool get(ByteReader& r, ProgressEntry* x);
-void put(ByteWriter& w, const Measurement& x);
-bool get(ByteReader& r, Measurement* x);
 void put(ByteWriter& w, const Period& x);
 bool get(ByteReader& r, Period* x);
 void put(ByteWriter& w, const Attachment& x);
@@ -208,21 +204,60 @@ bool get(ByteReader& r, ColumnHeadings* x) {
 void put(ByteWriter& w, const Evidence& x) { put_all(w, x.title, x.url, x.file, x.pos, x.file_on_disk); }
 bool get(ByteReader& r, Evidence* x) { return get_all(r, &x->title, &x->url, &x->file, &x->pos, &x->file_on_disk); }
 
-void put(ByteWriter& w, const ProgressEntry& x) {
-  put_all(w, x.task, x.date);
-  put_enum(w, x.status);
-  put_all(w, x.percent, x.note, x.evidence, x.reported_by, x.source, x.pos);
+// An entry's and a measurement's `source` is the record's own path but in a record assembled
+// by hand: written as a flag then, not again (a national portal has two million entries).
+void put_source(ByteWriter& w, const std::string& source, const std::string& record_path) {
+  w.boolean(source == record_path);
+  if (source != record_path) w.text(source);
 }
-bool get(ByteReader& r, ProgressEntry* x) {
-  return get_all(r, &x->task, &x->date) && get_enum(r, TaskStatus::kCancelled, &x->status) &&
-         get_all(r, &x->percent, &x->note, &x->evidence, &x->reported_by, &x->source, &x->pos);
+bool get_source(ByteReader& r, std::string* source, const std::string& record_path) {
+  bool same;
+  if (!r.boolean(&same)) return false;
+  if (same) {
+    *source = record_path;
+    return true;
+  }
+  return r.text(source);
 }
 
-void put(ByteWriter& w, const Measurement& x) {
-  put_all(w, x.target, x.date, x.value, x.value_text, x.source_note, x.source, x.pos);
+void put(ByteWriter& w, const ProgressEntry& x, const std::string& record_path) {
+  put_all(w, x.task, x.date);
+  put_enum(w, x.status);
+  put_all(w, x.percent, x.note, x.evidence, x.reported_by);
+  put_source(w, x.source, record_path);
+  put(w, x.pos);
 }
-bool get(ByteReader& r, Measurement* x) {
-  return get_all(r, &x->target, &x->date, &x->value, &x->value_text, &x->source_note, &x->source, &x->pos);
+bool get(ByteReader& r, ProgressEntry* x, const std::string& record_path) {
+  return get_all(r, &x->task, &x->date) && get_enum(r, TaskStatus::kCancelled, &x->status) &&
+         get_all(r, &x->percent, &x->note, &x->evidence, &x->reported_by) &&
+         get_source(r, &x->source, record_path) && get(r, &x->pos);
+}
+
+void put(ByteWriter& w, const Measurement& x, const std::string& record_path) {
+  put_all(w, x.target, x.date, x.value, x.value_text, x.source_note);
+  put_source(w, x.source, record_path);
+  put(w, x.pos);
+}
+bool get(ByteReader& r, Measurement* x, const std::string& record_path) {
+  return get_all(r, &x->target, &x->date, &x->value, &x->value_text, &x->source_note) &&
+         get_source(r, &x->source, record_path) && get(r, &x->pos);
+}
+
+// A record's entries or measurements, each read with the record's path.
+template <typename T>
+void put_items(ByteWriter& w, const std::vector<T>& items, const std::string& record_path) {
+  w.varint(items.size());
+  for (const T& x : items) put(w, x, record_path);
+}
+template <typename T>
+bool get_items(ByteReader& r, std::vector<T>* items, const std::string& record_path) {
+  std::size_t n;
+  if (!r.count(&n)) return false;
+  items->clear();
+  items->reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!get(r, &items->emplace_back(), record_path)) return false;
+  return true;
 }
 
 // --- reports
@@ -260,11 +295,13 @@ bool decode(ByteReader& r, Plan* x) {
 }
 
 void encode(ByteWriter& w, const ProgressRecord& x) {
-  put_all(w, x.path, x.sheet, x.plan, x.plan_id, x.plan_pos, x.period, x.entries, x.measurements);
+  put_all(w, x.path, x.sheet, x.plan, x.plan_id, x.plan_pos, x.period);
+  put_items(w, x.entries, x.path);
+  put_items(w, x.measurements, x.path);
 }
 bool decode(ByteReader& r, ProgressRecord* x) {
-  return get_all(r, &x->path, &x->sheet, &x->plan, &x->plan_id, &x->plan_pos, &x->period, &x->entries,
-                 &x->measurements);
+  return get_all(r, &x->path, &x->sheet, &x->plan, &x->plan_id, &x->plan_pos, &x->period) &&
+         get_items(r, &x->entries, x->path) && get_items(r, &x->measurements, x->path);
 }
 
 void encode(ByteWriter& w, const Report& x) {

@@ -100,6 +100,11 @@ ProgressRecord filled_record() {
   m.source = r.path;
   m.pos = pos(9);
   r.measurements = {m};
+  // A source other than the record's own path (records assembled by hand).
+  m.source = "content/x/progress/2024-q2.yaml";
+  r.measurements.push_back(m);
+  e.source = "content/x/progress/2024-q2.yaml";
+  r.entries.push_back(e);
   return r;
 }
 
