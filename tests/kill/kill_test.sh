@@ -5,9 +5,10 @@
 # killed build leaves beside it must not break the next build, which removes them.
 #
 # In the second half of the rounds, each killed build starts with a spare (the output before
-# the current one, kept in .congkhai-cache/public.spare), so that the kills land while the
-# spare is being brought up to date: its files are hard links of the published ones, and
-# updating it must never change the published site.
+# the current one, kept in .congkhai-cache/public.spare) and is killed after it has taken the
+# spare, so that the kills land while the spare is being brought up to date (or after the
+# swap): its files are hard links of the published ones, and updating it must never change
+# the published site.
 #
 #   kill_test.sh CONGKHAI SOURCE_DIR
 #
@@ -54,7 +55,7 @@ cp -a site-a public
 current=a
 failed=0
 spare=.congkhai-cache/public.spare
-spare_rounds=0
+spare_rounds=0 spare_taken=0
 for round in $(seq 1 "$rounds"); do
   next=$([ "$current" = a ] && echo b || echo a)
   if [ "$round" -gt $((rounds / 2)) ]; then
@@ -71,6 +72,14 @@ for round in $(seq 1 "$rounds"); do
   delay_ms=$((RANDOM % (build_ms * 11 / 10 + 1)))
   "$bin" build --content "$next/content" --out public > /dev/null 2>&1 &
   pid=$!
+  taken=""
+  if [ "$round" -gt $((rounds / 2)) ]; then
+    # Wait until the build has taken the spare (renamed it to its staging name, at its first
+    # file), then kill it at a random moment of what remains.
+    while kill -0 "$pid" 2> /dev/null && [ -d "$spare" ]; do sleep 0.005; done
+    [ -d "$spare" ] || { taken=", after it took the spare"; spare_taken=$((spare_taken + 1)); }
+    delay_ms=$((RANDOM % (build_ms * 6 / 10 + 1)))
+  fi
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   kill -KILL "$pid" 2> /dev/null
   wait "$pid" 2> /dev/null
@@ -86,8 +95,8 @@ for round in $(seq 1 "$rounds"); do
     failed=1
   fi
   leftovers=$(find . -maxdepth 1 -name '.public.tmp-*' | wc -l)
-  printf 'round %2d: killed after %5d ms (exit %3d): %s, %d temporary folder(s) beside it%s\n' \
-    "$round" "$delay_ms" "$code" "$state" "$leftovers" "$([ -d "$spare" ] && echo ', a spare')"
+  printf 'round %2d: killed after %5d ms%s (exit %3d): %s, %d temporary folder(s) beside it%s\n' \
+    "$round" "$delay_ms" "$taken" "$code" "$state" "$leftovers" "$([ -d "$spare" ] && echo ', a spare')"
   [ "$failed" -eq 0 ] || break
 done
 
@@ -102,12 +111,12 @@ leftovers=$(find . -maxdepth 1 -name '.public.tmp-*')
 if [ -n "$leftovers" ]; then
   echo "temporary folders remain after a complete build: $leftovers"; failed=1
 fi
-[ "$spare_rounds" -gt 0 ] || { echo "no round started with a spare"; failed=1; }
+[ "$spare_taken" -gt 0 ] || { echo "no build was killed after it took a spare"; failed=1; }
 # And once more with the spare the last build left: still the right site.
 if ! "$bin" build --content "$current/content" --out public > final.log 2>&1; then
   echo "the second build after the kills failed:"; cat final.log; failed=1
 elif [ "$(tree_hash public)" != "${hash_of[$current]}" ]; then
   echo "the second build after the kills wrote a different site"; failed=1
 fi
-[ "$failed" -eq 0 ] && echo "public/ was always one complete site ($spare_rounds kills with a spare)"
+[ "$failed" -eq 0 ] && echo "public/ was always one complete site ($spare_taken of $spare_rounds builds with a spare killed after they took it)"
 exit "$failed"
