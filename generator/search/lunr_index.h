@@ -49,6 +49,23 @@ LunrJson build_lunr_index(const std::vector<LunrField>& fields,
 std::string build_lunr_index_json(const std::vector<LunrField>& fields,
                                   const std::vector<LunrDocument>& documents);
 
+// The same index in the compact form the site publishes, which leaves out what the browser
+// can rebuild (expandIndex in themes/default/assets/search-core.js turns it back into exactly
+// the text of build_lunr_index_json, for lunr.Index.load):
+//
+//   {"version", "fields", "pipeline",
+//    "terms": [every term, in _index order: the order they first appear in],
+//    "refs": [the documents' refs]       only when they are not "0", "1" … "z", "10" …, their
+//                                        positions in base 36,
+//    "vectors": [one per document and field, document-major, fields in "fields" order:
+//                [term gap, score × 1000, term gap, score × 1000, …]]}
+//
+// A vector's terms are in _index order, each given as its distance from the previous one
+// (the first from 0). The inverted index is the transpose of the vectors: no metadata is
+// whitelisted, so a posting is {"_index", field: {ref: {}} …} and holds nothing else.
+std::string build_lunr_compact_index_json(const std::vector<LunrField>& fields,
+                                          const std::vector<LunrDocument>& documents);
+
 // Adds `key` at the end of object `obj` without looking for it first (ordered_json's
 // operator[] is a linear search); the caller knows the key is new.
 void append_new_key(LunrJson* obj, std::string key, LunrJson value);

@@ -47,6 +47,10 @@ struct SearchShard {
   LunrJson data;       // {"key", "name", "constant"?, "index", "store"}, and "units" or "areas"
   std::string script;  // the published .js: search_shard_script(key, data)
   std::size_t bytes = 0;  // script.size(), kept when the script was handed out
+  // Kept in memory only (build_search_shards without `out`): what the index was made from,
+  // for build_lunr_index_json, lunr's own serialised form, in tests and tools.
+  std::vector<LunrField> index_fields;
+  std::vector<LunrDocument> index_documents;
 };
 
 // The size a shard is listed with, in the shards above it ("units", "areas"): its .js's bytes
