@@ -8,12 +8,17 @@
 //                                              the search files of a small portal
 //   search_dump_index site <content> <out-dir> [<input-dir>]
 //                                              the search files of a content folder
-// With <input-dir>, each shard's index also as lunr serialises it, and its documents.
+// With <input-dir>, each shard's index also as lunr serialises it, and its documents. With
+// SOURCE_DATE_EPOCH set, `site` makes the files as `congkhai build` does as of that day.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "derive/facts.h"
+#include "derive/portal_as_of.h"
+#include "derive/reference_date.h"
 #include "load/content_tree.h"
 #include "search/lunr_index.h"
 #include "search/search_files.h"
@@ -59,12 +64,13 @@ int dump_terms(const std::string& words_path) {
 // `input_dir`, each shard's index also as lunr serialises it and what it was made from:
 // <input_dir>/<path>.lunr.json (build_lunr_index_json's text) and <input_dir>/<path>.input.json
 // ({"fields": [{name, boost}], "documents": [{ref, boost, fields: {name: text}}]}).
-int write_files(const ck::Portal& portal, const std::string& out_dir, const std::string& input_dir) {
+int write_files(const ck::Portal& portal, const std::string& out_dir, const std::string& input_dir,
+                const ck::PortalFacts* facts = nullptr) {
   auto write = [](const fs::path& path, const std::string& bytes) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << bytes;
   };
-  for (const ck::SearchShard& s : ck::build_search_shards(portal)) {
+  for (const ck::SearchShard& s : ck::build_search_shards(portal, 1, nullptr, {}, facts)) {
     const std::string file = ck::search_index_path(s.key, "js");
     write(fs::path(out_dir) / file, s.script);
     std::cout << file << " " << s.script.size() << "\n";
@@ -171,7 +177,15 @@ int main(int argc, char** argv) {
     ck::Diagnostics diags;
     ck::Portal portal = ck::load_portal(argv[2], &diags);
     for (const auto& d : diags) std::cerr << ck::format_diagnostic(d) << "\n";
-    return write_files(portal, argv[3], argc == 5 ? argv[4] : "");
+    // With SOURCE_DATE_EPOCH, as `congkhai build` makes them as of that day: the same files.
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return write_files(portal, argv[3], argc == 5 ? argv[4] : "");
+    auto as_of = ck::resolve_reference_date(epoch, "", 0, nullptr);
+    if (!as_of) return 2;
+    ck::LeftOut left_out;
+    portal = ck::portal_as_of(std::move(portal), *as_of, &left_out);
+    const ck::PortalFacts facts = ck::derive_facts(portal, *as_of);
+    return write_files(portal, argv[3], argc == 5 ? argv[4] : "", &facts);
   }
   std::cerr << "usage: search_dump_index index|compact <fixture.json> | terms <words.json> | "
                "files <out-dir> [<input-dir>] | site <content-dir> <out-dir> [<input-dir>]\n";
