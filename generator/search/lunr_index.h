@@ -1,11 +1,13 @@
-// A search index in the serialised form of lunr.js 2.3.9, built without JavaScript.
+// A search index as lunr.js 2.3.9 builds it, built without JavaScript.
 //
 // build_lunr_index produces exactly what lunr's own Builder produces, once serialised with
 // JSON.stringify, for the same fields, documents and pipeline: lunr's tokenizer, the
 // "viFold" pipeline function (search/vi_terms.h) for both indexing and search, BM25 with
 // k1 = 1.2 and b = 0.75, scores rounded to three decimals. No metadata is whitelisted, so
-// postings carry no term positions (the browser highlights matches itself).
-// tests/search/compare.js checks the equality against lunr.js.
+// postings carry no term positions (the browser highlights matches itself). The shards
+// publish the same index in a compact form (build_lunr_compact_index_json) that the browser
+// expands back into that text. tests/search/compare.js and compact.js check the equality
+// against lunr.js.
 #pragma once
 
 #include <string>

@@ -11,7 +11,8 @@
 // Each file assigns its data to a global, so that the browser loads it with a <script>
 // element, which works from file:// too:
 //   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {}; CONGKHAI_INDEX["ha-tinh/huong-son"] = {…};
-// The global index is CONGKHAI_INDEX["*"].
+// The global index is CONGKHAI_INDEX["*"]. Its "index" is the compact form of the lunr index
+// (build_lunr_compact_index_json), which search-core.js expands for lunr.Index.load.
 #pragma once
 
 #include <map>
