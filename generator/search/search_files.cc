@@ -20,11 +20,11 @@ const std::string& field_text(const SearchDocument& d, std::string_view name) {
   return d.kind_text;
 }
 
-// A shard's lunr index, in the compact form (build_lunr_compact_index_json). Of the descriptive fields (unit, year, kind), one whose text is the
-// same in every document of the shard (the unit chain of a commune's own shard, the year of a
-// one-year shard) adds nothing to ranking within it: it is left out of the index and given
-// once as "constant": {field: text}; search-core.js lets a query word found there match every
-// document of the shard.
+// A shard's lunr index, in the compact form (build_lunr_compact_index_json). Of the
+// descriptive fields (unit, year, kind), one whose text is the same in every document of the
+// shard (the unit chain of a commune's own shard, the year of a one-year shard) adds nothing
+// to ranking within it: it is left out of the index and given once as "constant": {field:
+// text}; search-core.js lets a query word found there match every document of the shard.
 // A shard's data: its members, with a null placeholder where "index" goes, and the index
 // itself as JSON text (build_lunr_compact_index_json), put in its place when the shard is
 // written; with `keep_input`, what the index was made from.
