@@ -3,10 +3,13 @@
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
 # change, a one-line edit of a plan, a new unit, a deleted progress file, a deleted unit, an
 # edited theme template, a file deleted from public/ by hand, files edited in public/ by
-# hand, the cache of parsed content files cut short. After each step the incremental build of
-# public/ must be byte-identical to a full build (--no-cache) of the same content into another
-# folder and print the same warnings, and the counts the build prints must show that only
-# what depends on the change was rendered again, and only the changed files parsed again.
+# hand, the spare (the previous output kept in .congkhai-cache/public.spare) tampered with,
+# the cache of parsed content files cut short and damaged. After each step the incremental
+# build of public/ must be byte-identical to a full build (--no-cache) of the same content
+# into another folder and print the same warnings, and the counts the build prints must show
+# that only what depends on the change was rendered again, only the changed files parsed
+# again, and, once there is a spare, that the files the spare already holds are not touched
+# (their change times stay).
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -82,6 +85,15 @@ grep -q "warning\|cảnh báo" build.log || { echo "no warning printed: $(cat bu
 incremental
 check "no change" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ] && [ "$parsed" -eq 0 ]'
 grep -q "warning\|cảnh báo" build.log || { echo "the warning was not printed again from the cache"; failed=1; }
+spare=.congkhai-cache/public.spare
+[ -d "$spare" ] || { echo "no spare after a rebuild"; failed=1; }
+[ ! -e public/.congkhai-cache ] && [ ! -e public/public.spare ] || { echo "the spare is inside the published site"; failed=1; }
+incremental
+check "no change, from the spare" '[ "$rendered" -eq 0 ] && grep -q " 0 files written" build.log'
+
+# An unchanged file is left as it is, neither written nor linked again: its change time stays.
+kept=$(find public -name '*.css' | LC_ALL=C sort | head -1)
+kept_ctime=$(stat -c %z "$kept")
 
 plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
 sed -i 's/^\(  text: Kế hoạch số 27\/.*\)năm 2023 trên địa bàn/\1năm 2023 (đã sửa) trên địa bàn/' "$plan"
@@ -89,6 +101,7 @@ grep -q "(đã sửa)" "$plan" || { echo "the edit did not apply"; failed=1; }
 incremental
 check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ] && [ "$parsed" -eq 1 ]'
 grep -rq "(đã sửa)" public/ha-tinh/huong-son/son-lam || { echo "the edited text is not on the page"; failed=1; }
+[ "$(stat -c %z "$kept")" = "$kept_ctime" ] || { echo "an unchanged file was touched: $kept"; failed=1; }
 
 cp -r content/ha-tinh/huong-son/son-lam content/ha-tinh/huong-son/son-lam-moi
 incremental
@@ -129,6 +142,18 @@ for f in "$page" "$data"; do
 done
 incremental
 check "files edited in the output" '[ "$rendered" -eq "$total" ]'
+
+# The spare changed by hand (a file added, a link planted): it is not used, and nothing it
+# points to is touched.
+incremental
+mkdir -p outside && echo precious > outside/keep.html
+[ -d "$spare" ] || { echo "no spare to tamper with"; failed=1; }
+echo extra > "$spare/extra.html"
+ln -s "$work/outside" "$spare/outside-link"
+incremental
+check "spare changed by hand" '[ "$rendered" -eq 0 ]'
+[ "$(cat outside/keep.html)" = precious ] && [ "$(ls outside)" = keep.html ] || { echo "the link in the spare was followed"; failed=1; }
+[ ! -e "$spare/extra.html" ] || { echo "the tampered spare was kept"; failed=1; }
 
 # The cache of parsed files cut short, then damaged: ignored, every file parsed again.
 head -c 1000 .congkhai-cache/public.parsed > cut && mv cut .congkhai-cache/public.parsed
