@@ -175,11 +175,10 @@ int run_build(const CommonFlags& f) {
   const std::string parsed_path = parsed_cache_path(f.out);
   const ParsedCacheKey parsed_key{f.no_cache ? "" : generator_identity(), o.content_dir};
   const bool keep_parsed = !parsed_key.generator.empty();
+  if (!keep_parsed) remove_parsed_cache(parsed_path);
   ParsedCache parsed_before;
-  if (keep_parsed)
-    parsed_before = read_parsed_cache(parsed_path, parsed_key);
-  else
-    remove_parsed_cache(parsed_path);
+  std::size_t before_size = 0;  // the cache read, for telling whether the next one differs
+  std::string before_sum;
   std::optional<ParsedCacheWriter> parsed_next;
   LoadCache load_cache;
   WriteOptions wo;
@@ -192,7 +191,11 @@ int run_build(const CommonFlags& f) {
   std::string error;
   auto build_and_write = [&]() -> int {
     if (keep_parsed) {
-      parsed_next.emplace(parsed_key, parsed_before.byte_size());
+      // Read anew for each try: the load empties it.
+      parsed_before = read_parsed_cache(parsed_path, parsed_key);
+      before_size = parsed_before.byte_size();
+      before_sum = parsed_before.checksum();
+      parsed_next.emplace(parsed_key, before_size);
       load_cache = LoadCache{&parsed_before, &*parsed_next};
       o.load_cache = &load_cache;
     }
@@ -235,7 +238,8 @@ int run_build(const CommonFlags& f) {
   // makes the next build parse everything.
   if (keep_parsed) {
     const std::string next = parsed_next->finish();
-    if (next != parsed_before.bytes() && !save_parsed_cache(next, parsed_path)) remove_parsed_cache(parsed_path);
+    const bool same = next.size() == before_size && next.ends_with(before_sum);
+    if (!same && !save_parsed_cache(next, parsed_path)) remove_parsed_cache(parsed_path);
   }
   report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out

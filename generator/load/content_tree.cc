@@ -125,6 +125,7 @@ class TreeLoader {
     if (cache_) {
       cache_->reused = reused_;
       cache_->parsed = parsed_;
+      if (cache_->previous) *cache_->previous = ParsedCache{};
     }
     return std::move(portal_);
   }

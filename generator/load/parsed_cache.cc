@@ -142,6 +142,10 @@ ParsedCache ParsedCache::from_bytes(std::string bytes, const ParsedCacheKey& key
   return cache;
 }
 
+std::string_view ParsedCache::checksum() const {
+  return bytes_ ? std::string_view(*bytes_).substr(bytes_->size() - kHashBytes) : std::string_view();
+}
+
 std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::string& path,
                                                   const ContentHash& hash) const {
   auto it = entries_.find(path);

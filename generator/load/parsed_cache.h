@@ -77,6 +77,9 @@ class ParsedCache {
   std::size_t byte_size() const { return bytes_ ? bytes_->size() : 0; }
   // The bytes it was read from ("" for an empty cache).
   std::string_view bytes() const { return bytes_ ? std::string_view(*bytes_) : std::string_view(); }
+  // The hash its bytes end with ("" for an empty cache): two caches with the same size and
+  // sum hold the same bytes.
+  std::string_view checksum() const;
 
  private:
   struct Entry {
@@ -106,7 +109,9 @@ class ParsedCacheWriter {
 
 // What load_portal takes from the last build's cache and gives to the next one.
 struct LoadCache {
-  const ParsedCache* previous = nullptr;  // null: parse every file
+  // Null: parse every file. Emptied at the end of the load, its memory given back before the
+  // later stages (a national portal's cache is some 600 MB).
+  ParsedCache* previous = nullptr;
   ParsedCacheWriter* next = nullptr;      // null: keep nothing
   std::size_t reused = 0;  // set by load_portal: files taken from `previous`
   std::size_t parsed = 0;  //   and files parsed
