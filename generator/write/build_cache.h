@@ -4,7 +4,8 @@
 //
 // It lives beside the output, never in it: `<parent>/.congkhai-cache/<output name>`. One line
 // per file, "path TAB hash TAB key TAB bytes": the hash of the file's bytes (or, for a copied
-// file, of its source's path, size and time), the page key render gave it (OutputFile::key),
+// file, of its source's path, size and time), the key the stage that made it gave it
+// (OutputFile::key: a page's, a search shard's, a plan's JSON's or a CSV piece's),
 // and, for a copied file, the hash of the bytes it was copied with (empty when `hash` is
 // already that). The output folder is never trusted: before a file is reused, its bytes are
 // hashed again and compared with what was written (a page edited in place is written anew).
@@ -20,7 +21,7 @@ namespace congkhai {
 
 struct CachedFile {
   std::string hash;  // ContentHash::hex of the bytes written, or of a copy's source identity
-  std::string key;   // OutputFile::key of a rendered page, else empty
+  std::string key;   // OutputFile::key of a page, search shard or open-data file, else empty
   std::string bytes;  // ContentHash::hex of a copied file's bytes; empty: `hash` is that
   // The hash the file's bytes must have for it to be reused.
   const std::string& bytes_hash() const { return bytes.empty() ? hash : bytes; }
@@ -47,7 +48,8 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
 // Removes the cache of `out_dir` (--no-cache, or before a full rebuild).
 void remove_build_cache(const std::string& out_dir);
 
-// Path → page key, what render compares its new keys against.
+// Path → key of every file that has one (pages, search shards, plans' JSON, units' CSV
+// pieces): what render, search and export compare their new keys against.
 std::map<std::string, std::string> page_keys(const BuildCache& cache);
 
 }  // namespace congkhai
