@@ -175,8 +175,25 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     static const std::vector<std::size_t> kNone;
     const bool own = scope && listed.size() == 1 && static_cast<std::size_t>(listed[0]) == f - 1;
     const std::vector<std::size_t>& bytes = own ? csv_bytes[listed[0]] : kNone;
-    out.add({datapackage_path(scope),
-             write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {}});
+    // Keyed by what it is made from besides the fingerprint (site, reference date, version):
+    // its unit's path, name and level, the pieces it lists and the sizes it gives.
+    ContentHasher h;
+    h.add(fingerprint);
+    h.add("datapackage");
+    if (scope) {
+      h.add(scope->url_path);
+      h.add(scope->name);
+      h.add(std::to_string(static_cast<int>(scope->level)));
+    }
+    h.add(std::to_string(dirs.size()));
+    for (const std::string& d : dirs) h.add(d);
+    for (std::size_t b : bytes) h.add(std::to_string(b));
+    const std::string hash = h.finish().hex();
+    std::string path = datapackage_path(scope);
+    if (auto size = reusable(reuse, path, hash)) return out.add(reused_file(std::move(path), hash, *size));
+    OutputFile file(std::move(path), write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {});
+    file.key = sized_key(hash, file.bytes.size());
+    out.add(std::move(file));
   };
   datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});

@@ -30,11 +30,12 @@
 namespace congkhai {
 
 // Incremental builds: the previous build's cache keys (path → key) and the generator's
-// version. Each plan's JSON and each unit's CSV piece carries a key made from its inputs
-// (plan_data_key.h) and, after "-", its size. A plan's JSON whose key is the previous
-// build's, and a unit's CSV piece whose plans all have the keys they had, are not encoded
-// again: they are handed out `reused`, with the size the previous build wrote
-// (OutputFile::reused_size), and the writer keeps the previous file.
+// version. Each plan's JSON, each unit's CSV piece and each data package carries a key made
+// from its inputs (plan_data_key.h) and, after "-", its size. A plan's JSON whose key is the
+// previous build's, a unit's CSV piece whose plans all have the keys they had, and a data
+// package whose unit, pieces and listed sizes are the same, are not made again: they are
+// handed out `reused`, with the size the previous build wrote (OutputFile::reused_size), and
+// the writer keeps the previous file.
 struct ExportReuse {
   std::string version;
   const std::map<std::string, std::string>* previous_keys = nullptr;
@@ -45,8 +46,8 @@ struct ExportReuse {
 // robots.txt; then each unit's data package and feed; then each plan's JSON. Each plan's CSV
 // lines, the units' files and the plans' JSON are made on `threads` threads (0: every core):
 // the bytes do not depend on it, the order files arrive in does. The CSVs come as borrowed
-// pieces (OutputFile::pieces). The feeds, data packages, schema, sitemap and robots.txt are
-// made on every build (the writer keeps those whose bytes are unchanged).
+// pieces (OutputFile::pieces). The feeds, schema, sitemap and robots.txt are made on every
+// build (the writer keeps those whose bytes are unchanged).
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
                    const ExportReuse& reuse = {});
 // The same on one thread, kept in memory, in that fixed order.

@@ -6,8 +6,9 @@
 //
 // What the key covers is listed beside plan_data_key in plan_data_key.cc; an input an encoder
 // reads that is not hashed there makes incremental builds publish stale data. Any change to
-// what the encoders write (plan_json.cc, tables.cc, csv.cc, numbers.cc, export_paths.cc) must
-// bump kPlanDataFormat.
+// what the encoders write (plan_json.cc, tables.cc, csv.cc, numbers.cc, export_paths.cc,
+// datapackage.cc, whose descriptors exports.cc keys with the same fingerprint) must bump
+// kPlanDataFormat.
 #pragma once
 
 #include <string>

@@ -170,7 +170,7 @@ Exported export_all(const Portal& portal, const Date& as_of, const std::map<std:
   for (const OutputFile& f : e.files) {
     if (!f.key.empty()) e.keys[f.path] = f.key;
     if (f.reused) ++e.reused;
-    else if (f.path.ends_with(".csv") || f.path.ends_with("ke-hoach.json")) e.made.insert(f.path);
+    else if (!f.key.empty()) e.made.insert(f.path);
   }
   return e;
 }
@@ -185,9 +185,13 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   Portal portal = make_test_portal_with_parent_plan();
   const Exported first = export_all(portal, kAsOf, nullptr);
   EXPECT_EQ(first.reused, 0u);
-  // Each plan's JSON and each unit's five CSV pieces carry a key; nothing else does.
-  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u);
-  for (const auto& [path, key] : first.keys) EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json")) << path;
+  // Each plan's JSON, each unit's five CSV pieces and each data package (the portal's and
+  // those of the five units with plans in or below them) carry a key; nothing else does.
+  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 6u);
+  for (const auto& [path, key] : first.keys) {
+    EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json") || path.ends_with("datapackage.json"))
+        << path;
+  }
 
   // Nothing changed: nothing encoded.
   const Exported same = export_all(portal, kAsOf, &first.keys);
@@ -198,11 +202,12 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   EXPECT_EQ(sizes(same.files), sizes(first.files));
   EXPECT_EQ(describe_exports(portal, same.files).size(), describe_exports(portal, first.files).size());
 
-  // One task of Sơn Lâm's plan: its JSON and its unit's pieces, no other.
+  // One task of Sơn Lâm's plan: its JSON, its unit's pieces and its unit's data package,
+  // which gives their sizes; no other.
   portal.plans[0].tasks[0].text += " (sửa)";
   const Exported edited = export_all(portal, kAsOf, &first.keys);
   const std::string son_lam = "ha-tinh/huong-son/son-lam/";
-  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json"};
+  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "datapackage.json"};
   for (const DataTable& t : table_definitions()) expected.insert(son_lam + "du-lieu/" + t.file());
   EXPECT_EQ(edited.made, expected);
   EXPECT_EQ(edited.reused, first.keys.size() - expected.size());
@@ -220,6 +225,18 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
     }
   }
   EXPECT_EQ(edited.keys, full.keys);
+}
+
+TEST(BuildExportsIncrementally, ARenamedUnitRemakesWhatNamesIt) {
+  Portal portal = make_test_portal_with_parent_plan();
+  const Exported first = export_all(portal, kAsOf, nullptr);
+  portal.units[1].name = "Hương Sơn Mới";  // the district, with a plan of its own
+  const Exported renamed = export_all(portal, kAsOf, &first.keys);
+  std::set<std::string> expected = {"ha-tinh/huong-son/ke-hoach/2023/ke-hoach.json",
+                                    "ha-tinh/huong-son/datapackage.json"};
+  for (const DataTable& t : table_definitions()) expected.insert("ha-tinh/huong-son/du-lieu/" + t.file());
+  EXPECT_EQ(renamed.made, expected);
+  EXPECT_EQ(renamed.keys, export_all(portal, kAsOf, nullptr).keys);
 }
 
 TEST(BuildExportsIncrementally, AnotherVersionOrReferenceDateReusesNothing) {
