@@ -1,7 +1,6 @@
 #include "export/exports.h"
 
 #include <map>
-#include <optional>
 
 #include "export/csv.h"
 #include "export/data_pieces.h"
@@ -11,6 +10,7 @@
 #include "export/plan_data_key.h"
 #include "export/plan_json.h"
 #include "export/plan_schema.h"
+#include "export/reused_files.h"
 #include "export/robots.h"
 #include "export/sitemap.h"
 #include "export/tables.h"
@@ -53,36 +53,6 @@ DataFileInfo descriptor_info(const Unit* unit, int unit_index) {
                      "(columns, types, keys, licence): each table joins the units' CSV files, "
                      "which Frictionless tools read as one table.",
               "Data Package", "application/json", unit_index);
-}
-
-// A key with the size of the file it was given to: "<hash>-<bytes>".
-std::string sized_key(const std::string& hash, std::size_t bytes) { return hash + "-" + std::to_string(bytes); }
-
-// The size of the previous build's file at `path`, when its key was made from the same
-// inputs (`hash`).
-std::optional<std::size_t> reusable(const ExportReuse& reuse, const std::string& path, const std::string& hash) {
-  if (!reuse.previous_keys) return std::nullopt;
-  auto it = reuse.previous_keys->find(path);
-  if (it == reuse.previous_keys->end()) return std::nullopt;
-  const std::string& key = it->second;
-  if (key.size() <= hash.size() + 1 || key.compare(0, hash.size(), hash) != 0 || key[hash.size()] != '-' ||
-      key.size() > hash.size() + 1 + 18)
-    return std::nullopt;
-  std::size_t bytes = 0;
-  for (std::size_t i = hash.size() + 1; i < key.size(); ++i) {
-    if (key[i] < '0' || key[i] > '9') return std::nullopt;
-    bytes = bytes * 10 + static_cast<std::size_t>(key[i] - '0');
-  }
-  return bytes;
-}
-
-OutputFile reused_file(std::string path, const std::string& hash, std::size_t bytes) {
-  OutputFile f;
-  f.path = std::move(path);
-  f.key = sized_key(hash, bytes);
-  f.reused = true;
-  f.reused_size = bytes;
-  return f;
 }
 
 }  // namespace
@@ -133,7 +103,7 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
       h.add(unit_hash[u]);
       h.add(tables[t].name);
       piece_hash[u] = h.finish().hex();
-      if (auto bytes = reusable(reuse, data_dir(portal.units[u]) + tables[t].file(), piece_hash[u])) {
+      if (auto bytes = reusable_size(reuse, data_dir(portal.units[u]) + tables[t].file(), piece_hash[u])) {
         reused[u] = 1;
         csv_bytes[u][t] = *bytes;
       }
@@ -190,7 +160,7 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     for (std::size_t b : bytes) h.add(std::to_string(b));
     const std::string hash = h.finish().hex();
     std::string path = datapackage_path(scope);
-    if (auto size = reusable(reuse, path, hash)) return out.add(reused_file(std::move(path), hash, *size));
+    if (auto size = reusable_size(reuse, path, hash)) return out.add(reused_file(std::move(path), hash, *size));
     OutputFile file(std::move(path), write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {});
     file.key = sized_key(hash, file.bytes.size());
     out.add(std::move(file));
@@ -198,7 +168,8 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
 
-  write_feeds(portal, facts, threads, out);
+  const FeedKeys feed_keys{fingerprint, &plan_keys, reuse};
+  write_feeds(portal, facts, threads, out, &feed_keys);
   std::string sitemap = write_sitemap(portal, facts);
   if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
   out.add({robots_path(), write_robots(portal.site), {}});
@@ -207,7 +178,7 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   parallel_for(portal.units.size(), threads, [&](std::size_t u) { datapackage(u + 1); });
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
     std::string path = plan_json(portal, portal.plans[p]);
-    if (auto bytes = reusable(reuse, path, plan_keys[p])) return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
+    if (auto bytes = reusable_size(reuse, path, plan_keys[p])) return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
     OutputFile file(std::move(path), write_plan_json(portal, facts, static_cast<int>(p), refs), {});
     file.key = sized_key(plan_keys[p], file.bytes.size());
     out.add(std::move(file));

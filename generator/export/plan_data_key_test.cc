@@ -185,11 +185,12 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   Portal portal = make_test_portal_with_parent_plan();
   const Exported first = export_all(portal, kAsOf, nullptr);
   EXPECT_EQ(first.reused, 0u);
-  // Each plan's JSON, each unit's five CSV pieces and each data package (the portal's and
-  // those of the five units with plans in or below them) carry a key; nothing else does.
-  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 6u);
+  // Each plan's JSON, each unit's five CSV pieces, each data package (the portal's and those
+  // of the five units with plans in or below them) and each feed carry a key; nothing else.
+  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 6u + 6u);
   for (const auto& [path, key] : first.keys) {
-    EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json") || path.ends_with("datapackage.json"))
+    EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json") || path.ends_with("datapackage.json") ||
+                path.ends_with("feed.xml"))
         << path;
   }
 
@@ -203,11 +204,14 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   EXPECT_EQ(describe_exports(portal, same.files).size(), describe_exports(portal, first.files).size());
 
   // One task of Sơn Lâm's plan: its JSON, its unit's pieces and its unit's data package,
-  // which gives their sizes; no other.
+  // which gives their sizes, and the feeds of its unit and those above, which show a progress
+  // file about the task; no other.
   portal.plans[0].tasks[0].text += " (sửa)";
   const Exported edited = export_all(portal, kAsOf, &first.keys);
   const std::string son_lam = "ha-tinh/huong-son/son-lam/";
-  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "datapackage.json"};
+  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "datapackage.json",
+                                    son_lam + "feed.xml", "ha-tinh/huong-son/feed.xml", "ha-tinh/feed.xml",
+                                    "feed.xml"};
   for (const DataTable& t : table_definitions()) expected.insert(son_lam + "du-lieu/" + t.file());
   EXPECT_EQ(edited.made, expected);
   EXPECT_EQ(edited.reused, first.keys.size() - expected.size());
@@ -233,10 +237,83 @@ TEST(BuildExportsIncrementally, ARenamedUnitRemakesWhatNamesIt) {
   portal.units[1].name = "Hương Sơn Mới";  // the district, with a plan of its own
   const Exported renamed = export_all(portal, kAsOf, &first.keys);
   std::set<std::string> expected = {"ha-tinh/huong-son/ke-hoach/2023/ke-hoach.json",
-                                    "ha-tinh/huong-son/datapackage.json"};
+                                    "ha-tinh/huong-son/datapackage.json", "ha-tinh/huong-son/feed.xml"};
   for (const DataTable& t : table_definitions()) expected.insert("ha-tinh/huong-son/du-lieu/" + t.file());
   EXPECT_EQ(renamed.made, expected);
   EXPECT_EQ(renamed.keys, export_all(portal, kAsOf, nullptr).keys);
+}
+
+// The property incremental builds rest on: after any change, every file whose bytes a full
+// build changes is made again, and every file reused is one whose bytes a full build keeps.
+TEST(BuildExportsIncrementally, NoFileIsStaleAfterAnyOneChange) {
+  struct Edit {
+    const char* what;
+    std::function<void(Portal&, Date&)> apply;
+  };
+  const std::vector<Edit> edits = {
+      {"a task's text", [](Portal& p, Date&) { p.plans[0].tasks[1].text += " (sửa)"; }},
+      {"a task's number", [](Portal& p, Date&) { p.plans[0].tasks[0].number = "1a"; }},
+      {"a section's number", [](Portal& p, Date&) { p.plans[0].sections[0].number = "A"; }},
+      {"a target's measure", [](Portal& p, Date&) { p.plans[0].targets[0].measure += " (sửa)"; }},
+      {"a target's unit", [](Portal& p, Date&) { p.plans[0].targets[1].unit = "giờ"; }},
+      {"the plan's title", [](Portal& p, Date&) { p.plans[0].title += " (sửa)"; }},
+      {"the plan's number", [](Portal& p, Date&) { p.plans[0].number = "29/KH-UBND"; }},
+      {"the district plan's title", [](Portal& p, Date&) { p.plans[2].title += " (sửa)"; }},
+      {"the district plan's id", [](Portal& p, Date&) { p.plans[2].id = "2023-b"; }},
+      {"a progress entry's status", [](Portal& p, Date&) { p.progress[0].entries[0].status = TaskStatus::kInProgress; }},
+      {"a progress entry's percent", [](Portal& p, Date&) { p.progress[0].entries[1].percent = 45; }},
+      {"a progress entry's date", [](Portal& p, Date&) { p.progress[0].entries[1].date = {2023, 3, 25}; }},
+      {"a progress entry's task", [](Portal& p, Date&) { p.progress[0].entries[1].task = "niem-yet"; }},
+      {"a progress entry left out", [](Portal& p, Date&) { p.progress[0].entries.pop_back(); }},
+      {"a progress record's period", [](Portal& p, Date&) { p.progress[0].period = "Quý II/2023"; }},
+      {"a measurement's value", [](Portal& p, Date&) { p.progress[0].measurements[0].value = 61; }},
+      {"a measurement's text", [](Portal& p, Date&) { p.progress[0].measurements[0].value_text = "41,5"; }},
+      {"a report's title", [](Portal& p, Date&) { p.reports[0].title += " (sửa)"; }},
+      {"a report's date", [](Portal& p, Date&) { p.reports[1].date = {2023, 6, 2}; }},
+      {"a report's number", [](Portal& p, Date&) { p.reports[0].number = "16/BC-UBND"; }},
+      {"a commune renamed", [](Portal& p, Date&) { p.units[2].name = "Sơn Lâm Mới"; }},
+      {"a district renamed", [](Portal& p, Date&) { p.units[1].name = "Hương Sơn Mới"; }},
+      {"a province renamed", [](Portal& p, Date&) { p.units[3].name = "Thái Nguyên Mới"; }},
+      {"a commune's level", [](Portal& p, Date&) { p.units[4].level = UnitLevel::kPhuong; }},
+      {"the site's title", [](Portal& p, Date&) { p.site.title += " (sửa)"; }},
+      {"the site's address", [](Portal& p, Date&) { p.site.base_url = "https://a.example"; }},
+      {"the site's licence", [](Portal& p, Date&) { p.site.licence.name = "CC0-1.0"; }},
+      {"the reference date, a day later", [](Portal&, Date& as_of) { as_of = {2023, 7, 1}; }},
+      {"the reference date, earlier", [](Portal&, Date& as_of) { as_of = {2023, 3, 10}; }},
+      {"the date of Định Hoá's plan", [](Portal& p, Date&) { p.plans[1].date = Date{2023, 2, 1}; }},
+  };
+  // The test portal, and the same with Định Hoá's report dated after the reference date, so
+  // that its feed and Thái Nguyên's show no entry and take their date from the plans'.
+  Portal without_report = make_test_portal_with_parent_plan();
+  without_report.reports[1].date = {2023, 7, 5};
+  for (const Portal& portal : {make_test_portal_with_parent_plan(), without_report}) {
+  const Exported before = export_all(portal, kAsOf, nullptr);
+  std::map<std::string, std::string> old_bytes;
+  for (OutputFile f : before.files) {
+    f.own_pieces();
+    old_bytes[f.path] = f.bytes;
+  }
+  for (const Edit& edit : edits) {
+    Portal changed = portal;
+    Date as_of = kAsOf;
+    edit.apply(changed, as_of);
+    const Exported full = export_all(changed, as_of, nullptr);
+    const Exported incremental = export_all(changed, as_of, &before.keys);
+    std::set<std::string> reused;
+    for (const OutputFile& f : incremental.files)
+      if (f.reused) reused.insert(f.path);
+    std::size_t differ = 0;
+    for (OutputFile f : full.files) {
+      f.own_pieces();
+      auto old = old_bytes.find(f.path);
+      const bool same = old != old_bytes.end() && old->second == f.bytes;
+      if (!same) ++differ;
+      EXPECT_TRUE(same || !reused.count(f.path)) << edit.what << ": " << f.path << " reused, but a full build changes it";
+    }
+    EXPECT_GT(differ, 0u) << edit.what << " changes no exported file";
+    EXPECT_EQ(incremental.keys, full.keys) << edit.what;
+  }
+  }
 }
 
 TEST(BuildExportsIncrementally, AnotherVersionOrReferenceDateReusesNothing) {
