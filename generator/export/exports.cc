@@ -178,7 +178,8 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   parallel_for(portal.units.size(), threads, [&](std::size_t u) { datapackage(u + 1); });
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
     std::string path = plan_json(portal, portal.plans[p]);
-    if (auto bytes = reusable_size(reuse, path, plan_keys[p])) return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
+    if (auto bytes = reusable_size(reuse, path, plan_keys[p]))
+      return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
     OutputFile file(std::move(path), write_plan_json(portal, facts, static_cast<int>(p), refs), {});
     file.key = sized_key(plan_keys[p], file.bytes.size());
     out.add(std::move(file));

@@ -276,12 +276,11 @@ std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntr
   for (const std::string* s : {&e.id, &e.title, &e.link, &e.author, &e.category, &e.category_label, &e.summary})
     h.add(*s);
   h.add(format_iso(e.updated));
-  h.add(std::to_string(e.record));
+  h.add(e.record >= 0 ? "progress" : "report");
   if (e.record >= 0) {
     const ProgressRecord& rec = portal.progress[e.record];
-    h.add(std::to_string(rec.plan));
-    if (keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size()))
-      h.add((*keys.plan_keys)[rec.plan]);
+    const bool known = keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size());
+    h.add(known ? (*keys.plan_keys)[rec.plan] : std::string("?"));
     h.add(std::to_string(rec.entries.size()));
     for (const ProgressEntry& x : rec.entries) {
       h.add(x.task);
@@ -354,9 +353,15 @@ void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, Ou
   std::vector<std::string> hash(n + 1);
   std::vector<std::optional<std::size_t>> reused(n + 1);
   if (keys) {
+    std::vector<char> seen(c.entries.size(), 0);
+    std::vector<FeedEntry*> keyed;
     for (std::size_t f = 0; f <= n; ++f)
-      for (FeedEntry* e : shown(f))
-        if (e->key.empty()) e->key = entry_key(portal, *keys, *e);
+      for (FeedEntry* e : shown(f)) {
+        char& done = seen[static_cast<std::size_t>(e - c.entries.data())];
+        if (!done) keyed.push_back(e);
+        done = 1;
+      }
+    parallel_for(keyed.size(), threads, [&](std::size_t i) { keyed[i]->key = entry_key(portal, *keys, *keyed[i]); });
     parallel_for(n + 1, threads, [&](std::size_t f) {
       hash[f] = feed_key(*keys, scope_of(f), shown(f), fallback_of(f));
       reused[f] = reusable_size(keys->reuse, feed_path(scope_of(f)), hash[f]);
