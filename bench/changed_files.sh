@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What a host would have to upload after a rebuild: the files of NEW whose bytes differ from
 # OLD's (changed or new), with their total size, and the files of OLD that NEW no longer has.
-# OLD is a hard-linked copy of the output taken before the rebuild (cp -al), so unchanged
-# files share an inode and diff skips them without reading.
+# OLD is the output before the rebuild, its unchanged files sharing their inodes with NEW's
+# (the spare an incremental build keeps, .congkhai-cache/<output>.spare), so diff skips them
+# without reading.
 #   bench/changed_files.sh OLD NEW [TOP]   # prints the summary line, then the TOP largest
 set -euo pipefail
 old=$1 new=$2 top=${3:-8}

@@ -200,7 +200,7 @@ int run_build(const CommonFlags& f) {
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused
             << (en ? " unchanged pages reused; " : " trang không đổi được giữ; ") << stats.written
-            << (en ? " files written, " : " tệp được ghi, ") << stats.linked
+            << (en ? " files written, " : " tệp được ghi, ") << stats.linked + stats.kept
             << (en ? " unchanged files kept.\n" : " tệp không đổi được giữ.\n");
   if (r.facts.left_out.any()) std::cout << left_out_line(r.facts.left_out, r.facts.as_of, en) << "\n";
   return kExitOk;

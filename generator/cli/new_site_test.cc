@@ -6,7 +6,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli/testing_command.h"
 
@@ -62,6 +64,17 @@ TEST_F(NewSite, WritesAPortalThatChecksBuildsAndTakesUnits) {
   EXPECT_NE(read(site / ".github/workflows/kiem-tra.yml").find("congkhai check --format github"), std::string::npos);
   std::string deploy = read(site / ".github/workflows/trien-khai.yml");
   EXPECT_NE(deploy.find("actions/cache@"), std::string::npos);
+  // The cache keeps the site and the cache file, not the spare beside it (a second copy of
+  // the site): actions/cache hands each path it lists to tar whole, so the folder
+  // .congkhai-cache must not be one of them.
+  for (const auto& step : YAML::Load(deploy)["jobs"]["tao-trang"]["steps"]) {
+    if (!step["uses"] || step["uses"].as<std::string>().rfind("actions/cache@", 0) != 0) continue;
+    std::istringstream paths(step["with"]["path"].as<std::string>());
+    std::vector<std::string> listed;
+    for (std::string line; std::getline(paths, line);)
+      if (!line.empty()) listed.push_back(line);
+    EXPECT_EQ(listed, (std::vector<std::string>{"public", ".congkhai-cache/public"}));
+  }
   EXPECT_NE(deploy.find("actions/deploy-pages@"), std::string::npos);
   EXPECT_EQ(deploy.find("cmake"), std::string::npos);  // nothing is compiled
   EXPECT_NE(read(site / "README.md").find("Cổng công khai tỉnh Hà Tĩnh"), std::string::npos);

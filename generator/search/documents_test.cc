@@ -357,13 +357,23 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(store_refs(commune).size(), 5u);
   EXPECT_EQ(to_js_json(commune["store"][1]),
             R"(["ke-hoach/2023/index.html#nv-so-hoa-ho-so","Số hoá hồ sơ, kết quả giải quyết TTHC","task","Kế hoạch số 28/KH-UBND năm 2023 · Chủ trì: Văn phòng - Thống kê · Thường xuyên",0,"2023",""])");
-  // lunr's serialised index; the unit chain and the year, the same for all its documents
-  // (one plan and one report of 2023), given once instead.
+  // lunr's index in the compact form, its refs the store's positions (so not listed); the
+  // unit chain and the year, the same for all its documents (one plan and one report of
+  // 2023), given once instead.
   const LunrJson& index = commune["index"];
   EXPECT_EQ(index["version"], "2.3.9");
   EXPECT_EQ(index["fields"], LunrJson::array({"title", "text", "lead", "kind"}));
-  EXPECT_EQ(index["fieldVectors"].size(), 5u * 4u);
-  EXPECT_EQ(index["fieldVectors"][4][0], "title/1");
+  EXPECT_EQ(index["vectors"].size(), 5u * 4u);
+  EXPECT_FALSE(index.contains("refs"));
+  EXPECT_FALSE(index.contains("invertedIndex"));
+  EXPECT_FALSE(index.contains("fieldVectors"));
+  // It is the compact form of the index of what the shard kept as its input, whose refs are
+  // the store's positions.
+  EXPECT_EQ(to_js_json(index), build_lunr_compact_index_json(shards[2].index_fields, shards[2].index_documents));
+  ASSERT_EQ(shards[2].index_documents.size(), 5u);
+  EXPECT_EQ(shards[2].index_documents[1].ref, "1");
+  const LunrJson full = build_lunr_index(shards[2].index_fields, shards[2].index_documents);
+  EXPECT_EQ(full["fieldVectors"][4][0], "title/1");
   EXPECT_EQ(to_js_json(commune["constant"]), R"({"unit":"xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh","year":"2023"})");
   // The top-level shard: units of two levels (kinds and chains differ), no year (left out).
   EXPECT_EQ(shards[1].data["index"]["fields"], LunrJson::array({"title", "text", "unit", "lead", "kind"}));

@@ -350,21 +350,50 @@ std::vector<std::string> lunr_field_terms(std::string_view text) {
   return terms;
 }
 
-std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
-                                  const std::vector<LunrDocument>& all_documents) {
+namespace {
+
+// An element of a field vector: a term's _index and its score in thousandths.
+struct VectorElement {
+  std::size_t term;
+  double thousandths;
+};
+
+// An index as lunr's Builder makes it, before it is written.
+struct BuiltIndex {
+  std::vector<std::string_view> fields;     // in Object.keys(builder._fields) order
+  std::vector<const LunrDocument*> docs;    // without repeated refs
+  std::vector<std::string> terms;           // by _index: the order they first appear in
+  std::vector<Posting> postings;            // by _index
+  // Per document and field (document-major, fields in `fields` order), by term _index.
+  std::vector<std::vector<VectorElement>> vectors;
+};
+
+// "0" … "z", "10" …: a document's position in base 36.
+std::string base36(std::size_t n) {
+  std::string out;
+  do {
+    out.push_back("0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]);
+    n /= 36;
+  } while (n > 0);
+  return {out.rbegin(), out.rend()};
+}
+
+BuiltIndex build_index(const std::vector<LunrField>& field_list, const std::vector<LunrDocument>& all_documents) {
+  BuiltIndex built;
   // Fields in the order Object.keys(builder._fields) lists them.
   std::vector<std::string_view> names;
   for (const LunrField& f : field_list) names.push_back(f.name);
   const std::vector<std::size_t> fields = js_key_order(names);
   const std::size_t nfields = fields.size();
+  for (std::size_t f : fields) built.fields.push_back(field_list[f].name);
 
-  std::vector<const LunrDocument*> docs;
+  std::vector<const LunrDocument*>& docs = built.docs;
   std::unordered_set<std::string_view> seen;
   for (const LunrDocument& d : all_documents)
     if (seen.insert(d.ref).second) docs.push_back(&d);
 
   TermTable table;
-  std::vector<Posting> postings;
+  std::vector<Posting>& postings = built.postings;
   // Per document and field (in `fields` order): term ids with frequencies, and the length.
   struct FieldTerms {
     std::vector<std::pair<std::size_t, int>> tf;
@@ -407,25 +436,16 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
       total_length[fi] += static_cast<double>(ft.length);
     }
   }
-  const std::vector<std::string>& terms = table.terms;
+  built.terms = std::move(table.terms);
+  const std::vector<std::string>& terms = built.terms;
 
   std::vector<double> average_length(nfields, 0);
   for (std::size_t fi = 0; fi < nfields; ++fi)
     average_length[fi] = total_length[fi] / static_cast<double>(docs.size());
 
-  std::string out;
-  out.append(R"({"version":)");
-  write_string(&out, kLunrVersion);
-  out.append(R"(,"fields":[)");
-  for (std::size_t fi = 0; fi < nfields; ++fi) {
-    if (fi > 0) out.push_back(',');
-    write_string(&out, field_list[fields[fi]].name);
-  }
-  out.append(R"(],"fieldVectors":[)");
-
   const double document_count = static_cast<double>(docs.size());
   std::vector<double> idf(terms.size(), -1);
-  bool first_vector = true;
+  built.vectors.resize(docs.size() * nfields);
   for (std::size_t d = 0; d < docs.size(); ++d) {
     double doc_boost = docs[d]->boost;
     if (!(doc_boost != 0) || std::isnan(doc_boost)) doc_boost = 1;
@@ -436,12 +456,8 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
       FieldTerms& ft = field_terms[d * nfields + fi];
       std::sort(ft.tf.begin(), ft.tf.end());
       const double field_length = static_cast<double>(ft.length);
-      if (!first_vector) out.push_back(',');
-      first_vector = false;
-      out.push_back('[');
-      write_string(&out, field.name + "/" + docs[d]->ref);
-      out.append(",[");
-      bool first_element = true;
+      std::vector<VectorElement>& vector = built.vectors[d * nfields + fi];
+      vector.reserve(ft.tf.size());
       for (const auto& [id, count] : ft.tf) {
         if (idf[id] < 0) {
           double with_term = 0;
@@ -455,11 +471,46 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
                        (kK1 * (1 - kB + kB * (field_length / average_length[fi])) + tf);
         score *= field_boost;
         score *= doc_boost;
+        vector.push_back({id, js_round(score * 1000)});
+      }
+      ft = FieldTerms();
+    }
+  }
+  return built;
+}
+
+void write_header(const BuiltIndex& built, std::string& out) {
+  out.append(R"({"version":)");
+  write_string(&out, kLunrVersion);
+  out.append(R"(,"fields":[)");
+  for (std::size_t fi = 0; fi < built.fields.size(); ++fi) {
+    if (fi > 0) out.push_back(',');
+    write_string(&out, built.fields[fi]);
+  }
+  out.push_back(']');
+}
+
+std::string write_full(const BuiltIndex& built) {
+  const std::vector<const LunrDocument*>& docs = built.docs;
+  const std::vector<std::string>& terms = built.terms;
+  const std::vector<Posting>& postings = built.postings;
+  const std::size_t nfields = built.fields.size();
+  std::string out;
+  write_header(built, out);
+  out.append(R"(,"fieldVectors":[)");
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (std::size_t fi = 0; fi < nfields; ++fi) {
+      if (d + fi > 0) out.push_back(',');
+      out.push_back('[');
+      write_string(&out, std::string(built.fields[fi]) + "/" + docs[d]->ref);
+      out.append(",[");
+      bool first_element = true;
+      for (const VectorElement& e : built.vectors[d * nfields + fi]) {
         if (!first_element) out.push_back(',');
         first_element = false;
-        append_unsigned(&out, id);
+        append_unsigned(&out, e.term);
         out.push_back(',');
-        append_js_thousandths(&out, js_round(score * 1000));
+        append_js_thousandths(&out, e.thousandths);
       }
       out.append("]]");
     }
@@ -480,7 +531,7 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
   // of the posting object where it is first set (a repeated name replaces the value in place,
   // as assigning an object property does): `source` 0 is _index, k the field at k - 1.
   std::vector<std::string_view> posting_keys{"_index"};
-  for (std::size_t fi = 0; fi < nfields; ++fi) posting_keys.push_back(field_list[fields[fi]].name);
+  for (std::size_t fi = 0; fi < nfields; ++fi) posting_keys.push_back(built.fields[fi]);
   struct Member {
     std::string key_json;  // "key":
     std::size_t source;
@@ -546,6 +597,60 @@ std::string build_lunr_index_json(const std::vector<LunrField>& field_list,
   write_string(&out, kViFoldName);
   out.append("]}");
   return out;
+}
+
+// The compact form: see build_lunr_compact_index_json.
+std::string write_compact(const BuiltIndex& built) {
+  const std::vector<const LunrDocument*>& docs = built.docs;
+  std::string out;
+  write_header(built, out);
+  out.append(R"(,"pipeline":[)");
+  write_string(&out, kViFoldName);
+  out.append(R"(],"terms":[)");
+  for (std::size_t t = 0; t < built.terms.size(); ++t) {
+    if (t > 0) out.push_back(',');
+    write_string(&out, built.terms[t]);
+  }
+  out.push_back(']');
+  bool positional = true;
+  for (std::size_t d = 0; d < docs.size() && positional; ++d) positional = docs[d]->ref == base36(d);
+  if (!positional) {
+    out.append(R"(,"refs":[)");
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      if (d > 0) out.push_back(',');
+      write_string(&out, docs[d]->ref);
+    }
+    out.push_back(']');
+  }
+  out.append(R"(,"vectors":[)");
+  for (std::size_t v = 0; v < built.vectors.size(); ++v) {
+    if (v > 0) out.push_back(',');
+    out.push_back('[');
+    std::size_t previous = 0;
+    bool first_element = true;
+    for (const VectorElement& e : built.vectors[v]) {
+      if (!first_element) out.push_back(',');
+      first_element = false;
+      append_unsigned(&out, e.term - previous);
+      previous = e.term;
+      out.push_back(',');
+      append_js_number(&out, e.thousandths);
+    }
+    out.push_back(']');
+  }
+  out.append("]}");
+  return out;
+}
+
+}  // namespace
+
+std::string build_lunr_index_json(const std::vector<LunrField>& fields, const std::vector<LunrDocument>& documents) {
+  return write_full(build_index(fields, documents));
+}
+
+std::string build_lunr_compact_index_json(const std::vector<LunrField>& fields,
+                                          const std::vector<LunrDocument>& documents) {
+  return write_compact(build_index(fields, documents));
 }
 
 LunrJson build_lunr_index(const std::vector<LunrField>& fields, const std::vector<LunrDocument>& documents) {

@@ -1,11 +1,13 @@
-// A search index in the serialised form of lunr.js 2.3.9, built without JavaScript.
+// A search index as lunr.js 2.3.9 builds it, built without JavaScript.
 //
 // build_lunr_index produces exactly what lunr's own Builder produces, once serialised with
 // JSON.stringify, for the same fields, documents and pipeline: lunr's tokenizer, the
 // "viFold" pipeline function (search/vi_terms.h) for both indexing and search, BM25 with
 // k1 = 1.2 and b = 0.75, scores rounded to three decimals. No metadata is whitelisted, so
-// postings carry no term positions (the browser highlights matches itself).
-// tests/search/compare.js checks the equality against lunr.js.
+// postings carry no term positions (the browser highlights matches itself). The shards
+// publish the same index in a compact form (build_lunr_compact_index_json) that the browser
+// expands back into that text. tests/search/compare.js and compact.js check the equality
+// against lunr.js.
 #pragma once
 
 #include <string>
@@ -48,6 +50,23 @@ LunrJson build_lunr_index(const std::vector<LunrField>& fields,
 // the rest of the search stage.
 std::string build_lunr_index_json(const std::vector<LunrField>& fields,
                                   const std::vector<LunrDocument>& documents);
+
+// The same index in the compact form the site publishes, which leaves out what the browser
+// can rebuild (expandIndex in themes/default/assets/search-core.js turns it back into exactly
+// the text of build_lunr_index_json, for lunr.Index.load):
+//
+//   {"version", "fields", "pipeline",
+//    "terms": [every term, in _index order: the order they first appear in],
+//    "refs": [the documents' refs]       only when they are not "0", "1" … "z", "10" …, their
+//                                        positions in base 36,
+//    "vectors": [one per document and field, document-major, fields in "fields" order:
+//                [term gap, score × 1000, term gap, score × 1000, …]]}
+//
+// A vector's terms are in _index order, each given as its distance from the previous one
+// (the first from 0). The inverted index is the transpose of the vectors: no metadata is
+// whitelisted, so a posting is {"_index", field: {ref: {}} …} and holds nothing else.
+std::string build_lunr_compact_index_json(const std::vector<LunrField>& fields,
+                                          const std::vector<LunrDocument>& documents);
 
 // Adds `key` at the end of object `obj` without looking for it first (ordered_json's
 // operator[] is a linear search); the caller knows the key is new.

@@ -79,6 +79,43 @@ TEST(BuildLunrIndex, MatchesLunrOnATinyCorpus) {
       R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/a",[0,1.575,1,0.248,2,1.575,3,1.575,4,0.214,5,0.214,6,0.214]],["body/a",[7,0.981,8,0.981,9,0.981,10,0.47,11,0.47,12,0.47,13,0.47]],["title/b",[1,0.378,14,3.518,15,3.518]],["body/b",[1,0.17,4,0.215,5,0.215,6,0.215,10,0.5,11,0.5,12,0.5,13,0.5,16,1.044,17,1.044]],["title/c",[1,0.229,4,0.291,5,0.291,6,0.291]],["body/c",[]]],"invertedIndex":[["giay",{"_index":17,"title":{},"body":{"b":{}}}],["giấy",{"_index":16,"title":{},"body":{"b":{}}}],["ho",{"_index":5,"title":{"a":{},"c":{}},"body":{"b":{}}}],["hoa",{"_index":3,"title":{"a":{}},"body":{}}],["hoá",{"_index":2,"title":{"a":{}},"body":{}}],["hồ",{"_index":4,"title":{"a":{},"c":{}},"body":{"b":{}}}],["sanh",{"_index":15,"title":{"b":{}},"body":{}}],["so",{"_index":1,"title":{"a":{},"b":{},"c":{}},"body":{"b":{}}}],["sánh",{"_index":14,"title":{"b":{}},"body":{}}],["sơ",{"_index":6,"title":{"a":{},"c":{}},"body":{"b":{}}}],["số",{"_index":0,"title":{"a":{}},"body":{}}],["thanh",{"_index":7,"title":{},"body":{"a":{}}}],["toan",{"_index":9,"title":{},"body":{"a":{}}}],["toán",{"_index":8,"title":{},"body":{"a":{}}}],["truc",{"_index":11,"title":{},"body":{"a":{},"b":{}}}],["trực",{"_index":10,"title":{},"body":{"a":{},"b":{}}}],["tuyen",{"_index":13,"title":{},"body":{"a":{},"b":{}}}],["tuyến",{"_index":12,"title":{},"body":{"a":{},"b":{}}}]],"pipeline":["viFold"]})");
 }
 
+// The same documents in the compact form: the terms in _index order, the refs (not their
+// positions in base 36), and the vectors of the index above with each term given as its
+// distance from the one before and each score in thousandths. tests/search/compact.js expands
+// it with search-core.js and compares it with lunr's own text.
+TEST(BuildLunrCompactIndex, KeepsTermsAndVectorsOnly) {
+  std::vector<LunrField> fields = {{"title", 2}, {"body", 1}};
+  std::vector<LunrDocument> docs = {
+      {"a", {"Số hoá hồ sơ", "thanh toán trực tuyến"}, 1},
+      {"b", {"so sánh", "hồ sơ trực tuyến, hồ sơ giấy"}, 1.5},
+      {"c", {"Hồ sơ", ""}, 1},
+  };
+  EXPECT_EQ(
+      build_lunr_compact_index_json(fields, docs),
+      R"({"version":"2.3.9","fields":["title","body"],"pipeline":["viFold"],)"
+      R"("terms":["số","so","hoá","hoa","hồ","ho","sơ","thanh","toán","toan","trực","truc","tuyến","tuyen","sánh","sanh","giấy","giay"],)"
+      R"("refs":["a","b","c"],)"
+      R"("vectors":[[0,1575,1,248,1,1575,1,1575,1,214,1,214,1,214],[7,981,1,981,1,981,1,470,1,470,1,470,1,470],)"
+      R"([1,378,13,3518,1,3518],[1,170,3,215,1,215,1,215,4,500,1,500,1,500,1,500,3,1044,1,1044],)"
+      R"([1,229,3,291,1,291,1,291],[]]})");
+}
+
+TEST(BuildLunrCompactIndex, LeavesOutRefsThatArePositionsInBase36) {
+  std::vector<LunrDocument> docs;
+  for (int i = 0; i < 40; ++i) {
+    std::string ref = i < 10 ? std::string(1, static_cast<char>('0' + i))
+                     : i < 36 ? std::string(1, static_cast<char>('a' + i - 10))
+                              : "1" + std::to_string(i - 36);
+    docs.push_back({ref, {"x"}, 1});
+  }
+  EXPECT_EQ(docs[39].ref, "13");
+  std::string positional = build_lunr_compact_index_json({{"t", 1}}, docs);
+  EXPECT_EQ(positional.find("\"refs\""), std::string::npos);
+  docs[39].ref = "14";
+  std::string listed = build_lunr_compact_index_json({{"t", 1}}, docs);
+  EXPECT_NE(listed.find(R"("refs":["0","1",)"), std::string::npos);
+}
+
 TEST(BuildLunrIndex, ScoresWithBm25) {
   // One field, two documents: "so" in both (idf = ln(1 + 0.5/2.5)), "hồ" in one
   // (idf = ln(1 + 1.5/1.5)); lengths 1 and 3 ("hồ" gives "hồ" and "ho"), average 2.

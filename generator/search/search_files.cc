@@ -20,20 +20,23 @@ const std::string& field_text(const SearchDocument& d, std::string_view name) {
   return d.kind_text;
 }
 
-// A shard's lunr index. Of the descriptive fields (unit, year, kind), one whose text is the
-// same in every document of the shard (the unit chain of a commune's own shard, the year of a
-// one-year shard) adds nothing to ranking within it: it is left out of the index and given
-// once as "constant": {field: text}; search-core.js lets a query word found there match every
-// document of the shard.
+// A shard's lunr index, in the compact form (build_lunr_compact_index_json). Of the
+// descriptive fields (unit, year, kind), one whose text is the same in every document of the
+// shard (the unit chain of a commune's own shard, the year of a one-year shard) adds nothing
+// to ranking within it: it is left out of the index and given once as "constant": {field:
+// text}; search-core.js lets a query word found there match every document of the shard.
 // A shard's data: its members, with a null placeholder where "index" goes, and the index
-// itself as JSON text (build_lunr_index_json), put in its place when the shard is written.
+// itself as JSON text (build_lunr_compact_index_json), put in its place when the shard is
+// written; with `keep_input`, what the index was made from.
 struct ShardData {
   LunrJson data;
   std::string index_json;
+  std::vector<LunrField> fields;
+  std::vector<LunrDocument> documents;
 };
 
 ShardData shard_data(std::string_view key, const std::string& name,
-                     const std::vector<const SearchDocument*>& docs) {
+                     const std::vector<const SearchDocument*>& docs, bool keep_input) {
   std::vector<LunrField> fields;
   LunrJson constant = LunrJson::object();
   for (const LunrField& f : search_fields()) {
@@ -48,13 +51,15 @@ ShardData shard_data(std::string_view key, const std::string& name,
     }
   }
   std::string index_json;
-  {
-    // The indexed text, copied once more: freed as soon as the index is made.
-    std::vector<LunrDocument> lunr_docs;
-    lunr_docs.reserve(docs.size());
-    for (std::size_t i = 0; i < docs.size(); ++i)
-      lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
-    index_json = build_lunr_index_json(fields, lunr_docs);
+  // The indexed text, copied once more: freed as soon as the index is made, unless kept.
+  std::vector<LunrDocument> lunr_docs;
+  lunr_docs.reserve(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    lunr_docs.push_back(lunr_document(*docs[i], fields, compact_ref(i)));
+  index_json = build_lunr_compact_index_json(fields, lunr_docs);
+  if (!keep_input) {
+    lunr_docs = {};
+    fields = {};
   }
   const std::string prefix = key == kGlobalSearchKey ? "" : std::string(key) + "/";
   LunrJson data = LunrJson::object();
@@ -63,7 +68,7 @@ ShardData shard_data(std::string_view key, const std::string& name,
   if (!constant.empty()) data["constant"] = std::move(constant);
   data["index"] = nullptr;
   data["store"] = search_store(docs, prefix, key == kGlobalSearchKey ? std::string_view() : std::string_view(name));
-  return {std::move(data), std::move(index_json)};
+  return {std::move(data), std::move(index_json), std::move(fields), std::move(lunr_docs)};
 }
 
 // The data of the shard of unit `u` under `key`: the unit's own documents, then `more` (a
@@ -109,7 +114,7 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
 // and the size of its .js: a shard reused from the previous build still tells the shards
 // above it its size. kShardFormat changes whenever the way shards are written does.
-constexpr std::string_view kShardFormat = "shard 4: lunr 2.3.9, compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
+constexpr std::string_view kShardFormat = "shard 5: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
 
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
@@ -153,11 +158,11 @@ SearchShard reuse_shard(std::string key, std::size_t bytes, const std::string& h
   f.key = hash + "-" + std::to_string(bytes);
   f.reused = true;
   out->add(std::move(f));
-  return SearchShard{std::move(key), LunrJson(), "", bytes};
+  return SearchShard{std::move(key), LunrJson(), "", bytes, {}, {}};
 }
 
 SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const std::string& hash = "") {
-  SearchShard s{std::move(key), LunrJson(), "", 0};
+  SearchShard s{std::move(key), LunrJson(), "", 0, {}, {}};
   // search_shard_script(key, json), without copying the shard's text again.
   s.script = script_prefix(s.key);
   s.script.reserve(s.script.size() + shard.index_json.size() + shard.index_json.size() / 4 + 4096);
@@ -170,9 +175,12 @@ SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const 
     out->add(std::move(f));
     s.script.clear();
   } else {
-    // Kept in memory, for tests and tools that look into it: the index as a tree too.
+    // Kept in memory, for tests and tools that look into it: the index as a tree too, and
+    // what it was made from.
     s.data = std::move(shard.data);
     s.data["index"] = LunrJson::parse(shard.index_json);
+    s.index_fields = std::move(shard.fields);
+    s.index_documents = std::move(shard.documents);
   }
   return s;
 }
@@ -228,7 +236,7 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
     if (auto bytes = out ? reusable(reuse, search_index_path(key, "js"), hash) : std::nullopt)
       shards[lower[i]] = reuse_shard(key, *bytes, hash, out);
     else
-      shards[lower[i]] = make_shard(key, shard_data(key, name, d.docs), out, hash);
+      shards[lower[i]] = make_shard(key, shard_data(key, name, d.docs, !out), out, hash);
   });
 
   std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
@@ -259,12 +267,12 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       shards[t] = reuse_shard(unit.url_path, *bytes, hash, out);
       return;
     }
-    ShardData data = shard_data(unit.slug, name, d.docs);
+    ShardData data = shard_data(unit.slug, name, d.docs, !out);
     data.data["units"] = std::move(units);
     shards[t] = make_shard(unit.url_path, std::move(data), out, hash);
   });
 
-  ShardData global = shard_data(kGlobalSearchKey, portal.site.title, global_docs);
+  ShardData global = shard_data(kGlobalSearchKey, portal.site.title, global_docs, !out);
   LunrJson areas = LunrJson::array();
   for (int top : tops) {
     const std::size_t t = static_cast<std::size_t>(top);

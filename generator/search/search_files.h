@@ -11,7 +11,8 @@
 // Each file assigns its data to a global, so that the browser loads it with a <script>
 // element, which works from file:// too:
 //   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {}; CONGKHAI_INDEX["ha-tinh/huong-son"] = {…};
-// The global index is CONGKHAI_INDEX["*"].
+// The global index is CONGKHAI_INDEX["*"]. Its "index" is the compact form of the lunr index
+// (build_lunr_compact_index_json), which search-core.js expands for lunr.Index.load.
 #pragma once
 
 #include <map>
@@ -47,6 +48,10 @@ struct SearchShard {
   LunrJson data;       // {"key", "name", "constant"?, "index", "store"}, and "units" or "areas"
   std::string script;  // the published .js: search_shard_script(key, data)
   std::size_t bytes = 0;  // script.size(), kept when the script was handed out
+  // Kept in memory only (build_search_shards without `out`): what the index was made from,
+  // for build_lunr_index_json, lunr's own serialised form, in tests and tools.
+  std::vector<LunrField> index_fields;
+  std::vector<LunrDocument> index_documents;
 };
 
 // The size a shard is listed with, in the shards above it ("units", "areas"): its .js's bytes

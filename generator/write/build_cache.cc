@@ -8,6 +8,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <vector>
 
 #include "load/regular_file.h"
 #include "write/site_writer.h"
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kHeader = "congkhai-cache 2";
+constexpr const char* kHeader = "congkhai-cache 3";
 
 fs::path output_path(const std::string& out_dir) {
   fs::path out = fs::absolute(out_dir).lexically_normal();
@@ -26,12 +27,61 @@ fs::path output_path(const std::string& out_dir) {
   return out;
 }
 
+std::int64_t ns(const struct timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// Splits `line` at tabs into exactly `n` fields; false when it has another number of them.
+bool split_tabs(const std::string& line, std::size_t n, std::vector<std::string>* fields) {
+  fields->clear();
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t tab = line.find('\t', start);
+    fields->push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return fields->size() == n;
+}
+
 }  // namespace
+
+std::string FileStamp::text() const {
+  if (empty()) return "";
+  return std::to_string(ino) + ":" + std::to_string(size) + ":" + std::to_string(mtime_ns) + ":" +
+         std::to_string(ctime_ns);
+}
+
+FileStamp FileStamp::parse(const std::string& text) {
+  FileStamp s;
+  unsigned long long ino = 0, size = 0;
+  long long mtime = 0, ctime = 0;
+  int used = 0;
+  if (std::sscanf(text.c_str(), "%llu:%llu:%lld:%lld%n", &ino, &size, &mtime, &ctime, &used) != 4 ||
+      static_cast<std::size_t>(used) != text.size())
+    return s;
+  s.ino = ino;
+  s.size = size;
+  s.mtime_ns = mtime;
+  s.ctime_ns = ctime;
+  return s;
+}
+
+FileStamp FileStamp::of(const struct stat& st) {
+  FileStamp s;
+  s.ino = st.st_ino;
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.mtime_ns = ns(st.st_mtim);
+  s.ctime_ns = ns(st.st_ctim);
+  return s;
+}
 
 std::string build_cache_path(const std::string& out_dir) {
   fs::path out = output_path(out_dir);
   return (out.parent_path() / ".congkhai-cache" / out.filename()).string();
 }
+
+std::string spare_path(const std::string& out_dir) { return build_cache_path(out_dir) + ".spare"; }
 
 std::string output_identity(const std::string& out_dir) {
   struct stat st;
@@ -45,22 +95,27 @@ BuildCache load_build_cache(const std::string& out_dir) {
   std::string id = output_identity(out_dir);
   if (id.empty()) return cache;
   // A regular file only: a pipe put in its place must not block the build.
-  RegularFile read = read_regular_file(build_cache_path(out_dir), std::numeric_limits<std::size_t>::max());
-  if (read.status != RegularFile::Status::kOk) return cache;
+  const std::string path = build_cache_path(out_dir);
+  RegularFile read = read_regular_file(path, std::numeric_limits<std::size_t>::max());
+  struct stat st;
+  if (read.status != RegularFile::Status::kOk || ::stat(path.c_str(), &st) != 0) return cache;
   std::istringstream in(std::move(read.bytes));
   std::string line;
-  if (!std::getline(in, line) || line != std::string(kHeader) + "\t" + id) return cache;
+  std::vector<std::string> fields;
+  if (!std::getline(in, line) || !split_tabs(line, 4, &fields) || fields[0] != kHeader || fields[1] != id)
+    return cache;
+  std::string spare_id = fields[2], spare_listing = fields[3];
   std::map<std::string, CachedFile> files;
   while (std::getline(in, line)) {
-    std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
-    std::size_t c = b == std::string::npos ? b : line.find('\t', b + 1);
-    if (c == std::string::npos) return cache;  // damaged: use none of it
-    files.emplace(line.substr(0, a),
-                  CachedFile{line.substr(a + 1, b - a - 1), line.substr(b + 1, c - b - 1), line.substr(c + 1)});
+    if (!split_tabs(line, 5, &fields)) return cache;  // damaged: use none of it
+    files.emplace(fields[0], CachedFile{fields[1], fields[2], fields[3], FileStamp::parse(fields[4])});
   }
   if (!in.eof()) return cache;
   cache.output_id = id;
   cache.files = std::move(files);
+  cache.spare_id = std::move(spare_id);
+  cache.spare_listing = std::move(spare_listing);
+  cache.saved_ns = ns(st.st_mtim);
   return cache;
 }
 
@@ -72,7 +127,8 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
   tmp += ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary);
-    std::string text = std::string(kHeader) + "\t" + cache.output_id + "\n";
+    std::string text = std::string(kHeader) + "\t" + cache.output_id + "\t" + cache.spare_id + "\t" +
+                       cache.spare_listing + "\n";
     for (const auto& [p, f] : cache.files) {
       if (p.find_first_of("\t\n") != std::string::npos) continue;  // never produced; keep lines sound
       text += p;
@@ -82,6 +138,8 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
       text += f.key;
       text += '\t';
       text += f.bytes;
+      text += '\t';
+      text += f.stamp.text();
       text += '\n';
     }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -103,6 +161,10 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
 void remove_build_cache(const std::string& out_dir) {
   std::error_code ec;
   fs::remove(build_cache_path(out_dir), ec);
+}
+
+bool racy(const BuildCache& cache, const FileStamp& stamp) {
+  return stamp.mtime_ns >= cache.saved_ns || stamp.ctime_ns >= cache.saved_ns;
 }
 
 std::map<std::string, std::string> page_keys(const BuildCache& cache) {

@@ -19,6 +19,7 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -27,6 +28,7 @@
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 #include "write/build_cache.h"
+#include "write/spare_tree.h"
 
 namespace congkhai {
 
@@ -45,28 +47,54 @@ std::optional<std::string> read_bytes(const fs::path& path, bool follow) {
   return std::move(file.bytes);
 }
 
-// Writes `f` at `path`. A copied file is read and written here, not by copy_file, so that
-// `copied_hash` (when given) is the hash of the very bytes published.
-bool write_file(const fs::path& path, const OutputFile& f, std::string* error,
-                std::string* copied_hash = nullptr) {
-  if (!f.source.empty()) {
-    auto bytes = read_bytes(f.source, true);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (bytes) out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-    out.close();
-    if (!bytes || !out) {
-      *error = "không chép được tệp " + f.source;
-      return false;
-    }
-    if (copied_hash) *copied_hash = hash_bytes(*bytes).hex();
-    return true;
+// Writes `f` as a new file at `path` (never through a file already there: in the spare it may
+// be a link of a published file), and gives its stamp. A copied file is read and written
+// here, not by copy_file, so that `copied_hash` (when given) is the hash of the very bytes
+// published.
+bool write_file(const fs::path& path, const OutputFile& f, std::string* error, std::string* copied_hash = nullptr,
+                FileStamp* stamp = nullptr) {
+  std::optional<std::string> copied;
+  if (!f.source.empty() && !(copied = read_bytes(f.source, true))) {
+    *error = "không chép được tệp " + f.source;
+    return false;
   }
-  std::ofstream out(path, std::ios::binary);
-  out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
-  for (std::string_view piece : f.pieces) out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-  out.close();
-  if (!out) *error = "không ghi được tệp " + path.string();
-  return static_cast<bool>(out);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  auto put = [&](std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t n = ::write(fd, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+  };
+  bool ok = fd >= 0;
+  if (ok && copied) {
+    ok = put(*copied);
+  } else if (ok) {
+    ok = put(f.bytes);
+    for (std::string_view piece : f.pieces) ok = ok && put(piece);
+  }
+  struct stat st;
+  if (ok && stamp) ok = ::fstat(fd, &st) == 0;
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) {
+    *error = "không ghi được tệp " + path.string();
+    return false;
+  }
+  if (stamp) *stamp = FileStamp::of(st);
+  if (copied && copied_hash) *copied_hash = hash_bytes(*copied).hex();
+  return true;
+}
+
+// Makes room at `path` in the spare: whatever the previous output had there (a file, or a
+// folder where a file now goes) is removed. False when something stays.
+bool clear_path(const fs::path& path) {
+  if (::unlink(path.c_str()) == 0 || errno == ENOENT) return true;
+  if (errno != EISDIR && errno != EPERM) return false;
+  std::error_code ec;
+  fs::remove_all(path, ec);  // never follows a link
+  return !ec;
 }
 
 // A folder may be replaced when it is missing, empty, or a previous output.
@@ -119,10 +147,14 @@ std::string source_identity(const std::string& source) {
   return "src-" + h.finish().hex();
 }
 
-// Whether the previous output's file at `path` still holds the bytes the cache says were
-// written there. Reads the whole file: a page edited in place keeps its size more often
-// than not, and a time stamp can be set back.
-bool unchanged_since_written(const fs::path& path, const CachedFile& written) {
+// Whether the previous output's file at `path` (`st`: its lstat, a regular file) still holds
+// the bytes the cache says were written there. Its stamp says so when it is the one recorded
+// (an edit changes the change time, which cannot be set back) and older than the cache;
+// otherwise the file is read and hashed.
+bool unchanged_since_written(const fs::path& path, const struct stat& st, const CachedFile& written,
+                             const BuildCache& cache) {
+  FileStamp stamp = FileStamp::of(st);
+  if (!written.stamp.empty() && stamp == written.stamp && !racy(cache, stamp)) return true;
   auto bytes = read_bytes(path, false);
   return bytes && hash_bytes(*bytes).hex() == written.bytes_hash();
 }
@@ -151,16 +183,51 @@ bool SiteWriter::open(std::string* error) {
   fs::create_directories(out.parent_path(), ec);
   remove_stale_temps(out);
   fs::path tmp = out.parent_path() / ("." + temp_name(out));
-  fs::create_directory(tmp, ec);
-  if (ec) {
-    *error = "không tạo được thư mục tạm " + tmp.string() + ": " + ec.message();
+  out_ = out.string();
+  spare_ = spare_path(out_);
+  // Incremental: a file whose bytes (or source) are what the previous output holds at the
+  // same path is kept as that file; the previous output is never modified.
+  if (options_.incremental) previous_ = load_build_cache(out_);
+  struct stat st;
+  bool spare = ::lstat(spare_.c_str(), &st) == 0;
+  if (spare && S_ISDIR(st.st_mode) && !previous_.output_id.empty() && !previous_.spare_id.empty()) {
+    spare_pending_ = true;  // taken at the first add()
+  } else {
+    // No spare, or one the cache does not describe (or --no-cache): removed, never used.
+    if (spare) fs::remove_all(spare_, ec);
+    fs::create_directory(tmp, ec);
+    if (ec) {
+      *error = "không tạo được thư mục tạm " + tmp.string() + ": " + ec.message();
+      return false;
+    }
+  }
+  tmp_ = tmp.string();
+  return true;
+}
+
+// Takes the spare as the staging folder: renamed to the staging name first, so that a build
+// killed while updating it leaves a staging folder (removed by the next build) and no spare.
+// A spare that is not the one the cache recorded is removed, and a fresh folder made instead.
+bool SiteWriter::take_spare(std::string* error) {
+  spare_pending_ = false;
+  std::error_code ec;
+  if (::rename(spare_.c_str(), tmp_.c_str()) == 0) {
+    SpareTree tree;
+    if (output_identity(tmp_) == previous_.spare_id && list_spare(tmp_, &tree) &&
+        spare_listing(tree) == previous_.spare_listing) {
+      in_spare_ = true;
+      stats_.spare_used = true;
+      for (const auto& d : tree.dirs) dirs_.insert(d);
+      spare_tree_ = std::move(tree);
+      return true;
+    }
+    stats_.spare_discarded = true;
+    fs::remove_all(tmp_, ec);  // never follows a link
+  }
+  if (::mkdir(tmp_.c_str(), 0777) != 0) {
+    *error = "không tạo được thư mục tạm " + tmp_ + ": " + std::strerror(errno);
     return false;
   }
-  out_ = out.string();
-  tmp_ = tmp.string();
-  // Incremental: a file whose bytes (or source) are what the previous output holds at the
-  // same path is hard-linked from it; the previous output is never modified.
-  if (options_.incremental) previous_ = load_build_cache(out_);
   return true;
 }
 
@@ -179,8 +246,14 @@ bool SiteWriter::make_parents(const std::string& path, std::string* error) {
     missing.push_back(d.generic_string());
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {  // parents first
-    if (::mkdir((fs::path(tmp_) / *it).c_str(), 0777) != 0 && errno != EEXIST) {
-      *error = "không tạo được thư mục " + (fs::path(tmp_) / *it).string() + ": " + std::strerror(errno);
+    const fs::path dir = fs::path(tmp_) / *it;
+    bool made = ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST;
+    struct stat st;
+    // In the spare, a file of the previous output may stand where a folder now goes.
+    if (made && in_spare_ && ::lstat(dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+      made = ::unlink(dir.c_str()) == 0 && ::mkdir(dir.c_str(), 0777) == 0;
+    if (!made) {
+      *error = "không tạo được thư mục " + dir.string() + ": " + std::strerror(errno);
       return false;
     }
     dirs_.insert(*it);
@@ -192,6 +265,7 @@ void SiteWriter::add(OutputFile f) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (tmp_.empty() || !error_.empty()) return;
+    if (spare_pending_ && !take_spare(&error_)) return;
     if (!is_safe_output_path(f.path)) {
       error_ = "đường dẫn đầu ra không hợp lệ: " + f.path;
       return;
@@ -214,21 +288,37 @@ void SiteWriter::add(OutputFile f) {
     entry.hash = f.source.empty() ? contents_hash(f).hex() : source_identity(f.source);
   }
   const fs::path from = fs::path(out_) / f.path, to = fs::path(tmp_) / f.path;
-  bool same = before && !entry.hash.empty() && before->hash == entry.hash;
+  enum { kWritten, kLinked, kKept } how = kWritten;
+  struct stat live, st;
   // The previous output is not trusted: a file edited there by hand is not carried over.
-  bool linked = same && unchanged_since_written(from, *before) && ::link(from.c_str(), to.c_str()) == 0;
-  if (linked) entry.bytes = before->bytes;
-  if (!linked && f.reused) {
+  if (before && !entry.hash.empty() && before->hash == entry.hash && ::lstat(from.c_str(), &live) == 0 &&
+      S_ISREG(live.st_mode) && unchanged_since_written(from, live, *before, previous_)) {
+    auto spared = in_spare_ ? spare_tree_.files.find(f.path) : spare_tree_.files.end();
+    if (spared != spare_tree_.files.end() && spared->second == live.st_ino) {
+      how = kKept;  // the spare holds that very file: nothing to do
+      entry.stamp = FileStamp::of(live);
+    } else if ((!in_spare_ || clear_path(to)) && ::link(from.c_str(), to.c_str()) == 0 &&
+               ::lstat(to.c_str(), &st) == 0) {
+      how = kLinked;
+      entry.stamp = FileStamp::of(st);  // linking changed its change time
+    }
+    if (how != kWritten) entry.bytes = before->bytes;
+  }
+  if (how == kWritten && f.reused) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stats_.missing_previous = true;
     }
     return fail("tệp của lần tạo trước bị thiếu hoặc đã bị sửa: " + from.string());
   }
-  if (!linked && !write_file(to, f, &error, options_.incremental && !f.source.empty() ? &entry.bytes : nullptr))
-    return fail(error);
+  if (how == kWritten) {
+    if (in_spare_ && !clear_path(to)) return fail("không xoá được " + to.string());
+    if (!write_file(to, f, &error, options_.incremental && !f.source.empty() ? &entry.bytes : nullptr,
+                    options_.incremental ? &entry.stamp : nullptr))
+      return fail(error);
+  }
   std::lock_guard<std::mutex> lock(mu_);
-  (linked ? stats_.linked : stats_.written)++;
+  (how == kWritten ? stats_.written : how == kLinked ? stats_.linked : stats_.kept)++;
   files_[f.path] = std::move(entry);
 }
 
@@ -245,10 +335,41 @@ void SiteWriter::abandon() {
   tmp_.clear();
 }
 
+// Removes the spare's files and folders that are not in the new site, deepest folders first.
+// A path whose kind changed (a file now a folder, or the other way) was replaced by add().
+bool SiteWriter::remove_leftovers(std::string* error) {
+  std::set<std::string> needed;
+  for (const auto& [path, f] : files_)
+    for (fs::path d = fs::path(path).parent_path(); !d.empty() && needed.insert(d.generic_string()).second;
+         d = d.parent_path()) {
+    }
+  const fs::path tmp = tmp_;
+  for (const auto& [path, ino] : spare_tree_.files) {
+    if (path == kOutputMarker || files_.count(path)) continue;
+    if (::unlink((tmp / path).c_str()) == 0) {
+      stats_.removed++;
+    } else if (errno != ENOENT && errno != ENOTDIR && !needed.count(path)) {
+      *error = "không xoá được " + (tmp / path).string() + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  std::vector<std::string> dirs = spare_tree_.dirs;
+  std::sort(dirs.rbegin(), dirs.rend());  // "a/b" before "a"
+  for (const auto& d : dirs) {
+    // ENOENT, ENOTDIR: no folder there any more (a file of the new site is, or is above it).
+    if (needed.count(d) || ::rmdir((tmp / d).c_str()) == 0 || errno == ENOENT || errno == ENOTDIR) continue;
+    *error = "không xoá được thư mục " + (tmp / d).string() + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
 bool SiteWriter::publish(std::string* error, WriteStats* stats) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (stats) *stats = stats_;
   std::error_code ec;
+  if (spare_pending_ && !tmp_.empty() && error_.empty()) take_spare(&error_);  // a site of no files
+  if (in_spare_ && error_.empty()) remove_leftovers(&error_);
+  if (stats) *stats = stats_;
   const fs::path out = out_, tmp = tmp_;
   auto fail = [&](std::string msg) {
     if (!tmp.empty()) fs::remove_all(tmp, ec);
@@ -258,21 +379,38 @@ bool SiteWriter::publish(std::string* error, WriteStats* stats) {
   };
   if (tmp.empty()) return fail(error_.empty() ? "chưa mở thư mục tạm để ghi" : error_);
   if (!error_.empty()) return fail(error_);
-  if (!write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, "Công khai\n", ""}, error))
+  // A fresh marker every time: the cache names the output by it.
+  if (!clear_path(tmp / kOutputMarker) ||
+      !write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, "Công khai\n", ""}, error))
     return fail(*error);
+  bool spare_kept = false;
   if (fs::exists(out, ec)) {
     // Swap in one step, so a reader (or a crash) never sees a half-written site.
     if (exchange(tmp, out) != 0) return fail("không thay được thư mục " + out.string());
-    fs::remove_all(tmp, ec);  // now the old site
+    // Now the old site: the next spare, when the cache describes it (and so what it holds).
+    if (options_.incremental && !previous_.output_id.empty()) {
+      fs::create_directories(fs::path(spare_).parent_path(), ec);
+      fs::remove_all(spare_, ec);
+      spare_kept = ::rename(tmp.c_str(), spare_.c_str()) == 0;
+    }
+    if (!spare_kept) fs::remove_all(tmp, ec);
   } else if (::rename(tmp.c_str(), out.c_str()) != 0) {
     return fail("không đổi tên được thư mục tạm thành " + out.string());
   }
   tmp_.clear();
   if (options_.incremental) {
-    // The site is published; a cache that cannot be saved only makes the next build full.
+    // The site is published; a cache that cannot be saved only makes the next build full
+    // (and its spare unused: no cache describes it).
     BuildCache next;
     next.output_id = output_identity(out.string());
     next.files = std::move(files_);
+    if (spare_kept) {
+      next.spare_id = previous_.output_id;
+      std::vector<std::string> paths;
+      paths.reserve(previous_.files.size());
+      for (const auto& [path, f] : previous_.files) paths.push_back(path);
+      next.spare_listing = spare_listing(std::move(paths));
+    }
     std::string ignored;
     if (next.output_id.empty() || !save_build_cache(next, out.string(), &ignored)) remove_build_cache(out.string());
   } else {

@@ -1,6 +1,7 @@
-// Writing the generated site: everything goes into a fresh folder beside the output, which
+// Writing the generated site: everything goes into a staging folder beside the output, which
 // then replaces the output in one atomic step. A failed or interrupted build leaves the
-// previous site exactly as it was.
+// previous site exactly as it was. The staging folder is a fresh one, or, for an incremental
+// build, the spare (spare_tree.h): the output before the current one, brought up to date.
 //
 // Files are written as they are made (SiteWriter is the build's OutputSink): memory holds
 // only each file's path, hash and page key, never the site's bytes.
@@ -15,6 +16,7 @@
 
 #include "model/output.h"
 #include "write/build_cache.h"
+#include "write/spare_tree.h"
 
 namespace congkhai {
 
@@ -23,9 +25,11 @@ namespace congkhai {
 inline constexpr const char* kOutputMarker = ".congkhai-output";
 
 struct WriteOptions {
-  // Keep the build cache (build_cache.h): files whose bytes are those the previous build
-  // wrote, and pages render reused, are hard-linked from the previous output into the new
-  // folder instead of written. The new folder still replaces the output in one step.
+  // Keep the build cache (build_cache.h) and the spare (spare_tree.h): files whose bytes are
+  // those the previous build wrote, and pages render reused, are kept as the previous
+  // output's files (left in the spare when it already holds them, else hard-linked) instead
+  // of written. The staging folder still replaces the output in one step. Without it, the
+  // cache and the spare are removed.
   bool incremental = false;
   // write_site only (a SiteWriter writes on the threads that add files): threads writing
   // (0: every core), and a call after each file, from those threads.
@@ -36,14 +40,19 @@ struct WriteOptions {
 struct WriteStats {
   std::size_t written = 0;  // files written or copied
   std::size_t linked = 0;   // files hard-linked, unchanged, from the previous output
+  std::size_t kept = 0;     // files the spare already held as the previous output's, left as they were
+  std::size_t removed = 0;  // files of the spare that are no longer in the site, removed
+  bool spare_used = false;       // the staging folder was the spare
+  bool spare_discarded = false;  // a spare was found unsound (spare_tree.h) and removed
   // A reused page's previous file was missing or no longer held what was written (the output
   // was changed by hand): nothing was published; build again with every page rendered.
   bool missing_previous = false;
 };
 
-// One build's output, streamed: open() makes the staging folder beside `out_dir`; add() writes
-// each file into it at once (or hard-links it from the previous output when unchanged or
-// reused), from any thread; publish() swaps the staging folder in and saves the cache. A
+// One build's output, streamed: open() makes the staging folder beside `out_dir` (or chooses
+// the spare); add() writes each file into it at once (or, when unchanged or reused, keeps the
+// previous output's file: left in the spare when it is already there, else hard-linked), from
+// any thread; publish() swaps the staging folder in and saves the cache. A
 // writer destroyed (or abandon()ed) before publishing removes its staging folder, and the
 // previous output stays as it was.
 class SiteWriter : public OutputSink {
@@ -54,7 +63,8 @@ class SiteWriter : public OutputSink {
   SiteWriter& operator=(const SiteWriter&) = delete;
 
   // False with a Vietnamese `error` when the output may not be replaced or the staging
-  // folder cannot be made.
+  // folder cannot be made. When there is a spare to use, it is taken at the first add() (a
+  // build that stops before making any file leaves it where it is).
   bool open(std::string* error);
   // Writes one file now. A bad or repeated path, or a failed write, is remembered: publish()
   // then refuses. Files added before open() or after a failure are ignored.
@@ -69,17 +79,23 @@ class SiteWriter : public OutputSink {
 
  private:
   bool make_parents(const std::string& path, std::string* error);
+  bool take_spare(std::string* error);  // under mu_
+  bool remove_leftovers(std::string* error);  // under mu_
   void fail(std::string error);
 
   std::string out_dir_;
   std::string out_;  // absolute
   std::string tmp_;  // the staging folder, empty when none
+  std::string spare_;  // where the spare is kept (spare_path())
   WriteOptions options_;
   BuildCache previous_;  // what the previous output holds (incremental builds)
 
   mutable std::mutex mu_;
   std::map<std::string, CachedFile> files_;  // what was added: the next cache
-  std::set<std::string> dirs_;               // folders made in the staging folder
+  std::set<std::string> dirs_;               // folders in the staging folder
+  bool spare_pending_ = false;  // the staging folder is to be the spare, not yet taken
+  bool in_spare_ = false;       // the staging folder is the spare, taken
+  SpareTree spare_tree_;        // what the spare held when it was taken
   std::string error_;                        // the first failure
   WriteStats stats_;
 };

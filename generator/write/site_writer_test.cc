@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 #include <algorithm>
+#include <functional>
+#include <map>
 
 namespace congkhai {
 namespace {
@@ -364,9 +366,228 @@ TEST_F(SiteWriterTest, FilesFromManyThreadsGiveTheSameSiteAndCache) {
   fs::remove_all(root_ / ".congkhai-cache");  // a full build again, on four threads
   ASSERT_TRUE(write_site(files, out_, &error, options)) << error;
   std::string four = read(build_cache_path(out_));
-  // Only the first line (which output the cache describes) may differ.
-  EXPECT_EQ(one.substr(one.find('\n')), four.substr(four.find('\n')));
+  // Only the first line (which output the cache describes) and the files' stamps (their
+  // inodes and times) may differ.
+  auto without_stamps = [](const std::string& cache) {
+    std::istringstream in(cache.substr(cache.find('\n') + 1));
+    std::string line, kept;
+    while (std::getline(in, line)) kept += line.substr(0, line.rfind('\t')) + "\n";
+    return kept;
+  };
+  EXPECT_EQ(without_stamps(one), without_stamps(four));
   EXPECT_EQ(read(fs::path(out_) / "d3/p10.html"), "page 10");
+}
+
+}  // namespace
+}  // namespace congkhai
+
+namespace congkhai {
+namespace {
+
+struct stat stat_of(const fs::path& p) {
+  struct stat st{};
+  ::lstat(p.c_str(), &st);
+  return st;
+}
+
+// Every regular file under `dir` (the marker left out), path → bytes; folders as "path/".
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> found;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (rel == kOutputMarker) continue;
+    if (e.is_symlink()) found[rel] = "->";
+    else if (e.is_directory()) found[rel + "/"] = "";
+    else found[rel] = read(e.path());
+  }
+  return found;
+}
+
+class SpareTest : public SiteWriterTest {
+ protected:
+  WriteStats build(const OutputFiles& files, bool incremental = true) {
+    WriteOptions options;
+    options.incremental = incremental;
+    WriteStats stats;
+    std::string error;
+    EXPECT_TRUE(write_site(files, out_, &error, options, &stats)) << error;
+    return stats;
+  }
+  fs::path spare() const { return spare_path(out_); }
+  // Two builds of `files`: the second leaves the first's output as the spare.
+  void with_spare(const OutputFiles& files) {
+    build(files);
+    build(files);
+    ASSERT_TRUE(fs::is_directory(spare()));
+  }
+  OutputFiles v1 = {{"a.html", "A", ""}, {"b.html", "B", ""}, {"d/c.html", "C", ""}, {"old/x.html", "X", ""}};
+  OutputFiles v2 = {{"a.html", "A", ""}, {"b.html", "B2", ""}, {"d/c.html", "C", ""}, {"new/n.html", "N", ""}};
+};
+
+// The previous output is kept as the spare, and the next build brings it up to date: files
+// the spare already holds as the output's are not touched, changed ones are written, files
+// no longer in the site are removed. The cost is the changes, not the site.
+TEST_F(SpareTest, TheSpareIsBroughtUpToDateTouchingOnlyWhatChanged) {
+  WriteStats first = build(v1);
+  EXPECT_EQ(first.written, 4u);
+  EXPECT_FALSE(fs::exists(spare()));  // nothing was replaced
+  WriteStats second = build(v1);
+  EXPECT_EQ(second.linked, 4u);  // a fresh folder, linked from the output
+  EXPECT_FALSE(second.spare_used);
+  ASSERT_TRUE(fs::is_directory(spare()));  // the first output, kept
+  EXPECT_EQ(tree(spare()), tree(out_));
+
+  struct stat a = stat_of(fs::path(out_) / "a.html");
+  WriteStats third = build(v2);
+  EXPECT_TRUE(third.spare_used);
+  EXPECT_EQ(third.kept, 2u);  // a.html, d/c.html: not even linked
+  EXPECT_EQ(third.written, 2u);
+  EXPECT_EQ(third.linked, 0u);
+  EXPECT_EQ(third.removed, 1u);
+  struct stat a_after = stat_of(fs::path(out_) / "a.html");
+  EXPECT_EQ(a_after.st_ino, a.st_ino);
+  EXPECT_EQ(a_after.st_ctim.tv_nsec, a.st_ctim.tv_nsec);  // no link made or removed
+  EXPECT_EQ(a_after.st_nlink, 2u);  // in the output and in the spare
+  EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{
+                            {"a.html", "A"}, {"b.html", "B2"}, {"d/", ""}, {"d/c.html", "C"}, {"new/", ""}, {"new/n.html", "N"}}));
+  EXPECT_EQ(tree(spare()).at("b.html"), "B");  // the spare is the previous output
+  EXPECT_TRUE(staging_folders(root_).empty());
+
+  WriteStats fourth = build(v2);  // the spare is the second output: two files to link, one to remove
+  EXPECT_EQ(fourth.kept, 2u);
+  EXPECT_EQ(fourth.linked, 2u);
+  EXPECT_EQ(fourth.removed, 1u);
+  WriteStats fifth = build(v2);  // now nothing at all
+  EXPECT_EQ(fifth.kept, 4u);
+  EXPECT_EQ(fifth.written + fifth.linked + fifth.removed, 0u);
+  EXPECT_EQ(tree(out_), tree(spare()));
+  // The cache and the spare stay outside the output.
+  EXPECT_FALSE(fs::exists(fs::path(out_) / ".congkhai-cache"));
+}
+
+// A file edited in place in the published output (its size kept, its time set back) is
+// never carried over, whichever folder the build writes into; its change time tells.
+TEST_F(SpareTest, AFileEditedInPlaceInTheOutputIsWrittenAgain) {
+  build(v1);
+  for (int round = 0; round < 3; ++round) {
+    fs::path p = fs::path(out_) / "a.html";
+    auto time = fs::last_write_time(p);
+    std::ofstream(p, std::ios::binary | std::ios::in | std::ios::out) << "E";  // in place, same size
+    fs::last_write_time(p, time);
+    WriteStats stats = build(v1);
+    EXPECT_EQ(read(fs::path(out_) / "a.html"), "A") << round;
+    EXPECT_EQ(stats.written, 1u) << round;
+    EXPECT_EQ(stats.spare_used, round >= 1) << round;  // the second build leaves a spare
+  }
+}
+
+// A build killed while bringing the spare up to date leaves it under a staging name: the
+// next build removes it and makes a fresh folder.
+TEST_F(SpareTest, ASpareLeftByAKilledBuildIsNotUsed) {
+  with_spare(v1);
+  fs::path taken = root_ / ".public.tmp-999999999-7";  // above any pid_max: a dead build's
+  fs::rename(spare(), taken);
+  fs::remove(taken / "b.html");  // half brought up to date
+  WriteStats stats = build(v2);
+  EXPECT_FALSE(stats.spare_used);
+  EXPECT_FALSE(fs::exists(taken));
+  EXPECT_EQ(read(fs::path(out_) / "b.html"), "B2");
+  EXPECT_TRUE(fs::is_directory(spare()));
+}
+
+// A spare that is not exactly what the cache recorded is removed, never used.
+TEST_F(SpareTest, ASpareThatIsNotTheRecordedOneIsDiscarded) {
+  std::vector<std::pair<std::string, std::function<void(const fs::path&)>>> changes = {
+      {"a file added", [](const fs::path& s) { std::ofstream(s / "extra.html") << "?"; }},
+      {"a file removed", [](const fs::path& s) { fs::remove(s / "d/c.html"); }},
+      {"an empty folder added", [](const fs::path& s) { fs::create_directory(s / "empty"); }},
+      {"another marker", [](const fs::path& s) {
+         fs::remove(s / kOutputMarker);
+         std::ofstream(s / kOutputMarker) << "Công khai\n";
+       }},
+      {"a pipe in place of a file", [](const fs::path& s) {
+         fs::remove(s / "b.html");
+         ::mkfifo((s / "b.html").c_str(), 0644);
+       }},
+  };
+  for (const auto& [name, change] : changes) {
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    with_spare(v1);
+    change(spare());
+    WriteStats stats = build(v2);
+    EXPECT_TRUE(stats.spare_discarded) << name;
+    EXPECT_FALSE(stats.spare_used) << name;
+    EXPECT_EQ(stats.written, 2u) << name;
+    EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{{"a.html", "A"}, {"b.html", "B2"}, {"d/", ""},
+                                                             {"d/c.html", "C"}, {"new/", ""}, {"new/n.html", "N"}}))
+        << name;
+    EXPECT_EQ(tree(spare()).count("extra.html"), 0u) << name;  // the spare now is the previous output
+  }
+}
+
+// A symbolic link in the spare, or a folder where a file should be, is never followed:
+// the spare is removed (the link, not what it points to) and a fresh folder made.
+TEST_F(SpareTest, ASpareWithALinkOrAFolderInPlaceOfAFileIsDiscardedSafely) {
+  fs::path outside = root_ / "outside";
+  auto plant = [&](const std::string& name) {
+    fs::remove_all(root_);
+    fs::create_directories(outside);
+    std::ofstream(outside / "c.html") << "precious";
+    with_spare(v1);
+    if (name == "link to a folder") {
+      fs::remove_all(spare() / "d");
+      fs::create_directory_symlink(outside, spare() / "d");  // d/c.html would be written outside
+    } else if (name == "link to a file") {
+      fs::remove(spare() / "b.html");
+      fs::create_symlink(outside / "c.html", spare() / "b.html");
+    } else {
+      fs::remove(spare() / "b.html");
+      fs::create_directories(spare() / "b.html" / "inside");
+      std::ofstream(spare() / "b.html" / "inside" / "x") << "x";
+    }
+  };
+  for (const std::string name : {"link to a folder", "link to a file", "folder in place of a file"}) {
+    plant(name);
+    WriteStats stats = build(v2);
+    EXPECT_TRUE(stats.spare_discarded) << name;
+    EXPECT_EQ(read(outside / "c.html"), "precious") << name;
+    EXPECT_EQ(tree(outside).size(), 1u) << name;
+    EXPECT_EQ(read(fs::path(out_) / "b.html"), "B2") << name;
+    EXPECT_EQ(read(fs::path(out_) / "d/c.html"), "C") << name;
+    EXPECT_FALSE(fs::is_symlink(fs::path(out_) / "d")) << name;
+  }
+}
+
+// A path that was a file becomes a folder, and the other way: the spare is brought up to
+// date all the same.
+TEST_F(SpareTest, AFileBecomingAFolderAndBackIsHandled) {
+  OutputFiles one = {{"x", "file x", ""}, {"d/y", "y", ""}, {"d/e/z", "z", ""}};
+  OutputFiles two = {{"x/inner", "now a folder", ""}, {"d", "now a file", ""}};
+  with_spare(one);
+  WriteStats stats = build(two);
+  EXPECT_TRUE(stats.spare_used);
+  EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{{"x/", ""}, {"x/inner", "now a folder"}, {"d", "now a file"}}));
+  build(two);
+  stats = build(one);  // the spare is now `two`'s output
+  EXPECT_TRUE(stats.spare_used);
+  EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{{"x", "file x"}, {"d/", ""}, {"d/y", "y"}, {"d/e/", ""}, {"d/e/z", "z"}}));
+}
+
+// --no-cache removes the spare with the cache; a build that stops before making any file
+// (content problems) leaves it for the next one.
+TEST_F(SpareTest, NoCacheRemovesTheSpareAndAStoppedBuildKeepsIt) {
+  with_spare(v1);
+  {
+    SiteWriter writer(out_, WriteOptions{.incremental = true});
+    std::string error;
+    ASSERT_TRUE(writer.open(&error)) << error;
+  }  // dropped unpublished, no file made
+  EXPECT_TRUE(fs::is_directory(spare()));
+  EXPECT_TRUE(build(v2).spare_used);
+  build(v2, false);
+  EXPECT_FALSE(fs::exists(spare()));
+  EXPECT_FALSE(fs::exists(build_cache_path(out_)));
 }
 
 }  // namespace

@@ -3,10 +3,13 @@
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
 # change, a one-line edit of a plan, an edited progress entry, a new unit, a deleted progress
 # file, a deleted unit, a renamed unit and district, the reference date moved
-# (SOURCE_DATE_EPOCH), an edited theme template, a page and a plan's JSON deleted from
-# public/ by hand, files edited in public/ by hand. After each step the incremental build of public/ must be byte-identical to a full
-# build (--no-cache) of the same content into another folder, and the counts the build
-# prints must show that only what depends on the change was rendered again.
+# (SOURCE_DATE_EPOCH), an edited theme template, a page and a plan's JSON deleted from public/
+# by hand, files edited in public/ by hand, the spare (the previous output kept in
+# .congkhai-cache/public.spare) tampered with. After each step the incremental build of
+# public/ must be byte-identical to a full build (--no-cache) of the same content into another
+# folder, and the counts the build prints must show that only what depends on the change was
+# rendered again, and, once there is a spare, that the files the spare already holds are not
+# touched (their change times stay).
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -60,6 +63,15 @@ total=$rendered
 
 incremental
 check "no change" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ]'
+spare=.congkhai-cache/public.spare
+[ -d "$spare" ] || { echo "no spare after a rebuild"; failed=1; }
+[ ! -e public/.congkhai-cache ] && [ ! -e public/public.spare ] || { echo "the spare is inside the published site"; failed=1; }
+incremental
+check "no change, from the spare" '[ "$rendered" -eq 0 ] && grep -q " 0 files written" build.log'
+
+# An unchanged file is left as it is, neither written nor linked again: its change time stays.
+kept=$(find public -name '*.css' | LC_ALL=C sort | head -1)
+kept_ctime=$(stat -c %z "$kept")
 
 plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
 sed -i 's/^\(  text: Kế hoạch số 27\/.*\)năm 2023 trên địa bàn/\1năm 2023 (đã sửa) trên địa bàn/' "$plan"
@@ -67,6 +79,7 @@ grep -q "(đã sửa)" "$plan" || { echo "the edit did not apply"; failed=1; }
 incremental
 check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]'
 grep -rq "(đã sửa)" public/ha-tinh/huong-son/son-lam || { echo "the edited text is not on the page"; failed=1; }
+[ "$(stat -c %z "$kept")" = "$kept_ctime" ] || { echo "an unchanged file was touched: $kept"; failed=1; }
 
 # A progress entry's percent: the plan's JSON and its unit's CSV pieces, made from it, change.
 record=content/ha-tinh/huong-son/son-lam/progress/2023-q3.yaml
@@ -139,6 +152,18 @@ for f in "$page" "$data"; do
 done
 incremental
 check "files edited in the output" '[ "$rendered" -eq "$total" ]'
+
+# The spare changed by hand (a file added, a link planted): it is not used, and nothing it
+# points to is touched.
+incremental
+mkdir -p outside && echo precious > outside/keep.html
+[ -d "$spare" ] || { echo "no spare to tamper with"; failed=1; }
+echo extra > "$spare/extra.html"
+ln -s "$work/outside" "$spare/outside-link"
+incremental
+check "spare changed by hand" '[ "$rendered" -eq 0 ]'
+[ "$(cat outside/keep.html)" = precious ] && [ "$(ls outside)" = keep.html ] || { echo "the link in the spare was followed"; failed=1; }
+[ ! -e "$spare/extra.html" ] || { echo "the tampered spare was kept"; failed=1; }
 
 [ "$failed" -eq 0 ] && echo "incremental builds are byte-identical to full builds"
 exit "$failed"

@@ -4,6 +4,12 @@
 # of the two complete sites, never a mixture or a half-written tree; the temporary folders a
 # killed build leaves beside it must not break the next build, which removes them.
 #
+# In the second half of the rounds, each killed build starts with a spare (the output before
+# the current one, kept in .congkhai-cache/public.spare) and is killed after it has taken the
+# spare, so that the kills land while the spare is being brought up to date (or after the
+# swap): its files are hard links of the published ones, and updating it must never change
+# the published site.
+#
 #   kill_test.sh CONGKHAI SOURCE_DIR
 #
 # CONGKHAI_KILL_SEED (default 8), CONGKHAI_KILL_ROUNDS (default 20), CONGKHAI_KILL_COPIES:
@@ -48,11 +54,32 @@ echo "a build of $(find site-a -type f | wc -l) files takes ${build_ms} ms"
 cp -a site-a public
 current=a
 failed=0
+spare=.congkhai-cache/public.spare
+spare_rounds=0 spare_taken=0
 for round in $(seq 1 "$rounds"); do
   next=$([ "$current" = a ] && echo b || echo a)
+  if [ "$round" -gt $((rounds / 2)) ]; then
+    # Complete builds of the current site until it has a spare (two at most: one after a
+    # kill renders everything and replaces the output, the next keeps it as the spare).
+    for _ in 1 2 3; do
+      [ -d "$spare" ] && break
+      "$bin" build --content "$current/content" --out public > spare.log 2>&1 || { cat spare.log; exit 1; }
+    done
+    [ -d "$spare" ] || { echo "round $round: no spare after complete builds"; failed=1; break; }
+    [ "$(tree_hash public)" = "${hash_of[$current]}" ] || { echo "round $round: the complete build differs"; failed=1; break; }
+    spare_rounds=$((spare_rounds + 1))
+  fi
   delay_ms=$((RANDOM % (build_ms * 11 / 10 + 1)))
   "$bin" build --content "$next/content" --out public > /dev/null 2>&1 &
   pid=$!
+  taken=""
+  if [ "$round" -gt $((rounds / 2)) ]; then
+    # Wait until the build has taken the spare (renamed it to its staging name, at its first
+    # file), then kill it at a random moment of what remains.
+    while kill -0 "$pid" 2> /dev/null && [ -d "$spare" ]; do sleep 0.005; done
+    [ -d "$spare" ] || { taken=", after it took the spare"; spare_taken=$((spare_taken + 1)); }
+    delay_ms=$((RANDOM % (build_ms * 6 / 10 + 1)))
+  fi
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   kill -KILL "$pid" 2> /dev/null
   wait "$pid" 2> /dev/null
@@ -68,8 +95,8 @@ for round in $(seq 1 "$rounds"); do
     failed=1
   fi
   leftovers=$(find . -maxdepth 1 -name '.public.tmp-*' | wc -l)
-  printf 'round %2d: killed after %5d ms (exit %3d): %s, %d temporary folder(s) beside it\n' \
-    "$round" "$delay_ms" "$code" "$state" "$leftovers"
+  printf 'round %2d: killed after %5d ms%s (exit %3d): %s, %d temporary folder(s) beside it%s\n' \
+    "$round" "$delay_ms" "$taken" "$code" "$state" "$leftovers" "$([ -d "$spare" ] && echo ', a spare')"
   [ "$failed" -eq 0 ] || break
 done
 
@@ -84,5 +111,12 @@ leftovers=$(find . -maxdepth 1 -name '.public.tmp-*')
 if [ -n "$leftovers" ]; then
   echo "temporary folders remain after a complete build: $leftovers"; failed=1
 fi
-[ "$failed" -eq 0 ] && echo "public/ was always one complete site"
+[ "$spare_taken" -gt 0 ] || { echo "no build was killed after it took a spare"; failed=1; }
+# And once more with the spare the last build left: still the right site.
+if ! "$bin" build --content "$current/content" --out public > final.log 2>&1; then
+  echo "the second build after the kills failed:"; cat final.log; failed=1
+elif [ "$(tree_hash public)" != "${hash_of[$current]}" ]; then
+  echo "the second build after the kills wrote a different site"; failed=1
+fi
+[ "$failed" -eq 0 ] && echo "public/ was always one complete site ($spare_taken of $spare_rounds builds with a spare killed after they took it)"
 exit "$failed"

@@ -5,9 +5,10 @@
 // 1. The Vietnamese terms of every Vietnamese letter (NFC and NFD, both cases) and of edge
 //    cases: vi_terms (C++) must equal viTerms (search-core.js).
 // 2. The fixture's documents indexed by lunr.Builder with the viFold pipeline must serialise
-//    to exactly the text the C++ code writes.
-// 3. Fixed queries must rank the same documents with the same scores on both indexes, and
-//    rank the expected documents first.
+//    to exactly the text the C++ code writes, and the compact form the shards publish must
+//    expand (search-core.js's expandIndex) to that text too.
+// 3. Fixed queries must rank the same documents with the same scores on lunr's index and on
+//    the expanded compact one, and rank the expected documents first.
 // 4. The shard files of a small portal must load in a browser-like global and be searchable,
 //    and a page loads the shards shardPlan gives.
 'use strict';
@@ -102,8 +103,10 @@ function lunrBuild(fields, documents) {
 const jsIndex = lunrBuild(fixture.fields, fixture.documents);
 const jsText = JSON.stringify(jsIndex);
 const cppText = run('index', fixturePath);
+const compactText = run('compact', fixturePath);
 fs.writeFileSync(path.join(workDir, 'index-lunr.json'), jsText);
 fs.writeFileSync(path.join(workDir, 'index-cpp.json'), cppText);
+fs.writeFileSync(path.join(workDir, 'index-compact.json'), compactText);
 
 check('the serialised C++ index is byte-for-byte the one lunr.Builder makes', () => {
   const a = JSON.parse(cppText);
@@ -122,9 +125,20 @@ check('the serialised C++ index is byte-for-byte the one lunr.Builder makes', ()
   assert.ok(cppText === jsText, 'JSON text');
 });
 
+check('the compact C++ index expands to the text lunr.Builder makes', () => {
+  const compact = JSON.parse(compactText);
+  assert.deepEqual(Object.keys(compact), ['version', 'fields', 'pipeline', 'terms', 'refs', 'vectors']);
+  // The fixture's refs are paths and numbers, not positions: the compact form lists them.
+  assert.deepEqual(compact.refs, fixture.documents.map((d) => d.ref).filter((r, i, all) => all.indexOf(r) === i));
+  assert.ok(compactText.length < cppText.length / 1.5, compactText.length + ' bytes against ' + cppText.length);
+  const expanded = JSON.stringify(core.expandIndex(compact));
+  assert.equal(expanded.length, jsText.length, 'length of the JSON text');
+  assert.ok(expanded === jsText, 'JSON text');
+});
+
 // 3. Queries -----------------------------------------------------------------------------
 
-const cppIndex = lunr.Index.load(JSON.parse(cppText));
+const cppIndex = lunr.Index.load(core.expandIndex(JSON.parse(compactText)));
 const P = 'ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html';
 const Q = 'thai-nguyen/dinh-hoa/ke-hoach/2024/index.html';
 const R = 'hai-duong/thanh-ha/thanh-hong/ke-hoach/2021/index.html';
@@ -250,7 +264,7 @@ check('shard .js files load with <script> semantics and find tasks', () => {
   assert.equal(core.search(lunr, [shards['*']], 'ha tinh').results[0].ref, 'ha-tinh/index.html');
   // Every document of a shard has display data.
   for (const k of Object.keys(all)) {
-    for (const v of all[k].index.fieldVectors) assert.ok(shards[k].store[v[0].slice(v[0].indexOf('/') + 1)], k + ': ' + v[0]);
+    for (const v of core.expandIndex(all[k].index).fieldVectors) assert.ok(shards[k].store[v[0].slice(v[0].indexOf('/') + 1)], k + ': ' + v[0]);
   }
   // The commune's unit chain is given once: its name in a query still finds its tasks.
   assert.deepEqual(all['ha-tinh/huong-son/son-lam'].constant, { unit: 'xã Sơn Lâm huyện Hương Sơn tỉnh Hà Tĩnh', year: '2023' });

@@ -13,6 +13,23 @@ const core = require(path.join(repo, 'themes', 'default', 'assets', 'search-core
 const words = require(path.join(repo, 'themes', 'default', 'assets', 'search-words.js'));
 core.register(lunr);
 
+// lunr's serialised index in the compact form a shard publishes (generator/search/lunr_index.h:
+// terms in _index order, vectors with term gaps and scores in thousandths), for refs that are
+// the documents' positions in base 36.
+function compact(serialised) {
+  const terms = [];
+  for (const [term, posting] of serialised.invertedIndex) terms[posting._index] = term;
+  const vectors = serialised.fieldVectors.map(([, elements]) => {
+    const out = [];
+    for (let i = 0, previous = 0; i < elements.length; i += 2) {
+      out.push(elements[i] - previous, Math.round(elements[i + 1] * 1000));
+      previous = elements[i];
+    }
+    return out;
+  });
+  return { version: serialised.version, fields: serialised.fields, pipeline: serialised.pipeline, terms, vectors };
+}
+
 // A shard as search() takes it: docs are {ref, k (kind), title, text, year?}.
 function shard(key, name, constant, docs) {
   const index = lunr(function () {
@@ -25,9 +42,12 @@ function shard(key, name, constant, docs) {
     this.field('text');
     docs.forEach((d, i) => this.add({ id: i.toString(36), title: d.title, text: d.text || '' }));
   });
+  const published = compact(JSON.parse(JSON.stringify(index)));
+  // Expanded, the compact form is lunr's index again, to the key order.
+  assert.equal(JSON.stringify(core.expandIndex(published)), JSON.stringify(index));
   return core.loadShard(lunr, {
     key, name, constant,
-    index: JSON.parse(JSON.stringify(index)),
+    index: published,
     store: docs.map((d) => (d.y || d.s ? [d.ref, d.title, d.k, d.text || '', 0, d.y || '', d.s || ''] : [d.ref, d.title, d.k, d.text || ''])),
   });
 }

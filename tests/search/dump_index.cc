@@ -2,14 +2,23 @@
 // JavaScript side can compare it with what lunr.js builds.
 //
 //   search_dump_index index <fixture.json>     the lunr index of the fixture's documents
+//   search_dump_index compact <fixture.json>   the same in the compact form shards publish
 //   search_dump_index terms <words.json>       vi_terms of each string of a JSON array
-//   search_dump_index files <out-dir>          build_search_files of a small portal
-//   search_dump_index site <content> <out-dir> build_search_files of a content folder
+//   search_dump_index files <out-dir> [<input-dir>]
+//                                              the search files of a small portal
+//   search_dump_index site <content> <out-dir> [<input-dir>]
+//                                              the search files of a content folder
+// With <input-dir>, each shard's index also as lunr serialises it, and its documents. With
+// SOURCE_DATE_EPOCH set, `site` makes the files as `congkhai build` does as of that day.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "derive/facts.h"
+#include "derive/portal_as_of.h"
+#include "derive/reference_date.h"
 #include "load/content_tree.h"
 #include "search/lunr_index.h"
 #include "search/search_files.h"
@@ -27,7 +36,7 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-int dump_index(const std::string& fixture_path) {
+int dump_index(const std::string& fixture_path, bool compact) {
   nlohmann::json fixture = nlohmann::json::parse(read_file(fixture_path));
   std::vector<ck::LunrField> fields;
   for (const auto& f : fixture["fields"]) fields.push_back({f["name"], f.value("boost", 1.0)});
@@ -39,7 +48,7 @@ int dump_index(const std::string& fixture_path) {
     for (const auto& f : fields) doc.fields.push_back(d["fields"].value(f.name, std::string()));
     docs.push_back(std::move(doc));
   }
-  std::cout << ck::to_js_json(ck::build_lunr_index(fields, docs));
+  std::cout << (compact ? ck::build_lunr_compact_index_json(fields, docs) : ck::build_lunr_index_json(fields, docs));
   return 0;
 }
 
@@ -51,12 +60,33 @@ int dump_terms(const std::string& words_path) {
   return 0;
 }
 
-int write_files(const ck::Portal& portal, const std::string& out_dir) {
-  for (const ck::OutputFile& f : ck::build_search_files(portal, "")) {
-    fs::path path = fs::path(out_dir) / f.path;
+// The search files of `portal` in `out_dir`, listed on stdout as "path bytes". With
+// `input_dir`, each shard's index also as lunr serialises it and what it was made from:
+// <input_dir>/<path>.lunr.json (build_lunr_index_json's text) and <input_dir>/<path>.input.json
+// ({"fields": [{name, boost}], "documents": [{ref, boost, fields: {name: text}}]}).
+int write_files(const ck::Portal& portal, const std::string& out_dir, const std::string& input_dir,
+                const ck::PortalFacts* facts = nullptr) {
+  auto write = [](const fs::path& path, const std::string& bytes) {
     fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << f.bytes;
-    std::cout << f.path << " " << f.bytes.size() << "\n";
+    std::ofstream(path, std::ios::binary) << bytes;
+  };
+  for (const ck::SearchShard& s : ck::build_search_shards(portal, 1, nullptr, {}, facts)) {
+    const std::string file = ck::search_index_path(s.key, "js");
+    write(fs::path(out_dir) / file, s.script);
+    std::cout << file << " " << s.script.size() << "\n";
+    if (input_dir.empty()) continue;
+    write(fs::path(input_dir) / (file + ".lunr.json"), ck::build_lunr_index_json(s.index_fields, s.index_documents));
+    ck::LunrJson input = ck::LunrJson::object();
+    input["fields"] = ck::LunrJson::array();
+    for (const ck::LunrField& f : s.index_fields) input["fields"].push_back({{"name", f.name}, {"boost", f.boost}});
+    input["documents"] = ck::LunrJson::array();
+    for (const ck::LunrDocument& d : s.index_documents) {
+      ck::LunrJson fields = ck::LunrJson::object();
+      for (std::size_t i = 0; i < s.index_fields.size() && i < d.fields.size(); ++i)
+        fields[s.index_fields[i].name] = d.fields[i];
+      input["documents"].push_back({{"ref", d.ref}, {"boost", d.boost}, {"fields", std::move(fields)}});
+    }
+    write(fs::path(input_dir) / (file + ".input.json"), ck::to_js_json(input));
   }
   return 0;
 }
@@ -139,16 +169,25 @@ ck::Portal small_portal() {
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "index" && argc == 3) return dump_index(argv[2]);
+  if (mode == "index" && argc == 3) return dump_index(argv[2], false);
   if (mode == "terms" && argc == 3) return dump_terms(argv[2]);
-  if (mode == "files" && argc == 3) return write_files(small_portal(), argv[2]);
-  if (mode == "site" && argc == 4) {
+  if (mode == "compact" && argc == 3) return dump_index(argv[2], true);
+  if (mode == "files" && (argc == 3 || argc == 4)) return write_files(small_portal(), argv[2], argc == 4 ? argv[3] : "");
+  if (mode == "site" && (argc == 4 || argc == 5)) {
     ck::Diagnostics diags;
     ck::Portal portal = ck::load_portal(argv[2], &diags);
     for (const auto& d : diags) std::cerr << ck::format_diagnostic(d) << "\n";
-    return write_files(portal, argv[3]);
+    // With SOURCE_DATE_EPOCH, as `congkhai build` makes them as of that day: the same files.
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return write_files(portal, argv[3], argc == 5 ? argv[4] : "");
+    auto as_of = ck::resolve_reference_date(epoch, "", 0, nullptr);
+    if (!as_of) return 2;
+    ck::LeftOut left_out;
+    portal = ck::portal_as_of(std::move(portal), *as_of, &left_out);
+    const ck::PortalFacts facts = ck::derive_facts(portal, *as_of);
+    return write_files(portal, argv[3], argc == 5 ? argv[4] : "", &facts);
   }
-  std::cerr << "usage: search_dump_index index <fixture.json> | terms <words.json> | files <out-dir> | "
-               "site <content-dir> <out-dir>\n";
+  std::cerr << "usage: search_dump_index index|compact <fixture.json> | terms <words.json> | "
+               "files <out-dir> [<input-dir>] | site <content-dir> <out-dir> [<input-dir>]\n";
   return 2;
 }

@@ -1,5 +1,5 @@
 // The sample portal's own search index, as `congkhai build` publishes it (one .js file per
-// shard, run as a browser runs it, then loaded with lunr.Index.load): queries typed with and
+// shard, run as a browser runs it, then expanded and loaded with lunr.Index.load): queries typed with and
 // without diacritics find the documents a citizen expects, first, both over every shard and
 // over what a commune's page loads.
 //

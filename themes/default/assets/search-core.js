@@ -417,8 +417,50 @@
     return { parsed: parsed, results: results, partial: partial };
   }
 
+  // The compact index a shard publishes (generator/search/lunr_index.h,
+  // build_lunr_compact_index_json) as the index lunr 2.3.9 itself serialises, for
+  // lunr.Index.load: {version, fields, fieldVectors, invertedIndex, pipeline}, equal to it to
+  // the key order (JSON.stringify gives the same text; tests/search/compact.js checks it).
+  // The compact form holds the terms in _index order and the field vectors, one per document
+  // and field, document-major, as [term gap, score × 1000, …]; document refs are the
+  // positions in base 36 unless `refs` lists them. No metadata is indexed, so the inverted
+  // index is the vectors transposed: each term's posting {_index, field: {ref: {}} …}, the
+  // fields in `fields` order, the refs in document order (JavaScript lists "0" … "9", "10" …
+  // first, as it does in lunr's own objects), the terms sorted as Array.prototype.sort does.
+  // The postings' {} are one shared, empty object: lunr only reads them.
+  function expandIndex(c) {
+    var fields = c.fields, nf = fields.length, terms = c.terms, refs = c.refs, vectors = c.vectors;
+    var none = {};
+    var postings = new Array(terms.length);
+    var t, f, v, i;
+    for (t = 0; t < terms.length; t++) {
+      var p = { _index: t };
+      for (f = 0; f < nf; f++) p[fields[f]] = {};
+      postings[t] = p;
+    }
+    var fieldVectors = new Array(vectors.length);
+    for (v = 0; v < vectors.length; v++) {
+      var d = (v / nf) | 0, field = fields[v - d * nf];
+      var ref = refs ? refs[d] : d.toString(36);
+      var coded = vectors[v], elements = new Array(coded.length), term = 0;
+      for (i = 0; i < coded.length; i += 2) {
+        term += coded[i];
+        elements[i] = term;
+        elements[i + 1] = coded[i + 1] / 1000;
+        postings[term][field][ref] = none;
+      }
+      fieldVectors[v] = [field + '/' + ref, elements];
+    }
+    var order = new Array(terms.length);
+    for (t = 0; t < terms.length; t++) order[t] = t;
+    order.sort(function (a, b) { return terms[a] < terms[b] ? -1 : 1; });
+    var invertedIndex = new Array(terms.length);
+    for (t = 0; t < order.length; t++) invertedIndex[t] = [terms[order[t]], postings[order[t]]];
+    return { version: c.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: c.pipeline };
+  }
+
   // A published shard (CONGKHAI_INDEX[key]) as {key, name, index, store, constant}, ready for
-  // search(): the index loaded with lunr.Index.load, the store keyed by ref with full paths,
+  // search(): the index expanded and loaded with lunr.Index.load, the store keyed by ref with full paths,
   // and the folded terms of the fields the shard gives once for all its documents.
   function loadShard(lunr, data) {
     var prefix = data.key && data.key !== '*' ? data.key + '/' : '';
@@ -434,7 +476,7 @@
         if (terms.length) constant[terms[terms.length - 1]] = true;
       });
     });
-    return { key: data.key, name: data.name, index: lunr.Index.load(data.index), store: store, constant: constant };
+    return { key: data.key, name: data.name, index: lunr.Index.load(expandIndex(data.index)), store: store, constant: constant };
   }
 
   function sum(list) {
@@ -588,6 +630,7 @@
     highlight: highlight,
     facets: facets,
     filterResults: filterResults,
+    expandIndex: expandIndex,
     loadShard: loadShard,
     shardPlan: shardPlan
   };
