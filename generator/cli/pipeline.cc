@@ -149,7 +149,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   // The exports come first: the pages list and link the files they publish.
   tell(options, "export", 0, 0);
   out.note_sizes(true);
-  build_exports(r.portal, r.facts, options.threads, out);
+  build_exports(r.portal, r.facts, options.threads, out, {options.version, options.previous_keys});
   out.note_sizes(false);
   ro.data_files = describe_exports(r.portal, out.take_sizes());
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);

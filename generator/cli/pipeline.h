@@ -27,8 +27,9 @@ struct PipelineOptions {
   std::string version;
   bool serve_mode = false;     // adds the live-reload hook to pages
   int threads = 0;             // --jobs: threads loading and rendering (0: every core)
-  // Incremental builds: the previous build's page keys (BuildCache::page_keys); pages whose
-  // key is unchanged come back `reused`, without bytes. Null renders every page.
+  // Incremental builds: the previous build's keys (BuildCache::page_keys); pages, search
+  // shards and open-data files whose key is unchanged come back `reused`, without bytes.
+  // Null makes every file.
   const std::map<std::string, std::string>* previous_keys = nullptr;
   // Told when a stage starts (done 0) and, while rendering, after each page. Called from
   // several threads at once.

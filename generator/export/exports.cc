@@ -7,12 +7,15 @@
 #include "export/datapackage.h"
 #include "export/export_paths.h"
 #include "export/feeds.h"
+#include "export/plan_data_key.h"
 #include "export/plan_json.h"
 #include "export/plan_schema.h"
+#include "export/reused_files.h"
 #include "export/robots.h"
 #include "export/sitemap.h"
 #include "export/tables.h"
 #include "model/urls.h"
+#include "text/content_hash.h"
 #include "text/parallel_for.h"
 
 namespace congkhai {
@@ -54,7 +57,16 @@ DataFileInfo descriptor_info(const Unit* unit, int unit_index) {
 
 }  // namespace
 
-void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
+void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
+                   const ExportReuse& reuse) {
+  // Each plan's input key first (plan_data_key.h): what decides which files are made again.
+  const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
+  const std::string fingerprint = plan_data_fingerprint(portal, facts, reuse.version);
+  std::vector<std::string> plan_keys(portal.plans.size());
+  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
+    plan_keys[p] = plan_data_key(portal, facts, static_cast<int>(p), refs, fingerprint);
+  });
+
   // The tables are made one at a time, each plan's lines on its own (PlanRows): a unit's CSV is
   // the head and the lines of its own plans, handed out as borrowed pieces, and only one
   // table's lines are ever held.
@@ -62,13 +74,43 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   const std::vector<DataTable>& tables = rows.tables();
   const std::vector<std::vector<std::size_t>> plans_of = plans_by_unit(portal);
   const DataPieces pieces = data_pieces(portal, plans_of);
+  // The unit whose pieces hold each plan's lines (-1: none), and the hash of each unit's
+  // plans' keys in order, which with the table's name keys its piece.
+  std::vector<int> piece_of(portal.plans.size(), -1);
+  std::vector<std::string> unit_hash(portal.units.size());
+  for (size_t u = 0; u < portal.units.size(); ++u) {
+    if (!pieces.has_piece[u]) continue;
+    ContentHasher h;
+    h.add(fingerprint);
+    for (std::size_t p : plans_of[u]) {
+      piece_of[p] = static_cast<int>(u);
+      h.add(plan_keys[p]);
+    }
+    unit_hash[u] = h.finish().hex();
+  }
   // csv_bytes[u][t]: the size of table t's CSV of unit u, for the data packages, which come
   // after the tables.
   std::vector<std::vector<std::size_t>> csv_bytes(portal.units.size(),
                                                   std::vector<std::size_t>(tables.size()));
   for (size_t t = 0; t < tables.size(); ++t) {
+    // The pieces made from the same inputs as last time are reused; only the other units'
+    // plans' lines are made.
+    std::vector<std::string> piece_hash(portal.units.size());
+    std::vector<char> reused(portal.units.size(), 0);
+    for (size_t u = 0; u < portal.units.size(); ++u) {
+      if (!pieces.has_piece[u]) continue;
+      ContentHasher h;
+      h.add(unit_hash[u]);
+      h.add(tables[t].name);
+      piece_hash[u] = h.finish().hex();
+      if (auto bytes = reusable_size(reuse, data_dir(portal.units[u]) + tables[t].file(), piece_hash[u])) {
+        reused[u] = 1;
+        csv_bytes[u][t] = *bytes;
+      }
+    }
     std::vector<std::string> lines(portal.plans.size());
     parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
+      if (piece_of[p] < 0 || reused[piece_of[p]]) return;
       std::string& text = lines[p];
       rows.each_row(t, p, [&](std::vector<std::string> cells) {
         append_csv_row(&text, tables[t], cells);
@@ -78,10 +120,13 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     const std::string head = csv_head(tables[t]);
     parallel_for(portal.units.size(), threads, [&](std::size_t u) {
       if (!pieces.has_piece[u]) return;
-      OutputFile file(data_dir(portal.units[u]) + tables[t].file(), head, {});
+      const std::string path = data_dir(portal.units[u]) + tables[t].file();
+      if (reused[u]) return out.add(reused_file(path, piece_hash[u], csv_bytes[u][t]));
+      OutputFile file(path, head, {});
       for (std::size_t p : plans_of[u])
         if (!lines[p].empty()) file.pieces.push_back(lines[p]);
       csv_bytes[u][t] = file.size();
+      file.key = sized_key(piece_hash[u], csv_bytes[u][t]);
       out.add(std::move(file));
     });
   }
@@ -100,23 +145,44 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     static const std::vector<std::size_t> kNone;
     const bool own = scope && listed.size() == 1 && static_cast<std::size_t>(listed[0]) == f - 1;
     const std::vector<std::size_t>& bytes = own ? csv_bytes[listed[0]] : kNone;
-    out.add({datapackage_path(scope),
-             write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {}});
+    // Keyed by what it is made from besides the fingerprint (site, reference date, version):
+    // its unit's path, name and level, the pieces it lists and the sizes it gives.
+    ContentHasher h;
+    h.add(fingerprint);
+    h.add("datapackage");
+    if (scope) {
+      h.add(scope->url_path);
+      h.add(scope->name);
+      h.add(std::to_string(static_cast<int>(scope->level)));
+    }
+    h.add(std::to_string(dirs.size()));
+    for (const std::string& d : dirs) h.add(d);
+    for (std::size_t b : bytes) h.add(std::to_string(b));
+    const std::string hash = h.finish().hex();
+    std::string path = datapackage_path(scope);
+    if (auto size = reusable_size(reuse, path, hash)) return out.add(reused_file(std::move(path), hash, *size));
+    OutputFile file(std::move(path), write_datapackage(portal, facts, scope, tables, dirs, bytes, schemas), {});
+    file.key = sized_key(hash, file.bytes.size());
+    out.add(std::move(file));
   };
   datapackage(0);
   out.add({plan_schema_path(), write_plan_schema(portal.site), {}});
 
-  write_feeds(portal, facts, threads, out);
+  const FeedKeys feed_keys{fingerprint, &plan_keys, reuse};
+  write_feeds(portal, facts, threads, out, &feed_keys);
   std::string sitemap = write_sitemap(portal, facts);
   if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
   out.add({robots_path(), write_robots(portal.site), {}});
 
   // Each unit's data package, then each plan's JSON, handed out as soon as made.
   parallel_for(portal.units.size(), threads, [&](std::size_t u) { datapackage(u + 1); });
-  const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    out.add({plan_json(portal, portal.plans[p]),
-             write_plan_json(portal, facts, static_cast<int>(p), refs), {}});
+    std::string path = plan_json(portal, portal.plans[p]);
+    if (auto bytes = reusable_size(reuse, path, plan_keys[p]))
+      return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
+    OutputFile file(std::move(path), write_plan_json(portal, facts, static_cast<int>(p), refs), {});
+    file.key = sized_key(plan_keys[p], file.bytes.size());
+    out.add(std::move(file));
   });
 }
 
@@ -128,7 +194,7 @@ OutputFiles build_exports(const Portal& portal, const PortalFacts& facts) {
 
 std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFiles& exports) {
   std::map<std::string, std::size_t, std::less<>> sizes;
-  for (const auto& f : exports) sizes.emplace(f.path, f.bytes.size());
+  for (const auto& f : exports) sizes.emplace(f.path, f.size());
   return describe_exports(portal, sizes);
 }
 

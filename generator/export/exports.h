@@ -25,17 +25,27 @@
 #include "derive/facts.h"
 #include "model/data_file.h"
 #include "model/output.h"
+#include "export/reused_files.h"
 #include "model/portal.h"
 
 namespace congkhai {
 
+// Incremental builds (ExportReuse, reused_files.h): each plan's JSON, each unit's CSV piece,
+// each data package and each feed carries a key made from its inputs (plan_data_key.h) and,
+// after "-", its size. A plan's JSON whose key is the previous build's, a unit's CSV piece
+// whose plans all have the keys they had, a data package whose unit, pieces and listed sizes
+// are the same, and a feed whose entries and their inputs are the same, are not made again:
+// they are handed out `reused`, with the size the previous build wrote
+// (OutputFile::reused_size), and the writer keeps the previous file.
 // Every exported file, handed to `out` as soon as it is made: table by table, each unit's CSV
 // (unit order, units with plans); then the portal's data package, schema, feed, sitemap and
 // robots.txt; then each unit's data package and feed; then each plan's JSON. Each plan's CSV
 // lines, the units' files and the plans' JSON are made on `threads` threads (0: every core):
 // the bytes do not depend on it, the order files arrive in does. The CSVs come as borrowed
-// pieces (OutputFile::pieces).
-void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
+// pieces (OutputFile::pieces). The schema, sitemap and robots.txt, small, are made on every
+// build (the writer keeps them when their bytes are unchanged).
+void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
+                   const ExportReuse& reuse = {});
 // The same on one thread, kept in memory, in that fixed order.
 OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);
 

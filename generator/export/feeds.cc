@@ -1,6 +1,9 @@
 #include "export/feeds.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <optional>
 #include <cstdio>
 #include <tuple>
 
@@ -9,6 +12,7 @@
 #include "export/unit_scope.h"
 #include "export/uuid.h"
 #include "derive/reference_date.h"
+#include "text/content_hash.h"
 #include "text/parallel_for.h"
 #include "text/xml.h"
 #include "model/urls.h"
@@ -29,7 +33,11 @@ struct FeedEntry {
   // The entry's XML before and after its link (which depends on the feed's own path),
   // escaped once for every feed that shows it.
   std::string head_xml, tail_xml;
+  std::string key;  // incremental builds: the hash of what the entry's XML is made from
 };
+
+// Bump whenever what a feed says, or how, changes: feeds' keys are made from their inputs.
+constexpr std::string_view kFeedFormat = "feed 1";
 
 // The first line of a Markdown task text, without list markers, cut at about 120 bytes on a
 // UTF-8 boundary.
@@ -257,7 +265,61 @@ std::string write_feed(const Portal& portal, const PortalFacts& facts, const Uni
   return render(portal, facts, scope, entries, fallback);
 }
 
-void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out) {
+namespace {
+
+// Incremental builds: an entry's key, from everything its XML is made from but the feed's own
+// path (in the feed's key): the fields collect() set, and for a progress file its entries and
+// measurements (dated by the reference date, in the fingerprint) and its plan's key, which
+// covers the task numbers and texts and the targets' measures and units its summary names.
+std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntry& e) {
+  ContentHasher h;
+  for (const std::string* s : {&e.id, &e.title, &e.link, &e.author, &e.category, &e.category_label, &e.summary})
+    h.add(*s);
+  h.add(format_iso(e.updated));
+  h.add(e.record >= 0 ? "progress" : "report");
+  if (e.record >= 0) {
+    const ProgressRecord& rec = portal.progress[e.record];
+    const bool known = keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size());
+    h.add(known ? (*keys.plan_keys)[rec.plan] : std::string("?"));
+    h.add(std::to_string(rec.entries.size()));
+    for (const ProgressEntry& x : rec.entries) {
+      h.add(x.task);
+      h.add(format_iso(x.date));
+      h.add(std::to_string(static_cast<int>(x.status)) + " " + std::to_string(x.percent));
+    }
+    h.add(std::to_string(rec.measurements.size()));
+    for (const Measurement& m : rec.measurements) {
+      h.add(m.target);
+      h.add(format_iso(m.date));
+      h.add(std::to_string(std::bit_cast<std::uint64_t>(m.value)));
+      h.add(m.value_text);
+    }
+  }
+  return h.finish().hex();
+}
+
+// A feed's key: the fingerprint (site, reference date, version), its path, unit and the date
+// it falls back on, and its entries' keys in order.
+std::string feed_key(const FeedKeys& keys, const Unit* scope, const std::vector<FeedEntry*>& entries, Date fallback) {
+  ContentHasher h;
+  h.add(kFeedFormat);
+  h.add(keys.fingerprint);
+  h.add(feed_path(scope));
+  if (scope) {
+    h.add(scope->url_path);
+    h.add(scope->name);
+    h.add(std::to_string(static_cast<int>(scope->level)));
+  }
+  h.add(format_iso(fallback));
+  h.add(std::to_string(entries.size()));
+  for (const FeedEntry* e : entries) h.add(e->key);
+  return h.finish().hex();
+}
+
+}  // namespace
+
+void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
+                 const FeedKeys* keys) {
   Collected c = collect(portal, facts.as_of);
   const size_t n = portal.units.size();
   // Each entry and plan counts for its unit and every unit above it.
@@ -281,19 +343,41 @@ void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, Ou
       fallback[u] = plans_latest(facts, static_cast<int>(p), fallback[u]);
     });
   }
-  // Only the entries some feed shows are summed up and escaped, each once, however many
-  // feeds (its unit's and every one above) show it; then each feed is made and handed out.
   rank(&all);
   for (auto& entries : by_unit) rank(&entries);
-  for (FeedEntry* e : all) prepare(portal, facts.as_of, e);
-  for (const auto& entries : by_unit)
-    for (FeedEntry* e : entries) prepare(portal, facts.as_of, e);
+  auto shown = [&](std::size_t f) -> const std::vector<FeedEntry*>& { return f == 0 ? all : by_unit[f - 1]; };
+  auto scope_of = [&](std::size_t f) -> const Unit* { return f == 0 ? nullptr : &portal.units[f - 1]; };
+  auto fallback_of = [&](std::size_t f) { return f == 0 ? portal_fallback : fallback[f - 1]; };
+  // Incremental: each shown entry's key, once; then each feed's, and whether the previous
+  // build made that feed from the same inputs (its size, then).
+  std::vector<std::string> hash(n + 1);
+  std::vector<std::optional<std::size_t>> reused(n + 1);
+  if (keys) {
+    std::vector<char> seen(c.entries.size(), 0);
+    std::vector<FeedEntry*> keyed;
+    for (std::size_t f = 0; f <= n; ++f)
+      for (FeedEntry* e : shown(f)) {
+        char& done = seen[static_cast<std::size_t>(e - c.entries.data())];
+        if (!done) keyed.push_back(e);
+        done = 1;
+      }
+    parallel_for(keyed.size(), threads, [&](std::size_t i) { keyed[i]->key = entry_key(portal, *keys, *keyed[i]); });
+    parallel_for(n + 1, threads, [&](std::size_t f) {
+      hash[f] = feed_key(*keys, scope_of(f), shown(f), fallback_of(f));
+      reused[f] = reusable_size(keys->reuse, feed_path(scope_of(f)), hash[f]);
+    });
+  }
+  // Only the entries some feed made again shows are summed up and escaped, each once, however
+  // many feeds (its unit's and every one above) show it; then each feed is made and handed out.
+  for (std::size_t f = 0; f <= n; ++f)
+    if (!reused[f])
+      for (FeedEntry* e : shown(f)) prepare(portal, facts.as_of, e);
   parallel_for(n + 1, threads, [&](std::size_t f) {
-    const Unit* scope = f == 0 ? nullptr : &portal.units[f - 1];
-    out.add({feed_path(scope),
-             f == 0 ? render(portal, facts, nullptr, all, portal_fallback)
-                    : render(portal, facts, scope, by_unit[f - 1], fallback[f - 1]),
-             {}});
+    const Unit* scope = scope_of(f);
+    if (reused[f]) return out.add(reused_file(feed_path(scope), hash[f], *reused[f]));
+    OutputFile file(feed_path(scope), render(portal, facts, scope, shown(f), fallback_of(f)), {});
+    if (keys) file.key = sized_key(hash[f], file.bytes.size());
+    out.add(std::move(file));
   });
 }
 

@@ -13,8 +13,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "derive/facts.h"
+#include "export/reused_files.h"
 #include "model/output.h"
 #include "model/portal.h"
 
@@ -35,11 +37,24 @@ std::string atom_date(const Date& date);
 // The feed of the whole portal (`scope` null) or of a unit and the units below it.
 std::string write_feed(const Portal& portal, const PortalFacts& facts, const Unit* scope);
 
+// Incremental builds: what a feed's key is made from besides its own entries, and the
+// previous build's keys (exports.h).
+struct FeedKeys {
+  std::string fingerprint;                          // plan_data_fingerprint
+  const std::vector<std::string>* plan_keys = nullptr;  // plan_data_key of each plan
+  ExportReuse reuse;
+};
+
 // Every feed: feed.xml, then <unit>/feed.xml in unit order. Same bytes as write_feed for each,
 // but each item is visited once per ancestor rather than once per unit, and its XML made once.
 // Each feed is handed to `out` as soon as it is made, on `threads` threads (in no particular
 // order when more than one).
-void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out);
+// With `keys`, each feed carries a key (reused_files.h) made from the feed's unit and date and
+// each entry it shows: a report's fields, a progress file's entries and measurements with its
+// plan's key (its tasks and targets name them); a feed whose key is the previous build's is
+// handed out reused, its entries neither summed up nor escaped.
+void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
+                 const FeedKeys* keys = nullptr);
 OutputFiles write_feeds(const Portal& portal, const PortalFacts& facts);
 
 }  // namespace congkhai

@@ -19,20 +19,25 @@ struct OutputFile {
   std::string path;   // "ha-tinh/huong-son/son-lam/2023/index.html", forward slashes
   std::string bytes;  // contents, or empty when copied from `source` or `reused`, or in `pieces`
   std::string source; // a file to copy verbatim (attachments, theme assets), or empty
-  // Incremental builds: the hash of everything a rendered page was made from (its view data,
-  // its templates, the generator's version). When it equals the previous build's key for the
-  // same path, the page was not rendered again: `reused` is set, `bytes` is empty, and the
-  // writer takes the previous build's file, which the same inputs made.
+  // Incremental builds: the hash of everything the file was made from (a page's view data,
+  // templates and the generator's version; a search shard's documents; a plan's data and
+  // facts for its JSON and CSV lines). When it equals the previous build's key for the same
+  // path, the file was not made again: `reused` is set, `bytes` is empty, and the writer
+  // takes the previous build's file, which the same inputs made.
   std::string key;
   bool reused = false;
+  // A reused file's size, as the previous build wrote it (known from its key), for what
+  // lists the files with their sizes.
+  std::size_t reused_size = 0;
   // Contents borrowed from the maker, after `bytes` (a unit's CSV is its header, then the
   // lines of each plan below it, shared with the files of the units above): the file is
   // `bytes` followed by each piece. Valid only during OutputSink::add: a sink writes or
   // copies them before it returns.
   std::vector<std::string_view> pieces;
 
-  // The contents' length, whether in `bytes` or in `pieces`.
+  // The contents' length, whether in `bytes` or in `pieces`; a reused file's reused_size.
   std::size_t size() const {
+    if (reused) return reused_size;
     std::size_t n = bytes.size();
     for (std::string_view p : pieces) n += p.size();
     return n;

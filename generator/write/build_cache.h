@@ -4,9 +4,10 @@
 //
 // It lives beside the output, never in it: `<parent>/.congkhai-cache/<output name>`. One line
 // per file, "path TAB hash TAB key TAB bytes TAB stamp": the hash of the file's bytes (or, for
-// a copied file, of its source's path, size and time), the page key render gave it
-// (OutputFile::key), for a copied file the hash of the bytes it was copied with (empty when
-// `hash` is already that), and the published file's stamp (FileStamp).
+// a copied file, of its source's path, size and time), the key the stage that made it gave it
+// (OutputFile::key: a page's, a search shard's, or an open-data file's), for a copied file the
+// hash of the bytes it was copied with (empty when `hash` is already that), and the published
+// file's stamp (FileStamp).
 //
 // The output folder is never trusted blindly: a file is reused only when its stamp is the one
 // recorded, as git's index does, and when it is not (or the stamp is too close to the time
@@ -43,7 +44,7 @@ struct FileStamp {
 
 struct CachedFile {
   std::string hash;  // ContentHash::hex of the bytes written, or of a copy's source identity
-  std::string key;   // OutputFile::key of a rendered page, else empty
+  std::string key;   // OutputFile::key of a page, search shard or open-data file, else empty
   std::string bytes;  // ContentHash::hex of a copied file's bytes; empty: `hash` is that
   FileStamp stamp;    // the published file's, after the build that wrote the cache
   // The hash the file's bytes must have for it to be reused.
@@ -84,7 +85,9 @@ void remove_build_cache(const std::string& out_dir);
 // without its stamp showing it: the stamp is not older than the cache.
 bool racy(const BuildCache& cache, const FileStamp& stamp);
 
-// Path → page key, what render compares its new keys against.
+// Path → key of every file that has one (pages, search shards, plans' JSON, units' CSV
+// pieces, data packages, feeds): what render, search and export compare their new keys
+// against.
 std::map<std::string, std::string> page_keys(const BuildCache& cache);
 
 }  // namespace congkhai

@@ -1,13 +1,15 @@
 #!/bin/bash
 # Incremental builds give the bytes of a full build. The sample content is built into
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
-# change, a one-line edit of a plan, a new unit, a deleted progress file, a deleted unit, an
-# edited theme template, a file deleted from public/ by hand, files edited in public/ by
-# hand, the spare (the previous output kept in .congkhai-cache/public.spare) tampered with.
-# After each step the incremental build of public/ must be byte-identical to a full build
-# (--no-cache) of the same content into another folder, and the counts the build prints must
-# show that only what depends on the change was rendered again, and, once there is a spare,
-# that the files the spare already holds are not touched (their change times stay).
+# change, a one-line edit of a plan, an edited progress entry, a new unit, a deleted progress
+# file, a deleted unit, a renamed unit and district, the reference date moved
+# (SOURCE_DATE_EPOCH), an edited theme template, a page and a plan's JSON deleted from public/
+# by hand, files edited in public/ by hand, the spare (the previous output kept in
+# .congkhai-cache/public.spare) tampered with. After each step the incremental build of
+# public/ must be byte-identical to a full build (--no-cache) of the same content into another
+# folder, and the counts the build prints must show that only what depends on the change was
+# rendered again, and, once there is a spare, that the files the spare already holds are not
+# touched (their change times stay).
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -79,6 +81,13 @@ check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]'
 grep -rq "(đã sửa)" public/ha-tinh/huong-son/son-lam || { echo "the edited text is not on the page"; failed=1; }
 [ "$(stat -c %z "$kept")" = "$kept_ctime" ] || { echo "an unchanged file was touched: $kept"; failed=1; }
 
+# A progress entry's percent: the plan's JSON and its unit's CSV pieces, made from it, change.
+record=content/ha-tinh/huong-son/son-lam/progress/2023-q3.yaml
+sed -i '0,/^    percent: 70$/s//    percent: 72/' "$record"
+grep -q "percent: 72" "$record" || { echo "the progress edit did not apply"; failed=1; }
+incremental
+check "progress entry edited" '[ "$rendered" -ge 1 ] && [ "$rendered" -lt "$total" ]'
+
 cp -r content/ha-tinh/huong-son/son-lam content/ha-tinh/huong-son/son-lam-moi
 incremental
 check "new unit" '[ "$rendered" -ge 3 ] && [ "$rendered" -lt $((total + 3)) ]'
@@ -91,6 +100,33 @@ rm -r content/ha-tinh/huong-son/son-lam-moi
 incremental
 check "deleted unit" '[ "$rendered" -ge 1 ]'
 
+# A unit renamed, then the district above it: every file that names them changes (the
+# plans' JSON and CSV lines give their unit's name), and only those.
+sed -i 's/^name: Sơn Lâm$/name: Sơn Lâm Mới/' content/ha-tinh/huong-son/son-lam/unit.yaml
+grep -q "Sơn Lâm Mới" content/ha-tinh/huong-son/son-lam/unit.yaml || { echo "the rename did not apply"; failed=1; }
+incremental
+check "unit renamed" '[ "$rendered" -ge 1 ]'
+grep -q "Sơn Lâm Mới" public/ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json ||
+  { echo "the plan's JSON does not give the new name"; failed=1; }
+sed -i 's/^name: Hương Sơn$/name: Hương Sơn Mới/' content/ha-tinh/huong-son/unit.yaml
+incremental
+check "district renamed" '[ "$rendered" -ge 1 ]'
+
+# The reference date: an earlier one, which leaves out what is dated after it; then one day
+# later, which changes nothing in the plan left but the date its data is as of (none of its
+# tasks is overdue yet); then back.
+export SOURCE_DATE_EPOCH=1681084800  # 2023-04-10
+incremental
+check "earlier reference date" '[ "$rendered" -ge 1 ]'
+export SOURCE_DATE_EPOCH=1681171200  # 2023-04-11
+incremental
+check "reference date one day later" '[ "$rendered" -ge 1 ]'
+grep -q '"as_of":"2023-04-11"' public/ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json ||
+  { echo "the plan's JSON does not give the new reference date"; failed=1; }
+export SOURCE_DATE_EPOCH=1735689600
+incremental
+check "reference date back" '[ "$rendered" -ge 1 ]'
+
 echo '<!-- sửa mẫu -->' >> theme/templates/plan.mustache
 incremental
 check "edited template" '[ "$rendered" -eq "$total" ]'
@@ -99,6 +135,12 @@ check "edited template" '[ "$rendered" -eq "$total" ]'
 rm "$(find public -name index.html | LC_ALL=C sort | tail -1)"
 incremental
 check "file deleted from the output" '[ "$rendered" -eq "$total" ]'
+
+# A plan's JSON the cache vouches for, deleted by hand: it was not encoded again, so the
+# build starts over with every file made.
+rm "$(find public -name ke-hoach.json | LC_ALL=C sort | head -1)"
+incremental
+check "plan data deleted from the output" '[ "$rendered" -eq "$total" ]'
 
 # Published files edited in place by hand (sizes kept, times set back): never carried over.
 page=$(find public -name index.html | LC_ALL=C sort | head -1)

@@ -1,0 +1,33 @@
+// Incremental builds: the input key of a plan's open data, a 128-bit hash (text/content_hash.h)
+// of everything its ke-hoach.json and its lines in the five CSV tables are made from. A plan
+// whose key equals the previous build's is not encoded again: the previous build's files,
+// which the same inputs made, are kept (exports.h). The key is made from the model's fields
+// as they are (no escaping, no number formatting), a small fraction of encoding's cost.
+//
+// What the key covers is listed beside plan_data_key in plan_data_key.cc; an input an encoder
+// reads that is not hashed there makes incremental builds publish stale data. Any change to
+// what the encoders write (plan_json.cc, tables.cc, csv.cc, numbers.cc, export_paths.cc,
+// datapackage.cc, whose descriptors exports.cc keys with the same fingerprint) must bump
+// kPlanDataFormat.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "derive/facts.h"
+#include "export/plan_json.h"
+#include "model/portal.h"
+
+namespace congkhai {
+
+inline constexpr std::string_view kPlanDataFormat = "plan data 1";
+
+// What every plan's key shares: kPlanDataFormat, the generator's version, the site's settings,
+// the content folder (records are named relative to it) and the reference date.
+std::string plan_data_fingerprint(const Portal& portal, const PortalFacts& facts, std::string_view version);
+
+// The key of plan `index` (32 hexadecimal digits). `refs` as index_plan_refs(facts, …) gives it.
+std::string plan_data_key(const Portal& portal, const PortalFacts& facts, int index, const PlanRefs& refs,
+                          std::string_view fingerprint);
+
+}  // namespace congkhai
