@@ -18,6 +18,7 @@
 #include "load/progress_sheet.h"
 #include "load/report_loader.h"
 #include "model/urls.h"
+#include "render/asset_versions.h"
 #include "render/site_renderer.h"
 #include "search/search_files.h"
 #include "validate/references.h"
@@ -156,6 +157,7 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   m->render.generator_version = options_.version;
   m->render.serve_mode = options_.serve_mode;
   m->render.threads = options_.threads;
+  m->render.asset_versions = asset_versions(m->theme, options_.lunr_js);
   m->refresh();
   m->pages = std::make_unique<PageRenderer>(m->portal, m->facts, m->theme, m->render);
   for (const PageJob& job : page_jobs(m->portal)) m->page_at.emplace(page_path(m->portal, job), job);
@@ -306,6 +308,7 @@ LiveUpdate LiveSite::reload_theme() {
   }
   Model& m = *model_;
   m.theme = std::move(theme);
+  m.render.asset_versions = asset_versions(m.theme, options_.lunr_js);
   m.pages = std::make_unique<PageRenderer>(m.portal, m.facts, m.theme, m.render);
   m.refresh(&kNoPlans, &dropped);
   return result;

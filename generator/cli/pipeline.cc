@@ -8,6 +8,7 @@
 #include "derive/portal_as_of.h"
 #include "export/exports.h"
 #include "load/content_tree.h"
+#include "render/asset_versions.h"
 #include "render/site_renderer.h"
 #include "search/search_files.h"
 #include "validate/references.h"
@@ -141,6 +142,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   ro.serve_mode = options.serve_mode;
   ro.threads = options.threads;
   ro.previous_keys = options.previous_keys;
+  ro.asset_versions = asset_versions(theme, options.lunr_js);
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
   CheckedSink out(sink);

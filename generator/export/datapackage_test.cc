@@ -82,7 +82,9 @@ TEST(DataPackage, EachResourceDescribesItsPiecesExactly) {
         else EXPECT_FALSE(r.contains("bytes")) << dir << piece;  // would change with edits below
       }
       EXPECT_EQ(pieces.size(), dir == "" ? 2u : 1u);
-      if (pieces.size() > 1) EXPECT_NE(r["description_en"].get<std::string>().find("dropping the first line"), std::string::npos);
+      if (pieces.size() > 1) {
+        EXPECT_NE(r["description_en"].get<std::string>().find("dropping the first line"), std::string::npos);
+      }
     }
   }
 }

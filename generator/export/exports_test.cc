@@ -248,7 +248,9 @@ TEST(BuildExports, EachRowIsInTheCsvOfItsOwnUnitOnly) {
       std::vector<std::vector<std::string>> expected = header;
       for (const auto& row : all_rows)
         if (row[unit_path] == unit.url_path) expected.push_back(csv_cells(t, row));
-      if (t.name == "ke-hoach") EXPECT_EQ(expected.size(), 1u + unit.plans.size()) << file;
+      if (t.name == "ke-hoach") {
+        EXPECT_EQ(expected.size(), 1u + unit.plans.size()) << file;
+      }
       EXPECT_EQ(read_csv(files, file), expected) << file;
       EXPECT_EQ(find_output(files, file)->bytes,
                 write_csv(table(build_tables(portal, facts, &unit), t.name)))
@@ -322,11 +324,15 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   std::set<std::string> listed;
   for (const auto& i : infos) listed.insert(i.path);
   for (const auto& f : files)
-    if (f.path.ends_with(".csv") || f.path.ends_with(".json")) EXPECT_TRUE(listed.count(f.path)) << f.path;
+    if (f.path.ends_with(".csv") || f.path.ends_with(".json")) {
+      EXPECT_TRUE(listed.count(f.path)) << f.path;
+    }
   // The order pages rely on to find a unit's files quickly: the portal's, unit by unit, plans last.
   for (std::size_t i = 1; i < infos.size(); ++i) {
     EXPECT_FALSE(infos[i - 1].plan >= 0 && infos[i].plan < 0) << infos[i].path;
-    if (infos[i].plan < 0) EXPECT_LE(infos[i - 1].unit, infos[i].unit) << infos[i].path;
+    if (infos[i].plan < 0) {
+      EXPECT_LE(infos[i - 1].unit, infos[i].unit) << infos[i].path;
+    }
   }
   EXPECT_EQ(infos.back().plan, 1);
   EXPECT_EQ(infos.back().unit, 4);

@@ -27,6 +27,10 @@ struct RenderOptions {
   // then unit by unit, then the plans' JSON): listed on du-lieu/index.html and offered as
   // <link rel="alternate"> on the pages they belong to.
   DataFileInfos data_files;
+  // The query that versions the URL of each file the pages and search.js load, by its path in
+  // the site (asset_versions in render/asset_versions.h): "assets/style.css" → "v=0a1b2c3d4e",
+  // "tim-kiem/chi-muc" → "f=5". A file without one is linked by its plain path.
+  std::map<std::string, std::string> asset_versions;
 };
 
 }  // namespace congkhai

@@ -6,11 +6,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <fstream>
 #include <regex>
 
 #include "model/urls.h"
+#include "render/asset_versions.h"
 #include "render/test_portal.h"
+#include "text/content_hash.h"
 #include "render/updates_view.h"
 
 namespace congkhai {
@@ -26,6 +29,7 @@ class SiteRendererTest : public ::testing::Test {
     theme_ = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors_);
     ASSERT_TRUE(errors_.empty());
     options_.generator_version = "0.1.0";
+    options_.asset_versions = asset_versions(theme_, "");  // as the build sets them
     files_ = render_site(portal_, facts_, theme_, options_, &errors_);
     for (const Diagnostic& d : errors_) ADD_FAILURE() << format_diagnostic(d);
   }
@@ -58,6 +62,13 @@ class SiteRendererTest : public ::testing::Test {
 
   static bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
+  }
+  // "?v=" and the first 10 hex digits of the hash of the default theme's asset `name`.
+  static std::string version_of(const std::string& name) {
+    std::ifstream in(std::string(CONGKHAI_DEFAULT_THEME_DIR) + "/assets/" + name, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_FALSE(bytes.empty()) << name;
+    return "?v=" + hash_bytes(bytes).hex().substr(0, 10);
   }
 
   Portal portal_;
@@ -338,7 +349,7 @@ TEST_F(SiteRendererTest, EveryPageHasADescriptionAndAPreviewAndWaysToReportAProb
   portal_.units[2].contact.email = "ubnd@sonlam.example.vn";
   files_ = render_site(portal_, facts_, theme_, options_, &errors_);
   plan = plan_page_html();
-  EXPECT_TRUE(contains(plan, "<meta property=\"og:image\" content=\"https://congkhai.example.vn/assets/chia-se.png\">"));
+  EXPECT_TRUE(contains(plan, "<meta property=\"og:image\" content=\"https://congkhai.example.vn/assets/chia-se.png" + version_of("chia-se.png") + "\">"));
   EXPECT_TRUE(contains(plan, "<meta property=\"og:url\" content=\"https://congkhai.example.vn/ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html\">"));
   EXPECT_TRUE(contains(plan, "<a href=\"mailto:ubnd@sonlam.example.vn?subject=B%C3%A1o%20l%E1%BB%97i%20trang%3A%20"));
   EXPECT_TRUE(contains(page("gioi-thieu/index.html"), "<abbr title=\"thủ tục hành chính\">TTHC</abbr>"));
@@ -627,9 +638,12 @@ TEST(LatestUpdatesTest, NewestFirstWithAFixedOrderForTies) {
 TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
   std::string plan = plan_page_html();
   const std::string up = "../../../../../";
-  EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh/huong-son/son-lam\">"));
-  EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css\">"));
-  EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js\" defer></script>"));
+  EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh/huong-son/son-lam\" data-versions=\"assets/search-words.js" +
+                             version_of("search-words.js") + " assets/search-core.js" + version_of("search-core.js") +
+                             " tim-kiem/chi-muc?f=5\">"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css" + version_of("style.css") + "\">"));
+  EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js" + version_of("search.js") + "\" defer></script>"));
+  EXPECT_TRUE(contains(plan, "<link rel=\"icon\" href=\"" + up + "assets/favicon.svg" + version_of("favicon.svg") + "\""));
   EXPECT_TRUE(contains(plan, "<a class=\"site-title\" href=\"" + up + "index.html\">"));
   EXPECT_TRUE(contains(plan, "action=\"" + up + "tim-kiem/index.html\" method=\"get\""));
   EXPECT_TRUE(contains(plan, "<a href=\"../../index.html\">xã Sơn Lâm</a>"));
@@ -646,7 +660,7 @@ TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
 
   std::string home = page("index.html");
   EXPECT_TRUE(contains(home, "data-root=\"\" data-area=\"\""));
-  EXPECT_TRUE(contains(home, "href=\"assets/style.css\""));
+  EXPECT_TRUE(contains(home, "href=\"assets/style.css" + version_of("style.css") + "\""));
   EXPECT_TRUE(contains(home, "<a href=\"ha-tinh/huong-son/index.html\">huyện Hương Sơn</a>"));
   EXPECT_TRUE(contains(home, "<a href=\"ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html\">Kế hoạch năm 2024</a>"));
 
@@ -715,7 +729,7 @@ TEST_F(SiteRendererTest, SearchPageHasOneFormAndAResultsRegion) {
 
 TEST_F(SiteRendererTest, NotFoundPageLinksFromTheSiteRoot) {
   std::string nf = page("404.html");
-  EXPECT_TRUE(contains(nf, "href=\"/assets/style.css\""));
+  EXPECT_TRUE(contains(nf, "href=\"/assets/style.css" + version_of("style.css") + "\""));
   EXPECT_TRUE(contains(nf, "<a href=\"/index.html\">Về trang chủ</a>"));
   EXPECT_TRUE(contains(nf, "data-root=\"/\""));
 
@@ -724,8 +738,77 @@ TEST_F(SiteRendererTest, NotFoundPageLinksFromTheSiteRoot) {
   OutputFiles files = render_site(portal_, facts_, theme_, options_, &errors);
   auto it = std::find_if(files.begin(), files.end(), [](const OutputFile& f) { return f.path == "404.html"; });
   ASSERT_NE(it, files.end());
-  EXPECT_TRUE(contains(it->bytes, "href=\"https://congkhai.example.vn/ha-tinh/assets/style.css\""));
+  EXPECT_TRUE(contains(it->bytes, "href=\"https://congkhai.example.vn/ha-tinh/assets/style.css" + version_of("style.css") + "\""));
   EXPECT_TRUE(contains(it->bytes, "<a href=\"https://congkhai.example.vn/ha-tinh/index.html\">Về trang chủ</a>"));
+}
+
+// Every page loads its stylesheet and scripts by URLs that carry a version of their bytes,
+// and search.js finds the versions of what it loads (and the shards' format) on <html>: a
+// browser holding an older copy fetches the new one. The version moves with the bytes only.
+TEST_F(SiteRendererTest, AssetUrlsCarryTheVersionOfTheirBytes) {
+  fs::path dir = fs::temp_directory_path() / ("congkhai-asset-versions-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "theme" / "assets");
+  auto write = [&](const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; };
+  write(dir / "lunr.min.js", "/* lunr */");
+  auto build = [&](const std::string& css) {
+    write(dir / "theme" / "assets" / "style.css", css);
+    Diagnostics errors;
+    Theme theme = load_theme({(dir / "theme").generic_string(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+    RenderOptions options = options_;
+    options.asset_versions = asset_versions(theme, (dir / "lunr.min.js").generic_string());
+    OutputFiles files = render_site(portal_, facts_, theme, options, &errors);
+    for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
+    return files;
+  };
+  auto get = [](const OutputFiles& files, const std::string& path) {
+    auto it = std::find_if(files.begin(), files.end(), [&](const OutputFile& f) { return f.path == path; });
+    return it == files.end() ? OutputFile{} : *it;
+  };
+  const std::string v1 = "?v=" + hash_bytes("body { color: #111 }").hex().substr(0, 10);
+  const std::string v2 = "?v=" + hash_bytes("body { color: #222 }").hex().substr(0, 10);
+  ASSERT_NE(v1, v2);
+  OutputFiles first = build("body { color: #111 }");
+  OutputFiles again = build("body { color: #111 }");
+  OutputFiles edited = build("body { color: #222 }");
+  fs::remove_all(dir);
+
+  const std::string plan_path = "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html";
+  const std::string up = "../../../../../";
+  const std::string plan = get(first, plan_path).bytes;
+  EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css" + v1 + "\">"));
+  EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js" + version_of("search.js") + "\" defer></script>"));
+  EXPECT_TRUE(contains(plan, " data-versions=\"assets/lunr.min.js?v=" + hash_bytes("/* lunr */").hex().substr(0, 10) +
+                                 " assets/search-words.js" + version_of("search-words.js") + " assets/search-core.js" +
+                                 version_of("search-core.js") + " tim-kiem/chi-muc?f=5\">"));
+  // The file keeps its name: only the URL carries the version.
+  EXPECT_EQ(get(first, "assets/style.css").path, "assets/style.css");
+
+  // The same bytes: the same pages, by bytes and by key (an incremental build reuses them).
+  for (const OutputFile& f : first) {
+    EXPECT_EQ(get(again, f.path).bytes, f.bytes) << f.path;
+    EXPECT_EQ(get(again, f.path).key, f.key) << f.path;
+  }
+  // Other bytes: another version on every page, and a key that tells the page changed.
+  const OutputFile changed = get(edited, plan_path);
+  EXPECT_TRUE(contains(changed.bytes, "assets/style.css" + v2 + "\""));
+  EXPECT_FALSE(contains(changed.bytes, v1));
+  EXPECT_NE(changed.key, get(first, plan_path).key);
+  for (const OutputFile& f : edited)
+    if (f.path.ends_with(".html")) EXPECT_TRUE(contains(f.bytes, "assets/style.css" + v2 + "\"")) << f.path;
+}
+
+TEST(AssetVersions, FromTheBytesOfEachAssetAndTheShardFormat) {
+  Diagnostics errors;
+  Theme theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
+  theme.assets["gone.css"] = "/nonexistent/gone.css";
+  std::map<std::string, std::string> v = asset_versions(theme, "/nonexistent/lunr.min.js");
+  EXPECT_EQ(v.count("assets/gone.css"), 0u) << "a file that cannot be read keeps its plain URL";
+  EXPECT_EQ(v.count("assets/lunr.min.js"), 0u);
+  EXPECT_EQ(v.at("tim-kiem/chi-muc"), "f=5");
+  EXPECT_EQ(content_version(""), "v=" + hash_bytes("").hex().substr(0, 10));
+  EXPECT_EQ(v.at("assets/search-core.js").size(), 12u);
+  EXPECT_NE(v.at("assets/search-core.js"), v.at("assets/search.js"));
 }
 
 TEST_F(SiteRendererTest, ExtraHeadOnlyInServeMode) {

@@ -2,9 +2,11 @@
 
 #include "model/date.h"
 #include "model/urls.h"
+#include "render/asset_versions.h"
 #include "render/format.h"
 #include "render/markdown.h"
 #include "render/views.h"
+#include "search/search_files.h"
 
 namespace congkhai {
 
@@ -104,9 +106,26 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   v["home_href"] = href(home_page());
   v["search_href"] = href(search_page());
   v["updates_href"] = href(updates_page());
-  v["style_href"] = href("assets/style.css");
-  v["script_href"] = href("assets/search.js");
-  v["icon_href"] = href("assets/favicon.svg");
+  // Each file the page loads, by the URL of its present bytes (render/asset_versions.h).
+  auto query = [&](const std::string& path) {
+    auto it = ctx.options.asset_versions.find(path);
+    return it == ctx.options.asset_versions.end() ? std::string() : "?" + it->second;
+  };
+  auto asset_href = [&](const std::string& path) { return href(path) + query(path); };
+  v["style_href"] = asset_href("assets/style.css");
+  v["script_href"] = asset_href("assets/search.js");
+  v["icon_href"] = asset_href("assets/favicon.svg");
+  // What search.js loads, with the query of each (data-versions on <html>): "assets/lunr.min.js?v=…
+  // … tim-kiem/chi-muc?f=5", the last for the global index and every shard.
+  std::string versions;
+  for (const std::string& path : {lunr_asset_path(), std::string("assets/search-words.js"),
+                                 std::string("assets/search-core.js"), std::string(kSearchShardsVersionKey)}) {
+    const std::string q = query(path);
+    if (q.empty()) continue;
+    if (!versions.empty()) versions += ' ';
+    versions += path + q;
+  }
+  v["versions"] = versions;
   v["area"] = area_of(ctx.portal, unit);
   v["as_of"] = format_vi(ctx.facts.as_of);
   v["as_of_iso"] = iso_date(ctx.facts.as_of);
@@ -158,7 +177,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   if (!base.empty() && base.back() != '/') base += '/';
   const bool absolute = (base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0) && is_safe_url(base);
   v["og_url"] = absolute && root.empty() ? base + page_path : "";
-  v["og_image"] = absolute ? base + "assets/chia-se.png" : "";
+  v["og_image"] = absolute ? base + "assets/chia-se.png" + query("assets/chia-se.png") : "";
   return v;
 }
 

@@ -115,6 +115,9 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // and the size of its .js: a shard reused from the previous build still tells the shards
 // above it its size. kShardFormat changes whenever the way shards are written does.
 constexpr std::string_view kShardFormat = "shard 5: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
+static_assert(kShardFormat.substr(0, 6) == "shard " && kShardFormat.substr(6, kShardFormatNumber.size()) == kShardFormatNumber &&
+                  kShardFormat[6 + kShardFormatNumber.size()] == ':',
+              "kShardFormat and kShardFormatNumber change together");
 
 
 std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,

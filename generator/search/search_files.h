@@ -35,6 +35,12 @@ std::string search_index_path(std::string_view key, std::string_view ext);
 // "assets/lunr.min.js"
 std::string lunr_asset_path();
 
+// The number of the way shards are written (kShardFormat in search_files.cc begins "shard
+// <number>:"). The pages ask for every shard with "?f=<number>" (render/asset_versions.h), so
+// that a browser or a CDN holding a shard of another format does not hand it to a newer
+// search-core.js.
+inline constexpr std::string_view kShardFormatNumber = "5";
+
 // Incremental builds: the previous build's cache keys (path → key), and the generator's
 // version. A shard whose documents and listed sizes are those it was made from last time is
 // not indexed again: it is handed out `reused`, and the writer keeps the previous file.

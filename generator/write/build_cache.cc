@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "load/regular_file.h"
+#include "text/content_hash.h"
 #include "write/site_writer.h"
 
 namespace congkhai {
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kHeader = "congkhai-cache 3";
+constexpr const char* kHeader = "congkhai-cache 4";
+constexpr const char* kMarkerFirstLine = "Công khai\n";
 
 fs::path output_path(const std::string& out_dir) {
   fs::path out = fs::absolute(out_dir).lexically_normal();
@@ -84,9 +86,34 @@ std::string build_cache_path(const std::string& out_dir) {
 std::string parsed_cache_path(const std::string& out_dir) { return build_cache_path(out_dir) + ".parsed"; }
 std::string spare_path(const std::string& out_dir) { return build_cache_path(out_dir) + ".spare"; }
 
+std::string marker_text(const std::string& digest) { return kMarkerFirstLine + digest + "\n"; }
+
 std::string output_identity(const std::string& out_dir) {
+  // A regular file only, and a small one: a pipe or a huge file there must not stall the build.
+  RegularFile read = read_regular_file((output_path(out_dir) / kOutputMarker).string(), 256);
+  if (read.status != RegularFile::Status::kOk) return "";
+  const std::string& text = read.bytes;
+  const std::size_t start = std::char_traits<char>::length(kMarkerFirstLine);
+  if (text.size() != start + 33 || text.compare(0, start, kMarkerFirstLine) != 0 || text.back() != '\n')
+    return "";
+  std::string digest = text.substr(start, 32);
+  if (digest.find_first_not_of("0123456789abcdef") != std::string::npos) return "";
+  return digest;
+}
+
+std::string output_digest(const std::map<std::string, CachedFile>& files) {
+  ContentHasher h;
+  for (const auto& [path, f] : files) {  // in path order
+    if (path == kOutputMarker) continue;
+    h.add(path);
+    h.add(f.bytes_hash());
+  }
+  return h.finish().hex();
+}
+
+std::string marker_stamp(const std::string& out_dir) {
   struct stat st;
-  if (::stat((output_path(out_dir) / kOutputMarker).c_str(), &st) != 0) return "";
+  if (::lstat((output_path(out_dir) / kOutputMarker).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
   return std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
@@ -103,9 +130,11 @@ BuildCache load_build_cache(const std::string& out_dir) {
   std::istringstream in(std::move(read.bytes));
   std::string line;
   std::vector<std::string> fields;
-  if (!std::getline(in, line) || !split_tabs(line, 4, &fields) || fields[0] != kHeader || fields[1] != id)
+  if (!std::getline(in, line) || !split_tabs(line, 5, &fields) || fields[0] != kHeader || fields[1] != id)
     return cache;
-  std::string spare_id = fields[2], spare_listing = fields[3];
+  std::string marker = marker_stamp(out_dir);
+  bool same_marker = !marker.empty() && fields[2] == marker;
+  std::string spare_id = fields[3], spare_listing = fields[4];
   std::map<std::string, CachedFile> files;
   while (std::getline(in, line)) {
     if (!split_tabs(line, 5, &fields)) return cache;  // damaged: use none of it
@@ -113,6 +142,8 @@ BuildCache load_build_cache(const std::string& out_dir) {
   }
   if (!in.eof()) return cache;
   cache.output_id = id;
+  cache.marker = std::move(marker);
+  cache.same_marker = same_marker;
   cache.files = std::move(files);
   cache.spare_id = std::move(spare_id);
   cache.spare_listing = std::move(spare_listing);
@@ -128,7 +159,7 @@ bool save_build_cache(const BuildCache& cache, const std::string& out_dir, std::
   tmp += ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary);
-    std::string text = std::string(kHeader) + "\t" + cache.output_id + "\t" + cache.spare_id + "\t" +
+    std::string text = std::string(kHeader) + "\t" + cache.output_id + "\t" + cache.marker + "\t" + cache.spare_id + "\t" +
                        cache.spare_listing + "\n";
     for (const auto& [p, f] : cache.files) {
       if (p.find_first_of("\t\n") != std::string::npos) continue;  // never produced; keep lines sound

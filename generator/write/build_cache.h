@@ -14,11 +14,17 @@
 // the cache was saved to tell an edit apart), its bytes are hashed again and compared with
 // what was written. A page edited in place in the output is thus written anew.
 //
-// The first line names the output it describes, by the inode, size and time of its marker
-// file: a build killed after publishing but before saving the cache leaves a cache that no
-// longer matches, and the next build is then a full one. It also names the spare
-// (spare_tree.h): the previous output, kept at `<cache>.spare`, by its marker and by a digest
-// of the files and folders it holds.
+// The first line names the output it describes by the digest its marker file holds
+// (output_digest(): every published path and the hash of its bytes), which a copy of the
+// folder keeps (a restore by CI's cache, `cp -a`, tar): a restored output is built
+// incrementally, its files checked one by one as above (their stamps all differ after a copy,
+// so each is hashed again). A build killed after publishing but before saving the cache leaves
+// a cache whose digest is not the output's, unless the two outputs hold the same bytes at the
+// same paths, and the next build is then a full one. The line also records the marker's own
+// stamp, and names the spare (spare_tree.h): the previous output, kept at `<cache>.spare`, by
+// its marker's stamp and by a digest of the files and folders it holds. The spare is used only
+// when the output's marker is the very file the build that saved the cache wrote (a copy of the
+// output never takes it).
 #pragma once
 
 #include <sys/stat.h>
@@ -53,8 +59,12 @@ struct CachedFile {
 
 struct BuildCache {
   std::string output_id;                    // output_identity() of the folder it describes
+  // marker_stamp() of that folder: when saved, after the build that wrote the cache; when
+  // loaded, the marker's now, and `same_marker` says whether it is the one recorded.
+  std::string marker;
+  bool same_marker = false;
   std::map<std::string, CachedFile> files;  // output path → what it holds
-  // The spare (spare_tree.h): output_identity() of the previous output kept beside the cache,
+  // The spare (spare_tree.h): marker_stamp() of the previous output kept beside the cache,
   // and spare_listing() of what it holds; empty when none is kept.
   std::string spare_id, spare_listing;
   // When the cache was saved (its file's modification time, ns): a file whose stamp is not
@@ -70,12 +80,24 @@ std::string parsed_cache_path(const std::string& out_dir);
 // Where the previous output is kept between builds: build_cache_path() + ".spare".
 std::string spare_path(const std::string& out_dir);
 
-// Identifies one published output folder (its marker file's inode, size and time); empty
-// when the folder has no marker.
+// Identifies one published output folder: the digest its marker file holds (marker_text());
+// empty when the folder has no marker or the marker holds none.
 std::string output_identity(const std::string& out_dir);
 
+// The digest of an output holding `files` (the marker left out): each path and the hash of
+// its bytes (CachedFile::bytes_hash()). The same files give the same digest, whichever build
+// wrote them; any other path or bytes give another.
+std::string output_digest(const std::map<std::string, CachedFile>& files);
+
+// What the marker file of an output whose digest is `digest` holds.
+std::string marker_text(const std::string& digest);
+
+// Identifies one marker file itself (its inode, size and time), not its bytes: a copy has
+// another. Empty when the folder has no marker.
+std::string marker_stamp(const std::string& out_dir);
+
 // The cache of `out_dir`, or an empty one when there is none, it cannot be read, or it
-// describes another output than the folder now holds.
+// describes another output than the folder now holds (another output_identity()).
 BuildCache load_build_cache(const std::string& out_dir);
 
 // Writes the cache atomically (a temporary file renamed over the old one).

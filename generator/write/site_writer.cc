@@ -190,7 +190,10 @@ bool SiteWriter::open(std::string* error) {
   if (options_.incremental) previous_ = load_build_cache(out_);
   struct stat st;
   bool spare = ::lstat(spare_.c_str(), &st) == 0;
-  if (spare && S_ISDIR(st.st_mode) && !previous_.output_id.empty() && !previous_.spare_id.empty()) {
+  // The spare only beside the very output the cache's build published (its marker file, not
+  // a copy of it): its files are kept only when they are that output's own (same inode).
+  if (spare && S_ISDIR(st.st_mode) && !previous_.output_id.empty() && previous_.same_marker &&
+      !previous_.spare_id.empty()) {
     spare_pending_ = true;  // taken at the first add()
   } else {
     // No spare, or one the cache does not describe (or --no-cache): removed, never used.
@@ -213,7 +216,7 @@ bool SiteWriter::take_spare(std::string* error) {
   std::error_code ec;
   if (::rename(spare_.c_str(), tmp_.c_str()) == 0) {
     SpareTree tree;
-    if (output_identity(tmp_) == previous_.spare_id && list_spare(tmp_, &tree) &&
+    if (marker_stamp(tmp_) == previous_.spare_id && list_spare(tmp_, &tree) &&
         spare_listing(tree) == previous_.spare_listing) {
       in_spare_ = true;
       stats_.spare_used = true;
@@ -282,9 +285,10 @@ void SiteWriter::add(OutputFile f) {
   if (auto it = previous_.files.find(f.path); it != previous_.files.end()) before = &it->second;
   CachedFile entry;
   entry.key = f.key;
+  // Every file's hash, even without the cache: the marker names the output by them all.
   if (f.reused) {
     entry.hash = before ? before->hash : "";
-  } else if (options_.incremental) {
+  } else {
     entry.hash = f.source.empty() ? contents_hash(f).hex() : source_identity(f.source);
   }
   const fs::path from = fs::path(out_) / f.path, to = fs::path(tmp_) / f.path;
@@ -313,7 +317,7 @@ void SiteWriter::add(OutputFile f) {
   }
   if (how == kWritten) {
     if (in_spare_ && !clear_path(to)) return fail("không xoá được " + to.string());
-    if (!write_file(to, f, &error, options_.incremental && !f.source.empty() ? &entry.bytes : nullptr,
+    if (!write_file(to, f, &error, f.source.empty() ? nullptr : &entry.bytes,
                     options_.incremental ? &entry.stamp : nullptr))
       return fail(error);
   }
@@ -379,16 +383,18 @@ bool SiteWriter::publish(std::string* error, WriteStats* stats) {
   };
   if (tmp.empty()) return fail(error_.empty() ? "chưa mở thư mục tạm để ghi" : error_);
   if (!error_.empty()) return fail(error_);
-  // A fresh marker every time: the cache names the output by it.
+  // A fresh marker file every time, holding the digest of what the output holds: the cache
+  // names the output by it (a copy of the output keeps it), the spare by the file itself.
+  const std::string digest = output_digest(files_);
   if (!clear_path(tmp / kOutputMarker) ||
-      !write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, "Công khai\n", ""}, error))
+      !write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, marker_text(digest), ""}, error))
     return fail(*error);
   bool spare_kept = false;
   if (fs::exists(out, ec)) {
     // Swap in one step, so a reader (or a crash) never sees a half-written site.
     if (exchange(tmp, out) != 0) return fail("không thay được thư mục " + out.string());
     // Now the old site: the next spare, when the cache describes it (and so what it holds).
-    if (options_.incremental && !previous_.output_id.empty()) {
+    if (options_.incremental && !previous_.output_id.empty() && !previous_.marker.empty()) {
       fs::create_directories(fs::path(spare_).parent_path(), ec);
       fs::remove_all(spare_, ec);
       spare_kept = ::rename(tmp.c_str(), spare_.c_str()) == 0;
@@ -402,17 +408,18 @@ bool SiteWriter::publish(std::string* error, WriteStats* stats) {
     // The site is published; a cache that cannot be saved only makes the next build full
     // (and its spare unused: no cache describes it).
     BuildCache next;
-    next.output_id = output_identity(out.string());
+    next.output_id = digest;
+    next.marker = marker_stamp(out.string());
     next.files = std::move(files_);
     if (spare_kept) {
-      next.spare_id = previous_.output_id;
+      next.spare_id = previous_.marker;
       std::vector<std::string> paths;
       paths.reserve(previous_.files.size());
       for (const auto& [path, f] : previous_.files) paths.push_back(path);
       next.spare_listing = spare_listing(std::move(paths));
     }
     std::string ignored;
-    if (next.output_id.empty() || !save_build_cache(next, out.string(), &ignored)) remove_build_cache(out.string());
+    if (next.marker.empty() || !save_build_cache(next, out.string(), &ignored)) remove_build_cache(out.string());
   } else {
     remove_build_cache(out.string());
   }

@@ -21,7 +21,9 @@
 namespace congkhai {
 
 // Marks a folder as generated, so that a rebuild may replace it. A non-empty folder without
-// it is never replaced (a mistyped --out must not wipe someone's files).
+// it is never replaced (a mistyped --out must not wipe someone's files). It holds the
+// output's digest (build_cache.h: output_digest(), marker_text()), which names the output
+// to its cache.
 inline constexpr const char* kOutputMarker = ".congkhai-output";
 
 struct WriteOptions {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -588,6 +589,155 @@ TEST_F(SpareTest, NoCacheRemovesTheSpareAndAStoppedBuildKeepsIt) {
   build(v2, false);
   EXPECT_FALSE(fs::exists(spare()));
   EXPECT_FALSE(fs::exists(build_cache_path(out_)));
+}
+
+// Restored elsewhere: the output and its cache copied as CI's cache restores them (tar into a
+// fresh folder: every file a new inode, a new change time). The marker holds the output's
+// digest, so the copy is recognised and its pages reused; every file is hashed again before
+// it is trusted, since no stamp matches.
+class RestoreTest : public SpareTest {
+ protected:
+  // tar of the output and its cache file (not the spare) from `from` into a fresh `to`.
+  static void restore(const fs::path& from, const fs::path& to) {
+    fs::create_directories(to);
+    std::string cmd = "tar -C '" + from.string() + "' -cf - public .congkhai-cache/public | tar -C '" +
+                      to.string() + "' -xf -";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  WriteStats build_in(const fs::path& out, const OutputFiles& files, bool incremental, bool* ok = nullptr) {
+    WriteOptions options;
+    options.incremental = incremental;
+    WriteStats stats;
+    std::string error;
+    bool done = write_site(files, out.string(), &error, options, &stats);
+    if (ok) *ok = done;
+    else EXPECT_TRUE(done) << error;
+    return stats;
+  }
+  // Every file and folder under `dir`, the marker included, path → bytes.
+  static std::map<std::string, std::string> bytes(const fs::path& dir) {
+    std::map<std::string, std::string> found = tree(dir);
+    found[kOutputMarker] = read(dir / kOutputMarker);
+    return found;
+  }
+  OutputFiles rendered() const {
+    return {page("a/index.html", "page A", "ka"), page("b/index.html", "page B", "kb"),
+            {"data.csv", "1,2", ""}, {"tep/bien-ban.pdf", "", source_.string()}};
+  }
+  // The same site, its pages not rendered: render found their keys in the cache.
+  OutputFiles reused() const {
+    OutputFiles files = rendered();
+    for (auto& f : files)
+      if (!f.key.empty()) {
+        f.bytes.clear();
+        f.reused = true;
+      }
+    return files;
+  }
+  void SetUp() override {
+    SiteWriterTest::SetUp();
+    source_ = root_ / "bien-ban.pdf";
+    std::ofstream(source_, std::ios::binary) << "%PDF bản gốc";
+  }
+  fs::path source_;
+};
+
+TEST_F(RestoreTest, ARestoredOutputIsRecognisedAndItsPagesReused) {
+  build(rendered());
+  build(rendered());  // a spare too, which the restore does not carry
+  fs::path other = root_ / "ci";
+  restore(root_, other);
+  fs::path out = other / "public";
+  ASSERT_NE(stat_of(out / kOutputMarker).st_ino, stat_of(fs::path(out_) / kOutputMarker).st_ino);
+  BuildCache cache = load_build_cache(out.string());
+  EXPECT_EQ(cache.files.size(), 4u);
+  EXPECT_FALSE(cache.same_marker);  // a copy: the marker's bytes match, not its stamp
+  EXPECT_EQ(page_keys(cache).size(), 2u);
+
+  WriteStats stats = build_in(out, reused(), true);
+  EXPECT_EQ(stats.linked, 4u);  // every file checked against its hash, then kept
+  EXPECT_EQ(stats.written, 0u);
+  EXPECT_FALSE(stats.spare_used);
+  // The very bytes a build without any cache gives, marker included.
+  fs::path fresh = root_ / "fresh" / "public";
+  build_in(fresh, rendered(), false);
+  EXPECT_EQ(bytes(out), bytes(fresh));
+  EXPECT_EQ(read(out / kOutputMarker), read(fs::path(out_) / kOutputMarker));
+  // The restored output, now the spare, serves the next build there.
+  WriteStats next = build_in(out, reused(), true);
+  EXPECT_TRUE(next.spare_used);
+  EXPECT_EQ(next.kept, 4u);
+  EXPECT_EQ(bytes(out), bytes(fresh));
+}
+
+// The restored output is not trusted any more than the local one: a file edited there is
+// written again, and a reused page edited or lost there makes the build render everything.
+TEST_F(RestoreTest, AFileEditedInTheRestoredOutputIsWrittenAgain) {
+  build(rendered());
+  fs::path other = root_ / "ci";
+  restore(root_, other);
+  fs::path out = other / "public";
+  std::ofstream(out / "data.csv", std::ios::binary | std::ios::in | std::ios::out) << "6";  // same size
+  std::ofstream(out / "tep/bien-ban.pdf", std::ios::binary | std::ios::in | std::ios::out) << "%PDF bản giả";
+  WriteStats stats = build_in(out, reused(), true);
+  EXPECT_EQ(stats.written, 2u);
+  EXPECT_EQ(stats.linked, 2u);
+  EXPECT_EQ(read(out / "data.csv"), "1,2");
+  EXPECT_EQ(read(out / "tep/bien-ban.pdf"), "%PDF bản gốc");
+
+  fs::path other2 = root_ / "ci2";
+  restore(root_, other2);
+  out = other2 / "public";
+  std::ofstream(out / "a/index.html", std::ios::binary | std::ios::in | std::ios::out) << "PAGE";
+  bool ok = true;
+  stats = build_in(out, reused(), true, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(stats.missing_previous);  // the caller renders every page again
+  EXPECT_EQ(read(out / "a/index.html"), "PAGE A");  // nothing published
+  fs::remove(out / "b/index.html");
+  stats = build_in(out, reused(), true, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(stats.missing_previous);
+}
+
+// A cache restored beside another output (another branch's, or an older one) describes
+// other files: it is not used, and the build is a full one.
+TEST_F(RestoreTest, ACacheRestoredBesideAnotherOutputIsIgnored) {
+  build(rendered());
+  fs::path first = root_ / "first";
+  restore(root_, first);  // the first output and its cache
+  OutputFiles changed = rendered();
+  changed[0].bytes = "page A, another branch";
+  build(changed);
+  const std::string first_out = (first / "public").string();
+  fs::path first_cache = root_ / "first-cache";
+  fs::copy_file(build_cache_path(first_out), first_cache);
+  // The first output with the second's cache.
+  fs::copy_file(build_cache_path(out_), build_cache_path(first_out), fs::copy_options::overwrite_existing);
+  EXPECT_TRUE(load_build_cache(first_out).files.empty());
+  // The second output with the first's cache.
+  fs::copy_file(first_cache, build_cache_path(out_), fs::copy_options::overwrite_existing);
+  EXPECT_TRUE(load_build_cache(out_).files.empty());
+  EXPECT_TRUE(page_keys(load_build_cache(out_)).empty());
+}
+
+// The spare keeps its stricter rule: it serves only the very output the build published,
+// never a copy put in its place (whose files are other inodes).
+TEST_F(RestoreTest, ACopyInPlaceOfTheOutputDoesNotTakeTheSpare) {
+  with_spare(v1);
+  fs::path copy = root_ / "copy";
+  ASSERT_EQ(std::system(("cp -a '" + out_ + "' '" + copy.string() + "'").c_str()), 0);
+  fs::remove_all(out_);
+  fs::rename(copy, out_);
+  EXPECT_FALSE(load_build_cache(out_).files.empty());  // the same bytes: recognised
+  WriteStats stats = build(v2);
+  EXPECT_FALSE(stats.spare_used);
+  EXPECT_EQ(stats.kept, 0u);
+  EXPECT_EQ(stats.linked, 2u);
+  EXPECT_EQ(stats.written, 2u);
+  EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{{"a.html", "A"}, {"b.html", "B2"}, {"d/", ""},
+                                                           {"d/c.html", "C"}, {"new/", ""}, {"new/n.html", "N"}}));
+  EXPECT_TRUE(build(v2).spare_used);  // the copy, replaced, is the spare now
 }
 
 }  // namespace

@@ -37,7 +37,10 @@ async function searchFrom(page, url, query, expect, files, what) {
     await page.waitForFunction(() => {
       const all = window.CONGKHAI_INDEX || {};
       const scripts = Array.from(document.querySelectorAll('script[src*="tim-kiem/chi-muc"]'));
-      const key = (src) => (/chi-muc\.js$/.test(src) ? '*' : decodeURIComponent(src.replace(/^.*tim-kiem\/chi-muc\//, '').replace(/\.js$/, '')));
+      const key = (src) => {
+        const file = src.replace(/\?.*$/, '');  // the query that versions the URL
+        return /chi-muc\.js$/.test(file) ? '*' : decodeURIComponent(file.replace(/^.*tim-kiem\/chi-muc\//, '').replace(/\.js$/, ''));
+      };
       return all['*'] && scripts.every((s) => all[key(s.getAttribute('src'))] && all[key(s.getAttribute('src'))].loaded);
     }, null, { timeout: 10000 });
     await page.waitForTimeout(600);
@@ -46,9 +49,16 @@ async function searchFrom(page, url, query, expect, files, what) {
     check(expect.test(href), `${what}: first result for "${query}" is ${href}`);
     const text = fold(await hit.innerText());
     check(query.split(' ').some((w) => text.includes(w)), `${what}: first search result does not match: ${text}`);
+    // Every file search.js loads carries the query that versions its URL (docs/themes.md): the
+    // scripts their bytes', the index files the shard format's.
+    const loaded = await page.$$eval('script[src]', (list) => list.map((s) => s.getAttribute('src')));
+    for (const src of loaded) {
+      if (/tim-kiem\/chi-muc/.test(src)) check(/\.js\?f=\d+$/.test(src), `${what}: index file without its format: ${src}`);
+      else if (/assets\//.test(src)) check(/\.js\?v=[0-9a-f]{10}$/.test(src), `${what}: script without its version: ${src}`);
+    }
     if (files) {
       const got = (await page.$$eval('script[src*="tim-kiem/chi-muc"]', (list) => list.map((s) => s.getAttribute('src'))))
-        .map((u) => u.replace(/^.*?(tim-kiem\/)/, '$1')).sort();
+        .map((u) => u.replace(/^.*?(tim-kiem\/)/, '$1').replace(/\?.*$/, '')).sort();
       check(JSON.stringify(got) === JSON.stringify([...files].sort()), `${what}: loaded ${got.join(', ')}; expected ${files.join(', ')}`);
     }
     await Promise.all([page.waitForLoadState('load'), hit.click()]);

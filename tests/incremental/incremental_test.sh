@@ -5,12 +5,14 @@
 # file, an evidence file changed, a deleted unit, a renamed unit and district, the reference
 # date moved (SOURCE_DATE_EPOCH), an edited theme template, a page and a plan's JSON deleted
 # from public/ by hand, files edited in public/ by hand, the spare (the previous output kept
-# in .congkhai-cache/public.spare) tampered with, the cache of parsed content files cut short
-# and damaged. After each step the incremental build of public/ must be byte-identical to a
-# full build (--no-cache) of the same content into another folder and print the same
-# warnings, and the counts the build prints must show that only what depends on the change
-# was rendered again, only the changed files parsed again, and, once there is a spare, that
-# the files the spare already holds are not touched (their change times stay).
+# in .congkhai-cache/public.spare) tampered with, the output and its cache restored elsewhere
+# as CI's cache restores them (tar into a fresh folder: new inodes and times), then a file
+# edited in that restored output, the cache of parsed content files cut short and damaged.
+# After each step the incremental build of public/ must be byte-identical to a full build
+# (--no-cache) of the same content into another folder and print the same warnings, and the
+# counts the build prints must show that only what depends on the change was rendered again,
+# only the changed files parsed again, and, once there is a spare, that the files the spare
+# already holds are not touched (their change times stay).
 #
 #   incremental_test.sh CONGKHAI SOURCE_DIR
 set -u
@@ -35,8 +37,9 @@ cp "$source_dir/themes/default/templates/plan.mustache" theme/templates/
 # "Built N files in public: P pages rendered, R unchanged pages reused; …", and `parsed` and
 # `from_cache` from its --timings line "N content files parsed, M unchanged ones taken from
 # the cache".
-incremental() {
-  if ! "$bin" --lang en build --content content --theme theme --out public --timings > build.log 2>&1; then
+incremental() {  # [folder holding the output, default .]
+  local at=${1:-.}
+  if ! (cd "$at" && "$bin" --lang en build --content "$work/content" --theme "$work/theme" --out public --timings) > build.log 2>&1; then
     echo "incremental build failed:"; cat build.log; failed=1; rendered=-1; reused=-1; parsed=-1; from_cache=-1; return
   fi
   rendered=$(sed -n 's/.*: \([0-9]*\) pages rendered.*/\1/p' build.log)
@@ -44,14 +47,15 @@ incremental() {
   parsed=$(sed -n 's/.* \([0-9]*\) content files parsed.*/\1/p' build.log)
   from_cache=$(sed -n 's/.* \([0-9]*\) unchanged ones taken from the cache.*/\1/p' build.log)
 }
-diagnostics() { grep -aE '^[^[:space:]][^:]*:[0-9]+:[0-9]+: ' "$1"; }
-check() {  # step name, then a test of the counts
+# The diagnostics a build printed, their paths as the full build prints them.
+diagnostics() { grep -aE '^[^[:space:]][^:]*:[0-9]+:[0-9]+: ' "$1" | sed "s|^$work/||"; }
+check() {  # step name, a test of the counts, [the output, default public]
   local name=$1 condition=$2
   rm -rf full
   if ! "$bin" --lang en build --content content --theme theme --out full --no-cache > full.log 2>&1; then
     echo "$name: full build failed:"; cat full.log; failed=1; return
   fi
-  if [ "$(tree_hash public)" = "$(tree_hash full)" ]; then
+  if [ "$(tree_hash "${3:-public}")" = "$(tree_hash full)" ]; then
     echo "$name: same bytes as a full build ($rendered pages rendered, $reused reused;" \
       "$parsed files parsed, $from_cache from the cache)"
   else
@@ -195,6 +199,24 @@ incremental
 check "spare changed by hand" '[ "$rendered" -eq 0 ]'
 [ "$(cat outside/keep.html)" = precious ] && [ "$(ls outside)" = keep.html ] || { echo "the link in the spare was followed"; failed=1; }
 [ ! -e "$spare/extra.html" ] || { echo "the tampered spare was kept"; failed=1; }
+
+# Restored elsewhere as CI's cache restores them (actions/cache: a tar of public/ and the
+# cache file, not the spare): every file has a new inode and new times, but the marker holds
+# the output's digest, so the pages are reused (each file hashed again before it is trusted).
+mkdir ci && tar cf - public .congkhai-cache/public | tar xf - -C ci
+[ "$(stat -c %i public/.congkhai-output)" != "$(stat -c %i ci/public/.congkhai-output)" ] || { echo "the restore kept the inodes"; failed=1; }
+incremental ci
+check "restored elsewhere" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ]' ci/public
+rm -rf ci && mkdir ci && tar cf - public .congkhai-cache/public | tar xf - -C ci
+sed -i 's/(đã sửa)/(sửa lần hai)/' "$plan"
+incremental ci
+check "restored, then a one-line edit" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]' ci/public
+# A file edited by hand in the restored output is written again: its bytes are hashed.
+css=$(cd ci && find public -name '*.css' | LC_ALL=C sort | head -1)
+printf 'X' | dd of="ci/$css" bs=1 seek=0 conv=notrunc status=none
+incremental ci
+check "restored, a file edited in it" '[ "$rendered" -eq 0 ]' ci/public
+cmp -s "ci/$css" "full/${css#public/}" || { echo "the edited file in the restored output was kept"; failed=1; }
 
 # The cache of parsed files cut short, then damaged: ignored, every file parsed again.
 head -c 1000 .congkhai-cache/public.parsed > cut && mv cut .congkhai-cache/public.parsed

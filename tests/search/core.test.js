@@ -177,3 +177,28 @@ test('facets: kind, year, status and unit of the results, with counts; filtering
   assert.deepEqual(chosen.kind.map((v) => [v.value, v.count]), [['plan', 1], ['task', 5]]);
   assert.deepEqual(chosen.status, []);
 });
+
+test('an index already in lunr\'s serialised form (a shard of an older format) is taken as it is', () => {
+  const docs = [{ title: 'Số hóa kết quả giải quyết TTHC' }, { title: 'Thanh toán trực tuyến phí, lệ phí' }];
+  const index = lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.pipeline.add(lunr.Pipeline.registeredFunctions.viFold);
+    this.searchPipeline.add(lunr.Pipeline.registeredFunctions.viFold);
+    this.ref('id');
+    this.field('title', { boost: 3 });
+    docs.forEach((d, i) => this.add({ id: i.toString(36), title: d.title }));
+  });
+  const serialised = JSON.parse(JSON.stringify(index));
+  const text = JSON.stringify(serialised);
+  const expanded = core.expandIndex(serialised);
+  assert.equal(JSON.stringify(expanded), text, 'passed through unchanged');
+  assert.equal(JSON.stringify(serialised), text, 'and left as it was');
+  const old = core.loadShard(lunr, {
+    key: 'ha-tinh/son-lam', name: 'xã Sơn Lâm',
+    index: serialised,
+    store: [['ke-hoach/2023/index.html#nv-so-hoa', docs[0].title, 'task', ''], ['ke-hoach/2023/index.html#nv-thanh-toan', docs[1].title, 'task', '']],
+  });
+  assert.equal(core.search(lunr, [old], 'thanh toán', { complete: true }).results[0].ref,
+               'ha-tinh/son-lam/ke-hoach/2023/index.html#nv-thanh-toan');
+});

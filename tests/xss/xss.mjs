@@ -78,7 +78,7 @@ for (const rel of pages) {
   check(html.includes(`<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CSP}">\n`),
     `${rel}: no Content-Security-Policy meta tag right after <meta charset>`);
   const scripts = html.match(/<script\b[^>]*>/g) || [];
-  check(scripts.length === 1 && /^<script src="(\/|(\.\.\/)*)assets\/search\.js" defer>$/.test(scripts[0]),
+  check(scripts.length === 1 && /^<script src="(\/|(\.\.\/)*)assets\/search\.js\?v=[0-9a-f]{10}" defer>$/.test(scripts[0]),
     `${rel}: unexpected script tags: ${scripts.join(' ')}`);
 }
 

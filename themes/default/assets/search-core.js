@@ -428,7 +428,10 @@
   // fields in `fields` order, the refs in document order (JavaScript lists "0" … "9", "10" …
   // first, as it does in lunr's own objects), the terms sorted as Array.prototype.sort does.
   // The postings' {} are one shared, empty object: lunr only reads them.
+  // An index already in lunr's serialised form (it has `invertedIndex`: a shard written
+  // before the compact form, from a cache that kept it) is returned as it is.
   function expandIndex(c) {
+    if (c.invertedIndex) return c;
     var fields = c.fields, nf = fields.length, terms = c.terms, refs = c.refs, vectors = c.vectors;
     var none = {};
     var postings = new Array(terms.length);

@@ -9,9 +9,11 @@
  * then lunr.js, search-words.js, search-core.js and the index files, each with a <script> element, so that
  * the same code works over HTTP, under a sub-path and from file://.
  *
- * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../")
- * and data-area (the path of the page's unit, the key of its shard, or empty). Which index files are
- * loaded is described in docs/search.md.
+ * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../"),
+ * data-area (the path of the page's unit, the key of its shard, or empty) and data-versions
+ * (the versioned URL of each file loaded here, "assets/search-core.js?v=0a1b2c3d4e …
+ * tim-kiem/chi-muc?f=5", the last for every index file). Which index files are loaded is
+ * described in docs/search.md.
  */
 (function () {
   'use strict';
@@ -50,6 +52,19 @@
   var ROOT = pageData('data-root');
   // The path of the page's unit ("ha-tinh/huong-son/son-lam"), the key of its shard.
   var PAGE_AREA = pageData('data-area');
+  // Path → the query that versions its URL ("?v=0a1b2c3d4e"), from data-versions; a file not
+  // named there (a theme's own layout may leave the attribute out) is loaded by its plain path.
+  var VERSIONS = {};
+  pageData('data-versions').split(' ').forEach(function (url) {
+    var q = url.indexOf('?');
+    if (q > 0) VERSIONS[url.slice(0, q)] = url.slice(q);
+  });
+  function versioned(path) {
+    if (VERSIONS[path]) return path + VERSIONS[path];
+    var shards = 'tim-kiem/chi-muc';
+    var shard = path.slice(0, shards.length + 1);
+    return path + ((shard === shards + '.' || shard === shards + '/') && VERSIONS[shards] || '');
+  }
   var resultsRegion = doc.getElementById('search-results');
   var onSearchPage = !!resultsRegion;
 
@@ -79,7 +94,7 @@
     if (!scripts[path]) {
       scripts[path] = new Promise(function (resolve, reject) {
         var s = doc.createElement('script');
-        s.src = ROOT + path;
+        s.src = ROOT + versioned(path);
         s.async = true;
         s.onload = function () { resolve(); };
         s.onerror = function () {
