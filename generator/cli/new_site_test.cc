@@ -64,16 +64,16 @@ TEST_F(NewSite, WritesAPortalThatChecksBuildsAndTakesUnits) {
   EXPECT_NE(read(site / ".github/workflows/kiem-tra.yml").find("congkhai check --format github"), std::string::npos);
   std::string deploy = read(site / ".github/workflows/trien-khai.yml");
   EXPECT_NE(deploy.find("actions/cache@"), std::string::npos);
-  // The cache keeps the site and the cache file, not the spare beside it (a second copy of
-  // the site): actions/cache hands each path it lists to tar whole, so the folder
-  // .congkhai-cache must not be one of them.
+  // The cache keeps the site, the cache file and the cache of parsed content files, not the
+  // spare beside them (a second copy of the site): actions/cache hands each path it lists to
+  // tar whole, so the folder .congkhai-cache must not be one of them.
   for (const auto& step : YAML::Load(deploy)["jobs"]["tao-trang"]["steps"]) {
     if (!step["uses"] || step["uses"].as<std::string>().rfind("actions/cache@", 0) != 0) continue;
     std::istringstream paths(step["with"]["path"].as<std::string>());
     std::vector<std::string> listed;
     for (std::string line; std::getline(paths, line);)
       if (!line.empty()) listed.push_back(line);
-    EXPECT_EQ(listed, (std::vector<std::string>{"public", ".congkhai-cache/public"}));
+    EXPECT_EQ(listed, (std::vector<std::string>{"public", ".congkhai-cache/public", ".congkhai-cache/public.parsed"}));
   }
   EXPECT_NE(deploy.find("actions/deploy-pages@"), std::string::npos);
   EXPECT_EQ(deploy.find("cmake"), std::string::npos);  // nothing is compiled
