@@ -56,9 +56,10 @@ void add_content_flags(CLI::App* cmd, CommonFlags* f) {
       ->check(CLI::Range(0, 256));
 }
 
-// The generator as the cache of parsed content files knows it: its version and the hash of its
-// own executable, so that a changed parser never reads what an older one parsed, even at the
-// same version. Empty when the executable cannot be read: no cache is then used.
+// The generator as the incremental build's caches know it (page, open-data and search keys, the
+// parsed content files): its version and the hash of its own executable, so that changed code
+// never reuses what an older build of the same version made. Empty when the executable cannot
+// be read: nothing cached is then used.
 std::string generator_identity() {
   RegularFile exe = read_regular_file("/proc/self/exe", std::size_t{1} << 30);
   if (exe.status != RegularFile::Status::kOk) return "";
@@ -168,12 +169,15 @@ int run_build(const CommonFlags& f) {
     return kExitWriteFailed;
   }
   // Incremental: pages whose inputs are those of the previous build are not rendered again.
+  // Every key starts from the generator's identity; when it cannot be told, nothing is reused.
+  const std::string identity = f.no_cache ? "" : generator_identity();
+  o.cache_identity = identity;
   std::map<std::string, std::string> keys;
-  if (!f.no_cache) keys = page_keys(load_build_cache(f.out));
+  if (!identity.empty()) keys = page_keys(load_build_cache(f.out));
   if (!keys.empty()) o.previous_keys = &keys;
   // And content files whose bytes are those of the last successful build are not parsed again.
   const std::string parsed_path = parsed_cache_path(f.out);
-  const ParsedCacheKey parsed_key{f.no_cache ? "" : generator_identity(), o.content_dir};
+  const ParsedCacheKey parsed_key{identity, o.content_dir};
   const bool keep_parsed = !parsed_key.generator.empty();
   if (!keep_parsed) remove_parsed_cache(parsed_path);
   ParsedCache parsed_before;

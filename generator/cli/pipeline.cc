@@ -139,6 +139,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   }
   RenderOptions ro;
   ro.generator_version = options.version;
+  ro.cache_identity = options.cache_identity;
   ro.serve_mode = options.serve_mode;
   ro.threads = options.threads;
   ro.previous_keys = options.previous_keys;
@@ -146,16 +147,17 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
   CheckedSink out(sink);
+  const std::string key_identity = options.cache_identity.empty() ? options.version : options.cache_identity;
   // The exports come first: the pages list and link the files they publish.
   tell(options, "export", 0, 0);
   out.note_sizes(true);
-  build_exports(r.portal, r.facts, options.threads, out, {options.version, options.previous_keys});
+  build_exports(r.portal, r.facts, options.threads, out, {key_identity, options.previous_keys});
   out.note_sizes(false);
   ro.data_files = describe_exports(r.portal, out.take_sizes());
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  build_search_files(r.portal, options.lunr_js, options.threads, out, {options.version, options.previous_keys}, &r.facts);
+  build_search_files(r.portal, options.lunr_js, options.threads, out, {key_identity, options.previous_keys}, &r.facts);
   out.finish(&r);
   sort_diagnostics(r.diags);
   return r;

@@ -26,6 +26,11 @@ struct PipelineOptions {
   std::string lunr_js;         // lunr.min.js to publish with the search index
   Date as_of;
   std::string version;
+  // What the keys of an incremental build's reused files start from: the generator's version
+  // and the hash of its executable (generator_identity in cli/commands.cc), so that a build
+  // whose code changed at the same version (a development build, a patched package) never
+  // takes an older build's pages, open data or search shards for its own. Empty: the version.
+  std::string cache_identity;
   bool serve_mode = false;     // adds the live-reload hook to pages
   int threads = 0;             // --jobs: threads loading and rendering (0: every core)
   // Incremental builds: the previous build's keys (BuildCache::page_keys); pages, search

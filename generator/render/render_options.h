@@ -13,6 +13,10 @@ namespace congkhai {
 
 struct RenderOptions {
   std::string generator_version;  // shown in <meta name="generator">
+  // What every page key starts from besides the version: the generator's own identity (its
+  // version and the hash of its executable), so that changed code never reuses a page an
+  // older build of the same version rendered. Empty: the version alone.
+  std::string cache_identity;
   // `congkhai serve`: pages get `extra_head` (the live-reload script) at the end of <head>.
   bool serve_mode = false;
   std::string extra_head;

@@ -27,6 +27,7 @@ std::string join_path(const std::string& dir, const std::string& file) {
 std::string render_fingerprint(const Theme& theme, const RenderOptions& options) {
   ContentHasher h;
   h.add(options.generator_version);
+  h.add(options.cache_identity);
   h.add(options.serve_mode ? "serve" : "build");
   h.add(options.extra_head);
   for (const auto* group : {&theme.templates, &theme.partials})

@@ -189,6 +189,28 @@ TEST_F(SiteRendererTest, PagesWithUnchangedKeysAreReused) {
     if (!f.key.empty()) EXPECT_FALSE(f.reused) << f.path;
 }
 
+// A generator whose code changed at the same version (another executable) never takes an
+// older build's pages for its own, although it would show the same version.
+TEST_F(SiteRendererTest, AnotherBuildOfTheGeneratorRendersEveryPageAgain) {
+  std::map<std::string, std::string> keys;
+  RenderOptions options = options_;
+  options.cache_identity = "0.1.0 aaaa";
+  Diagnostics errors;
+  for (const OutputFile& f : render_site(portal_, facts_, theme_, options, &errors))
+    if (!f.key.empty()) keys[f.path] = f.key;
+  ASSERT_GT(keys.size(), 5u);
+  options.previous_keys = &keys;
+  for (const OutputFile& f : render_site(portal_, facts_, theme_, options, &errors)) {
+    if (!f.key.empty()) EXPECT_TRUE(f.reused) << f.path;
+  }
+  options.cache_identity = "0.1.0 bbbb";
+  for (const OutputFile& f : render_site(portal_, facts_, theme_, options, &errors)) {
+    if (f.key.empty()) continue;
+    EXPECT_FALSE(f.reused) << f.path;
+    EXPECT_FALSE(f.bytes.empty()) << f.path;
+  }
+}
+
 TEST_F(SiteRendererTest, ContentNeverBecomesMarkup) {
   for (const OutputFile& f : files_) {
     if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
