@@ -180,6 +180,7 @@ int run_build(const CommonFlags& f) {
   const ParsedCacheKey parsed_key{identity, o.content_dir};
   const bool keep_parsed = !parsed_key.generator.empty();
   if (!keep_parsed) remove_parsed_cache(parsed_path);
+  remove_stale_parsed_caches(parsed_path);
   ParsedCache parsed_before;
   std::size_t before_size = 0;  // the cache read, for telling whether the next one differs
   std::string before_sum;
@@ -199,7 +200,7 @@ int run_build(const CommonFlags& f) {
       parsed_before = read_parsed_cache(parsed_path, parsed_key);
       before_size = parsed_before.byte_size();
       before_sum = parsed_before.checksum();
-      parsed_next.emplace(parsed_key, before_size);
+      parsed_next.emplace(parsed_key, before_size, parsed_path + ".next-" + std::to_string(::getpid()));
       load_cache = LoadCache{&parsed_before, &*parsed_next};
       o.load_cache = &load_cache;
     }
@@ -240,11 +241,7 @@ int run_build(const CommonFlags& f) {
   // The site is published: the next build may take what this one parsed (unless it is the
   // cache it read, byte for byte: nothing to write then). A cache that cannot be saved only
   // makes the next build parse everything.
-  if (keep_parsed) {
-    const std::string next = parsed_next->finish();
-    const bool same = next.size() == before_size && next.ends_with(before_sum);
-    if (!same && !save_parsed_cache(next, parsed_path)) remove_parsed_cache(parsed_path);
-  }
+  if (keep_parsed && !parsed_next->keep(parsed_path, before_size, before_sum)) remove_parsed_cache(parsed_path);
   report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused

@@ -126,6 +126,7 @@ class TreeLoader {
       cache_->reused = reused_;
       cache_->parsed = parsed_;
       if (cache_->previous) *cache_->previous = ParsedCache{};
+      if (cache_->next) cache_->next->park();
     }
     return std::move(portal_);
   }
@@ -171,8 +172,14 @@ class TreeLoader {
     return p;
   }
 
-  void keep(ContentKind kind, const std::string& path, const ToKeep& k) {
-    if (cache_ && cache_->next && k.keep) cache_->next->add(kind, path, k.hash, k.encoded);
+  // Hands `k` to the next cache: a fresh encoding is moved in whole, not copied.
+  void keep(ContentKind kind, const std::string& path, ToKeep& k) {
+    if (!cache_ || !cache_->next || !k.keep) return;
+    if (!k.fresh.empty() && k.encoded.data() == k.fresh.data())
+      cache_->next->add(kind, path, k.hash, std::move(k.fresh));
+    else
+      cache_->next->add(kind, path, k.hash, k.encoded);
+    k.encoded = {};
   }
 
   std::string path_of(const fs::path& rel) const { return (dir_ / rel).generic_string(); }
@@ -392,7 +399,7 @@ class TreeLoader {
       ToKeep unused;
       loaded[i] = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
     });
-    for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);
+    for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);  // frees each fresh one
     kept.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
       ParsedFile& l = loaded[i];

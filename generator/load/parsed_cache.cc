@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <vector>
 
 #include "load/regular_file.h"
 #include "model/model_codec.h"
@@ -153,38 +155,108 @@ std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::s
   return it->second.encoded;
 }
 
-ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes) {
+ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes, std::string park_path)
+    : park_path_(std::move(park_path)) {
   ByteWriter w;
   w.raw(kMagic);
   w.varint(kParsedCacheFormat);
   w.text(key.generator);
   w.text(key.content_dir);
-  out_ = w.take();
-  // A little more than last time: a few files edited or added do not make it grow again.
-  out_.reserve(expected_bytes + expected_bytes / 16);
+  (void)expected_bytes;  // the pieces grow without copying
+  put(w.bytes());
 }
 
-void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
-                            std::string_view encoded) {
+void ParsedCacheWriter::put(std::string_view bytes) {
+  constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
+  if (!last_is_buffer_ || pieces_.back().size() + bytes.size() > pieces_.back().capacity()) {
+    pieces_.emplace_back().reserve(std::max(kBufferBytes, bytes.size()));
+    last_is_buffer_ = true;
+  }
+  pieces_.back() += bytes;
+}
+
+void ParsedCacheWriter::put_header(ContentKind kind, std::string_view path, const ContentHash& hash,
+                                   std::size_t size) {
   ByteWriter w;
   w.boolean(true);
   w.varint(static_cast<std::uint64_t>(kind));
   w.text(path);
   put_hash(w, hash);
-  w.varint(encoded.size());
-  out_ += w.bytes();
-  out_ += encoded;
+  w.varint(size);
+  put(w.bytes());
   ++count_;
+}
+
+void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
+                            std::string_view encoded) {
+  put_header(kind, path, hash, encoded.size());
+  put(encoded);
+}
+
+void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
+                            std::string&& encoded) {
+  put_header(kind, path, hash, encoded.size());
+  pieces_.push_back(std::move(encoded));
+  last_is_buffer_ = false;
 }
 
 std::string ParsedCacheWriter::finish() {
   ByteWriter w;
   w.boolean(false);
-  out_ += w.bytes();
+  put(w.bytes());
+  std::string out;
+  std::size_t total = 0;
+  for (const std::string& p : pieces_) total += p.size();
+  out.reserve(total + kHashBytes);
+  for (std::string& p : pieces_) {
+    out += p;
+    std::string().swap(p);
+  }
+  pieces_.clear();
   ByteWriter sum;
-  put_hash(sum, hash_bytes(out_));
-  out_ += sum.bytes();
-  return std::move(out_);
+  put_hash(sum, hash_bytes(out));
+  out += sum.bytes();
+  return out;
+}
+
+ParsedCacheWriter::~ParsedCacheWriter() {
+  if (parked_) remove_parsed_cache(park_path_);
+}
+
+void ParsedCacheWriter::park() {
+  if (park_path_.empty() || parked_) return;
+  ByteWriter end;
+  end.boolean(false);
+  put(end.bytes());
+  std::size_t total = 0;
+  for (const std::string& p : pieces_) total += p.size();
+  BytesHasher hasher(total);
+  std::error_code ec;
+  fs::create_directories(fs::path(park_path_).parent_path(), ec);
+  std::ofstream out(park_path_, std::ios::binary | std::ios::trunc);
+  for (std::string& p : pieces_) {  // each piece written, summed and freed in turn
+    hasher.add(p);
+    out.write(p.data(), static_cast<std::streamsize>(p.size()));
+    std::string().swap(p);
+  }
+  pieces_.clear();
+  ByteWriter sum;
+  put_hash(sum, hasher.finish());
+  out.write(sum.bytes().data(), static_cast<std::streamsize>(sum.bytes().size()));
+  out.close();
+  parked_ = true;  // from here on the destructor removes it, written or not
+  parked_size_ = out ? total + sum.bytes().size() : 0;
+  parked_sum_ = std::string(sum.bytes());
+}
+
+bool ParsedCacheWriter::keep(const std::string& path, std::size_t before_size, std::string_view before_sum) {
+  if (!parked_ || parked_size_ == 0) return false;
+  if (parked_size_ == before_size && parked_sum_ == before_sum) return true;  // the same cache
+  std::error_code ec;
+  fs::rename(park_path_, path, ec);
+  if (ec) return false;
+  parked_ = false;
+  return true;
 }
 
 ParsedCache read_parsed_cache(const std::string& path, const ParsedCacheKey& key) {
@@ -218,6 +290,18 @@ bool save_parsed_cache(const std::string& bytes, const std::string& path) {
 void remove_parsed_cache(const std::string& path) {
   std::error_code ec;
   fs::remove(path, ec);
+}
+
+void remove_stale_parsed_caches(const std::string& path) {
+  const fs::path p(path);
+  const std::string name = p.filename().string();
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(p.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    if (entry.rfind(name + ".next-", 0) == 0 || entry.rfind(name + ".tmp-", 0) == 0) stale.push_back(it->path());
+  }
+  for (const fs::path& s : stale) fs::remove(s, ec);  // a link is removed, not what it points to
 }
 
 }  // namespace congkhai

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 
@@ -96,15 +97,41 @@ class ParsedCacheWriter {
  public:
   // `expected_bytes`: room made at once, the size of the last cache (appending a large cache
   // piece by piece would copy it again each time the buffer grows).
-  explicit ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes = 0);
+  // `park_path`: where park() puts the finished cache, a temporary file beside the cache.
+  explicit ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes = 0,
+                             std::string park_path = "");
+  ParsedCacheWriter(const ParsedCacheWriter&) = delete;
+  ParsedCacheWriter& operator=(const ParsedCacheWriter&) = delete;
+  ~ParsedCacheWriter();  // removes a parked cache that was not kept
   void add(ContentKind kind, std::string_view path, const ContentHash& hash, std::string_view encoded);
+  // The same, taking a freshly encoded entry whole instead of copying it.
+  void add(ContentKind kind, std::string_view path, const ContentHash& hash, std::string&& encoded);
   std::size_t size() const { return count_; }
   // The cache's bytes; the writer is spent.
   std::string finish();
+  // Finishes the cache into its park path and gives its memory back: the load's end, before
+  // the stages that need the most memory (a national portal's cache is some 600 MB). Does
+  // nothing without a park path; a cache that cannot be written is not kept.
+  void park();
+  bool parked() const { return parked_; }
+  // After a successful build: the parked cache replaces the one at `path`, unless that one
+  // is the same cache (`before_size` bytes ending in `before_sum`), which stays. False when
+  // nothing sound is at `path` afterwards.
+  bool keep(const std::string& path, std::size_t before_size, std::string_view before_sum);
 
  private:
-  std::string out_;
+  void put(std::string_view bytes);  // copied into the last buffer piece
+  void put_header(ContentKind kind, std::string_view path, const ContentHash& hash, std::size_t size);
+  // The cache's bytes in order, in pieces: appending never moves what is there (a national
+  // cache is some 600 MB, and a growing string would copy it, holding it twice), and a fresh
+  // entry is a piece of its own, moved in.
+  std::vector<std::string> pieces_;
+  bool last_is_buffer_ = false;
   std::size_t count_ = 0;
+  std::string park_path_;
+  bool parked_ = false;
+  std::size_t parked_size_ = 0;
+  std::string parked_sum_;
 };
 
 // What load_portal takes from the last build's cache and gives to the next one.
@@ -122,5 +149,9 @@ ParsedCache read_parsed_cache(const std::string& path, const ParsedCacheKey& key
 // Writes `bytes` to `path` atomically (a temporary file renamed over the old one).
 bool save_parsed_cache(const std::string& bytes, const std::string& path);
 void remove_parsed_cache(const std::string& path);
+// Removes what builds killed before keeping their cache left beside `path` (its parked and
+// temporary files, `<path>.next-<pid>`, `<path>.tmp-<pid>`). Only one build at a time writes
+// into an output, so none of them is in use.
+void remove_stale_parsed_caches(const std::string& path);
 
 }  // namespace congkhai

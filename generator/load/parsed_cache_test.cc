@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "load/content_tree.h"
 #include "text/byte_codec.h"
@@ -138,6 +139,66 @@ TEST(ParsedCache, SavedAtomicallyAndReadBack) {
   remove_parsed_cache(path);
   EXPECT_FALSE(fs::exists(path));
   EXPECT_EQ(read_parsed_cache(path, kKey).size(), 0u);
+  fs::remove_all(dir);
+}
+
+// The next cache leaves memory at the end of the load, parked in a file beside the cache, and
+// replaces the cache only when the build keeps it.
+TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
+  const fs::path dir = fs::temp_directory_path() / ("congkhai-parked-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "public.parsed").string();
+  const std::string parked = path + ".next-1";
+  const std::string expected = small_cache();
+  auto fill = [](ParsedCacheWriter& w) {
+    w.add(ContentKind::kPlan, "content/a/plans/2024.md", hash_bytes("plan bytes"),
+          encode_parsed_file(ContentKind::kPlan, plan_with_warning()));
+    ParsedFile unit;
+    unit.unit.emplace();
+    unit.unit->name = "Sơn Lâm";
+    w.add(ContentKind::kUnit, "content/a/unit.yaml", hash_bytes("unit bytes"), encode_parsed_file(ContentKind::kUnit, unit));
+  };
+  auto read = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  {
+    // A build that fails after its load keeps nothing: the parked file goes with the writer.
+    ParsedCacheWriter w(kKey, 0, parked);
+    fill(w);
+    w.park();
+    EXPECT_TRUE(w.parked());
+    EXPECT_EQ(read(parked), expected);
+  }
+  EXPECT_FALSE(fs::exists(parked));
+  EXPECT_FALSE(fs::exists(path));
+  {
+    ParsedCacheWriter w(kKey, 0, parked);
+    fill(w);
+    w.park();
+    EXPECT_TRUE(w.keep(path, 0, ""));
+  }
+  EXPECT_EQ(read(path), expected);
+  EXPECT_FALSE(fs::exists(parked));
+  const auto written = fs::last_write_time(path);
+  {
+    // The same cache again: the one there stays, untouched.
+    ParsedCache before = read_parsed_cache(path, kKey);
+    ParsedCacheWriter w(kKey, 0, parked);
+    fill(w);
+    w.park();
+    EXPECT_TRUE(w.keep(path, before.byte_size(), before.checksum()));
+  }
+  EXPECT_EQ(fs::last_write_time(path), written);
+  EXPECT_FALSE(fs::exists(parked));
+  // What a killed build left is removed by the next one; the cache itself stays.
+  std::ofstream(path + ".next-99") << "left";
+  std::ofstream(path + ".tmp-98") << "left";
+  remove_stale_parsed_caches(path);
+  EXPECT_FALSE(fs::exists(path + ".next-99"));
+  EXPECT_FALSE(fs::exists(path + ".tmp-98"));
+  EXPECT_EQ(read(path), expected);
   fs::remove_all(dir);
 }
 
