@@ -167,6 +167,9 @@ class TreeLoader {
     if (cache_->next && is_cacheable(p)) {
       keep->keep = true;
       keep->fresh = encode_parsed_file(kind, p);
+      // Held until every file is loaded: no room beyond its bytes (a string grown by appends
+      // may hold twice them; on a national portal that was some 0.6 GB more at the peak).
+      keep->fresh.shrink_to_fit();
       keep->encoded = keep->fresh;
     }
     return p;
