@@ -200,7 +200,7 @@ int run_build(const CommonFlags& f) {
       parsed_before = read_parsed_cache(parsed_path, parsed_key);
       before_size = parsed_before.byte_size();
       before_sum = parsed_before.checksum();
-      parsed_next.emplace(parsed_key, before_size, parsed_path + ".next-" + std::to_string(::getpid()));
+      parsed_next.emplace(parsed_key, parsed_path + ".next-" + std::to_string(::getpid()));
       load_cache = LoadCache{&parsed_before, &*parsed_next};
       o.load_cache = &load_cache;
     }

@@ -155,14 +155,13 @@ std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::s
   return it->second.encoded;
 }
 
-ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes, std::string park_path)
+ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::string park_path)
     : park_path_(std::move(park_path)) {
   ByteWriter w;
   w.raw(kMagic);
   w.varint(kParsedCacheFormat);
   w.text(key.generator);
   w.text(key.content_dir);
-  (void)expected_bytes;  // the pieces grow without copying
   put(w.bytes());
 }
 

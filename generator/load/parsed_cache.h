@@ -95,11 +95,8 @@ class ParsedCache {
 // The next cache, made entry by entry while loading.
 class ParsedCacheWriter {
  public:
-  // `expected_bytes`: room made at once, the size of the last cache (appending a large cache
-  // piece by piece would copy it again each time the buffer grows).
   // `park_path`: where park() puts the finished cache, a temporary file beside the cache.
-  explicit ParsedCacheWriter(const ParsedCacheKey& key, std::size_t expected_bytes = 0,
-                             std::string park_path = "");
+  explicit ParsedCacheWriter(const ParsedCacheKey& key, std::string park_path = "");
   ParsedCacheWriter(const ParsedCacheWriter&) = delete;
   ParsedCacheWriter& operator=(const ParsedCacheWriter&) = delete;
   ~ParsedCacheWriter();  // removes a parked cache that was not kept

@@ -165,7 +165,7 @@ TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
   };
   {
     // A build that fails after its load keeps nothing: the parked file goes with the writer.
-    ParsedCacheWriter w(kKey, 0, parked);
+    ParsedCacheWriter w(kKey, parked);
     fill(w);
     w.park();
     EXPECT_TRUE(w.parked());
@@ -174,7 +174,7 @@ TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
   EXPECT_FALSE(fs::exists(parked));
   EXPECT_FALSE(fs::exists(path));
   {
-    ParsedCacheWriter w(kKey, 0, parked);
+    ParsedCacheWriter w(kKey, parked);
     fill(w);
     w.park();
     EXPECT_TRUE(w.keep(path, 0, ""));
@@ -185,7 +185,7 @@ TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
   {
     // The same cache again: the one there stays, untouched.
     ParsedCache before = read_parsed_cache(path, kKey);
-    ParsedCacheWriter w(kKey, 0, parked);
+    ParsedCacheWriter w(kKey, parked);
     fill(w);
     w.park();
     EXPECT_TRUE(w.keep(path, before.byte_size(), before.checksum()));
