@@ -178,7 +178,7 @@ int run_build(const CommonFlags& f) {
   // And content files whose bytes are those of the last successful build are not parsed again.
   const std::string parsed_path = parsed_cache_path(f.out);
   const ParsedCacheKey parsed_key{identity, o.content_dir};
-  const bool keep_parsed = !parsed_key.generator.empty();
+  const bool keep_parsed = !identity.empty();
   if (!keep_parsed) remove_parsed_cache(parsed_path);
   remove_stale_parsed_caches(parsed_path);
   ParsedCache parsed_before;
