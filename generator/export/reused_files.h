@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/output.h"
+#include "model/sized_key.h"
 
 namespace congkhai {
 
@@ -18,10 +19,6 @@ struct ExportReuse {
   std::string version;
   const std::map<std::string, std::string>* previous_keys = nullptr;
 };
-
-// An exported file's key: the hash of its inputs, "-" and the size of the file they made, so
-// that a file reused without being made still tells its size: "<hash>-<bytes>".
-std::string sized_key(const std::string& hash, std::size_t bytes);
 
 // The size of the previous build's file at `path` when its key was made from the same inputs
 // (`hash`); nullopt when it was not, or there is no such key.

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "model/sized_key.h"
 #include "search/documents.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
@@ -140,25 +141,14 @@ std::string input_hash(const ShardReuse& reuse, std::string_view key, std::strin
 
 // The previous build's shard at `path`, when it was made from the same inputs: its size.
 std::optional<std::size_t> reusable(const ShardReuse& reuse, const std::string& path, const std::string& hash) {
-  if (!reuse.previous_keys) return std::nullopt;
-  auto it = reuse.previous_keys->find(path);
-  if (it == reuse.previous_keys->end()) return std::nullopt;
-  const std::string& key = it->second;
-  if (key.size() <= hash.size() + 1 || key.compare(0, hash.size(), hash) != 0 || key[hash.size()] != '-')
-    return std::nullopt;
-  std::size_t bytes = 0;
-  for (std::size_t i = hash.size() + 1; i < key.size(); ++i) {
-    if (key[i] < '0' || key[i] > '9') return std::nullopt;
-    bytes = bytes * 10 + static_cast<std::size_t>(key[i] - '0');
-  }
-  return bytes;
+  return reusable_size(reuse.previous_keys, path, hash);
 }
 
 // Hands out the previous build's shard in place of one with the same inputs.
 SearchShard reuse_shard(std::string key, std::size_t bytes, const std::string& hash, OutputSink* out) {
   OutputFile f;
   f.path = search_index_path(key, "js");
-  f.key = hash + "-" + std::to_string(bytes);
+  f.key = sized_key(hash, bytes);
   f.reused = true;
   out->add(std::move(f));
   return SearchShard{std::move(key), LunrJson(), "", bytes, {}, {}};
@@ -174,7 +164,7 @@ SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const 
   s.bytes = s.script.size();
   if (out) {
     OutputFile f{search_index_path(s.key, "js"), std::move(s.script), ""};
-    if (!hash.empty()) f.key = hash + "-" + std::to_string(s.bytes);
+    if (!hash.empty()) f.key = sized_key(hash, s.bytes);
     out->add(std::move(f));
     s.script.clear();
   } else {
