@@ -174,29 +174,44 @@ void ParsedCacheWriter::put(std::string_view bytes) {
   pieces_.back() += bytes;
 }
 
-void ParsedCacheWriter::put_header(ContentKind kind, std::string_view path, const ContentHash& hash,
-                                   std::size_t size) {
+std::string ParsedCacheWriter::header(ContentKind kind, std::string_view path, const ContentHash& hash,
+                                      std::size_t size) {
   ByteWriter w;
   w.boolean(true);
   w.varint(static_cast<std::uint64_t>(kind));
   w.text(path);
   put_hash(w, hash);
   w.varint(size);
-  put(w.bytes());
   ++count_;
+  return w.take();
 }
 
 void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
                             std::string_view encoded) {
-  put_header(kind, path, hash, encoded.size());
+  put(header(kind, path, hash, encoded.size()));
   put(encoded);
 }
 
 void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
                             std::string&& encoded) {
-  put_header(kind, path, hash, encoded.size());
+  std::string head = header(kind, path, hash, encoded.size());
+  // Into the buffer when it has room; else a piece of its own, of its own size: a fresh
+  // buffer here would be a buffer per entry (4 MB each, so some 400 GB of address space on a
+  // national portal, and a gigabyte of the allocator's bookkeeping for it, held to the end).
+  if (last_is_buffer_ && pieces_.back().size() + head.size() <= pieces_.back().capacity()) {
+    pieces_.back() += head;
+  } else {
+    head.shrink_to_fit();
+    pieces_.push_back(std::move(head));
+  }
   pieces_.push_back(std::move(encoded));
   last_is_buffer_ = false;
+}
+
+std::size_t ParsedCacheWriter::held_bytes() const {
+  std::size_t held = 0;
+  for (const std::string& p : pieces_) held += p.capacity();
+  return held;
 }
 
 std::string ParsedCacheWriter::finish() {

@@ -104,6 +104,8 @@ class ParsedCacheWriter {
   // The same, taking a freshly encoded entry whole instead of copying it.
   void add(ContentKind kind, std::string_view path, const ContentHash& hash, std::string&& encoded);
   std::size_t size() const { return count_; }
+  // The memory its pieces hold: about the cache's bytes, and never a buffer per entry.
+  std::size_t held_bytes() const;
   // The cache's bytes; the writer is spent.
   std::string finish();
   // Finishes the cache into its park path and gives its memory back: the load's end, before
@@ -118,7 +120,8 @@ class ParsedCacheWriter {
 
  private:
   void put(std::string_view bytes);  // copied into the last buffer piece
-  void put_header(ContentKind kind, std::string_view path, const ContentHash& hash, std::size_t size);
+  // An entry's header (its kind, path, hash and size), counted.
+  std::string header(ContentKind kind, std::string_view path, const ContentHash& hash, std::size_t size);
   // The cache's bytes in order, in pieces: appending never moves what is there (a national
   // cache is some 600 MB, and a growing string would copy it, holding it twice), and a fresh
   // entry is a piece of its own, moved in.

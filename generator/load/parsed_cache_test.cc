@@ -142,6 +142,27 @@ TEST(ParsedCache, SavedAtomicallyAndReadBack) {
   fs::remove_all(dir);
 }
 
+// A cold build moves every file's fresh encoding into the next cache: the writer then holds
+// about the cache's bytes, not a buffer per entry, and writes the bytes copied entries give.
+TEST(ParsedCache, FreshEntriesAreHeldWithoutABufferEach) {
+  ParsedCacheWriter moved(kKey), copied(kKey);
+  std::size_t bytes = 0;
+  for (int i = 0; i < 200; ++i) {
+    const std::string path = "content/u" + std::to_string(i) + "/plans/2024.md";
+    std::string encoded = encode_parsed_file(ContentKind::kPlan, plan_with_warning());
+    bytes += path.size() + encoded.size();
+    copied.add(ContentKind::kPlan, path, hash_bytes(path), std::string_view(encoded));
+    if (i % 50 == 7) {  // an entry taken from the last build's cache, between fresh ones
+      moved.add(ContentKind::kPlan, path, hash_bytes(path), std::string_view(encoded));
+      continue;
+    }
+    moved.add(ContentKind::kPlan, path, hash_bytes(path), std::move(encoded));
+  }
+  // The entries, the buffer the cache starts with and one after each copied entry.
+  EXPECT_LT(moved.held_bytes(), 2 * bytes + (std::size_t{4} << 20) * 5);
+  EXPECT_EQ(moved.finish(), copied.finish());
+}
+
 // The next cache leaves memory at the end of the load, parked in a file beside the cache, and
 // replaces the cache only when the build keeps it.
 TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
