@@ -246,6 +246,15 @@ void append_js_number(std::string* out, double value) {
     out->push_back('0');
     return;
   }
+  // An integer below 2^53 (an index's scores in thousandths, most of what it holds) is written
+  // as its digits: every integer there is a double of its own, so no shorter decimal gives
+  // it back and the shortest round-trip search below would find exactly these digits.
+  if (std::abs(value) < 1e15 && value == std::floor(value)) {
+    long long v = static_cast<long long>(value);
+    if (v < 0) out->push_back('-');
+    append_unsigned(out, static_cast<unsigned long long>(v < 0 ? -v : v));
+    return;
+  }
   // Shortest round-trip digits and exponent, then ECMAScript's Number::toString layout.
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);

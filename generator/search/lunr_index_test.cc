@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace congkhai {
@@ -36,6 +37,24 @@ TEST(JsNumber, MatchesNumberToString) {
   EXPECT_EQ(js_number(123456789012345680000.0), "123456789012345680000");
   EXPECT_EQ(js_number(0.0), "0");
   EXPECT_EQ(js_number(-0.0), "0");
+}
+
+// Whole numbers, as the index's scores in thousandths are: below 2^53, where every whole
+// number is a double of its own, Number::toString writes their digits, as to_chars does in
+// fixed form.
+TEST(JsNumber, WholeNumbersAreWrittenAsTheirShortestDigits) {
+  auto check = [](double v) {
+    char buf[400];
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    EXPECT_EQ(js_number(v), std::string(buf, res.ptr)) << v;
+  };
+  for (double v = -3000; v <= 300000; v += 1) check(v);
+  for (double v = 1; v < 9e15; v = v * 7 + 3) {
+    check(v);
+    check(-v);
+  }
+  for (double v : {999999999999999.0, 1e15, 1e15 + 1, 9007199254740991.0, 9007199254740992.0})
+    check(v);
 }
 
 TEST(JsNumber, ThousandthsAreWrittenAsNumberToStringWritesThem) {
