@@ -14,6 +14,12 @@ namespace {
 // their bits, so that the encoding is unambiguous and nothing is formatted; then hash_bytes.
 class InputHasher {
  public:
+  // The bytes go to a buffer of the thread's, kept from one key to the next: a plan's inputs
+  // are tens of kilobytes, and a fresh buffer would grow to them by copies for every plan.
+  InputHasher() : buf_(buffer()) { buf_.clear(); }
+  InputHasher(const InputHasher&) = delete;
+  InputHasher& operator=(const InputHasher&) = delete;
+
   void text(std::string_view s) {
     u64(s.size());
     buf_.append(s);
@@ -50,7 +56,11 @@ class InputHasher {
   std::string hex() const { return hash_bytes(buf_).hex(); }
 
  private:
-  std::string buf_;
+  static std::string& buffer() {
+    thread_local std::string b;
+    return b;
+  }
+  std::string& buf_;
 };
 
 void add_unit(InputHasher& h, const Portal& portal, int u) {
