@@ -336,7 +336,7 @@ TEST_F(SiteRendererTest, HistoryNamesACommonReporterOnce) {
       << same;
   EXPECT_FALSE(contains(same, "Báo cáo: ")) << same;
   // A note of one paragraph is that paragraph; a longer one keeps the prose styles.
-  EXPECT_TRUE(contains(same, "(Quý I/2023)</span></p>\n<p>Đã gửi.</p>\n</li>")) << same;
+  EXPECT_TRUE(contains(same, "(Quý I/2023)</span>\n<p>Đã gửi.</p></li>")) << same;
 
   std::string two = with_second_update("Công an xã", "Đã gửi.\n\n- bản một;\n- bản hai.");
   EXPECT_FALSE(contains(two, "lần cập nhật do")) << two;
@@ -346,7 +346,7 @@ TEST_F(SiteRendererTest, HistoryNamesACommonReporterOnce) {
 
   // A single update names its reporter with it.
   std::string one = panel(plan_page_html());
-  EXPECT_TRUE(contains(one, "<p class=\"entry-by\">Báo cáo: Văn phòng</p>\n</li>")) << one;
+  EXPECT_TRUE(contains(one, "<p class=\"entry-by\">Báo cáo: Văn phòng</p></li>")) << one;
   EXPECT_FALSE(contains(one, "lần cập nhật do")) << one;
 }
 
@@ -362,8 +362,8 @@ TEST_F(SiteRendererTest, PlanSummaryCountsEachTaskUnderOneStatus) {
   // Overdue is said to be a part of the unfinished tasks, and leads to them.
   EXPECT_TRUE(contains(plan, "Trong số chưa hoàn thành, <a href=\"#loc-qua-han\"><strong data-n=\"subset\" data-key=\"overdue\">1</strong> nhiệm vụ</a>"));
   // The rows carry what the filters need.
-  EXPECT_TRUE(contains(plan, "class=\"row-task row-task--overdue row-task--unfinished\" data-status=\"in-progress\""));
-  EXPECT_TRUE(contains(plan, "class=\"row-task row-task--done\" data-status=\"done\""));
+  EXPECT_TRUE(contains(plan, "class=\"row-task row-task--overdue\" data-status=\"in-progress\""));
+  EXPECT_TRUE(contains(plan, "class=\"row-task\" data-status=\"done\""));
   EXPECT_FALSE(contains(plan, "đã kết thúc")) << "the year 2023 is not over on 2023-06-30";
   // By part of the plan: section I holds the done task and the overdue one; II the other three.
   EXPECT_TRUE(contains(plan, "<tr data-sum=\"part\"><th scope=\"row\"><span class=\"section-num\">I</span> Công tác chỉ đạo"
@@ -1057,10 +1057,10 @@ TEST(SiteRendererSubTasks, SubRowsCountWithinTheirTaskAndTargetsQuoteThePlan) {
   for (const auto& f : files)
     if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") html = f.bytes;
   ASSERT_FALSE(html.empty());
-  EXPECT_NE(html.find("<tr id=\"nv-mot-cua\" class=\"row-task row-task--overdue row-task--unfinished\" data-status=\"no-report\">"),
+  EXPECT_NE(html.find("<tr id=\"nv-mot-cua\" class=\"row-task row-task--overdue\" data-status=\"no-report\">"),
             std::string::npos)
       << "the task is overdue through its sub-task, and nobody reported on it";
-  EXPECT_NE(html.find("<tr id=\"nv-tiep-nhan\" class=\"row-subtask row-subtask--overdue row-subtask--unfinished\""),
+  EXPECT_NE(html.find("<tr id=\"nv-tiep-nhan\" class=\"row-subtask row-subtask--overdue\""),
             std::string::npos);
   std::size_t rows = 0;
   for (std::size_t at = html.find("class=\"row-task"); at != std::string::npos; at = html.find("class=\"row-task", at + 1))
