@@ -372,6 +372,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                     {"value", vi_number(meas.value_text.empty() ? vi_number(meas.value) : meas.value_text) + unit_suffix},
                     {"source", meas.source_note}});
     }
+    // A source every measurement names is said once, under the list.
+    std::string one_source = ms.size() > 1 ? ms[0]["source"].get<std::string>() : "";
+    for (const json& m : ms)
+      if (m["source"] != one_source) one_source.clear();
+    if (!one_source.empty())
+      for (json& m : ms) m["source"] = "";
+    v["source"] = one_source;
+    v["measurement_count"] = std::to_string(ms.size());
     v["measurements"] = std::move(ms);
     if (!charted.empty()) chart.label = chart_label(t, charted, v["goal_text"].get<std::string>(), unit_suffix);
     v["chart_svg"] = line_chart_svg(chart);

@@ -628,6 +628,40 @@ TEST_F(SiteRendererTest, TargetChartHasAPointPerMeasurementAndATextEquivalent) {
   EXPECT_TRUE(contains(html, "2 số liệu, từ 41,5% ngày 31/03/2023 đến 58% ngày 30/06/2023"));
 }
 
+TEST_F(SiteRendererTest, ASourceOfEveryMeasurementIsNamedOnce) {
+  auto measurements = [&](const std::string& first_source, const std::string& second_source) {
+    Portal portal = testing::test_portal();
+    portal.progress[0].measurements[0].source_note = first_source;
+    Measurement later = portal.progress[0].measurements[0];
+    later.date = Date{2023, 6, 30};
+    later.value = 58;
+    later.value_text = "58";
+    later.source_note = second_source;
+    portal.progress[0].measurements.push_back(later);
+    PortalFacts facts = testing::test_facts(portal);
+    facts.measurements.push_back({0, 1, 0});
+    facts.plans[0].targets[0].measurements = {0, 1};
+    Diagnostics errors;
+    for (const OutputFile& f : render_site(portal, facts, theme_, options_, &errors))
+      if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") {
+        size_t from = f.bytes.find("<details class=\"measurements\">");
+        return f.bytes.substr(from, f.bytes.find("</details>", from) - from);
+      }
+    return std::string();
+  };
+  std::string same = measurements("Hệ thống một cửa", "Hệ thống một cửa");
+  EXPECT_TRUE(contains(same, "<li><time datetime=\"2023-03-31\">31/03/2023</time>: 41,5%</li>")) << same;
+  EXPECT_TRUE(contains(same, "</ul>\n<p class=\"muted\">Nguồn của cả 2 số liệu: Hệ thống một cửa</p>")) << same;
+  EXPECT_FALSE(contains(same, "(nguồn:")) << same;
+  std::string two = measurements("Hệ thống một cửa", "Sổ theo dõi");
+  EXPECT_TRUE(contains(two, "41,5% <span class=\"muted\">(nguồn: Hệ thống một cửa)</span></li>")) << two;
+  EXPECT_TRUE(contains(two, "58% <span class=\"muted\">(nguồn: Sổ theo dõi)</span></li>")) << two;
+  EXPECT_FALSE(contains(two, "Nguồn của cả")) << two;
+  std::string some = measurements("Hệ thống một cửa", "");
+  EXPECT_TRUE(contains(some, "41,5% <span class=\"muted\">(nguồn: Hệ thống một cửa)</span></li>")) << some;
+  EXPECT_FALSE(contains(some, "Nguồn của cả")) << some;
+}
+
 TEST_F(SiteRendererTest, NoPageHasAStyleAttribute) {
   // The Content-Security-Policy allows styles from the site's own stylesheet only.
   std::regex style_attr("<[^>]*\\sstyle\\s*=", std::regex::icase);
