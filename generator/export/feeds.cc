@@ -179,12 +179,15 @@ std::string progress_summary(const Portal& portal, const PortalFacts& facts, int
     }
     summary += ".";
   }
-  if (!done.empty())
-    summary += "\nMới hoàn thành (" + std::to_string(done.size()) + "): " + named_list(done, "nhiệm vụ") + ".";
+  // A line ends with a full stop, unless with the ellipsis of a shortened text.
+  auto line = [&](const std::string& text) {
+    summary += "\n" + text + (text.ends_with("…") ? "" : ".");
+  };
+  if (!done.empty()) line("Mới hoàn thành (" + std::to_string(done.size()) + "): " + named_list(done, "nhiệm vụ"));
   if (!late.empty())
-    summary += "\nĐã quá hạn mà chưa hoàn thành (" + std::to_string(late.size()) + "): " + named_list(late, "nhiệm vụ") + ".";
+    line("Đã quá hạn mà chưa hoàn thành (" + std::to_string(late.size()) + "): " + named_list(late, "nhiệm vụ"));
   if (!measured.empty())
-    summary += "\n" + std::to_string(measured.size()) + " số liệu chỉ tiêu: " + named_list(measured, "số liệu") + ".";
+    line(std::to_string(measured.size()) + " số liệu chỉ tiêu: " + named_list(measured, "số liệu"));
   if (!summary.empty() && summary.front() == '\n') summary.erase(0, 1);
   return summary;
 }
