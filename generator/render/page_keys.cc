@@ -3,6 +3,7 @@
 #include "model/input_hasher.h"
 #include "model/model_codec.h"
 #include "model/urls.h"
+#include "render/format.h"
 #include "text/content_hash.h"
 
 namespace congkhai {
@@ -130,6 +131,32 @@ void add_measurement(InputHasher& h, const ViewContext& ctx, int at) {
   h.text(m->source_note);
 }
 
+// The page's unit and each unit above it, as unit_crumbs and frame_view read them: name and
+// level (the display name), path (links, breadcrumbs, the search area), feedback and contact
+// e-mail ("report a problem").
+void add_unit_chain(InputHasher& h, const Portal& portal, int unit) {
+  const int units = static_cast<int>(portal.units.size());
+  int steps = 0;
+  for (int u = unit; u >= 0 && u < units && steps <= units; u = portal.units[u].parent, ++steps) {
+    const Unit& x = portal.units[u];
+    h.flag(true);
+    h.text(x.name);
+    h.integer(static_cast<int>(x.level));
+    h.text(x.url_path);
+    h.text(x.feedback);
+    h.text(x.contact.email);
+  }
+  h.flag(false);
+}
+
+// Every field of a model struct, through its codec, in 16 bytes.
+template <typename T>
+void add_whole(InputHasher& h, const T& x) {
+  ByteWriter w;
+  encode(w, x);
+  h.hash(hash_bytes(w.bytes()));
+}
+
 }  // namespace
 
 std::string render_fingerprint(const Theme& theme, const RenderOptions& options) {
@@ -155,9 +182,9 @@ std::string view_page_key(std::string_view fingerprint, const PageView& page) {
   return h.finish().hex();
 }
 
-std::string plan_pages_fingerprint(const ViewContext& ctx, std::string_view render_fingerprint) {
+std::string input_keys_fingerprint(const ViewContext& ctx, std::string_view render_fingerprint) {
   InputHasher h;
-  h.text(kPlanPageKeyFormat);
+  h.text(kInputPageKeyFormat);
   h.text(render_fingerprint);
   const Site& site = ctx.portal.site;
   for (const std::string* s : {&site.title, &site.description, &site.base_url, &site.sample_data_notice,
@@ -174,7 +201,7 @@ std::string plan_pages_fingerprint(const ViewContext& ctx, std::string_view rend
 
 // The key covers, besides the fingerprints (render_fingerprint: the generator's version and
 // identity, serve mode and its extra head, every template and partial of the theme;
-// plan_pages_fingerprint: kPlanPageKeyFormat, the site's title, description, address, notice
+// input_keys_fingerprint: kInputPageKeyFormat, the site's title, description, address, notice
 // and licence, the reference date, every asset's version query), all that plan_page_view
 // and frame_view read for plan `index`:
 //  - the page's path (its unit's path and the plan's id);
@@ -205,23 +232,9 @@ std::string plan_page_key(const ViewContext& ctx, int index, std::string_view fi
   InputHasher h;
   h.text(fingerprint);
   h.text(path);
-  {
-    ByteWriter w;
-    encode(w, plan);
-    h.hash(hash_bytes(w.bytes()));
-  }
-  const int units = static_cast<int>(portal.units.size());
-  int steps = 0;
-  for (int u = plan.unit; u >= 0 && u < units && steps <= units; u = portal.units[u].parent, ++steps) {
-    const Unit& unit = portal.units[u];
-    h.flag(true);
-    h.text(unit.name);
-    h.integer(static_cast<int>(unit.level));
-    h.text(unit.url_path);
-    h.text(unit.feedback);
-    h.text(unit.contact.email);
-  }
-  h.flag(false);
+  h.text("plan");
+  add_whole(h, plan);
+  add_unit_chain(h, portal, plan.unit);
   const bool implements_here = plan.implements && plan.implements_index >= 0 &&
                                plan.implements_index < static_cast<int>(portal.plans.size());
   h.flag(implements_here);
@@ -259,6 +272,62 @@ std::string plan_page_key(const ViewContext& ctx, int index, std::string_view fi
   }
   h.u64(plan.implemented_by.size());
   for (int p : plan.implemented_by) add_view(h, plan_summary(ctx, p, path));
+  return h.hex();
+}
+
+// The key covers, besides the fingerprints (as plan_page_key's), all that report_page_view
+// and frame_view read for report `index`:
+//  - the page's path (its unit's path and the report's id);
+//  - every field of the report, through its codec (so also its source path, positions and
+//    the index of its plan, which the page does not show);
+//  - its unit and each unit above (as for a plan page);
+//  - its plan, when it has one: its label, title and page; for each task the report names,
+//    whether the plan has it, and then its label as the page gives it (numbered_task: its
+//    number within its sections), its anchor and its status as of the reference date (the
+//    task's facts: reported, status); for each target it names, whether the plan has it,
+//    its measure and its anchor.
+// Not covered, because the report page reads none of them: the plan's other fields and
+// facts, its progress, and every other unit's, plan's and report's fields.
+std::string report_page_key(const ViewContext& ctx, int index, std::string_view fingerprint) {
+  const Portal& portal = ctx.portal;
+  const Report& report = portal.reports[index];
+  const std::string path = report_page(portal, report);
+  InputHasher h;
+  h.text(fingerprint);
+  h.text(path);
+  h.text("report");
+  add_whole(h, report);
+  add_unit_chain(h, portal, report.unit);
+  const bool has_plan = report.plan >= 0 && report.plan < static_cast<int>(portal.plans.size());
+  h.flag(has_plan);
+  if (!has_plan) return h.hex();
+  const Plan& plan = portal.plans[report.plan];
+  const PlanFacts* pf =
+      report.plan < static_cast<int>(ctx.facts.plans.size()) ? &ctx.facts.plans[report.plan] : nullptr;
+  h.text(plan_label(plan));
+  h.text(plan.title);
+  h.text(plan_page(portal, plan));
+  for (const std::string& id : report.tasks) {
+    const Task* t = find_task(plan, id);
+    h.flag(t != nullptr);
+    if (!t) continue;
+    const std::size_t ti = static_cast<std::size_t>(t - plan.tasks.data());
+    h.text(numbered_task(plan, *t, short_text(t->text, 110)));
+    h.text(task_anchor(*t));
+    const bool known = pf && ti < pf->tasks.size();
+    h.flag(known);
+    if (known) {
+      h.flag(pf->tasks[ti].reported);
+      h.integer(static_cast<int>(pf->tasks[ti].status));
+    }
+  }
+  for (const std::string& id : report.targets) {
+    const Target* t = find_target(plan, id);
+    h.flag(t != nullptr);
+    if (!t) continue;
+    h.text(t->measure);
+    h.text(target_anchor(*t));
+  }
   return h.hex();
 }
 

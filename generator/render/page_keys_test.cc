@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -47,14 +48,15 @@ struct Page {
   std::string key, bytes;
 };
 
-Page plan_page_of(const Inputs& in, int plan) {
+Page page_of(const Inputs& in, PageJob job) {
   const PageRenderer pages(in.portal, in.facts, in.theme, in.options);
   Diagnostics errors;
-  OutputFile f = pages.render({PageJob::Kind::kPlan, plan}, &errors);
+  OutputFile f = pages.render(job, &errors);
   for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
   EXPECT_FALSE(f.reused);
   return {f.key, f.bytes};
 }
+Page plan_page_of(const Inputs& in, int plan) { return page_of(in, {PageJob::Kind::kPlan, plan}); }
 
 struct Change {
   std::string what;
@@ -349,32 +351,41 @@ Inputs base_inputs() {
   return in;
 }
 
-// The property incremental builds rest on, for every input of a plan page: whatever changes
-// the page changes its key. Plan 0's page and plan 2's (which lists plan 0) are both watched.
-TEST(PlanPageKey, EveryInputThePageReadsChangesTheKey) {
+// The property incremental builds rest on, for every input of a page keyed by its inputs:
+// whatever changes the page changes its key. Watched: plan 0's page, plan 2's (which lists
+// plan 0) and the page of the report about plan 0.
+TEST(PageKeysFromInputs, EveryInputThePageReadsChangesTheKey) {
   const Inputs base = base_inputs();
-  const Page before[] = {plan_page_of(base, 0), plan_page_of(base, 2)};
-  ASSERT_FALSE(before[0].bytes.empty());
-  ASSERT_EQ(before[0].key.size(), 32u);
-  std::size_t shown = 0;
+  const std::vector<std::pair<std::string, PageJob>> watched = {
+      {"plan 0", {PageJob::Kind::kPlan, 0}}, {"plan 2", {PageJob::Kind::kPlan, 2}}, {"report 0", {PageJob::Kind::kReport, 0}}};
+  std::vector<Page> before;
+  for (const auto& [name, job] : watched) {
+    before.push_back(page_of(base, job));
+    ASSERT_FALSE(before.back().bytes.empty()) << name;
+    ASSERT_EQ(before.back().key.size(), 32u) << name;
+  }
+  std::map<std::string, std::size_t> shown;
   for (const Change& c : changes()) {
     Inputs in = base;
     c.apply(in);
-    for (int i : {0, 1}) {
-      const Page after = plan_page_of(in, i == 0 ? 0 : 2);
+    for (std::size_t i = 0; i < watched.size(); ++i) {
+      const Page after = page_of(in, watched[i].second);
       if (after.bytes != before[i].bytes) {
-        ++shown;
-        EXPECT_NE(after.key, before[i].key) << c.what << " changes plan " << (i == 0 ? 0 : 2) << "'s page but not its key";
+        ++shown[watched[i].first];
+        EXPECT_NE(after.key, before[i].key) << c.what << " changes " << watched[i].first << "'s page but not its key";
       }
     }
   }
-  // The changes are seen: most of them change a page (a test of the list itself).
-  EXPECT_GT(shown, 120u);
+  // The changes are seen: many of them change each page (a test of the list itself).
+  EXPECT_GT(shown["plan 0"], 100u);
+  EXPECT_GT(shown["plan 2"], 30u);
+  EXPECT_GT(shown["report 0"], 40u);
+  for (const auto& [name, n] : shown) std::cout << name << ": " << n << " changes shown\n";
 }
 
 // What the key leaves out changes neither the page nor the key: a page is not rendered
 // again for nothing.
-TEST(PlanPageKey, WhatThePageDoesNotReadLeavesTheKey) {
+TEST(PageKeysFromInputs, WhatAPlanPageDoesNotReadLeavesItsKey) {
   const Inputs base = base_inputs();
   const Page before = plan_page_of(base, 0);
   const std::vector<Change> unread = {
@@ -399,18 +410,19 @@ TEST(PlanPageKey, WhatThePageDoesNotReadLeavesTheKey) {
   }
 }
 
-TEST(PlanPageKey, SameInputsSameKeyAndKeysDifferByPlan) {
+TEST(PageKeysFromInputs, SameInputsSameKeyAndKeysDifferByPage) {
   const Inputs base = base_inputs();
   EXPECT_EQ(plan_page_of(base, 0).key, plan_page_of(base, 0).key);
   std::set<std::string> keys;
   for (int p = 0; p < static_cast<int>(base.portal.plans.size()); ++p) keys.insert(plan_page_of(base, p).key);
-  EXPECT_EQ(keys.size(), base.portal.plans.size());
+  keys.insert(page_of(base, {PageJob::Kind::kReport, 0}).key);
+  EXPECT_EQ(keys.size(), base.portal.plans.size() + 1);
 }
 
 // A whole site built incrementally after one change, with the facts derived as a build
 // derives them: every page reused is one whose bytes a full build keeps, and the keys are
 // those of the full build.
-TEST(PlanPageKey, NoPageIsStaleAfterAnyOneChange) {
+TEST(PageKeysFromInputs, NoPageIsStaleAfterAnyOneChange) {
   struct Edit {
     const char* what;
     std::function<void(Portal&, Date&)> apply;
@@ -429,6 +441,8 @@ TEST(PlanPageKey, NoPageIsStaleAfterAnyOneChange) {
       {"a measurement's value", [](Portal& p, Date&) { p.progress[0].measurements[0].value = 61; }},
       {"a report's title", [](Portal& p, Date&) { p.reports[0].title += " (sửa)"; }},
       {"a report's date", [](Portal& p, Date&) { p.reports[0].date = {2023, 4, 9}; }},
+      {"a report's body", [](Portal& p, Date&) { p.reports[0].body += " (sửa)"; }},
+      {"a task a report names, renumbered", [](Portal& p, Date&) { p.plans[0].tasks[1].number = "2"; }},
       {"the commune renamed", [](Portal& p, Date&) { p.units[2].name = "Sơn Lâm Mới"; }},
       {"the district renamed", [](Portal& p, Date&) { p.units[1].name = "Hương Sơn Mới"; }},
       {"the province's e-mail", [](Portal& p, Date&) { p.units[0].contact.email = "lienhe@hatinh.gov.vn"; }},
@@ -479,7 +493,7 @@ TEST(PlanPageKey, NoPageIsStaleAfterAnyOneChange) {
 }
 
 // An edit of one plan renders its page again and reuses the other plans' pages.
-TEST(PlanPageKey, AnEditOfOnePlanRendersItsPageAlone) {
+TEST(PageKeysFromInputs, AnEditOfOnePlanRendersItsPageAlone) {
   Inputs in = base_inputs();
   Diagnostics errors;
   std::map<std::string, std::string> keys;

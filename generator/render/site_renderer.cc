@@ -84,7 +84,7 @@ Diagnostics missing_page_templates(const Portal& portal, const Theme& theme) {
 PageRenderer::PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                            const RenderOptions& options)
     : portal_(portal), facts_(facts), options_(options), fingerprint_(render_fingerprint(theme, options)),
-      plan_fingerprint_(plan_pages_fingerprint(ViewContext{portal, facts, options}, fingerprint_)),
+      input_fingerprint_(input_keys_fingerprint(ViewContext{portal, facts, options}, fingerprint_)),
       templates_(std::make_unique<const TemplateRenderer>(theme)) {}
 
 PageRenderer::~PageRenderer() = default;
@@ -98,11 +98,13 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
     return it != options_.previous_keys->end() && it->second == f.key;
   };
   OutputFile f;
-  // A plan's page is keyed by its inputs (page_keys.h): an unchanged one costs its key alone,
-  // its view is not built.
-  if (job.kind == Kind::kPlan) {
+  // A plan's or report's page is keyed by its inputs (page_keys.h): an unchanged one costs its
+  // key alone, its view is not built.
+  const bool by_inputs = job.kind == Kind::kPlan || job.kind == Kind::kReport;
+  if (by_inputs) {
     f.path = page_path(portal_, job);
-    f.key = plan_page_key(ctx, job.index, plan_fingerprint_);
+    f.key = job.kind == Kind::kPlan ? plan_page_key(ctx, job.index, input_fingerprint_)
+                                    : report_page_key(ctx, job.index, input_fingerprint_);
     f.reused = reused(f);
     if (f.reused) return f;
   }
@@ -115,7 +117,7 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
                   : job.kind == Kind::kOpenData ? open_data_page_view(ctx)
                   : job.kind == Kind::kAbout    ? about_page_view(ctx)
                                                 : not_found_page_view(ctx);
-  if (job.kind != Kind::kPlan) {
+  if (!by_inputs) {
     f.path = page.path;
     f.key = view_page_key(fingerprint_, page);
     f.reused = reused(f);

@@ -59,8 +59,8 @@ class PageRenderer {
   const Portal& portal_;
   const PortalFacts& facts_;
   const RenderOptions& options_;
-  std::string fingerprint_;       // render_fingerprint (page_keys.h)
-  std::string plan_fingerprint_;  // plan_pages_fingerprint
+  std::string fingerprint_;        // render_fingerprint (page_keys.h)
+  std::string input_fingerprint_;  // input_keys_fingerprint
   std::unique_ptr<const TemplateRenderer> templates_;
 };
 
