@@ -155,7 +155,9 @@ TEST(BuildExports, WorksWithTheDeriveStage) {
   json plan = json::parse(find_output(files, "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json")->bytes);
   EXPECT_EQ(plan["as_of"], "2023-06-30");
   EXPECT_EQ(plan["tasks"][0]["status"], "done");
-  EXPECT_EQ(plan["progress"].size(), 2u);
+  ASSERT_EQ(plan["progress"].size(), 1u);  // one progress file
+  EXPECT_EQ(plan["progress"][0]["entries"].size(), 2u);
+  EXPECT_EQ(plan["progress"][0]["measurements"].size(), 2u);
   EXPECT_EQ(plan["targets"][0]["latest"]["value"], 41.5);
 }
 

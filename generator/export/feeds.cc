@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <cstdio>
+#include <cstring>
 #include <tuple>
 
 #include "export/export_paths.h"
@@ -37,15 +38,15 @@ struct FeedEntry {
 };
 
 // Bump whenever what a feed says, or how, changes: feeds' keys are made from their inputs.
-constexpr std::string_view kFeedFormat = "feed 1";
+constexpr std::string_view kFeedFormat = "feed 2";
 
-// The first line of a Markdown task text, without list markers, cut at about 120 bytes on a
+// The first line of a Markdown task text, without list markers, cut at about 80 bytes on a
 // UTF-8 boundary.
 std::string short_text(const std::string& markdown) {
   std::string line = markdown.substr(0, markdown.find('\n'));
   while (!line.empty() && (line.back() == ':' || line.back() == ' ')) line.pop_back();
-  if (line.size() <= 120) return line;
-  size_t cut = 120;
+  if (line.size() <= 80) return line;
+  size_t cut = 80;
   while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
   return line.substr(0, cut) + "…";
 }
@@ -99,33 +100,103 @@ bool progress_entry(const Portal& portal, const ProgressRecord& rec, const Date&
   return true;
 }
 
-// A progress record's summary: one line per entry and measurement dated by as_of.
-std::string progress_summary(const Portal& portal, const ProgressRecord& rec, const Date& as_of) {
+// How many items each list of a progress summary names; the page has the rest.
+constexpr std::size_t kNamedItems = 3;
+
+// "a; b; c và 2 nhiệm vụ khác"
+std::string named_list(const std::vector<std::string>& items, const std::string& what) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < kNamedItems; ++i) out += (i ? "; " : "") + items[i];
+  if (items.size() > kNamedItems) out += " và " + std::to_string(items.size() - kNamedItems) + " " + what + " khác";
+  return out;
+}
+
+// The first day a possibly partial date can be.
+Date first_day(Date d) {
+  if (d.month == 0) d.month = 1;
+  if (d.day == 0) d.day = 1;
+  return d;
+}
+
+// Whether an entry (record `record`, entry `index`) of a task was preceded, in the order the
+// facts give the task's entries, by one saying it was done.
+bool done_before(const Portal& portal, const PortalFacts& facts, const TaskFacts& tf, int record, int index) {
+  for (int at : tf.entries) {
+    if (at < 0 || at >= static_cast<int>(facts.entries.size())) continue;
+    const EntryRef& ref = facts.entries[at];
+    if (ref.record == record && ref.index == index) return false;
+    if (ref.record < 0 || ref.record >= static_cast<int>(portal.progress.size())) continue;
+    const auto& entries = portal.progress[ref.record].entries;
+    if (ref.index >= 0 && ref.index < static_cast<int>(entries.size()) && entries[ref.index].status == TaskStatus::kDone)
+      return true;
+  }
+  return false;
+}
+
+// A progress record's summary, as of the reference date: how many tasks it updates and in
+// which state, then the few that matter most, named (those it says are done for the first
+// time, and those still not done when it was written although their deadline had passed),
+// and its measurements. Every entry is on the plan's page, which the entry links to.
+std::string progress_summary(const Portal& portal, const PortalFacts& facts, int record) {
+  const ProgressRecord& rec = portal.progress[record];
   const Plan& plan = portal.plans[rec.plan];
-  std::string summary;
-  for (const auto& entry : rec.entries) {
-    if (!dated_by(entry.date, as_of)) continue;
+  const PlanFacts* pf = rec.plan < static_cast<int>(facts.plans.size()) ? &facts.plans[rec.plan] : nullptr;
+  constexpr TaskStatus kOrder[] = {TaskStatus::kDone, TaskStatus::kInProgress, TaskStatus::kNotStarted,
+                                   TaskStatus::kPostponed, TaskStatus::kCancelled};
+  int count[5] = {}, tasks = 0;
+  std::vector<std::string> done, late, measured;
+  for (std::size_t i = 0; i < rec.entries.size(); ++i) {
+    const ProgressEntry& entry = rec.entries[i];
+    if (!dated_by(entry.date, facts.as_of)) continue;
+    ++tasks;
+    ++count[static_cast<int>(entry.status)];
     const Task* task = find_task(plan, entry.task);
     std::string what = task ? numbered_task(plan, *task, short_text(task->text)) : entry.task;
-    summary += "• " + what + ": " + task_status_vi(entry.status);
-    if (entry.percent >= 0) summary += " (" + std::to_string(entry.percent) + "%)";
-    summary += "\n";
+    const std::size_t t = task ? static_cast<std::size_t>(task - plan.tasks.data()) : 0;
+    const TaskFacts* tf = task && pf && t < pf->tasks.size() ? &pf->tasks[t] : nullptr;
+    if (entry.status == TaskStatus::kDone) {
+      if (!tf || !done_before(portal, facts, *tf, record, static_cast<int>(i))) done.push_back(what);
+    } else if (entry.status != TaskStatus::kCancelled && tf && tf->due && *tf->due < first_day(entry.date)) {
+      late.push_back(what + " (hạn " + format_vi(*tf->due) + ")");
+    }
   }
   for (const auto& m : rec.measurements) {
-    if (!dated_by(m.date, as_of)) continue;
+    if (!dated_by(m.date, facts.as_of)) continue;
     const Target* target = find_target(plan, m.target);
     std::string value = m.value_text.empty() ? format_number(m.value) : m.value_text;
-    summary += "• " + (target ? target->measure : m.target) + ": " + value +
-               (target ? target->unit : "") + "\n";
+    // The unit as the page puts it: "%" right after the number, any other after a space.
+    std::string unit = target ? target->unit : "";
+    if (!unit.empty() && unit != "%") unit = " " + unit;
+    measured.push_back((target ? target->measure : m.target) + ": " + value + unit);
   }
-  if (!summary.empty()) summary.pop_back();
+  std::string summary;
+  if (tasks > 0) {
+    summary = "Cập nhật " + std::to_string(tasks) + " nhiệm vụ:";
+    const char* sep = " ";
+    for (TaskStatus s : kOrder) {
+      if (!count[static_cast<int>(s)]) continue;
+      summary += sep + std::to_string(count[static_cast<int>(s)]) + " " + task_status_vi(s);
+      sep = ", ";
+    }
+    summary += ".";
+  }
+  // A line ends with a full stop, unless with the ellipsis of a shortened text.
+  auto line = [&](const std::string& text) {
+    summary += "\n" + text + (text.ends_with("…") ? "" : ".");
+  };
+  if (!done.empty()) line("Mới hoàn thành (" + std::to_string(done.size()) + "): " + named_list(done, "nhiệm vụ"));
+  if (!late.empty())
+    line("Đã quá hạn mà chưa hoàn thành (" + std::to_string(late.size()) + "): " + named_list(late, "nhiệm vụ"));
+  if (!measured.empty())
+    line(std::to_string(measured.size()) + " số liệu chỉ tiêu: " + named_list(measured, "số liệu"));
+  if (!summary.empty() && summary.front() == '\n') summary.erase(0, 1);
   return summary;
 }
 
 // Fills the entry's summary and escaped XML parts, once.
-void prepare(const Portal& portal, const Date& as_of, FeedEntry* e) {
+void prepare(const Portal& portal, const PortalFacts& facts, FeedEntry* e) {
   if (!e->head_xml.empty()) return;
-  if (e->record >= 0) e->summary = progress_summary(portal, portal.progress[e->record], as_of);
+  if (e->record >= 0) e->summary = progress_summary(portal, facts, e->record);
   e->head_xml = "  <entry>\n";
   e->head_xml += "    <id>" + xml_escape(e->id) + "</id>\n";
   e->head_xml += "    <title type=\"text\">" + xml_escape(e->title) + "</title>\n";
@@ -267,7 +338,7 @@ std::string write_feed(const Portal& portal, const PortalFacts& facts, const Uni
     if (unit_in_scope(portal, portal.plans[p].unit, scope))
       fallback = plans_latest(facts, static_cast<int>(p), fallback);
   rank(&entries);
-  for (FeedEntry* e : entries) prepare(portal, facts.as_of, e);
+  for (FeedEntry* e : entries) prepare(portal, facts, e);
   return render(portal, facts, scope, entries, fallback);
 }
 
@@ -287,17 +358,25 @@ std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntr
     const ProgressRecord& rec = portal.progress[e.record];
     const bool known = keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size());
     h.add(known ? (*keys.plan_keys)[rec.plan] : std::string("?"));
-    h.add(std::to_string(rec.entries.size()));
+    // Numbers as their bits, not formatted: a record holds hundreds of entries.
+    auto numbers = [&](std::initializer_list<std::int64_t> values) {
+      char bytes[4 * sizeof(std::int64_t)];
+      std::size_t n = 0;
+      for (std::int64_t v : values) {
+        std::memcpy(bytes + n, &v, sizeof v);
+        n += sizeof v;
+      }
+      h.add(std::string_view(bytes, n));
+    };
+    numbers({static_cast<std::int64_t>(rec.entries.size())});
     for (const ProgressEntry& x : rec.entries) {
       h.add(x.task);
-      h.add(format_iso(x.date));
-      h.add(std::to_string(static_cast<int>(x.status)) + " " + std::to_string(x.percent));
+      numbers({x.date.year, x.date.month, x.date.day, static_cast<int>(x.status) * 1000LL + x.percent});
     }
-    h.add(std::to_string(rec.measurements.size()));
+    numbers({static_cast<std::int64_t>(rec.measurements.size())});
     for (const Measurement& m : rec.measurements) {
       h.add(m.target);
-      h.add(format_iso(m.date));
-      h.add(std::to_string(std::bit_cast<std::uint64_t>(m.value)));
+      numbers({m.date.year, m.date.month, m.date.day, std::bit_cast<std::int64_t>(m.value)});
       h.add(m.value_text);
     }
   }
@@ -394,7 +473,7 @@ void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, Ou
           if (e->head_xml.empty()) todo.push_back(e);
     std::sort(todo.begin(), todo.end());  // each once
     todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
-    parallel_for(todo.size(), threads, [&](std::size_t i) { prepare(portal, facts.as_of, todo[i]); });
+    parallel_for(todo.size(), threads, [&](std::size_t i) { prepare(portal, facts, todo[i]); });
     parallel_for(end - first, threads, [&](std::size_t i) {
       const std::size_t f = first + i;
       const Unit* scope = scope_of(f);

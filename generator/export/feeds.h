@@ -1,6 +1,15 @@
 // Atom feeds (RFC 4287) of what a portal or a unit publishes: reports, and progress records
 // (one entry per progress file, summing up its entries and measurements).
 //
+// A feed tells a reader what is new and links to the page that has it; it is not a copy of
+// the site. So, as mature feeds do (jekyll-feed and WordPress show the latest 10 posts,
+// Docusaurus the latest 20, "to keep a reasonable max size"; a feed reader keeps the entries
+// it has already seen), each feed shows its latest kFeedEntries entries, and a progress
+// file's entry says in a few lines what it changed: how many tasks it updates and in which
+// state, then names at most a few of those that matter (the tasks it says are done for the
+// first time, those not done when it was written although their deadline had passed) and
+// its measurements; the plan's page, which the entry links to, has every entry.
+//
 // - Entry ids are name-based UUIDs (urn:uuid:…, version 5) of the item's path in the site,
 //   so they never change with the build, the date or the domain the site is served from.
 // - <updated> is the content's own date (a report's date, the latest date in a progress
@@ -22,7 +31,7 @@
 
 namespace congkhai {
 
-inline constexpr int kFeedEntries = 100;
+inline constexpr int kFeedEntries = 20;
 
 // The namespace of entry and feed ids: RFC 4122's URL namespace; names are "congkhai:<path>".
 inline constexpr const char kFeedIdNamespace[] = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";

@@ -39,7 +39,8 @@ TEST(Feeds, TextIsEscaped) {
   std::string xml = write_feed(make_test_portal(), make_test_facts(), nullptr);
   EXPECT_NE(xml.find("Báo cáo quý I năm 2023 &lt;kiểm soát&gt; &amp; &quot;một cửa&quot;"),
             std::string::npos);
-  EXPECT_NE(xml.find("=HYPERLINK(&quot;http://evil.example&quot;"), std::string::npos);
+  // A task a progress summary names (newly done).
+  EXPECT_NE(xml.find("I › 1 Xây dựng Kế hoạch, kiểm soát &quot;TTHC&quot;"), std::string::npos);
 }
 
 TEST(Feeds, IdsAreStableUuidsOfPaths) {
@@ -82,9 +83,9 @@ TEST(Feeds, UnitFeedsHoldTheUnitAndItsDescendants) {
   }
 }
 
-TEST(Feeds, ABusyFeedShowsItsNewestEntriesInFull) {
-  // More progress files than a feed shows: the newest kFeedEntries, each summed up in full,
-  // in every feed above them, and the same bytes from write_feeds as from write_feed.
+TEST(Feeds, ABusyFeedShowsItsNewestEntries) {
+  // More progress files than a feed shows: the newest kFeedEntries, each summed up, in every
+  // feed above them, and the same bytes from write_feeds as from write_feed.
   Portal portal = make_test_portal();
   PortalFacts facts = make_test_facts();
   facts.as_of = {2024, 12, 31};
@@ -96,19 +97,76 @@ TEST(Feeds, ABusyFeedShowsItsNewestEntriesInFull) {
     for (auto& m : rec.measurements) m.date = Date{2024, 1 + i % 12, 1 + i % 28};
     portal.progress.push_back(rec);
   }
+  Date newest;
+  for (const auto& rec : portal.progress)
+    for (const auto& e : rec.entries) newest = std::max(newest, e.date);
   std::string xml = write_feed(portal, facts, nullptr);
   auto entries = between(xml, "<entry>", "</entry>");
   ASSERT_EQ(entries.size(), static_cast<size_t>(kFeedEntries));
-  EXPECT_EQ(between(entries.front(), "<updated>", "</updated>")[0], "2024-12-28T00:00:00+07:00");
+  EXPECT_EQ(between(entries.front(), "<updated>", "</updated>")[0], atom_date(newest));
   for (const auto& e : entries) {
     if (e.find("Tiến độ") == std::string::npos) continue;
-    EXPECT_NE(e.find("<summary type=\"text\">• "), std::string::npos) << e;
+    EXPECT_NE(e.find("<summary type=\"text\">Cập nhật 2 nhiệm vụ: 1 hoàn thành, 1 đang thực hiện."), std::string::npos) << e;
   }
   OutputFiles all = write_feeds(portal, facts);
   EXPECT_EQ(all[0].bytes, xml);
   for (size_t u = 0; u < portal.units.size(); ++u)
     EXPECT_EQ(all[u + 1].bytes, write_feed(portal, facts, &portal.units[u])) << portal.units[u].url_path;
   EXPECT_TRUE(testing::well_formed_xml(xml));
+}
+
+// A progress file's entry says what it changed, in a few lines: how many tasks in which state,
+// the few that matter named (done for the first time; not done though past their deadline),
+// at most three of each, and its measurements.
+TEST(Feeds, AProgressEntrySaysWhatChangedAndNamesTheFewThatMatter) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  Plan& plan = portal.plans[0];
+  ProgressRecord q2;
+  q2.path = "content/ha-tinh/huong-son/son-lam/progress/2023-q2.yaml";
+  q2.plan = 0;
+  q2.period = "Quý II/2023";
+  auto entry = [&](const std::string& task, TaskStatus status) {
+    ProgressEntry e;
+    e.task = task;
+    e.date = {2023, 6, 15};
+    e.status = status;
+    q2.entries.push_back(e);
+  };
+  entry("xay-dung-ke-hoach", TaskStatus::kDone);  // done already in Quý I: not new
+  entry("tap-huan", TaskStatus::kDone);
+  entry("niem-yet", TaskStatus::kInProgress);  // due 31/05/2023: late when written
+  for (int i = 1; i <= 4; ++i) {
+    Task t;
+    t.id = "them-" + std::to_string(i);
+    t.number = std::to_string(2 + i);
+    t.text = "Nhiệm vụ thêm " + std::to_string(i) + "\ndòng hai";
+    t.section = 0;
+    plan.tasks.push_back(t);
+    facts.plans[0].tasks.push_back(TaskFacts{});
+    entry(t.id, TaskStatus::kDone);
+  }
+  portal.progress.push_back(q2);
+  const int record = static_cast<int>(portal.progress.size()) - 1;
+  std::vector<int> task_of = {0, 1, 2, 3, 4, 5, 6};
+  for (int i = 0; i < static_cast<int>(q2.entries.size()); ++i) {
+    facts.entries.push_back({record, i, 0});
+    facts.plans[0].tasks[task_of[i]].entries.push_back(static_cast<int>(facts.entries.size()) - 1);
+  }
+  std::string xml = write_feed(portal, facts, nullptr);
+  auto summaries = between(xml, "<summary type=\"text\">", "</summary>");
+  ASSERT_FALSE(summaries.empty());
+  EXPECT_EQ(summaries[0],
+            "Cập nhật 7 nhiệm vụ: 6 hoàn thành, 1 đang thực hiện.\n"
+            "Mới hoàn thành (5): I › 2 =HYPERLINK(&quot;http://evil.example&quot;,&quot;bấm&quot;); "
+            "I › 3 Nhiệm vụ thêm 1; I › 4 Nhiệm vụ thêm 2 và 2 nhiệm vụ khác.\n"
+            "Đã quá hạn mà chưa hoàn thành (1): - cho công chức một cửa; (hạn 31/05/2023).");
+  // The first progress file: its done task is new then; its measurements are listed.
+  EXPECT_EQ(summaries.back(),
+            "Cập nhật 2 nhiệm vụ: 1 hoàn thành, 1 đang thực hiện.\n"
+            "Mới hoàn thành (1): I › 1 Xây dựng Kế hoạch, kiểm soát &quot;TTHC&quot;.\n"
+            "2 số liệu chỉ tiêu: Tỷ lệ hồ sơ trực tuyến: 41.5%; Thay đổi thời gian giải quyết: -3 ngày.")
+      << xml;
 }
 
 TEST(Feeds, ContentAfterTheReferenceDateIsLeftOut) {

@@ -20,7 +20,7 @@
 
 namespace congkhai {
 
-inline constexpr std::string_view kPlanDataFormat = "plan data 1";
+inline constexpr std::string_view kPlanDataFormat = "plan data 2";
 
 // What every plan's key shares: kPlanDataFormat, the generator's version, the site's settings,
 // the content folder (records are named relative to it) and the reference date.

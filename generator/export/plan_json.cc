@@ -64,12 +64,15 @@ class JsonOut {
     if (!d || d->year == 0) return null();
     string(format_iso(*d));
   }
-  // Whole numbers as JSON integers ("60", not "60.0"); others in shortest round-trip form.
   void number(double v) {
     if (!std::isfinite(v)) return null();
-    if (v == std::floor(v) && std::fabs(v) < 1e15) return integer(static_cast<long long>(v));
     value();
-    s_ += nlohmann::ordered_json(v).dump();
+    s_ += number_text(v);
+  }
+  // Whole numbers as JSON integers ("60", not "60.0"); others in shortest round-trip form.
+  static std::string number_text(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    return nlohmann::ordered_json(v).dump();
   }
   void strings(const std::vector<std::string>& items) {
     begin_array();
@@ -253,8 +256,6 @@ class PlanWriter {
     j_.end_array();
     j_.key("progress");
     progress();
-    j_.key("measurements");
-    measurements();
     j_.key("reports");
     reports();
     j_.end_object();
@@ -280,22 +281,46 @@ class PlanWriter {
     j_.end_object();
   }
 
+  // In the objects repeated many times over (tasks and their timeframes, progress entries and
+  // measurements) a member with no value is left out; the schema gives its default.
+  void text_if(std::string_view k, const std::string& t) {
+    if (!t.empty()) j_.key(k).string(t);
+  }
+  void strings_if(std::string_view k, const std::vector<std::string>& items) {
+    if (!items.empty()) j_.key(k).strings(items);
+  }
+  void index_if(std::string_view k, int i) {
+    if (i >= 0) j_.key(k).integer(i);
+  }
+  void date_if(std::string_view k, const std::optional<Date>& d) {
+    if (d && d->year != 0) j_.key(k).string(format_iso(*d));
+  }
+  void flag_if(std::string_view k, bool b) {
+    if (b) j_.key(k).boolean(true);
+  }
+  // An office cell as printed, left out when it is its offices one per line (its default).
+  void cell_if(std::string_view k, const std::string& printed, const std::vector<std::string>& offices) {
+    std::string cell = office_cell(printed, offices);
+    if (cell != office_cell("", offices)) j_.key(k).string(cell);
+  }
+
   void timeframe(const Timeframe& t) {
     j_.begin_object();
     j_.key("raw").string(t.raw);
     j_.key("kind").string(timeframe_kind_key(t.kind));
-    j_.key("start").date_or_null(t.start);
-    j_.key("due").date_or_null(t.due);
-    j_.key("checkpoints").begin_array();
-    for (const auto& d : t.checkpoints) j_.string(format_iso(d));
-    j_.end_array();
-    j_.key("cadences").begin_array();
+    date_if("start", t.start);
+    date_if("due", t.due);
+    if (!t.checkpoints.empty()) {
+      j_.key("checkpoints").begin_array();
+      for (const auto& d : t.checkpoints) j_.string(format_iso(d));
+      j_.end_array();
+    }
+    std::vector<std::string> cadences;
     for (auto c : t.cadences)
-      if (!cadence_key(c).empty()) j_.string(cadence_key(c));
-    j_.end_array();
-    j_.key("also_on_demand").boolean(t.also_on_demand);
-    j_.key("qualifier").text_or_null(t.qualifier);
-    j_.key("description").text_or_null(describe_timeframe(t));
+      if (!cadence_key(c).empty()) cadences.push_back(cadence_key(c));
+    strings_if("cadences", cadences);
+    flag_if("also_on_demand", t.also_on_demand);
+    text_if("qualifier", t.qualifier);
     j_.end_object();
   }
 
@@ -306,35 +331,24 @@ class PlanWriter {
     if (tf.timeframe.raw.empty()) tf.timeframe.raw = t.timeframe;
     j_.begin_object();
     j_.key("id").string(t.id);
-    j_.key("number").text_or_null(t.number);
-    j_.key("full_number").text_or_null(full_number(plan_, t));
+    text_if("number", t.number);
     j_.key("number_path").strings(number_path(plan_, t));
     j_.key("text").string(t.text);
-    j_.key("section");
-    if (t.section >= 0) j_.integer(t.section);
-    else j_.null();
-    j_.key("parent");
-    if (t.parent >= 0) j_.integer(t.parent);
-    else j_.null();
-    j_.key("counted").boolean(counts_as_task(t));
-    j_.key("lead_text").text_or_null(office_cell(t.lead_text, t.lead));
-    j_.key("lead").strings(t.lead);
-    j_.key("partners_text").text_or_null(office_cell(t.partners_text, t.partners));
-    j_.key("partners").strings(t.partners);
-    j_.key("output").text_or_null(t.output);
+    index_if("section", t.section);
+    index_if("parent", t.parent);
+    strings_if("lead", t.lead);
+    cell_if("lead_text", t.lead_text, t.lead);
+    strings_if("partners", t.partners);
+    cell_if("partners_text", t.partners_text, t.partners);
+    text_if("output", t.output);
     j_.key("timeframe");
     timeframe(tf.timeframe);
-    j_.key("due").date_or_null(tf.due);
+    date_if("due", tf.due);
     j_.key("status").string(task_status_key(tf.status));
-    j_.key("status_vi").string(task_status_vi(tf.status));
-    j_.key("reported").boolean(tf.reported);
-    j_.key("from_subtasks").boolean(tf.from_subtasks);
-    j_.key("percent");
-    if (tf.percent >= 0) j_.integer(tf.percent);
-    else j_.null();
-    j_.key("overdue").boolean(tf.overdue);
-    j_.key("overdue_days").integer(tf.overdue_days);
-    j_.key("page").string(page_ + "#" + task_anchor(t));
+    if (tf.percent >= 0) j_.key("percent").integer(tf.percent);
+    flag_if("reported", tf.reported);
+    flag_if("from_subtasks", tf.from_subtasks);
+    if (tf.overdue && tf.overdue_days > 0) j_.key("overdue_days").integer(tf.overdue_days);
     j_.end_object();
   }
 
@@ -346,17 +360,13 @@ class PlanWriter {
     j_.key("id").string(t.id);
     j_.key("measure").string(t.measure);
     j_.key("comparison").string(comparison_key(t.comparison));
-    j_.key("comparison_vi").string(comparison_vi(t.comparison));
     j_.key("value").number(t.value);
     j_.key("value_text").text_or_null(t.value_text);
     j_.key("unit").string(t.unit);
     j_.key("task").text_or_null(t.task);
-    const Task* stated_in = t.task.empty() ? nullptr : find_task(plan_, t.task);
-    j_.key("task_number").text_or_null(stated_in ? full_number(plan_, *stated_in) : "");
     j_.key("statement").text_or_null(t.statement);
     j_.key("part").text_or_null(t.part);
     j_.key("result").string(target_result_key(tf.result));
-    j_.key("result_vi").string(target_result_vi(tf.result));
     j_.key("latest");
     if (tf.latest) {
       j_.begin_object();
@@ -366,7 +376,6 @@ class PlanWriter {
     } else {
       j_.null();
     }
-    j_.key("page").string(page_ + "#" + target_anchor(t));
     j_.end_object();
   }
 
@@ -397,60 +406,123 @@ class PlanWriter {
     return out;
   }
 
+  // The progress files that speak of this plan, each once with what its entries share (its
+  // path, period, and the date and reporter most of its entries have, as the file's own
+  // defaults are written), then its entries and measurements, each giving a date or reporter
+  // only where it differs from the file's. Files in the order of their date, then path;
+  // entries and measurements in file order.
+  struct RecordItems {
+    int record = -1;
+    std::vector<int> entries, measurements;
+    Date date;
+    std::string reported_by;
+  };
+
+  static Date most_common(std::vector<Date> dates) {
+    std::sort(dates.begin(), dates.end());
+    Date best;
+    std::size_t best_run = 0;
+    for (std::size_t i = 0; i < dates.size();) {
+      std::size_t j = i;
+      while (j < dates.size() && dates[j] == dates[i]) ++j;
+      if (j - i > best_run) best = dates[i], best_run = j - i;  // ties: the earliest
+      i = j;
+    }
+    return best;
+  }
+
+  static std::string most_common(const std::vector<const std::string*>& names) {
+    // The first in file order among the most frequent; a file has few reporters.
+    std::string best;
+    std::size_t best_count = 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      std::size_t count = 0;
+      for (const std::string* n : names) count += *n == *names[i];
+      if (count > best_count) best = *names[i], best_count = count;
+    }
+    return best;
+  }
+
+  std::vector<RecordItems> records() const {
+    std::vector<RecordItems> out;
+    auto slot = [&](int record) -> RecordItems& {
+      for (auto& r : out)
+        if (r.record == record) return r;
+      out.push_back({});
+      out.back().record = record;
+      return out.back();
+    };
+    auto entries = [](const ProgressRecord& r) -> const auto& { return r.entries; };
+    auto measurements = [](const ProgressRecord& r) -> const auto& { return r.measurements; };
+    for (auto [record, index] : refs_of(facts_.entries, refs_.entries, entries)) slot(record).entries.push_back(index);
+    for (auto [record, index] : refs_of(facts_.measurements, refs_.measurements, measurements))
+      slot(record).measurements.push_back(index);
+    for (auto& r : out) {
+      const ProgressRecord& rec = portal_.progress[r.record];
+      std::sort(r.entries.begin(), r.entries.end());
+      std::sort(r.measurements.begin(), r.measurements.end());
+      std::vector<Date> dates;
+      std::vector<const std::string*> reporters;
+      for (int i : r.entries) dates.push_back(rec.entries[i].date), reporters.push_back(&rec.entries[i].reported_by);
+      for (int i : r.measurements) dates.push_back(rec.measurements[i].date);
+      r.date = most_common(std::move(dates));
+      r.reported_by = most_common(reporters);
+    }
+    std::sort(out.begin(), out.end(), [&](const RecordItems& a, const RecordItems& b) {
+      return std::tie(a.date, portal_.progress[a.record].path) < std::tie(b.date, portal_.progress[b.record].path);
+    });
+    return out;
+  }
+
   void progress() {
     j_.begin_array();
-    auto pick = [](const ProgressRecord& r) -> const auto& { return r.entries; };
-    for (auto [record, index] : refs_of(facts_.entries, refs_.entries, pick)) {
-      const ProgressRecord& rec = portal_.progress[record];
-      const ProgressEntry& e = rec.entries[index];
+    for (const RecordItems& r : records()) {
+      const ProgressRecord& rec = portal_.progress[r.record];
       j_.begin_object();
-      j_.key("task").string(e.task);
-      j_.key("date").date_or_null(e.date);
-      j_.key("status").string(task_status_key(e.status));
-      j_.key("status_vi").string(task_status_vi(e.status));
-      j_.key("percent");
-      if (e.percent >= 0) j_.integer(e.percent);
-      else j_.null();
-      j_.key("note").text_or_null(e.note);
-      j_.key("reported_by").text_or_null(e.reported_by);
-      j_.key("evidence").begin_array();
-      for (const auto& ev : e.evidence) {
-        std::string url = !ev.url.empty() ? ev.url
-                                          : ev.file.empty() ? std::string()
-                                                            : link(file_output_path(ev.file));
+      j_.key("record").string(content_relative(portal_, rec.path));
+      j_.key("period").text_or_null(rec.period);
+      j_.key("date").date_or_null(r.date);
+      j_.key("reported_by").text_or_null(r.reported_by);
+      j_.key("entries").begin_array();
+      for (int index : r.entries) {
+        const ProgressEntry& e = rec.entries[index];
         j_.begin_object();
-        j_.key("title").string(ev.title);
-        j_.key("url").text_or_null(url);
+        j_.key("task").string(e.task);
+        if (!(e.date == r.date)) j_.key("date").date_or_null(e.date);
+        j_.key("status").string(task_status_key(e.status));
+        if (e.percent >= 0) j_.key("percent").integer(e.percent);
+        text_if("note", e.note);
+        if (e.reported_by != r.reported_by) j_.key("reported_by").text_or_null(e.reported_by);
+        if (!e.evidence.empty()) {
+          j_.key("evidence").begin_array();
+          for (const auto& ev : e.evidence) {
+            std::string url = !ev.url.empty() ? ev.url
+                                              : ev.file.empty() ? std::string()
+                                                                : link(file_output_path(ev.file));
+            j_.begin_object();
+            j_.key("title").string(ev.title);
+            j_.key("url").text_or_null(url);
+            j_.end_object();
+          }
+          j_.end_array();
+        }
+        if (e.pos.line > 0) j_.key("line").integer(e.pos.line);
         j_.end_object();
       }
       j_.end_array();
-      j_.key("period").text_or_null(rec.period);
-      j_.key("record").string(content_relative(portal_, rec.path));
-      j_.key("line");
-      if (e.pos.line > 0) j_.integer(e.pos.line);
-      else j_.null();
-      j_.end_object();
-    }
-    j_.end_array();
-  }
-
-  void measurements() {
-    j_.begin_array();
-    auto pick = [](const ProgressRecord& r) -> const auto& { return r.measurements; };
-    for (auto [record, index] : refs_of(facts_.measurements, refs_.measurements, pick)) {
-      const ProgressRecord& rec = portal_.progress[record];
-      const Measurement& m = rec.measurements[index];
-      j_.begin_object();
-      j_.key("target").string(m.target);
-      j_.key("date").date_or_null(m.date);
-      j_.key("value").number(m.value);
-      j_.key("value_text").text_or_null(m.value_text);
-      j_.key("source").text_or_null(m.source_note);
-      j_.key("period").text_or_null(rec.period);
-      j_.key("record").string(content_relative(portal_, rec.path));
-      j_.key("line");
-      if (m.pos.line > 0) j_.integer(m.pos.line);
-      else j_.null();
+      j_.key("measurements").begin_array();
+      for (int index : r.measurements) {
+        const Measurement& m = rec.measurements[index];
+        j_.begin_object();
+        j_.key("target").string(m.target);
+        if (!(m.date == r.date)) j_.key("date").date_or_null(m.date);
+        j_.key("value").number(m.value);
+        if (m.value_text != JsonOut::number_text(m.value)) text_if("value_text", m.value_text);
+        text_if("source", m.source_note);
+        if (m.pos.line > 0) j_.key("line").integer(m.pos.line);
+        j_.end_object();
+      }
+      j_.end_array();
       j_.end_object();
     }
     j_.end_array();

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/data_keys.h"
 #include "export/plan_schema.h"
 #include "export/testing_portal.h"
 
@@ -51,7 +52,9 @@ TEST(PlanJson, HoldsTheDocumentAsWritten) {
   EXPECT_EQ(g["statement"], "Tối thiểu 50% hồ sơ");
   EXPECT_EQ(g["part"], nullptr);
   EXPECT_EQ(g["task"], "tap-huan");
-  EXPECT_EQ(g["task_number"], "I › 2");
+  EXPECT_FALSE(g.contains("task_number"));  // the task's number_path says it
+  EXPECT_FALSE(g.contains("comparison_vi"));
+  EXPECT_FALSE(g.contains("page"));
 
   json b = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 1));
   EXPECT_EQ(b["number_blank"], true);
@@ -129,17 +132,40 @@ TEST(PlanJson, TasksCarryRawAndParsedTimeframesAndDerivedStatus) {
   EXPECT_EQ(tasks[1]["timeframe"]["cadences"], json({"continuous", "quarterly"}));
   EXPECT_EQ(tasks[1]["timeframe"]["also_on_demand"], true);
   EXPECT_EQ(tasks[2]["timeframe"]["checkpoints"], json({"2023-05-31"}));
-  EXPECT_EQ(tasks[2]["overdue"], true);
   EXPECT_EQ(tasks[2]["overdue_days"], 30);
-  // The full number: the section's "I" as printed, the page's separator; not a sub-task.
-  EXPECT_EQ(tasks[0]["full_number"], "I › 1");
+  EXPECT_FALSE(tasks[0].contains("overdue_days"));  // not overdue
+  // The numbers as printed, outermost first; the page joins them with " › ".
   EXPECT_EQ(tasks[0]["number_path"], json({"I", "1"}));
-  EXPECT_EQ(tasks[0]["parent"], nullptr);
-  EXPECT_EQ(tasks[0]["counted"], true);
-  EXPECT_EQ(tasks[0]["from_subtasks"], false);
-  EXPECT_EQ(tasks[2]["percent"], nullptr);
-  EXPECT_EQ(tasks[2]["section"], nullptr);
-  EXPECT_EQ(tasks[2]["page"], "index.html#nv-niem-yet");
+  EXPECT_EQ(tasks[0]["section"], 0);
+  EXPECT_EQ(tasks[0]["reported"], true);
+  // What has no value is left out (the schema gives the default), and what follows from
+  // another member is not written twice: the status's label, the page, the full number,
+  // whether it counts (it has no parent), a reading's wording.
+  EXPECT_EQ(tasks[0]["lead"], json({"Văn phòng HĐND - UBND xã"}));
+  for (const char* absent : {"parent", "from_subtasks", "full_number", "counted", "status_vi", "page", "lead_text",
+                             "partners_text", "overdue"})
+    EXPECT_FALSE(tasks[0].contains(absent)) << absent;
+  EXPECT_FALSE(tasks[0]["timeframe"].contains("description"));
+  EXPECT_FALSE(tasks[0]["timeframe"].contains("checkpoints"));
+  EXPECT_FALSE(tasks[0]["timeframe"].contains("also_on_demand"));
+  EXPECT_FALSE(tasks[2].contains("percent"));
+  EXPECT_FALSE(tasks[2].contains("section"));
+  EXPECT_FALSE(tasks[2].contains("number"));
+  EXPECT_FALSE(tasks[2].contains("lead"));
+}
+
+TEST(PlanJson, AnOfficeCellIsWrittenOnlyWhenItIsMoreThanItsOffices) {
+  Portal portal = make_test_portal();
+  Task& t = portal.plans[0].tasks[0];
+  t.lead_text = "Văn phòng HĐND - UBND xã";  // printed as its one office: the default
+  t.partners_text = "Công an xã, Bộ phận một cửa";  // printed on one line with a comma
+  json task = json::parse(write_plan_json(portal, make_test_facts(), 0))["tasks"][0];
+  EXPECT_FALSE(task.contains("lead_text"));
+  EXPECT_EQ(task["partners_text"], "Công an xã, Bộ phận một cửa");
+  EXPECT_EQ(task["partners"], json({"Công an xã", "Bộ phận một cửa"}));
+  t.partners_text = "Công an xã\nBộ phận một cửa";  // one per line: the default again
+  task = json::parse(write_plan_json(portal, make_test_facts(), 0))["tasks"][0];
+  EXPECT_FALSE(task.contains("partners_text"));
 }
 
 TEST(PlanJson, TargetsCarryLatestMeasurementAndResult) {
@@ -154,21 +180,81 @@ TEST(PlanJson, TargetsCarryLatestMeasurementAndResult) {
             std::string::npos);  // no float noise
 }
 
-TEST(PlanJson, HoldsProgressMeasurementsAndReports) {
+TEST(PlanJson, HoldsProgressByFileWithWhatItsItemsShareOnce) {
   json j = json::parse(write_plan_json(make_test_portal(), make_test_facts(), 0));
-  ASSERT_EQ(j["progress"].size(), 2u);
-  EXPECT_EQ(j["progress"][0]["task"], "xay-dung-ke-hoach");
-  EXPECT_EQ(j["progress"][0]["record"], "ha-tinh/huong-son/son-lam/progress/2023-q1.yaml");
-  EXPECT_EQ(j["progress"][0]["evidence"][0]["url"],
-            "../../../../../tep/ha-tinh/huong-son/son-lam/progress/files/kh%2028.pdf");
-  EXPECT_EQ(j["progress"][1]["period"], "Quý I/2023");
-  ASSERT_EQ(j["measurements"].size(), 2u);
-  EXPECT_EQ(j["measurements"][1]["value"], -3);
+  EXPECT_FALSE(j.contains("measurements"));  // in their file's object
+  ASSERT_EQ(j["progress"].size(), 1u);
+  json r = j["progress"][0];
+  EXPECT_EQ(r["record"], "ha-tinh/huong-son/son-lam/progress/2023-q1.yaml");
+  EXPECT_EQ(r["period"], "Quý I/2023");
+  // The date most items have (the two measurements'), and the reporter most entries have
+  // (ties: the first in the file).
+  EXPECT_EQ(r["date"], "2023-03-31");
+  EXPECT_EQ(r["reported_by"], "Văn phòng");
+  ASSERT_EQ(r["entries"].size(), 2u);
+  json e1 = r["entries"][0], e2 = r["entries"][1];
+  EXPECT_EQ(e1["task"], "xay-dung-ke-hoach");
+  EXPECT_EQ(e1["date"], "2023-03-06");  // its own, not the file's
+  EXPECT_FALSE(e1.contains("reported_by"));  // the file's
+  EXPECT_FALSE(e1.contains("status_vi"));
+  EXPECT_EQ(e1["evidence"][0]["url"], "../../../../../tep/ha-tinh/huong-son/son-lam/progress/files/kh%2028.pdf");
+  EXPECT_EQ(e1["line"], 6);
+  EXPECT_EQ(e2["reported_by"], nullptr);  // named no one, unlike the file
+  EXPECT_EQ(e2["note"], "+ đã tập huấn\r\ncho 12 người");
+  EXPECT_FALSE(e2.contains("evidence"));
+  ASSERT_EQ(r["measurements"].size(), 2u);
+  EXPECT_FALSE(r["measurements"][0].contains("date"));  // the file's
+  EXPECT_FALSE(r["measurements"][0].contains("value_text"));  // "41.5", as the value reads
+  EXPECT_EQ(r["measurements"][0]["source"], "@Hệ thống thông tin giải quyết TTHC");
+  EXPECT_EQ(r["measurements"][1]["value"], -3);
   ASSERT_EQ(j["reports"].size(), 1u);
   EXPECT_EQ(j["reports"][0]["period"], "2023-Q1");
   EXPECT_EQ(j["reports"][0]["page"], "../../bao-cao/2023-q1/index.html");
   EXPECT_EQ(j["reports"][0]["attachments"][0]["bytes"], 1234);
   EXPECT_EQ(j["summary"]["last_updated"], "2023-04-05");
+}
+
+TEST(PlanJson, ProgressFilesComeByDateAndKeepANumberAsWrittenWhenItDiffers) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  ProgressRecord earlier = portal.progress[0];
+  earlier.path = "content/ha-tinh/huong-son/son-lam/progress/2023-z.yaml";
+  for (auto& e : earlier.entries) e.date = {2023, 1, 15};
+  for (auto& m : earlier.measurements) m.date = {2023, 1, 15};
+  earlier.measurements[0].value_text = "41.50";
+  portal.progress.push_back(earlier);
+  const int at = static_cast<int>(portal.progress.size()) - 1;
+  for (int i = 0; i < 2; ++i) facts.entries.push_back({at, i, 0});
+  for (int i = 0; i < 2; ++i) facts.measurements.push_back({at, i, 0});
+  json progress = json::parse(write_plan_json(portal, facts, 0))["progress"];
+  ASSERT_EQ(progress.size(), 2u);
+  EXPECT_EQ(progress[0]["record"], "ha-tinh/huong-son/son-lam/progress/2023-z.yaml");  // earlier, though after by path
+  EXPECT_EQ(progress[0]["date"], "2023-01-15");
+  EXPECT_FALSE(progress[0]["entries"][0].contains("date"));
+  EXPECT_EQ(progress[0]["measurements"][0]["value_text"], "41.50");
+  EXPECT_EQ(progress[0]["measurements"][0]["value"], 41.5);
+}
+
+TEST(PlanSchema, LabelsEachCodeAsThePagesDo) {
+  json s = json::parse(write_plan_schema(Site{}));
+  for (const json& option : s["$defs"]["status"]["oneOf"]) {
+    TaskStatus status;
+    ASSERT_TRUE(parse_task_status(option["const"], &status));
+    EXPECT_EQ(option["title"], task_status_vi(status));
+  }
+  EXPECT_EQ(s["$defs"]["status"]["oneOf"].size(), task_status_keys().size());
+  for (Comparison c : {Comparison::kAtLeast, Comparison::kAtMost, Comparison::kExactly}) {
+    int found = 0;
+    for (const json& option : s["$defs"]["target"]["properties"]["comparison"]["oneOf"])
+      if (option["const"] == comparison_key(c)) found += option["title"] == comparison_vi(c);
+    EXPECT_EQ(found, 1) << comparison_key(c);
+  }
+  for (TargetResult r : {TargetResult::kMet, TargetResult::kNotMet, TargetResult::kNoData}) {
+    int found = 0;
+    for (const json& option : s["$defs"]["target"]["properties"]["result"]["oneOf"])
+      if (option["const"] == target_result_key(r)) found += option["title"] == target_result_vi(r);
+    EXPECT_EQ(found, 1) << target_result_key(r);
+  }
 }
 
 TEST(PlanSchema, IsDraft202012AndGetsAnIdWithABaseUrl) {
