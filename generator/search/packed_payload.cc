@@ -6,11 +6,19 @@
 #include <zlib.h>
 
 namespace congkhai {
+namespace {
+
+// On the national corpus's shards, level 4 deflates 80 MB/s, level 6 (zlib's default) 20 MB/s
+// for 6 % fewer bytes, level 9 6 MB/s for 7 %: level 6 would add about 30 s of CPU to a cold
+// national build, to save 0.4 % of its output.
+constexpr int kLevel = 4;
+
+}  // namespace
 
 std::string zlib_deflate(std::string_view bytes) {
   if (bytes.size() > std::numeric_limits<uInt>::max()) throw std::length_error("zlib: input over 4 GiB");
   z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib: deflateInit2");
+  if (deflateInit2(&z, kLevel, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib: deflateInit2");
   std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   z.avail_in = static_cast<uInt>(bytes.size());

@@ -4,7 +4,7 @@
 // DecompressionStream('deflate'), or with pako where that is missing (search.js).
 //
 // zlib is the library made for the job, kept by its authors for thirty years and in every
-// Debian system (zlib1g). The settings are fixed (level 6, a 32 KiB window, memory level 8,
+// Debian system (zlib1g). The settings are fixed (level 4, a 32 KiB window, memory level 8,
 // the default strategy), so the same JSON gives the same bytes with one zlib; another zlib
 // version may choose other matches. The Debian package depends on Debian 12's zlib1g, whose
 // output the tests and figures are made with.

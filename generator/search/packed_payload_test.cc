@@ -29,12 +29,12 @@ TEST(PackedPayload, IsTheZlibStreamOfTheJsonInBase64) {
   for (int i = 0; i < 500; ++i) json += R"(["ke-hoach/2023/index.html#nv-)" + std::to_string(i) + R"(","Số hoá hồ sơ","task"],)";
   json += "[]]}";
   const std::string packed = packed_payload(json);
-  // zlib's header for a 32 KiB window at the default level: what DecompressionStream('deflate')
-  // and pako read.
+  // zlib's header for a 32 KiB window and a fast level (2 to 5): what
+  // DecompressionStream('deflate') and pako read.
   const std::string stream = base64_decode(packed);
   ASSERT_GE(stream.size(), 6u);
   EXPECT_EQ(static_cast<unsigned char>(stream[0]), 0x78);
-  EXPECT_EQ(static_cast<unsigned char>(stream[1]), 0x9c);
+  EXPECT_EQ(static_cast<unsigned char>(stream[1]), 0x5e);
   EXPECT_EQ(zlib_inflate(stream), json);
   EXPECT_LT(packed.size() * 4, json.size()) << "repetitive JSON packs small";
   // Deterministic: the same JSON, the same text.

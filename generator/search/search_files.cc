@@ -117,7 +117,7 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 // and the size of its JSON, the size it is listed with: a shard reused from the previous
 // build still tells the shards above it its size. kShardFormat changes whenever the way
 // shards are written does.
-constexpr std::string_view kShardFormat = "shard 6: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes of the JSON listed in 4 KiB, the JSON deflated with zlib (level 6) in base64";
+constexpr std::string_view kShardFormat = "shard 6: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes of the JSON listed in 4 KiB, the JSON deflated with zlib (level 4) in base64";
 static_assert(kShardFormat.substr(0, 6) == "shard " && kShardFormat.substr(6, kShardFormatNumber.size()) == kShardFormatNumber &&
                   kShardFormat[6 + kShardFormatNumber.size()] == ':',
               "kShardFormat and kShardFormatNumber change together");
