@@ -10,7 +10,7 @@
 // machine (a folder that cannot be read or written, memory), reported with exit 3.
 int main(int argc, char** argv) {
   try {
-    return congkhai::run_cli(argc, argv);
+    return congkhai::run_cli(argc, argv, /*process_ends_after=*/true);
   } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << "congkhai: lỗi đọc, ghi tệp (file system error): " << e.what() << "\n";
   } catch (const std::bad_alloc&) {

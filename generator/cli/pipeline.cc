@@ -95,7 +95,7 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   r->total_plans = r->portal.plans.size();
   LeftOut left_out;
   r->portal = portal_as_of(std::move(r->portal), options.as_of, &left_out, &r->trimmed);
-  r->facts = derive_facts(r->portal, options.as_of);
+  r->facts = derive_facts(r->portal, options.as_of, options.threads);
   r->facts.left_out = left_out;
 }
 

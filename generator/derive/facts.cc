@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/parallel_for.h"
+
 namespace congkhai {
 namespace {
 
@@ -277,16 +279,18 @@ void splice(std::vector<EntryRef>& list, int r, const std::vector<EntryRef>& fre
 
 }  // namespace
 
-PortalFacts derive_facts(const Portal& portal, const Date& as_of) {
+PortalFacts derive_facts(const Portal& portal, const Date& as_of, int threads) {
   PortalFacts facts;
   facts.as_of = as_of;
   facts.plans.resize(portal.plans.size());
-  for (std::size_t p = 0; p < portal.plans.size(); ++p) facts.plans[p] = unlinked_plan(portal.plans[p]);
+  // Each plan's facts are its own slot: the plans are derived on every thread.
+  parallel_for(portal.plans.size(), threads, [&](std::size_t p) { facts.plans[p] = unlinked_plan(portal.plans[p]); });
   collect(portal, facts);
   std::vector<std::vector<int>> reports = reports_by_plan(portal);
   const std::vector<Date> progress = latest_progress(portal, facts);
-  for (std::size_t p = 0; p < portal.plans.size(); ++p)
+  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
     finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress[p], facts.plans[p]);
+  });
   return facts;
 }
 

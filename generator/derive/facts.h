@@ -73,8 +73,9 @@ struct PortalFacts {
 
 // Derives every fact; pure function of the portal and the reference date. Entries and
 // measurements dated after as_of are ignored (a partial date counts from its last day); among
-// entries of one day the later in file order wins.
-PortalFacts derive_facts(const Portal& portal, const Date& as_of);
+// entries of one day the later in file order wins. The plans are derived on `threads` threads
+// (0: every core); the result does not depend on them.
+PortalFacts derive_facts(const Portal& portal, const Date& as_of, int threads = 1);
 
 // Brings `facts` (derived from this portal before some files changed) up to date, without
 // deriving everything again: `records` are the progress records whose content changed (each

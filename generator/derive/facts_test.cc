@@ -522,6 +522,15 @@ TEST(RefreshFacts, GivesWhatDerivingEverythingGives) {
   }
 }
 
+TEST(DeriveFacts, AnyNumberOfThreadsGivesTheSameFacts) {
+  const Date as_of{2024, 3, 31};
+  for (unsigned seed = 1; seed <= 100; ++seed) {
+    RandomPortal r(seed);
+    const PortalFacts one = derive_facts(r.portal, as_of, 1);
+    for (int threads : {2, 3, 8}) ASSERT_TRUE(one == derive_facts(r.portal, as_of, threads)) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace congkhai
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <cstdio>
+#include <cstring>
 #include <tuple>
 
 #include "export/export_paths.h"
@@ -351,17 +352,25 @@ std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntr
     const ProgressRecord& rec = portal.progress[e.record];
     const bool known = keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size());
     h.add(known ? (*keys.plan_keys)[rec.plan] : std::string("?"));
-    h.add(std::to_string(rec.entries.size()));
+    // Numbers as their bits, not formatted: a record holds hundreds of entries.
+    auto numbers = [&](std::initializer_list<std::int64_t> values) {
+      char bytes[4 * sizeof(std::int64_t)];
+      std::size_t n = 0;
+      for (std::int64_t v : values) {
+        std::memcpy(bytes + n, &v, sizeof v);
+        n += sizeof v;
+      }
+      h.add(std::string_view(bytes, n));
+    };
+    numbers({static_cast<std::int64_t>(rec.entries.size())});
     for (const ProgressEntry& x : rec.entries) {
       h.add(x.task);
-      h.add(format_iso(x.date));
-      h.add(std::to_string(static_cast<int>(x.status)) + " " + std::to_string(x.percent));
+      numbers({x.date.year, x.date.month, x.date.day, static_cast<int>(x.status) * 1000LL + x.percent});
     }
-    h.add(std::to_string(rec.measurements.size()));
+    numbers({static_cast<std::int64_t>(rec.measurements.size())});
     for (const Measurement& m : rec.measurements) {
       h.add(m.target);
-      h.add(format_iso(m.date));
-      h.add(std::to_string(std::bit_cast<std::uint64_t>(m.value)));
+      numbers({m.date.year, m.date.month, m.date.day, std::bit_cast<std::int64_t>(m.value)});
       h.add(m.value_text);
     }
   }

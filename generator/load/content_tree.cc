@@ -125,8 +125,9 @@ class TreeLoader {
     if (cache_) {
       cache_->reused = reused_;
       cache_->parsed = parsed_;
+      cache_->stamped = stamped_;
+      if (cache_->next) cache_->next->park();  // before the cache read it borrows from goes
       if (cache_->previous) *cache_->previous = ParsedCache{};
-      if (cache_->next) cache_->next->park();
     }
     return std::move(portal_);
   }
@@ -136,15 +137,39 @@ class TreeLoader {
   struct ToKeep {
     bool keep = false;
     ContentHash hash;
+    SourceStamp stamp;           // kept only when old enough (LoadCache::stamps_before_ns)
     std::string_view encoded;  // into the previous cache, or into `fresh`
     std::string fresh;
   };
 
-  // Parses one content file, or takes what parsing it gave from the last build's cache when
-  // its bytes are the same. Called from several threads at once.
+  // The stamp the next cache keeps for a file: none when either of its times is not before
+  // the load's margin (an edit after the read could then keep them).
+  SourceStamp stamp_to_keep(const SourceStamp& s) const {
+    return s.modified_ns < cache_->stamps_before_ns && s.changed_ns < cache_->stamps_before_ns ? s : SourceStamp{};
+  }
+
+  // Parses one content file, or takes what parsing it gave from the last build's cache: when
+  // its stamp is the one kept, unread; else when its bytes are the same. Called from several
+  // threads at once.
   ParsedFile parse_file(ContentKind kind, const std::string& path, ToKeep* keep) {
     const std::string content = dir_.generic_string();
     if (!cache_) return parse_from_disk(kind, path, content);
+    if (cache_->previous && cache_->stamps_before_ns > 0) {
+      const SourceStamp stamp = source_stamp(path);
+      if (stamp.known())
+        if (auto entry = cache_->previous->find_stamped(kind, path, stamp)) {
+          ParsedFile p;
+          if (decode_parsed_file(entry->encoded, kind, &p) && same_files(p.files, path, content)) {
+            ++reused_;
+            ++stamped_;
+            keep->keep = true;
+            keep->hash = entry->hash;
+            keep->stamp = stamp_to_keep(stamp);
+            keep->encoded = entry->encoded;
+            return p;
+          }
+        }
+    }
     RegularFile file = read_regular_file(path, kMaxFileBytes);
     // A file that cannot be read is reported by its loader, as without a cache.
     if (file.status != RegularFile::Status::kOk) {
@@ -152,6 +177,7 @@ class TreeLoader {
       return parse_from_disk(kind, path, content);
     }
     keep->hash = hash_bytes(file.bytes);
+    keep->stamp = stamp_to_keep(file.stamp);
     if (cache_->previous)
       if (auto encoded = cache_->previous->find(kind, path, keep->hash)) {
         ParsedFile p;
@@ -179,9 +205,9 @@ class TreeLoader {
   void keep(ContentKind kind, const std::string& path, ToKeep& k) {
     if (!cache_ || !cache_->next || !k.keep) return;
     if (!k.fresh.empty() && k.encoded.data() == k.fresh.data())
-      cache_->next->add(kind, path, k.hash, std::move(k.fresh));
+      cache_->next->add(kind, path, k.hash, std::move(k.fresh), k.stamp);
     else
-      cache_->next->add(kind, path, k.hash, k.encoded);
+      cache_->next->add_borrowed(kind, path, k.hash, k.encoded, k.stamp);  // from the cache read
     k.encoded = {};
   }
 
@@ -557,7 +583,7 @@ class TreeLoader {
   int threads_;
   Diagnostics* diags_;
   LoadCache* cache_;
-  std::atomic<std::size_t> reused_ = 0, parsed_ = 0;
+  std::atomic<std::size_t> reused_ = 0, parsed_ = 0, stamped_ = 0;
   std::vector<Job> jobs_;
   Portal portal_;
   std::vector<int> records_unit_;  // parallel to portal_.progress

@@ -1,5 +1,6 @@
 #include "load/parsed_cache.h"
 
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,6 +34,19 @@ bool get_hash(ByteReader& r, ContentHash* h) {
   for (int i = 0; i < 8; ++i) h->high |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[i])) << (8 * i);
   for (int i = 0; i < 8; ++i) h->low |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[8 + i])) << (8 * i);
   return true;
+}
+
+void put_stamp(ByteWriter& w, const SourceStamp& s) {
+  w.varint(s.device);
+  w.varint(s.inode);
+  w.varint(s.size);
+  w.signed_varint(s.modified_ns);
+  w.signed_varint(s.changed_ns);
+}
+
+bool get_stamp(ByteReader& r, SourceStamp* s) {
+  return r.varint(&s->device) && r.varint(&s->inode) && r.varint(&s->size) && r.signed_varint(&s->modified_ns) &&
+         r.signed_varint(&s->changed_ns);
 }
 
 template <typename T>
@@ -130,10 +144,11 @@ ParsedCache ParsedCache::from_bytes(std::string bytes, const ParsedCacheKey& key
     std::uint64_t kind;
     std::string_view path, encoded;
     ContentHash hash;
+    SourceStamp stamp;
     if (!r.below(static_cast<std::uint64_t>(ContentKind::kUnit) + 1, &kind) || !r.text_view(&path) ||
-        !get_hash(r, &hash) || !r.text_view(&encoded))
+        !get_hash(r, &hash) || !get_stamp(r, &stamp) || !r.text_view(&encoded))
       return cache;
-    entries.emplace(path, Entry{static_cast<ContentKind>(kind), hash, encoded});
+    entries.emplace(path, Entry{static_cast<ContentKind>(kind), hash, stamp, encoded});
   }
   if (!r.at_end()) return cache;
   // The views point into `bytes`' buffer, which moves with it (it is far too long to be held
@@ -155,6 +170,20 @@ std::optional<std::string_view> ParsedCache::find(ContentKind kind, const std::s
   return it->second.encoded;
 }
 
+std::optional<ParsedCache::Stamped> ParsedCache::find_stamped(ContentKind kind, const std::string& path,
+                                                              const SourceStamp& stamp) const {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || it->second.kind != kind || !it->second.stamp.known() || it->second.stamp != stamp)
+    return std::nullopt;
+  return Stamped{it->second.hash, it->second.encoded};
+}
+
+std::int64_t stamps_before_now() {
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec - kStampMarginNs;
+}
+
 ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::string park_path)
     : park_path_(std::move(park_path)) {
   ByteWriter w;
@@ -167,36 +196,53 @@ ParsedCacheWriter::ParsedCacheWriter(const ParsedCacheKey& key, std::string park
 
 void ParsedCacheWriter::put(std::string_view bytes) {
   constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
-  if (!last_is_buffer_ || pieces_.back().size() + bytes.size() > pieces_.back().capacity()) {
-    pieces_.emplace_back().reserve(std::max(kBufferBytes, bytes.size()));
+  if (!last_is_buffer_ || pieces_.back().owned.size() + bytes.size() > pieces_.back().owned.capacity()) {
+    pieces_.emplace_back().owned.reserve(std::max(kBufferBytes, bytes.size()));
     last_is_buffer_ = true;
   }
-  pieces_.back() += bytes;
+  pieces_.back().owned += bytes;
 }
 
 void ParsedCacheWriter::put_header(ContentKind kind, std::string_view path, const ContentHash& hash,
-                                   std::size_t size) {
+                                   const SourceStamp& stamp, std::size_t size) {
   ByteWriter w;
   w.boolean(true);
   w.varint(static_cast<std::uint64_t>(kind));
   w.text(path);
   put_hash(w, hash);
+  put_stamp(w, stamp);
   w.varint(size);
   put(w.bytes());
   ++count_;
 }
 
 void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
-                            std::string_view encoded) {
-  put_header(kind, path, hash, encoded.size());
+                            std::string_view encoded, const SourceStamp& stamp) {
+  put_header(kind, path, hash, stamp, encoded.size());
   put(encoded);
 }
 
 void ParsedCacheWriter::add(ContentKind kind, std::string_view path, const ContentHash& hash,
-                            std::string&& encoded) {
-  put_header(kind, path, hash, encoded.size());
-  pieces_.push_back(std::move(encoded));
+                            std::string&& encoded, const SourceStamp& stamp) {
+  put_header(kind, path, hash, stamp, encoded.size());
+  if (encoded.empty()) return;  // an empty piece would read as a borrowed one
+  pieces_.push_back({std::move(encoded), {}});
   last_is_buffer_ = false;
+}
+
+void ParsedCacheWriter::add_borrowed(ContentKind kind, std::string_view path, const ContentHash& hash,
+                                     std::string_view encoded, const SourceStamp& stamp) {
+  put_header(kind, path, hash, stamp, encoded.size());
+  pieces_.push_back({{}, encoded});
+  last_is_buffer_ = false;
+}
+
+void ParsedCacheWriter::own_borrowed() {
+  for (Piece& p : pieces_)
+    if (p.owned.empty() && !p.borrowed.empty()) {
+      p.owned = std::string(p.borrowed);
+      p.borrowed = {};
+    }
 }
 
 std::string ParsedCacheWriter::finish() {
@@ -205,11 +251,11 @@ std::string ParsedCacheWriter::finish() {
   put(w.bytes());
   std::string out;
   std::size_t total = 0;
-  for (const std::string& p : pieces_) total += p.size();
+  for (const Piece& p : pieces_) total += p.bytes().size();
   out.reserve(total + kHashBytes);
-  for (std::string& p : pieces_) {
-    out += p;
-    std::string().swap(p);
+  for (Piece& p : pieces_) {
+    out += p.bytes();
+    std::string().swap(p.owned);
   }
   pieces_.clear();
   ByteWriter sum;
@@ -223,20 +269,22 @@ ParsedCacheWriter::~ParsedCacheWriter() {
 }
 
 void ParsedCacheWriter::park() {
-  if (park_path_.empty() || parked_) return;
+  if (parked_) return;
+  if (park_path_.empty()) return own_borrowed();
   ByteWriter end;
   end.boolean(false);
   put(end.bytes());
   std::size_t total = 0;
-  for (const std::string& p : pieces_) total += p.size();
+  for (const Piece& p : pieces_) total += p.bytes().size();
   BytesHasher hasher(total);
   std::error_code ec;
   fs::create_directories(fs::path(park_path_).parent_path(), ec);
   std::ofstream out(park_path_, std::ios::binary | std::ios::trunc);
-  for (std::string& p : pieces_) {  // each piece written, summed and freed in turn
-    hasher.add(p);
-    out.write(p.data(), static_cast<std::streamsize>(p.size()));
-    std::string().swap(p);
+  for (Piece& p : pieces_) {  // each piece written, summed and freed in turn
+    const std::string_view bytes = p.bytes();
+    hasher.add(bytes);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::string().swap(p.owned);
   }
   pieces_.clear();
   ByteWriter sum;

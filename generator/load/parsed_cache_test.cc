@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <thread>
 
 #include "load/content_tree.h"
 #include "text/byte_codec.h"
@@ -202,6 +205,35 @@ TEST(ParsedCache, TheNextCacheIsParkedAtTheLoadsEndAndKeptOnlyWhenAsked) {
   fs::remove_all(dir);
 }
 
+// An entry is found by its stamp only when every field of the stamp is the one kept, and
+// never when none was kept.
+TEST(ParsedCache, AnEntryIsFoundByItsStampOnlyWhenEveryFieldIsTheSame) {
+  const SourceStamp kept{1, 2, 3, 4, 5};
+  ParsedCacheWriter w(kKey);
+  w.add(ContentKind::kPlan, "a.md", hash_bytes("a"), std::string_view("A"), kept);
+  w.add(ContentKind::kPlan, "b.md", hash_bytes("b"), std::string_view("B"), SourceStamp{});
+  ParsedCache c = ParsedCache::from_bytes(w.finish(), kKey);
+  ASSERT_EQ(c.size(), 2u);
+  auto found = c.find_stamped(ContentKind::kPlan, "a.md", kept);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->hash, hash_bytes("a"));
+  EXPECT_EQ(found->encoded, "A");
+  EXPECT_FALSE(c.find_stamped(ContentKind::kReport, "a.md", kept));
+  for (int field = 0; field < 5; ++field) {
+    SourceStamp other = kept;
+    switch (field) {
+      case 0: other.device = 9; break;
+      case 1: other.inode = 9; break;
+      case 2: other.size = 9; break;
+      case 3: other.modified_ns = 9; break;
+      case 4: other.changed_ns = 9; break;
+    }
+    EXPECT_FALSE(c.find_stamped(ContentKind::kPlan, "a.md", other)) << "field " << field;
+  }
+  EXPECT_FALSE(c.find_stamped(ContentKind::kPlan, "b.md", SourceStamp{}));
+  EXPECT_TRUE(c.find(ContentKind::kPlan, "b.md", hash_bytes("b")));
+}
+
 // A load that takes every file it can from the cache gives the portal and the problems of a
 // load that parses everything, and a cold load with a cache gives them too.
 struct Loads {
@@ -296,6 +328,7 @@ class ParsedCacheTreeTest : public ::testing::Test {
     ParsedCache previous = ParsedCache::from_bytes(bytes_, key);
     ParsedCacheWriter next(key);
     *counts = LoadCache{&previous, &next};
+    counts->stamps_before_ns = stamps_before_ns_;
     Portal p = load_portal(root_.string(), d, 1, counts);
     bytes_ = next.finish();
     return p;
@@ -303,6 +336,7 @@ class ParsedCacheTreeTest : public ::testing::Test {
 
   fs::path root_;
   std::string bytes_;
+  std::int64_t stamps_before_ns_ = 0;  // no stamp kept unless a test says so
 };
 
 TEST_F(ParsedCacheTreeTest, OnlyChangedFilesAreParsedAndWarningsComeBack) {
@@ -361,6 +395,65 @@ TEST_F(ParsedCacheTreeTest, AnEvidenceFileChangedOrGoneMakesItsRecordParsedAgain
   bool reported = false;
   for (const Diagnostic& d : d4) reported |= !d.warning && d.path.ends_with("q1.yaml");
   EXPECT_TRUE(reported);
+}
+
+// A file whose stamp is the one kept is taken from the cache unread; with the load's margin
+// every file is old enough here.
+TEST_F(ParsedCacheTreeTest, AFileWithTheStampKeptIsNotReadAgain) {
+  stamps_before_ns_ = std::numeric_limits<std::int64_t>::max();
+  Diagnostics d1, d2, fresh;
+  LoadCache c1, c2;
+  load(&d1, &c1);
+  EXPECT_EQ(c1.stamped, 0u);
+  Portal p = load(&d2, &c2);
+  EXPECT_EQ(c2.parsed, 0u);
+  EXPECT_EQ(c2.reused, 5u);
+  EXPECT_EQ(c2.stamped, 5u);
+  EXPECT_EQ(d2, d1);  // the warning, from the cache
+  EXPECT_TRUE(p == load_portal(root_.string(), &fresh, 1));
+}
+
+// A file edited in place, its size kept and its modification time set back (touch -d, an
+// archive tool), still has another change time: it is read and parsed again.
+TEST_F(ParsedCacheTreeTest, AFileEditedWithItsSizeAndTimeKeptIsParsedAgain) {
+  stamps_before_ns_ = std::numeric_limits<std::int64_t>::max();
+  const fs::path plan_file = root_ / "ha-tinh/son-lam/plans/2023.md";
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the edit's change time is later
+  Diagnostics d1, d2, d3, fresh;
+  LoadCache c1, c2, c3;
+  load(&d1, &c1);
+  load(&d2, &c2);
+  EXPECT_EQ(c2.stamped, 5u);
+  const auto modified = fs::last_write_time(plan_file);
+  const auto size = fs::file_size(plan_file);
+  {
+    std::fstream f(plan_file, std::ios::in | std::ios::out | std::ios::binary);  // the same inode
+    f.seekp(static_cast<std::streamoff>(plan(2023, "Việc A").find("Việc A") + std::string("Việc ").size()));
+    f << "Z";
+  }
+  fs::last_write_time(plan_file, modified);
+  ASSERT_EQ(fs::file_size(plan_file), size);
+  Portal p = load(&d3, &c3);
+  EXPECT_EQ(c3.parsed, 1u);
+  EXPECT_EQ(c3.stamped, 4u);
+  EXPECT_TRUE(p == load_portal(root_.string(), &fresh, 1));
+  bool edited = false;
+  for (const Plan& plan : p.plans)
+    if (plan.id == "2023") edited = plan.tasks.at(0).text == "Việc Z";
+  EXPECT_TRUE(edited);
+}
+
+// Files written within the margin before the load keep no stamp: the next load reads and
+// hashes them (and still takes them from the cache by their bytes).
+TEST_F(ParsedCacheTreeTest, AFileWrittenJustBeforeTheLoadKeepsNoStamp) {
+  stamps_before_ns_ = stamps_before_now();
+  Diagnostics d1, d2;
+  LoadCache c1, c2;
+  load(&d1, &c1);
+  load(&d2, &c2);
+  EXPECT_EQ(c2.parsed, 0u);
+  EXPECT_EQ(c2.reused, 5u);
+  EXPECT_EQ(c2.stamped, 0u);
 }
 
 // The cache of one folder's content is not another's: the key names the folder.

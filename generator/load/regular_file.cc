@@ -23,6 +23,26 @@ RegularFile not_regular(mode_t mode) {
 
 }  // namespace
 
+namespace {
+
+SourceStamp stamp_of(const struct stat& st) {
+  SourceStamp s;
+  s.device = static_cast<std::uint64_t>(st.st_dev);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.modified_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  s.changed_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+  return s;
+}
+
+}  // namespace
+
+SourceStamp source_stamp(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+  return stamp_of(st);
+}
+
 RegularFile read_regular_file(const std::string& path, std::size_t max_bytes) {
   RegularFile r;
   struct stat st {};
@@ -41,6 +61,7 @@ RegularFile read_regular_file(const std::string& path, std::size_t max_bytes) {
   } closer{fd};
   if (::fstat(fd, &st) != 0) return r;
   if (!S_ISREG(st.st_mode)) return not_regular(st.st_mode);  // swapped in since the check
+  const SourceStamp stamp = stamp_of(st);  // before the bytes: a later edit changes it
   // Read in one piece at the size fstat gave, then to the end, never past max_bytes + 1.
   std::string bytes(static_cast<std::size_t>(st.st_size) + 1, '\0');
   std::size_t got = 0;
@@ -64,6 +85,7 @@ RegularFile read_regular_file(const std::string& path, std::size_t max_bytes) {
   r.status = RegularFile::Status::kOk;
   r.size = got;
   r.bytes = std::move(bytes);
+  r.stamp = stamp;
   return r;
 }
 

@@ -14,11 +14,26 @@
 
 namespace congkhai {
 
+// What the file system says of a file without reading it: which file it is (device, inode),
+// its size and its modification and change times (nanoseconds). Editing a file in place
+// changes its change time, which no tool can set back (touch, utimes and archive tools set
+// only the modification time), and replacing it gives another inode.
+struct SourceStamp {
+  std::uint64_t device = 0, inode = 0, size = 0;
+  std::int64_t modified_ns = 0, changed_ns = 0;
+  bool operator==(const SourceStamp&) const = default;
+  bool known() const { return *this != SourceStamp{}; }
+};
+
+// The stamp of `path` (following links) when it is a regular file; an unknown one otherwise.
+SourceStamp source_stamp(const std::string& path);
+
 struct RegularFile {
   enum class Status { kOk, kCannotRead, kNotRegular, kTooLarge };
   Status status = Status::kCannotRead;
   std::string bytes;        // kOk: the whole file
   std::uint64_t size = 0;   // kOk, kTooLarge: its size in bytes
+  SourceStamp stamp;          // kOk: taken on the open file before it was read
   const char* kind_vi = ""; // kNotRegular: what it is ("ống dẫn có tên (named pipe)")
   const char* kind_en = "";
 };
