@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   congkhai::PipelineOptions options;
   options.content_dir = content.string();
   options.default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
-  options.lunr_js = CONGKHAI_LUNR_JS;
+  options.libraries = {CONGKHAI_LUNR_JS, CONGKHAI_INFLATE_JS};
   options.as_of = congkhai::Date{2026, 6, 30};
   options.version = "bench";
   options.serve_mode = true;

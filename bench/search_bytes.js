@@ -3,7 +3,8 @@
 // search-core.js, the global index and the shards planned for the page's unit. Prints the
 // total size of the search files and the largest first search from a commune page (a unit
 // with nothing below it), a province page (a top-level unit) and the home page, uncompressed
-// and gzip (level 9, each file on its own). See docs/search.md.
+// and gzip (level 9, each file on its own), and the shards' JSON once inflated (what the
+// budget of search.js counts). See docs/search.md.
 //
 //   node bench/search_bytes.js SITE_DIR [--check]
 //
@@ -13,7 +14,6 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
 const zlib = require('node:zlib');
 
 const BUDGET = 900 * 1000;
@@ -21,6 +21,7 @@ const BUDGET_GZIP = 160 * 1000;
 
 const repo = path.resolve(__dirname, '..');
 const core = require(path.join(repo, 'themes', 'default', 'assets', 'search-core.js'));
+const { readShardScript } = require(path.join(repo, 'tests', 'search', 'shard_file.js'));
 
 const [site, flag] = process.argv.slice(2);
 if (!site) {
@@ -47,13 +48,16 @@ function size(rel) {
   return sizes.get(rel);
 }
 const shardFile = (key) => (key === '*' ? 'tim-kiem/chi-muc.js' : 'tim-kiem/chi-muc/' + key + '.js');
-// The data a shard's .js assigns, run as a browser would run it.
-function shard(key) {
-  const window = {};
-  window.window = window;
-  vm.runInNewContext(fs.readFileSync(path.join(site, shardFile(key)), 'utf8'), window);
-  return window.CONGKHAI_INDEX[key];
+// The data a shard's .js assigns, run and inflated as a browser would; its JSON's bytes.
+const inflated = new Map();
+function read(key) {
+  const shard = readShardScript(fs.readFileSync(path.join(site, shardFile(key)), 'utf8'), shardFile(key));
+  inflated.set(shardFile(key), Buffer.byteLength(shard.json));
+  return shard;
 }
+const shard = (key) => read(key).data;
+const jsonBytes = (file) => (inflated.has(file) ? inflated.get(file)
+  : Buffer.byteLength(read(file === shardFile('*') ? '*' : file.replace(/^tim-kiem\/chi-muc\//, '').replace(/\.js$/, '')).json));
 
 const global = shard('*');
 const tops = {};
@@ -74,7 +78,8 @@ function firstSearch(unit, budget) {
   const files = ['assets/lunr.min.js', 'assets/search-words.js', 'assets/search-core.js', shardFile('*')];
   for (const k of plan.waiting.concat(plan.keys)) if (!files.includes(shardFile(k))) files.push(shardFile(k));
   const total = files.map(size).reduce((s, x) => [s[0] + x[0], s[1] + x[1]], [0, 0]);
-  return { unit, files, bytes: total[0], gzip: total[1] };
+  const json = files.filter((f) => f.startsWith('tim-kiem/')).reduce((s, f) => s + jsonBytes(f), 0);
+  return { unit, files, bytes: total[0], gzip: total[1], json };
 }
 
 const all = fs.readdirSync(path.join(site, 'tim-kiem'), { recursive: true })
@@ -82,7 +87,7 @@ const all = fs.readdirSync(path.join(site, 'tim-kiem'), { recursive: true })
 const sum = all.reduce((s, x) => [s[0] + x[0], s[1] + x[1]], [0, 0]);
 console.log(`search index: ${all.length} files, ${sum[0]} bytes, ${sum[1]} gzip`);
 
-const fmt = (r) => `${r.bytes} bytes, ${r.gzip} gzip (${r.files.length} files${r.unit ? ', ' + r.unit : ''})`;
+const fmt = (r) => `${r.bytes} bytes, ${r.gzip} gzip, shards ${r.json} bytes inflated (${r.files.length} files${r.unit ? ', ' + r.unit : ''})`;
 const largest = (list) => list.reduce((m, r) => (!m || r.bytes > m.bytes ? r : m), null);
 const results = units.map((u) => Object.assign(firstSearch(u.key, UNIT_BUDGET), { leaf: u.leaf, top: u.top }));
 const communes = results.filter((r) => r.leaf && !r.top);

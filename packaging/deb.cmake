@@ -1,12 +1,14 @@
 # Install rules and the Debian package, made by scripts/package:
 #   congkhai_<version>_amd64.deb: /usr/bin/congkhai, /usr/share/congkhai/{themes/default,
-#   lunr.min.js,portal/}, /usr/share/doc/congkhai/{copyright,README.md}.
-# Its dependencies are those dpkg-shlibdeps finds in the binary: Debian's runtime libraries.
+#   lunr.min.js,pako_inflate.min.js,portal/}, /usr/share/doc/congkhai/{copyright,README.md}.
+# Its dependencies are those dpkg-shlibdeps finds in the binary: Debian's runtime libraries
+# (zlib1g among them: the search shards' bytes are those of Debian 12's zlib).
 include(GNUInstallDirs)
 
 install(TARGETS congkhai RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CONGKHAI_DEFAULT_THEME_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/congkhai/themes/default)
 install(FILES ${CONGKHAI_LUNR_JS} DESTINATION ${CMAKE_INSTALL_DATADIR}/congkhai)
+install(FILES ${CONGKHAI_INFLATE_JS} DESTINATION ${CMAKE_INSTALL_DATADIR}/congkhai RENAME pako_inflate.min.js)
 install(DIRECTORY ${CONGKHAI_PORTAL_TEMPLATE_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/congkhai/portal)
 install(FILES ${CMAKE_SOURCE_DIR}/packaging/copyright ${CMAKE_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})

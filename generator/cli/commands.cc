@@ -99,7 +99,7 @@ bool pipeline_options(const CommonFlags& f, PipelineOptions* o) {
   o->theme_dir = f.theme;
   DataFiles shipped = data_files();
   o->default_theme_dir = shipped.default_theme_dir;
-  o->lunr_js = shipped.lunr_js;
+  o->libraries = {shipped.lunr_js, shipped.inflate_js};
   o->version = CONGKHAI_VERSION;
   o->threads = f.jobs;
   auto now = std::chrono::duration_cast<std::chrono::seconds>(

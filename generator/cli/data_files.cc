@@ -13,9 +13,9 @@ DataFiles data_files() {
     fs::path share = exe.parent_path().parent_path() / "share" / "congkhai";
     if (fs::is_directory(share / "themes" / "default", ec))
       return {(share / "themes" / "default").string(), (share / "lunr.min.js").string(),
-              (share / "portal").string()};
+              (share / "pako_inflate.min.js").string(), (share / "portal").string()};
   }
-  return {CONGKHAI_DEFAULT_THEME_DIR, CONGKHAI_LUNR_JS, CONGKHAI_PORTAL_TEMPLATE_DIR};
+  return {CONGKHAI_DEFAULT_THEME_DIR, CONGKHAI_LUNR_JS, CONGKHAI_INFLATE_JS, CONGKHAI_PORTAL_TEMPLATE_DIR};
 }
 
 }  // namespace congkhai

@@ -53,7 +53,7 @@ bool all_dated_by(const ProgressRecord& rec, const Date& as_of) {
 
 // The group a path that is not a page or a theme asset can only belong to.
 Group group_of(const std::string& path) {
-  if (path.starts_with("tim-kiem/") || path == lunr_asset_path()) return kSearch;
+  if (path.starts_with("tim-kiem/") || path == lunr_asset_path() || path == inflate_asset_path()) return kSearch;
   if (path.starts_with(std::string(kFilesDir) + "/")) return kCopies;
   return kExports;
 }
@@ -157,7 +157,7 @@ std::unique_ptr<LiveSite::Model> LiveSite::load_everything(Diagnostics* diags) c
   m->render.generator_version = options_.version;
   m->render.serve_mode = options_.serve_mode;
   m->render.threads = options_.threads;
-  m->render.asset_versions = asset_versions(m->theme, options_.lunr_js);
+  m->render.asset_versions = asset_versions(m->theme, options_.libraries);
   m->refresh();
   m->pages = std::make_unique<PageRenderer>(m->portal, m->facts, m->theme, m->render);
   for (const PageJob& job : page_jobs(m->portal)) m->page_at.emplace(page_path(m->portal, job), job);
@@ -308,7 +308,7 @@ LiveUpdate LiveSite::reload_theme() {
   }
   Model& m = *model_;
   m.theme = std::move(theme);
-  m.render.asset_versions = asset_versions(m.theme, options_.lunr_js);
+  m.render.asset_versions = asset_versions(m.theme, options_.libraries);
   m.pages = std::make_unique<PageRenderer>(m.portal, m.facts, m.theme, m.render);
   m.refresh(&kNoPlans, &dropped);
   return result;
@@ -400,13 +400,13 @@ void LiveSite::search_files(const Model& m, OutputSink& out) const {
   for (const auto& [path, f] : m.search_before)
     if (!f.key.empty()) keys.emplace(path, f.key);
   OutputCollector made;
-  build_search_files(m.portal, options_.lunr_js, options_.threads, made, {options_.version, &keys}, &m.facts);
+  build_search_files(m.portal, options_.libraries, options_.threads, made, {options_.version, &keys}, &m.facts);
   OutputFiles files = made.take();
   for (OutputFile& f : files) {
     if (!f.reused) continue;
     auto before = m.search_before.find(f.path);
     if (before == m.search_before.end()) {  // cannot happen: the keys came from there
-      build_search_files(m.portal, options_.lunr_js, options_.threads, out, {options_.version, nullptr}, &m.facts);
+      build_search_files(m.portal, options_.libraries, options_.threads, out, {options_.version, nullptr}, &m.facts);
       return;
     }
     f.bytes = std::move(before->second.bytes);

@@ -28,7 +28,7 @@ class LiveSiteTest : public ::testing::Test {
     fs::copy(fs::path(CONGKHAI_SOURCE_DIR) / "content", root_ / "content", fs::copy_options::recursive);
     options_.content_dir = (root_ / "content").string();
     options_.default_theme_dir = CONGKHAI_DEFAULT_THEME_DIR;
-    options_.lunr_js = CONGKHAI_LUNR_JS;
+    options_.libraries = {CONGKHAI_LUNR_JS, CONGKHAI_INFLATE_JS};
     options_.as_of = Date{2026, 6, 30};
     options_.version = "test";
     options_.serve_mode = true;

@@ -101,11 +101,11 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
 
 Diagnostics theme_problems(const Portal& portal, const Theme& theme) {
   Diagnostics out = missing_page_templates(portal, theme);
-  const std::string lunr = lunr_asset_path();
-  if (auto it = theme.assets.find(lunr.substr(std::string("assets/").size())); it != theme.assets.end())
-    out.push_back({it->second, {1, 1},
-                   "tệp giao diện trùng tên với tệp " + lunr + " mà trang tìm kiếm dùng; hãy đổi tên tệp này",
-                   "this theme asset has the name of " + lunr + ", which the search uses; rename it", {}, {}});
+  for (const std::string& lib : {lunr_asset_path(), inflate_asset_path()})
+    if (auto it = theme.assets.find(lib.substr(std::string("assets/").size())); it != theme.assets.end())
+      out.push_back({it->second, {1, 1},
+                     "tệp giao diện trùng tên với tệp " + lib + " mà trang tìm kiếm dùng; hãy đổi tên tệp này",
+                     "this theme asset has the name of " + lib + ", which the search uses; rename it", {}, {}});
   return out;
 }
 
@@ -143,7 +143,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   ro.serve_mode = options.serve_mode;
   ro.threads = options.threads;
   ro.previous_keys = options.previous_keys;
-  ro.asset_versions = asset_versions(theme, options.lunr_js);
+  ro.asset_versions = asset_versions(theme, options.libraries);
   if (options.progress)
     ro.progress = [&](std::size_t done, std::size_t total) { options.progress("render", done, total); };
   CheckedSink out(sink);
@@ -157,7 +157,7 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  build_search_files(r.portal, options.lunr_js, options.threads, out, {key_identity, options.previous_keys}, &r.facts);
+  build_search_files(r.portal, options.libraries, options.threads, out, {key_identity, options.previous_keys}, &r.facts);
   out.finish(&r);
   sort_diagnostics(r.diags);
   return r;

@@ -14,6 +14,7 @@
 #include "model/diagnostic.h"
 #include "model/output.h"
 #include "model/portal.h"
+#include "search/search_files.h"
 
 namespace congkhai {
 
@@ -23,7 +24,7 @@ struct PipelineOptions {
   std::string content_dir = "content";
   std::string theme_dir;       // --theme, overrides everything else when set
   std::string default_theme_dir;
-  std::string lunr_js;         // lunr.min.js to publish with the search index
+  SearchLibraries libraries;   // lunr.js and pako's inflate, published with the search index
   Date as_of;
   std::string version;
   // What the keys of an incremental build's reused files start from: the generator's version
@@ -67,7 +68,8 @@ std::vector<std::string> theme_dirs(const PipelineOptions& options);
 // derives the facts. The theme is not loaded.
 void load_and_check(const PipelineOptions& options, PipelineResult* r);
 // What making the site with `theme` would find that is not in the content: a page template
-// missing, a theme asset named like a file another stage publishes (assets/lunr.min.js). check,
+// missing, a theme asset named like a file another stage publishes (assets/lunr.min.js,
+// assets/pako_inflate.min.js). check,
 // build (before the first file is made) and serve report them alike, at the theme's files.
 Diagnostics theme_problems(const Portal& portal, const Theme& theme);
 // Loads and checks the content (and the theme: load_theme, theme_problems) without rendering.

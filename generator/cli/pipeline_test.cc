@@ -86,12 +86,24 @@ TEST_F(StreamingBuild, AMissingTemplateIsFoundBeforeAnyFileIsMadeAndByCheck) {
   EXPECT_EQ(check_site(options_).diags.size(), r.diags.size());
 }
 
+// Likewise pako's inflate, which the search publishes beside lunr.js.
+TEST_F(StreamingBuild, AThemeAssetNamedLikeTheInflateLibraryIsReported) {
+  std::ofstream(root_ / "theme/assets/pako_inflate.min.js") << "// not pako";
+  std::ofstream(root_ / "pako.js") << "// pako";
+  options_.libraries.inflate_js = (root_ / "pako.js").string();
+  PipelineResult checked = check_site(options_);
+  ASSERT_EQ(checked.diags.size(), 1u);
+  EXPECT_EQ(checked.diags[0].path, (root_ / "theme/assets/pako_inflate.min.js").generic_string());
+  EXPECT_NE(checked.diags[0].message_en.find("assets/pako_inflate.min.js, which the search uses"), std::string::npos)
+      << checked.diags[0].message_en;
+}
+
 // A theme asset named like the copy of lunr.js the search stage publishes would be a second
 // file for one path: reported at the asset, by build before any file is made, and by check.
 TEST_F(StreamingBuild, AThemeAssetNamedLikeASearchFileIsReportedAtTheAsset) {
   std::ofstream(root_ / "theme/assets/lunr.min.js") << "// not lunr";
   std::ofstream(root_ / "lunr.min.js") << "// lunr";
-  options_.lunr_js = (root_ / "lunr.min.js").string();
+  options_.libraries.lunr_js = (root_ / "lunr.min.js").string();
   bool published = true;
   PipelineResult r = build(&published);
   ASSERT_EQ(r.diags.size(), 1u);

@@ -22,12 +22,12 @@ std::optional<std::string> read_file(const std::string& path) {
 
 std::string content_version(std::string_view bytes) { return "v=" + hash_bytes(bytes).hex().substr(0, 10); }
 
-std::map<std::string, std::string> asset_versions(const Theme& theme, const std::string& lunr_js_path) {
+std::map<std::string, std::string> asset_versions(const Theme& theme, const SearchLibraries& libraries) {
   std::map<std::string, std::string> out;
   for (const auto& [name, source] : theme.assets)
     if (auto bytes = read_file(source)) out["assets/" + name] = content_version(*bytes);
-  if (!lunr_js_path.empty())
-    if (auto bytes = read_file(lunr_js_path)) out[lunr_asset_path()] = content_version(*bytes);
+  for (const auto& [path, source] : search_library_files(libraries))
+    if (auto bytes = read_file(source)) out[path] = content_version(*bytes);
   out[std::string(kSearchShardsVersionKey)] = "f=" + std::string(kShardFormatNumber);
   return out;
 }

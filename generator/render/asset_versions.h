@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "render/theme.h"
+#include "search/search_files.h"
 
 namespace congkhai {
 
@@ -25,9 +26,10 @@ std::string content_version(std::string_view bytes);
 inline constexpr std::string_view kSearchShardsVersionKey = "tim-kiem/chi-muc";
 
 // Site path → query without "?": "assets/<name>" → content_version of the file, for every
-// asset of the theme and for assets/lunr.min.js (read from `lunr_js_path`, when given);
+// asset of the theme and for the search's libraries (assets/lunr.min.js and
+// assets/pako_inflate.min.js, read from the files `libraries` names, when given);
 // kSearchShardsVersionKey → "f=" and the shard format number. A file that cannot be read gets
 // no entry: its URL is left as it is (the copy reports the missing file).
-std::map<std::string, std::string> asset_versions(const Theme& theme, const std::string& lunr_js_path);
+std::map<std::string, std::string> asset_versions(const Theme& theme, const SearchLibraries& libraries);
 
 }  // namespace congkhai

@@ -347,7 +347,7 @@ Inputs base_inputs() {
   in.theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
   EXPECT_TRUE(errors.empty());
   in.options.generator_version = "0.1.0";
-  in.options.asset_versions = asset_versions(in.theme, "");
+  in.options.asset_versions = asset_versions(in.theme, {});
   return in;
 }
 

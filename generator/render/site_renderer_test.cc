@@ -30,7 +30,7 @@ class SiteRendererTest : public ::testing::Test {
     theme_ = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors_);
     ASSERT_TRUE(errors_.empty());
     options_.generator_version = "0.1.0";
-    options_.asset_versions = asset_versions(theme_, "");  // as the build sets them
+    options_.asset_versions = asset_versions(theme_, {});  // as the build sets them
     files_ = render_site(portal_, facts_, theme_, options_, &errors_);
     for (const Diagnostic& d : errors_) ADD_FAILURE() << format_diagnostic(d);
   }
@@ -770,7 +770,7 @@ TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
   const std::string up = "../../../../../";
   EXPECT_TRUE(contains(plan, "<html lang=\"vi\" data-root=\"" + up + "\" data-area=\"ha-tinh/huong-son/son-lam\" data-versions=\"assets/search-words.js" +
                              version_of("search-words.js") + " assets/search-core.js" + version_of("search-core.js") +
-                             " tim-kiem/chi-muc?f=5\">"));
+                             " tim-kiem/chi-muc?f=6\">"));
   EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css" + version_of("style.css") + "\">"));
   EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js" + version_of("search.js") + "\" defer></script>"));
   EXPECT_TRUE(contains(plan, "<link rel=\"icon\" href=\"" + up + "assets/favicon.svg" + version_of("favicon.svg") + "\""));
@@ -881,12 +881,13 @@ TEST_F(SiteRendererTest, AssetUrlsCarryTheVersionOfTheirBytes) {
   fs::create_directories(dir / "theme" / "assets");
   auto write = [&](const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; };
   write(dir / "lunr.min.js", "/* lunr */");
+  write(dir / "pako_inflate.min.js", "/* pako */");
   auto build = [&](const std::string& css) {
     write(dir / "theme" / "assets" / "style.css", css);
     Diagnostics errors;
     Theme theme = load_theme({(dir / "theme").generic_string(), CONGKHAI_DEFAULT_THEME_DIR}, &errors);
     RenderOptions options = options_;
-    options.asset_versions = asset_versions(theme, (dir / "lunr.min.js").generic_string());
+    options.asset_versions = asset_versions(theme, {(dir / "lunr.min.js").generic_string(), (dir / "pako_inflate.min.js").generic_string()});
     OutputFiles files = render_site(portal_, facts_, theme, options, &errors);
     for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
     return files;
@@ -909,8 +910,9 @@ TEST_F(SiteRendererTest, AssetUrlsCarryTheVersionOfTheirBytes) {
   EXPECT_TRUE(contains(plan, "<link rel=\"stylesheet\" href=\"" + up + "assets/style.css" + v1 + "\">"));
   EXPECT_TRUE(contains(plan, "<script src=\"" + up + "assets/search.js" + version_of("search.js") + "\" defer></script>"));
   EXPECT_TRUE(contains(plan, " data-versions=\"assets/lunr.min.js?v=" + hash_bytes("/* lunr */").hex().substr(0, 10) +
+                                 " assets/pako_inflate.min.js?v=" + hash_bytes("/* pako */").hex().substr(0, 10) +
                                  " assets/search-words.js" + version_of("search-words.js") + " assets/search-core.js" +
-                                 version_of("search-core.js") + " tim-kiem/chi-muc?f=5\">"));
+                                 version_of("search-core.js") + " tim-kiem/chi-muc?f=6\">"));
   // The file keeps its name: only the URL carries the version.
   EXPECT_EQ(get(first, "assets/style.css").path, "assets/style.css");
 
@@ -932,10 +934,10 @@ TEST(AssetVersions, FromTheBytesOfEachAssetAndTheShardFormat) {
   Diagnostics errors;
   Theme theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
   theme.assets["gone.css"] = "/nonexistent/gone.css";
-  std::map<std::string, std::string> v = asset_versions(theme, "/nonexistent/lunr.min.js");
+  std::map<std::string, std::string> v = asset_versions(theme, {"/nonexistent/lunr.min.js", ""});
   EXPECT_EQ(v.count("assets/gone.css"), 0u) << "a file that cannot be read keeps its plain URL";
   EXPECT_EQ(v.count("assets/lunr.min.js"), 0u);
-  EXPECT_EQ(v.at("tim-kiem/chi-muc"), "f=5");
+  EXPECT_EQ(v.at("tim-kiem/chi-muc"), "f=6");
   EXPECT_EQ(content_version(""), "v=" + hash_bytes("").hex().substr(0, 10));
   EXPECT_EQ(v.at("assets/search-core.js").size(), 12u);
   EXPECT_NE(v.at("assets/search-core.js"), v.at("assets/search.js"));

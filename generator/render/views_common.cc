@@ -118,7 +118,7 @@ json frame_view(const ViewContext& ctx, const std::string& page_path, const std:
   // What search.js loads, with the query of each (data-versions on <html>): "assets/lunr.min.js?v=…
   // … tim-kiem/chi-muc?f=5", the last for the global index and every shard.
   std::string versions;
-  for (const std::string& path : {lunr_asset_path(), std::string("assets/search-words.js"),
+  for (const std::string& path : {lunr_asset_path(), inflate_asset_path(), std::string("assets/search-words.js"),
                                  std::string("assets/search-core.js"), std::string(kSearchShardsVersionKey)}) {
     const std::string q = query(path);
     if (q.empty()) continue;

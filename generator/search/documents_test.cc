@@ -6,6 +6,8 @@
 #include <map>
 
 #include "load/content_tree.h"
+#include "search/packed_payload.h"
+#include "search/packed_payload_test_util.h"
 #include "search/search_files.h"
 
 namespace congkhai {
@@ -338,9 +340,9 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(shards[0].data["areas"][1]["slug"], "thai-nguyen");
   EXPECT_EQ(shards[0].data["areas"][1]["name"], "tỉnh Thái Nguyên");
   // Sizes are listed rounded up to 4 KiB: an upper bound for the browser's budget.
-  EXPECT_EQ(shards[0].data["areas"][1]["bytes"], listed_shard_bytes(shards[3].script.size()));
+  EXPECT_EQ(shards[0].data["areas"][1]["bytes"], listed_shard_bytes(shards[3].bytes));
   EXPECT_EQ(shards[0].data["areas"][1]["total"],
-            listed_shard_bytes(shards[3].script.size()) + listed_shard_bytes(shards[4].script.size()));
+            listed_shard_bytes(shards[3].bytes) + listed_shard_bytes(shards[4].bytes));
   EXPECT_EQ(listed_shard_bytes(0), 0u);
   EXPECT_EQ(listed_shard_bytes(1), 4096u);
   EXPECT_EQ(listed_shard_bytes(4096), 4096u);
@@ -349,7 +351,7 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   EXPECT_EQ(store_refs(shards[1].data),
             (std::vector<std::string>{"huong-son/index.html", "huong-son/son-lam/index.html"}));
   EXPECT_EQ(to_js_json(shards[1].data["units"]),
-            "[[\"huong-son/son-lam\"," + std::to_string(listed_shard_bytes(shards[2].script.size())) + "]]");
+            "[[\"huong-son/son-lam\"," + std::to_string(listed_shard_bytes(shards[2].bytes)) + "]]");
   // A commune: its plan, tasks, target and report, refs below its path, its name given once.
   const LunrJson& commune = shards[2].data;
   EXPECT_EQ(commune["key"], "ha-tinh/huong-son/son-lam");
@@ -381,27 +383,39 @@ TEST(SearchShards, OneShardPerUnitWithDocumentsAndASmallGlobalIndex) {
   // The global index: two provinces, no parents and no year (empty: simply left out).
   EXPECT_EQ(shards[0].data["index"]["fields"], LunrJson::array({"title", "text", "lead"}));
   EXPECT_EQ(to_js_json(shards[0].data["constant"]), R"({"kind":"đơn vị tỉnh"})");
-  EXPECT_EQ(shards[2].script.rfind("window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[\"ha-tinh/huong-son/son-lam\"] = {", 0), 0u);
+  // The published script assigns the data's JSON deflated, in base64; the size listed is the
+  // JSON's.
+  for (const SearchShard& s : shards) {
+    const std::string prefix = "window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};\nCONGKHAI_INDEX[" +
+                               to_js_json(LunrJson(s.key)) + "] = {\"deflate\":\"";
+    ASSERT_EQ(s.script.rfind(prefix, 0), 0u) << s.key;
+    ASSERT_EQ(s.script.substr(s.script.size() - 4), "\"};\n") << s.key;
+    const std::string json = zlib_inflate(base64_decode(s.script.substr(prefix.size(), s.script.size() - prefix.size() - 4)));
+    EXPECT_EQ(json, to_js_json(s.data)) << s.key;
+    EXPECT_EQ(s.bytes, json.size()) << s.key;
+  }
 }
 
-TEST(SearchFiles, OneScriptPerShardAndLunrItself) {
-  OutputFiles files = build_search_files(small_portal(), "/x/node_modules/lunr/lunr.min.js");
+TEST(SearchFiles, OneScriptPerShardAndTheLibraries) {
+  OutputFiles files = build_search_files(small_portal(), {"/x/node_modules/lunr/lunr.min.js", "/x/node_modules/pako/dist/pako_inflate.es5.min.js"});
   std::vector<std::string> paths;
   for (const OutputFile& f : files) paths.push_back(f.path);
   EXPECT_EQ(paths, (std::vector<std::string>{
                        "tim-kiem/chi-muc.js", "tim-kiem/chi-muc/ha-tinh.js",
                        "tim-kiem/chi-muc/ha-tinh/huong-son/son-lam.js", "tim-kiem/chi-muc/thai-nguyen.js",
-                       "tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js", "assets/lunr.min.js"}));
-  EXPECT_EQ(files.back().source, "/x/node_modules/lunr/lunr.min.js");
+                       "tim-kiem/chi-muc/thai-nguyen/dinh-hoa.js", "assets/lunr.min.js",
+                       "assets/pako_inflate.min.js"}));
+  EXPECT_EQ(files[5].source, "/x/node_modules/lunr/lunr.min.js");
+  EXPECT_EQ(files.back().source, "/x/node_modules/pako/dist/pako_inflate.es5.min.js");
   EXPECT_TRUE(files.back().bytes.empty());
-  EXPECT_EQ(build_search_files(small_portal(), "").size(), 5u);
+  EXPECT_EQ(build_search_files(small_portal(), {}).size(), 5u);
 }
 
 // Incremental builds: a shard is indexed again only when what it is made from changed.
 TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
   auto build = [](const Portal& portal, const ShardReuse& reuse) {
     OutputCollector out;
-    build_search_files(portal, "", 1, out, reuse);
+    build_search_files(portal, {}, 1, out, reuse);
     std::map<std::string, OutputFile> files;
     for (OutputFile& f : out.take()) files[f.path] = std::move(f);
     return files;

@@ -6,6 +6,7 @@
 
 #include "model/sized_key.h"
 #include "search/documents.h"
+#include "search/packed_payload.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 
@@ -113,9 +114,10 @@ void append_shard_json(std::string* out, const ShardData& shard) {
 
 // Incremental builds. A shard's cache key is a hash of what its bytes are made from (its key,
 // name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
-// and the size of its .js: a shard reused from the previous build still tells the shards
-// above it its size. kShardFormat changes whenever the way shards are written does.
-constexpr std::string_view kShardFormat = "shard 5: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes listed in 4 KiB";
+// and the size of its JSON, the size it is listed with: a shard reused from the previous
+// build still tells the shards above it its size. kShardFormat changes whenever the way
+// shards are written does.
+constexpr std::string_view kShardFormat = "shard 6: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes of the JSON listed in 4 KiB, the JSON deflated with zlib (level 4) in base64";
 static_assert(kShardFormat.substr(0, 6) == "shard " && kShardFormat.substr(6, kShardFormatNumber.size()) == kShardFormatNumber &&
                   kShardFormat[6 + kShardFormatNumber.size()] == ':',
               "kShardFormat and kShardFormatNumber change together");
@@ -125,6 +127,7 @@ std::string input_hash(const ShardReuse& reuse, std::string_view key, std::strin
                        const std::vector<const SearchDocument*>& docs, std::string_view listed) {
   ContentHasher h;
   h.add(kShardFormat);
+  h.add(packer_version());
   h.add(reuse.version);
   h.add(key);
   h.add(name);
@@ -156,20 +159,20 @@ SearchShard reuse_shard(std::string key, std::size_t bytes, const std::string& h
 
 SearchShard make_shard(std::string key, ShardData shard, OutputSink* out, const std::string& hash = "") {
   SearchShard s{std::move(key), LunrJson(), "", 0, {}, {}};
-  // search_shard_script(key, json), without copying the shard's text again.
-  s.script = script_prefix(s.key);
-  s.script.reserve(s.script.size() + shard.index_json.size() + shard.index_json.size() / 4 + 4096);
-  append_shard_json(&s.script, shard);
-  s.script += ";\n";
-  s.bytes = s.script.size();
+  std::string json;
+  json.reserve(shard.index_json.size() + shard.index_json.size() / 4 + 4096);
+  append_shard_json(&json, shard);
+  s.bytes = json.size();
+  s.script = search_shard_script(s.key, json);
+  json = {};
   if (out) {
     OutputFile f{search_index_path(s.key, "js"), std::move(s.script), ""};
     if (!hash.empty()) f.key = sized_key(hash, s.bytes);
     out->add(std::move(f));
     s.script.clear();
   } else {
-    // Kept in memory, for tests and tools that look into it: the index as a tree too, and
-    // what it was made from.
+    // Kept in memory, for tests and tools that look into it: the data as a tree, the index
+    // too, and what it was made from.
     s.data = std::move(shard.data);
     s.data["index"] = LunrJson::parse(shard.index_json);
     s.index_fields = std::move(shard.fields);
@@ -191,10 +194,20 @@ std::string search_index_path(std::string_view key, std::string_view ext) {
 
 std::string lunr_asset_path() { return "assets/lunr.min.js"; }
 
-std::string search_shard_script(std::string_view key, const std::string& json) {
+std::string inflate_asset_path() { return "assets/pako_inflate.min.js"; }
+
+std::vector<std::pair<std::string, std::string>> search_library_files(const SearchLibraries& libraries) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!libraries.lunr_js.empty()) out.emplace_back(lunr_asset_path(), libraries.lunr_js);
+  if (!libraries.inflate_js.empty()) out.emplace_back(inflate_asset_path(), libraries.inflate_js);
+  return out;
+}
+
+std::string search_shard_script(std::string_view key, std::string_view json) {
   std::string out = script_prefix(key);
-  out += json;
-  out += ";\n";
+  out += "{\"deflate\":\"";
+  out += packed_payload(json);
+  out += "\"};\n";
   return out;
 }
 
@@ -287,19 +300,19 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
   return kept;
 }
 
-void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
+void build_search_files(const Portal& portal, const SearchLibraries& libraries, int threads, OutputSink& out,
                         const ShardReuse& reuse, const PortalFacts* facts) {
   build_search_shards(portal, threads, &out, reuse, facts);
-  if (!lunr_js_path.empty()) out.add({lunr_asset_path(), "", lunr_js_path});
+  for (auto& [path, source] : search_library_files(libraries)) out.add({path, "", source});
 }
 
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads,
+OutputFiles build_search_files(const Portal& portal, const SearchLibraries& libraries, int threads,
                                const PortalFacts* facts) {
   // In shard order, whatever the threads did.
   OutputFiles files;
   for (SearchShard& s : build_search_shards(portal, threads, nullptr, {}, facts))
     files.push_back({search_index_path(s.key, "js"), std::move(s.script), ""});
-  if (!lunr_js_path.empty()) files.push_back({lunr_asset_path(), "", lunr_js_path});
+  for (auto& [path, source] : search_library_files(libraries)) files.push_back({path, "", source});
   return files;
 }
 

@@ -7,15 +7,20 @@
 //                                        top-level unit's also holds its descendants' own
 //                                        documents (name, address) and lists their shards
 //   assets/lunr.min.js                   copied from node_modules/lunr
+//   assets/pako_inflate.min.js           copied from node_modules/pako: inflates the shards
+//                                        where the browser has no DecompressionStream
 //
 // Each file assigns its data to a global, so that the browser loads it with a <script>
-// element, which works from file:// too:
-//   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {}; CONGKHAI_INDEX["ha-tinh/huong-son"] = {…};
-// The global index is CONGKHAI_INDEX["*"]. Its "index" is the compact form of the lunr index
-// (build_lunr_compact_index_json), which search-core.js expands for lunr.Index.load.
+// element, which works from file:// too; the data's JSON is deflated and in base64
+// (search/packed_payload.h), and search.js inflates it:
+//   window.CONGKHAI_INDEX = window.CONGKHAI_INDEX || {};
+//   CONGKHAI_INDEX["ha-tinh/huong-son"] = {"deflate":"eJzt…"};
+// The global index is CONGKHAI_INDEX["*"]. The data's "index" is the compact form of the lunr
+// index (build_lunr_compact_index_json), which search-core.js expands for lunr.Index.load.
 #pragma once
 
 #include <map>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +39,24 @@ inline constexpr std::string_view kGlobalSearchKey = "*";
 std::string search_index_path(std::string_view key, std::string_view ext);
 // "assets/lunr.min.js"
 std::string lunr_asset_path();
+// "assets/pako_inflate.min.js"
+std::string inflate_asset_path();
+
+// The browser libraries the search publishes beside its index, copied from node_modules
+// (installed from package-lock.json): lunr.js, and pako's inflate, which search.js loads only
+// in a browser without DecompressionStream. An empty path leaves its file out.
+struct SearchLibraries {
+  std::string lunr_js;     // node_modules/lunr/lunr.min.js
+  std::string inflate_js;  // node_modules/pako/dist/pako_inflate.es5.min.js
+};
+// Each library given, as {site path, source file}: lunr.js, then pako's inflate.
+std::vector<std::pair<std::string, std::string>> search_library_files(const SearchLibraries& libraries);
 
 // The number of the way shards are written (kShardFormat in search_files.cc begins "shard
 // <number>:"). The pages ask for every shard with "?f=<number>" (render/asset_versions.h), so
 // that a browser or a CDN holding a shard of another format does not hand it to a newer
 // search-core.js.
-inline constexpr std::string_view kShardFormatNumber = "5";
+inline constexpr std::string_view kShardFormatNumber = "6";
 
 // Incremental builds: the previous build's cache keys (path → key), and the generator's
 // version. A shard whose documents and listed sizes are those it was made from last time is
@@ -52,17 +69,18 @@ struct ShardReuse {
 struct SearchShard {
   std::string key;     // the unit's path ("ha-tinh/huong-son/son-lam"), or kGlobalSearchKey
   LunrJson data;       // {"key", "name", "constant"?, "index", "store"}, and "units" or "areas"
-  std::string script;  // the published .js: search_shard_script(key, data)
-  std::size_t bytes = 0;  // script.size(), kept when the script was handed out
+  std::string script;  // the published .js: search_shard_script(key, the data's JSON)
+  std::size_t bytes = 0;  // the size of the data's JSON (what the browser inflates), listed
   // Kept in memory only (build_search_shards without `out`): what the index was made from,
   // for build_lunr_index_json, lunr's own serialised form, in tests and tools.
   std::vector<LunrField> index_fields;
   std::vector<LunrDocument> index_documents;
 };
 
-// The size a shard is listed with, in the shards above it ("units", "areas"): its .js's bytes
-// rounded up to a multiple of kListedShardUnit. The browser only weighs shards against its
-// budget, for which an upper bound within 4 KiB is as good; and a size that does not move
+// The size a shard is listed with, in the shards above it ("units", "areas"): the bytes of its
+// JSON, inflated, rounded up to a multiple of kListedShardUnit. The browser weighs shards
+// against its budget by what it must hold and expand (the .js it transfers is about a third
+// of that); an upper bound within 4 KiB is as good; and a size that does not move
 // with every word edited below leaves the province's shard and the global index unchanged
 // (not rebuilt, not uploaded again) after most edits.
 inline constexpr std::size_t kListedShardUnit = 4096;
@@ -72,10 +90,10 @@ std::size_t listed_shard_bytes(std::size_t bytes);
 // order. A unit without plans or reports (and, at the top, without descendants) has none.
 //  - a unit's shard: its plans, tasks, targets and reports;
 //  - a top-level unit's shard: those, its descendants' own documents (the unit pages), and
-//    "units": [[path below the top unit, listed size of its shard's .js], …] for each
+//    "units": [[path below the top unit, listed size of its shard], …] for each
 //    descendant with a shard;
 //  - the global index: the top-level units' own documents and "areas": [{"slug", "name",
-//    "bytes": its shard's .js, "total": with every descendant's}], listed sizes.
+//    "bytes": its shard's, "total": with every descendant's}], listed sizes.
 // Shards are indexed on `threads` threads (0: every core); the result does not depend on it.
 // Each thread makes the documents of the shard it builds and frees them once the shard is
 // made, so the portal's documents are never all held at once.
@@ -88,16 +106,15 @@ std::size_t listed_shard_bytes(std::size_t bytes);
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr,
                                              const ShardReuse& reuse = {}, const PortalFacts* facts = nullptr);
 
-// The .js form of a shard: assigns its JSON to CONGKHAI_INDEX[key].
-std::string search_shard_script(std::string_view key, const std::string& json);
+// The .js form of a shard: assigns {"deflate": packed_payload(json)} to CONGKHAI_INDEX[key].
+std::string search_shard_script(std::string_view key, std::string_view json);
 
-// Every search file: the .js of each shard and of the global index, and assets/lunr.min.js
-// copied from `lunr_js_path` (node_modules/lunr/lunr.min.js; left out when empty), handed
-// to `out` as each shard's text is made.
-void build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads, OutputSink& out,
+// Every search file: the .js of each shard and of the global index, and the libraries
+// (search_library_files), handed to `out` as each shard's text is made.
+void build_search_files(const Portal& portal, const SearchLibraries& libraries, int threads, OutputSink& out,
                         const ShardReuse& reuse = {}, const PortalFacts* facts = nullptr);
-// The same, kept in memory: the global index, then the shards in that order, then lunr.js.
-OutputFiles build_search_files(const Portal& portal, const std::string& lunr_js_path, int threads = 1,
+// The same, kept in memory: the global index, then the shards in that order, then the libraries.
+OutputFiles build_search_files(const Portal& portal, const SearchLibraries& libraries, int threads = 1,
                                const PortalFacts* facts = nullptr);
 
 }  // namespace congkhai

@@ -1,7 +1,10 @@
 // A citizen's walk through the built sample site in headless Chromium: home → province →
 // commune → plan → a task's anchor → a report, then a search typed without diacritics.
 // Run at the site root, under a sub-path and from disk (file://). No page may log a console
-// error or request anything outside the site. Screenshots of each page type at phone and
+// error or request anything outside the site. The index files are inflated by the browser's
+// DecompressionStream, and pako's inflate is not fetched; with DecompressionStream removed
+// before the page's scripts run (a browser without it), the search loads pako and works the
+// same, at the root and from disk. Screenshots of each page type at phone and
 // desktop widths go to tests/artifacts/screenshots/.
 // Usage: node tests/browser/walk.mjs SITE_DIR
 import fs from 'node:fs';
@@ -52,6 +55,7 @@ async function searchFrom(page, url, query, expect, files, what) {
     // Every file search.js loads carries the query that versions its URL (docs/themes.md): the
     // scripts their bytes', the index files the shard format's.
     const loaded = await page.$$eval('script[src]', (list) => list.map((s) => s.getAttribute('src')));
+    page.searchScripts = loaded;
     for (const src of loaded) {
       if (/tim-kiem\/chi-muc/.test(src)) check(/\.js\?f=\d+$/.test(src), `${what}: index file without its format: ${src}`);
       else if (/assets\//.test(src)) check(/\.js\?v=[0-9a-f]{10}$/.test(src), `${what}: script without its version: ${src}`);
@@ -66,6 +70,27 @@ async function searchFrom(page, url, query, expect, files, what) {
   } catch (e) {
     check(false, `${what}: no search result for "${query}" (${e.message.split('\n')[0]})`);
   }
+}
+
+// Whether the last search (searchFrom) loaded pako's inflate (a <script> search.js added).
+function inflaterRequested(page) {
+  return (page.searchScripts || []).some((src) => /assets\/pako_inflate\.min\.js\?v=[0-9a-f]{10}$/.test(src));
+}
+
+// A browser without DecompressionStream (Safari before 16.4, older Android WebViews): the
+// commune page's search inflates its shards with pako and finds the same task.
+async function withoutDecompressionStream(browser, base, mode) {
+  const page = await guardedPage(browser, base);
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  const commune = 'ha-tinh/huong-son/son-lam';
+  await searchFrom(page, base + commune + '/index.html', 'thanh toan truc tuyen',
+    new RegExp(commune + '/ke-hoach/[^/]+/index\\.html#(nv|ct)-'),
+    ['tim-kiem/chi-muc.js', 'tim-kiem/chi-muc/ha-tinh.js', `tim-kiem/chi-muc/${commune}.js`], `${mode} without DecompressionStream`);
+  check(await page.evaluate(() => typeof window.DecompressionStream === 'undefined'),
+    `${mode}: DecompressionStream was not removed`);
+  check(inflaterRequested(page), `${mode}: without DecompressionStream, pako's inflate was not loaded`);
+  for (const p of page.problems) check(false, `${mode} without DecompressionStream: ${p}`);
+  await page.context().close();
 }
 
 async function walk(browser, base, mode) {
@@ -116,6 +141,7 @@ async function walk(browser, base, mode) {
   await searchFrom(page, base + commune + '/index.html', 'thanh toan truc tuyen',
     new RegExp(commune + '/ke-hoach/[^/]+/index\\.html#(nv|ct)-'),
     ['tim-kiem/chi-muc.js', 'tim-kiem/chi-muc/ha-tinh.js', `tim-kiem/chi-muc/${commune}.js`], `${mode} commune`);
+  check(page.searchScripts && !inflaterRequested(page), `${mode}: pako's inflate was loaded though the browser has DecompressionStream`);
   await page.goto(base + 'tim-kiem/index.html?q=' + encodeURIComponent('so hoa ho so') + '&khu-vuc=' + encodeURIComponent(commune));
   try {
     const first = page.locator('.search-results-list a.search-result-title').first();
@@ -154,12 +180,14 @@ const browser = await launch();
 try {
   const root = await serve(site, '/');
   const visited = await walk(browser, root.url, 'root');
+  await withoutDecompressionStream(browser, root.url, 'root');
   await screenshots(browser, visited);
   await root.close();
   const sub = await serve(site, '/portal/');
   await walk(browser, sub.url, 'sub-path');
   await sub.close();
   await walk(browser, pathToFileURL(site).href + '/', 'file');
+  await withoutDecompressionStream(browser, pathToFileURL(site).href + '/', 'file');
 } finally {
   await browser.close();
 }

@@ -27,4 +27,5 @@ cp -r "$src/content" sample
 SOURCE_DATE_EPOCH=1735689600 congkhai build --content sample --out sample-site
 test -f sample-site/index.html
 test -f sample-site/assets/lunr.min.js
+test -f sample-site/assets/pako_inflate.min.js
 echo "installed with dpkg, the package starts a portal and builds it and the sample"

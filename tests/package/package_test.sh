@@ -18,7 +18,7 @@ echo "made $(basename "$deb"): $(stat -c %s "$deb") bytes"
 
 # What it holds.
 dpkg-deb -c "$deb" | awk '{print $6}' > "$work/contents"
-for want in ./usr/bin/congkhai ./usr/share/congkhai/lunr.min.js \
+for want in ./usr/bin/congkhai ./usr/share/congkhai/lunr.min.js ./usr/share/congkhai/pako_inflate.min.js \
             ./usr/share/congkhai/themes/default/templates/layout.mustache \
             ./usr/share/congkhai/themes/default/assets/search.js \
             ./usr/share/congkhai/portal/README.md \
@@ -37,6 +37,8 @@ for dep in $(echo "$depends" | tr ',' '\n' | sed 's/[ (].*//;s/^ *//' | grep -v 
     fail "depends on $dep, which is not an installed Debian package"
 done
 case "$depends" in *-dev*) fail "depends on a -dev package: $depends" ;; esac
+# The search shards are deflated with zlib: their bytes are those of Debian's zlib1g.
+case "$depends" in *zlib1g*) ;; *) fail "does not depend on zlib1g: $depends" ;; esac
 
 # Unpacked elsewhere and run from another folder, it builds the sample as this build does.
 dpkg -x "$deb" "$work/root"
@@ -55,9 +57,10 @@ else
 fi
 # The files it uses are those beside it, not the source tree's (which this machine also has).
 echo "/* từ gói */" >> "$share/lunr.min.js"
+echo "/* từ gói */" >> "$share/pako_inflate.min.js"
 echo "/* từ gói */" >> "$share/themes/default/assets/style.css"
 (cd "$work/site" && "$installed" build --no-cache --out marked > build.log 2>&1) || fail "the marked build failed"
-for f in assets/lunr.min.js assets/style.css; do
+for f in assets/lunr.min.js assets/pako_inflate.min.js assets/style.css; do
   [ "$(tail -1 "$work/site/marked/$f")" = "/* từ gói */" ] || fail "$f does not come from the package"
 done
 

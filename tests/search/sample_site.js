@@ -9,7 +9,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
+const { readShardScript } = require('./shard_file.js');
 
 const repo = path.resolve(__dirname, '..', '..');
 const lunr = require(path.join(repo, 'node_modules', 'lunr'));
@@ -21,13 +21,12 @@ if (!site) {
   console.error('usage: node sample_site.js <site-dir>');
   process.exit(2);
 }
-// Every shard file, run in one browser-like global.
-const window = {};
-window.window = window;
-const context = vm.createContext(window);
+// Every shard file, run and inflated as the browser does: CONGKHAI_INDEX[key] is its data.
+const window = { CONGKHAI_INDEX: {} };
 const dir = path.join(site, 'tim-kiem');
 for (const f of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).sort()) {
-  vm.runInContext(fs.readFileSync(path.join(dir, f), 'utf8'), context, { filename: f });
+  const shard = readShardScript(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+  window.CONGKHAI_INDEX[shard.key] = shard.data;
 }
 const shards = {};
 for (const key of Object.keys(window.CONGKHAI_INDEX)) shards[key] = core.loadShard(lunr, window.CONGKHAI_INDEX[key]);

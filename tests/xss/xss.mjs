@@ -104,7 +104,7 @@ function xmlFiles(dir, base = dir) {
 // runs script or carries a document.
 function inspectDom() {
   const found = [];
-  const allowedScripts = /(^|\/)(assets\/(search|search-core|search-words|lunr\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)*\.js|__congkhai\/reload\.js)$/;  // the last in serve mode only
+  const allowedScripts = /(^|\/)(assets\/(search|search-core|search-words|lunr\.min|pako_inflate\.min)\.js|tim-kiem\/chi-muc(\/[a-z0-9-]+)*\.js|__congkhai\/reload\.js)$/;  // the last in serve mode only
   for (const s of document.querySelectorAll('script')) {
     const src = s.getAttribute('src');
     if (!src) found.push(`inline <script>: ${s.textContent.slice(0, 80)}`);

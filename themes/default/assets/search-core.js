@@ -486,9 +486,10 @@
     return list.reduce(function (n, e) { return n + e[1]; }, 0);
   }
 
-  // Which shards a search loads besides the global index, within `budget` bytes of shard
-  // files (docs/search.md). `unit`: the path of the page's unit, or '' for every unit.
-  // `global`: CONGKHAI_INDEX["*"]; `tops`: the top-level shards loaded so far, by slug.
+  // Which shards a search loads besides the global index, within `budget` bytes of shards
+  // (their JSON inflated, the sizes the shards list: docs/search.md). `unit`: the path of
+  // the page's unit, or '' for every unit. `global`: CONGKHAI_INDEX["*"], inflated; `tops`:
+  // the top-level shards loaded so far, by slug.
   // Returns {waiting: top-level shards to load before deciding, keys: shards to load,
   // narrower: [{key, name}] narrower searches to offer when not everything fits}.
   function shardPlan(unit, global, tops, budget) {

@@ -7,7 +7,9 @@
  * Without JavaScript the form still submits to the search page. With it, nothing is loaded
  * until the search box is first focused or typed in (except on the search page itself):
  * then lunr.js, search-words.js, search-core.js and the index files, each with a <script> element, so that
- * the same code works over HTTP, under a sub-path and from file://.
+ * the same code works over HTTP, under a sub-path and from file://. An index file holds its
+ * data's JSON deflated, in base64; the browser's DecompressionStream inflates it, or, in a
+ * browser without one, pako's inflate (assets/pako_inflate.min.js, loaded only then).
  *
  * <html> (or <body>) carries data-root (the relative prefix to the site root, "../../"),
  * data-area (the path of the page's unit, the key of its shard, or empty) and data-versions
@@ -23,10 +25,10 @@
 
   var AREA_PARAM = 'khu-vuc';
   var GLOBAL_KEY = '*';
-  // Bytes of shard files a search may load (docs/search.md). From a unit's page: the unit
-  // and its descendants while they fit a phone's first search (with lunr.js and
-  // search-core.js, 900 KB, 160 KB gzip); past it, the unit's own shard and links to
-  // narrower searches.
+  // Bytes of shards a search may load, counted as their JSON once inflated, the sizes the
+  // shards list (docs/search.md). From a unit's page: the unit and its descendants while they
+  // fit a phone's first search (with lunr.js and search-core.js, 900 KB, 160 KB gzip); past
+  // it, the unit's own shard and links to narrower searches.
   var UNIT_BUDGET = 800 * 1000;
   // The search page loads every shard of its scope (one unit, or all) while they weigh less
   // than this together; otherwise the global index and a choice of narrower searches.
@@ -108,6 +110,27 @@
     return scripts[path];
   }
 
+  // The shard's JSON from its file's {"deflate": base64 of the zlib stream}: inflated by
+  // DecompressionStream('deflate') where the browser has it, else by pako (Safari before 16.4,
+  // older Android WebViews). Resolves to the JSON text.
+  function inflate(packed) {
+    var binary = atob(packed);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    function withPako() {
+      return loadScript('assets/pako_inflate.min.js').then(function () {
+        return window.pako.inflate(bytes, { to: 'string' });
+      });
+    }
+    if (typeof DecompressionStream !== 'function' || typeof Response !== 'function') return withPako();
+    try {
+      var stream = new Response(bytes).body.pipeThrough(new DecompressionStream('deflate'));
+      return new Response(stream).text().catch(withPako);
+    } catch (e) {
+      return withPako();
+    }
+  }
+
   var core = null;
   var entries = [];  // loaded indexes: {key, name, index, store}
   var global = null; // CONGKHAI_INDEX["*"]: the top-level units and the areas
@@ -122,21 +145,30 @@
     listeners.forEach(function (fn) { fn(); });
   }
 
+  // Key → the promise of its shard's data, inflated, parsed and loaded into `entries` once.
+  // CONGKHAI_INDEX[key] is then {loaded: true}: the packed text is no longer needed.
+  var shards = {};
   function loadIndex(key) {
     var path = key === GLOBAL_KEY ? 'tim-kiem/chi-muc.js' : 'tim-kiem/chi-muc/' + key + '.js';
-    return loadScript(path).then(function () {
-      var all = window.CONGKHAI_INDEX || {};
-      var data = all[key];
-      if (!data || !(data.index || data.loaded)) throw new Error('Chỉ mục trống: ' + key);
-      if (!data.loaded) {
+    if (!shards[key]) {
+      shards[key] = loadScript(path).then(function () {
+        var all = window.CONGKHAI_INDEX || {};
+        var packed = all[key];
+        if (!packed || typeof packed.deflate !== 'string') throw new Error('Chỉ mục trống: ' + key);
+        return inflate(packed.deflate);
+      }).then(function (text) {
+        var data = JSON.parse(text);
+        if (!data || !data.index) throw new Error('Chỉ mục trống: ' + key);
         entries.push(core.loadShard(window.lunr, data));
-        data.loaded = true;
         data.index = null;  // the loaded index is all that is needed from now on
-      }
-      names[key] = data.name;
-      if (key !== GLOBAL_KEY && key.indexOf('/') < 0) tops[key] = data;
-      return data;
-    });
+        window.CONGKHAI_INDEX[key] = { loaded: true };
+        names[key] = data.name;
+        if (key !== GLOBAL_KEY && key.indexOf('/') < 0) tops[key] = data;
+        return data;
+      });
+      shards[key].catch(function () { delete shards[key]; });  // tried again on the next search
+    }
+    return shards[key];
   }
 
   function budget() {
@@ -166,7 +198,9 @@
     changed();
     // search-words.js (the abbreviations and question words) before search-core.js reads it.
     starting = Promise.all([loadScript('assets/lunr.min.js'),
-      loadScript('assets/search-words.js').then(function () { return loadScript('assets/search-core.js'); })])
+      loadScript('assets/search-words.js').then(function () { return loadScript('assets/search-core.js'); }),
+      // Without DecompressionStream, pako inflates the shards: fetched meanwhile.
+      typeof DecompressionStream === 'function' ? null : loadScript('assets/pako_inflate.min.js')])
       .then(function () {
         core = window.CongkhaiSearch;
         core.register(window.lunr);
