@@ -1,57 +1,11 @@
 #include "export/plan_data_key.h"
 
-#include <cstdint>
-#include <cstring>
-#include <optional>
 #include <vector>
 
-#include "text/content_hash.h"
+#include "model/input_hasher.h"
 
 namespace congkhai {
 namespace {
-
-// The inputs, in binary: each text length-prefixed, each list count-prefixed, numbers as
-// their bits, so that the encoding is unambiguous and nothing is formatted; then hash_bytes.
-class InputHasher {
- public:
-  void text(std::string_view s) {
-    u64(s.size());
-    buf_.append(s);
-  }
-  void u64(std::uint64_t v) {
-    char b[8];
-    std::memcpy(b, &v, 8);
-    buf_.append(b, 8);
-  }
-  void integer(long long v) { u64(static_cast<std::uint64_t>(v)); }
-  void flag(bool b) { buf_.push_back(b ? '\1' : '\0'); }
-  void number(double v) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &v, 8);
-    u64(bits);
-  }
-  void date(const Date& d) {
-    integer(d.year);
-    integer(d.month);
-    integer(d.day);
-  }
-  void date(const std::optional<Date>& d) {
-    flag(d.has_value());
-    if (d) date(*d);
-  }
-  void texts(const std::vector<std::string>& items) {
-    u64(items.size());
-    for (const auto& s : items) text(s);
-  }
-  void ints(const std::vector<int>& items) {
-    u64(items.size());
-    for (int i : items) integer(i);
-  }
-  std::string hex() const { return hash_bytes(buf_).hex(); }
-
- private:
-  std::string buf_;
-};
 
 void add_unit(InputHasher& h, const Portal& portal, int u) {
   const bool known = u >= 0 && u < static_cast<int>(portal.units.size());

@@ -117,14 +117,21 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     p["copy_lacks"] = lacks;
   }
   p["date_note"] = plan.date ? partial_date_note(*plan.date) : "";
-  // The column headings as printed, else the portal's own.
-  auto heading = [](const std::string& printed, const char* own) { return printed.empty() ? std::string(own) : printed; };
-  p["heading_number"] = heading(plan.columns.number, "STT");
-  p["heading_task"] = heading(plan.columns.task, "Nội dung công việc");
-  p["heading_lead"] = heading(plan.columns.lead, "Cơ quan chủ trì");
-  p["heading_partners"] = heading(plan.columns.partners, "Cơ quan phối hợp");
-  p["heading_output"] = heading(plan.columns.output, "Dự kiến sản phẩm");
-  p["heading_timeframe"] = heading(plan.columns.timeframe, "Thời gian thực hiện");
+  // The column headings as printed, else the portal's own. On narrow screens each cell of the
+  // table is labelled with its column's heading: the stylesheet writes the portal's own headings
+  // (kTaskColumnHeadings), so a cell carries a label of its own only where the plan printed
+  // another ("label_…", empty otherwise).
+  auto heading = [&p](const char* field, const std::string& printed, const char* own) {
+    const bool own_heading = printed.empty() || printed == own;
+    p[std::string("heading_") + field] = own_heading ? std::string(own) : printed;
+    p[std::string("label_") + field] = own_heading ? std::string() : printed;
+  };
+  heading("number", plan.columns.number, kTaskColumnHeadings.number);
+  heading("task", plan.columns.task, kTaskColumnHeadings.task);
+  heading("lead", plan.columns.lead, kTaskColumnHeadings.lead);
+  heading("partners", plan.columns.partners, kTaskColumnHeadings.partners);
+  heading("output", plan.columns.output, kTaskColumnHeadings.output);
+  heading("timeframe", plan.columns.timeframe, kTaskColumnHeadings.timeframe);
   p["year"] = std::to_string(plan.year);
   p["unit_name"] = unit_display_name(unit);
   p["unit_href"] = relative_link(path, unit_page(unit));
@@ -365,6 +372,14 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                     {"value", vi_number(meas.value_text.empty() ? vi_number(meas.value) : meas.value_text) + unit_suffix},
                     {"source", meas.source_note}});
     }
+    // A source every measurement names is said once, under the list.
+    std::string one_source = ms.size() > 1 ? ms[0]["source"].get<std::string>() : "";
+    for (const json& m : ms)
+      if (m["source"] != one_source) one_source.clear();
+    if (!one_source.empty())
+      for (json& m : ms) m["source"] = "";
+    v["source"] = one_source;
+    v["measurement_count"] = std::to_string(ms.size());
     v["measurements"] = std::move(ms);
     if (!charted.empty()) chart.label = chart_label(t, charted, v["goal_text"].get<std::string>(), unit_suffix);
     v["chart_svg"] = line_chart_svg(chart);
@@ -378,6 +393,17 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
     const TaskFacts& tf = task_facts(i);
     if (tf.entries.empty()) continue;
     StatusLabel status = status_label(tf);
+    // Who reported: said once above the updates when every one of them names the same office,
+    // else with each update.
+    std::string one_reporter;
+    bool same_reporter = tf.entries.size() > 1;
+    for (int e : tf.entries) {
+      const EntryRef& ref = ctx.facts.entries[e];
+      const std::string& by = portal.progress[ref.record].entries[ref.index].reported_by;
+      if (by.empty() || (!one_reporter.empty() && by != one_reporter)) same_reporter = false;
+      one_reporter = by;
+    }
+    if (!same_reporter) one_reporter.clear();
     json entries = json::array();
     for (int e : tf.entries) {
       const EntryRef& ref = ctx.facts.entries[e];
@@ -386,14 +412,19 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
       StatusLabel es = status_label(entry.status);
       json ev = json::array();
       for (const Evidence& x : entry.evidence) ev.push_back(evidence_view(x, path));
+      // A note of one paragraph stands as that paragraph; anything longer keeps the prose
+      // styles (lists, tables).
+      std::string note = entry.note.empty() ? "" : markdown_to_html(entry.note);
+      const bool one_paragraph = note.starts_with("<p>") && note.find("</p>") + 4 == note.size();
       entries.push_back({{"date", format_vi(entry.date)},
                          {"date_iso", iso_date(entry.date)},
                          {"status_key", es.key},
                          {"status_text", es.text},
                          {"percent_text", entry.percent >= 0 ? std::to_string(entry.percent) + "%" : ""},
-                         {"note_html", entry.note.empty() ? "" : markdown_to_html(entry.note)},
+                         {"note_html", note},
+                         {"note_is_prose", !note.empty() && !one_paragraph},
                          {"evidence", std::move(ev)},
-                         {"reported_by", entry.reported_by},
+                         {"reported_by", same_reporter ? "" : entry.reported_by},
                          {"period", rec.period}});
     }
     history.push_back({{"anchor", "ls-" + t.id},
@@ -402,6 +433,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
                        {"status_key", status.key},
                        {"status_text", status.text},
                        {"count", std::to_string(tf.entries.size())},
+                       {"reported_by", one_reporter},
                        {"entries", std::move(entries)}});
   }
   p["history"] = std::move(history);

@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
-#include "text/content_hash.h"
 #include "text/parallel_for.h"
 
 #include "model/published_file_type.h"
 #include "model/urls.h"
+#include "render/page_keys.h"
 #include "render/template_renderer.h"
 #include "render/updates_view.h"
 #include "render/views.h"
@@ -21,61 +21,6 @@ namespace {
 std::string join_path(const std::string& dir, const std::string& file) {
   if (dir.empty()) return file;
   return dir.back() == '/' ? dir + file : dir + "/" + file;
-}
-
-// What every page's key shares: the generator, the mode and the theme's templates.
-std::string render_fingerprint(const Theme& theme, const RenderOptions& options) {
-  ContentHasher h;
-  h.add(options.generator_version);
-  h.add(options.cache_identity);
-  h.add(options.serve_mode ? "serve" : "build");
-  h.add(options.extra_head);
-  for (const auto* group : {&theme.templates, &theme.partials})
-    for (const auto& [name, t] : *group) {
-      h.add(name);
-      h.add(t.text);
-    }
-  return h.finish().hex();
-}
-
-// Every node of a view into the hash, tagged by type (the pieces are length-prefixed, so
-// the encoding is unambiguous). Cheaper than hashing view.dump(), whose escaping checked
-// every byte of every page's text.
-void add_view(ContentHasher& h, const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::object:
-      h.add("{");
-      for (const auto& [key, value] : j.items()) {
-        h.add(key);
-        add_view(h, value);
-      }
-      h.add("}");
-      return;
-    case nlohmann::json::value_t::array:
-      h.add("[");
-      for (const auto& value : j) add_view(h, value);
-      h.add("]");
-      return;
-    case nlohmann::json::value_t::string:
-      h.add("s");
-      h.add(j.get_ref<const std::string&>());
-      return;
-    case nlohmann::json::value_t::boolean: h.add(j.get<bool>() ? "t" : "f"); return;
-    case nlohmann::json::value_t::null: h.add("0"); return;
-    default:
-      h.add("n");
-      h.add(j.dump());
-      return;
-  }
-}
-
-std::string page_key(const std::string& fingerprint, const PageView& page) {
-  ContentHasher h;
-  h.add(fingerprint);
-  h.add(page.path);
-  h.add(page.template_name);
-  add_view(h, page.view);
-  return h.finish().hex();
 }
 
 }  // namespace
@@ -139,6 +84,7 @@ Diagnostics missing_page_templates(const Portal& portal, const Theme& theme) {
 PageRenderer::PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                            const RenderOptions& options)
     : portal_(portal), facts_(facts), options_(options), fingerprint_(render_fingerprint(theme, options)),
+      input_fingerprint_(input_keys_fingerprint(ViewContext{portal, facts, options}, fingerprint_)),
       templates_(std::make_unique<const TemplateRenderer>(theme)) {}
 
 PageRenderer::~PageRenderer() = default;
@@ -146,6 +92,22 @@ PageRenderer::~PageRenderer() = default;
 OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
   using Kind = PageJob::Kind;
   const ViewContext ctx{portal_, facts_, options_};
+  auto reused = [&](const OutputFile& f) {
+    if (!options_.previous_keys) return false;
+    auto it = options_.previous_keys->find(f.path);
+    return it != options_.previous_keys->end() && it->second == f.key;
+  };
+  OutputFile f;
+  // A plan's or report's page is keyed by its inputs (page_keys.h): an unchanged one costs its
+  // key alone, its view is not built.
+  const bool by_inputs = job.kind == Kind::kPlan || job.kind == Kind::kReport;
+  if (by_inputs) {
+    f.path = page_path(portal_, job);
+    f.key = job.kind == Kind::kPlan ? plan_page_key(ctx, job.index, input_fingerprint_)
+                                    : report_page_key(ctx, job.index, input_fingerprint_);
+    f.reused = reused(f);
+    if (f.reused) return f;
+  }
   PageView page = job.kind == Kind::kHome       ? home_page_view(ctx)
                   : job.kind == Kind::kUnit     ? unit_page_view(ctx, job.index)
                   : job.kind == Kind::kPlan     ? plan_page_view(ctx, job.index)
@@ -155,14 +117,13 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
                   : job.kind == Kind::kOpenData ? open_data_page_view(ctx)
                   : job.kind == Kind::kAbout    ? about_page_view(ctx)
                                                 : not_found_page_view(ctx);
-  OutputFile f;
-  f.path = page.path;
-  f.key = page_key(fingerprint_, page);
-  if (options_.previous_keys) {
-    auto it = options_.previous_keys->find(f.path);
-    f.reused = it != options_.previous_keys->end() && it->second == f.key;
+  if (!by_inputs) {
+    f.path = page.path;
+    f.key = view_page_key(fingerprint_, page);
+    f.reused = reused(f);
+    if (f.reused) return f;
   }
-  if (!f.reused) f.bytes = templates_->render_page(page.template_name, page.view, errors);
+  f.bytes = templates_->render_page(page.template_name, page.view, errors);
   return f;
 }
 

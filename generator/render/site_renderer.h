@@ -51,15 +51,16 @@ class PageRenderer {
   PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                const RenderOptions& options);
   ~PageRenderer();
-  // With options.previous_keys, a page whose key is unchanged comes back `reused`, without
-  // bytes. Template problems go to `errors`.
+  // With options.previous_keys, a page whose key (page_keys.h) is unchanged comes back
+  // `reused`, without bytes. Template problems go to `errors`.
   OutputFile render(const PageJob& job, Diagnostics* errors) const;
 
  private:
   const Portal& portal_;
   const PortalFacts& facts_;
   const RenderOptions& options_;
-  std::string fingerprint_;
+  std::string fingerprint_;        // render_fingerprint (page_keys.h)
+  std::string input_fingerprint_;  // input_keys_fingerprint
   std::unique_ptr<const TemplateRenderer> templates_;
 };
 

@@ -122,23 +122,25 @@ std::string line_chart_svg(const LineChart& chart) {
     return G::kBottom - (G::kBottom - G::kTop) * v / ymax;
   };
 
+  // The <title> is the image's accessible name (and its tooltip). Lines of a kind are one
+  // path, and marks of a kind share their attributes in a group: the chart stays small.
   std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + svg_number(G::kWidth) + " " + svg_number(G::kHeight) +
-                  "\"" + attr("width", G::kWidth) + attr("height", G::kHeight) +
-                  " font-size=\"12\" role=\"img\" aria-label=\"" + xml_escape(chart.label) + "\">";
+                  "\"" + attr("width", G::kWidth) + attr("height", G::kHeight) + " font-size=\"12\" role=\"img\">";
   s += "<title>" + xml_escape(chart.label) + "</title>";
+  auto segment = [](double x, double y, char direction, double to) {
+    return "M" + svg_number(x) + " " + svg_number(y) + direction + svg_number(to);
+  };
 
   // Value axis: grid lines and their labels.
+  std::string grid, axis = segment(G::kLeft, G::kBottom, 'H', G::kRight), value_ticks;
   for (int i = 0; i <= 4; ++i) {
     double v = step * i, y = y_of(v);
-    s += "<line class=\"" + std::string(i == 0 ? "chart-axis" : "chart-grid") + "\"" + attr("x1", G::kLeft) +
-         attr("x2", G::kRight) + attr("y1", y) + attr("y2", y) + " stroke=\"" + (i == 0 ? "#505a5f" : "#dee0e2") +
-         "\"/>";
-    s += "<text class=\"chart-tick\"" + attr("x", G::kLeft - 6) + attr("y", y + 4) + " text-anchor=\"end\" fill=\"#505a5f\">" +
-         xml_escape(percent ? vi_decimal(v) + "%" : vi_decimal(v)) + "</text>";
+    if (i > 0) grid += segment(G::kLeft, y, 'H', G::kRight);
+    value_ticks += "<text" + attr("x", G::kLeft - 6) + attr("y", y + 4) + ">" +
+                   xml_escape(percent ? vi_decimal(v) + "%" : vi_decimal(v)) + "</text>";
   }
   if (!percent && !chart.unit.empty())
-    s += "<text class=\"chart-tick\"" + attr("x", G::kLeft - 6) + attr("y", G::kTop - 6) +
-         " text-anchor=\"end\" fill=\"#505a5f\">" + xml_escape(chart.unit) + "</text>";
+    value_ticks += "<text" + attr("x", G::kLeft - 6) + attr("y", G::kTop - 6) + ">" + xml_escape(chart.unit) + "</text>";
 
   // Time axis: the first day of every month, few enough to be read ("04/2023").
   Date a = civil_from_days(first), b = civil_from_days(last);
@@ -154,14 +156,18 @@ std::string line_chart_svg(const LineChart& chart) {
     while ((index % 12) % month_step) ++index;  // January, April, July, October …
   else
     while (index % 12) ++index;
+  std::string time_ticks;
   for (; index <= b.year * 12 + (b.month - 1); index += month_step) {
     Date d{index / 12, index % 12 + 1, 1};
     double x = x_of(days_from_civil(d));
-    s += "<line class=\"chart-axis\"" + attr("x1", x) + attr("x2", x) + attr("y1", G::kBottom) +
-         attr("y2", G::kBottom + 4) + " stroke=\"#505a5f\"/>";
-    s += "<text class=\"chart-tick\"" + attr("x", x) + attr("y", G::kBottom + 18) +
-         " text-anchor=\"middle\" fill=\"#505a5f\">" + two_digits(d.month) + "/" + std::to_string(d.year) + "</text>";
+    axis += segment(x, G::kBottom, 'V', G::kBottom + 4);
+    time_ticks += "<text" + attr("x", x) + attr("y", G::kBottom + 18) + ">" + two_digits(d.month) + "/" +
+                  std::to_string(d.year) + "</text>";
   }
+  s += "<path class=\"chart-grid\" stroke=\"#dee0e2\" d=\"" + grid + "\"/>";
+  s += "<path class=\"chart-axis\" stroke=\"#505a5f\" d=\"" + axis + "\"/>";
+  s += "<g class=\"chart-tick\" fill=\"#505a5f\" text-anchor=\"end\">" + value_ticks + "</g>";
+  if (!time_ticks.empty()) s += "<g class=\"chart-tick\" fill=\"#505a5f\" text-anchor=\"middle\">" + time_ticks + "</g>";
 
   // The measurements: a line through them and a dot for each; the latest value written
   // above its dot (below when the dot is at the top).
@@ -206,9 +212,10 @@ std::string line_chart_svg(const LineChart& chart) {
 
   if (chart.points.size() > 1)
     s += "<polyline class=\"chart-line\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\" points=\"" + line + "\"/>";
+  s += "<g class=\"chart-point\" fill=\"#1d70b8\">";
   for (const ChartPoint& p : chart.points)
-    s += "<circle class=\"chart-point\"" + attr("cx", x_of(day_number(p.date))) + attr("cy", y_of(p.value)) +
-         " r=\"3.5\" fill=\"#1d70b8\"/>";
+    s += "<circle" + attr("cx", x_of(day_number(p.date))) + attr("cy", y_of(p.value)) + " r=\"3.5\"/>";
+  s += "</g>";
   s += "<text class=\"chart-value\"" + attr("x", lx) + attr("y", vy) + " text-anchor=\"" + anchor +
        "\" font-weight=\"700\" fill=\"#0b0c0c\">" + xml_escape(latest_text) + "</text>";
   s += "</svg>";

@@ -2,8 +2,8 @@
 // fetched. The output depends only on the arguments (numbers are written without the C
 // library's locale), and every piece of text is escaped.
 //
-// A chart is an image with a text equivalent: role="img", an aria-label and a <title> say
-// what it shows; the page keeps the figures as text beside it (the chart repeats them).
+// A chart is an image with a text equivalent: role="img" and a <title> (its accessible name)
+// say what it shows; the page keeps the figures as text beside it (the chart repeats them).
 #pragma once
 
 #include <optional>

@@ -52,6 +52,20 @@ nlohmann::json report_summary(const ViewContext& ctx, int report, const std::str
 // The first line of a Markdown task text, cut to about `max_chars` characters, for labels.
 std::string short_text(const std::string& markdown, size_t max_chars = 120);
 
+// The task table's own column headings, for a plan that printed none. The default theme's
+// stylesheet labels the cells of the table's narrow-screen cards with these words; a cell
+// whose plan printed another heading carries that heading as its own label.
+struct TaskColumnHeadings {
+  const char* number;
+  const char* task;
+  const char* lead;
+  const char* partners;
+  const char* output;
+  const char* timeframe;
+};
+inline constexpr TaskColumnHeadings kTaskColumnHeadings{"STT", "Nội dung công việc", "Cơ quan chủ trì",
+                                                       "Cơ quan phối hợp", "Dự kiến sản phẩm", "Thời gian thực hiện"};
+
 PageView home_page_view(const ViewContext& ctx);
 PageView unit_page_view(const ViewContext& ctx, int unit);
 PageView plan_page_view(const ViewContext& ctx, int plan);

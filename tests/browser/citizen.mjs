@@ -3,8 +3,9 @@
 // its summary and first task within two phone screens; no page scrolls sideways at 320 px;
 // axe finds nothing with the search list open and with each filter of the task table applied
 // (filters work without JavaScript); the history link opens its panel; status tags stay on one
-// line; the search box shows its whole placeholder. Screenshots of each page type at 375 and
-// 1280 px go to tests/artifacts/citizen/.
+// line; the search box shows its whole placeholder; each cell of a table's phone cards is
+// labelled with its column's heading. Screenshots of each page type at 375 and 1280 px go to
+// tests/artifacts/citizen/.
 // Usage: node tests/browser/citizen.mjs SITE_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -188,14 +189,17 @@ try {
 
   // Each filter of the task table, with and without JavaScript: only its rows show, and axe
   // finds nothing.
-  const filters = { 'loc-qua-han': 'row-task--overdue', 'loc-chua-xong': 'row-task--unfinished', 'loc-da-xong': 'row-task--done' };
+  // Which rows each filter keeps: the overdue ones by their class, the others by their status.
+  const filters = { 'loc-qua-han': 'overdue', 'loc-chua-xong': 'unfinished', 'loc-da-xong': 'done' };
   for (const javaScriptEnabled of [true, false]) {
     for (const viewport of [PHONES[1], DESKTOP]) {
       for (const [id, cls] of Object.entries(filters)) {
         const what = `${types.plan}#${id} at ${viewport.width} px${javaScriptEnabled ? '' : ' without JavaScript'}`;
         const page = await open(browser, server, `${types.plan}#${id}`, viewport, { bypassCSP: true, javaScriptEnabled });
-        const rows = await page.$$eval('.row-task', (list, c) => list.map((r) => ({
-          shown: r.getClientRects().length > 0, match: r.classList.contains(c),
+        const rows = await page.$$eval('.row-task', (list, kind) => list.map((r) => ({
+          shown: r.getClientRects().length > 0,
+          match: kind === 'overdue' ? r.classList.contains('row-task--overdue')
+            : kind === 'done' ? r.dataset.status === 'done' : !['done', 'cancelled'].includes(r.dataset.status),
         })), cls);
         check(rows.length > 0 && rows.every((r) => r.shown === r.match), `${what}: the rows shown are not those of the filter`);
         check(await page.locator(`.filter-note--${id.slice(4)}`).isVisible(), `${what}: the filter does not say it is applied`);
@@ -221,6 +225,34 @@ try {
       check(opened, `plan at ${viewport.width} px: the history link does not open its panel in view`);
     }
     await finish(page, `plan history at ${viewport.width} px`);
+  }
+
+  // On a phone each cell of a table's cards is labelled with its column's heading: in every
+  // plan's task table (the portal's own headings or those the plan printed), its table by
+  // part, and the units' tables.
+  for (const rel of [...plans, types.province, types.district]) {
+    const page = await open(browser, server, rel, PHONES[1]);
+    const found = await page.evaluate(() => {
+      const wrong = [];
+      let labelled = 0;
+      for (const table of document.querySelectorAll('table.tasks, table.progress-table')) {
+        const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+        for (const tr of table.querySelectorAll('tbody tr:not(.row-section)')) {
+          [...tr.children].forEach((cell, i) => {
+            if (cell.tagName !== 'TD' || cell.classList.contains('c-status')) return;
+            const content = getComputedStyle(cell, '::before').content;
+            const label = content.startsWith('attr(') ? cell.getAttribute(content.slice(5, -1)) ?? ''
+              : content.replace(/^"(.*)"$/, '$1');
+            labelled += 1;
+            if (label !== heads[i]) wrong.push(`${table.className} ${tr.id || 'row ' + tr.rowIndex}, column ${i + 1}: "${label}" under "${heads[i]}"`);
+          });
+        }
+      }
+      return { wrong, labelled };
+    });
+    check(found.labelled > 0, `${rel} at 375 px: no labelled cell in a table`);
+    for (const w of found.wrong.slice(0, 5)) check(false, `${rel} at 375 px: the card's label is not its column's heading: ${w}`);
+    await finish(page, `${rel} labels at 375 px`);
   }
 } finally {
   await browser.close();

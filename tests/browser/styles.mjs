@@ -1,6 +1,6 @@
 // No page carries a style attribute or a <style> element: the Content-Security-Policy
-// allows styles from the site's own stylesheet only ("style-src 'self'"), so bars and
-// charts are inline SVG with attributes and classes.
+// allows styles from the site's own stylesheet only ("style-src 'self'"), so progress bars
+// are <progress> elements and charts inline SVG with attributes and classes.
 // Usage: node tests/browser/styles.mjs SITE_DIR
 import fs from 'node:fs';
 import path from 'node:path';

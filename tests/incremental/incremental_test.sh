@@ -2,10 +2,11 @@
 # Incremental builds give the bytes of a full build. The sample content is built into
 # public/ (keeping the cache in .congkhai-cache/ beside it), then changed step by step: no
 # change, a one-line edit of a plan, an edited progress entry, a new unit, a deleted progress
-# file, an evidence file changed, a deleted unit, a renamed unit and district, the reference
-# date moved (SOURCE_DATE_EPOCH), an edited theme template, a page and a plan's JSON deleted
-# from public/ by hand, files edited in public/ by hand, the spare (the previous output kept
-# in .congkhai-cache/public.spare) tampered with, the output and its cache restored elsewhere
+# file, an evidence file changed, a deleted unit, a renamed unit and district, a feedback
+# address set in a province's unit.yaml, the reference date moved (SOURCE_DATE_EPOCH), an
+# edited theme template, a page and a plan's JSON deleted from public/ by hand, files edited
+# in public/ by hand, the spare (the previous output kept in .congkhai-cache/public.spare)
+# tampered with, the output and its cache restored elsewhere
 # as CI's cache restores them (tar into a fresh folder: new inodes and times), then a file
 # edited in that restored output, the cache of parsed content files cut short and damaged.
 # After each step the incremental build of public/ must be byte-identical to a full build
@@ -146,6 +147,14 @@ grep -q "Sơn Lâm Mới" public/ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoac
 sed -i 's/^name: Hương Sơn$/name: Hương Sơn Mới/' content/ha-tinh/huong-son/unit.yaml
 incremental
 check "district renamed" '[ "$rendered" -ge 1 ]'
+
+# A feedback address set in the province's unit.yaml: every page below it whose own units
+# give none ("report a problem") changes, plan pages too, though no plan changed.
+echo "feedback: gopy@hatinh.gov.vn" >> content/ha-tinh/unit.yaml
+incremental
+check "province's feedback address" '[ "$rendered" -ge 3 ] && [ "$rendered" -lt "$total" ]'
+grep -q "mailto:gopy@hatinh.gov.vn" public/ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html ||
+  { echo "the plan's page does not give the province's feedback address"; failed=1; }
 
 # The reference date: an earlier one, which leaves out what is dated after it; then one day
 # later, which changes nothing in the plan left but the date its data is as of (none of its

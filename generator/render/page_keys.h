@@ -1,0 +1,45 @@
+// Incremental builds: the key of each page, a 128-bit hash (text/content_hash.h) that
+// changes whenever the page's bytes may. A page whose key equals the previous build's is not
+// rendered again (RenderOptions::previous_keys).
+//
+// Plans' and reports' pages, nine in ten of the site and the costliest views, are keyed by
+// their *inputs*, hashed from the model as it is (model/input_hasher.h), so that an
+// unchanged page's view is never built: plan_page_key and report_page_key mirror what
+// plan_page_view (plan_view.cc), report_page_view (page_views.cc) and the frame they sit in
+// (frame_view, views_common.cc) read, and the list of what each covers stands beside it in
+// page_keys.cc. An input a view reads that is not hashed there makes incremental builds
+// publish a stale page; page_keys_test.cc changes every field of the model, the facts, the
+// site, the theme and the options one at a time and requires the key to change whenever the
+// page does. Every other page (home, units, search, updates, open data, about, 404) is keyed
+// by its finished view (view_page_key).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "render/render_options.h"
+#include "render/theme.h"
+#include "render/views.h"
+
+namespace congkhai {
+
+// Bumped whenever what plan_page_key or report_page_key hashes changes, so that no older key
+// can match.
+inline constexpr std::string_view kInputPageKeyFormat = "page inputs 1";
+
+// What every page's key shares: the generator's identity, the mode and the theme's templates.
+std::string render_fingerprint(const Theme& theme, const RenderOptions& options);
+
+// The key of a page from its finished view: its path, template and every node of its view.
+std::string view_page_key(std::string_view fingerprint, const PageView& page);
+
+// What every input key shares besides render_fingerprint: kInputPageKeyFormat, the site's
+// settings, the reference date and the query of every file the pages load.
+std::string input_keys_fingerprint(const ViewContext& ctx, std::string_view render_fingerprint);
+
+// The key of plan `index`'s page, and of report `index`'s, from its inputs (32 hexadecimal
+// digits): equal keys, equal pages. `fingerprint` as input_keys_fingerprint gives it.
+std::string plan_page_key(const ViewContext& ctx, int index, std::string_view fingerprint);
+std::string report_page_key(const ViewContext& ctx, int index, std::string_view fingerprint);
+
+}  // namespace congkhai
