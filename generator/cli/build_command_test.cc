@@ -113,9 +113,15 @@ TEST_F(SampleSite, OpenDataPageLinksEveryPublishedDataFile) {
     EXPECT_NE(html.find("<a href=\"" + href + "\""), std::string::npos) << href;
     ++files;
   }
-  // The portal's data package and feed; each of the 8 units: its feed and its data package
-  // (each has plans in or below it); the 3 communes with plans: 5 CSVs each; the schema; 3 plans.
-  EXPECT_EQ(files, 2u + 8u * 2u + 3u * 5u + 1u + 3u);
+  // The portal's data package and feed; each of the 8 units: its feed; the 5 with units below
+  // them (each has plans below it): their data packages; the 3 communes with plans: 5 CSVs
+  // each, and a link to their district's package; the schema; 3 plans.
+  EXPECT_EQ(files, 2u + 8u + 5u + 3u * 5u + 1u + 3u);
+  for (const char* commune : {"ha-tinh/huong-son/son-lam/", "hai-duong/thanh-ha/thanh-xuan/", "thai-nguyen/dinh-hoa/"})
+    EXPECT_FALSE(fs::exists(*out_ / commune / "datapackage.json")) << commune;
+  EXPECT_NE(html.find("<li><a href=\"../ha-tinh/huong-son/datapackage.json\" type=\"application/json\">"
+                      "Gói dữ liệu (Frictionless) của huyện Hương Sơn</a>, gồm các bảng trên"),
+            std::string::npos);
   EXPECT_NE(html.find("<a href=\"https://creativecommons.org/licenses/by/4.0/deed.vi\">CC BY 4.0</a>"),
             std::string::npos);
   EXPECT_NE(read(*out_ / "index.html").find("<a href=\"du-lieu/index.html\">Dữ liệu mở</a>"), std::string::npos);

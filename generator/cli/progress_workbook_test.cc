@@ -210,7 +210,7 @@ TEST(ProgressWorkbook, FilledWorkbookBuildsTheSameSiteAsYaml) {
 
   // Every page and file is the same but where the open data names the record an entry came
   // from (its file, and its line: a row of the workbook) and what is made from that name (the
-  // feeds' entry ids, the data package's sizes and hashes), and the output's marker, which
+  // feeds' entry ids), and the output's marker, which
   // holds a digest of every file.
   auto files_a = tree(a / "public"), files_b = tree(b / "public");
   ASSERT_EQ(files_a.size(), files_b.size());
@@ -218,7 +218,7 @@ TEST(ProgressWorkbook, FilledWorkbookBuildsTheSameSiteAsYaml) {
     ASSERT_TRUE(files_b.count(path)) << path;
     if (files_b[path] == bytes) continue;
     std::string name = fs::path(path).filename().string();
-    EXPECT_TRUE(name == "tien-do.csv" || name == "datapackage.json" || name == "feed.xml" || name == "ke-hoach.json" ||
+    EXPECT_TRUE(name == "tien-do.csv" || name == "feed.xml" || name == "ke-hoach.json" ||
                 name == kOutputMarker)
         << path << " differs";
   }

@@ -1,7 +1,10 @@
 // The CSV tables in pieces: each unit with plans of its own publishes their rows in its data
 // folder (<unit>/du-lieu/<table>.csv), and no file holds the rows of several units. A Data
-// Package joins the pieces of the units it covers: a unit's, the unit and every unit below
-// it; the portal's, every unit.
+// Package joins the pieces of the units it covers: the portal's, every unit; a unit's, the
+// unit and every unit below it. Only the portal and the units with units below them (the
+// aggregates) have a package: a unit with none below it (a commune, or a province with no
+// units below it on a small portal) would only repeat its own pieces, which its parents'
+// packages and the portal's already list.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +19,13 @@ struct DataPieces {
   // Per unit: whether it publishes a piece of each table (it has plans of its own).
   std::vector<char> has_piece;
   // Per data package, 0 for the portal's and u + 1 for unit u's: the units whose pieces it
-  // lists, in unit order. Empty for a unit with no plans in or below it: it has no package.
+  // lists, in unit order. Empty for a unit with no units below it, and for one with no plans
+  // in or below it: it has no package.
   std::vector<std::vector<int>> listed;
+  // Per unit: the package nearest to its pieces that lists them (0: the portal's, a + 1: unit
+  // a's, the unit itself or the nearest unit above it that has one); -1 for a unit without
+  // pieces.
+  std::vector<int> nearest_package;
 };
 
 // `own_plans` as plans_by_unit gives it (tables.h). A unit below another is one reached by

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -53,7 +55,7 @@ std::vector<std::string> pieces_of(const json& resource) {
 
 TEST(DataPackage, EachResourceDescribesItsPiecesExactly) {
   auto files = build_exports(make_test_portal(), make_test_facts());
-  for (std::string dir : {"", "ha-tinh/huong-son/", "thai-nguyen/dinh-hoa/"}) {
+  for (std::string dir : {"", "ha-tinh/huong-son/", "thai-nguyen/"}) {
     json p = package_at(files, dir + "datapackage.json");
     EXPECT_EQ(p["profile"], "tabular-data-package");
     ASSERT_EQ(p["resources"].size(), 5u);
@@ -91,7 +93,7 @@ TEST(DataPackage, EachResourceDescribesItsPiecesExactly) {
 
 // A package sits above every piece it lists: the pieces of the unit and of the units below it
 // that have plans, in unit order, named from the package's folder without ".." or a leading
-// "/"; a unit with no plans in or below it has no package.
+// "/"; a unit with no plans in or below it has no package, nor has one with no units below it.
 TEST(DataPackage, ListsThePiecesOfItsUnitAndTheUnitsBelowInUnitOrder) {
   Portal portal = testing::make_test_portal_with_parent_plan();
   Unit empty = portal.units[4];
@@ -120,11 +122,11 @@ TEST(DataPackage, ListsThePiecesOfItsUnitAndTheUnitsBelowInUnitOrder) {
             each({"ha-tinh/huong-son/", "ha-tinh/huong-son/son-lam/", "thai-nguyen/dinh-hoa/"}));
   EXPECT_EQ(paths("ha-tinh/datapackage.json"), each({"huong-son/", "huong-son/son-lam/"}));
   EXPECT_EQ(paths("ha-tinh/huong-son/datapackage.json"), each({"", "son-lam/"}));
-  EXPECT_EQ(paths("ha-tinh/huong-son/son-lam/datapackage.json"), each({""}));
+  EXPECT_FALSE(find_output(files, "ha-tinh/huong-son/son-lam/datapackage.json"));
   EXPECT_EQ(paths("thai-nguyen/datapackage.json"), each({"dinh-hoa/"}));
   // Sizes of the unit's own piece only: one of a piece below would change with every edit there.
-  EXPECT_TRUE(package_at(files, "ha-tinh/huong-son/son-lam/datapackage.json")["resources"][0].contains("bytes"));
   EXPECT_FALSE(package_at(files, "thai-nguyen/datapackage.json")["resources"][0].contains("bytes"));
+  EXPECT_FALSE(package_at(files, "ha-tinh/huong-son/datapackage.json")["resources"][0].contains("bytes"));
   EXPECT_FALSE(package_at(files, "ha-tinh/datapackage.json")["resources"][0].contains("bytes"));
   EXPECT_FALSE(find_output(files, "thai-nguyen/phu-luong/datapackage.json"));
   EXPECT_FALSE(find_output(files, "thai-nguyen/phu-luong/du-lieu/ke-hoach.csv"));
@@ -142,7 +144,103 @@ TEST(DataPackage, ListsThePiecesOfItsUnitAndTheUnitsBelowInUnitOrder) {
         EXPECT_TRUE(find_output(files, dir + piece)) << f.path << ": " << piece;
       }
   }
-  EXPECT_EQ(packages, 1 + 5);  // the portal's and each unit's but Phú Lương's
+  EXPECT_EQ(packages, 1 + 3);  // the portal's, Hà Tĩnh's, Hương Sơn's and Thái Nguyên's
+}
+
+// A unit with units below it whose units below have no plans: its package lists its own
+// piece alone, as a plain path with the piece's size.
+TEST(DataPackage, AnAggregateWithOnlyItsOwnPieceGivesItsSize) {
+  Portal portal = make_test_portal();
+  // Định Hoá's plan becomes Thái Nguyên's: the province has a unit below it, without plans.
+  portal.plans[1].unit = 3;
+  portal.units[3].plans = {1};
+  portal.units[4].plans.clear();
+  portal.units[4].reports.clear();
+  OutputFiles files = build_exports(portal, make_test_facts());
+  const json p = package_at(files, "thai-nguyen/datapackage.json");
+  for (const auto& r : p["resources"]) {
+    ASSERT_TRUE(r["path"].is_string()) << r["name"];
+    const OutputFile* csv = find_output(files, "thai-nguyen/" + r["path"].get<std::string>());
+    ASSERT_TRUE(csv) << r["path"];
+    EXPECT_EQ(r["bytes"], csv->size()) << r["path"];
+  }
+  EXPECT_FALSE(find_output(files, "thai-nguyen/dinh-hoa/datapackage.json"));
+}
+
+// The invariant of the pieces and the packages: a unit with no units below it (a leaf)
+// publishes no package; every piece is listed, once in each table, by the portal's package
+// and by the package of each unit above it (and of its own unit when that has units below
+// it), and by no other; so the nearest package above a leaf's pieces is its parent's, or the
+// portal's for a leaf at the top (a province alone on a small portal).
+TEST(DataPackage, EveryPieceIsListedOnceByEachPackageAboveItAndNoLeafHasOne) {
+  Portal portal = testing::make_test_portal_with_parent_plan();
+  // A province with no units below it and a plan of its own: a leaf at the top.
+  Unit lao_cai = portal.units[3];
+  lao_cai.url_path = lao_cai.slug = "lao-cai";
+  lao_cai.name = "Lào Cai";
+  lao_cai.children.clear();
+  lao_cai.plans = {static_cast<int>(portal.plans.size())};
+  lao_cai.reports.clear();
+  const int top_leaf = static_cast<int>(portal.units.size());
+  portal.units.push_back(lao_cai);
+  portal.top_units.push_back(top_leaf);
+  Plan plan = portal.plans[1];
+  plan.path = "content/lao-cai/plans/2026.md";
+  plan.unit = top_leaf;
+  plan.issuer = "UBND tỉnh Lào Cai";
+  portal.plans.push_back(plan);
+  OutputFiles files = build_exports(portal, make_test_facts());  // no facts for the last two plans
+
+  // Per package, per table: the pieces it lists, from the site root.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> listed;
+  for (const auto& f : files) {
+    if (!f.path.ends_with("datapackage.json")) continue;
+    const std::string dir = f.path.substr(0, f.path.size() - std::string("datapackage.json").size());
+    const json package = json::parse(f.bytes);
+    for (const auto& r : package["resources"])
+      for (const std::string& piece : pieces_of(r)) listed[f.path][r["name"]].push_back(dir + piece);
+  }
+  auto times = [&](const std::string& package, const std::string& table, const std::string& piece) {
+    const auto& pieces = listed[package][table];
+    return std::count(pieces.begin(), pieces.end(), piece);
+  };
+  const auto infos = describe_exports(portal, files);
+  int pieces = 0, leaves_with_pieces = 0, aggregates = 0;
+  for (std::size_t u = 0; u < portal.units.size(); ++u) {
+    const Unit& unit = portal.units[u];
+    const bool leaf = unit.children.empty();
+    const std::string own = unit.url_path + "/datapackage.json";
+    if (leaf) EXPECT_FALSE(find_output(files, own)) << own;
+    if (!leaf && find_output(files, own)) ++aggregates;
+    if (unit.plans.empty()) continue;
+    leaves_with_pieces += leaf;
+    // The packages above the piece: the portal's, each unit's above, its own unless a leaf.
+    std::set<std::string> above = {"datapackage.json"};
+    for (int a = unit.parent; a >= 0; a = portal.units[a].parent) above.insert(portal.units[a].url_path + "/datapackage.json");
+    if (!leaf) above.insert(own);
+    for (const std::string& package : above) EXPECT_TRUE(listed.count(package)) << package;
+    for (const std::string table : {"ke-hoach", "nhiem-vu", "tien-do", "chi-tieu", "so-lieu"}) {
+      const std::string piece = unit.url_path + "/du-lieu/" + table + ".csv";
+      ASSERT_TRUE(find_output(files, piece)) << piece;
+      ++pieces;
+      for (const auto& [package, tables] : listed)
+        EXPECT_EQ(times(package, table, piece), above.count(package) ? 1 : 0) << package << " › " << piece;
+      // The pages name the nearest of them with the piece.
+      const std::string nearest = !leaf ? own
+                                  : unit.parent >= 0 ? portal.units[unit.parent].url_path + "/datapackage.json"
+                                                     : "datapackage.json";
+      auto info = std::find_if(infos.begin(), infos.end(), [&](const DataFileInfo& i) { return i.path == piece; });
+      ASSERT_NE(info, infos.end()) << piece;
+      EXPECT_EQ(info->package, nearest) << piece;
+      EXPECT_TRUE(find_output(files, nearest)) << nearest;
+    }
+  }
+  EXPECT_EQ(pieces, 4 * 5);  // Hương Sơn, Sơn Lâm, Định Hoá and Lào Cai
+  EXPECT_EQ(leaves_with_pieces, 3);
+  EXPECT_EQ(aggregates, 3);  // Hà Tĩnh, Hương Sơn, Thái Nguyên
+  EXPECT_EQ(listed.size(), 1u + 3u);
+  EXPECT_TRUE(find_output(files, "lao-cai/du-lieu/ke-hoach.csv"));
+  EXPECT_FALSE(find_output(files, "lao-cai/datapackage.json"));
 }
 
 // The schemas are dumped once and spliced into each descriptor: the result must still be
@@ -159,7 +257,7 @@ TEST(DataPackage, CompactAndSplicedSchemasKeepTheDumpLayout) {
     ASSERT_EQ(j["resources"].size(), 5u);
     EXPECT_EQ(j["resources"][1]["schema"]["fields"][0]["name"], "unit_path");
   }
-  EXPECT_EQ(packages, static_cast<int>(portal.units.size()) + 1);  // the portal and each unit
+  EXPECT_EQ(packages, 1 + 3);  // the portal and each unit with units below it
 }
 
 TEST(DataPackage, KeysReferToExistingResourcesAndFields) {

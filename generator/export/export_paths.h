@@ -2,7 +2,8 @@
 // placed by model/urls.h; these paths follow the same scheme:
 //
 //   <unit>/du-lieu/<table>.csv                          the rows of the unit's own plans
-//   <unit>/datapackage.json                             the tables of a unit and its descendants
+//   <unit>/datapackage.json                             the tables of a unit and its descendants,
+//                                                       for a unit with units below it
 //   datapackage.json                                    the tables of the whole portal
 //   du-lieu/schema/ke-hoach.schema.json                 JSON Schema of every ke-hoach.json
 //   feed.xml, <unit>/feed.xml                           Atom feeds

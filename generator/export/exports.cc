@@ -237,10 +237,15 @@ std::vector<DataFileInfo> published_data_files(const Portal& portal) {
   for (size_t u = 0; u < portal.units.size(); ++u) {
     const Unit* unit = &portal.units[u];
     const int index = static_cast<int>(u);
-    if (pieces.has_piece[u])
-      for (const auto& t : table_definitions())
+    if (pieces.has_piece[u]) {
+      const int f = pieces.nearest_package[u];
+      const std::string package = datapackage_path(f > 0 ? &portal.units[f - 1] : nullptr);
+      for (const auto& t : table_definitions()) {
         wanted.push_back(info(data_dir(*unit) + t.file(), t.title, t.title_en, t.description,
                               t.description_en, "CSV", "text/csv", index));
+        wanted.back().package = package;
+      }
+    }
     if (!pieces.listed[u + 1].empty()) wanted.push_back(descriptor_info(unit, index));
     wanted.push_back(info(feed_path(unit), "Tin mới", "News feed",
                           "Báo cáo và cập nhật tiến độ mới nhất của " + unit_display_name(*unit) +

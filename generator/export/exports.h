@@ -6,7 +6,10 @@
 //                                            a unit that has plans (tables.h, data_pieces.h)
 //   <unit>/datapackage.json                  the Data Package of the unit and the units below
 //                                            it, each table joined from their CSVs, for a unit
-//                                            with plans in or below it (datapackage.h)
+//                                            with units below it and plans in or below it
+//                                            (datapackage.h); a unit with no units below it
+//                                            has none: its parents' and the portal's list
+//                                            its CSVs
 //   datapackage.json                         the same for the whole portal, always
 //   feed.xml, <unit>/feed.xml                Atom feeds (feeds.h)
 //   sitemap.xml, robots.txt                  (sitemap.h, robots.h)

@@ -64,19 +64,21 @@ TEST(BuildExports, WritesEveryFileOnceInAFixedOrder) {
   EXPECT_EQ(files[10].path, "datapackage.json");
   for (std::string p :
        {"datapackage.json", "du-lieu/schema/ke-hoach.schema.json", "feed.xml", "robots.txt",
-        "ha-tinh/datapackage.json", "ha-tinh/huong-son/son-lam/datapackage.json",
+        "ha-tinh/datapackage.json", "ha-tinh/huong-son/datapackage.json", "thai-nguyen/datapackage.json",
         "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "thai-nguyen/dinh-hoa/du-lieu/so-lieu.csv",
         "thai-nguyen/dinh-hoa/feed.xml", "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json",
         "thai-nguyen/dinh-hoa/ke-hoach/2026/ke-hoach.json"})
     EXPECT_TRUE(paths.count(p)) << p;
-  // No table of several units anywhere, and no descriptor below the folder it describes.
+  // No table of several units anywhere, no descriptor below the folder it describes, and
+  // none of a unit with no units below it (its parents' list its CSVs).
   for (std::string p : {"du-lieu/ke-hoach.csv", "du-lieu/datapackage.json", "ha-tinh/du-lieu/nhiem-vu.csv",
-                        "ha-tinh/du-lieu/datapackage.json", "ha-tinh/huong-son/son-lam/du-lieu/datapackage.json"})
+                        "ha-tinh/du-lieu/datapackage.json", "ha-tinh/huong-son/son-lam/du-lieu/datapackage.json",
+                        "ha-tinh/huong-son/son-lam/datapackage.json", "thai-nguyen/dinh-hoa/datapackage.json"})
     EXPECT_FALSE(paths.count(p)) << p;
   EXPECT_FALSE(paths.count("sitemap.xml"));  // no base_url
-  // 2 units with plans × 5 CSVs; the portal's package, schema, feed, robots; 5 units ×
-  // (package, feed); 2 plans
-  EXPECT_EQ(files.size(), 10u + 4u + 5u * 2u + 2u);
+  // 2 units with plans × 5 CSVs; the portal's package, schema, feed, robots; 3 units with
+  // units below × package; 5 units × feed; 2 plans
+  EXPECT_EQ(files.size(), 10u + 4u + 3u + 5u + 2u);
   EXPECT_TRUE(find_output(build_exports(make_test_portal("https://a.example"), make_test_facts()),
                           "sitemap.xml"));
 }
@@ -298,8 +300,9 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   Portal portal = make_test_portal("https://a.example");
   OutputFiles files = build_exports(portal, make_test_facts());
   auto infos = describe_exports(portal, files);
-  // portal: package, schema, feed; 2 units × 5 CSVs; 5 units × (package, feed); 2 plans
-  ASSERT_EQ(infos.size(), 3u + 2u * 5u + 5u * 2u + 2u);
+  // portal: package, schema, feed; 2 units × 5 CSVs; 3 units with units below × package;
+  // 5 units × feed; 2 plans
+  ASSERT_EQ(infos.size(), 3u + 2u * 5u + 3u + 5u + 2u);
   EXPECT_EQ(infos[0].path, "datapackage.json");
   EXPECT_EQ(infos[0].format, "Data Package");
   EXPECT_EQ(infos[1].path, "du-lieu/schema/ke-hoach.schema.json");
@@ -307,13 +310,21 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   // Hà Tĩnh: no CSV of its own, its package, its feed.
   EXPECT_EQ(infos[3].path, "ha-tinh/datapackage.json");
   EXPECT_EQ(infos[4].path, "ha-tinh/feed.xml");
-  // Sơn Lâm: its CSVs, its package, its feed.
+  EXPECT_EQ(infos[5].path, "ha-tinh/huong-son/datapackage.json");
+  EXPECT_EQ(infos[6].path, "ha-tinh/huong-son/feed.xml");
+  // Sơn Lâm, a commune: its CSVs, named with the nearest package that lists them (its
+  // district's), and its feed; no package of its own.
   EXPECT_EQ(infos[7].path, "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.csv");
   EXPECT_EQ(infos[7].format, "CSV");
   EXPECT_EQ(infos[7].title, "Kế hoạch");
   EXPECT_EQ(infos[7].unit, 2);
-  EXPECT_EQ(infos[12].path, "ha-tinh/huong-son/son-lam/datapackage.json");
-  EXPECT_EQ(infos[13].path, "ha-tinh/huong-son/son-lam/feed.xml");
+  EXPECT_EQ(infos[7].package, "ha-tinh/huong-son/datapackage.json");
+  EXPECT_EQ(infos[11].path, "ha-tinh/huong-son/son-lam/du-lieu/so-lieu.csv");
+  EXPECT_EQ(infos[11].package, "ha-tinh/huong-son/datapackage.json");
+  EXPECT_EQ(infos[12].path, "ha-tinh/huong-son/son-lam/feed.xml");
+  EXPECT_EQ(infos[15].path, "thai-nguyen/dinh-hoa/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(infos[15].package, "thai-nguyen/datapackage.json");
+  for (const auto& i : infos) EXPECT_EQ(i.package.empty(), i.format != "CSV") << i.path;
   for (const auto& i : infos) {
     const OutputFile* f = find_output(files, i.path);
     ASSERT_TRUE(f) << i.path;

@@ -186,8 +186,9 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   const Exported first = export_all(portal, kAsOf, nullptr);
   EXPECT_EQ(first.reused, 0u);
   // Each plan's JSON, each unit's five CSV pieces, each data package (the portal's and those
-  // of the five units with plans in or below them) and each feed carry a key; nothing else.
-  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 6u + 6u);
+  // of the three units with units below them and plans in or below them) and each feed carry
+  // a key; nothing else.
+  EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 4u + 6u);
   for (const auto& [path, key] : first.keys) {
     EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json") || path.ends_with("datapackage.json") ||
                 path.ends_with("feed.xml"))
@@ -203,14 +204,13 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   EXPECT_EQ(sizes(same.files), sizes(first.files));
   EXPECT_EQ(describe_exports(portal, same.files).size(), describe_exports(portal, first.files).size());
 
-  // One task of Sơn Lâm's plan: its JSON, its unit's pieces and its unit's data package,
-  // which gives their sizes, and the feeds of its unit and those above, which show a progress
-  // file about the task; no other.
+  // One task of Sơn Lâm's plan: its JSON, its unit's pieces, and the feeds of its unit and
+  // those above, which show a progress file about the task; no other, and no data package
+  // (those above list the pieces without their sizes, and a commune has none).
   portal.plans[0].tasks[0].text += " (sửa)";
   const Exported edited = export_all(portal, kAsOf, &first.keys);
   const std::string son_lam = "ha-tinh/huong-son/son-lam/";
-  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "datapackage.json",
-                                    son_lam + "feed.xml", "ha-tinh/huong-son/feed.xml", "ha-tinh/feed.xml",
+  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "feed.xml", "ha-tinh/huong-son/feed.xml", "ha-tinh/feed.xml",
                                     "feed.xml"};
   for (const DataTable& t : table_definitions()) expected.insert(son_lam + "du-lieu/" + t.file());
   EXPECT_EQ(edited.made, expected);

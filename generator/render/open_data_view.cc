@@ -2,6 +2,8 @@
 // at their data: both drawn from the export stage's description of the files it wrote
 // (RenderOptions::data_files), so a file is never listed that was not published.
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "model/urls.h"
 #include "render/format.h"
@@ -20,7 +22,8 @@ json file_view(const DataFileInfo& f, const std::string& from) {
           {"media_type", f.media_type},
           {"href", relative_link(from, f.path)},
           {"name", f.path.substr(f.path.find_last_of('/') + 1)},
-          {"size", file_size_vi(f.bytes)}};
+          {"size", file_size_vi(f.bytes)},
+          {"note", false}};
 }
 
 bool is_descriptor(const DataFileInfo& f) { return f.format == "Data Package"; }
@@ -29,6 +32,17 @@ struct ByUnit {
   bool operator()(const DataFileInfo& f, int unit) const { return f.unit < unit; }
   bool operator()(int unit, const DataFileInfo& f) const { return unit < f.unit; }
 };
+
+// A data package named by whose data it holds, for the units whose CSVs it lists without
+// being their own: "Gói dữ liệu (Frictionless) của huyện Hương Sơn".
+json package_view(const ViewContext& ctx, const DataFileInfo& f, const std::string& from) {
+  const bool unit = f.unit >= 0 && f.unit < static_cast<int>(ctx.portal.units.size());
+  json v = file_view(f, from);
+  v["title"] = "Gói dữ liệu (Frictionless) của " +
+               (unit ? unit_display_name(ctx.portal.units[f.unit]) : std::string("toàn cổng"));
+  v["note"] = "gồm các bảng trên";
+  return v;
+}
 
 }  // namespace
 
@@ -64,8 +78,27 @@ PageView open_data_page_view(const ViewContext& ctx) {
                 {"files", json::array()},
                 {"plans", json::array()}};
   }
+  // The data packages by path: a unit without one of its own (no units below it) names the
+  // nearest package that lists its CSVs, its parent's or the portal's, right after them.
+  std::map<std::string_view, const DataFileInfo*> packages;
+  for (const DataFileInfo& f : ctx.options.data_files)
+    if (is_descriptor(f)) packages.emplace(f.path, &f);
+  std::vector<const DataFileInfo*> nearest(portal.units.size(), nullptr);
+  std::vector<char> named(portal.units.size(), 0);
+  auto name_nearest = [&](std::size_t u) {
+    if (!nearest[u] || named[u]) return;
+    units[u]["files"].push_back(package_view(ctx, *nearest[u], path));
+    named[u] = 1;
+  };
   for (const DataFileInfo& f : ctx.options.data_files) {
     json v = file_view(f, path);
+    const bool of_unit = f.unit >= 0 && f.unit < static_cast<int>(units.size());
+    if (of_unit && f.plan < 0 && !f.package.empty()) {
+      auto it = packages.find(f.package);
+      if (it != packages.end() && it->second->unit != f.unit) nearest[f.unit] = it->second;
+    } else if (of_unit) {
+      name_nearest(f.unit);
+    }
     if (f.format == "JSON Schema") schema = v;
     if (f.unit < 0 || f.unit >= static_cast<int>(units.size())) {
       portal_files.push_back(std::move(v));
@@ -77,6 +110,7 @@ PageView open_data_page_view(const ViewContext& ctx) {
       units[f.unit]["files"].push_back(std::move(v));
     }
   }
+  for (std::size_t u = 0; u < units.size(); ++u) name_nearest(u);
   json unit_list = json::array();
   for (auto& u : units)
     if (!u["files"].empty() || !u["plans"].empty()) unit_list.push_back(std::move(u));

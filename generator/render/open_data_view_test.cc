@@ -24,7 +24,7 @@ DataFileInfo data_file(const std::string& path, const std::string& title, const 
 }
 
 DataFileInfos sample_files() {
-  return {data_file("datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json", 5000),
+  DataFileInfos files = {data_file("datapackage.json", "Mô tả gói dữ liệu", "Data Package", "application/json", 5000),
           data_file("du-lieu/schema/ke-hoach.schema.json", "Lược đồ JSON của kế hoạch", "JSON Schema",
                     "application/schema+json", 900),
           data_file("feed.xml", "Tin mới", "Atom", "application/atom+xml", 700),
@@ -32,12 +32,15 @@ DataFileInfos sample_files() {
                     4000, 0),
           data_file("ha-tinh/feed.xml", "Tin mới", "Atom", "application/atom+xml", 600, 0),
           data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 2048, 2),
-          data_file("ha-tinh/huong-son/son-lam/datapackage.json", "Mô tả gói dữ liệu", "Data Package",
-                    "application/json", 3000, 2),
+          data_file("ha-tinh/huong-son/son-lam/du-lieu/so-lieu.csv", "Số liệu", "CSV", "text/csv", 512, 2),
+          data_file("ha-tinh/huong-son/son-lam/feed.xml", "Tin mới", "Atom", "application/atom+xml", 500, 2),
           data_file("ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "Kế hoạch số 28/KH-UBND", "JSON",
                     "application/json", 30000, 2, 0),
           data_file("ha-tinh/huong-son/son-lam/ke-hoach/2024/ke-hoach.json", "Kế hoạch…", "JSON",
                     "application/json", 3000, 2, 1)};
+  for (DataFileInfo& f : files)
+    if (f.format == "CSV") f.package = "ha-tinh/datapackage.json";
+  return files;
 }
 
 class OpenDataPage : public ::testing::Test {
@@ -93,9 +96,19 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">"));
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
   EXPECT_FALSE(has(html.substr(tinh, xa - tinh), ".csv"));
-  // The commune: its own CSVs, its package, its plans' JSON.
-  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a>"));
-  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/datapackage.json\" type=\"application/json\">"));
+  // The commune: its own CSVs with their sizes, no package of its own but the nearest one that
+  // lists its CSVs, named by whose it is, then its plans' JSON.
+  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a> <span class=\"muted\">(CSV, 2 KB)</span>"));
+  EXPECT_FALSE(has(html.substr(xa), "son-lam/datapackage.json"));
+  const std::string package = "<li><a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">Gói dữ liệu "
+                              "(Frictionless) của tỉnh Hà Tĩnh</a>, gồm các bảng trên <span class=\"muted\">"
+                              "(Data Package, 3,9 KB)</span></li>";
+  EXPECT_TRUE(has(html.substr(xa), package)) << html.substr(xa);
+  EXPECT_EQ(html.find(package), html.rfind(package)) << "named once, not once per CSV";
+  EXPECT_LT(html.find("so-lieu.csv", xa), html.find(package));  // right after the CSVs
+  EXPECT_LT(html.find(package), html.find("son-lam/feed.xml", xa));
+  // The province, which has its own package, names no other.
+  EXPECT_FALSE(has(html.substr(tinh, xa - tinh), "Gói dữ liệu (Frictionless)"));
   EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
                                    "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
   EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 2,9 KB)</span>"));
@@ -153,8 +166,10 @@ TEST_F(OpenDataPage, PagesOfferTheirFeedsAndDataAsAlternates) {
   EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
 
   std::string xa = page("ha-tinh/huong-son/son-lam/index.html");
-  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu mở của xã Sơn Lâm\" href=\"datapackage.json\">"));
-  // No data package listed for this unit: only its feed, which every unit has.
+  // A commune has no data package of its own: only its feed, which every unit has.
+  EXPECT_TRUE(has(xa, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của xã Sơn Lâm\" href=\"feed.xml\">"));
+  EXPECT_FALSE(has(xa, "datapackage.json\">"));
+  // Nor has a unit without plans in or below it.
   std::string huyen = page("ha-tinh/huong-son/index.html");
   EXPECT_TRUE(has(huyen, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Cập nhật của huyện Hương Sơn\" href=\"feed.xml\">"));
   EXPECT_FALSE(has(huyen, "datapackage.json\">")) << "no data package alternate without the file";

@@ -13,7 +13,9 @@
 // frictionless-py's multipart loader joins it (the first piece whole, every later one without
 // its first line, which holds its mark and header), the mark removed, the resource pointed at
 // the joined file. Paths with ".." or absolute ones are refused (Frictionless forbids them),
-// and the portal's package must list every piece on the site exactly once.
+// and every package must list every piece in or below its folder exactly once and no other (the
+// portal's, every piece on the site): a unit with no units below it publishes no package, so
+// its pieces are read through the packages above it.
 // Usage: node validate_open_data.mjs <site dir>. Exit status 1 on any problem.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -131,11 +133,13 @@ for (const file of packages) {
     resource.path = name;
     delete resource.bytes;
   }
-  if (file === rootPackage) {
+  {
+    const folder = path.relative(site, dir).split(path.sep).join('/');
+    const below = pieceFiles.filter((p) => folder === '' || p.startsWith(`${folder}/`));
     const seen = new Map();
     for (const p of listed) seen.set(p, (seen.get(p) || 0) + 1);
-    for (const p of pieceFiles) if (seen.get(p) !== 1) fail(file, `${p} listed ${seen.get(p) || 0} times`);
-    for (const p of seen.keys()) if (!pieceFiles.includes(p)) fail(file, `${p} listed but not on the site`);
+    for (const p of below) if (seen.get(p) !== 1) fail(file, `${p} listed ${seen.get(p) || 0} times`);
+    for (const p of seen.keys()) if (!below.includes(p)) fail(file, `${p} listed but not a piece on the site in its folder`);
   }
   if (broken) {
     fs.rmSync(copy, { recursive: true, force: true });
