@@ -15,6 +15,7 @@
 #include "derive/reference_date.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
+#include "text/short_text.h"
 #include "text/xml.h"
 #include "model/urls.h"
 
@@ -38,17 +39,14 @@ struct FeedEntry {
 };
 
 // Bump whenever what a feed says, or how, changes: feeds' keys are made from their inputs.
-constexpr std::string_view kFeedFormat = "feed 2";
+constexpr std::string_view kFeedFormat = "feed 3";
 
-// The first line of a Markdown task text, without list markers, cut at about 80 bytes on a
-// UTF-8 boundary.
-std::string short_text(const std::string& markdown) {
-  std::string line = markdown.substr(0, markdown.find('\n'));
-  while (!line.empty() && (line.back() == ':' || line.back() == ' ')) line.pop_back();
-  if (line.size() <= 80) return line;
-  size_t cut = 80;
-  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-  return line.substr(0, cut) + "…";
+// A task's label in a summary: its text's first line without Markdown markers, cut at about
+// 80 characters, without the colon or semicolon that led to its items in the plan.
+std::string task_label(const std::string& markdown) {
+  std::string label = short_text(markdown, 80);
+  while (!label.empty() && (label.back() == ':' || label.back() == ';' || label.back() == ' ')) label.pop_back();
+  return label;
 }
 
 std::string plan_label(const Plan& plan) {
@@ -145,13 +143,22 @@ std::string progress_summary(const Portal& portal, const PortalFacts& facts, int
                                    TaskStatus::kPostponed, TaskStatus::kCancelled};
   int count[5] = {}, tasks = 0;
   std::vector<std::string> done, late, measured;
+  // A file may give a task more than one entry: the task's state in it is its latest entry
+  // (by date, then by file order), as the plan's page takes it (derive/facts.cc).
+  std::vector<std::size_t> latest;
   for (std::size_t i = 0; i < rec.entries.size(); ++i) {
     const ProgressEntry& entry = rec.entries[i];
     if (!dated_by(entry.date, facts.as_of)) continue;
+    auto same = std::find_if(latest.begin(), latest.end(), [&](std::size_t at) { return rec.entries[at].task == entry.task; });
+    if (same == latest.end()) latest.push_back(i);
+    else if (!(entry.date < rec.entries[*same].date)) *same = i;
+  }
+  for (std::size_t i : latest) {
+    const ProgressEntry& entry = rec.entries[i];
     ++tasks;
     ++count[static_cast<int>(entry.status)];
     const Task* task = find_task(plan, entry.task);
-    std::string what = task ? numbered_task(plan, *task, short_text(task->text)) : entry.task;
+    std::string what = task ? numbered_task(plan, *task, task_label(task->text)) : entry.task;
     const std::size_t t = task ? static_cast<std::size_t>(task - plan.tasks.data()) : 0;
     const TaskFacts* tf = task && pf && t < pf->tasks.size() ? &pf->tasks[t] : nullptr;
     if (entry.status == TaskStatus::kDone) {

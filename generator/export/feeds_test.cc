@@ -160,13 +160,44 @@ TEST(Feeds, AProgressEntrySaysWhatChangedAndNamesTheFewThatMatter) {
             "Cập nhật 7 nhiệm vụ: 6 hoàn thành, 1 đang thực hiện.\n"
             "Mới hoàn thành (5): I › 2 =HYPERLINK(&quot;http://evil.example&quot;,&quot;bấm&quot;); "
             "I › 3 Nhiệm vụ thêm 1; I › 4 Nhiệm vụ thêm 2 và 2 nhiệm vụ khác.\n"
-            "Đã quá hạn mà chưa hoàn thành (1): - cho công chức một cửa; (hạn 31/05/2023).");
+            "Đã quá hạn mà chưa hoàn thành (1): cho công chức một cửa (hạn 31/05/2023).");
   // The first progress file: its done task is new then; its measurements are listed.
   EXPECT_EQ(summaries.back(),
             "Cập nhật 2 nhiệm vụ: 1 hoàn thành, 1 đang thực hiện.\n"
             "Mới hoàn thành (1): I › 1 Xây dựng Kế hoạch, kiểm soát &quot;TTHC&quot;.\n"
             "2 số liệu chỉ tiêu: Tỷ lệ hồ sơ trực tuyến: 41.5%; Thay đổi thời gian giải quyết: -3 ngày.")
       << xml;
+}
+
+// A file may give a task two entries; the task's state in the file is its latest, as on the
+// plan's page: one task, done, neither counted twice nor called late by its earlier entry.
+TEST(Feeds, ATaskWithTwoEntriesInAFileCountsOnceAtItsLatestState) {
+  Portal portal = make_test_portal();
+  PortalFacts facts = make_test_facts();
+  ProgressRecord q2;
+  q2.path = "content/ha-tinh/huong-son/son-lam/progress/2023-q2.yaml";
+  q2.plan = 0;
+  q2.period = "Quý II/2023";
+  auto entry = [&](Date date, TaskStatus status) {
+    ProgressEntry e;
+    e.task = "niem-yet";  // due 31/05/2023
+    e.date = date;
+    e.status = status;
+    q2.entries.push_back(e);
+  };
+  entry({2023, 6, 20}, TaskStatus::kDone);
+  entry({2023, 6, 10}, TaskStatus::kInProgress);  // earlier, though later in the file
+  portal.progress.push_back(q2);
+  const int record = static_cast<int>(portal.progress.size()) - 1;
+  for (int i = 0; i < 2; ++i) {
+    facts.entries.push_back({record, i, 0});
+    facts.plans[0].tasks[2].entries.push_back(static_cast<int>(facts.entries.size()) - 1);
+  }
+  auto summaries = between(write_feed(portal, facts, nullptr), "<summary type=\"text\">", "</summary>");
+  ASSERT_FALSE(summaries.empty());
+  EXPECT_EQ(summaries[0].substr(0, summaries[0].find('\n')), "Cập nhật 1 nhiệm vụ: 1 hoàn thành.");
+  EXPECT_NE(summaries[0].find("Mới hoàn thành (1)"), std::string::npos) << summaries[0];
+  EXPECT_EQ(summaries[0].find("quá hạn"), std::string::npos) << summaries[0];
 }
 
 TEST(Feeds, ContentAfterTheReferenceDateIsLeftOut) {

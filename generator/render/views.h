@@ -13,6 +13,7 @@
 #include "derive/facts.h"
 #include "model/portal.h"
 #include "render/render_options.h"
+#include "text/short_text.h"
 
 namespace congkhai {
 
@@ -48,9 +49,6 @@ std::string area_of(const Portal& portal, int unit);
 // A plan or report in a list, with links relative to the page at `from`.
 nlohmann::json plan_summary(const ViewContext& ctx, int plan, const std::string& from);
 nlohmann::json report_summary(const ViewContext& ctx, int report, const std::string& from);
-
-// The first line of a Markdown task text, cut to about `max_chars` characters, for labels.
-std::string short_text(const std::string& markdown, size_t max_chars = 120);
 
 // The task table's own column headings, for a plan that printed none. The default theme's
 // stylesheet labels the cells of the table's narrow-screen cards with these words; a cell
