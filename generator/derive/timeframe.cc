@@ -1178,4 +1178,21 @@ bool is_open_ended(const Timeframe& t) {
   return (t.kind == Kind::kPeriod || t.kind == Kind::kRecurring) && t.start && !t.due;
 }
 
+void add_inputs(InputHasher& h, const Timeframe& t) {
+  h.integer(static_cast<int>(t.kind));
+  h.text(t.raw);
+  h.date(t.start);
+  h.date(t.due);
+  h.u64(t.checkpoints.size());
+  for (const Date& d : t.checkpoints) h.date(d);
+  h.u64(t.cadences.size());
+  for (auto c : t.cadences) h.integer(static_cast<int>(c));
+  h.integer(t.window.first_month);
+  h.integer(t.window.last_month);
+  h.integer(t.window.day);
+  h.flag(t.also_on_demand);
+  h.text(t.qualifier);
+  h.texts(t.parts);
+}
+
 }  // namespace congkhai

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/input_hasher.h"
 
 namespace congkhai {
 
@@ -78,5 +79,8 @@ std::optional<Date> deadline_of(const Timeframe& t);
 // Whether the duty goes on with no end printed ("Kể từ tháng 7/2024", "… và các năm tiếp
 // theo"): the end of the plan's year does not end it.
 bool is_open_ended(const Timeframe& t);
+
+// Every field of a timeframe into an input key (export/plan_data_key.h, render/page_keys.h).
+void add_inputs(InputHasher& h, const Timeframe& t);
 
 }  // namespace congkhai

@@ -33,23 +33,6 @@ void add_reference(InputHasher& h, const Reference& r) {
   h.text(r.url);
 }
 
-void add_timeframe(InputHasher& h, const Timeframe& t) {
-  h.integer(static_cast<int>(t.kind));
-  h.text(t.raw);
-  h.date(t.start);
-  h.date(t.due);
-  h.u64(t.checkpoints.size());
-  for (const Date& d : t.checkpoints) h.date(d);
-  h.u64(t.cadences.size());
-  for (auto c : t.cadences) h.integer(static_cast<int>(c));
-  h.integer(t.window.first_month);
-  h.integer(t.window.last_month);
-  h.integer(t.window.day);
-  h.flag(t.also_on_demand);
-  h.text(t.qualifier);
-  h.texts(t.parts);
-}
-
 void add_plan(InputHasher& h, const Plan& plan) {
   h.text(plan.id);
   h.text(plan.number);
@@ -121,7 +104,7 @@ void add_facts(InputHasher& h, const PlanFacts* pf) {
   if (!pf) return;
   h.u64(pf->tasks.size());
   for (const TaskFacts& tf : pf->tasks) {
-    add_timeframe(h, tf.timeframe);
+    add_inputs(h, tf.timeframe);
     h.date(tf.due);
     h.integer(static_cast<int>(tf.status));
     h.flag(tf.reported);

@@ -73,23 +73,6 @@ void add_view(InputHasher& h, const nlohmann::json& j) {
   h.hash(v.finish());
 }
 
-void add_timeframe(InputHasher& h, const Timeframe& t) {
-  h.integer(static_cast<int>(t.kind));
-  h.text(t.raw);
-  h.date(t.start);
-  h.date(t.due);
-  h.u64(t.checkpoints.size());
-  for (const Date& d : t.checkpoints) h.date(d);
-  h.u64(t.cadences.size());
-  for (auto c : t.cadences) h.integer(static_cast<int>(c));
-  h.integer(t.window.first_month);
-  h.integer(t.window.last_month);
-  h.integer(t.window.day);
-  h.flag(t.also_on_demand);
-  h.text(t.qualifier);
-  h.texts(t.parts);
-}
-
 // A progress entry or measurement the facts point at, or a mark that it is not there.
 template <typename Item>
 const Item* referenced(const Portal& portal, const std::vector<EntryRef>& refs, int at,
@@ -246,7 +229,7 @@ std::string plan_page_key(const ViewContext& ctx, int index, std::string_view fi
     const PlanFacts& pf = ctx.facts.plans[index];
     h.u64(pf.tasks.size());
     for (const TaskFacts& tf : pf.tasks) {
-      add_timeframe(h, tf.timeframe);
+      add_inputs(h, tf.timeframe);
       h.date(tf.due);
       h.integer(static_cast<int>(tf.status));
       h.flag(tf.reported);
