@@ -19,19 +19,7 @@ namespace {
 // 2023 (plan 0) implements: plan 0's page links it, plan 2's page lists plan 0.
 Portal key_portal() {
   Portal p = testing::test_portal();
-  Plan district;
-  district.path = "content/ha-tinh/huong-son/plans/2023.md";
-  district.id = "2023";
-  district.unit = 1;
-  district.number = "27/KH-UBND";
-  district.title = "Kế hoạch của huyện";
-  district.year = 2023;
-  district.date = Date{2023, 3, 1};
-  district.implemented_by = {0};
-  p.plans.push_back(district);
-  p.units[1].plans = {2};
-  p.plans[0].implements_plan = "ha-tinh/huong-son/2023";
-  p.plans[0].implements_index = 2;
+  testing::add_implemented_district_plan(p);
   p.units[0].contact.website = "https://hatinh.gov.vn";
   return p;
 }

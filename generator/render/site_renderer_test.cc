@@ -1021,19 +1021,8 @@ TEST_F(SiteRendererTest, PlansImplementingPlansAreLinkedBothWaysAndUnitsSayWhoHa
                        "<a href=\"son-lam/ke-hoach/2023/index.html\">Kế hoạch số 28/KH-UBND</a></li>"));
   EXPECT_FALSE(contains(page("ha-tinh/huong-son/son-lam/index.html"), "ke-hoach-cap-duoi"));  // no units below
 
-  Plan district;
-  district.id = "2023";
-  district.unit = 1;
-  district.number = "27/KH-UBND";
-  district.title = "Kế hoạch của huyện";
-  district.year = 2023;
-  district.date = Date{2023, 3, 1};
-  district.implemented_by = {0};
-  portal_.plans.push_back(district);
-  portal_.units[1].plans = {2};
+  testing::add_implemented_district_plan(portal_);
   portal_.plans[0].implements = Reference{"Kế hoạch số 27/KH-UBND ngày 01/3/2023 của UBND huyện Hương Sơn", ""};
-  portal_.plans[0].implements_plan = "ha-tinh/huong-son/2023";
-  portal_.plans[0].implements_index = 2;
   facts_ = derive_facts(portal_, facts_.as_of);
   files_ = render_site(portal_, facts_, theme_, options_, &errors_);
 
