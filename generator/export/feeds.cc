@@ -39,7 +39,7 @@ struct FeedEntry {
 };
 
 // Bump whenever what a feed says, or how, changes: feeds' keys are made from their inputs.
-constexpr std::string_view kFeedFormat = "feed 3";
+constexpr std::string_view kFeedFormat = "feed 4";
 
 // A task's label in a summary: its text's first line without Markdown markers, cut at about
 // 80 characters, without the colon or semicolon that led to its items in the plan.
@@ -352,10 +352,15 @@ std::string write_feed(const Portal& portal, const PortalFacts& facts, const Uni
 namespace {
 
 // Incremental builds: an entry's key, from everything its XML is made from but the feed's own
-// path (in the feed's key): the fields collect() set, and for a progress file its entries and
-// measurements (dated by the reference date, in the fingerprint) and its plan's key, which
-// covers the task numbers and texts and the targets' measures and units its summary names.
-std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntry& e) {
+// path (in the feed's key): the fields collect() set, and for a progress file its plan's key,
+// which covers the task numbers and texts and the targets' measures and units its summary
+// names, and its entries and measurements. The plan's key covers every entry and measurement
+// of the plan's files that the facts hold (those dated by the reference date), with its file's
+// path and sheet and its place in it: when the reference date is a whole day, they are the very
+// ones the summary reads (dated_by), and the key is the plan's key and the file's path and
+// sheet. Otherwise (a reference date unset or partial, which a build never has) the entries and
+// measurements are hashed here too.
+std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntry& e, bool plan_key_covers_entries) {
   ContentHasher h;
   for (const std::string* s : {&e.id, &e.title, &e.link, &e.author, &e.category, &e.category_label, &e.summary})
     h.add(*s);
@@ -365,6 +370,9 @@ std::string entry_key(const Portal& portal, const FeedKeys& keys, const FeedEntr
     const ProgressRecord& rec = portal.progress[e.record];
     const bool known = keys.plan_keys && rec.plan >= 0 && rec.plan < static_cast<int>(keys.plan_keys->size());
     h.add(known ? (*keys.plan_keys)[rec.plan] : std::string("?"));
+    h.add(rec.path);
+    h.add(rec.sheet ? "sheet " + *rec.sheet : std::string("no sheet"));
+    if (known && plan_key_covers_entries) return h.finish().hex();
     // Numbers as their bits, not formatted: a record holds hundreds of entries.
     auto numbers = [&](std::initializer_list<std::int64_t> values) {
       char bytes[4 * sizeof(std::int64_t)];
@@ -453,7 +461,8 @@ void write_feeds(const Portal& portal, const PortalFacts& facts, int threads, Ou
         if (!done) keyed.push_back(e);
         done = 1;
       }
-    parallel_for(keyed.size(), threads, [&](std::size_t i) { keyed[i]->key = entry_key(portal, *keys, *keyed[i]); });
+    const bool covered = facts.as_of.is_complete();
+    parallel_for(keyed.size(), threads, [&](std::size_t i) { keyed[i]->key = entry_key(portal, *keys, *keyed[i], covered); });
     parallel_for(n + 1, threads, [&](std::size_t f) {
       hash[f] = feed_key(*keys, scope_of(f), shown(f), fallback_of(f));
       reused[f] = reusable_size(keys->reuse, feed_path(scope_of(f)), hash[f]);

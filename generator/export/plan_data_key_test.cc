@@ -317,6 +317,38 @@ TEST(BuildExportsIncrementally, NoFileIsStaleAfterAnyOneChange) {
   }
 }
 
+// A feed entry of a progress file is keyed by its plan's key, which covers the entries the
+// facts hold: those dated by a whole-day reference date, the very ones the summary reads.
+// Without such a date (unset, or a month) the two may differ, and the entries are hashed
+// into the entry's key themselves: an edit the plan's key does not see still remakes the feeds.
+TEST(BuildExportsIncrementally, FeedsWithoutAWholeDayReferenceDateHashTheirEntries) {
+  const Portal portal = make_test_portal_with_parent_plan();
+  for (const Date as_of : {Date{}, Date{2023, 6, 0}, kAsOf}) {
+    const Exported before = export_all(portal, as_of, nullptr);
+    std::map<std::string, std::string> old_bytes;
+    for (OutputFile f : before.files) {
+      f.own_pieces();
+      old_bytes[f.path] = f.bytes;
+    }
+    Portal changed = portal;
+    changed.progress[0].entries[0].status = TaskStatus::kInProgress;
+    const Exported full = export_all(changed, as_of, nullptr);
+    const Exported incremental = export_all(changed, as_of, &before.keys);
+    std::set<std::string> reused;
+    for (const OutputFile& f : incremental.files)
+      if (f.reused) reused.insert(f.path);
+    std::size_t feeds_differ = 0;
+    for (OutputFile f : full.files) {
+      if (!f.path.ends_with("feed.xml")) continue;
+      f.own_pieces();
+      if (old_bytes[f.path] == f.bytes) continue;
+      ++feeds_differ;
+      EXPECT_FALSE(reused.count(f.path)) << format_iso(as_of) << ": " << f.path << " reused, but a full build changes it";
+    }
+    EXPECT_GT(feeds_differ, 0u) << format_iso(as_of);
+  }
+}
+
 TEST(BuildExportsIncrementally, AnotherVersionOrReferenceDateReusesNothing) {
   const Portal portal = make_test_portal_with_parent_plan();
   const Exported first = export_all(portal, kAsOf, nullptr);

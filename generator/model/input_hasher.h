@@ -1,7 +1,9 @@
 // The inputs of a file, in binary, hashed into an input key for incremental builds
 // (export/plan_data_key.h, render/page_keys.h): each text length-prefixed, each list
 // count-prefixed, numbers as their bits, so that the encoding is unambiguous and nothing is
-// formatted or escaped; then hash_bytes (text/content_hash.h), 32 hexadecimal digits.
+// formatted or escaped; hashed as they come (BytesHasher, text/content_hash.h) through a
+// small buffer, never held whole (a plan's inputs are tens of kilobytes, and every plan's
+// keys are made on every build), and ended by their total length: 32 hexadecimal digits.
 #pragma once
 
 #include <cstdint>
@@ -20,15 +22,15 @@ class InputHasher {
  public:
   void text(std::string_view s) {
     u64(s.size());
-    buf_.append(s);
+    append(s);
   }
   void u64(std::uint64_t v) {
     char b[8];
     std::memcpy(b, &v, 8);
-    buf_.append(b, 8);
+    append(std::string_view(b, 8));
   }
   void integer(long long v) { u64(static_cast<std::uint64_t>(v)); }
-  void flag(bool b) { buf_.push_back(b ? '\1' : '\0'); }
+  void flag(bool b) { append(b ? std::string_view("\1", 1) : std::string_view("\0", 1)); }
   void number(double v) {
     std::uint64_t bits;
     std::memcpy(&bits, &v, 8);
@@ -60,10 +62,39 @@ class InputHasher {
     u64(h.high);
     u64(h.low);
   }
-  std::string hex() const { return hash_bytes(buf_).hex(); }
+  std::string hex() const {
+    BytesHasher h = hasher_;
+    h.add(std::string_view(buf_, used_));
+    const std::uint64_t total = hashed_ + used_;
+    char b[8];
+    std::memcpy(b, &total, 8);
+    h.add(std::string_view(b, 8));
+    return h.finish().hex();
+  }
 
  private:
-  std::string buf_;
+  void append(std::string_view bytes) {
+    if (bytes.size() > sizeof buf_ - used_) {
+      flush();
+      if (bytes.size() >= sizeof buf_) {  // a long text: hashed where it is
+        hasher_.add(bytes);
+        hashed_ += bytes.size();
+        return;
+      }
+    }
+    std::memcpy(buf_ + used_, bytes.data(), bytes.size());
+    used_ += bytes.size();
+  }
+  void flush() {
+    hasher_.add(std::string_view(buf_, used_));
+    hashed_ += used_;
+    used_ = 0;
+  }
+
+  BytesHasher hasher_{0};  // the length is not known before: it ends the bytes instead
+  std::uint64_t hashed_ = 0;
+  std::size_t used_ = 0;
+  char buf_[1024];
 };
 
 }  // namespace congkhai

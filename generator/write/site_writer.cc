@@ -195,6 +195,11 @@ bool SiteWriter::open(std::string* error) {
   if (spare && S_ISDIR(st.st_mode) && !previous_.output_id.empty() && previous_.same_marker &&
       !previous_.spare_id.empty()) {
     spare_pending_ = true;  // taken at the first add()
+    // Listed now, while the build loads its content, rather than when its first file arrives:
+    // a national spare is tens of thousands of folders, mostly no longer in the page cache.
+    lister_ = std::thread([this] {
+      listed_ = ::lstat(spare_.c_str(), &listed_root_) == 0 && list_spare(spare_, &spare_tree_);
+    });
   } else {
     // No spare, or one the cache does not describe (or --no-cache): removed, never used.
     if (spare) fs::remove_all(spare_, ec);
@@ -211,22 +216,26 @@ bool SiteWriter::open(std::string* error) {
 // Takes the spare as the staging folder: renamed to the staging name first, so that a build
 // killed while updating it leaves a staging folder (removed by the next build) and no spare.
 // A spare that is not the one the cache recorded is removed, and a fresh folder made instead.
+// The listing made since open() is the renamed folder's when that folder is the very one
+// listed (same device and inode).
 bool SiteWriter::take_spare(std::string* error) {
   spare_pending_ = false;
+  join_lister();
   std::error_code ec;
   if (::rename(spare_.c_str(), tmp_.c_str()) == 0) {
-    SpareTree tree;
-    if (marker_stamp(tmp_) == previous_.spare_id && list_spare(tmp_, &tree) &&
-        spare_listing(tree) == previous_.spare_listing) {
+    struct stat st;
+    if (listed_ && ::lstat(tmp_.c_str(), &st) == 0 && st.st_ino == listed_root_.st_ino &&
+        st.st_dev == listed_root_.st_dev && marker_stamp(tmp_) == previous_.spare_id &&
+        spare_listing(spare_tree_) == previous_.spare_listing) {
       in_spare_ = true;
       stats_.spare_used = true;
-      for (const auto& d : tree.dirs) dirs_.insert(d);
-      spare_tree_ = std::move(tree);
+      for (const auto& d : spare_tree_.dirs) dirs_.insert(d);
       return true;
     }
     stats_.spare_discarded = true;
     fs::remove_all(tmp_, ec);  // never follows a link
   }
+  spare_tree_ = SpareTree{};
   if (::mkdir(tmp_.c_str(), 0777) != 0) {
     *error = "không tạo được thư mục tạm " + tmp_ + ": " + std::strerror(errno);
     return false;
@@ -331,7 +340,12 @@ std::size_t SiteWriter::count() const {
   return files_.size();
 }
 
+void SiteWriter::join_lister() {
+  if (lister_.joinable()) lister_.join();
+}
+
 void SiteWriter::abandon() {
+  join_lister();
   std::lock_guard<std::mutex> lock(mu_);
   if (tmp_.empty()) return;
   std::error_code ec;

@@ -7,12 +7,15 @@
 // only each file's path, hash and page key, never the site's bytes.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstddef>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "model/output.h"
 #include "write/build_cache.h"
@@ -65,8 +68,9 @@ class SiteWriter : public OutputSink {
   SiteWriter& operator=(const SiteWriter&) = delete;
 
   // False with a Vietnamese `error` when the output may not be replaced or the staging
-  // folder cannot be made. When there is a spare to use, it is taken at the first add() (a
-  // build that stops before making any file leaves it where it is).
+  // folder cannot be made. When there is a spare to use, it is listed at once on a thread of
+  // its own (while the build loads its content), and taken at the first add() (a build that
+  // stops before making any file leaves it where it is).
   bool open(std::string* error);
   // After open(), in an incremental build: the previous build's cache (load_build_cache), as
   // open() read it; empty when there is none or it describes another output.
@@ -85,6 +89,7 @@ class SiteWriter : public OutputSink {
  private:
   bool make_parents(const std::string& path, std::string* error);
   bool take_spare(std::string* error);  // under mu_
+  void join_lister();
   bool remove_leftovers(std::string* error);  // under mu_
   void fail(std::string error);
 
@@ -101,6 +106,10 @@ class SiteWriter : public OutputSink {
   bool spare_pending_ = false;  // the staging folder is to be the spare, not yet taken
   bool in_spare_ = false;       // the staging folder is the spare, taken
   SpareTree spare_tree_;        // what the spare held when it was taken
+  // Lists the spare where it is from open() on; take_spare() waits for it.
+  std::thread lister_;
+  bool listed_ = false;         // the listing read the whole spare
+  struct stat listed_root_ {};  // the spare's folder as listed
   std::string error_;                        // the first failure
   WriteStats stats_;
 };

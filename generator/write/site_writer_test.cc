@@ -566,6 +566,40 @@ TEST_F(SpareTest, ASpareThatIsNotTheRecordedOneIsDiscarded) {
   }
 }
 
+// The spare is listed from open() on, while the build loads its content; what is taken at
+// the first file is used only when it is the very folder listed. Another folder put in its
+// place in between, holding the spare's very marker (a hard link) and a file more, is
+// discarded, never taken as listed.
+TEST_F(SpareTest, TheSpareListedAtOpenIsUsedOnlyWhenItIsTheFolderTaken) {
+  with_spare(v1);
+  WriteOptions options;
+  options.incremental = true;
+  SiteWriter writer(out_, options);
+  std::string error;
+  ASSERT_TRUE(writer.open(&error)) << error;
+  const fs::path moved = root_ / "moved-spare";
+  fs::create_directory(moved);
+  fs::create_hard_link(spare() / kOutputMarker, moved / kOutputMarker);
+  for (const char* f : {"a.html", "b.html", "d/c.html", "old/x.html"}) {
+    fs::create_directories((moved / f).parent_path());
+    fs::create_hard_link(spare() / f, moved / f);
+  }
+  std::ofstream(moved / "extra.html") << "?";
+  fs::remove_all(spare());
+  fs::rename(moved, spare());
+  for (const OutputFile& f : v2) writer.add(f);
+  WriteStats stats;
+  ASSERT_TRUE(writer.publish(&error, &stats)) << error;
+  EXPECT_TRUE(stats.spare_discarded);
+  EXPECT_FALSE(stats.spare_used);
+  EXPECT_EQ(tree(out_), (std::map<std::string, std::string>{{"a.html", "A"}, {"b.html", "B2"}, {"d/", ""},
+                                                           {"d/c.html", "C"}, {"new/", ""}, {"new/n.html", "N"}}));
+  // Untouched, the same spare listed at open() is used.
+  WriteStats again = build(v1);
+  EXPECT_TRUE(again.spare_used);
+  EXPECT_FALSE(again.spare_discarded);
+}
+
 // A symbolic link in the spare, or a folder where a file should be, is never followed:
 // the spare is removed (the link, not what it points to) and a fresh folder made.
 TEST_F(SpareTest, ASpareWithALinkOrAFolderInPlaceOfAFileIsDiscardedSafely) {

@@ -4,9 +4,11 @@
 // site are replaced, removed or added) instead of making a whole new tree; after the swap the
 // output it replaced becomes the next spare.
 //
-// The spare is trusted only as far as it is checked: it is taken by renaming it to the build's
-// staging name (so a build killed while updating it leaves a staging folder, which the next
-// build removes, and no spare), and it is used only when its marker is the one the cache
+// The spare is trusted only as far as it is checked: it is listed where it is when the build
+// opens its output (SiteWriter, on a thread of its own while the content loads), and taken at
+// the build's first file by renaming it to the build's staging name (so a build killed while
+// updating it leaves a staging folder, which the next build removes, and no spare); it is used
+// only when the folder renamed is the very one listed, its marker is the one the cache
 // recorded, it holds nothing but regular files and folders, and its files and folders are
 // exactly those recorded (spare_listing()). Its files' bytes are never trusted by themselves:
 // a file is kept only when it is the very file (same inode) the output holds at that path.
