@@ -433,23 +433,47 @@ class TreeLoader {
   }
 
   void run_jobs(int threads) {
-    std::vector<ParsedFile> loaded(jobs_.size());
+    // Each job's model goes into a slot of its kind's list: a ParsedFile per job (an optional
+    // of every model, some 2 KB) would be some 200 MB on a national portal, touched and held
+    // to the end of the load, the build's peak.
+    std::vector<std::size_t> slot(jobs_.size());
+    std::size_t of_kind[4] = {};
+    for (std::size_t i = 0; i < jobs_.size(); ++i) slot[i] = of_kind[static_cast<int>(jobs_[i].kind)]++;
+    std::vector<std::optional<Plan>> plans(of_kind[static_cast<int>(Kind::kPlan)]);
+    std::vector<std::optional<ProgressRecord>> records(of_kind[static_cast<int>(Kind::kProgress)]);
+    std::vector<std::optional<Report>> reports(of_kind[static_cast<int>(Kind::kReport)]);
+    std::vector<Diagnostics> diags(jobs_.size());
     std::vector<ToKeep> kept(cache_ ? jobs_.size() : 0);
     parallel_for(jobs_.size(), threads, [&](std::size_t i) {
       ToKeep unused;
-      loaded[i] = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
+      ParsedFile l = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
+      diags[i] = std::move(l.diags);
+      switch (jobs_[i].kind) {  // a job's file gives a model of its kind only
+        case Kind::kPlan: plans[slot[i]] = std::move(l.plan); break;
+        case Kind::kProgress: records[slot[i]] = std::move(l.record); break;
+        case Kind::kReport: reports[slot[i]] = std::move(l.report); break;
+        case Kind::kUnit: break;
+      }
     });
     for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);  // frees each fresh one
-    kept.clear();
+    std::vector<ToKeep>().swap(kept);
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
-      ParsedFile& l = loaded[i];
-      diags_->insert(diags_->end(), l.diags.begin(), l.diags.end());
-      if (l.plan) add_plan(std::move(*l.plan), jobs_[i].unit);
-      if (l.record) {
-        records_unit_.push_back(jobs_[i].unit);
-        portal_.progress.push_back(std::move(*l.record));
+      diags_->insert(diags_->end(), diags[i].begin(), diags[i].end());
+      switch (jobs_[i].kind) {
+        case Kind::kPlan:
+          if (auto& plan = plans[slot[i]]) add_plan(std::move(*plan), jobs_[i].unit);
+          break;
+        case Kind::kProgress:
+          if (auto& record = records[slot[i]]) {
+            records_unit_.push_back(jobs_[i].unit);
+            portal_.progress.push_back(std::move(*record));
+          }
+          break;
+        case Kind::kReport:
+          if (auto& report = reports[slot[i]]) add_report(std::move(*report), jobs_[i].unit);
+          break;
+        case Kind::kUnit: break;
       }
-      if (l.report) add_report(std::move(*l.report), jobs_[i].unit);
     }
   }
 
