@@ -192,12 +192,6 @@ std::size_t ParsedCache::piece_size(std::size_t piece) const {
   return piece < pieces_.size() ? pieces_[piece].entries.size() : 0;
 }
 
-std::size_t ParsedCache::byte_size() const {
-  std::size_t n = 0;
-  for (const Piece& p : pieces_) n += p.bytes ? p.bytes->size() : 0;
-  return n;
-}
-
 std::optional<ParsedCache::Found> ParsedCache::found(std::size_t piece, const Entry& e) const {
   return Found{e.hash, e.stamp, e.encoded, piece, e.index};
 }

@@ -113,7 +113,6 @@ class ParsedCache {
   std::optional<Found> find_stamped(ContentKind kind, std::string_view path, const SourceStamp& stamp) const;
   std::size_t size() const;                           // entries, all pieces together
   std::size_t piece_size(std::size_t piece) const;    // entries of one piece (0: missing or unsound)
-  std::size_t byte_size() const;                      // the bytes of its sound pieces
 
  private:
   struct Entry {
