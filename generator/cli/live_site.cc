@@ -12,6 +12,7 @@
 #include "derive/reference_date.h"
 #include "export/export_paths.h"
 #include "export/exports.h"
+#include "export/plan_data_key.h"
 #include "load/content_tree.h"
 #include "load/plan_loader.h"
 #include "load/progress_loader.h"
@@ -399,14 +400,19 @@ void LiveSite::search_files(const Model& m, OutputSink& out) const {
   std::map<std::string, std::string> keys;
   for (const auto& [path, f] : m.search_before)
     if (!f.key.empty()) keys.emplace(path, f.key);
+  // Each plan's input key, as the export stage makes them in a build: a shard whose plans,
+  // reports and listed sizes are unchanged is taken from before without its documents made.
+  const std::vector<std::string> plan_keys = plan_data_keys(m.portal, m.facts, options_.version, options_.threads);
   OutputCollector made;
-  build_search_files(m.portal, options_.libraries, options_.threads, made, {options_.version, &keys}, &m.facts);
+  build_search_files(m.portal, options_.libraries, options_.threads, made, {options_.version, &keys, &plan_keys},
+                     &m.facts);
   OutputFiles files = made.take();
   for (OutputFile& f : files) {
     if (!f.reused) continue;
     auto before = m.search_before.find(f.path);
     if (before == m.search_before.end()) {  // cannot happen: the keys came from there
-      build_search_files(m.portal, options_.libraries, options_.threads, out, {options_.version, nullptr}, &m.facts);
+      build_search_files(m.portal, options_.libraries, options_.threads, out, {options_.version, nullptr, &plan_keys},
+                         &m.facts);
       return;
     }
     f.bytes = std::move(before->second.bytes);

@@ -85,7 +85,7 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   tell(options, "load", 0, 0);
   r->portal = load_portal(options.content_dir, &r->diags, options.threads, options.load_cache);
   tell(options, "check", 0, r->portal.plans.size());
-  Diagnostics more = validate_portal(r->portal);
+  Diagnostics more = validate_portal(r->portal, options.threads);
   r->diags.insert(r->diags.end(), more.begin(), more.end());
   Diagnostics warnings = take_warnings(&r->diags);
   r->warnings.insert(r->warnings.end(), warnings.begin(), warnings.end());
@@ -151,13 +151,16 @@ PipelineResult build_site(const PipelineOptions& options, OutputSink& sink) {
   // The exports come first: the pages list and link the files they publish.
   tell(options, "export", 0, 0);
   out.note_sizes(true);
-  build_exports(r.portal, r.facts, options.threads, out, {key_identity, options.previous_keys});
+  // Each plan's input key, made by the export stage, keys the search shards too.
+  std::vector<std::string> plan_keys;
+  build_exports(r.portal, r.facts, options.threads, out, {key_identity, options.previous_keys, &plan_keys});
   out.note_sizes(false);
   ro.data_files = describe_exports(r.portal, out.take_sizes());
   tell(options, "render", 0, r.portal.units.size() + r.portal.plans.size() + r.portal.reports.size() + 5);
   render_site(r.portal, r.facts, theme, ro, out, &r.diags);
   tell(options, "search", 0, 0);
-  build_search_files(r.portal, options.libraries, options.threads, out, {key_identity, options.previous_keys}, &r.facts);
+  build_search_files(r.portal, options.libraries, options.threads, out,
+                     {key_identity, options.previous_keys, &plan_keys}, &r.facts);
   out.finish(&r);
   sort_diagnostics(r.diags);
   return r;

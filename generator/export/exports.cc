@@ -196,6 +196,7 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
     file.key = sized_key(plan_keys[p], file.bytes.size());
     out.add(std::move(file));
   });
+  if (reuse.plan_keys) *reuse.plan_keys = std::move(plan_keys);
 }
 
 OutputFiles build_exports(const Portal& portal, const PortalFacts& facts) {

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "derive/facts.h"
 #include "export/plan_json.h"
@@ -29,5 +30,12 @@ std::string plan_data_fingerprint(const Portal& portal, const PortalFacts& facts
 // The key of plan `index` (32 hexadecimal digits). `refs` as index_plan_refs(facts, …) gives it.
 std::string plan_data_key(const Portal& portal, const PortalFacts& facts, int index, const PlanRefs& refs,
                           std::string_view fingerprint);
+
+// Every plan's key, in Portal::plans order, made on `threads` threads (0: every core), with
+// the fingerprint of `version`. The search stage keys its shards with them too
+// (ShardReuse::plan_keys): what search_documents reads of a plan must be covered here
+// (export/shard_keys_test.cc checks it).
+std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, std::string_view version,
+                                        int threads);
 
 }  // namespace congkhai

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/output.h"
 #include "model/sized_key.h"
@@ -14,10 +15,12 @@ namespace congkhai {
 
 // The previous build's cache keys (path → key, BuildCache::page_keys) and the generator's
 // version. Without previous keys every file is made; the keys are given all the same, for
-// the next build.
+// the next build. With `plan_keys`, each plan's input key (plan_data_key) is given there, in
+// Portal::plans order, for the search stage, which keys its shards with them.
 struct ExportReuse {
   std::string version;
   const std::map<std::string, std::string>* previous_keys = nullptr;
+  std::vector<std::string>* plan_keys = nullptr;
 };
 
 // The size of the previous build's file at `path` when its key was made from the same inputs

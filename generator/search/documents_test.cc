@@ -6,6 +6,7 @@
 #include <map>
 
 #include "load/content_tree.h"
+#include "model/model_codec.h"
 #include "search/packed_payload.h"
 #include "search/packed_payload_test_util.h"
 #include "search/search_files.h"
@@ -411,10 +412,28 @@ TEST(SearchFiles, OneScriptPerShardAndTheLibraries) {
   EXPECT_EQ(build_search_files(small_portal(), {}).size(), 5u);
 }
 
+// The plans' keys here stand in for the export stage's (plan_data_key, which the pipeline
+// hands over; export/shard_keys_test.cc tests the shards' keys with those): each plan's
+// every field, through its codec, and its unit's path, name and level. No facts are given.
+std::vector<std::string> stand_in_plan_keys(const Portal& portal) {
+  std::vector<std::string> keys;
+  for (const Plan& plan : portal.plans) {
+    ByteWriter w;
+    encode(w, plan);
+    const Unit& unit = portal.units[static_cast<std::size_t>(plan.unit)];
+    w.text(unit.url_path);
+    w.text(unit_display_name(unit));
+    keys.push_back(hash_bytes(w.bytes()).hex());
+  }
+  return keys;
+}
+
 // Incremental builds: a shard is indexed again only when what it is made from changed.
 TEST(SearchFiles, AnIncrementalBuildIndexesOnlyTheShardsWhoseInputsChanged) {
-  auto build = [](const Portal& portal, const ShardReuse& reuse) {
+  auto build = [](const Portal& portal, ShardReuse reuse) {
     OutputCollector out;
+    const std::vector<std::string> plan_keys = stand_in_plan_keys(portal);
+    reuse.plan_keys = &plan_keys;
     build_search_files(portal, {}, 1, out, reuse);
     std::map<std::string, OutputFile> files;
     for (OutputFile& f : out.take()) files[f.path] = std::move(f);

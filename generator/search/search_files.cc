@@ -7,6 +7,7 @@
 #include "model/sized_key.h"
 #include "search/documents.h"
 #include "search/packed_payload.h"
+#include "search/shard_keys.h"
 #include "text/content_hash.h"
 #include "text/parallel_for.h"
 
@@ -112,35 +113,15 @@ void append_shard_json(std::string* out, const ShardData& shard) {
   out->push_back('}');
 }
 
-// Incremental builds. A shard's cache key is a hash of what its bytes are made from (its key,
-// name, documents, the sizes it lists, the generator's version and kShardFormat), then "-"
-// and the size of its JSON, the size it is listed with: a shard reused from the previous
-// build still tells the shards above it its size. kShardFormat changes whenever the way
-// shards are written does.
+// Incremental builds. A shard's cache key is a hash of its inputs (shard_keys.h: its unit's
+// plans by their input keys, reports, the pages and sizes it lists, the generator's identity,
+// kShardFormat), then "-" and the size of its JSON, the size it is listed with: a shard
+// reused from the previous build still tells the shards above it its size. kShardFormat
+// changes whenever the way shards are written does.
 constexpr std::string_view kShardFormat = "shard 6: compact lunr 2.3.9 index (terms and delta-coded vectors), compact refs, constant fields, task statuses, facets in the store, sizes of the JSON listed in 4 KiB, the JSON deflated with zlib (level 4) in base64";
 static_assert(kShardFormat.substr(0, 6) == "shard " && kShardFormat.substr(6, kShardFormatNumber.size()) == kShardFormatNumber &&
                   kShardFormat[6 + kShardFormatNumber.size()] == ':',
               "kShardFormat and kShardFormatNumber change together");
-
-
-std::string input_hash(const ShardReuse& reuse, std::string_view key, std::string_view name,
-                       const std::vector<const SearchDocument*>& docs, std::string_view listed) {
-  ContentHasher h;
-  h.add(kShardFormat);
-  h.add(packer_version());
-  h.add(reuse.version);
-  h.add(key);
-  h.add(name);
-  h.add(listed);
-  for (const SearchDocument* d : docs) {
-    for (const std::string* field : {&d->ref, &d->title, &d->text, &d->unit, &d->lead, &d->year,
-                                     &d->kind_text, &d->display_title, &d->display_unit, &d->excerpt, &d->status})
-      h.add(*field);
-    h.add(search_kind_key(d->kind));
-    h.add(std::to_string(d->area) + " " + std::to_string(d->owner));
-  }
-  return h.finish().hex();
-}
 
 // The previous build's shard at `path`, when it was made from the same inputs: its size.
 std::optional<std::size_t> reusable(const ShardReuse& reuse, const std::string& path, const std::string& hash) {
@@ -215,43 +196,60 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
                                              const ShardReuse& reuse, const PortalFacts* facts) {
   const std::size_t n = portal.units.size();
   // A unit's page document goes where a search for the unit's name will look: the global
-  // index for a top-level unit, its top-level unit's shard for the others. The pages are
-  // small, one per unit, and made first.
-  std::vector<SearchDocument> pages(n);
-  std::vector<const SearchDocument*> global_docs;
-  std::vector<std::vector<const SearchDocument*>> below(n);
+  // index for a top-level unit, its top-level unit's shard for the others (`below`, in unit
+  // order). The global index's are made here; a top-level shard's, only when it is made.
+  std::vector<int> top_of(n, -1);
+  std::vector<SearchDocument> global_pages;
+  std::vector<std::vector<int>> below(n);
   for (std::size_t u = 0; u < n; ++u) {
-    pages[u] = unit_search_document(portal, static_cast<int>(u));
-    if (portal.units[u].parent < 0) global_docs.push_back(&pages[u]);
-    else if (pages[u].area >= 0) below[static_cast<std::size_t>(pages[u].area)].push_back(&pages[u]);
+    int top = static_cast<int>(u);
+    for (std::size_t steps = 0; steps <= n && portal.units[static_cast<std::size_t>(top)].parent >= 0; ++steps)
+      top = portal.units[static_cast<std::size_t>(top)].parent;
+    if (portal.units[static_cast<std::size_t>(top)].parent >= 0) continue;  // a cycle: no area
+    top_of[u] = top;
+    if (portal.units[u].parent < 0) global_pages.push_back(unit_search_document(portal, static_cast<int>(u)));
+    else below[static_cast<std::size_t>(top)].push_back(static_cast<int>(u));
   }
   auto has_own = [&](std::size_t u) { return has_search_documents(portal.units[u]); };
+  // Keys only with a key for every plan (ShardReuse::plan_keys): a shard keyed without one of
+  // its plans could be taken for the previous build's after an edit of that plan.
+  const bool keyed = out && reuse.plan_keys && reuse.plan_keys->size() == portal.plans.size();
+  const std::string fingerprint = keyed ? shard_key_fingerprint(kShardFormat, reuse.version, facts != nullptr) : "";
+  auto key_of = [&](std::size_t u, std::string_view key, const std::string& name, const std::vector<int>& pages,
+                    std::string_view listed) {
+    const Unit& unit = portal.units[u];
+    return keyed ? shard_key(portal, *reuse.plan_keys, fingerprint, static_cast<int>(u), unit.url_path, key, name,
+                             pages, listed)
+                 : std::string();
+  };
+  auto previous = [&](std::size_t u, const std::string& hash) {
+    return keyed ? reusable(reuse, search_index_path(portal.units[u].url_path, "js"), hash) : std::nullopt;
+  };
 
   // Shards below the top level first: the top-level ones list their sizes, and the global
-  // index lists the top-level ones'.
+  // index lists the top-level ones'. An unchanged shard costs its key: its documents are
+  // never made.
   std::vector<SearchShard> shards(n);
   std::vector<std::size_t> lower;
   for (std::size_t u = 0; u < n; ++u)
     if (portal.units[u].parent >= 0 && has_own(u)) lower.push_back(u);
   parallel_for(lower.size(), threads, [&](std::size_t i) {
-    const Unit& unit = portal.units[lower[i]];
-    const std::string& key = unit.url_path;
-    const std::string name = unit_display_name(unit);
-    UnitDocs d = unit_docs(portal, lower[i], {}, facts);
-    const std::string hash = out ? input_hash(reuse, key, name, d.docs, "") : "";
-    if (auto bytes = out ? reusable(reuse, search_index_path(key, "js"), hash) : std::nullopt)
-      shards[lower[i]] = reuse_shard(key, *bytes, hash, out);
-    else
-      shards[lower[i]] = make_shard(key, shard_data(key, name, d.docs, !out), out, hash);
+    const std::size_t u = lower[i];
+    const std::string& key = portal.units[u].url_path;
+    const std::string name = unit_display_name(portal.units[u]);
+    const std::string hash = key_of(u, key, name, {}, "");
+    if (auto bytes = previous(u, hash)) {
+      shards[u] = reuse_shard(key, *bytes, hash, out);
+      return;
+    }
+    UnitDocs d = unit_docs(portal, u, {}, facts);
+    shards[u] = make_shard(key, shard_data(key, name, d.docs, !out), out, hash);
   });
 
   std::vector<std::size_t> total(n, 0);  // bytes of a top-level unit's descendants' shards
   for (std::size_t u = 0; u < n; ++u)
-    if (portal.units[u].parent >= 0 && has_own(u)) {
-      int top = -1;
-      for (int a = static_cast<int>(u); a >= 0; a = portal.units[static_cast<std::size_t>(a)].parent) top = a;
-      total[static_cast<std::size_t>(top)] += listed_shard_bytes(shards[u].bytes);
-    }
+    if (portal.units[u].parent >= 0 && has_own(u) && top_of[u] >= 0)
+      total[static_cast<std::size_t>(top_of[u])] += listed_shard_bytes(shards[u].bytes);
   const std::vector<int>& tops = portal.top_units;
   parallel_for(tops.size(), threads, [&](std::size_t i) {
     const std::size_t t = static_cast<std::size_t>(tops[i]);
@@ -267,17 +265,25 @@ std::vector<SearchShard> build_search_shards(const Portal& portal, int threads, 
       units.push_back(LunrJson::array({path.substr(prefix.size()), listed_shard_bytes(shards[u].bytes)}));
     }
     const std::string name = unit_display_name(unit);
-    UnitDocs d = unit_docs(portal, t, below[t], facts);
-    const std::string hash = out ? input_hash(reuse, unit.slug, name, d.docs, units.dump()) : "";
-    if (auto bytes = out ? reusable(reuse, search_index_path(unit.url_path, "js"), hash) : std::nullopt) {
+    const std::string hash = key_of(t, unit.slug, name, below[t], keyed ? units.dump() : "");
+    if (auto bytes = previous(t, hash)) {
       shards[t] = reuse_shard(unit.url_path, *bytes, hash, out);
       return;
     }
+    std::vector<SearchDocument> pages;
+    pages.reserve(below[t].size());
+    for (int b : below[t]) pages.push_back(unit_search_document(portal, b));
+    std::vector<const SearchDocument*> more;
+    more.reserve(pages.size());
+    for (const SearchDocument& p : pages) more.push_back(&p);
+    UnitDocs d = unit_docs(portal, t, more, facts);
     ShardData data = shard_data(unit.slug, name, d.docs, !out);
     data.data["units"] = std::move(units);
     shards[t] = make_shard(unit.url_path, std::move(data), out, hash);
   });
 
+  std::vector<const SearchDocument*> global_docs;
+  for (const SearchDocument& p : global_pages) global_docs.push_back(&p);
   ShardData global = shard_data(kGlobalSearchKey, portal.site.title, global_docs, !out);
   LunrJson areas = LunrJson::array();
   for (int top : tops) {

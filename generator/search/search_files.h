@@ -58,12 +58,18 @@ std::vector<std::pair<std::string, std::string>> search_library_files(const Sear
 // search-core.js.
 inline constexpr std::string_view kShardFormatNumber = "6";
 
-// Incremental builds: the previous build's cache keys (path → key), and the generator's
-// version. A shard whose documents and listed sizes are those it was made from last time is
-// not indexed again: it is handed out `reused`, and the writer keeps the previous file.
+// Incremental builds: the previous build's cache keys (path → key), the generator's identity
+// and each plan's input key. A shard is keyed by its inputs (search/shard_keys.h): its plans
+// by `plan_keys`, parallel to Portal::plans, each a key that changes whenever anything
+// search_documents reads of the plan does (its fields, its unit's path, name and level, its
+// facts); the pipeline hands over the export stage's plan_data_key (export/plan_data_key.h).
+// A shard whose key is the one it was made from last time is not made again, nor are its
+// documents: it is handed out `reused`, and the writer keeps the previous file. Without a
+// key for every plan, every shard is made and carries no key.
 struct ShardReuse {
   std::string version;
   const std::map<std::string, std::string>* previous_keys = nullptr;
+  const std::vector<std::string>* plan_keys = nullptr;
 };
 
 struct SearchShard {
@@ -99,9 +105,10 @@ std::size_t listed_shard_bytes(std::size_t bytes);
 // made, so the portal's documents are never all held at once.
 // With `out`, each shard's .js file is handed to it as soon as it is made (in no particular
 // order), and only key and bytes are kept: the search stage then holds one shard per thread,
-// not the whole index; each file carries a cache key, and with `reuse`, shards below the top
-// level and top-level shards made from the same inputs as in the previous build are handed
-// out reused instead of indexed (the global index, small, is always made).
+// not the whole index; with the plans' keys (ShardReuse::plan_keys) each file carries a cache
+// key made from its inputs, and shards below the top level and top-level shards whose key is
+// the previous build's are handed out reused, their documents never made (the global index,
+// small, is always made, and carries no key).
 // With `facts` (derived as of the build's reference date), tasks are found by their status.
 std::vector<SearchShard> build_search_shards(const Portal& portal, int threads = 1, OutputSink* out = nullptr,
                                              const ShardReuse& reuse = {}, const PortalFacts* facts = nullptr);
