@@ -183,8 +183,6 @@ int run_build(const CommonFlags& f) {
   if (!keep_parsed) remove_parsed_cache(parsed_path);
   remove_stale_parsed_caches(parsed_path);
   ParsedCache parsed_before;
-  std::size_t before_size = 0;  // the cache read, for telling whether the next one differs
-  std::string before_sum;
   std::optional<ParsedCacheWriter> parsed_next;
   LoadCache load_cache;
   WriteOptions wo;
@@ -198,10 +196,8 @@ int run_build(const CommonFlags& f) {
   auto build_and_write = [&]() -> int {
     if (keep_parsed) {
       // Read anew for each try: the load empties it.
-      parsed_before = read_parsed_cache(parsed_path, parsed_key);
-      before_size = parsed_before.byte_size();
-      before_sum = parsed_before.checksum();
-      parsed_next.emplace(parsed_key, parsed_path + ".next-" + std::to_string(::getpid()));
+      parsed_before = read_parsed_cache(parsed_path, parsed_key, f.jobs);
+      parsed_next.emplace(parsed_key, parsed_path);
       load_cache = LoadCache{&parsed_before, &*parsed_next};
       load_cache.stamps_before_ns = stamps_before_now();
       o.load_cache = &load_cache;
@@ -238,16 +234,18 @@ int run_build(const CommonFlags& f) {
     if (keep_parsed)
       std::cerr << "congkhai: " << load_cache.parsed << (en ? " content files parsed, " : " tệp nội dung được đọc, ")
                 << load_cache.reused << (en ? " unchanged ones taken from the cache (" : " tệp không đổi lấy từ bộ nhớ đệm (")
-                << load_cache.stamped << (en ? " of them by their stamp, unread)\n" : " tệp theo dấu thời gian, không đọc lại)\n");
+                << load_cache.stamped << (en ? " of them by their stamp, unread); " : " tệp theo dấu thời gian, không đọc lại); ")
+                << parsed_next->pieces_written() << (en ? " of the cache's " : " trong ") << kParsedCachePieces
+                << (en ? " pieces written again\n" : " phần của bộ nhớ đệm được ghi lại\n");
   }
   if (code != kExitOk) {
     std::cerr << "congkhai: " << error << "\n";
     return kExitWriteFailed;
   }
-  // The site is published: the next build may take what this one parsed (unless it is the
-  // cache it read, byte for byte: nothing to write then). A cache that cannot be saved only
-  // makes the next build parse everything.
-  if (keep_parsed && !parsed_next->keep(parsed_path, before_size, before_sum)) remove_parsed_cache(parsed_path);
+  // The site is published: the next build may take what this one parsed (the pieces of the
+  // cache that changed replace those read). A piece that cannot be saved only makes the next
+  // build parse its files.
+  if (keep_parsed) parsed_next->keep();
   report(r, f);  // the warnings
   std::cout << (en ? "Built " : "Đã tạo ") << r.file_count << (en ? " files in " : " tệp trong ") << f.out
             << ": " << r.pages_rendered << (en ? " pages rendered, " : " trang được dựng, ") << r.pages_reused

@@ -126,19 +126,20 @@ class TreeLoader {
       cache_->reused = reused_;
       cache_->parsed = parsed_;
       cache_->stamped = stamped_;
-      if (cache_->next) cache_->next->park();  // before the cache read it borrows from goes
+      if (cache_->next) cache_->next->park(cache_->previous);  // before the cache read it borrows from goes
       if (cache_->previous) *cache_->previous = ParsedCache{};
     }
     return std::move(portal_);
   }
 
  private:
-  // What the next cache keeps of a file: the hash of its bytes and its encoded result.
+  // What the next cache keeps of a file: the hash of its bytes and its encoded result, an
+  // entry of the previous cache or a fresh one.
   struct ToKeep {
     bool keep = false;
     ContentHash hash;
-    SourceStamp stamp;           // kept only when old enough (LoadCache::stamps_before_ns)
-    std::string_view encoded;  // into the previous cache, or into `fresh`
+    SourceStamp stamp;  // kept only when old enough (LoadCache::stamps_before_ns)
+    std::optional<ParsedCache::Found> from;  // into the previous cache
     std::string fresh;
   };
 
@@ -165,7 +166,7 @@ class TreeLoader {
             keep->keep = true;
             keep->hash = entry->hash;
             keep->stamp = stamp_to_keep(stamp);
-            keep->encoded = entry->encoded;
+            keep->from = entry;
             return p;
           }
         }
@@ -179,12 +180,12 @@ class TreeLoader {
     keep->hash = hash_bytes(file.bytes);
     keep->stamp = stamp_to_keep(file.stamp);
     if (cache_->previous)
-      if (auto encoded = cache_->previous->find(kind, path, keep->hash)) {
+      if (auto entry = cache_->previous->find(kind, path, keep->hash)) {
         ParsedFile p;
-        if (decode_parsed_file(*encoded, kind, &p) && same_files(p.files, path, content)) {
+        if (decode_parsed_file(entry->encoded, kind, &p) && same_files(p.files, path, content)) {
           ++reused_;
           keep->keep = true;
-          keep->encoded = *encoded;
+          keep->from = entry;
           return p;
         }
       }
@@ -196,7 +197,6 @@ class TreeLoader {
       // Held until every file is loaded: no room beyond its bytes (a string grown by appends
       // may hold twice them; on a national portal that was some 0.6 GB more at the peak).
       keep->fresh.shrink_to_fit();
-      keep->encoded = keep->fresh;
     }
     return p;
   }
@@ -204,11 +204,11 @@ class TreeLoader {
   // Hands `k` to the next cache: a fresh encoding is moved in whole, not copied.
   void keep(ContentKind kind, const std::string& path, ToKeep& k) {
     if (!cache_ || !cache_->next || !k.keep) return;
-    if (!k.fresh.empty() && k.encoded.data() == k.fresh.data())
-      cache_->next->add(kind, path, k.hash, std::move(k.fresh), k.stamp);
+    if (k.from)
+      cache_->next->add_borrowed(kind, path, *k.from, k.stamp);  // from the cache read
     else
-      cache_->next->add_borrowed(kind, path, k.hash, k.encoded, k.stamp);  // from the cache read
-    k.encoded = {};
+      cache_->next->add(kind, path, k.hash, std::move(k.fresh), k.stamp);
+    k.from.reset();
   }
 
   std::string path_of(const fs::path& rel) const { return (dir_ / rel).generic_string(); }
@@ -220,6 +220,17 @@ class TreeLoader {
   bool refused_link(const fs::path& p) {
     std::error_code ec;
     if (!fs::is_symlink(p, ec)) return false;
+    return refused_link_target(p);
+  }
+  // The same for an entry of a listing, whose type the listing gave (d_type): no stat for
+  // each of a national portal's hundred thousand files.
+  bool refused_link(const fs::directory_entry& e) {
+    std::error_code ec;
+    if (!e.is_symlink(ec)) return false;
+    return refused_link_target(e.path());
+  }
+  bool refused_link_target(const fs::path& p) {
+    std::error_code ec;
     fs::path target = fs::weakly_canonical(p, ec);
     fs::path rel = target.lexically_relative(root_);
     bool inside = !ec && !rel.empty() && *rel.begin() != "..";
@@ -269,7 +280,7 @@ class TreeLoader {
     std::vector<fs::directory_entry> out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      if (!is_hidden(it->path()) && !refused_name(it->path()) && !refused_link(it->path())) out.push_back(*it);
+      if (!is_hidden(it->path()) && !refused_name(it->path()) && !refused_link(*it)) out.push_back(*it);
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     return out;
@@ -392,7 +403,7 @@ class TreeLoader {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (refused_link(it->path())) continue;
+      if (refused_link(*it)) continue;
       if (it->is_directory()) continue;
       // Pipes and devices too: read_source refuses them by name rather than leave them unread.
       if (has_extension(it->path(), {".yaml", ".yml"})) files.push_back(it->path());
@@ -422,23 +433,47 @@ class TreeLoader {
   }
 
   void run_jobs(int threads) {
-    std::vector<ParsedFile> loaded(jobs_.size());
+    // Each job's model goes into a slot of its kind's list: a ParsedFile per job (an optional
+    // of every model, some 2 KB) would be some 200 MB on a national portal, touched and held
+    // to the end of the load, the build's peak.
+    std::vector<std::size_t> slot(jobs_.size());
+    std::size_t of_kind[4] = {};
+    for (std::size_t i = 0; i < jobs_.size(); ++i) slot[i] = of_kind[static_cast<int>(jobs_[i].kind)]++;
+    std::vector<std::optional<Plan>> plans(of_kind[static_cast<int>(Kind::kPlan)]);
+    std::vector<std::optional<ProgressRecord>> records(of_kind[static_cast<int>(Kind::kProgress)]);
+    std::vector<std::optional<Report>> reports(of_kind[static_cast<int>(Kind::kReport)]);
+    std::vector<Diagnostics> diags(jobs_.size());
     std::vector<ToKeep> kept(cache_ ? jobs_.size() : 0);
     parallel_for(jobs_.size(), threads, [&](std::size_t i) {
       ToKeep unused;
-      loaded[i] = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
+      ParsedFile l = parse_file(jobs_[i].kind, jobs_[i].path, cache_ ? &kept[i] : &unused);
+      diags[i] = std::move(l.diags);
+      switch (jobs_[i].kind) {  // a job's file gives a model of its kind only
+        case Kind::kPlan: plans[slot[i]] = std::move(l.plan); break;
+        case Kind::kProgress: records[slot[i]] = std::move(l.record); break;
+        case Kind::kReport: reports[slot[i]] = std::move(l.report); break;
+        case Kind::kUnit: break;
+      }
     });
     for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);  // frees each fresh one
-    kept.clear();
+    std::vector<ToKeep>().swap(kept);
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
-      ParsedFile& l = loaded[i];
-      diags_->insert(diags_->end(), l.diags.begin(), l.diags.end());
-      if (l.plan) add_plan(std::move(*l.plan), jobs_[i].unit);
-      if (l.record) {
-        records_unit_.push_back(jobs_[i].unit);
-        portal_.progress.push_back(std::move(*l.record));
+      diags_->insert(diags_->end(), diags[i].begin(), diags[i].end());
+      switch (jobs_[i].kind) {
+        case Kind::kPlan:
+          if (auto& plan = plans[slot[i]]) add_plan(std::move(*plan), jobs_[i].unit);
+          break;
+        case Kind::kProgress:
+          if (auto& record = records[slot[i]]) {
+            records_unit_.push_back(jobs_[i].unit);
+            portal_.progress.push_back(std::move(*record));
+          }
+          break;
+        case Kind::kReport:
+          if (auto& report = reports[slot[i]]) add_report(std::move(*report), jobs_[i].unit);
+          break;
+        case Kind::kUnit: break;
       }
-      if (l.report) add_report(std::move(*l.report), jobs_[i].unit);
     }
   }
 

@@ -68,7 +68,7 @@ for case in "$here"/cases/$pattern/; do
         if [ "$memory_kb" != 0 ]; then ulimit -v "$memory_kb"; fi
         exec timeout -k 2 "$timeout_s" "$bin" build --content content --out public
       ) > "$dir/warm-output" 2>&1 || problems+=("the build warming the cache failed: $(head -5 "$dir/warm-output")")
-      [ -f "$dir/.congkhai-cache/public.parsed" ] || problems+=("no cache of parsed files after the first build")
+      [ -d "$dir/.congkhai-cache/public.parsed" ] || problems+=("no cache of parsed files after the first build")
     fi
   fi
   before=$(tree_hash "$dir/public")

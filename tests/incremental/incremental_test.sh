@@ -8,7 +8,9 @@
 # in public/ by hand, the spare (the previous output kept in .congkhai-cache/public.spare)
 # tampered with, the output and its cache restored elsewhere
 # as CI's cache restores them (tar into a fresh folder: new inodes and times), then a file
-# edited in that restored output, the cache of parsed content files cut short and damaged.
+# edited in that restored output, pieces of the cache of parsed content files cut short,
+# damaged, removed, put under another piece's name, replaced by a piece written for another
+# content folder, and a stale piece added.
 # After each step the incremental build of public/ must be byte-identical to a full build
 # (--no-cache) of the same content into another folder and print the same warnings, and the
 # counts the build prints must show that only what depends on the change was rendered again,
@@ -76,7 +78,7 @@ total=$rendered
 files=$parsed
 [ -d .congkhai-cache ] || { echo "no cache beside the output"; failed=1; }
 [ ! -e public/.congkhai-cache ] || { echo "the cache is inside the published site"; failed=1; }
-[ -f .congkhai-cache/public.parsed ] || { echo "no cache of parsed files beside the output"; failed=1; }
+[ -d .congkhai-cache/public.parsed ] && [ -n "$(ls .congkhai-cache/public.parsed)" ] || { echo "no cache of parsed files beside the output"; failed=1; }
 [ ! -e .congkhai-cache/full.parsed ] || { echo "--no-cache kept a cache of parsed files"; failed=1; }
 
 # A warning in a plan (a tab pasted into a task's cell): printed by every build, whether the
@@ -227,13 +229,44 @@ incremental ci
 check "restored, a file edited in it" '[ "$rendered" -eq 0 ]' ci/public
 cmp -s "ci/$css" "full/${css#public/}" || { echo "the edited file in the restored output was kept"; failed=1; }
 
-# The cache of parsed files cut short, then damaged: ignored, every file parsed again.
-head -c 1000 .congkhai-cache/public.parsed > cut && mv cut .congkhai-cache/public.parsed
+# Pieces of the cache of parsed files cut short, damaged, removed, taken from another
+# content folder's cache, moved under another piece's name: each costs the files of its
+# piece, which are parsed again, and no more; a stale extra piece is removed.
+pieces=.congkhai-cache/public.parsed
+first_piece=$(ls "$pieces" | LC_ALL=C sort | sed -n 1p)
+second_piece=$(ls "$pieces" | LC_ALL=C sort | sed -n 2p)
+[ -n "$second_piece" ] || { echo "the cache of parsed files is in one piece"; failed=1; }
+damaged() {  # step name: the build after damage to $first_piece parses some files, not all
+  incremental
+  check "$1" '[ "$parsed" -gt 0 ] && [ "$parsed" -lt "$files" ] && [ "$((parsed + from_cache))" -eq "$files" ]'
+  incremental
+  check "$1, then built again" '[ "$parsed" -eq 0 ]'
+}
+head -c 100 "$pieces/$first_piece" > cut && mv cut "$pieces/$first_piece"
+damaged "a piece of the parsed-file cache cut short"
+printf 'X' | dd of="$pieces/$first_piece" bs=1 seek=100 conv=notrunc status=none
+damaged "a piece of the parsed-file cache damaged"
+rm "$pieces/$first_piece"
+damaged "a piece of the parsed-file cache removed"
+cp "$pieces/$second_piece" "$pieces/$first_piece"
+damaged "a piece of the parsed-file cache under another piece's name"
+mkdir other && cp -r content other/content
+"$bin" build --content other/content --theme theme --out other/public > other.log 2>&1 || { cat other.log; failed=1; }
+first_piece=$(comm -12 <(ls "$pieces" | LC_ALL=C sort) <(ls other/.congkhai-cache/public.parsed | LC_ALL=C sort) | sed -n 1p)
+[ -n "$first_piece" ] || { echo "no piece of the same name in the two folders' caches"; failed=1; }
+cp "other/.congkhai-cache/public.parsed/$first_piece" "$pieces/$first_piece"
+damaged "a piece of the parsed-file cache made for another content folder"
+rm -rf other
+echo stale > "$pieces/99"
+echo stale > "$pieces/$first_piece.next-12345"
 incremental
-check "parsed-file cache cut short" '[ "$from_cache" -eq 0 ]'
-printf 'X' | dd of=.congkhai-cache/public.parsed bs=1 seek=2000 conv=notrunc status=none
+check "a stale piece beside the parsed-file cache" '[ "$parsed" -eq 0 ]'
+[ "$(ls "$pieces" | grep -cv '^[0-9][0-9]$')" -eq 0 ] && [ ! -e "$pieces/99" ] || { echo "stale pieces were left: $(ls "$pieces")"; failed=1; }
+# A cache of parsed files of the older format, one file: removed, every file parsed.
+rm -rf "$pieces" && echo "congkhai-parsed" > "$pieces"
 incremental
-check "parsed-file cache damaged" '[ "$from_cache" -eq 0 ]'
+check "a parsed-file cache of the older format" '[ "$from_cache" -eq 0 ]'
+[ -d "$pieces" ] || { echo "the older cache was not replaced by pieces"; failed=1; }
 
 # --no-cache removes it.
 "$bin" --lang en build --content content --theme theme --out public --no-cache > build.log 2>&1 || {
