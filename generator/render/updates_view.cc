@@ -106,7 +106,9 @@ nlohmann::json units_updates_view(const ViewContext& ctx, const std::vector<int>
   std::sort(entries.begin(), entries.end());
   for (int e : entries) {
     const EntryRef& ref = ctx.facts.entries[e];
-    all.push_back({Update::Kind::kProgress, e, portal.progress[ref.record].entries[ref.index].date});
+    const ProgressEntry& entry = portal.progress[ref.record].entries[ref.index];
+    if (!find_task(portal.plans[ref.plan], entry.task)) continue;  // as latest_updates: validation reports it
+    all.push_back({Update::Kind::kProgress, e, entry.date});
   }
   std::stable_sort(all.begin(), all.end(), [](const Update& a, const Update& b) {
     return last_day_number(a.date) > last_day_number(b.date);
