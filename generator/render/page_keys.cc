@@ -430,17 +430,6 @@ SiteInputKeys site_input_keys(const ViewContext& ctx, std::string_view fingerpri
   });
   parallel_for(plans, threads,
                [&](std::size_t p) { keys.plans_listed[p] = plan_listed(ctx, static_cast<int>(p), keys.plan_pages); });
-  // Each unit's plans and reports count for it and every unit above it; the step bound
-  // guards a cycle.
-  const int n = static_cast<int>(portal.units.size());
-  keys.below.assign(portal.units.size(), {0, 0});
-  for (int u = 0; u < n; ++u) {
-    int x = u;
-    for (int steps = 0; x >= 0 && x < n && steps <= n; ++steps, x = portal.units[x].parent) {
-      keys.below[x].first += portal.units[u].plans.size();
-      keys.below[x].second += portal.units[u].reports.size();
-    }
-  }
   return keys;
 }
 
@@ -470,11 +459,17 @@ std::string unit_page_key(const ViewContext& ctx, int index, const SiteInputKeys
   h.text(unit_page(unit));
   h.text("unit");
   add_unit_chain(h, portal, index);
-  const bool parent = unit.parent >= 0 && unit.parent < static_cast<int>(keys.below.size());
+  // Its parent's link counts the plans and reports of the parent and every unit below it.
+  const bool parent = unit.parent >= 0 && unit.parent < static_cast<int>(portal.units.size());
   h.flag(parent);
   if (parent) {
-    h.u64(keys.below[unit.parent].first);
-    h.u64(keys.below[unit.parent].second);
+    std::size_t plans = 0, reports = 0;
+    for (int u : units_below(portal, unit.parent)) {
+      plans += portal.units[u].plans.size();
+      reports += portal.units[u].reports.size();
+    }
+    h.u64(plans);
+    h.u64(reports);
   }
   add_data_files(h, ctx, index);
   add_units(h, portal, keys, units_below(portal, index));

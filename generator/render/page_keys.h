@@ -19,7 +19,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "render/render_options.h"
@@ -51,14 +50,12 @@ std::string report_page_key(const ViewContext& ctx, int index, std::string_view 
 // What the units' pages and the home page are keyed from, made once for the whole site: the
 // key of every plan's and report's page (which those pages take as their own), and for each
 // plan that key with the place of its progress entries in file order (a list of updates
-// orders one day's entries by it); each unit through its codec; and how many plans and
-// reports each unit has with the units below it.
+// orders one day's entries by it); and each unit through its codec.
 struct SiteInputKeys {
   std::vector<std::string> plan_pages;    // plan_page_key, by plan
   std::vector<std::string> report_pages;  // report_page_key, by report
   std::vector<ContentHash> plans_listed;  // by plan: its page's key and its entries' places
   std::vector<ContentHash> units;         // by unit: every field
-  std::vector<std::pair<std::size_t, std::size_t>> below;  // by unit: plans, reports, with those below
 };
 // On `threads` threads (0: every core); the result does not depend on them.
 SiteInputKeys site_input_keys(const ViewContext& ctx, std::string_view fingerprint, int threads);
