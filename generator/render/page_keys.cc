@@ -498,4 +498,32 @@ std::string home_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std
   return h.hex();
 }
 
+// The key covers, besides the input fingerprint, all that open_data_page_view and
+// frame_view read: every open-data file the export stage describes, every field, in order
+// (so each file's size, which the page shows, and the data packages the units name); every
+// unit (its name, level, path and parent, which name and link each unit's files); for each
+// plan's JSON, its plan's page key (its label, number and year). A change to a plan changes
+// the size of its JSON, and so the page, most of the time.
+std::string open_data_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint) {
+  InputHasher h;
+  h.text(fingerprint);
+  h.text(open_data_page());
+  h.text("open_data");
+  h.u64(keys.units.size());
+  for (const ContentHash& u : keys.units) h.hash(u);
+  h.u64(ctx.options.data_files.size());
+  for (const DataFileInfo& f : ctx.options.data_files) {
+    for (const std::string* t : {&f.path, &f.title, &f.title_en, &f.description, &f.description_en, &f.format,
+                                 &f.media_type, &f.package})
+      h.text(*t);
+    h.integer(f.bytes);
+    h.integer(f.unit);
+    h.integer(f.plan);
+    const bool plan = f.plan >= 0 && f.plan < static_cast<int>(keys.plan_pages.size());
+    h.flag(plan);
+    if (plan) h.text(keys.plan_pages[f.plan]);
+  }
+  return h.hex();
+}
+
 }  // namespace congkhai

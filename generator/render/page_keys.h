@@ -12,8 +12,9 @@
 // site, the theme and the options one at a time and requires the key to change whenever the
 // page does. The units' pages and the home page are keyed by their inputs too, from those of
 // the plans' and reports' pages below them (SiteInputKeys, made once for the whole site):
-// unit_page_key and home_page_key. The few pages of the whole site (search, updates, open
-// data, about, 404) are keyed by their finished view (view_page_key).
+// unit_page_key and home_page_key; the open-data page from the files it lists. The few
+// other pages of the whole site (search, updates, about, 404), whose views are small, are
+// keyed by their finished view (view_page_key).
 #pragma once
 
 #include <cstddef>
@@ -28,8 +29,8 @@
 
 namespace congkhai {
 
-// Bumped whenever what plan_page_key, report_page_key, unit_page_key or home_page_key hashes
-// changes, so that no older key can match.
+// Bumped whenever what an input key of this file hashes changes, so that no older key can
+// match.
 inline constexpr std::string_view kInputPageKeyFormat = "page inputs 2";
 
 // What every page's key shares: the generator's identity, the mode and the theme's templates.
@@ -65,5 +66,7 @@ SiteInputKeys site_input_keys(const ViewContext& ctx, std::string_view fingerpri
 // of the portal. `keys` as site_input_keys gives them for the same context and fingerprint.
 std::string unit_page_key(const ViewContext& ctx, int index, const SiteInputKeys& keys, std::string_view fingerprint);
 std::string home_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint);
+// The key of the open-data page (du-lieu/index.html) from its inputs: the files it lists.
+std::string open_data_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint);
 
 }  // namespace congkhai

@@ -397,22 +397,33 @@ std::vector<Change> changes() {
     f.unit = unit;
     return f;
   };
-  add("options: the portal's data package", [=](Inputs& in) { in.options.data_files.push_back(package(-1, "datapackage.json")); });
+  auto plan_json = [=](std::string what, std::function<void(DataFileInfo&)> apply) {
+    add("options: plan 0's JSON, " + what, [apply](Inputs& in) { apply(in.options.data_files.back()); });
+  };
+  plan_json("path", [](DataFileInfo& f) { f.path += "x"; });
+  plan_json("title", [](DataFileInfo& f) { f.title += "x"; });
+  plan_json("description", [](DataFileInfo& f) { f.description += "x"; });
+  plan_json("format", [](DataFileInfo& f) { f.format = "JSON Schema"; });
+  plan_json("media type", [](DataFileInfo& f) { f.media_type += "x"; });
+  plan_json("size", [](DataFileInfo& f) { f.bytes = 99999; });
+  plan_json("plan", [](DataFileInfo& f) { f.plan = 1; });
+  plan_json("unit", [](DataFileInfo& f) { f.unit = 1; });
+  add("options: the portal's data package", [=](Inputs& in) { in.options.data_files.insert(in.options.data_files.begin(), package(-1, "datapackage.json")); });
   for (int u : {0, 1, 2}) {
     const std::string path = in_unit(u) + "/datapackage.json";
     add("options: unit " + std::to_string(u) + "'s data package",
-        [=](Inputs& in) { in.options.data_files.push_back(package(u, path)); });
+        [=](Inputs& in) { in.options.data_files.insert(in.options.data_files.begin(), package(u, path)); });
     add("options: unit " + std::to_string(u) + "'s data package, its path", [=](Inputs& in) {
-      in.options.data_files.push_back(package(u, path));
-      in.options.data_files.back().path = "x/" + path;
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().path = "x/" + path;
     });
     add("options: unit " + std::to_string(u) + "'s data package, its media type", [=](Inputs& in) {
-      in.options.data_files.push_back(package(u, path));
-      in.options.data_files.back().media_type = "application/vnd.datapackage+json";
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().media_type = "application/vnd.datapackage+json";
     });
     add("options: unit " + std::to_string(u) + "'s CSV", [=](Inputs& in) {
-      in.options.data_files.push_back(package(u, path));
-      in.options.data_files.back().format = "CSV";
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().format = "CSV";
     });
   }
   return c;
@@ -428,6 +439,17 @@ Inputs base_inputs() {
   in.theme.templates.at("unit").text += "{{#unit.parent}}<p>{{plan_count}} {{report_count}}</p>{{/unit.parent}}";
   in.options.generator_version = "0.1.0";
   in.options.asset_versions = asset_versions(in.theme, {});
+  // Plan 0's JSON, which the open-data page lists.
+  DataFileInfo json;
+  json.path = "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json";
+  json.title = "Kế hoạch";
+  json.description = "Kế hoạch, dạng JSON.";
+  json.format = "JSON";
+  json.media_type = "application/json";
+  json.bytes = 38772;
+  json.unit = 2;
+  json.plan = 0;
+  in.options.data_files.push_back(json);
   return in;
 }
 
@@ -441,7 +463,7 @@ TEST(PageKeysFromInputs, EveryInputThePageReadsChangesTheKey) {
       {"plan 0", {PageJob::Kind::kPlan, 0}},  {"plan 2", {PageJob::Kind::kPlan, 2}},
       {"report 0", {PageJob::Kind::kReport, 0}}, {"unit 2", {PageJob::Kind::kUnit, 2}},
       {"unit 1", {PageJob::Kind::kUnit, 1}},  {"unit 0", {PageJob::Kind::kUnit, 0}},
-      {"home", {PageJob::Kind::kHome, 0}}};
+      {"home", {PageJob::Kind::kHome, 0}},    {"open data", {PageJob::Kind::kOpenData, 0}}};
   std::vector<Page> before;
   for (const auto& [name, job] : watched) {
     before.push_back(page_of(base, job));
@@ -468,6 +490,7 @@ TEST(PageKeysFromInputs, EveryInputThePageReadsChangesTheKey) {
   EXPECT_GT(shown["unit 1"], 60u);
   EXPECT_GT(shown["unit 0"], 60u);
   EXPECT_GT(shown["home"], 60u);
+  EXPECT_GT(shown["open data"], 10u);
   for (const auto& [name, n] : shown) std::cout << name << ": " << n << " changes shown\n";
 }
 

@@ -103,6 +103,7 @@ std::string PageRenderer::input_key(const PageJob& job) const {
       return keys_ ? keys_->report_pages[job.index] : report_page_key(ctx, job.index, input_fingerprint_);
     case Kind::kUnit: return keys_ ? unit_page_key(ctx, job.index, *keys_, input_fingerprint_) : "";
     case Kind::kHome: return keys_ ? home_page_key(ctx, *keys_, input_fingerprint_) : "";
+    case Kind::kOpenData: return keys_ ? open_data_page_key(ctx, *keys_, input_fingerprint_) : "";
     default: return "";
   }
 }
