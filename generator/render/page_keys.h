@@ -48,10 +48,10 @@ std::string input_keys_fingerprint(const ViewContext& ctx, std::string_view rend
 std::string plan_page_key(const ViewContext& ctx, int index, std::string_view fingerprint);
 std::string report_page_key(const ViewContext& ctx, int index, std::string_view fingerprint);
 
-// What the units' pages and the home page are keyed from, made once for the whole site: the
-// key of every plan's and report's page (which those pages take as their own), and for each
-// plan that key with the place of its progress entries in file order (a list of updates
-// orders one day's entries by it); and each unit through its codec.
+// What the units' pages, the home page and the open-data page are keyed from, made once for
+// the whole site: the key of every plan's and report's page (which those pages take as their
+// own), and for each plan that key with the place of its progress entries in file order (a
+// list of updates orders one day's entries by it); and each unit through its codec.
 struct SiteInputKeys {
   std::vector<std::string> plan_pages;    // plan_page_key, by plan
   std::vector<std::string> report_pages;  // report_page_key, by report

@@ -117,9 +117,9 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
     return it != options_.previous_keys->end() && it->second == f.key;
   };
   OutputFile f;
-  // A plan's or report's page, and with the site's input keys a unit's or the home page, is
-  // keyed by its inputs (page_keys.h): an unchanged one costs its key alone, its view is not
-  // built.
+  // A plan's or report's page, and with the site's input keys a unit's, the home and the
+  // open-data page, is keyed by its inputs (page_keys.h): an unchanged one costs its key
+  // alone, its view is not built.
   f.key = input_key(job);
   const bool by_inputs = !f.key.empty();
   if (by_inputs) {

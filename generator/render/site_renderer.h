@@ -55,7 +55,8 @@ class PageRenderer {
   // Keys every plan's and report's page and what the units' pages and the home page read
   // of them (site_input_keys, on `threads` threads), so that those pages too are keyed by
   // their inputs, as render_site keys them. Without it (the dev server, which keeps no keys
-  // and makes a few pages at a time), a unit's page and the home page are keyed by their views.
+  // and makes a few pages at a time), a unit's page, the home page and the open-data page
+  // are keyed by their views.
   void key_by_inputs(int threads);
   // With options.previous_keys, a page whose key (page_keys.h) is unchanged comes back
   // `reused`, without bytes. Template problems go to `errors`.
