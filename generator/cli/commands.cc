@@ -171,11 +171,11 @@ int run_build(const CommonFlags& f) {
   }
   // Incremental: pages whose inputs are those of the previous build are not rendered again.
   // Every key starts from the generator's identity; when it cannot be told, nothing is reused.
+  // The previous keys come from the build cache the writer reads when it opens.
   const std::string identity = f.no_cache ? "" : generator_identity();
   o.cache_identity = identity;
   std::map<std::string, std::string> keys;
-  if (!identity.empty()) keys = page_keys(load_build_cache(f.out));
-  if (!keys.empty()) o.previous_keys = &keys;
+  bool reuse = !identity.empty();
   // And content files whose bytes are those of the last successful build are not parsed again.
   const std::string parsed_path = parsed_cache_path(f.out);
   const ParsedCacheKey parsed_key{identity, o.content_dir};
@@ -212,6 +212,8 @@ int run_build(const CommonFlags& f) {
       r = check_site(o);
       return r.diags.empty() ? kExitWriteFailed : kExitContentErrors;
     }
+    if (reuse) keys = page_keys(writer.previous());
+    o.previous_keys = reuse && !keys.empty() ? &keys : nullptr;
     r = build_site(o, writer);
     if (!r.diags.empty()) return kExitContentErrors;  // the writer removes its staging folder
     progress.update("write", 0, r.file_count);
@@ -220,7 +222,8 @@ int run_build(const CommonFlags& f) {
   int code = build_and_write();
   if (code == kExitWriteFailed && stats.missing_previous) {
     // The previous output lost a file the cache vouched for: render everything.
-    o.previous_keys = nullptr;
+    reuse = false;
+    keys.clear();
     code = build_and_write();
   }
   progress.finish();

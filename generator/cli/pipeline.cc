@@ -85,7 +85,7 @@ void load_and_check(const PipelineOptions& options, PipelineResult* r) {
   tell(options, "load", 0, 0);
   r->portal = load_portal(options.content_dir, &r->diags, options.threads, options.load_cache);
   tell(options, "check", 0, r->portal.plans.size());
-  Diagnostics more = validate_portal(r->portal);
+  Diagnostics more = validate_portal(r->portal, options.threads);
   r->diags.insert(r->diags.end(), more.begin(), more.end());
   Diagnostics warnings = take_warnings(&r->diags);
   r->warnings.insert(r->warnings.end(), warnings.begin(), warnings.end());

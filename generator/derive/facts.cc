@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "text/parallel_for.h"
 
@@ -38,29 +40,6 @@ const ProgressEntry& entry_at(const Portal& portal, const EntryRef& r) {
 
 const Measurement& measurement_at(const Portal& portal, const EntryRef& r) {
   return portal.progress[r.record].measurements[r.index];
-}
-
-// Collects entries and measurements on or before as_of, in file order, into `facts`, and
-// hands each to the task or target it names.
-void collect(const Portal& portal, PortalFacts& facts) {
-  for (std::size_t r = 0; r < portal.progress.size(); ++r) {
-    const ProgressRecord& rec = portal.progress[r];
-    if (!valid_plan(portal, rec.plan)) continue;
-    const Plan& plan = portal.plans[rec.plan];
-    PlanFacts& pf = facts.plans[rec.plan];
-    for (std::size_t i = 0; i < rec.entries.size(); ++i) {
-      if (!on_or_before(rec.entries[i].date, facts.as_of)) continue;
-      facts.entries.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
-      int task = index_of(plan.tasks, rec.entries[i].task);
-      if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(facts.entries.size() - 1));
-    }
-    for (std::size_t i = 0; i < rec.measurements.size(); ++i) {
-      if (!on_or_before(rec.measurements[i].date, facts.as_of)) continue;
-      facts.measurements.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
-      int target = index_of(plan.targets, rec.measurements[i].target);
-      if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(facts.measurements.size() - 1));
-    }
-  }
 }
 
 // Oldest first; a stable sort keeps file order among equal dates, so the last one wins.
@@ -126,15 +105,6 @@ std::vector<std::vector<int>> reports_by_plan(const Portal& portal) {
 
 void bump(Date& latest, const Date& d) {
   if (latest < d) latest = d;
-}
-
-// The latest date of each plan's entries and measurements (on or before as_of), in one pass
-// over them all.
-std::vector<Date> latest_progress(const Portal& portal, const PortalFacts& facts) {
-  std::vector<Date> latest(portal.plans.size());
-  for (const EntryRef& r : facts.entries) bump(latest[r.plan], entry_at(portal, r).date);
-  for (const EntryRef& r : facts.measurements) bump(latest[r.plan], measurement_at(portal, r).date);
-  return latest;
 }
 
 // The latest content date touching the plan: its issue date, its progress, its reports.
@@ -226,6 +196,56 @@ PlanFacts unlinked_plan(const Plan& plan) {
   return pf;
 }
 
+// The timeframes of every task of the portal, each distinct (text, plan year) parsed once:
+// parse_timeframe is a function of those two alone, and plans repeat their timeframes
+// ("Thường xuyên", "Quý IV/2024", "Năm 2024"). `of_plan[p][t]` is task t of plan p's index
+// into `parsed`.
+struct PortalTimeframes {
+  std::vector<Timeframe> parsed;
+  std::vector<std::optional<Date>> due;  // parallel to `parsed`: deadline_of each
+  std::vector<std::vector<int>> of_plan;
+};
+
+struct TextAndYear {
+  std::string_view text;
+  int year;
+  bool operator==(const TextAndYear&) const = default;
+};
+
+struct TextAndYearHash {
+  std::size_t operator()(const TextAndYear& k) const {
+    return std::hash<std::string_view>{}(k.text) ^ (static_cast<std::size_t>(k.year) * 0x9E3779B97F4A7C15ull);
+  }
+};
+
+PortalTimeframes portal_timeframes(const Portal& portal, int threads) {
+  PortalTimeframes out;
+  out.of_plan.resize(portal.plans.size());
+  std::unordered_map<TextAndYear, int, TextAndYearHash> seen;
+  std::vector<TextAndYear> distinct;
+  for (std::size_t p = 0; p < portal.plans.size(); ++p) {
+    const Plan& plan = portal.plans[p];
+    std::vector<int>& ids = out.of_plan[p];
+    ids.reserve(plan.tasks.size());
+    for (const Task& task : plan.tasks) {
+      auto [it, added] = seen.emplace(TextAndYear{task.timeframe, plan.year}, static_cast<int>(distinct.size()));
+      if (added) distinct.push_back(it->first);
+      ids.push_back(it->second);
+    }
+  }
+  out.parsed.resize(distinct.size());
+  out.due.resize(distinct.size());
+  // In blocks: most timeframes are quick to parse.
+  constexpr std::size_t kBlock = 256;
+  parallel_for((distinct.size() + kBlock - 1) / kBlock, threads, [&](std::size_t b) {
+    for (std::size_t i = b * kBlock; i < distinct.size() && i < (b + 1) * kBlock; ++i) {
+      out.parsed[i] = parse_timeframe(distinct[i].text, distinct[i].year);
+      out.due[i] = deadline_of(out.parsed[i]);
+    }
+  });
+  return out;
+}
+
 // Once the plan's entries, measurements and reports (file order) are handed to it.
 void finish_plan(const Portal& portal, const PortalFacts& facts, int p, std::vector<int> reports,
                  const Date& progress, PlanFacts& pf) {
@@ -283,13 +303,56 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of, int threads) {
   PortalFacts facts;
   facts.as_of = as_of;
   facts.plans.resize(portal.plans.size());
-  // Each plan's facts are its own slot: the plans are derived on every thread.
-  parallel_for(portal.plans.size(), threads, [&](std::size_t p) { facts.plans[p] = unlinked_plan(portal.plans[p]); });
-  collect(portal, facts);
+  const PortalTimeframes timeframes = portal_timeframes(portal, threads);
+  // The portal-wide lists of entries and measurements on or before as_of, in file order, in
+  // one pass; record r's run of each starts at entries_from[r], measurements_from[r].
+  std::vector<std::vector<int>> records(portal.plans.size());  // each plan's, in file order
+  std::vector<std::size_t> entries_from(portal.progress.size() + 1), measurements_from(portal.progress.size() + 1);
+  for (std::size_t r = 0; r < portal.progress.size(); ++r) {
+    const ProgressRecord& rec = portal.progress[r];
+    entries_from[r] = facts.entries.size();
+    measurements_from[r] = facts.measurements.size();
+    if (!valid_plan(portal, rec.plan)) continue;
+    records[rec.plan].push_back(static_cast<int>(r));
+    for (std::size_t i = 0; i < rec.entries.size(); ++i)
+      if (on_or_before(rec.entries[i].date, facts.as_of))
+        facts.entries.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
+    for (std::size_t i = 0; i < rec.measurements.size(); ++i)
+      if (on_or_before(rec.measurements[i].date, facts.as_of))
+        facts.measurements.push_back(EntryRef{static_cast<int>(r), static_cast<int>(i), rec.plan});
+  }
+  entries_from.back() = facts.entries.size();
+  measurements_from.back() = facts.measurements.size();
   std::vector<std::vector<int>> reports = reports_by_plan(portal);
-  const std::vector<Date> progress = latest_progress(portal, facts);
+  // Then each plan on its own slot, on every thread: its timeframes, its records' entries and
+  // measurements handed to the tasks and targets they name (in file order, as the lists hold
+  // them), and the rest of its facts.
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress[p], facts.plans[p]);
+    const Plan& plan = portal.plans[p];
+    PlanFacts& pf = facts.plans[p];
+    pf.tasks.resize(plan.tasks.size());
+    pf.targets.resize(plan.targets.size());
+    for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+      const int i = timeframes.of_plan[p][t];
+      pf.tasks[t].timeframe = timeframes.parsed[i];
+      pf.tasks[t].due = timeframes.due[i];
+    }
+    Date progress;  // the latest date of the plan's entries and measurements
+    for (int r : records[p]) {
+      for (std::size_t e = entries_from[r]; e < entries_from[r + 1]; ++e) {
+        const ProgressEntry& entry = entry_at(portal, facts.entries[e]);
+        bump(progress, entry.date);
+        int task = index_of(plan.tasks, entry.task);
+        if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(e));
+      }
+      for (std::size_t m = measurements_from[r]; m < measurements_from[r + 1]; ++m) {
+        const Measurement& measurement = measurement_at(portal, facts.measurements[m]);
+        bump(progress, measurement.date);
+        int target = index_of(plan.targets, measurement.target);
+        if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(m));
+      }
+    }
+    finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress, pf);
   });
   return facts;
 }
@@ -317,7 +380,7 @@ void refresh_facts(const Portal& portal, const std::vector<int>& records, const 
     splice(facts.entries, r, entries, facts.plans, true);
     splice(facts.measurements, r, measurements, facts.plans, false);
   }
-  // Then each plan anew, from its records' runs, as collect hands them out.
+  // Then each plan anew, from its records' runs, as derive_facts hands them out.
   for (int p : plans) {
     const Plan& plan = portal.plans[p];
     PlanFacts pf = unlinked_plan(plan);

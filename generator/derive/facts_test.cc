@@ -87,6 +87,44 @@ TEST(DeriveFacts, MissingYearTakesThePlanYear) {
   EXPECT_EQ(f.facts(Date{2024, 1, 1}).tasks[0].due, (Date{2024, 3, 31}));
 }
 
+// Timeframes are parsed once per distinct text and plan year: every task still gets what
+// parsing its own text with its own plan's year gives, whichever plan parsed the text first.
+TEST(DeriveFacts, EachTaskHasTheTimeframeItsOwnTextAndPlanYearGive) {
+  Portal portal;
+  const std::vector<std::string> texts = {"Hàng tháng", "Tháng 3", "Quý II", "Thường xuyên",
+                                          "Quý I, Quý II và năm 2023", "Trước ngày 15/12 hằng năm",
+                                          "Tha\xCC\x81ng 3",  // NFD: other bytes, the same reading
+                                          "Chậm nhất ngày 25/8/2024", ""};
+  for (int year : {2023, 2024, 2023, 0, 2025}) {
+    Plan p;
+    p.id = std::to_string(portal.plans.size());
+    p.year = year;
+    for (std::size_t i = 0; i < texts.size(); ++i) p.tasks.push_back(task("nv-" + std::to_string(i), texts[i]));
+    std::reverse(p.tasks.begin() + static_cast<long>(portal.plans.size() % 2), p.tasks.end());
+    portal.plans.push_back(p);
+  }
+  for (const auto& r : real_timeframes()) {
+    Plan p;
+    p.id = "real-" + std::to_string(r.line);
+    p.year = r.year;
+    p.tasks.push_back(task("nv", r.text));
+    p.tasks.push_back(task("nv-2", r.text));
+    portal.plans.push_back(p);
+    p.year = r.year + 1;  // the same text read in another year
+    portal.plans.push_back(p);
+  }
+  for (int threads : {1, 2, 3}) {
+    const PortalFacts facts = derive_facts(portal, Date{2024, 6, 30}, threads);
+    for (std::size_t p = 0; p < portal.plans.size(); ++p)
+      for (std::size_t t = 0; t < portal.plans[p].tasks.size(); ++t) {
+        const Timeframe alone = parse_timeframe(portal.plans[p].tasks[t].timeframe, portal.plans[p].year);
+        ASSERT_TRUE(facts.plans[p].tasks[t].timeframe == alone)
+            << portal.plans[p].tasks[t].timeframe << " in " << portal.plans[p].year;
+        ASSERT_EQ(facts.plans[p].tasks[t].due, deadline_of(alone));
+      }
+  }
+}
+
 TEST(DeriveFacts, AsOfPastTheDueDateMakesATaskOverdue) {
   Fixture f;
   f.plan().tasks = {task("a", "Tháng 3 năm 2023")};

@@ -9,8 +9,9 @@
 
 namespace congkhai {
 
-// Every problem found, in no particular order (the caller sorts).
-Diagnostics validate_portal(const Portal& portal);
+// Every problem found, in no particular order (the caller sorts), the same on any number of
+// `threads` (0: every core).
+Diagnostics validate_portal(const Portal& portal, int threads = 1);
 // The same checks for part of a portal, after a save: the plans at `plans`, every progress
 // record and report that belongs to one of them, and the reports at `reports`. When the rest
 // was sound before, this finds what validate_portal would.

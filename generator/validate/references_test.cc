@@ -28,6 +28,54 @@ TEST(Validate, ASoundPortalHasNoProblems) {
   EXPECT_TRUE(validate_portal(portal_with_tasks({"a", "b"})).empty());
 }
 
+// Checked on several threads, a portal gives every problem one thread finds, in the same order
+// (sort_diagnostics keeps the order of problems at one position).
+TEST(Validate, AnyNumberOfThreadsFindsTheSameProblemsInTheSameOrder) {
+  Portal p;
+  p.units.push_back(Unit{});
+  for (int i = 0; i < 150; ++i) {
+    Plan plan = portal_with_tasks({"a", "b", i % 3 ? "c" : "a"}).plans[0];
+    plan.id = std::to_string(2000 + i);
+    plan.path = "content/x/plans/" + plan.id + ".md";
+    Target t;
+    t.id = "t";
+    t.task = i % 5 ? "b" : "khong-co";
+    plan.targets.push_back(t);
+    p.plans.push_back(plan);
+    ProgressRecord rec;
+    rec.path = "content/x/progress/" + plan.id + ".yaml";
+    rec.plan = i;
+    for (const char* task : {"a", "x", "y"}) {
+      ProgressEntry e;
+      e.task = task;
+      e.date = Date{2000 + i + (i % 7 == 0 ? 5 : 0), 1, 1};
+      e.pos = {3, 9};  // every entry of a record at one position: their order is the file's
+      rec.entries.push_back(e);
+    }
+    p.progress.push_back(rec);
+    Report rep;
+    rep.path = "content/x/reports/" + plan.id + ".md";
+    rep.plan_id = plan.id;
+    rep.plan = i;
+    rep.tasks = {"z"};
+    rep.task_pos = {{2, 8}};
+    p.reports.push_back(rep);
+  }
+  // validate_part of every plan checks the plans, then the records, then the reports, in turn.
+  std::vector<int> all;
+  for (int i = 0; i < 150; ++i) all.push_back(i);
+  const Diagnostics one = validate_part(p, all, {});
+  ASSERT_GT(one.size(), 500u);
+  for (int threads : {1, 2, 3, 8}) {
+    const Diagnostics many = validate_portal(p, threads);
+    ASSERT_EQ(many.size(), one.size());
+    for (std::size_t i = 0; i < one.size(); ++i)
+      ASSERT_TRUE(many[i].path == one[i].path && many[i].message == one[i].message && many[i].hint == one[i].hint &&
+                  many[i].pos.line == one[i].pos.line)
+          << threads << " threads, problem " << i;
+  }
+}
+
 TEST(Validate, DuplicateTaskIdsPointAtTheSecondAndNameTheFirst) {
   auto d = validate_portal(portal_with_tasks({"niem-yet", "tap-huan", "niem-yet"}));
   ASSERT_EQ(d.size(), 1u);

@@ -3,11 +3,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "load/regular_file.h"
@@ -33,17 +34,16 @@ std::int64_t ns(const struct timespec& t) {
   return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
-// Splits `line` at tabs into exactly `n` fields; false when it has another number of them.
-bool split_tabs(const std::string& line, std::size_t n, std::vector<std::string>* fields) {
-  fields->clear();
+// Splits `line` at tabs into exactly five fields; false when it has another number of them.
+bool split_tabs(std::string_view line, std::string_view (&fields)[5]) {
   std::size_t start = 0;
-  for (;;) {
-    std::size_t tab = line.find('\t', start);
-    fields->push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
-    if (tab == std::string::npos) break;
+  for (std::size_t n = 0;; ++n) {
+    const std::size_t tab = line.find('\t', start);
+    if (n == 5) return false;
+    fields[n] = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    if (tab == std::string_view::npos) return n == 4;
     start = tab + 1;
   }
-  return fields->size() == n;
 }
 
 }  // namespace
@@ -54,14 +54,21 @@ std::string FileStamp::text() const {
          std::to_string(ctime_ns);
 }
 
-FileStamp FileStamp::parse(const std::string& text) {
+FileStamp FileStamp::parse(std::string_view text) {
+  // "ino:size:mtime:ctime", each as sscanf's %llu and %lld read it when it is the whole text:
+  // digits, the times maybe negative.
   FileStamp s;
   unsigned long long ino = 0, size = 0;
   long long mtime = 0, ctime = 0;
-  int used = 0;
-  if (std::sscanf(text.c_str(), "%llu:%llu:%lld:%lld%n", &ino, &size, &mtime, &ctime, &used) != 4 ||
-      static_cast<std::size_t>(used) != text.size())
-    return s;
+  const char* p = text.data();
+  const char* end = text.data() + text.size();
+  auto number = [&](auto* out, bool last) {
+    auto [q, ec] = std::from_chars(p, end, *out);
+    if (ec != std::errc() || q == p || (last ? q != end : q == end || *q != ':')) return false;
+    p = last ? q : q + 1;
+    return true;
+  };
+  if (!number(&ino, false) || !number(&size, false) || !number(&mtime, false) || !number(&ctime, true)) return s;
   s.ino = ino;
   s.size = size;
   s.mtime_ns = mtime;
@@ -127,20 +134,29 @@ BuildCache load_build_cache(const std::string& out_dir) {
   RegularFile read = read_regular_file(path, std::numeric_limits<std::size_t>::max());
   struct stat st;
   if (read.status != RegularFile::Status::kOk || ::stat(path.c_str(), &st) != 0) return cache;
-  std::istringstream in(std::move(read.bytes));
-  std::string line;
-  std::vector<std::string> fields;
-  if (!std::getline(in, line) || !split_tabs(line, 5, &fields) || fields[0] != kHeader || fields[1] != id)
-    return cache;
+  // Read in place, line by line (std::getline's lines: the last may lack its newline).
+  const std::string_view text = read.bytes;
+  std::size_t at = 0;
+  std::string_view fields[5];
+  auto next_line = [&]() -> bool {
+    if (at >= text.size()) return false;
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const bool split = split_tabs(text.substr(at, end - at), fields);
+    at = end + 1;
+    return split;
+  };
+  if (!next_line() || fields[0] != kHeader || fields[1] != id) return cache;
   std::string marker = marker_stamp(out_dir);
   bool same_marker = !marker.empty() && fields[2] == marker;
-  std::string spare_id = fields[3], spare_listing = fields[4];
+  std::string spare_id(fields[3]), spare_listing(fields[4]);
   std::map<std::string, CachedFile> files;
-  while (std::getline(in, line)) {
-    if (!split_tabs(line, 5, &fields)) return cache;  // damaged: use none of it
-    files.emplace(fields[0], CachedFile{fields[1], fields[2], fields[3], FileStamp::parse(fields[4])});
+  while (at < text.size()) {
+    if (!next_line()) return cache;  // damaged: use none of it
+    files.emplace_hint(files.end(), fields[0],
+                       CachedFile{std::string(fields[1]), std::string(fields[2]), std::string(fields[3]),
+                                  FileStamp::parse(fields[4])});
   }
-  if (!in.eof()) return cache;
   cache.output_id = id;
   cache.marker = std::move(marker);
   cache.same_marker = same_marker;

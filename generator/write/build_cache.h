@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace congkhai {
 
@@ -44,7 +45,7 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
   bool empty() const { return ino == 0; }
   std::string text() const;  // "ino:size:mtime:ctime"; empty for an empty stamp
-  static FileStamp parse(const std::string& text);  // empty when `text` is not one
+  static FileStamp parse(std::string_view text);  // empty when `text` is not one
   static FileStamp of(const struct stat& st);
 };
 

@@ -68,6 +68,9 @@ class SiteWriter : public OutputSink {
   // folder cannot be made. When there is a spare to use, it is taken at the first add() (a
   // build that stops before making any file leaves it where it is).
   bool open(std::string* error);
+  // After open(), in an incremental build: the previous build's cache (load_build_cache), as
+  // open() read it; empty when there is none or it describes another output.
+  const BuildCache& previous() const { return previous_; }
   // Writes one file now. A bad or repeated path, or a failed write, is remembered: publish()
   // then refuses. Files added before open() or after a failure are ignored.
   void add(OutputFile file) override;

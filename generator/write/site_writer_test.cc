@@ -26,6 +26,11 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
+void write(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
 class SiteWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -232,6 +237,40 @@ TEST_F(SiteWriterTest, TheCacheRoundTrips) {
   EXPECT_EQ(cache.files["a/index.html"].key, "key-a");
   EXPECT_EQ(cache.files["data.csv"].key, "");
   EXPECT_EQ(page_keys(cache), (std::map<std::string, std::string>{{"a/index.html", "key-a"}}));
+}
+
+// The cache is read in place: every line's five fields, the stamps as written, and any line
+// that is not five fields (one too many or too few, a blank line) makes the whole cache unused.
+TEST_F(SiteWriterTest, TheCacheIsReadBackFieldByFieldAndRefusedWholeWhenALineIsDamaged) {
+  WriteOptions incremental;
+  incremental.incremental = true;
+  std::string error;
+  ASSERT_TRUE(write_site({page("a/index.html", "x", "key-a"), {"data.csv", "1,2", ""}, page("z.html", "z", "key-z")},
+                         out_, &error, incremental)) << error;
+  const BuildCache cache = load_build_cache(out_);
+  ASSERT_EQ(cache.files.size(), 3u);
+  for (const auto& [path, f] : cache.files) {
+    struct stat st;
+    ASSERT_EQ(::lstat((fs::path(out_) / path).c_str(), &st), 0) << path;
+    EXPECT_EQ(f.stamp, FileStamp::of(st)) << path;
+  }
+  EXPECT_EQ(cache.files.at("z.html").key, "key-z");
+  const std::string text = read(build_cache_path(out_));
+  for (const std::string& damaged :
+       {text + "extra\tline\n", text + "\n", text + "a\tb\tc\td\te\tf\n", "\n" + text}) {
+    write(build_cache_path(out_), damaged);
+    EXPECT_TRUE(load_build_cache(out_).files.empty()) << damaged;
+  }
+  write(build_cache_path(out_), text.substr(0, text.size() - 1));  // no newline at the end: as written
+  EXPECT_EQ(load_build_cache(out_).files.size(), 3u);
+}
+
+TEST(FileStampTest, ReadsBackWhatItWritesAndNothingElse) {
+  const FileStamp s{123456789, 42, -5, 1767225600123456789};
+  EXPECT_EQ(FileStamp::parse(s.text()), s);
+  for (const char* bad : {"", "1:2:3", "1:2:3:4:5", "1:2:3:x", "1::3:4", "a:2:3:4", "1:2:3:4 ", ":1:2:3:4", "-1:2:3:4"})
+    EXPECT_TRUE(FileStamp::parse(bad).empty()) << bad;
+  EXPECT_EQ(FileStamp::parse("1:2:-3:4"), (FileStamp{1, 2, -3, 4}));
 }
 
 
