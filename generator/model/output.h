@@ -19,8 +19,8 @@ struct OutputFile {
   std::string path;   // "ha-tinh/huong-son/son-lam/2023/index.html", forward slashes
   std::string bytes;  // contents, or empty when copied from `source` or `reused`, or in `pieces`
   std::string source; // a file to copy verbatim (attachments, theme assets), or empty
-  // Incremental builds: the hash of everything the file was made from (a page's view data,
-  // templates and the generator's version; a search shard's documents; a plan's data and
+  // Incremental builds: the hash of everything the file was made from (a page's inputs or
+  // view data, templates and the generator's version; a search shard's documents; a plan's data and
   // facts for its JSON and CSV lines). When it equals the previous build's key for the same
   // path, the file was not made again: `reused` is set, `bytes` is empty, and the writer
   // takes the previous build's file, which the same inputs made.

@@ -50,17 +50,20 @@ json alternate(const std::string& type, const std::string& href, const std::stri
   return {{"type", type}, {"href", href}, {"title", title}};
 }
 
+std::span<const DataFileInfo> unit_data_files(const DataFileInfos& files, int unit) {
+  // The files come portal first, then unit by unit, then the plans' JSON (describe_exports):
+  // one unit's files are found by halving, not by reading the whole list for every page.
+  auto units_end = std::partition_point(files.begin(), files.end(), [](const DataFileInfo& f) { return f.plan < 0; });
+  auto [first, last] = std::equal_range(files.begin(), units_end, unit, ByUnit{});
+  return {first, last};
+}
+
 json data_alternates(const ViewContext& ctx, int unit, const std::string& from) {
   const std::string whose = unit < 0 ? ctx.portal.site.title : unit_display_name(ctx.portal.units[unit]);
   const std::string feed = unit < 0 ? portal_feed() : unit_feed(ctx.portal.units[unit]);
   json out = json::array({alternate("application/atom+xml", relative_link(from, feed), "Cập nhật của " + whose)});
-  // The files come portal first, then unit by unit, then the plans' JSON (describe_exports):
-  // one unit's files are found by halving, not by reading the whole list for every page.
-  const DataFileInfos& files = ctx.options.data_files;
-  auto units_end = std::partition_point(files.begin(), files.end(), [](const DataFileInfo& f) { return f.plan < 0; });
-  auto [first, last] = std::equal_range(files.begin(), units_end, unit, ByUnit{});
-  for (auto f = first; f != last; ++f)
-    if (is_descriptor(*f)) out.push_back(alternate(f->media_type, relative_link(from, f->path), "Dữ liệu mở của " + whose));
+  for (const DataFileInfo& f : unit_data_files(ctx.options.data_files, unit))
+    if (is_descriptor(f)) out.push_back(alternate(f.media_type, relative_link(from, f.path), "Dữ liệu mở của " + whose));
   return out;
 }
 

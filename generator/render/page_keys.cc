@@ -1,10 +1,13 @@
 #include "render/page_keys.h"
 
+#include <algorithm>
+
 #include "model/input_hasher.h"
 #include "model/model_codec.h"
 #include "model/urls.h"
 #include "render/format.h"
 #include "text/content_hash.h"
+#include "text/parallel_for.h"
 
 namespace congkhai {
 
@@ -32,6 +35,7 @@ CONGKHAI_HASHED_FIELDS_OF(ProgressRecord, 200);
 CONGKHAI_HASHED_FIELDS_OF(ProgressEntry, 184);
 CONGKHAI_HASHED_FIELDS_OF(Evidence, 136);
 CONGKHAI_HASHED_FIELDS_OF(Measurement, 160);
+CONGKHAI_HASHED_FIELDS_OF(DataFileInfo, 272);
 
 namespace {
 
@@ -134,10 +138,103 @@ void add_unit_chain(InputHasher& h, const Portal& portal, int unit) {
 
 // Every field of a model struct, through its codec, in 16 bytes.
 template <typename T>
-void add_whole(InputHasher& h, const T& x) {
+ContentHash whole(const T& x) {
   ByteWriter w;
   encode(w, x);
-  h.hash(hash_bytes(w.bytes()));
+  return hash_bytes(w.bytes());
+}
+template <typename T>
+void add_whole(InputHasher& h, const T& x) {
+  h.hash(whole(x));
+}
+
+// A plan's page key, and where each of its progress entries stands in file order (its
+// record's path and sheet, its place in the record): a unit's list of updates shows one day's
+// entries in that order, across plans; and the plan each entry names, should it be another.
+ContentHash plan_listed(const ViewContext& ctx, int index, const std::vector<std::string>& page_keys) {
+  InputHasher h;
+  h.text(page_keys[index]);
+  const bool has_facts = index < static_cast<int>(ctx.facts.plans.size());
+  h.flag(has_facts);
+  if (!has_facts) return hash_bytes(h.hex());
+  const int entries = static_cast<int>(ctx.facts.entries.size());
+  const int records = static_cast<int>(ctx.portal.progress.size());
+  int previous = -1;
+  for (const TaskFacts& tf : ctx.facts.plans[index].tasks) {
+    h.u64(tf.entries.size());
+    for (int e : tf.entries) {
+      const bool known = e >= 0 && e < entries;
+      h.flag(known);
+      if (!known) continue;
+      const EntryRef& ref = ctx.facts.entries[e];
+      // The plan an update names (in a sound portal, this one).
+      h.flag(ref.plan == index);
+      if (ref.plan != index) {
+        const bool other = ref.plan >= 0 && ref.plan < static_cast<int>(page_keys.size());
+        h.flag(other);
+        if (other) h.text(page_keys[ref.plan]);
+      }
+      h.integer(ref.index);
+      h.flag(ref.record == previous);
+      if (ref.record == previous) continue;
+      previous = ref.record;
+      const bool record = ref.record >= 0 && ref.record < records;
+      h.flag(record);
+      if (!record) continue;
+      const ProgressRecord& rec = ctx.portal.progress[ref.record];
+      h.text(rec.path);
+      h.flag(rec.sheet.has_value());
+      if (rec.sheet) h.text(*rec.sheet);
+    }
+  }
+  return hash_bytes(h.hex());
+}
+
+// The open-data files a unit's page (or the home page's, for -1) offers: data_alternates.
+void add_data_files(InputHasher& h, const ViewContext& ctx, int unit) {
+  const std::span<const DataFileInfo> files = unit_data_files(ctx.options.data_files, unit);
+  h.u64(files.size());
+  for (const DataFileInfo& f : files) {
+    h.text(f.path);
+    h.text(f.format);
+    h.text(f.media_type);
+  }
+}
+
+// A unit and every unit below it, in the portal's order (the order of their plans' and
+// reports' indexes, which the lists of updates follow).
+std::vector<int> units_below(const Portal& portal, int unit) {
+  const int n = static_cast<int>(portal.units.size());
+  std::vector<int> out, stack{unit};
+  while (!stack.empty() && static_cast<int>(out.size()) <= n) {
+    const int u = stack.back();
+    stack.pop_back();
+    if (u < 0 || u >= n) continue;
+    out.push_back(u);
+    for (int c : portal.units[u].children) stack.push_back(c);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What a unit's page or the home page reads of the units it covers, and of their plans and
+// reports: every field of each unit (so its plans, reports and children, as indexes), for
+// each plan its page's key and its entries' places, for each report its page's key.
+void add_units(InputHasher& h, const Portal& portal, const SiteInputKeys& keys, const std::vector<int>& units) {
+  const int plans = static_cast<int>(keys.plans_listed.size());
+  const int reports = static_cast<int>(keys.report_pages.size());
+  h.u64(units.size());
+  for (int u : units) {
+    h.hash(keys.units[u]);
+    for (int p : portal.units[u].plans) {
+      h.flag(p >= 0 && p < plans);
+      if (p >= 0 && p < plans) h.hash(keys.plans_listed[p]);
+    }
+    for (int r : portal.units[u].reports) {
+      h.flag(r >= 0 && r < reports);
+      if (r >= 0 && r < reports) h.text(keys.report_pages[r]);
+    }
+  }
 }
 
 }  // namespace
@@ -310,6 +407,121 @@ std::string report_page_key(const ViewContext& ctx, int index, std::string_view 
     if (!t) continue;
     h.text(t->measure);
     h.text(target_anchor(*t));
+  }
+  return h.hex();
+}
+
+SiteInputKeys site_input_keys(const ViewContext& ctx, std::string_view fingerprint, int threads) {
+  const Portal& portal = ctx.portal;
+  SiteInputKeys keys;
+  keys.plan_pages.resize(portal.plans.size());
+  keys.plans_listed.resize(portal.plans.size());
+  keys.report_pages.resize(portal.reports.size());
+  keys.units.resize(portal.units.size());
+  const std::size_t plans = portal.plans.size(), reports = portal.reports.size();
+  parallel_for(plans + reports + portal.units.size(), threads, [&](std::size_t i) {
+    if (i < plans) {
+      keys.plan_pages[i] = plan_page_key(ctx, static_cast<int>(i), fingerprint);
+    } else if (i < plans + reports) {
+      keys.report_pages[i - plans] = report_page_key(ctx, static_cast<int>(i - plans), fingerprint);
+    } else {
+      keys.units[i - plans - reports] = whole(portal.units[i - plans - reports]);
+    }
+  });
+  parallel_for(plans, threads,
+               [&](std::size_t p) { keys.plans_listed[p] = plan_listed(ctx, static_cast<int>(p), keys.plan_pages); });
+  return keys;
+}
+
+// The key covers, besides the input fingerprint (as plan_page_key's), all that unit_page_view
+// and frame_view read for unit `index`:
+//  - the page's path;
+//  - the unit and each unit above it (as for a plan page: breadcrumbs, "report a problem");
+//  - the unit's parent as its link shows it: how many plans and reports it has with the
+//    units below it;
+//  - the open-data files the page offers (their path, format and media type);
+//  - the unit and each unit below it, in the portal's order: every field, through the codec
+//    (name, level, path, contact, feedback, and its children, plans and reports as indexes,
+//    from which the page's lists, their order and counts follow); each of their plans'
+//    page's key (every field of the plan, its unit chain, its facts and the progress entries
+//    and measurements they name, its reports' and implementing plans' summaries: all that the
+//    page's summaries, counts, overdue tasks, plans of the units below and updates read of
+//    a plan) and the place of each of its entries in file order (the order of one day's
+//    updates); each of their reports' page's key (every field of the report).
+// Not covered, because the page reads none of them: units, plans and reports elsewhere
+// (beyond the parent's counts and what the plans' keys cover), the open-data files' sizes and
+// descriptions, what was left out.
+std::string unit_page_key(const ViewContext& ctx, int index, const SiteInputKeys& keys, std::string_view fingerprint) {
+  const Portal& portal = ctx.portal;
+  const Unit& unit = portal.units[index];
+  InputHasher h;
+  h.text(fingerprint);
+  h.text(unit_page(unit));
+  h.text("unit");
+  add_unit_chain(h, portal, index);
+  // Its parent's link counts the plans and reports of the parent and every unit below it.
+  const bool parent = unit.parent >= 0 && unit.parent < static_cast<int>(portal.units.size());
+  h.flag(parent);
+  if (parent) {
+    std::size_t plans = 0, reports = 0;
+    for (int u : units_below(portal, unit.parent)) {
+      plans += portal.units[u].plans.size();
+      reports += portal.units[u].reports.size();
+    }
+    h.u64(plans);
+    h.u64(reports);
+  }
+  add_data_files(h, ctx, index);
+  add_units(h, portal, keys, units_below(portal, index));
+  return h.hex();
+}
+
+// The key covers, besides the input fingerprint, all that home_page_view and frame_view read:
+// the top-level units, in order; the portal's own open-data files; every unit, plan and
+// report of the portal in the portal's order, as a unit's page covers those below it (the
+// tree of units and their counts, the portal's counts, the rows of the top-level units, the
+// latest plans and reports, and how many there are).
+std::string home_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint) {
+  const Portal& portal = ctx.portal;
+  InputHasher h;
+  h.text(fingerprint);
+  h.text(home_page());
+  h.text("home");
+  h.ints(portal.top_units);
+  add_data_files(h, ctx, -1);
+  h.u64(keys.units.size());
+  for (const ContentHash& u : keys.units) h.hash(u);
+  h.u64(keys.plans_listed.size());
+  for (const ContentHash& p : keys.plans_listed) h.hash(p);
+  h.u64(keys.report_pages.size());
+  for (const std::string& r : keys.report_pages) h.text(r);
+  return h.hex();
+}
+
+// The key covers, besides the input fingerprint, all that open_data_page_view and
+// frame_view read: every open-data file the export stage describes, every field, in order
+// (so each file's size, which the page shows, and the data packages the units name); every
+// unit (its name, level, path and parent, which name and link each unit's files); for each
+// plan's JSON, its plan's page key (its label, number and year). A change to a plan changes
+// the size of its JSON, and so the page, most of the time.
+std::string open_data_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint) {
+  InputHasher h;
+  h.text(fingerprint);
+  h.text(open_data_page());
+  h.text("open_data");
+  h.u64(keys.units.size());
+  for (const ContentHash& u : keys.units) h.hash(u);
+  h.u64(ctx.options.data_files.size());
+  for (const DataFileInfo& f : ctx.options.data_files) {
+    for (const std::string* t : {&f.path, &f.title, &f.title_en, &f.description, &f.description_en, &f.format,
+                                 &f.media_type, &f.package})
+      h.text(*t);
+    h.integer(f.bytes);
+    h.integer(f.unit);
+    h.integer(f.plan);
+    const bool plan = f.plan >= 0 && f.plan < static_cast<int>(keys.plan_pages.size());
+    h.flag(plan);
+    if (plan) h.text(keys.plan_pages[f.plan]);
   }
   return h.hex();
 }

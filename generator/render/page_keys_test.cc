@@ -16,11 +16,28 @@ namespace congkhai {
 namespace {
 
 // The test portal, with the district's plan of 2023 (plan 2), which the commune's plan of
-// 2023 (plan 0) implements: plan 0's page links it, plan 2's page lists plan 0.
+// 2023 (plan 0) implements: plan 0's page links it, plan 2's page lists plan 0; and a second
+// commune (unit 3) below the district, with a plan of its own (plan 3), which the district's,
+// the province's and the home page count and the first commune's page does not.
 Portal key_portal() {
   Portal p = testing::test_portal();
   testing::add_implemented_district_plan(p);
   p.units[0].contact.website = "https://hatinh.gov.vn";
+  Unit other = p.units[2];
+  other.slug = "son-hong";
+  other.url_path = "ha-tinh/huong-son/son-hong";
+  other.name = "Sơn Hồng";
+  other.plans = {3};
+  other.reports.clear();
+  p.units.push_back(other);
+  p.units[1].children = {3, 2};
+  Plan plan = p.plans[1];
+  plan.path = "content/ha-tinh/huong-son/son-hong/plans/2023.md";
+  plan.id = "2023";
+  plan.year = 2023;
+  plan.unit = 3;
+  plan.tasks[1].timeframe = "Tháng 4/2023";
+  p.plans.push_back(plan);
   return p;
 }
 
@@ -37,7 +54,8 @@ struct Page {
 };
 
 Page page_of(const Inputs& in, PageJob job) {
-  const PageRenderer pages(in.portal, in.facts, in.theme, in.options);
+  PageRenderer pages(in.portal, in.facts, in.theme, in.options);
+  pages.key_by_inputs(1);
   Diagnostics errors;
   OutputFile f = pages.render(job, &errors);
   for (const Diagnostic& d : errors) ADD_FAILURE() << format_diagnostic(d);
@@ -45,6 +63,9 @@ Page page_of(const Inputs& in, PageJob job) {
   return {f.key, f.bytes};
 }
 Page plan_page_of(const Inputs& in, int plan) { return page_of(in, {PageJob::Kind::kPlan, plan}); }
+
+// Where unit `u` of key_portal lives.
+std::string in_unit(int u) { return key_portal().units[u].url_path; }
 
 struct Change {
   std::string what;
@@ -159,10 +180,27 @@ std::vector<Change> changes() {
     unit("feedback, an e-mail", [=](Unit& x) { x.feedback = "gopy@example.vn"; });
     unit("feedback, a web address", [=](Unit& x) { x.feedback = "https://gopy.example.vn"; });
     unit("feedback, text", [=](Unit& x) { x.feedback += s; });
-    unit("children", [=](Unit& x) { x.children.push_back(7); });
-    unit("plans", [=](Unit& x) { x.plans.push_back(7); });
-    unit("reports", [=](Unit& x) { x.reports.push_back(7); });
+    unit("children", [=](Unit& x) {
+      if (x.children.empty()) x.children = {3};
+      else x.children.pop_back();
+    });
+    unit("plans", [=](Unit& x) { x.plans.push_back(3); });
+    unit("reports", [=](Unit& x) {
+      if (x.reports.empty()) x.reports = {0};
+      else x.reports.clear();
+    });
   }
+  // The other commune (3), which the district's page and those above it read.
+  add("unit 3: name", [=](Inputs& in) { in.portal.units[3].name += s; });
+  add("unit 3: plans", [](Inputs& in) { in.portal.units[3].plans.clear(); });
+  add("unit 3: reports", [](Inputs& in) { in.portal.units[3].reports = {0}; });
+  add("unit 3: phone", [](Inputs& in) { in.portal.units[3].contact.phone += "1"; });
+  add("plan 3: title", [=](Inputs& in) { in.portal.plans[3].title += s; });
+  add("plan 3: a task's text", [=](Inputs& in) { in.portal.plans[3].tasks[1].text += s; });
+  add("plan 3: a task's lead", [](Inputs& in) { in.portal.plans[3].tasks[1].lead = {"Công chức Tư pháp"}; });
+  add("plan 3: year", [](Inputs& in) { in.portal.plans[3].year = 2022; });
+  add("plan 3: implements the district's", [](Inputs& in) { in.portal.plans[3].implements_index = 2; });
+  add("plan 3: date", [](Inputs& in) { in.portal.plans[3].date = Date{2023, 7, 1}; });
   add("the commune's parent", [](Inputs& in) { in.portal.units[2].parent = 0; });
   add("the district's parent", [](Inputs& in) { in.portal.units[1].parent = -1; });
 
@@ -285,6 +323,29 @@ std::vector<Change> changes() {
   counts("reports", [](PlanFacts& f) { f.reports.clear(); });
   counts("last_updated", [](PlanFacts& f) { f.last_updated = Date{2023, 4, 6}; });
   add("facts: none for the plan", [](Inputs& in) { in.facts.plans.clear(); });
+  add("facts: plan 3's task overdue", [](Inputs& in) {
+    in.facts.plans[3].tasks[1].overdue = true;
+    in.facts.plans[3].tasks[1].overdue_days = 3;
+    in.facts.plans[3].tasks[1].due = Date{2023, 6, 27};
+    in.facts.plans[3].overdue = 1;
+  });
+  add("facts: plan 3's task done", [](Inputs& in) {
+    in.facts.plans[3].tasks[1].status = TaskStatus::kDone;
+    in.facts.plans[3].tasks[1].reported = true;
+    in.facts.plans[3].done = 1;
+  });
+  add("facts: plan 3's task reported", [](Inputs& in) {
+    in.facts.plans[3].tasks[1].reported = true;
+    in.facts.plans[3].tasks[1].entries = {1};
+  });
+  add("facts: plan 1's target", [](Inputs& in) {
+    in.portal.plans[1].targets = in.portal.plans[0].targets;
+    in.facts.plans[1].targets = {TargetFacts{TargetResult::kMet, 70, Date{2023, 5, 1}, {}}};
+  });
+  add("facts: two entries of one day in the other order of their file", [](Inputs& in) {
+    std::swap(in.portal.progress[0].entries[0], in.portal.progress[0].entries[1]);
+    std::swap(in.facts.plans[0].tasks[0].entries, in.facts.plans[0].tasks[1].entries);
+  });
   add("facts: the district plan's done", [](Inputs& in) { in.facts.plans[2].done = 1; });
   add("facts: the district plan's overdue", [](Inputs& in) { in.facts.plans[2].overdue = 1; });
   add("facts: as_of", [](Inputs& in) { in.facts.as_of = Date{2023, 7, 1}; });
@@ -326,6 +387,45 @@ std::vector<Change> changes() {
     f.plan = 0;
     in.options.data_files.push_back(f);
   });
+  // The open-data files the pages offer: the portal's and each unit's data package.
+  auto package = [](int unit, std::string path) {
+    DataFileInfo f;
+    f.path = std::move(path);
+    f.format = "Data Package";
+    f.media_type = "application/json";
+    f.bytes = 99;
+    f.unit = unit;
+    return f;
+  };
+  auto plan_json = [=](std::string what, std::function<void(DataFileInfo&)> apply) {
+    add("options: plan 0's JSON, " + what, [apply](Inputs& in) { apply(in.options.data_files.back()); });
+  };
+  plan_json("path", [](DataFileInfo& f) { f.path += "x"; });
+  plan_json("title", [](DataFileInfo& f) { f.title += "x"; });
+  plan_json("description", [](DataFileInfo& f) { f.description += "x"; });
+  plan_json("format", [](DataFileInfo& f) { f.format = "JSON Schema"; });
+  plan_json("media type", [](DataFileInfo& f) { f.media_type += "x"; });
+  plan_json("size", [](DataFileInfo& f) { f.bytes = 99999; });
+  plan_json("plan", [](DataFileInfo& f) { f.plan = 1; });
+  plan_json("unit", [](DataFileInfo& f) { f.unit = 1; });
+  add("options: the portal's data package", [=](Inputs& in) { in.options.data_files.insert(in.options.data_files.begin(), package(-1, "datapackage.json")); });
+  for (int u : {0, 1, 2}) {
+    const std::string path = in_unit(u) + "/datapackage.json";
+    add("options: unit " + std::to_string(u) + "'s data package",
+        [=](Inputs& in) { in.options.data_files.insert(in.options.data_files.begin(), package(u, path)); });
+    add("options: unit " + std::to_string(u) + "'s data package, its path", [=](Inputs& in) {
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().path = "x/" + path;
+    });
+    add("options: unit " + std::to_string(u) + "'s data package, its media type", [=](Inputs& in) {
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().media_type = "application/vnd.datapackage+json";
+    });
+    add("options: unit " + std::to_string(u) + "'s CSV", [=](Inputs& in) {
+      in.options.data_files.insert(in.options.data_files.begin(), package(u, path));
+      in.options.data_files.front().format = "CSV";
+    });
+  }
   return c;
 }
 
@@ -334,18 +434,36 @@ Inputs base_inputs() {
   Diagnostics errors;
   in.theme = load_theme({CONGKHAI_DEFAULT_THEME_DIR}, &errors);
   EXPECT_TRUE(errors.empty());
+  // What the default theme leaves out of a unit's page and another theme may show: its
+  // parent's counts.
+  in.theme.templates.at("unit").text += "{{#unit.parent}}<p>{{plan_count}} {{report_count}}</p>{{/unit.parent}}";
   in.options.generator_version = "0.1.0";
   in.options.asset_versions = asset_versions(in.theme, {});
+  // Plan 0's JSON, which the open-data page lists.
+  DataFileInfo json;
+  json.path = "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json";
+  json.title = "Kế hoạch";
+  json.description = "Kế hoạch, dạng JSON.";
+  json.format = "JSON";
+  json.media_type = "application/json";
+  json.bytes = 38772;
+  json.unit = 2;
+  json.plan = 0;
+  in.options.data_files.push_back(json);
   return in;
 }
 
 // The property incremental builds rest on, for every input of a page keyed by its inputs:
 // whatever changes the page changes its key. Watched: plan 0's page, plan 2's (which lists
-// plan 0) and the page of the report about plan 0.
+// plan 0), the page of the report about plan 0, the pages of the commune of plan 0 and of
+// each unit above it, and the home page.
 TEST(PageKeysFromInputs, EveryInputThePageReadsChangesTheKey) {
   const Inputs base = base_inputs();
   const std::vector<std::pair<std::string, PageJob>> watched = {
-      {"plan 0", {PageJob::Kind::kPlan, 0}}, {"plan 2", {PageJob::Kind::kPlan, 2}}, {"report 0", {PageJob::Kind::kReport, 0}}};
+      {"plan 0", {PageJob::Kind::kPlan, 0}},  {"plan 2", {PageJob::Kind::kPlan, 2}},
+      {"report 0", {PageJob::Kind::kReport, 0}}, {"unit 2", {PageJob::Kind::kUnit, 2}},
+      {"unit 1", {PageJob::Kind::kUnit, 1}},  {"unit 0", {PageJob::Kind::kUnit, 0}},
+      {"home", {PageJob::Kind::kHome, 0}},    {"open data", {PageJob::Kind::kOpenData, 0}}};
   std::vector<Page> before;
   for (const auto& [name, job] : watched) {
     before.push_back(page_of(base, job));
@@ -368,6 +486,11 @@ TEST(PageKeysFromInputs, EveryInputThePageReadsChangesTheKey) {
   EXPECT_GT(shown["plan 0"], 100u);
   EXPECT_GT(shown["plan 2"], 30u);
   EXPECT_GT(shown["report 0"], 40u);
+  EXPECT_GT(shown["unit 2"], 60u);
+  EXPECT_GT(shown["unit 1"], 60u);
+  EXPECT_GT(shown["unit 0"], 60u);
+  EXPECT_GT(shown["home"], 60u);
+  EXPECT_GT(shown["open data"], 10u);
   for (const auto& [name, n] : shown) std::cout << name << ": " << n << " changes shown\n";
 }
 
@@ -435,6 +558,13 @@ TEST(PageKeysFromInputs, NoPageIsStaleAfterAnyOneChange) {
       {"the district renamed", [](Portal& p, Date&) { p.units[1].name = "Hương Sơn Mới"; }},
       {"the province's e-mail", [](Portal& p, Date&) { p.units[0].contact.email = "lienhe@hatinh.gov.vn"; }},
       {"the district's feedback", [](Portal& p, Date&) { p.units[1].feedback = "https://gopy.huongson.vn"; }},
+      {"two entries of one day in the other order of their file",
+       [](Portal& p, Date&) { std::swap(p.progress[0].entries[0], p.progress[0].entries[1]); }},
+      {"the other commune's plan's task", [](Portal& p, Date&) { p.plans[3].tasks[1].text += " (sửa)"; }},
+      {"the other commune's plan's deadline", [](Portal& p, Date&) { p.plans[3].tasks[1].timeframe = "Tháng 5/2023"; }},
+      {"the other commune's plan left out", [](Portal& p, Date&) { p.units[3].plans.clear(); }},
+      {"the other commune's phone", [](Portal& p, Date&) { p.units[3].contact.phone = "0239 3875 111"; }},
+      {"the commune's hours", [](Portal& p, Date&) { p.units[2].contact.hours = "Sáng 7h30"; }},
       {"the site's title", [](Portal& p, Date&) { p.site.title += " (sửa)"; }},
       {"the site's address", [](Portal& p, Date&) { p.site.base_url = "https://a.example"; }},
       {"the reference date, a day later", [](Portal&, Date& as_of) { as_of = {2023, 7, 1}; }},
@@ -495,6 +625,26 @@ TEST(PageKeysFromInputs, AnEditOfOnePlanRendersItsPageAlone) {
   EXPECT_TRUE(rendered.count(plan_page(in.portal, in.portal.plans[1])));
   EXPECT_FALSE(rendered.count(plan_page(in.portal, in.portal.plans[0])));
   EXPECT_FALSE(rendered.count(plan_page(in.portal, in.portal.plans[2])));
+}
+
+// An edit of one plan renders its unit's page and those above it, and the home page, again;
+// the pages of the other units are reused.
+TEST(PageKeysFromInputs, AnEditOfOnePlanRendersTheUnitsAboveItAlone) {
+  Inputs in = base_inputs();
+  Diagnostics errors;
+  std::map<std::string, std::string> keys;
+  for (const OutputFile& f : render_site(in.portal, in.facts, in.theme, in.options, &errors))
+    if (!f.key.empty()) keys[f.path] = f.key;
+  in.portal.plans[3].tasks[1].text += " (sửa)";
+  in.options.previous_keys = &keys;
+  std::set<std::string> rendered;
+  for (const OutputFile& f : render_site(in.portal, in.facts, in.theme, in.options, &errors))
+    if (!f.key.empty() && !f.reused) rendered.insert(f.path);
+  for (int u : {3, 1, 0}) EXPECT_TRUE(rendered.count(unit_page(in.portal.units[u]))) << u;
+  EXPECT_TRUE(rendered.count(home_page()));
+  EXPECT_FALSE(rendered.count(unit_page(in.portal.units[2])));
+  EXPECT_TRUE(rendered.count(plan_page(in.portal, in.portal.plans[3])));
+  for (int p : {0, 1, 2}) EXPECT_FALSE(rendered.count(plan_page(in.portal, in.portal.plans[p]))) << p;
 }
 
 }  // namespace

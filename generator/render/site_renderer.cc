@@ -89,6 +89,25 @@ PageRenderer::PageRenderer(const Portal& portal, const PortalFacts& facts, const
 
 PageRenderer::~PageRenderer() = default;
 
+void PageRenderer::key_by_inputs(int threads) {
+  keys_ = std::make_unique<const SiteInputKeys>(
+      site_input_keys(ViewContext{portal_, facts_, options_}, input_fingerprint_, threads));
+}
+
+std::string PageRenderer::input_key(const PageJob& job) const {
+  using Kind = PageJob::Kind;
+  const ViewContext ctx{portal_, facts_, options_};
+  switch (job.kind) {
+    case Kind::kPlan: return keys_ ? keys_->plan_pages[job.index] : plan_page_key(ctx, job.index, input_fingerprint_);
+    case Kind::kReport:
+      return keys_ ? keys_->report_pages[job.index] : report_page_key(ctx, job.index, input_fingerprint_);
+    case Kind::kUnit: return keys_ ? unit_page_key(ctx, job.index, *keys_, input_fingerprint_) : "";
+    case Kind::kHome: return keys_ ? home_page_key(ctx, *keys_, input_fingerprint_) : "";
+    case Kind::kOpenData: return keys_ ? open_data_page_key(ctx, *keys_, input_fingerprint_) : "";
+    default: return "";
+  }
+}
+
 OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
   using Kind = PageJob::Kind;
   const ViewContext ctx{portal_, facts_, options_};
@@ -98,13 +117,13 @@ OutputFile PageRenderer::render(const PageJob& job, Diagnostics* errors) const {
     return it != options_.previous_keys->end() && it->second == f.key;
   };
   OutputFile f;
-  // A plan's or report's page is keyed by its inputs (page_keys.h): an unchanged one costs its
-  // key alone, its view is not built.
-  const bool by_inputs = job.kind == Kind::kPlan || job.kind == Kind::kReport;
+  // A plan's or report's page, and with the site's input keys a unit's, the home and the
+  // open-data page, is keyed by its inputs (page_keys.h): an unchanged one costs its key
+  // alone, its view is not built.
+  f.key = input_key(job);
+  const bool by_inputs = !f.key.empty();
   if (by_inputs) {
     f.path = page_path(portal_, job);
-    f.key = job.kind == Kind::kPlan ? plan_page_key(ctx, job.index, input_fingerprint_)
-                                    : report_page_key(ctx, job.index, input_fingerprint_);
     f.reused = reused(f);
     if (f.reused) return f;
   }
@@ -157,7 +176,8 @@ void render_site(const Portal& portal, const PortalFacts& facts, const Theme& th
   // Pages in a fixed order; each is made (view, key, and unless reused, bytes) on its own
   // and handed out at once, so the bytes are the same on any number of threads.
   const std::vector<PageJob> jobs = page_jobs(portal);
-  const PageRenderer pages(portal, facts, theme, options);  // templates parsed once for every page
+  PageRenderer pages(portal, facts, theme, options);  // templates parsed once for every page
+  pages.key_by_inputs(options.threads);
   std::vector<std::string> page_paths(jobs.size());
   std::vector<Diagnostics> page_errors(jobs.size());
   std::atomic<std::size_t> done{0};

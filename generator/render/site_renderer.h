@@ -43,25 +43,36 @@ std::string page_template(PageJob::Kind kind);
 Diagnostics missing_page_templates(const Portal& portal, const Theme& theme);
 
 class TemplateRenderer;
+struct SiteInputKeys;
 
-// Renders single pages exactly as render_site does: the same view, key and bytes. The
-// templates are parsed once; the arguments must outlive it.
+// Renders single pages exactly as render_site does: the same view and bytes, and after
+// key_by_inputs the same key. The templates are parsed once; the arguments must outlive it.
 class PageRenderer {
  public:
   PageRenderer(const Portal& portal, const PortalFacts& facts, const Theme& theme,
                const RenderOptions& options);
   ~PageRenderer();
+  // Keys every plan's and report's page and what the units' pages and the home page read
+  // of them (site_input_keys, on `threads` threads), so that those pages too are keyed by
+  // their inputs, as render_site keys them. Without it (the dev server, which keeps no keys
+  // and makes a few pages at a time), a unit's page, the home page and the open-data page
+  // are keyed by their views.
+  void key_by_inputs(int threads);
   // With options.previous_keys, a page whose key (page_keys.h) is unchanged comes back
   // `reused`, without bytes. Template problems go to `errors`.
   OutputFile render(const PageJob& job, Diagnostics* errors) const;
 
  private:
+  // The page's key from its inputs, or "" for a page keyed by its view.
+  std::string input_key(const PageJob& job) const;
+
   const Portal& portal_;
   const PortalFacts& facts_;
   const RenderOptions& options_;
   std::string fingerprint_;        // render_fingerprint (page_keys.h)
   std::string input_fingerprint_;  // input_keys_fingerprint
   std::unique_ptr<const TemplateRenderer> templates_;
+  std::unique_ptr<const SiteInputKeys> keys_;  // key_by_inputs
 };
 
 // The files render_site copies rather than makes: every attachment of a report and evidence

@@ -834,6 +834,51 @@ TEST(LatestUpdatesTest, NewestFirstWithAFixedOrderForTies) {
   EXPECT_EQ(latest_updates(portal, facts, 2).size(), 2u);
 }
 
+// latest_updates keeps the first of every update as a stable sort, newest day first, would
+// order them, without sorting them: the same list, for many updates with many ties and some
+// naming no task.
+TEST(LatestUpdatesTest, TheFirstOfEveryUpdateSorted) {
+  Portal portal = testing::test_portal();
+  PortalFacts facts = testing::test_facts(portal);
+  unsigned seed = 7;
+  auto next = [&seed](unsigned n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int i = 0; i < 400; ++i) {
+    ProgressEntry e = portal.progress[0].entries[i % 2];
+    e.date = Date{2023, 1 + static_cast<int>(next(6)), static_cast<int>(next(4))};  // day 0: the month's end
+    if (next(7) == 0) e.task = "khong-co";
+    portal.progress[0].entries.push_back(e);
+    facts.entries.push_back({0, static_cast<int>(portal.progress[0].entries.size()) - 1, 0});
+  }
+  for (int i = 0; i < 30; ++i) {
+    Report r = portal.reports[0];
+    r.date = Date{2023, 1 + static_cast<int>(next(6)), 1 + static_cast<int>(next(3))};
+    portal.reports.push_back(r);
+  }
+  portal.reports[3].unit = -1;  // a report of no unit is left out
+  auto day = [](const Date& d) {
+    return d.day ? days_from_civil(d) : days_from_civil(end_of_month(d.year, d.month));
+  };
+  std::vector<Update> all;
+  for (std::size_t i = 0; i < portal.reports.size(); ++i)
+    if (portal.reports[i].unit >= 0) all.push_back({Update::Kind::kReport, static_cast<int>(i), portal.reports[i].date});
+  for (std::size_t i = 0; i < facts.entries.size(); ++i) {
+    const ProgressEntry& e = portal.progress[0].entries[facts.entries[i].index];
+    if (find_task(portal.plans[0], e.task)) all.push_back({Update::Kind::kProgress, static_cast<int>(i), e.date});
+  }
+  std::stable_sort(all.begin(), all.end(), [&](const Update& a, const Update& b) { return day(a.date) > day(b.date); });
+  for (std::size_t limit : {0u, 1u, 5u, 60u, 1000u}) {
+    const std::vector<Update> got = latest_updates(portal, facts, limit);
+    ASSERT_EQ(got.size(), std::min(limit, all.size())) << limit;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].kind, all[i].kind) << limit << " " << i;
+      EXPECT_EQ(got[i].index, all[i].index) << limit << " " << i;
+    }
+  }
+}
+
 TEST_F(SiteRendererTest, LinksAreRelativeAndExplicit) {
   std::string plan = plan_page_html();
   const std::string up = "../../../../../";

@@ -59,27 +59,52 @@ json progress_item(const ViewContext& ctx, const EntryRef& ref, const std::strin
 }  // namespace
 
 std::vector<Update> latest_updates(const Portal& portal, const PortalFacts& facts, std::size_t limit) {
-  std::vector<Update> all;
+  // The first `limit` of every report and entry in the order of a stable sort, newest day
+  // first, then reports before entries, each in the content's order: kept in a heap of at
+  // most `limit`, whose worst is dropped, so that a national portal's two million entries
+  // are neither sorted nor each matched to its task (only those that would be kept are).
+  struct Candidate {
+    long day;
+    std::size_t order;  // reports first, then entries, each in the content's order
+    Update update;
+  };
+  auto before = [](const Candidate& a, const Candidate& b) {
+    return a.day != b.day ? a.day > b.day : a.order < b.order;
+  };
+  std::vector<Candidate> kept;  // a heap whose front is the worst kept
+  if (limit == 0) return {};
+  auto offer = [&](const Candidate& c, auto&& valid) {
+    if (kept.size() == limit && !before(c, kept.front())) return;
+    if (!valid()) return;
+    if (kept.size() == limit) {
+      std::pop_heap(kept.begin(), kept.end(), before);
+      kept.pop_back();
+    }
+    kept.push_back(c);
+    std::push_heap(kept.begin(), kept.end(), before);
+  };
   const long as_of = last_day_number(facts.as_of);
+  std::size_t order = 0;
   for (size_t i = 0; i < portal.reports.size(); ++i) {
     const Report& r = portal.reports[i];
     if (r.unit < 0 || static_cast<size_t>(r.unit) >= portal.units.size()) continue;
-    if (facts.as_of.year && last_day_number(r.date) > as_of) continue;
-    all.push_back({Update::Kind::kReport, static_cast<int>(i), r.date});
+    const long day = last_day_number(r.date);
+    if (facts.as_of.year && day > as_of) continue;
+    offer({day, order++, {Update::Kind::kReport, static_cast<int>(i), r.date}}, [] { return true; });
   }
   for (size_t i = 0; i < facts.entries.size(); ++i) {
     const EntryRef& ref = facts.entries[i];
     if (ref.plan < 0 || static_cast<size_t>(ref.plan) >= portal.plans.size()) continue;
     const ProgressEntry& e = portal.progress[ref.record].entries[ref.index];
-    if (!find_task(portal.plans[ref.plan], e.task)) continue;  // validation reports it
-    all.push_back({Update::Kind::kProgress, static_cast<int>(i), e.date});
+    // An entry naming no task of its plan is left out (validation reports it).
+    offer({last_day_number(e.date), order++, {Update::Kind::kProgress, static_cast<int>(i), e.date}},
+          [&] { return find_task(portal.plans[ref.plan], e.task) != nullptr; });
   }
-  // Newest first; the stable sort keeps the order above among equal days.
-  std::stable_sort(all.begin(), all.end(), [](const Update& a, const Update& b) {
-    return last_day_number(a.date) > last_day_number(b.date);
-  });
-  if (all.size() > limit) all.resize(limit);
-  return all;
+  std::sort(kept.begin(), kept.end(), before);
+  std::vector<Update> out;
+  out.reserve(kept.size());
+  for (const Candidate& c : kept) out.push_back(c.update);
+  return out;
 }
 
 nlohmann::json units_updates_view(const ViewContext& ctx, const std::vector<int>& units, std::size_t limit,
@@ -106,7 +131,9 @@ nlohmann::json units_updates_view(const ViewContext& ctx, const std::vector<int>
   std::sort(entries.begin(), entries.end());
   for (int e : entries) {
     const EntryRef& ref = ctx.facts.entries[e];
-    all.push_back({Update::Kind::kProgress, e, portal.progress[ref.record].entries[ref.index].date});
+    const ProgressEntry& entry = portal.progress[ref.record].entries[ref.index];
+    if (!find_task(portal.plans[ref.plan], entry.task)) continue;  // as latest_updates: validation reports it
+    all.push_back({Update::Kind::kProgress, e, entry.date});
   }
   std::stable_sort(all.begin(), all.end(), [](const Update& a, const Update& b) {
     return last_day_number(a.date) > last_day_number(b.date);

@@ -5,6 +5,7 @@
 // are relative to the page (urls.h), so the site works from disk and under any sub-path.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -78,5 +79,8 @@ nlohmann::json alternate(const std::string& type, const std::string& href, const
 // The alternates of a unit's page, or of the home page when `unit` is -1: its Atom feed, and
 // its data package when one was published; links relative to the page at `from`.
 nlohmann::json data_alternates(const ViewContext& ctx, int unit, const std::string& from);
+// The open-data files of unit `unit` (-1: the portal's own) among `files` (RenderOptions::data_files,
+// in describe_exports' order), the plans' JSON left out: those data_alternates offers.
+std::span<const DataFileInfo> unit_data_files(const DataFileInfos& files, int unit);
 
 }  // namespace congkhai

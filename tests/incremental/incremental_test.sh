@@ -107,7 +107,9 @@ plan=content/ha-tinh/huong-son/son-lam/plans/2023.md
 sed -i 's/^\(  text: Kế hoạch số 27\/.*\)năm 2023 trên địa bàn/\1năm 2023 (đã sửa) trên địa bàn/' "$plan"
 grep -q "(đã sửa)" "$plan" || { echo "the edit did not apply"; failed=1; }
 incremental
-check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ] && [ "$parsed" -eq 1 ]'
+# The plan's page, its commune's page, the district's and the province's (which count its
+# tasks), the home page and the open-data page (which gives the size of the plan's JSON); no other.
+check "one-line edit of a plan" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 6 ] && [ "$parsed" -eq 1 ]'
 grep -rq "(đã sửa)" public/ha-tinh/huong-son/son-lam || { echo "the edited text is not on the page"; failed=1; }
 [ "$(stat -c %z "$kept")" = "$kept_ctime" ] || { echo "an unchanged file was touched: $kept"; failed=1; }
 
@@ -221,7 +223,7 @@ check "restored elsewhere" '[ "$rendered" -eq 0 ] && [ "$reused" -eq "$total" ]'
 rm -rf ci && mkdir ci && tar cf - public .congkhai-cache/public | tar xf - -C ci
 sed -i 's/(đã sửa)/(sửa lần hai)/' "$plan"
 incremental ci
-check "restored, then a one-line edit" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 3 ]' ci/public
+check "restored, then a one-line edit" '[ "$rendered" -ge 1 ] && [ "$rendered" -le 6 ]' ci/public
 # A file edited by hand in the restored output is written again: its bytes are hashed.
 css=$(cd ci && find public -name '*.css' | LC_ALL=C sort | head -1)
 printf 'X' | dd of="ci/$css" bs=1 seek=0 conv=notrunc status=none
