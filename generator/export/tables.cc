@@ -69,9 +69,50 @@ DataField page_field(std::string what_vi, std::string what_en) {
 
 DataField record_field() {
   return field("record", FieldType::kString, "Tệp tiến độ",
-               "Tệp báo cáo tiến độ chứa dòng này, tính từ thư mục content/",
-               "Progress file this row comes from, relative to the content/ folder");
+               "Tệp báo cáo tiến độ chứa dòng này, tính từ thư mục progress/ của đơn vị ở cột "
+               "unit_path (mọi tệp tiến độ nằm trong thư mục progress/ của đơn vị có kế hoạch); "
+               "đường dẫn từ thư mục content/ là record của tệp trong ke-hoach.json của kế hoạch",
+               "Progress file this row comes from, relative to the progress/ folder of the unit "
+               "in unit_path (every progress file sits in the progress/ folder of the plan's "
+               "unit); its path from the content/ folder is the file's record in the plan's "
+               "ke-hoach.json");
 }
+
+// The status codes with their Vietnamese labels, which the tables do not repeat on every row:
+// "not_started (chưa bắt đầu), in_progress (đang thực hiện), …".
+std::string status_legend() {
+  std::string out;
+  for (const auto& key : task_status_keys()) {
+    TaskStatus s{};
+    parse_task_status(key, &s);
+    out += (out.empty() ? "" : ", ") + key + " (" + task_status_vi(s) + ")";
+  }
+  return out;
+}
+
+// The comparisons and the targets' results with their Vietnamese labels, as status_legend.
+std::string comparison_legend() {
+  std::string out;
+  for (Comparison c : {Comparison::kAtLeast, Comparison::kAtMost, Comparison::kExactly})
+    out += (out.empty() ? "" : ", ") + comparison_key(c) + " (" + comparison_vi(c) + ")";
+  return out;
+}
+
+std::string result_legend() {
+  std::string out;
+  for (TargetResult r : {TargetResult::kMet, TargetResult::kNotMet, TargetResult::kNoData})
+    out += (out.empty() ? "" : ", ") + target_result_key(r) + " (" + target_result_vi(r) + ")";
+  return out;
+}
+
+// How a task's or a target's page follows from its plan's: "page" there is not repeated on
+// each row.
+const char kTaskPageVi[] =
+    "; trang của nhiệm vụ trên cổng là cột page của kế hoạch (bảng ke-hoach) tiếp theo "
+    "#nv-<task_id>";
+const char kTaskPageEn[] =
+    "; the task's page on the portal is its plan's page (ke-hoach table) followed by "
+    "#nv-<task_id>";
 
 DataField line_field() {
   return field("line", FieldType::kInteger, "Dòng", "Số dòng trong tệp tiến độ",
@@ -189,8 +230,8 @@ DataTable tasks_table() {
   t.fields = {
       unit_path_field(),
       plan_id_field(),
-      key_field("task_id", "Mã nhiệm vụ", "Mã nhiệm vụ, duy nhất trong kế hoạch",
-                "Task id, unique within the plan"),
+      key_field("task_id", "Mã nhiệm vụ", std::string("Mã nhiệm vụ, duy nhất trong kế hoạch") + kTaskPageVi,
+                std::string("Task id, unique within the plan") + kTaskPageEn),
       field("position", FieldType::kInteger, "Thứ tự", "Thứ tự của nhiệm vụ trong phụ lục, từ 1",
             "Position of the task in the task table, from 1"),
       field("number", FieldType::kString, "STT", "Số thứ tự như in (có thể trống hoặc lặp)",
@@ -200,18 +241,17 @@ DataTable tasks_table() {
             "trống khi dòng không in số",
             "The printed numbers of the sections and tasks above the row and its own, separated "
             "by \" › \": C › 3 › 2, II › 1; empty when the row has no number"),
-      field("section_number", FieldType::kString, "Số mục",
-            "Số như in của mục trong cùng chứa nhiệm vụ: I, 2.1",
-            "Number as printed of the innermost section holding the task: I, 2.1"),
-      field("section_title", FieldType::kString, "Mục", "Tên mục trong cùng chứa nhiệm vụ",
-            "Heading of the innermost section holding the task"),
       field("section_path", FieldType::kString, "Số các mục",
-            "Số như in của mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \": C › 3",
+            "Số như in của mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \": C › 3; số "
+            "cuối là số của mục trong cùng",
             "Numbers as printed of every section holding the task, outermost first, separated "
-            "by \" › \": C › 3"),
+            "by \" › \": C › 3; the last is the innermost section's"),
       field("section_titles", FieldType::kString, "Các mục",
-            "Tên mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \"",
-            "Headings of every section holding the task, outermost first, separated by \" › \""),
+            "Tên mọi mục chứa nhiệm vụ, từ ngoài vào, ngăn bằng \" › \"; tên cuối là tên mục "
+            "trong cùng (mỗi mục với số, tên và mục cha có trong ke-hoach.json của kế hoạch)",
+            "Headings of every section holding the task, outermost first, separated by \" › \"; "
+            "the last is the innermost section's (each section, with its number, heading and "
+            "parent, is in the plan's ke-hoach.json)"),
       field("parent_task_id", FieldType::kString, "Thuộc nhiệm vụ",
             "Với nhiệm vụ con (dòng con như 3.1 dưới 3): mã nhiệm vụ chứa nó",
             "For a sub-task (a sub-row such as 3.1 under 3): the id of its task"),
@@ -221,14 +261,20 @@ DataTable tasks_table() {
       field("text", FieldType::kString, "Nội dung công việc", "Nội dung nhiệm vụ (Markdown)",
             "Task text (Markdown)"),
       field("lead_text", FieldType::kString, "Cơ quan chủ trì (như in)",
-            "Ô cơ quan chủ trì đúng như in trên văn bản; các dòng của ô cách nhau bởi xuống dòng",
-            "The lead office cell exactly as printed; its lines separated by line breaks"),
+            "Ô cơ quan chủ trì đúng như in trên văn bản, các dòng của ô cách nhau bởi xuống "
+            "dòng; chỉ ghi khi ô in khác với các cơ quan ở cột lead, mỗi cơ quan một dòng: để "
+            "trống thì ô in đúng là như vậy",
+            "The lead office cell exactly as printed, its lines separated by line breaks; given "
+            "only when the printed cell is not just the offices of the lead column one per line: "
+            "empty, the cell is exactly that"),
       field("lead", FieldType::kString, "Cơ quan chủ trì",
             "Từng cơ quan chủ trì (tách ở dấu \";\" và xuống dòng, không bao giờ ở dấu phẩy), cách nhau bởi \"; \"",
             "Each lead office (split at \";\" and line breaks, never at a comma), separated by \"; \""),
       field("partners_text", FieldType::kString, "Cơ quan phối hợp (như in)",
-            "Ô cơ quan phối hợp đúng như in trên văn bản",
-            "The coordinating offices' cell exactly as printed"),
+            "Ô cơ quan phối hợp đúng như in trên văn bản; chỉ ghi khi ô in khác với các cơ quan "
+            "ở cột partners, mỗi cơ quan một dòng (như cột lead_text)",
+            "The coordinating offices' cell exactly as printed; given only when it is not just "
+            "the offices of the partners column one per line (as lead_text)"),
       field("partners", FieldType::kString, "Cơ quan phối hợp",
             "Từng cơ quan phối hợp (tách như cột lead), cách nhau bởi \"; \"",
             "Each coordinating office (split as in the lead column), separated by \"; \""),
@@ -260,11 +306,9 @@ DataTable tasks_table() {
       field("on_demand", FieldType::kBoolean, "Đột xuất",
             "Thực hiện cả khi có yêu cầu, đột xuất", "Also done on demand"),
       enum_field("status", status_keys(), "Trạng thái",
-                 "Trạng thái tại ngày tính: not_started, in_progress, done, postponed, cancelled",
-                 "Status as of the reference date"),
-      field("status_vi", FieldType::kString, "Trạng thái (chữ)",
-            "Trạng thái bằng tiếng Việt: hoàn thành, đang thực hiện …",
-            "Status in Vietnamese"),
+                 "Trạng thái tại ngày tính: " + status_legend(),
+                 "Status as of the reference date: " + status_legend() +
+                     " (the Vietnamese label in brackets)"),
       field("percent", FieldType::kInteger, "Tỷ lệ hoàn thành (%)",
             "Tỷ lệ hoàn thành báo cáo gần nhất, 0–100; trống khi chưa báo cáo",
             "Latest reported percent complete, 0–100; empty when not reported"),
@@ -282,7 +326,6 @@ DataTable tasks_table() {
       field("overdue_days", FieldType::kInteger, "Số ngày quá hạn", "Số ngày quá hạn",
             "Days overdue"),
       as_of_field(),
-      page_field("nhiệm vụ", "the task"),
   };
   t.primary_key = {"unit_path", "plan_id", "task_id"};
   t.foreign_keys = {{{"unit_path", "plan_id"}, "ke-hoach", {"unit_path", "plan_id"}}};
@@ -299,15 +342,15 @@ DataTable progress_table() {
   t.fields = {
       unit_path_field(),
       plan_id_field(),
-      key_field("task_id", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo", "Id of the task reported on"),
-      field("task_number", FieldType::kString, "Số đầy đủ của nhiệm vụ",
-            "Số đầy đủ của nhiệm vụ được báo cáo: II › 1",
-            "Full number of the task reported on: II › 1"),
+      key_field("task_id", "Mã nhiệm vụ",
+                "Mã nhiệm vụ được báo cáo; số đầy đủ, nội dung và mọi cột khác của nhiệm vụ ở "
+                "dòng của nó trong bảng nhiem-vu (cùng unit_path, plan_id, task_id)",
+                "Id of the task reported on; its full number, text and every other column are "
+                "on its row of the nhiem-vu table (same unit_path, plan_id, task_id)"),
       field("date", FieldType::kDate, "Ngày", "Ngày của báo cáo tiến độ", "Date of the entry"),
-      enum_field("status", status_keys(), "Trạng thái", "Trạng thái được báo cáo",
-                 "Reported status"),
-      field("status_vi", FieldType::kString, "Trạng thái (chữ)", "Trạng thái bằng tiếng Việt",
-            "Status in Vietnamese"),
+      enum_field("status", status_keys(), "Trạng thái",
+                 "Trạng thái được báo cáo: " + status_legend(),
+                 "Reported status: " + status_legend() + " (the Vietnamese label in brackets)"),
       field("percent", FieldType::kInteger, "Tỷ lệ hoàn thành (%)",
             "Tỷ lệ hoàn thành được báo cáo, 0–100", "Reported percent complete, 0–100"),
       field("note", FieldType::kString, "Ghi chú", "Nội dung đã thực hiện (Markdown)",
@@ -339,38 +382,35 @@ DataTable targets_table() {
   t.fields = {
       unit_path_field(),
       plan_id_field(),
-      key_field("target_id", "Mã chỉ tiêu", "Mã chỉ tiêu, duy nhất trong kế hoạch",
-                "Target id, unique within the plan"),
+      key_field("target_id", "Mã chỉ tiêu",
+                "Mã chỉ tiêu, duy nhất trong kế hoạch; trang của chỉ tiêu trên cổng là cột page "
+                "của kế hoạch (bảng ke-hoach) tiếp theo #ct-<target_id>",
+                "Target id, unique within the plan; the target's page on the portal is its "
+                "plan's page (ke-hoach table) followed by #ct-<target_id>"),
       field("measure", FieldType::kString, "Nội dung đo", "Nội dung được đo", "What is measured"),
       enum_field("comparison", {"at_least", "at_most", "exactly"}, "So sánh",
-                 "at_least (tối thiểu), at_most (tối đa), exactly (đúng)",
-                 "at_least, at_most or exactly"),
-      field("comparison_vi", FieldType::kString, "So sánh (chữ)", "So sánh bằng tiếng Việt",
-            "Comparison in Vietnamese"),
+                 comparison_legend(), comparison_legend() + " (the Vietnamese label in brackets)"),
       field("value", FieldType::kNumber, "Giá trị", "Giá trị chỉ tiêu", "Target value"),
       field("unit", FieldType::kString, "Đơn vị tính", "Đơn vị tính, mặc định %",
             "Unit of the value, % by default"),
       field("statement", FieldType::kString, "Câu chỉ tiêu",
             "Câu nêu chỉ tiêu trong kế hoạch, nguyên văn", "The plan's sentence stating the target, verbatim"),
-      field("task_number", FieldType::kString, "Số nhiệm vụ",
-            "Số đầy đủ của nhiệm vụ nêu chỉ tiêu: II › 2", "Full number of the task that states the target: II › 2"),
       field("part", FieldType::kString, "Phần văn bản",
             "Đề mục của phần văn bản nêu chỉ tiêu, như in",
             "Heading of the body part that states the target, as printed"),
-      field("task_id", FieldType::kString, "Nhiệm vụ", "Mã nhiệm vụ đặt ra chỉ tiêu, nếu có",
-            "Id of the task that states the target, if any"),
+      field("task_id", FieldType::kString, "Nhiệm vụ",
+            "Mã nhiệm vụ nêu chỉ tiêu, nếu có; số đầy đủ của nhiệm vụ ở dòng của nó trong bảng "
+            "nhiem-vu (cùng unit_path, plan_id, task_id)",
+            "Id of the task that states the target, if any; the task's full number is on its "
+            "row of the nhiem-vu table (same unit_path, plan_id, task_id)"),
       field("latest_value", FieldType::kNumber, "Số liệu gần nhất",
             "Số liệu gần nhất đến ngày tính", "Latest measured value on or before the reference "
                                                "date"),
       field("latest_date", FieldType::kDate, "Ngày số liệu", "Ngày của số liệu gần nhất",
             "Date of the latest measurement"),
       enum_field("result", {"met", "not_met", "no_data"}, "Kết quả",
-                 "met (đạt), not_met (chưa đạt), no_data (chưa có số liệu)",
-                 "met, not_met or no_data"),
-      field("result_vi", FieldType::kString, "Kết quả (chữ)", "Kết quả bằng tiếng Việt",
-            "Result in Vietnamese"),
+                 result_legend(), result_legend() + " (the Vietnamese label in brackets)"),
       as_of_field(),
-      page_field("chỉ tiêu", "the target"),
   };
   t.primary_key = {"unit_path", "plan_id", "target_id"};
   t.foreign_keys = {{{"unit_path", "plan_id"}, "ke-hoach", {"unit_path", "plan_id"}}};
@@ -451,14 +491,23 @@ std::vector<std::string> section_titles(const Plan& plan, int section) {
   return titles;
 }
 
-// The full number of the plan's task with this id; empty when there is none.
-std::string task_number(const Plan& plan, const std::string& id) {
-  const Task* t = find_task(plan, id);
-  return t ? full_number(plan, *t) : std::string();
+// An office cell as printed, when it is not just its offices one per line (which the
+// offices' own column gives); else empty. The plan JSON's rule for lead_text.
+std::string printed_cell(const std::string& printed, const std::vector<std::string>& offices) {
+  std::string cell = office_cell(printed, offices);
+  return cell == office_cell("", offices) ? std::string() : cell;
 }
 
-std::string with_anchor(const Site& site, const std::string& page, const std::string& anchor) {
-  return link_from_root(site, page) + "#" + anchor;
+// A progress file's path from its unit's progress/ folder, where the loader finds every
+// progress file of the unit's plans: "2023-q1.yaml", "them/2024-01.yaml".
+std::string record_in_unit(const Portal& portal, const Unit& unit, const ProgressRecord& record) {
+  std::string_view path = record.path, dir = unit.path;
+  const auto slash = dir.rfind('/');
+  dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash + 1);
+  const std::string folder = std::string(dir) + "progress/";
+  if (path.size() > folder.size() && path.substr(0, folder.size()) == folder)
+    return std::string(path.substr(folder.size()));
+  return content_relative(portal, path);  // not below its unit: the loader never makes one
 }
 
 const Unit* unit_of(const Portal& portal, int index) {
@@ -594,16 +643,10 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
   const Plan& plan = portal_.plans[p];
   const Unit& unit = portal_.units[plan.unit];
   const PlanFacts& pf = facts_or_none(facts_, p);
-  const Site& site = portal_.site;
-  const std::string page = plan_page(portal_, plan);
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& task = plan.tasks[i];
     TaskFacts tf;
     if (i < pf.tasks.size()) tf = pf.tasks[i];
-    const Section* section = task.section >= 0 &&
-                                     task.section < static_cast<int>(plan.sections.size())
-                                 ? &plan.sections[task.section]
-                                 : nullptr;
     std::vector<std::string> checkpoints, cadences;
     for (const auto& d : tf.timeframe.checkpoints)
       if (d.is_complete()) checkpoints.push_back(format_iso(d));
@@ -616,17 +659,15 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
             .set("position", integer(i + 1))
             .set("number", task.number)
             .set("full_number", full_number(plan, task))
-            .set("section_number", section ? section->number : "")
-            .set("section_title", section ? section->title : "")
             .set("section_path", join(section_number_path(plan, task.section), kNumberPathSeparator))
             .set("section_titles", join(section_titles(plan, task.section), kNumberPathSeparator))
             .set("parent_task_id", task.parent >= 0 && static_cast<std::size_t>(task.parent) < plan.tasks.size()
                                        ? plan.tasks[task.parent].id : "")
             .set("counted", boolean(counts_as_task(task)))
             .set("text", task.text)
-            .set("lead_text", office_cell(task.lead_text, task.lead))
+            .set("lead_text", printed_cell(task.lead_text, task.lead))
             .set("lead", join(task.lead, "; "))
-            .set("partners_text", office_cell(task.partners_text, task.partners))
+            .set("partners_text", printed_cell(task.partners_text, task.partners))
             .set("partners", join(task.partners, "; "))
             .set("output", task.output)
             .set("timeframe", task.timeframe)
@@ -637,14 +678,12 @@ void PlanRows::task_rows(std::size_t p, const Row& row) const {
             .set("cadences", join(cadences, " "))
             .set("on_demand", boolean(tf.timeframe.also_on_demand))
             .set("status", task_status_key(tf.status))
-            .set("status_vi", task_status_vi(tf.status))
             .set("percent", percent(tf.percent))
             .set("reported", boolean(tf.reported))
             .set("from_subtasks", boolean(tf.from_subtasks))
             .set("overdue", boolean(tf.overdue))
             .set("overdue_days", integer(tf.overdue_days))
             .set("as_of", as_of_)
-            .set("page", with_anchor(site, page, task_anchor(task)))
             .take());
   }
 }
@@ -653,32 +692,25 @@ void PlanRows::target_rows(std::size_t p, const Row& row) const {
   const Plan& plan = portal_.plans[p];
   const Unit& unit = portal_.units[plan.unit];
   const PlanFacts& pf = facts_or_none(facts_, p);
-  const Site& site = portal_.site;
-  const std::string page = plan_page(portal_, plan);
   for (size_t i = 0; i < plan.targets.size(); ++i) {
     const Target& target = plan.targets[i];
     TargetFacts tf;
     if (i < pf.targets.size()) tf = pf.targets[i];
-    const Task* stated_in = target.task.empty() ? nullptr : find_task(plan, target.task);
     row(RowBuilder(tables_[kTargets])
             .set("unit_path", unit.url_path)
             .set("plan_id", plan.id)
             .set("target_id", target.id)
             .set("measure", target.measure)
             .set("comparison", comparison_key(target.comparison))
-            .set("comparison_vi", comparison_vi(target.comparison))
             .set("value", format_number(target.value))
             .set("unit", target.unit)
             .set("statement", target.statement)
-            .set("task_number", stated_in ? full_number(plan, *stated_in) : "")
             .set("part", target.part)
             .set("task_id", target.task)
             .set("latest_value", tf.latest ? format_number(*tf.latest) : "")
             .set("latest_date", complete_date(tf.latest_date))
             .set("result", target_result_key(tf.result))
-            .set("result_vi", target_result_vi(tf.result))
             .set("as_of", as_of_)
-            .set("page", with_anchor(site, page, target_anchor(target)))
             .take());
   }
 }
@@ -703,16 +735,14 @@ void PlanRows::progress_rows(std::size_t p, const Row& row) const {
             .set("unit_path", portal_.units[plan.unit].url_path)
             .set("plan_id", plan.id)
             .set("task_id", e.task)
-            .set("task_number", task_number(plan, e.task))
             .set("date", complete_date(e.date))
             .set("status", task_status_key(e.status))
-            .set("status_vi", task_status_vi(e.status))
             .set("percent", percent(e.percent))
             .set("note", e.note)
             .set("reported_by", e.reported_by)
             .set("evidence", join(evidence, "\n"))
             .set("period", record.period)
-            .set("record", content_relative(portal_, record.path))
+            .set("record", record_in_unit(portal_, portal_.units[plan.unit], record))
             .set("line", line_of(e.pos))
             .take());
   }
@@ -732,7 +762,7 @@ void PlanRows::measurement_rows(std::size_t p, const Row& row) const {
             .set("date", complete_date(m.date))
             .set("value", format_number(m.value))
             .set("source", m.source_note)
-            .set("record", content_relative(portal_, record.path))
+            .set("record", record_in_unit(portal_, portal_.units[plan.unit], record))
             .set("line", line_of(m.pos))
             .take());
   }

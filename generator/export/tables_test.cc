@@ -125,7 +125,6 @@ TEST(Tables, TaskRowCarriesParsedTimeframeAndStatus) {
   auto tasks = table(build_tables(make_test_portal(), make_test_facts(), nullptr), "nhiem-vu");
   EXPECT_EQ(cell(tasks, 0, "due"), "2023-03-31");
   EXPECT_EQ(cell(tasks, 0, "status"), "done");
-  EXPECT_EQ(cell(tasks, 0, "section_number"), "I");
   // The whole path, each number as printed: "I" stays "I".
   EXPECT_EQ(cell(tasks, 0, "full_number"), "I › 1");
   EXPECT_EQ(cell(tasks, 0, "section_path"), "I");
@@ -138,8 +137,72 @@ TEST(Tables, TaskRowCarriesParsedTimeframeAndStatus) {
   EXPECT_EQ(cell(tasks, 2, "overdue"), "true");
   EXPECT_EQ(cell(tasks, 2, "overdue_days"), "30");
   EXPECT_EQ(cell(tasks, 2, "percent"), "");  // never reported
-  EXPECT_EQ(cell(tasks, 2, "page"),
-            "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-niem-yet");
+}
+
+bool has_column(const DataTable& t, const std::string& column) {
+  for (const auto& f : t.fields)
+    if (f.name == column) return true;
+  return false;
+}
+
+std::string description(const DataTable& t, const std::string& column) {
+  for (const auto& f : t.fields)
+    if (f.name == column) return f.description + " / " + f.description_en;
+  throw std::runtime_error("no column " + column);
+}
+
+// What follows from another column is written once, and the column's description says how:
+// a code's Vietnamese label, a task's or target's page, a task's full number, the innermost
+// section, an office cell that is just its offices one per line.
+TEST(Tables, WhatFollowsFromAnotherColumnIsNotRepeatedOnEveryRow) {
+  auto tables = table_definitions();
+  for (const auto& [t, gone] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"nhiem-vu", {"status_vi", "page", "section_number", "section_title"}},
+           {"tien-do", {"status_vi", "task_number"}},
+           {"chi-tieu", {"comparison_vi", "result_vi", "task_number", "page"}}})
+    for (const auto& column : gone) EXPECT_FALSE(has_column(table(tables, t), column)) << t << "." << column;
+  for (const char* t : {"nhiem-vu", "tien-do"}) {
+    const std::string status = description(table(tables, t), "status");
+    for (const char* label : {"not_started (chưa bắt đầu)", "in_progress (đang thực hiện)", "done (hoàn thành)",
+                              "postponed (tạm hoãn)", "cancelled (huỷ bỏ)"})
+      EXPECT_NE(status.find(label), std::string::npos) << t << ": " << label;
+  }
+  EXPECT_NE(description(table(tables, "chi-tieu"), "comparison").find("at_most (tối đa)"), std::string::npos);
+  EXPECT_NE(description(table(tables, "chi-tieu"), "result").find("no_data (chưa có số liệu)"), std::string::npos);
+  EXPECT_NE(description(table(tables, "nhiem-vu"), "task_id").find("#nv-<task_id>"), std::string::npos);
+  EXPECT_NE(description(table(tables, "chi-tieu"), "target_id").find("#ct-<target_id>"), std::string::npos);
+  EXPECT_NE(description(table(tables, "tien-do"), "task_id").find("nhiem-vu"), std::string::npos);
+}
+
+// The task's page is its plan's page and its anchor, as the description says.
+TEST(Tables, ATasksPageIsItsPlansPageAndItsAnchor) {
+  for (const char* base : {"", "https://congkhai.example.vn/"}) {
+    auto tables = build_tables(make_test_portal(base), make_test_facts(), nullptr);
+    EXPECT_EQ(cell(table(tables, "ke-hoach"), 0, "page") + "#nv-" + cell(table(tables, "nhiem-vu"), 2, "task_id"),
+              std::string(base) + "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html#nv-niem-yet");
+  }
+}
+
+// The printed office cell is given only where it is not just the offices one per line.
+TEST(Tables, APrintedOfficeCellIsGivenOnlyWhenTheOfficesDoNotSayIt) {
+  Portal portal = make_test_portal();
+  portal.plans[0].tasks[1].lead_text = "Văn phòng HĐND - UBND xã\n(chủ trì)";
+  portal.plans[0].tasks[1].partners_text = "- Công an xã;\n- Đoàn xã";
+  portal.plans[0].tasks[1].partners = {"Công an xã", "Đoàn xã"};
+  portal.plans[0].tasks[2].partners_text = "Công an xã, Đoàn xã";  // one office: never split at a comma
+  portal.plans[0].tasks[2].partners = {"Công an xã, Đoàn xã"};
+  portal.plans[0].tasks[0].lead_text = "Văn phòng HĐND - UBND xã";  // just its office
+  auto tasks = table(build_tables(portal, make_test_facts(), nullptr), "nhiem-vu");
+  EXPECT_EQ(cell(tasks, 0, "lead"), "Văn phòng HĐND - UBND xã");
+  EXPECT_EQ(cell(tasks, 0, "lead_text"), "");
+  EXPECT_EQ(cell(tasks, 0, "partners"), "Công an xã; Bộ phận một cửa");
+  EXPECT_EQ(cell(tasks, 0, "partners_text"), "");  // "Công an xã\nBộ phận một cửa"
+  EXPECT_EQ(cell(tasks, 1, "lead_text"), "Văn phòng HĐND - UBND xã\n(chủ trì)");
+  EXPECT_EQ(cell(tasks, 1, "partners_text"), "- Công an xã;\n- Đoàn xã");
+  EXPECT_EQ(cell(tasks, 2, "partners"), "Công an xã, Đoàn xã");
+  EXPECT_EQ(cell(tasks, 2, "partners_text"), "");
+  EXPECT_EQ(cell(tasks, 2, "lead_text"), "");  // no office printed
+  EXPECT_EQ(cell(tasks, 2, "lead"), "");
 }
 
 TEST(Tables, NumbersAreShortestAndLinksEncoded) {
@@ -149,12 +212,25 @@ TEST(Tables, NumbersAreShortestAndLinksEncoded) {
   EXPECT_EQ(cell(table(tables, "chi-tieu"), 0, "latest_value"), "41.5");
   EXPECT_EQ(cell(table(tables, "chi-tieu"), 0, "result"), "not_met");
   EXPECT_EQ(cell(table(tables, "so-lieu"), 1, "value"), "-3");
-  EXPECT_EQ(cell(table(tables, "so-lieu"), 0, "record"),
-            "ha-tinh/huong-son/son-lam/progress/2023-q1.yaml");
+  // From the unit's progress/ folder: the row names the unit already.
+  EXPECT_EQ(cell(table(tables, "so-lieu"), 0, "record"), "2023-q1.yaml");
+  EXPECT_EQ(cell(table(tables, "tien-do"), 0, "record"), "2023-q1.yaml");
   EXPECT_EQ(cell(table(tables, "tien-do"), 0, "evidence"),
             "Bản scan (https://congkhai.example.vn/tep/ha-tinh/huong-son/son-lam/progress/files/"
             "kh%2028.pdf)\nCổng tỉnh (https://hatinh.gov.vn/a?b=1&c=2)");
   EXPECT_EQ(cell(table(tables, "tien-do"), 0, "line"), "6");
+}
+
+// A progress file's record is its path from its unit's progress/ folder, whatever the unit's
+// folder is called (its slug is the row's unit_path) and however deep below progress/ it sits.
+TEST(Tables, ARecordIsItsPathFromItsUnitsProgressFolder) {
+  Portal portal = make_test_portal();
+  portal.units[2].path = "content/Hà Tĩnh/Hương Sơn/Sơn Lâm/unit.yaml";
+  portal.progress[0].path = "content/Hà Tĩnh/Hương Sơn/Sơn Lâm/progress/quy/2023-q1.yaml";
+  auto tables = build_tables(portal, make_test_facts(), nullptr);
+  EXPECT_EQ(cell(table(tables, "tien-do"), 0, "unit_path"), "ha-tinh/huong-son/son-lam");
+  EXPECT_EQ(cell(table(tables, "tien-do"), 0, "record"), "quy/2023-q1.yaml");
+  EXPECT_EQ(cell(table(tables, "so-lieu"), 0, "record"), "quy/2023-q1.yaml");
 }
 
 TEST(Tables, ProgressRowsFollowDateOrderWhateverTheFactsOrder) {

@@ -1,6 +1,7 @@
 // The plan page: the document as printed, its task table with statuses as of the reference
 // date, its targets, the progress history per task and the reports about it.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "derive/aggregates.h"
@@ -387,29 +388,53 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   }
   p["targets"] = std::move(targets);
 
+  // Who reported: said once for the whole history when every update on the page names the
+  // same office; else once above a task's updates when all of them do; else with each update.
+  auto reporter_of = [&](int e) -> const std::string& {
+    const EntryRef& ref = ctx.facts.entries[e];
+    return portal.progress[ref.record].entries[ref.index].reported_by;
+  };
+  // `entries`' one reporter when there are at least `least` and all name the same one; else "".
+  auto one_reporter_of = [&](const std::vector<int>& entries, std::size_t least, std::string* one) {
+    std::size_t n = 0;
+    for (int e : entries) {
+      const std::string& by = reporter_of(e);
+      if (by.empty() || (!one->empty() && by != *one)) return false;
+      *one = by;
+      ++n;
+    }
+    return n >= least;
+  };
+  std::string page_reporter;
+  std::size_t history_entries = 0;
+  {
+    bool same = true;
+    for (size_t i = 0; i < plan.tasks.size() && same; ++i) {
+      same = one_reporter_of(task_facts(i).entries, 0, &page_reporter);
+      history_entries += task_facts(i).entries.size();
+    }
+    if (!same || history_entries < 2) page_reporter.clear();
+  }
+  p["history_reported_by"] = page_reporter;
   json history = json::array();
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& t = plan.tasks[i];
     const TaskFacts& tf = task_facts(i);
     if (tf.entries.empty()) continue;
     StatusLabel status = status_label(tf);
-    // Who reported: said once above the updates when every one of them names the same office,
-    // else with each update.
     std::string one_reporter;
-    bool same_reporter = tf.entries.size() > 1;
-    for (int e : tf.entries) {
-      const EntryRef& ref = ctx.facts.entries[e];
-      const std::string& by = portal.progress[ref.record].entries[ref.index].reported_by;
-      if (by.empty() || (!one_reporter.empty() && by != one_reporter)) same_reporter = false;
-      one_reporter = by;
-    }
-    if (!same_reporter) one_reporter.clear();
+    const bool same_reporter = !page_reporter.empty() || one_reporter_of(tf.entries, 2, &one_reporter);
+    if (!page_reporter.empty() || !same_reporter) one_reporter.clear();
     json entries = json::array();
+    // An update's status stands out as a tag where it differs from the task's update before.
+    std::optional<TaskStatus> before;
     for (int e : tf.entries) {
       const EntryRef& ref = ctx.facts.entries[e];
       const ProgressRecord& rec = portal.progress[ref.record];
       const ProgressEntry& entry = rec.entries[ref.index];
       StatusLabel es = status_label(entry.status);
+      const bool status_changed = !before || *before != entry.status;
+      before = entry.status;
       json ev = json::array();
       for (const Evidence& x : entry.evidence) ev.push_back(evidence_view(x, path));
       // A note of one paragraph stands as that paragraph; anything longer keeps the prose
@@ -417,9 +442,9 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
       std::string note = entry.note.empty() ? "" : markdown_to_html(entry.note);
       const bool one_paragraph = note.starts_with("<p>") && note.find("</p>") + 4 == note.size();
       entries.push_back({{"date", format_vi(entry.date)},
-                         {"date_iso", iso_date(entry.date)},
                          {"status_key", es.key},
                          {"status_text", es.text},
+                         {"status_changed", status_changed},
                          {"percent_text", entry.percent >= 0 ? std::to_string(entry.percent) + "%" : ""},
                          {"note_html", note},
                          {"note_is_prose", !note.empty() && !one_paragraph},

@@ -307,13 +307,20 @@ TEST_F(SiteRendererTest, StylesheetLabelsCellsWithThePortalsOwnHeadings) {
     EXPECT_TRUE(contains(plan, std::string("<th scope=\"col\">") + heading + "</th>")) << heading;
 }
 
+// Who reported is said once: for the whole history when every update on the page names the
+// same office, else above a task's updates when all of them do, else with each update.
 TEST_F(SiteRendererTest, HistoryNamesACommonReporterOnce) {
-  auto panel = [](const std::string& page) {
-    size_t from = page.find("<div id=\"ls-xay-dung-ke-hoach\">");
+  auto history = [](const std::string& page) {
+    size_t from = page.find("<section id=\"tien-do\"");
+    return from == std::string::npos ? std::string() : page.substr(from, page.find("</section>", from) - from);
+  };
+  auto panel = [](const std::string& page, const std::string& task) {
+    size_t from = page.find("<div id=\"ls-" + task + "\">");
     return from == std::string::npos ? std::string() : page.substr(from, page.find("</details>", from) - from);
   };
-  // The first task's panel with a second update, reported by `by`, noting `note`.
-  auto with_second_update = [&](const std::string& by, const std::string& note) {
+  // The first task given a second update, reported by `by`, noting `note`; the second task's
+  // update reported by `other`.
+  auto with_second_update = [&](const std::string& by, const std::string& note, const std::string& other) {
     Portal portal = testing::test_portal();
     ProgressEntry later = portal.progress[0].entries[0];
     later.date = Date{2023, 3, 20};
@@ -321,6 +328,7 @@ TEST_F(SiteRendererTest, HistoryNamesACommonReporterOnce) {
     later.note = note;
     later.evidence.clear();
     portal.progress[0].entries.push_back(later);
+    portal.progress[0].entries[1].reported_by = other;
     PortalFacts facts = testing::test_facts(portal);
     facts.entries.push_back({0, 2, 0});
     facts.plans[0].tasks[0].entries.push_back(2);
@@ -328,26 +336,87 @@ TEST_F(SiteRendererTest, HistoryNamesACommonReporterOnce) {
     OutputFiles files = render_site(portal, facts, theme_, options_, &errors);
     EXPECT_TRUE(errors.empty());
     for (const OutputFile& f : files)
-      if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") return panel(f.bytes);
+      if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") return history(f.bytes);
     return std::string();
   };
-  std::string same = with_second_update("Văn phòng", "Đã gửi.");
-  EXPECT_TRUE(contains(same, "<div id=\"ls-xay-dung-ke-hoach\">\n<p class=\"entry-by\">Cả 2 lần cập nhật do Văn phòng báo cáo.</p>\n<ol class=\"entries\">"))
-      << same;
-  EXPECT_FALSE(contains(same, "Báo cáo: ")) << same;
+  // Every update on the page by one office: said once, above every panel.
+  std::string all = with_second_update("Văn phòng", "Đã gửi.", "Văn phòng");
+  EXPECT_TRUE(contains(all, "<p class=\"entry-by\">Mọi lần cập nhật dưới đây do Văn phòng báo cáo.</p>\n<details")) << all;
+  EXPECT_FALSE(contains(all, "Cả 2 lần cập nhật")) << all;
+  EXPECT_FALSE(contains(all, "Báo cáo: ")) << all;
   // A note of one paragraph is that paragraph; a longer one keeps the prose styles.
-  EXPECT_TRUE(contains(same, "(Quý I/2023)</span>\n<p>Đã gửi.</p></li>")) << same;
+  EXPECT_TRUE(contains(all, "(Quý I/2023)</small>\n<p>Đã gửi.</p></li>")) << all;
 
-  std::string two = with_second_update("Công an xã", "Đã gửi.\n\n- bản một;\n- bản hai.");
+  // One task's updates by one office, another's by another: said above each panel, or with
+  // the single update.
+  std::string same = with_second_update("Văn phòng", "Đã gửi.", "Công an xã");
+  EXPECT_FALSE(contains(same, "Mọi lần cập nhật")) << same;
+  EXPECT_TRUE(contains(panel(same, "xay-dung-ke-hoach"),
+                       "<div id=\"ls-xay-dung-ke-hoach\">\n<p class=\"entry-by\">Cả 2 lần cập nhật do Văn phòng báo cáo.</p>\n<ol class=\"entries\">"))
+      << same;
+  EXPECT_FALSE(contains(panel(same, "xay-dung-ke-hoach"), "Báo cáo: ")) << same;
+  EXPECT_TRUE(contains(panel(same, "tap-huan"), "<p class=\"entry-by\">Báo cáo: Công an xã</p></li>")) << same;
+
+  std::string two = with_second_update("Công an xã", "Đã gửi.\n\n- bản một;\n- bản hai.", "Văn phòng");
   EXPECT_FALSE(contains(two, "lần cập nhật do")) << two;
   EXPECT_TRUE(contains(two, "<p class=\"entry-by\">Báo cáo: Văn phòng</p>")) << two;
   EXPECT_TRUE(contains(two, "<p class=\"entry-by\">Báo cáo: Công an xã</p>")) << two;
   EXPECT_TRUE(contains(two, "<div class=\"prose\"><p>Đã gửi.</p>\n<ul>\n<li>bản một;</li>")) << two;
 
-  // A single update names its reporter with it.
-  std::string one = panel(plan_page_html());
-  EXPECT_TRUE(contains(one, "<p class=\"entry-by\">Báo cáo: Văn phòng</p></li>")) << one;
-  EXPECT_FALSE(contains(one, "lần cập nhật do")) << one;
+  // An update that names no one: nothing is said of all of them.
+  std::string unnamed = with_second_update("", "Đã gửi.", "Văn phòng");
+  EXPECT_FALSE(contains(unnamed, "lần cập nhật do")) << unnamed;
+  size_t named = 0;
+  for (size_t at = unnamed.find("<p class=\"entry-by\">Báo cáo: Văn phòng</p>"); at != std::string::npos;
+       at = unnamed.find("<p class=\"entry-by\">Báo cáo: Văn phòng</p>", at + 1))
+    ++named;
+  EXPECT_EQ(named, 2u) << unnamed;
+  EXPECT_FALSE(contains(unnamed, "Báo cáo: </p>")) << unnamed;
+}
+
+// Each update gives its date, status, progress and period; its status stands out as a tag at
+// the task's first update and wherever it differs from the update before, and is plain text
+// where the update repeats it.
+TEST_F(SiteRendererTest, HistoryMarksAStatusWhereItChanges) {
+  Portal portal = testing::test_portal();
+  ProgressEntry first = portal.progress[0].entries[0];
+  first.evidence.clear();
+  first.note.clear();
+  std::vector<ProgressEntry> updates;
+  const std::pair<Date, TaskStatus> steps[] = {{Date{2023, 1, 10}, TaskStatus::kInProgress},
+                                               {Date{2023, 2, 10}, TaskStatus::kInProgress},
+                                               {Date{2023, 3, 6}, TaskStatus::kDone},
+                                               {Date{2023, 3, 20}, TaskStatus::kDone}};
+  PortalFacts facts;
+  for (const auto& [date, status] : steps) {
+    ProgressEntry e = first;
+    e.date = date;
+    e.status = status;
+    e.percent = status == TaskStatus::kDone ? 100 : 50;
+    portal.progress[0].entries.push_back(e);
+  }
+  facts = testing::test_facts(portal);
+  facts.plans[0].tasks[0].entries.clear();
+  for (int i = 2; i < 6; ++i) {
+    facts.entries.push_back({0, i, 0});
+    facts.plans[0].tasks[0].entries.push_back(static_cast<int>(facts.entries.size()) - 1);
+  }
+  Diagnostics errors;
+  std::string page;
+  for (const OutputFile& f : render_site(portal, facts, theme_, options_, &errors))
+    if (f.path == "ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html") page = f.bytes;
+  ASSERT_TRUE(errors.empty());
+  const size_t from = page.find("<div id=\"ls-xay-dung-ke-hoach\">");
+  ASSERT_NE(from, std::string::npos) << page;
+  const std::string panel = page.substr(from, page.find("</details>", from) - from);
+  EXPECT_TRUE(contains(panel,
+                       "<li>10/01/2023: <strong class=\"tag tag--in-progress\">Đang thực hiện</strong> 50% <small>(Quý I/2023)</small></li>\n"
+                       "<li>10/02/2023: Đang thực hiện 50% <small>(Quý I/2023)</small></li>\n"
+                       "<li>06/03/2023: <strong class=\"tag tag--done\">Hoàn thành</strong> 100% <small>(Quý I/2023)</small></li>\n"
+                       "<li>20/03/2023: Hoàn thành 100% <small>(Quý I/2023)</small></li>\n"))
+      << panel;
+  // The panel's heading gives the task's status as of the reference date, always as a tag.
+  EXPECT_TRUE(contains(page, "<strong class=\"tag tag--done\">Hoàn thành</strong> <small>(4 lần cập nhật)</small></summary>")) << page;
 }
 
 TEST_F(SiteRendererTest, PlanSummaryCountsEachTaskUnderOneStatus) {

@@ -68,13 +68,15 @@ function generatedQueries(dir) {
   const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
   const plans = readTable(dir, 'ke-hoach');
   const tasks = readTable(dir, 'nhiem-vu');
+  const planPage = Object.fromEntries(plans.map((p) => [`${p.unit_path}/${p.plan_id}`, p.page]));
   const nameOf = Object.fromEntries(plans.map((p) => [p.unit_path, p.unit_name.replace(/^(xã|phường|thị trấn) /, '')]));
   const words = (t, n) => t.replace(/[,;:.()]/g, ' ').split(/\s+/).filter(Boolean).slice(0, n);
   const out = [];
   const task = (cls, q, t, pick = () => true) => {
     const start = words(t.text, 5).join(' ');
     const same = tasks.filter((x) => x.unit_path === t.unit_path && words(x.text, 5).join(' ') === start && pick(x));
-    out.push({ class: cls, q, answers: same.map((x) => ({ page: x.page.split('#')[0], anchor: x.page.split('#')[1] })) });
+    // A task's page is its plan's page and its anchor, as the table's schema says.
+    out.push({ class: cls, q, answers: same.map((x) => ({ page: planPage[`${x.unit_path}/${x.plan_id}`], anchor: `nv-${x.task_id}` })) });
   };
   const every = (list, n) => list.filter((x, i) => i % Math.max(1, Math.floor(list.length / n)) === 0).slice(0, n);
   for (const t of every(tasks, 8)) task('place', `${words(t.text, 5).join(' ')} ${nameOf[t.unit_path]}`, t);
