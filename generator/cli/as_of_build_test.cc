@@ -123,8 +123,11 @@ TEST_P(AsOfBuild, NothingDatedLaterAppearsAndTheFiguresAgree) {
     EXPECT_EQ(p.at("as_of"), day.iso);
   }
   for (const std::string& plan : day.plans) {
-    const std::string json = file(plan + "ke-hoach.json");
+    // Its data, among its unit's plans' in the unit's file.
+    const std::size_t at = plan.rfind("/ke-hoach/");
+    const std::string json = file(plan.substr(0, at) + "/du-lieu/ke-hoach.json");
     EXPECT_TRUE(std::regex_search(json, std::regex("\"as_of\": *\"" + day.iso + "\""))) << plan;
+    EXPECT_NE(json.find("\"page\":\"../ke-hoach/" + plan.substr(at + 10) + "index.html\""), std::string::npos) << plan;
   }
   EXPECT_EQ(table("nhiem-vu.csv").size(), static_cast<std::size_t>(tasks));
   const std::string home = file("index.html");

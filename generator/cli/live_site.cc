@@ -104,7 +104,9 @@ struct LiveSite::Model {
   mutable std::unordered_map<std::string, OutputFile> search_before;
 
   // After the plans at `plans` (or all of them, on a full load) changed: what is derived
-  // from them. A plan's own data file entry is the only one a saved file can change.
+  // from them. The data files listed depend only on the units and which of them have plans
+  // (published_data_files), which a saved plan file does not change: they are listed again
+  // on a full load only.
   // The files made from the model before go to `dropped`, for the caller to free once it has
   // let readers in again (at national scale the open data alone are 6.5 GB of strings).
   void refresh(const std::vector<int>* plans = nullptr, Dropped* dropped = nullptr) {
@@ -117,14 +119,10 @@ struct LiveSite::Model {
       for (const Attachment& a : r.attachments)
         if (!a.file.empty())
           attached.insert(normal(portal.content_dir + "/" + (a.file_on_disk.empty() ? a.file : a.file_on_disk)));
-    if (!plans) {
-      render.data_files = published_data_files(portal);
-      export_paths = {sitemap_path(), robots_path()};
-      for (const DataFileInfo& f : render.data_files) export_paths.insert(f.path);
-      return;
-    }
-    const std::size_t first_plan = render.data_files.size() - portal.plans.size();
-    for (int p : *plans) render.data_files[first_plan + p] = plan_data_file(portal, p);
+    if (plans) return;
+    render.data_files = published_data_files(portal);
+    export_paths = {sitemap_path(), robots_path()};
+    for (const DataFileInfo& f : render.data_files) export_paths.insert(f.path);
   }
 };
 

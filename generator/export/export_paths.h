@@ -2,6 +2,8 @@
 // placed by model/urls.h; these paths follow the same scheme:
 //
 //   <unit>/du-lieu/<table>.csv                          the rows of the unit's own plans
+//   <unit>/du-lieu/ke-hoach.json                        the unit's own plans' data (model/urls.h:
+//                                                       plans_json)
 //   <unit>/datapackage.json                             the tables of a unit and its descendants,
 //                                                       for a unit with units below it
 //   datapackage.json                                    the tables of the whole portal

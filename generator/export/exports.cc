@@ -27,7 +27,7 @@ constexpr std::size_t kPlansPerBatch = 1024;
 
 DataFileInfo info(std::string path, std::string title, std::string title_en,
                   std::string description, std::string description_en, std::string format,
-                  std::string media_type, int unit = -1, int plan = -1) {
+                  std::string media_type, int unit = -1) {
   DataFileInfo i;
   i.path = std::move(path);
   i.title = std::move(title);
@@ -37,7 +37,6 @@ DataFileInfo info(std::string path, std::string title, std::string title_en,
   i.format = std::move(format);
   i.media_type = std::move(media_type);
   i.unit = unit;
-  i.plan = plan;
   return i;
 }
 
@@ -59,6 +58,18 @@ DataFileInfo descriptor_info(const Unit* unit, int unit_index) {
               "Data Package", "application/json", unit_index);
 }
 
+// A unit's JSON of its plans.
+DataFileInfo plans_data_file(const Unit& unit, int unit_index) {
+  return info(plans_json(unit), "Dữ liệu đầy đủ của các kế hoạch", "The plans' full data",
+              "Toàn bộ dữ liệu của từng kế hoạch của " + unit_display_name(unit) +
+                  ": văn bản, nhiệm vụ, chỉ tiêu, tiến độ, số liệu và báo cáo, kèm trạng thái "
+                  "tính đến ngày tính.",
+              "The full data of each plan of " + unit_display_name(unit) +
+                  ": document, tasks, targets, progress, measurements and reports, with "
+                  "statuses as of the reference date.",
+              "JSON", "application/json", unit_index);
+}
+
 }  // namespace
 
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
@@ -78,7 +89,8 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   const std::vector<DataTable>& tables = rows.tables();
   const std::vector<std::vector<std::size_t>> plans_of = plans_by_unit(portal);
   const DataPieces pieces = data_pieces(portal, plans_of);
-  // The hash of each unit's plans' keys in order, which with the table's name keys its piece.
+  // The hash of each unit's plans' keys in order, which with the table's name keys its piece
+  // (and with "ke-hoach.json" its JSON).
   std::vector<std::string> unit_hash(portal.units.size());
   for (size_t u = 0; u < portal.units.size(); ++u) {
     if (!pieces.has_piece[u]) continue;
@@ -186,14 +198,20 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   if (!sitemap.empty()) out.add({sitemap_path(), std::move(sitemap), {}});
   out.add({robots_path(), write_robots(portal.site), {}});
 
-  // Each unit's data package, then each plan's JSON, handed out as soon as made.
+  // Each unit's data package, then the JSON of each unit's plans, handed out as soon as made.
+  // A unit's JSON is keyed, as its CSV pieces are, by its plans' keys in order: an edit of
+  // one plan makes its unit's file again and no other.
   parallel_for(portal.units.size(), threads, [&](std::size_t u) { datapackage(u + 1); });
-  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    std::string path = plan_json(portal, portal.plans[p]);
-    if (auto bytes = reusable_size(reuse, path, plan_keys[p]))
-      return out.add(reused_file(std::move(path), plan_keys[p], *bytes));
-    OutputFile file(std::move(path), write_plan_json(portal, facts, static_cast<int>(p), refs), {});
-    file.key = sized_key(plan_keys[p], file.bytes.size());
+  parallel_for(portal.units.size(), threads, [&](std::size_t u) {
+    if (!pieces.has_piece[u]) return;
+    ContentHasher h;
+    h.add(unit_hash[u]);
+    h.add("ke-hoach.json");
+    const std::string hash = h.finish().hex();
+    std::string path = plans_json(portal.units[u]);
+    if (auto bytes = reusable_size(reuse, path, hash)) return out.add(reused_file(std::move(path), hash, *bytes));
+    OutputFile file(std::move(path), write_plans_json(portal, facts, static_cast<int>(u), plans_of[u], refs), {});
+    file.key = sized_key(hash, file.bytes.size());
     out.add(std::move(file));
   });
   if (reuse.plan_keys) *reuse.plan_keys = std::move(plan_keys);
@@ -228,8 +246,9 @@ std::vector<DataFileInfo> published_data_files(const Portal& portal) {
   std::vector<DataFileInfo> wanted;
   wanted.push_back(descriptor_info(nullptr, -1));
   wanted.push_back(info(plan_schema_path(), "Lược đồ JSON của kế hoạch", "Plan JSON Schema",
-                        "Lược đồ JSON (draft 2020-12) mô tả tệp ke-hoach.json của mỗi kế hoạch.",
-                        "JSON Schema (draft 2020-12) of each plan's ke-hoach.json file.",
+                        "Lược đồ JSON (draft 2020-12) mô tả tệp ke-hoach.json chứa các kế hoạch "
+                        "của mỗi đơn vị.",
+                        "JSON Schema (draft 2020-12) of each unit's ke-hoach.json file of its plans.",
                         "JSON Schema", "application/schema+json"));
   wanted.push_back(info(feed_path(nullptr), "Tin mới", "News feed",
                         "Báo cáo và cập nhật tiến độ mới nhất, theo chuẩn Atom.",
@@ -246,6 +265,7 @@ std::vector<DataFileInfo> published_data_files(const Portal& portal) {
                               t.description_en, "CSV", "text/csv", index));
         wanted.back().package = package;
       }
+      wanted.push_back(plans_data_file(*unit, index));
     }
     if (!pieces.listed[u + 1].empty()) wanted.push_back(descriptor_info(unit, index));
     wanted.push_back(info(feed_path(unit), "Tin mới", "News feed",
@@ -255,19 +275,7 @@ std::vector<DataFileInfo> published_data_files(const Portal& portal) {
                               " and the units below it, as an Atom feed.",
                           "Atom", "application/atom+xml", index));
   }
-  for (size_t p = 0; p < portal.plans.size(); ++p) wanted.push_back(plan_data_file(portal, static_cast<int>(p)));
   return wanted;
-}
-
-DataFileInfo plan_data_file(const Portal& portal, int p) {
-  const Plan& plan = portal.plans[p];
-  std::string label = is_blank_number(plan.number) ? plan.title : "Kế hoạch số " + plan.number;
-  return info(plan_json(portal, plan), label, "Plan " + plan.id + " (JSON)",
-              "Toàn bộ dữ liệu của kế hoạch: văn bản, nhiệm vụ, chỉ tiêu, tiến độ, số "
-              "liệu và báo cáo, kèm trạng thái tính đến ngày tính.",
-              "The plan's full data: document, tasks, targets, progress, "
-              "measurements and reports, with statuses as of the reference date.",
-              "JSON", "application/json", plan.unit, p);
 }
 
 }  // namespace congkhai

@@ -1,6 +1,7 @@
 // Open data: every figure on the portal also published in machine-readable form.
 //
-//   <unit>/ke-hoach/<plan>/ke-hoach.json     a plan's full data (plan_json.h)
+//   <unit>/du-lieu/ke-hoach.json             the full data of the unit's own plans, for a unit
+//                                            that has plans (plan_json.h)
 //   du-lieu/schema/ke-hoach.schema.json      its JSON Schema (plan_schema.h)
 //   <unit>/du-lieu/<table>.csv               the five tables' rows of the unit's own plans, for
 //                                            a unit that has plans (tables.h, data_pieces.h)
@@ -14,8 +15,8 @@
 //   feed.xml, <unit>/feed.xml                Atom feeds (feeds.h)
 //   sitemap.xml, robots.txt                  (sitemap.h, robots.h)
 //
-// Each row is in one CSV file only, so an edit of one plan changes its unit's CSVs and no
-// other unit's; no file holds the whole country's rows.
+// Each row is in one CSV file only, and each plan in one JSON file, so an edit of one plan
+// changes its unit's files and no other unit's; no file holds the whole country's rows.
 // Pure functions of the portal and its facts: same input, same bytes; no build time anywhere.
 #pragma once
 
@@ -33,18 +34,18 @@
 
 namespace congkhai {
 
-// Incremental builds (ExportReuse, reused_files.h): each plan's JSON, each unit's CSV piece,
-// each data package and each feed carries a key made from its inputs (plan_data_key.h) and,
-// after "-", its size. A plan's JSON whose key is the previous build's, a unit's CSV piece
-// whose plans all have the keys they had, a data package whose unit, pieces and listed sizes
-// are the same, and a feed whose entries and their inputs are the same, are not made again:
-// they are handed out `reused`, with the size the previous build wrote
-// (OutputFile::reused_size), and the writer keeps the previous file.
+// Incremental builds (ExportReuse, reused_files.h): each unit's JSON and CSV pieces, each data
+// package and each feed carries a key made from its inputs (plan_data_key.h) and, after "-",
+// its size. A unit's JSON or CSV piece whose plans all have the keys they had, in the same
+// order, a data package whose unit, pieces and listed sizes are the same, and a feed whose
+// entries and their inputs are the same, are not made again: they are handed out `reused`,
+// with the size the previous build wrote (OutputFile::reused_size), and the writer keeps the
+// previous file.
 // Every exported file, handed to `out` as soon as it is made: table by table, each unit's CSV
 // (unit order, units with plans); then the portal's data package, schema, feed, sitemap and
-// robots.txt; then each unit's data package and feed; then each plan's JSON. Each plan's CSV
-// lines, the units' files and the plans' JSON are made on `threads` threads (0: every core):
-// the bytes do not depend on it, the order files arrive in does. The CSVs come as borrowed
+// robots.txt; then each unit's data package and feed; then each unit's JSON. Each plan's CSV
+// lines and the units' files are made on `threads` threads (0: every core): the bytes do not
+// depend on it, the order files arrive in does. The CSVs come as borrowed
 // pieces (OutputFile::pieces). The schema, sitemap and robots.txt, small, are made on every
 // build (the writer keeps them when their bytes are unchanged).
 void build_exports(const Portal& portal, const PortalFacts& facts, int threads, OutputSink& out,
@@ -54,7 +55,7 @@ OutputFiles build_exports(const Portal& portal, const PortalFacts& facts);
 
 // The data files among `exports` (as build_exports returned them) worth listing for readers:
 // portal-wide files first (data package, the JSON Schema, the feed), then per unit (its CSVs,
-// its data package, its feed), then each plan's JSON. sitemap.xml and robots.txt are for
+// its JSON, its data package, its feed). sitemap.xml and robots.txt are for
 // crawlers and are left out. Files missing from `exports` are skipped.
 std::vector<DataFileInfo> describe_exports(const Portal& portal, const OutputFiles& exports);
 // The same from the exported files' byte sizes by path (what a build keeps of them).
@@ -63,8 +64,6 @@ std::vector<DataFileInfo> describe_exports(const Portal& portal,
 // The same without sizes (each `bytes` is 0): every data file build_exports writes for this
 // portal. Which files it writes depends only on the units and which of them have plans, not
 // on what the plans hold.
-// The list ends with the plans' JSON, one per plan in plan order: plan_data_file(p).
 std::vector<DataFileInfo> published_data_files(const Portal& portal);
-DataFileInfo plan_data_file(const Portal& portal, int plan);
 
 }  // namespace congkhai

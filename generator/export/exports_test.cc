@@ -66,18 +66,19 @@ TEST(BuildExports, WritesEveryFileOnceInAFixedOrder) {
        {"datapackage.json", "du-lieu/schema/ke-hoach.schema.json", "feed.xml", "robots.txt",
         "ha-tinh/datapackage.json", "ha-tinh/huong-son/datapackage.json", "thai-nguyen/datapackage.json",
         "ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "thai-nguyen/dinh-hoa/du-lieu/so-lieu.csv",
-        "thai-nguyen/dinh-hoa/feed.xml", "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json",
-        "thai-nguyen/dinh-hoa/ke-hoach/2026/ke-hoach.json"})
+        "thai-nguyen/dinh-hoa/feed.xml", "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json",
+        "thai-nguyen/dinh-hoa/du-lieu/ke-hoach.json"})
     EXPECT_TRUE(paths.count(p)) << p;
   // No table of several units anywhere, no descriptor below the folder it describes, and
   // none of a unit with no units below it (its parents' list its CSVs).
   for (std::string p : {"du-lieu/ke-hoach.csv", "du-lieu/datapackage.json", "ha-tinh/du-lieu/nhiem-vu.csv",
                         "ha-tinh/du-lieu/datapackage.json", "ha-tinh/huong-son/son-lam/du-lieu/datapackage.json",
-                        "ha-tinh/huong-son/son-lam/datapackage.json", "thai-nguyen/dinh-hoa/datapackage.json"})
-    EXPECT_FALSE(paths.count(p)) << p;
+                        "ha-tinh/huong-son/son-lam/datapackage.json", "thai-nguyen/dinh-hoa/datapackage.json",
+                        "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "ha-tinh/du-lieu/ke-hoach.json"})
+    EXPECT_FALSE(paths.count(p)) << p;  // a plan's data is in its unit's JSON, not a file of its own
   EXPECT_FALSE(paths.count("sitemap.xml"));  // no base_url
   // 2 units with plans × 5 CSVs; the portal's package, schema, feed, robots; 3 units with
-  // units below × package; 5 units × feed; 2 plans
+  // units below × package; 5 units × feed; 2 units with plans × JSON
   EXPECT_EQ(files.size(), 10u + 4u + 3u + 5u + 2u);
   EXPECT_TRUE(find_output(build_exports(make_test_portal("https://a.example"), make_test_facts()),
                           "sitemap.xml"));
@@ -154,8 +155,10 @@ TEST(BuildExports, WorksWithTheDeriveStage) {
   Portal portal = make_test_portal();
   PortalFacts facts = derive_facts(portal, Date{2023, 6, 30});
   OutputFiles files = build_exports(portal, facts);
-  json plan = json::parse(find_output(files, "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json")->bytes);
-  EXPECT_EQ(plan["as_of"], "2023-06-30");
+  json unit = json::parse(find_output(files, "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json")->bytes);
+  EXPECT_EQ(unit["as_of"], "2023-06-30");
+  ASSERT_EQ(unit["plans"].size(), 1u);
+  json plan = unit["plans"][0];
   EXPECT_EQ(plan["tasks"][0]["status"], "done");
   ASSERT_EQ(plan["progress"].size(), 1u);  // one progress file
   EXPECT_EQ(plan["progress"][0]["entries"].size(), 2u);
@@ -300,9 +303,9 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   Portal portal = make_test_portal("https://a.example");
   OutputFiles files = build_exports(portal, make_test_facts());
   auto infos = describe_exports(portal, files);
-  // portal: package, schema, feed; 2 units × 5 CSVs; 3 units with units below × package;
-  // 5 units × feed; 2 plans
-  ASSERT_EQ(infos.size(), 3u + 2u * 5u + 3u + 5u + 2u);
+  // portal: package, schema, feed; 2 units × (5 CSVs and a JSON); 3 units with units below ×
+  // package; 5 units × feed
+  ASSERT_EQ(infos.size(), 3u + 2u * 6u + 3u + 5u);
   EXPECT_EQ(infos[0].path, "datapackage.json");
   EXPECT_EQ(infos[0].format, "Data Package");
   EXPECT_EQ(infos[1].path, "du-lieu/schema/ke-hoach.schema.json");
@@ -321,9 +324,14 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
   EXPECT_EQ(infos[7].package, "ha-tinh/huong-son/datapackage.json");
   EXPECT_EQ(infos[11].path, "ha-tinh/huong-son/son-lam/du-lieu/so-lieu.csv");
   EXPECT_EQ(infos[11].package, "ha-tinh/huong-son/datapackage.json");
-  EXPECT_EQ(infos[12].path, "ha-tinh/huong-son/son-lam/feed.xml");
-  EXPECT_EQ(infos[15].path, "thai-nguyen/dinh-hoa/du-lieu/ke-hoach.csv");
-  EXPECT_EQ(infos[15].package, "thai-nguyen/datapackage.json");
+  // Then the JSON of its plans, which no package lists.
+  EXPECT_EQ(infos[12].path, "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json");
+  EXPECT_EQ(infos[12].format, "JSON");
+  EXPECT_EQ(infos[12].unit, 2);
+  EXPECT_NE(infos[12].description.find("xã Sơn Lâm"), std::string::npos);
+  EXPECT_EQ(infos[13].path, "ha-tinh/huong-son/son-lam/feed.xml");
+  EXPECT_EQ(infos[16].path, "thai-nguyen/dinh-hoa/du-lieu/ke-hoach.csv");
+  EXPECT_EQ(infos[16].package, "thai-nguyen/datapackage.json");
   for (const auto& i : infos) EXPECT_EQ(i.package.empty(), i.format != "CSV") << i.path;
   for (const auto& i : infos) {
     const OutputFile* f = find_output(files, i.path);
@@ -340,16 +348,9 @@ TEST(DescribeExports, ListsDataFilesWithTheirSizes) {
     if (f.path.ends_with(".csv") || f.path.ends_with(".json")) {
       EXPECT_TRUE(listed.count(f.path)) << f.path;
     }
-  // The order pages rely on to find a unit's files quickly: the portal's, unit by unit, plans last.
-  for (std::size_t i = 1; i < infos.size(); ++i) {
-    EXPECT_FALSE(infos[i - 1].plan >= 0 && infos[i].plan < 0) << infos[i].path;
-    if (infos[i].plan < 0) {
-      EXPECT_LE(infos[i - 1].unit, infos[i].unit) << infos[i].path;
-    }
-  }
-  EXPECT_EQ(infos.back().plan, 1);
-  EXPECT_EQ(infos.back().unit, 4);
-  EXPECT_EQ(infos.back().format, "JSON");
+  // The order pages rely on to find a unit's files quickly: the portal's, then unit by unit.
+  for (std::size_t i = 1; i < infos.size(); ++i) EXPECT_LE(infos[i - 1].unit, infos[i].unit) << infos[i].path;
+  EXPECT_EQ(infos.back().path, "thai-nguyen/dinh-hoa/feed.xml");
   // Without sizes, the same files (which depend only on which units have plans).
   auto wanted = published_data_files(portal);
   ASSERT_EQ(wanted.size(), infos.size());

@@ -1,7 +1,7 @@
 // Incremental builds: the input key of a plan's open data, a 128-bit hash (text/content_hash.h)
-// of everything its ke-hoach.json and its lines in the five CSV tables are made from. A plan
-// whose key equals the previous build's is not encoded again: the previous build's files,
-// which the same inputs made, are kept (exports.h). The key is made from the model's fields
+// of everything its object in its unit's ke-hoach.json and its lines in the five CSV tables
+// are made from. A unit whose plans all have the keys they had, in the same order, is not
+// encoded again: the previous build's files, which the same inputs made, are kept (exports.h). The key is made from the model's fields
 // as they are (no escaping, no number formatting), a small fraction of encoding's cost.
 //
 // What the key covers is listed beside plan_data_key in plan_data_key.cc; an input an encoder
@@ -21,7 +21,7 @@
 
 namespace congkhai {
 
-inline constexpr std::string_view kPlanDataFormat = "plan data 2";
+inline constexpr std::string_view kPlanDataFormat = "plan data 3";
 
 // What every plan's key shares: kPlanDataFormat, the generator's version, the site's settings,
 // the content folder (records are named relative to it) and the reference date.

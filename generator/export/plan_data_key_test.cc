@@ -6,23 +6,28 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "export/csv.h"
 #include "export/exports.h"
 #include "export/plan_json.h"
 #include "export/tables.h"
+#include "export/testing_files.h"
 #include "export/testing_portal.h"
 #include "model/urls.h"
 
 namespace congkhai {
 namespace {
 
+using testing::find_output;
 using testing::make_test_facts;
 using testing::make_test_portal_with_parent_plan;
 
 constexpr Date kAsOf{2023, 6, 30};
 constexpr const char* kVersion = "9.9.9";
 
-// What a build makes of plan `p`: its key, its JSON and its lines in the five tables.
+// What a build makes of plan `p`: its key, its object in its unit's JSON (the file with it
+// alone) and its lines in the five tables.
 struct Made {
   std::string key, json, csv;
 };
@@ -31,7 +36,7 @@ Made make(const Portal& portal, const PortalFacts& facts, int p, const std::stri
   const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   Made m;
   m.key = plan_data_key(portal, facts, p, refs, plan_data_fingerprint(portal, facts, version));
-  m.json = write_plan_json(portal, facts, p, refs);
+  m.json = write_plans_json(portal, facts, portal.plans[p].unit, {static_cast<std::size_t>(p)}, refs);
   const PlanRows rows(portal, facts);
   for (std::size_t t = 0; t < rows.tables().size(); ++t)
     rows.each_row(t, p, [&](std::vector<std::string> cells) { m.csv += csv_row(rows.tables()[t], cells); });
@@ -186,12 +191,12 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   Portal portal = make_test_portal_with_parent_plan();
   const Exported first = export_all(portal, kAsOf, nullptr);
   EXPECT_EQ(first.reused, 0u);
-  // Each plan's JSON, each unit's five CSV pieces, each data package (the portal's and those
-  // of the three units with units below them and plans in or below them) and each feed carry
-  // a key; nothing else.
+  // The JSON and the five CSV pieces of each unit with plans (three), each data package (the
+  // portal's and those of the three units with units below them and plans in or below them)
+  // and each feed carry a key; nothing else.
   EXPECT_EQ(first.keys.size(), 3u + 3u * 5u + 4u + 6u);
   for (const auto& [path, key] : first.keys) {
-    EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("ke-hoach.json") || path.ends_with("datapackage.json") ||
+    EXPECT_TRUE(path.ends_with(".csv") || path.ends_with("/du-lieu/ke-hoach.json") || path.ends_with("datapackage.json") ||
                 path.ends_with("feed.xml"))
         << path;
   }
@@ -205,13 +210,13 @@ TEST(BuildExportsIncrementally, OnlyTheChangedPlansDataIsEncodedAgain) {
   EXPECT_EQ(sizes(same.files), sizes(first.files));
   EXPECT_EQ(describe_exports(portal, same.files).size(), describe_exports(portal, first.files).size());
 
-  // One task of Sơn Lâm's plan: its JSON, its unit's pieces, and the feeds of its unit and
+  // One task of Sơn Lâm's plan: its unit's JSON and pieces, and the feeds of its unit and
   // those above, which show a progress file about the task; no other, and no data package
   // (those above list the pieces without their sizes, and a commune has none).
   portal.plans[0].tasks[0].text += " (sửa)";
   const Exported edited = export_all(portal, kAsOf, &first.keys);
   const std::string son_lam = "ha-tinh/huong-son/son-lam/";
-  std::set<std::string> expected = {son_lam + "ke-hoach/2023/ke-hoach.json", son_lam + "feed.xml", "ha-tinh/huong-son/feed.xml", "ha-tinh/feed.xml",
+  std::set<std::string> expected = {son_lam + "du-lieu/ke-hoach.json", son_lam + "feed.xml", "ha-tinh/huong-son/feed.xml", "ha-tinh/feed.xml",
                                     "feed.xml"};
   for (const DataTable& t : table_definitions()) expected.insert(son_lam + "du-lieu/" + t.file());
   EXPECT_EQ(edited.made, expected);
@@ -237,11 +242,34 @@ TEST(BuildExportsIncrementally, ARenamedUnitRemakesWhatNamesIt) {
   const Exported first = export_all(portal, kAsOf, nullptr);
   portal.units[1].name = "Hương Sơn Mới";  // the district, with a plan of its own
   const Exported renamed = export_all(portal, kAsOf, &first.keys);
-  std::set<std::string> expected = {"ha-tinh/huong-son/ke-hoach/2023/ke-hoach.json",
+  std::set<std::string> expected = {"ha-tinh/huong-son/du-lieu/ke-hoach.json",
                                     "ha-tinh/huong-son/datapackage.json", "ha-tinh/huong-son/feed.xml"};
   for (const DataTable& t : table_definitions()) expected.insert("ha-tinh/huong-son/du-lieu/" + t.file());
   EXPECT_EQ(renamed.made, expected);
   EXPECT_EQ(renamed.keys, export_all(portal, kAsOf, nullptr).keys);
+}
+
+TEST(BuildExportsIncrementally, AUnitsJsonIsMadeAgainWhenAnyOfItsPlansChanges) {
+  Portal portal = make_test_portal_with_parent_plan();
+  Plan next = portal.plans[0];  // Sơn Lâm's plan of the next year, after the others
+  next.id = "2024";
+  next.year = 2024;
+  portal.plans.push_back(next);
+  const std::string file = "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json";
+  const Exported first = export_all(portal, kAsOf, nullptr);
+  const nlohmann::json both = nlohmann::json::parse(find_output(first.files, file)->bytes);
+  ASSERT_EQ(both["plans"].size(), 2u);
+  EXPECT_EQ(both["plans"][0]["id"], "2023");
+  EXPECT_EQ(both["plans"][1]["id"], "2024");
+  for (std::size_t p : {std::size_t{0}, portal.plans.size() - 1}) {
+    Portal changed = portal;
+    changed.plans[p].title += " (sửa)";
+    const Exported edited = export_all(changed, kAsOf, &first.keys);
+    EXPECT_TRUE(edited.made.count(file)) << p;
+    EXPECT_FALSE(edited.made.count("thai-nguyen/dinh-hoa/du-lieu/ke-hoach.json")) << p;
+    EXPECT_FALSE(edited.made.count("ha-tinh/huong-son/du-lieu/ke-hoach.json")) << p;
+    EXPECT_EQ(edited.keys, export_all(changed, kAsOf, nullptr).keys) << p;
+  }
 }
 
 // The property incremental builds rest on: after any change, every file whose bytes a full

@@ -8,6 +8,7 @@
 
 #include "export/data_keys.h"
 #include "export/export_paths.h"
+#include "export/tables.h"
 #include "model/urls.h"
 
 namespace congkhai {
@@ -140,31 +141,25 @@ class JsonOut {
   bool after_key_ = false;
 };
 
+// One plan's object in its unit's file, written into `j`: everything about the plan but what
+// the file says once for all its plans ($schema, as_of, unit).
 class PlanWriter {
  public:
-  PlanWriter(const Portal& portal, const PortalFacts& facts, int index, const PlanRefs& refs)
+  PlanWriter(const Portal& portal, const PortalFacts& facts, int index, const PlanRefs& refs,
+             const std::string& self, JsonOut& j)
       : portal_(portal),
         facts_(facts),
         plan_(portal.plans[index]),
         index_(index),
         refs_(refs),
-        self_(plan_json(portal, plan_)),
-        page_(link(plan_page(portal, plan_))) {
+        self_(self),
+        page_(link(plan_page(portal, plan_))),
+        j_(j) {
     if (index < static_cast<int>(facts.plans.size())) plan_facts_ = &facts.plans[index];
   }
 
-  std::string write() {
-    const Unit& unit = portal_.units[plan_.unit];
+  void write() {
     j_.begin_object();
-    j_.key("$schema").string(link(plan_schema_path()));
-    j_.key("as_of").date_or_null(facts_.as_of);
-    j_.key("unit").begin_object();
-    j_.key("path").string(unit.url_path);
-    j_.key("name").string(unit.name);
-    j_.key("display_name").string(unit_display_name(unit));
-    j_.key("level").string(unit_level_key(unit.level));
-    j_.key("page").string(link(unit_page(unit)));
-    j_.end_object();
     j_.key("id").string(plan_.id);
     if (plan_.not_in_copy.number) j_.key("number").null();
     else j_.key("number").string(plan_.number);
@@ -259,18 +254,18 @@ class PlanWriter {
     j_.key("reports");
     reports();
     j_.end_object();
-    return j_.take() + "\n";
   }
 
  private:
   std::string link(const std::string& to) const { return link_from(portal_.site, self_, to); }
 
-  // Another plan of the portal: its portal path, page and data.
+  // Another plan of the portal: its portal path, page and the file holding its data (its
+  // unit's).
   void plan_link(const Plan& other) {
     j_.begin_object();
     j_.key("path").string(plan_portal_path(portal_, other));
     j_.key("page").string(link(plan_page(portal_, other)));
-    j_.key("data").string(link(plan_json(portal_, other)));
+    j_.key("data").string(link(plans_json(portal_.units[other.unit])));
     j_.end_object();
   }
 
@@ -564,11 +559,11 @@ class PlanWriter {
   const Plan& plan_;
   int index_;
   const PlanRefs& refs_;
-  std::string self_;
+  const std::string& self_;  // the file written, which links start from
   std::string page_;  // the plan's page, linked from the JSON file
   const PlanFacts* plan_facts_ = nullptr;
   const PlanFacts no_facts_;
-  JsonOut j_;
+  JsonOut& j_;
 };
 
 }  // namespace
@@ -587,13 +582,32 @@ PlanRefs index_plan_refs(const PortalFacts& facts, std::size_t plans) {
   return refs;
 }
 
-std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index,
-                            const PlanRefs& refs) {
-  return PlanWriter(portal, facts, index, refs).write();
+std::string write_plans_json(const Portal& portal, const PortalFacts& facts, int unit_index,
+                             const std::vector<std::size_t>& plans, const PlanRefs& refs) {
+  const Unit& unit = portal.units[unit_index];
+  const std::string self = plans_json(unit);
+  auto link = [&](const std::string& to) { return link_from(portal.site, self, to); };
+  JsonOut j;
+  j.begin_object();
+  j.key("$schema").string(link(plan_schema_path()));
+  j.key("as_of").date_or_null(facts.as_of);
+  j.key("unit").begin_object();
+  j.key("path").string(unit.url_path);
+  j.key("name").string(unit.name);
+  j.key("display_name").string(unit_display_name(unit));
+  j.key("level").string(unit_level_key(unit.level));
+  j.key("page").string(link(unit_page(unit)));
+  j.end_object();
+  j.key("plans").begin_array();
+  for (std::size_t p : plans) PlanWriter(portal, facts, static_cast<int>(p), refs, self, j).write();
+  j.end_array();
+  j.end_object();
+  return j.take() + "\n";
 }
 
-std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index) {
-  return write_plan_json(portal, facts, index, index_plan_refs(facts, portal.plans.size()));
+std::string write_plans_json(const Portal& portal, const PortalFacts& facts, int unit) {
+  return write_plans_json(portal, facts, unit, plans_by_unit(portal)[unit],
+                          index_plan_refs(facts, portal.plans.size()));
 }
 
 }  // namespace congkhai

@@ -1,6 +1,12 @@
-// A plan's full data as JSON (<unit>/ke-hoach/<plan>/ke-hoach.json): everything its page
-// shows, including the facts derived as of the reference date, for anyone to reuse.
-// The format is described by the JSON Schema in plan_schema.h, linked from "$schema".
+// The plans' full data as JSON, one file per unit with plans (<unit>/du-lieu/ke-hoach.json):
+// the unit, then each of its plans with everything its page shows, including the facts
+// derived as of the reference date, for anyone to reuse. The format is described by the JSON
+// Schema in plan_schema.h, linked from "$schema".
+//
+// One file per unit rather than per plan: a commune publishes a plan a year, and a file per
+// plan would be a fifth of a national portal's files (docs/performance.md, "Where the bytes
+// go"). What the plans of the file share (the schema, the reference date, the unit) is
+// written once, at its top.
 //
 // Dense without losing a fact, the way the source files and peers' data are: progress is
 // grouped by progress file, with what the file's items share (path, period, date, reporter)
@@ -22,19 +28,21 @@
 
 namespace congkhai {
 
-// The JSON document for plan `index` of the portal, compact, keys in a fixed order.
-// Links are absolute when the site has a base_url, else relative to the JSON file itself.
-std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index);
-
 // Where each plan's entries and measurements sit in PortalFacts::entries / ::measurements,
-// in their order there: made once, so writing every plan's JSON reads each entry once
+// in their order there: made once, so writing every unit's JSON reads each entry once
 // instead of scanning all of them per plan.
 struct PlanRefs {
   std::vector<std::vector<int>> entries;       // by plan
   std::vector<std::vector<int>> measurements;  // by plan
 };
 PlanRefs index_plan_refs(const PortalFacts& facts, std::size_t plans);
-std::string write_plan_json(const Portal& portal, const PortalFacts& facts, int index,
-                            const PlanRefs& refs);
+
+// The JSON document of unit `unit` and its plans `plans` (indexes into Portal::plans, in
+// that order: plans_by_unit's, tables.h), compact, keys in a fixed order. Links are absolute
+// when the site has a base_url, else relative to the JSON file itself.
+std::string write_plans_json(const Portal& portal, const PortalFacts& facts, int unit,
+                             const std::vector<std::size_t>& plans, const PlanRefs& refs);
+// The same with the unit's plans as plans_by_unit gives them.
+std::string write_plans_json(const Portal& portal, const PortalFacts& facts, int unit);
 
 }  // namespace congkhai

@@ -12,14 +12,11 @@ namespace {
 // the tests validate generated files against this schema.
 constexpr const char kSchema[] = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "title": "Kế hoạch kiểm soát thủ tục hành chính (dữ liệu mở)",
-  "description": "Toàn bộ dữ liệu của một kế hoạch trên cổng Công khai: thông tin văn bản, phụ lục nhiệm vụ, chỉ tiêu, tiến độ, số liệu và báo cáo, kèm trạng thái tính đến ngày as_of. Trong các đối tượng lặp lại nhiều lần (nhiệm vụ, thời gian thực hiện, mục tiến độ, số liệu), trường không có giá trị được bỏ đi; default của trường cho biết giá trị khi vắng. Trường suy ra được từ trường khác không được ghi lại: tên tiếng Việt của mỗi mã nằm ở title trong lược đồ này; trang của nhiệm vụ là page#nv-<id>, của chỉ tiêu là page#ct-<id>; số đầy đủ của nhiệm vụ là number_path nối bằng ' › '. / A plan published on the Công khai portal with its tasks, targets, progress, measurements and reports, and the facts derived as of as_of. In the objects repeated many times over (tasks, their timeframes, progress entries, measurements) a member with no value is left out: its default says what it then is. What follows from another member is not written again: each code's Vietnamese label is its title in this schema; a task's page is page#nv-<id>, a target's page#ct-<id>; a task's full number is its number_path joined with ' › '.",
+  "title": "Các kế hoạch kiểm soát thủ tục hành chính của một đơn vị (dữ liệu mở)",
+  "description": "Toàn bộ dữ liệu các kế hoạch của một đơn vị trên cổng Công khai, trong một tệp: đơn vị, rồi từng kế hoạch với thông tin văn bản, phụ lục nhiệm vụ, chỉ tiêu, tiến độ, số liệu và báo cáo, kèm trạng thái tính đến ngày as_of. Trong các đối tượng lặp lại nhiều lần (nhiệm vụ, thời gian thực hiện, mục tiến độ, số liệu), trường không có giá trị được bỏ đi; default của trường cho biết giá trị khi vắng. Trường suy ra được từ trường khác không được ghi lại: tên tiếng Việt của mỗi mã nằm ở title trong lược đồ này; trang của nhiệm vụ là page#nv-<id>, của chỉ tiêu là page#ct-<id>; số đầy đủ của nhiệm vụ là number_path nối bằng ' › '. / The plans of one unit published on the Công khai portal, in one file: the unit, then each plan with its tasks, targets, progress, measurements and reports, and the facts derived as of as_of. In the objects repeated many times over (tasks, their timeframes, progress entries, measurements) a member with no value is left out: its default says what it then is. What follows from another member is not written again: each code's Vietnamese label is its title in this schema; a task's page is page#nv-<id>, a target's page#ct-<id>; a task's full number is its number_path joined with ' › '.",
   "type": "object",
   "additionalProperties": false,
-  "required": ["$schema", "as_of", "unit", "id", "number", "number_blank", "not_in_copy", "title",
-               "year", "date", "place", "issuer", "signer", "legal_basis", "implements", "implemented_by", "recipients",
-               "budget", "body", "appendix", "page", "summary", "sections", "tasks", "targets", "progress",
-               "reports"],
+  "required": ["$schema", "as_of", "unit", "plans"],
   "properties": {
     "$schema": {"type": "string", "description": "Địa chỉ lược đồ này / this schema's address"},
     "as_of": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
@@ -37,119 +34,131 @@ constexpr const char kSchema[] = R"json({
         "page": {"$ref": "#/$defs/link"}
       }
     },
-    "id": {"type": "string", "minLength": 1},
-    "number": {"type": ["string", "null"],
-               "description": "Số như in; /KH-UBND khi văn bản in số để trống; null khi bản đăng tải không có dòng số (xem not_in_copy) / number as printed; /KH-UBND when printed blank; null when this copy has no number line"},
-    "number_blank": {"type": "boolean", "description": "Văn bản in số để trống / the number is printed blank"},
-    "not_in_copy": {"type": "array", "uniqueItems": true,
-                    "items": {"enum": ["number", "date", "place", "issuer", "signer"]},
-                    "description": "Các phần đầu văn bản mà bản đăng tải không có (không rõ), khác với phần in để trống; signer là tên người ký / header fields this copy lacks altogether (unknown), as opposed to printed blank; signer is the signer's name"},
-    "title": {"type": "string"},
-    "year": {"type": "integer"},
-    "date": {"$ref": "#/$defs/partial_date_or_null",
-             "description": "Ngày ban hành, có thể chỉ có tháng hoặc năm / date of issue, possibly partial"},
-    "place": {"$ref": "#/$defs/text_or_null"},
-    "issuer": {"type": ["string", "null"], "description": "null khi bản đăng tải không có phần này / null when this copy lacks it"},
-    "signer": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["name", "title", "capacity"],
-      "properties": {
-        "name": {"$ref": "#/$defs/text_or_null"},
-        "title": {"$ref": "#/$defs/text_or_null"},
-        "capacity": {"$ref": "#/$defs/strings"}
-      }
-    },
-    "legal_basis": {"type": "array", "items": {"$ref": "#/$defs/reference"}},
-    "implements": {
-      "description": "Kế hoạch cấp trên mà kế hoạch này thực hiện, như văn bản ghi; plan: kế hoạch đó khi có trên cổng / the higher-level plan this plan implements, as printed; plan: that plan when it is in this portal",
-      "oneOf": [{
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["text", "url", "plan"],
-        "properties": {
-          "text": {"type": "string"},
-          "url": {"$ref": "#/$defs/text_or_null"},
-          "plan": {"oneOf": [{"$ref": "#/$defs/plan_link"}, {"type": "null"}]}
-        }
-      }, {"type": "null"}]
-    },
-    "implemented_by": {
-      "description": "Các kế hoạch trên cổng ghi là thực hiện kế hoạch này / the plans in this portal that implement this one",
-      "type": "array", "items": {"$ref": "#/$defs/plan_link"}
-    },
-    "recipients": {"$ref": "#/$defs/strings"},
-    "budget": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
-    "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown; khi appendix.position là body, một dòng [[bảng nhiệm vụ]] đánh dấu chỗ đặt bảng / Markdown; when appendix.position is body, a line [[bảng nhiệm vụ]] marks where the task table stands"},
-    "appendix": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["title", "note", "position", "columns"],
-      "description": "Bảng nhiệm vụ như in: tiêu đề, dòng (Kèm theo …), chỗ đặt và tiêu đề các cột / the task table as printed: heading, its (Kèm theo …) line, where it stands and its column headings",
-      "properties": {
-        "title": {"$ref": "#/$defs/text_or_null"},
-        "note": {"$ref": "#/$defs/text_or_null"},
-        "position": {"enum": ["appendix", "body"],
-                     "description": "appendix: phụ lục sau văn bản; body: trong một phần của văn bản / after the document, or inside a part of its body"},
-        "columns": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["number", "task", "lead", "partners", "output", "timeframe"],
-          "description": "Tiêu đề cột như in; null khi không ghi. Tên khoá ổn định, như các cột của nhiệm vụ / printed column headings, null when not given; the keys are the stable task field names",
-          "properties": {
-            "number": {"$ref": "#/$defs/text_or_null"},
-            "task": {"$ref": "#/$defs/text_or_null"},
-            "lead": {"$ref": "#/$defs/text_or_null"},
-            "partners": {"$ref": "#/$defs/text_or_null"},
-            "output": {"$ref": "#/$defs/text_or_null"},
-            "timeframe": {"$ref": "#/$defs/text_or_null"}
-          }
-        }
-      }
-    },
-    "page": {"$ref": "#/$defs/link"},
-    "summary": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["tasks", "targets", "done", "in_progress", "not_started", "postponed",
-                   "cancelled", "overdue", "last_updated"],
-      "properties": {
-        "tasks": {"$ref": "#/$defs/count",
-                  "description": "Số nhiệm vụ được đếm: mọi dòng trừ nhiệm vụ con (tasks[].counted) / tasks counted: every row but sub-tasks (tasks[].counted)"},
-        "targets": {"$ref": "#/$defs/count"},
-        "done": {"$ref": "#/$defs/count"},
-        "in_progress": {"$ref": "#/$defs/count"},
-        "not_started": {"$ref": "#/$defs/count"},
-        "postponed": {"$ref": "#/$defs/count"},
-        "cancelled": {"$ref": "#/$defs/count"},
-        "overdue": {"$ref": "#/$defs/count"},
-        "last_updated": {"$ref": "#/$defs/partial_date_or_null"}
-      }
-    },
-    "sections": {
-      "type": "array",
-      "description": "Các mục của phụ lục; nhiệm vụ và mục con trỏ tới mục theo chỉ số trong mảng này / sections of the task table, referred to by their index in this array",
-      "items": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["number", "full_number", "title", "depth", "parent"],
-        "properties": {
-          "number": {"$ref": "#/$defs/text_or_null"},
-          "full_number": {"$ref": "#/$defs/text_or_null",
-                          "description": "Số như in kèm số các mục chứa nó, ngăn bằng › / the printed numbers of the section and those above it, separated by ›: C › 3"},
-          "title": {"type": "string"},
-          "depth": {"type": "integer", "minimum": 1, "maximum": 3},
-          "parent": {"$ref": "#/$defs/index_or_null"}
-        }
-      }
-    },
-    "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
-    "targets": {"type": "array", "items": {"$ref": "#/$defs/target"}},
-    "progress": {"type": "array", "items": {"$ref": "#/$defs/record"},
-                 "description": "Các tệp tiến độ nói về kế hoạch, theo ngày rồi theo đường dẫn, mỗi tệp với các mục tiến độ và số liệu của nó (tính đến as_of) theo thứ tự trong tệp / the progress files about this plan, by date then path, each with its entries and measurements dated by as_of, in file order"},
-    "reports": {"type": "array", "items": {"$ref": "#/$defs/report"}}
+    "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}, "minItems": 1,
+              "description": "Các kế hoạch của đơn vị, theo thứ tự trên cổng / the unit's plans, in the portal's order"}
   },
   "$defs": {
+    "plan": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Một kế hoạch / one plan",
+      "required": ["id", "number", "number_blank", "not_in_copy", "title", "year", "date", "place", "issuer",
+                   "signer", "legal_basis", "implements", "implemented_by", "recipients", "budget", "body",
+                   "appendix", "page", "summary", "sections", "tasks", "targets", "progress", "reports"],
+      "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "number": {"type": ["string", "null"],
+                   "description": "Số như in; /KH-UBND khi văn bản in số để trống; null khi bản đăng tải không có dòng số (xem not_in_copy) / number as printed; /KH-UBND when printed blank; null when this copy has no number line"},
+        "number_blank": {"type": "boolean", "description": "Văn bản in số để trống / the number is printed blank"},
+        "not_in_copy": {"type": "array", "uniqueItems": true,
+                        "items": {"enum": ["number", "date", "place", "issuer", "signer"]},
+                        "description": "Các phần đầu văn bản mà bản đăng tải không có (không rõ), khác với phần in để trống; signer là tên người ký / header fields this copy lacks altogether (unknown), as opposed to printed blank; signer is the signer's name"},
+        "title": {"type": "string"},
+        "year": {"type": "integer"},
+        "date": {"$ref": "#/$defs/partial_date_or_null",
+                 "description": "Ngày ban hành, có thể chỉ có tháng hoặc năm / date of issue, possibly partial"},
+        "place": {"$ref": "#/$defs/text_or_null"},
+        "issuer": {"type": ["string", "null"], "description": "null khi bản đăng tải không có phần này / null when this copy lacks it"},
+        "signer": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["name", "title", "capacity"],
+          "properties": {
+            "name": {"$ref": "#/$defs/text_or_null"},
+            "title": {"$ref": "#/$defs/text_or_null"},
+            "capacity": {"$ref": "#/$defs/strings"}
+          }
+        },
+        "legal_basis": {"type": "array", "items": {"$ref": "#/$defs/reference"}},
+        "implements": {
+          "description": "Kế hoạch cấp trên mà kế hoạch này thực hiện, như văn bản ghi; plan: kế hoạch đó khi có trên cổng / the higher-level plan this plan implements, as printed; plan: that plan when it is in this portal",
+          "oneOf": [{
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["text", "url", "plan"],
+            "properties": {
+              "text": {"type": "string"},
+              "url": {"$ref": "#/$defs/text_or_null"},
+              "plan": {"oneOf": [{"$ref": "#/$defs/plan_link"}, {"type": "null"}]}
+            }
+          }, {"type": "null"}]
+        },
+        "implemented_by": {
+          "description": "Các kế hoạch trên cổng ghi là thực hiện kế hoạch này / the plans in this portal that implement this one",
+          "type": "array", "items": {"$ref": "#/$defs/plan_link"}
+        },
+        "recipients": {"$ref": "#/$defs/strings"},
+        "budget": {"$ref": "#/$defs/text_or_null", "description": "Markdown"},
+        "body": {"$ref": "#/$defs/text_or_null", "description": "Markdown; khi appendix.position là body, một dòng [[bảng nhiệm vụ]] đánh dấu chỗ đặt bảng / Markdown; when appendix.position is body, a line [[bảng nhiệm vụ]] marks where the task table stands"},
+        "appendix": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["title", "note", "position", "columns"],
+          "description": "Bảng nhiệm vụ như in: tiêu đề, dòng (Kèm theo …), chỗ đặt và tiêu đề các cột / the task table as printed: heading, its (Kèm theo …) line, where it stands and its column headings",
+          "properties": {
+            "title": {"$ref": "#/$defs/text_or_null"},
+            "note": {"$ref": "#/$defs/text_or_null"},
+            "position": {"enum": ["appendix", "body"],
+                         "description": "appendix: phụ lục sau văn bản; body: trong một phần của văn bản / after the document, or inside a part of its body"},
+            "columns": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["number", "task", "lead", "partners", "output", "timeframe"],
+              "description": "Tiêu đề cột như in; null khi không ghi. Tên khoá ổn định, như các cột của nhiệm vụ / printed column headings, null when not given; the keys are the stable task field names",
+              "properties": {
+                "number": {"$ref": "#/$defs/text_or_null"},
+                "task": {"$ref": "#/$defs/text_or_null"},
+                "lead": {"$ref": "#/$defs/text_or_null"},
+                "partners": {"$ref": "#/$defs/text_or_null"},
+                "output": {"$ref": "#/$defs/text_or_null"},
+                "timeframe": {"$ref": "#/$defs/text_or_null"}
+              }
+            }
+          }
+        },
+        "page": {"$ref": "#/$defs/link", "description": "Trang của kế hoạch / the plan's page"},
+        "summary": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["tasks", "targets", "done", "in_progress", "not_started", "postponed",
+                       "cancelled", "overdue", "last_updated"],
+          "properties": {
+            "tasks": {"$ref": "#/$defs/count",
+                      "description": "Số nhiệm vụ được đếm: mọi dòng trừ nhiệm vụ con (tasks[].counted) / tasks counted: every row but sub-tasks (tasks[].counted)"},
+            "targets": {"$ref": "#/$defs/count"},
+            "done": {"$ref": "#/$defs/count"},
+            "in_progress": {"$ref": "#/$defs/count"},
+            "not_started": {"$ref": "#/$defs/count"},
+            "postponed": {"$ref": "#/$defs/count"},
+            "cancelled": {"$ref": "#/$defs/count"},
+            "overdue": {"$ref": "#/$defs/count"},
+            "last_updated": {"$ref": "#/$defs/partial_date_or_null"}
+          }
+        },
+        "sections": {
+          "type": "array",
+          "description": "Các mục của phụ lục; nhiệm vụ và mục con trỏ tới mục theo chỉ số trong mảng này / sections of the task table, referred to by their index in this array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["number", "full_number", "title", "depth", "parent"],
+            "properties": {
+              "number": {"$ref": "#/$defs/text_or_null"},
+              "full_number": {"$ref": "#/$defs/text_or_null",
+                              "description": "Số như in kèm số các mục chứa nó, ngăn bằng › / the printed numbers of the section and those above it, separated by ›: C › 3"},
+              "title": {"type": "string"},
+              "depth": {"type": "integer", "minimum": 1, "maximum": 3},
+              "parent": {"$ref": "#/$defs/index_or_null"}
+            }
+          }
+        },
+        "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
+        "targets": {"type": "array", "items": {"$ref": "#/$defs/target"}},
+        "progress": {"type": "array", "items": {"$ref": "#/$defs/record"},
+                     "description": "Các tệp tiến độ nói về kế hoạch, theo ngày rồi theo đường dẫn, mỗi tệp với các mục tiến độ và số liệu của nó (tính đến as_of) theo thứ tự trong tệp / the progress files about this plan, by date then path, each with its entries and measurements dated by as_of, in file order"},
+        "reports": {"type": "array", "items": {"$ref": "#/$defs/report"}}
+      }
+    },
     "text_or_null": {"type": ["string", "null"], "minLength": 1},
     "strings": {"type": "array", "items": {"type": "string"}},
     "count": {"type": "integer", "minimum": 0},
@@ -172,7 +181,8 @@ constexpr const char kSchema[] = R"json({
       "properties": {
         "path": {"type": "string", "description": "Đường dẫn kế hoạch trên cổng: thư mục đơn vị và mã kế hoạch / the plan's portal path: its unit's path and its id"},
         "page": {"$ref": "#/$defs/link"},
-        "data": {"$ref": "#/$defs/link"}
+        "data": {"$ref": "#/$defs/link",
+                 "description": "Tệp dữ liệu của đơn vị có kế hoạch đó; trong plans của tệp, kế hoạch có id là phần cuối của path / the data file of that plan's unit; among its plans, the one whose id ends path"}
       }
     },
     "reference": {

@@ -1,5 +1,6 @@
-// The JSON Schema (draft 2020-12) of the plan JSON files, published in the site at
-// du-lieu/schema/ke-hoach.schema.json and linked from every file's "$schema".
+// The JSON Schema (draft 2020-12) of the units' plan JSON files (<unit>/du-lieu/ke-hoach.json,
+// plan_json.h), published in the site at du-lieu/schema/ke-hoach.schema.json and linked from
+// every such file's "$schema".
 #pragma once
 
 #include <string>

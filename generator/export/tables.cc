@@ -209,8 +209,10 @@ DataTable plans_table() {
       as_of_field(),
       page_field("trang kế hoạch", "the plan's page"),
       field("data_json", FieldType::kString, "Dữ liệu JSON",
-            "Địa chỉ tệp JSON đầy đủ của kế hoạch (cùng quy tắc với cột page)",
-            "Address of the plan's full JSON file (same rule as the page column)"),
+            "Địa chỉ tệp JSON chứa dữ liệu đầy đủ của các kế hoạch của đơn vị, trong đó có kế "
+            "hoạch này (cùng quy tắc với cột page)",
+            "Address of the JSON file holding the full data of the unit's plans, this one among "
+            "them (same rule as the page column)"),
   };
   t.primary_key = {"unit_path", "plan_id"};
   return t;
@@ -633,7 +635,7 @@ void PlanRows::plan_row(std::size_t p, const Row& row) const {
           .set("last_updated", complete_date(pf.last_updated))
           .set("as_of", as_of_)
           .set("page", link_from_root(site, plan_page(portal_, plan)))
-          .set("data_json", link_from_root(site, plan_json(portal_, plan)))
+          .set("data_json", link_from_root(site, plans_json(unit)))
           .take());
 }
 

@@ -18,7 +18,6 @@ struct DataFileInfo {
   std::string media_type;      // "text/csv", "application/json", …
   long long bytes = 0;         // size of the file as built
   int unit = -1;               // index into Portal::units; -1 for portal-wide files
-  int plan = -1;               // index into Portal::plans for a plan's JSON, else -1
   // A unit's CSV: the data package nearest to it that lists it, as an output path: the unit's
   // own ("ha-tinh/datapackage.json") when it has units below it, else its nearest parent's
   // or the portal's ("datapackage.json"). Empty for other files.

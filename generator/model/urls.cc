@@ -42,9 +42,7 @@ std::string plan_page(const Portal& portal, const Plan& plan) {
   return plan_dir(portal, plan) + "index.html";
 }
 
-std::string plan_json(const Portal& portal, const Plan& plan) {
-  return plan_dir(portal, plan) + "ke-hoach.json";
-}
+std::string plans_json(const Unit& unit) { return unit.url_path + "/du-lieu/ke-hoach.json"; }
 
 std::string report_page(const Portal& portal, const Report& report) {
   return portal.units[report.unit].url_path + "/" + std::string(kReportsDir) + "/" + report.id +

@@ -4,8 +4,8 @@
 //   index.html                                   home
 //   <unit>/index.html                            a unit ("ha-tinh/huong-son/son-lam")
 //   <unit>/ke-hoach/<plan>/index.html            a plan; tasks at #nv-<task id>, targets #ct-<id>
-//   <unit>/ke-hoach/<plan>/ke-hoach.json         the plan's data
 //   <unit>/bao-cao/<report>/index.html           a report
+//   <unit>/du-lieu/ke-hoach.json                 the data of the unit's plans
 //   tep/<path under content/>                    attachments and evidence files
 //   tim-kiem/index.html                          search page
 //   cap-nhat/index.html                          latest progress entries and reports
@@ -31,7 +31,8 @@ std::string home_page();
 std::string unit_page(const Unit& unit);
 std::string plan_dir(const Portal& portal, const Plan& plan);  // "<unit>/ke-hoach/<plan>/"
 std::string plan_page(const Portal& portal, const Plan& plan);
-std::string plan_json(const Portal& portal, const Plan& plan);
+// The data of a unit's plans, all in one file: "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json".
+std::string plans_json(const Unit& unit);
 // A plan's portal path, by which another plan names it (`implements: {plan: …}`): its unit's
 // address and its id, "ha-tinh/huong-son/2023".
 std::string plan_portal_path(const Portal& portal, const Plan& plan);

@@ -51,10 +51,9 @@ json alternate(const std::string& type, const std::string& href, const std::stri
 }
 
 std::span<const DataFileInfo> unit_data_files(const DataFileInfos& files, int unit) {
-  // The files come portal first, then unit by unit, then the plans' JSON (describe_exports):
-  // one unit's files are found by halving, not by reading the whole list for every page.
-  auto units_end = std::partition_point(files.begin(), files.end(), [](const DataFileInfo& f) { return f.plan < 0; });
-  auto [first, last] = std::equal_range(files.begin(), units_end, unit, ByUnit{});
+  // The files come portal first, then unit by unit (describe_exports): one unit's files are
+  // found by halving, not by reading the whole list for every page.
+  auto [first, last] = std::equal_range(files.begin(), files.end(), unit, ByUnit{});
   return {first, last};
 }
 
@@ -78,8 +77,7 @@ PageView open_data_page_view(const ViewContext& ctx) {
     units[u] = {{"name", unit_display_name(unit)},
                 {"href", relative_link(path, unit_page(unit))},
                 {"parent", unit.parent >= 0 ? unit_display_name(portal.units[unit.parent]) : ""},
-                {"files", json::array()},
-                {"plans", json::array()}};
+                {"files", json::array()}};
   }
   // The data packages by path: a unit without one of its own (no units below it) names the
   // nearest package that lists its CSVs, its parent's or the portal's, right after them.
@@ -96,7 +94,7 @@ PageView open_data_page_view(const ViewContext& ctx) {
   for (const DataFileInfo& f : ctx.options.data_files) {
     json v = file_view(f, path);
     const bool of_unit = f.unit >= 0 && f.unit < static_cast<int>(units.size());
-    if (of_unit && f.plan < 0 && !f.package.empty()) {
+    if (of_unit && !f.package.empty()) {
       auto it = packages.find(f.package);
       if (it != packages.end() && it->second->unit != f.unit) nearest[f.unit] = it->second;
     } else if (of_unit) {
@@ -105,10 +103,6 @@ PageView open_data_page_view(const ViewContext& ctx) {
     if (f.format == "JSON Schema") schema = v;
     if (f.unit < 0 || f.unit >= static_cast<int>(units.size())) {
       portal_files.push_back(std::move(v));
-    } else if (f.plan >= 0) {
-      const Plan& plan = portal.plans[f.plan];
-      v["title"] = plan_label(plan) + (is_blank_number(plan.number) ? "" : " năm " + std::to_string(plan.year));
-      units[f.unit]["plans"].push_back(std::move(v));
     } else {
       units[f.unit]["files"].push_back(std::move(v));
     }
@@ -116,7 +110,7 @@ PageView open_data_page_view(const ViewContext& ctx) {
   for (std::size_t u = 0; u < units.size(); ++u) name_nearest(u);
   json unit_list = json::array();
   for (auto& u : units)
-    if (!u["files"].empty() || !u["plans"].empty()) unit_list.push_back(std::move(u));
+    if (!u["files"].empty()) unit_list.push_back(std::move(u));
 
   json d;
   d["portal_files"] = portal_files;

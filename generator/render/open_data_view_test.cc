@@ -10,7 +10,7 @@ namespace congkhai {
 namespace {
 
 DataFileInfo data_file(const std::string& path, const std::string& title, const std::string& format,
-                       const std::string& type, long long bytes, int unit = -1, int plan = -1) {
+                       const std::string& type, long long bytes, int unit = -1) {
   DataFileInfo f;
   f.path = path;
   f.title = title;
@@ -19,7 +19,6 @@ DataFileInfo data_file(const std::string& path, const std::string& title, const 
   f.media_type = type;
   f.bytes = bytes;
   f.unit = unit;
-  f.plan = plan;
   return f;
 }
 
@@ -33,11 +32,9 @@ DataFileInfos sample_files() {
           data_file("ha-tinh/feed.xml", "Tin mới", "Atom", "application/atom+xml", 600, 0),
           data_file("ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv", "Nhiệm vụ", "CSV", "text/csv", 2048, 2),
           data_file("ha-tinh/huong-son/son-lam/du-lieu/so-lieu.csv", "Số liệu", "CSV", "text/csv", 512, 2),
-          data_file("ha-tinh/huong-son/son-lam/feed.xml", "Tin mới", "Atom", "application/atom+xml", 500, 2),
-          data_file("ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json", "Kế hoạch số 28/KH-UBND", "JSON",
-                    "application/json", 30000, 2, 0),
-          data_file("ha-tinh/huong-son/son-lam/ke-hoach/2024/ke-hoach.json", "Kế hoạch…", "JSON",
-                    "application/json", 3000, 2, 1)};
+          data_file("ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json", "Dữ liệu đầy đủ của các kế hoạch", "JSON",
+                    "application/json", 33000, 2),
+          data_file("ha-tinh/huong-son/son-lam/feed.xml", "Tin mới", "Atom", "application/atom+xml", 500, 2)};
   for (DataFileInfo& f : files)
     if (f.format == "CSV") f.package = "ha-tinh/datapackage.json";
   return files;
@@ -84,7 +81,7 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_FALSE(has(whole, ".csv\" type="));
   EXPECT_TRUE(has(html, "Mô tả Mô tả gói dữ liệu &lt;b&gt;"));  // descriptions are text, not markup
   EXPECT_TRUE(has(html, "<td data-label=\"Dung lượng\">4,9 KB</td>")) << html;  // labelled on phones
-  // Per unit: the unit's heading links its page, then its files and its plans' JSON.
+  // Per unit: the unit's heading links its page, then its files.
   std::size_t tinh = html.find("<h3><a href=\"../ha-tinh/index.html\">tỉnh Hà Tĩnh</a>");
   std::size_t xa = html.find("<h3><a href=\"../ha-tinh/huong-son/son-lam/index.html\">xã Sơn Lâm</a>");
   ASSERT_NE(tinh, std::string::npos) << html;
@@ -97,7 +94,7 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
   EXPECT_FALSE(has(html.substr(tinh, xa - tinh), ".csv"));
   // The commune: its own CSVs with their sizes, no package of its own but the nearest one that
-  // lists its CSVs, named by whose it is, then its plans' JSON.
+  // lists its CSVs, named by whose it is, then the JSON of its plans and its feed.
   EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a> <span class=\"muted\">(CSV, 2 KB)</span>"));
   EXPECT_FALSE(has(html.substr(xa), "son-lam/datapackage.json"));
   const std::string package = "<li><a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">Gói dữ liệu "
@@ -106,12 +103,14 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(xa), package)) << html.substr(xa);
   EXPECT_EQ(html.find(package), html.rfind(package)) << "named once, not once per CSV";
   EXPECT_LT(html.find("so-lieu.csv", xa), html.find(package));  // right after the CSVs
-  EXPECT_LT(html.find(package), html.find("son-lam/feed.xml", xa));
+  EXPECT_LT(html.find(package), html.find("son-lam/du-lieu/ke-hoach.json", xa));
+  EXPECT_LT(html.find("son-lam/du-lieu/ke-hoach.json", xa), html.find("son-lam/feed.xml", xa));
   // The province, which has its own package, names no other.
   EXPECT_FALSE(has(html.substr(tinh, xa - tinh), "Gói dữ liệu (Frictionless)"));
-  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json\" "
-                                   "type=\"application/json\">Kế hoạch số 28/KH-UBND năm 2023</a>"));
-  EXPECT_TRUE(has(html.substr(xa), ">Kế hoạch năm 2024</a> <span class=\"muted\">(JSON, 2,9 KB)</span>"));
+  EXPECT_TRUE(has(html.substr(xa), "<li><a href=\"../ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json\" "
+                                   "type=\"application/json\">Dữ liệu đầy đủ của các kế hoạch</a> "
+                                   "<span class=\"muted\">(JSON, 32 KB)</span></li>"));
+  EXPECT_FALSE(has(html, "/ke-hoach/2023/ke-hoach.json"));  // no file per plan
   // What a unit's files hold, said once for all units.
   EXPECT_TRUE(has(html, "Các tệp CSV của một đơn vị chỉ gồm các kế hoạch của chính đơn vị đó"));
   EXPECT_FALSE(has(html, "gồm cả các đơn vị trực thuộc"));
@@ -163,7 +162,7 @@ TEST_F(OpenDataPage, PagesOfferTheirFeedsAndDataAsAlternates) {
   EXPECT_FALSE(has(tinh, "href=\"../feed.xml\""));  // the portal's feed belongs to the home page
 
   std::string plan = page("ha-tinh/huong-son/son-lam/ke-hoach/2023/index.html");
-  EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
+  EXPECT_TRUE(has(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu các kế hoạch của xã Sơn Lâm (JSON)\" href=\"../../du-lieu/ke-hoach.json\">"));
 
   std::string xa = page("ha-tinh/huong-son/son-lam/index.html");
   // A commune has no data package of its own: only its feed, which every unit has.

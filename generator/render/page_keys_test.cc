@@ -381,10 +381,9 @@ std::vector<Change> changes() {
   add("options: threads", [](Inputs& in) { in.options.threads = 3; });
   add("options: data_files", [](Inputs& in) {
     DataFileInfo f;
-    f.path = "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json";
+    f.path = "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json";
     f.bytes = 99;
     f.unit = 2;
-    f.plan = 0;
     in.options.data_files.push_back(f);
   });
   // The open-data files the pages offer: the portal's and each unit's data package.

@@ -168,7 +168,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   p["table_heading_level"] = table_in_body ? "4" : "2";
   p["body_html"] = before_table.empty() ? "" : markdown_to_html(before_table, prose);
   p["body_after_html"] = after_table.empty() ? "" : markdown_to_html(after_table, prose);
-  p["json_href"] = relative_link(path, plan_json(portal, plan));
+  p["json_href"] = relative_link(path, plans_json(unit));  // the unit's file holds every plan of it
 
   bool has_output = std::any_of(plan.tasks.begin(), plan.tasks.end(),
                                 [](const Task& t) { return !t.output.empty(); });
@@ -475,7 +475,7 @@ PageView plan_page_view(const ViewContext& ctx, int index) {
   std::vector<Crumb> crumbs = unit_crumbs(portal, plan.unit);
   crumbs.push_back({plan_label(plan), ""});
   PageView page{path, "plan", frame_view(ctx, path, plan_label(plan) + " – " + unit_display_name(unit), crumbs, plan.unit)};
-  page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu kế hoạch (JSON)"));
+  page.view["alternates"].push_back(alternate("application/json", p["json_href"], "Dữ liệu các kế hoạch của " + unit_display_name(unit) + " (JSON)"));
   {
     std::string d = plan_label(plan) + " của " + unit_display_name(unit) + ", năm " + std::to_string(plan.year) + ": " +
                     std::to_string(counts.total) + " nhiệm vụ, " + std::to_string(counts.done) + " hoàn thành";

@@ -553,8 +553,9 @@ TEST_F(SiteRendererTest, PlanHeaderAndDocument) {
   EXPECT_TRUE(contains(plan, "<p class=\"signer-name\">Phan Thanh Nam</p>"));
   EXPECT_TRUE(contains(plan, "<li>Lưu: VT.</li>"));
   EXPECT_TRUE(contains(plan, "<h3 id=\"i-muc-dich-yeu-cau\">I. Mục đích, yêu cầu</h3>"));
-  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu kế hoạch (JSON)\" href=\"ke-hoach.json\">"));
-  EXPECT_TRUE(contains(plan, "<a href=\"ke-hoach.json\" type=\"application/json\">"));
+  // The data of the commune's plans, this one among them, in one file.
+  EXPECT_TRUE(contains(plan, "<link rel=\"alternate\" type=\"application/json\" title=\"Dữ liệu các kế hoạch của xã Sơn Lâm (JSON)\" href=\"../../du-lieu/ke-hoach.json\">"));
+  EXPECT_TRUE(contains(plan, "<a href=\"../../du-lieu/ke-hoach.json\" type=\"application/json\">Tải dữ liệu các kế hoạch của xã Sơn Lâm (tệp JSON)</a>"));
 
   std::string blank = page("ha-tinh/huong-son/son-lam/ke-hoach/2024/index.html");
   EXPECT_TRUE(contains(blank, "<dd>Số: /KH-UBND <span class=\"muted\">(văn bản không ghi số)</span></dd>"));

@@ -140,7 +140,7 @@ std::vector<Row> package_rows(const fs::path& package, const std::string& name) 
 }
 
 // Every file of the open data a build published, by path from the site root: each unit's
-// CSVs, the data packages and the plans' JSON.
+// CSVs and JSON, and the data packages.
 std::map<std::string, std::string> open_data_files(const fs::path& site) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(site)) {
@@ -252,22 +252,38 @@ TEST_F(SampleOpenData, EachUnitsCsvsHoldItsOwnPlansRowsOnly) {
   EXPECT_EQ(with_csv, 2u);  // Sơn Lâm's and Thanh Xuân's: Định Hoá's plan of 2026 came later
 }
 
-TEST_F(SampleOpenData, EachPlanJsonListsItsTasksAndTargets) {
-  for (const Plan& plan : portal_->plans) {
-    fs::path file = kSite / portal_->units[plan.unit].url_path / "ke-hoach" / plan.id / "ke-hoach.json";
-    if (!issued(plan)) {
+TEST_F(SampleOpenData, EachUnitsJsonListsItsPlansWithTheirTasksAndTargets) {
+  std::size_t files = 0;
+  for (std::size_t u = 0; u < portal_->units.size(); ++u) {
+    const Unit& unit = portal_->units[u];
+    std::vector<const Plan*> plans;  // the unit's plans on the site, in the portal's order
+    for (const Plan& plan : portal_->plans) {
+      EXPECT_FALSE(fs::exists(kSite / unit.url_path / "ke-hoach" / plan.id / "ke-hoach.json"))
+          << "a plan's own JSON file";
+      if (plan.unit == static_cast<int>(u) && issued(plan)) plans.push_back(&plan);
+    }
+    const fs::path file = kSite / unit.url_path / "du-lieu" / "ke-hoach.json";
+    if (plans.empty()) {
       EXPECT_FALSE(fs::exists(file)) << file;
       continue;
     }
+    ++files;
     nlohmann::json j = nlohmann::json::parse(read(file));
-    std::vector<std::string> tasks, targets, want_tasks, want_targets;
-    for (const auto& t : j.at("tasks")) tasks.push_back(t.at("id"));
-    for (const auto& t : j.at("targets")) targets.push_back(t.at("id"));
-    for (const Task& t : plan.tasks) want_tasks.push_back(t.id);
-    for (const Target& t : plan.targets) want_targets.push_back(t.id);
-    EXPECT_EQ(tasks, want_tasks) << file;
-    EXPECT_EQ(targets, want_targets) << file;
+    EXPECT_EQ(j.at("unit").at("path"), unit.url_path);
+    ASSERT_EQ(j.at("plans").size(), plans.size()) << file;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      const nlohmann::json& p = j.at("plans")[i];
+      EXPECT_EQ(p.at("id"), plans[i]->id) << file;
+      std::vector<std::string> tasks, targets, want_tasks, want_targets;
+      for (const auto& t : p.at("tasks")) tasks.push_back(t.at("id"));
+      for (const auto& t : p.at("targets")) targets.push_back(t.at("id"));
+      for (const Task& t : plans[i]->tasks) want_tasks.push_back(t.id);
+      for (const Target& t : plans[i]->targets) want_targets.push_back(t.id);
+      EXPECT_EQ(tasks, want_tasks) << file;
+      EXPECT_EQ(targets, want_targets) << file;
+    }
   }
+  EXPECT_GE(files, 2u);
 }
 
 // The latest of `dates` as the sitemap writes it ("2023-04-05", "2026-01"), or "-" for none.
@@ -397,7 +413,7 @@ TEST(PublishedCsv, FormulaLikeTextIsNeutralisedInEveryTextColumn) {
 }
 
 // An edit of one line of one plan rewrites that plan's unit's open data only: its CSV
-// piece and the plan's JSON; no data package (the commune has none, and those above it list
+// piece and its JSON; no data package (the commune has none, and those above it list
 // its pieces without their sizes), no other unit's CSV, and no file of several units.
 TEST(PublishedOpenData, AOneLineEditChangesOnlyItsOwnUnitsFiles) {
   fs::path dir = fs::temp_directory_path() / ("congkhai-one-edit-" + std::to_string(::getpid()));
@@ -428,7 +444,7 @@ TEST(PublishedOpenData, AOneLineEditChangesOnlyItsOwnUnitsFiles) {
     if (!after.count(path)) changed.insert(path);
   EXPECT_GT(before.size(), 15u);
   EXPECT_EQ(changed, (std::set<std::string>{"ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv",
-                                            "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json"}));
+                                            "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json"}));
   if (!HasFailure()) fs::remove_all(dir);
 }
 

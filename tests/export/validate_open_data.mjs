@@ -1,6 +1,8 @@
 // Validates a built site's open data with the reference tools:
-//   - every <unit>/ke-hoach/<plan>/ke-hoach.json against du-lieu/schema/ke-hoach.schema.json
-//     (JSON Schema draft 2020-12, ajv with formats);
+//   - every <unit>/du-lieu/ke-hoach.json (the data of the unit's plans) against
+//     du-lieu/schema/ke-hoach.schema.json (JSON Schema draft 2020-12, ajv with formats); the
+//     file names its own unit, sits beside the unit's CSV pieces, and there is no other
+//     ke-hoach.json;
 //   - every datapackage.json against the Frictionless Data Package profile
 //     (tabular-data-package), and every table it describes against its Table Schema: types,
 //     constraints, primary keys and foreign keys (datapackage-js, the reference JavaScript
@@ -55,12 +57,23 @@ const schemaFile = path.join(site, 'du-lieu', 'schema', 'ke-hoach.schema.json');
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
 const validatePlan = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-const plans = files.filter((f) => f.endsWith(`${path.sep}ke-hoach.json`));
+const relative = (f) => path.relative(site, f).split(path.sep).join('/');
+const plans = files.filter((f) => path.basename(f) === 'ke-hoach.json' && !relative(f).startsWith('tep/'));
+let planCount = 0;
 for (const file of plans) {
+  const rel = relative(file);
+  if (!/^[^/].*\/du-lieu\/ke-hoach\.json$/.test(rel)) {
+    fail(file, 'a ke-hoach.json outside a unit\'s du-lieu/ folder');
+    continue;
+  }
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!validatePlan(data)) {
     for (const e of validatePlan.errors) fail(file, `${e.instancePath || '/'} ${e.message}`);
   }
+  const unit = rel.slice(0, -'/du-lieu/ke-hoach.json'.length);
+  if (data.unit?.path !== unit) fail(file, `unit.path ${data.unit?.path} is not the file's unit ${unit}`);
+  if (!fs.existsSync(path.join(site, unit, 'du-lieu', 'ke-hoach.csv'))) fail(file, 'no ke-hoach.csv beside it');
+  planCount += (data.plans || []).length;
 }
 
 // Data packages and their CSV pieces.
@@ -71,6 +84,10 @@ const safe = (p) => typeof p === 'string' && p !== '' && !path.posix.isAbsolute(
   !p.includes('\\') && !p.split('/').includes('..');
 const pieceFiles = files.map((f) => path.relative(site, f).split(path.sep).join('/'))
   .filter((f) => /^(?!tep\/).*\/du-lieu\/[^/]+\.csv$/.test(f));
+// Every unit with CSV pieces has the JSON of its plans.
+for (const piece of pieceFiles.filter((f) => f.endsWith('/du-lieu/ke-hoach.csv'))) {
+  if (!fs.existsSync(path.join(site, path.dirname(piece), 'ke-hoach.json'))) fail(piece, 'no ke-hoach.json beside it');
+}
 const rootPackage = path.join(site, 'datapackage.json');
 if (!packages.includes(rootPackage)) fail(rootPackage, 'the portal has no data package at the site root');
 for (const file of packages) {
@@ -178,5 +195,5 @@ for (const file of packages) {
   fs.rmSync(copy, { recursive: true, force: true });
 }
 
-console.log(`${plans.length} plan files, ${packages.length} data packages (${checked.pieces} CSV pieces, ${checked.rows} rows) checked; ${problems} problems`);
+console.log(`${plans.length} units' JSON (${planCount} plans), ${packages.length} data packages (${checked.pieces} CSV pieces, ${checked.rows} rows) checked; ${problems} problems`);
 process.exit(problems ? 1 : 0);

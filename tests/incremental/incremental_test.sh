@@ -141,13 +141,13 @@ incremental
 check "deleted unit" '[ "$rendered" -ge 1 ]'
 
 # A unit renamed, then the district above it: every file that names them changes (the
-# plans' JSON and CSV lines give their unit's name), and only those.
+# units' JSON and CSV lines give their unit's name), and only those.
 sed -i 's/^name: Sơn Lâm$/name: Sơn Lâm Mới/' content/ha-tinh/huong-son/son-lam/unit.yaml
 grep -q "Sơn Lâm Mới" content/ha-tinh/huong-son/son-lam/unit.yaml || { echo "the rename did not apply"; failed=1; }
 incremental
 check "unit renamed" '[ "$rendered" -ge 1 ]'
-grep -q "Sơn Lâm Mới" public/ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json ||
-  { echo "the plan's JSON does not give the new name"; failed=1; }
+grep -q "Sơn Lâm Mới" public/ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json ||
+  { echo "the unit's JSON does not give the new name"; failed=1; }
 sed -i 's/^name: Hương Sơn$/name: Hương Sơn Mới/' content/ha-tinh/huong-son/unit.yaml
 incremental
 check "district renamed" '[ "$rendered" -ge 1 ]'
@@ -169,8 +169,8 @@ check "earlier reference date" '[ "$rendered" -ge 1 ]'
 export SOURCE_DATE_EPOCH=1681171200  # 2023-04-11
 incremental
 check "reference date one day later" '[ "$rendered" -ge 1 ]'
-grep -q '"as_of":"2023-04-11"' public/ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json ||
-  { echo "the plan's JSON does not give the new reference date"; failed=1; }
+grep -q '"as_of":"2023-04-11"' public/ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json ||
+  { echo "the unit's JSON does not give the new reference date"; failed=1; }
 export SOURCE_DATE_EPOCH=1735689600
 incremental
 check "reference date back" '[ "$rendered" -ge 1 ]'
@@ -184,8 +184,8 @@ rm "$(find public -name index.html | LC_ALL=C sort | tail -1)"
 incremental
 check "file deleted from the output" '[ "$rendered" -eq "$total" ]'
 
-# A plan's JSON the cache vouches for, deleted by hand: it was not encoded again, so the
-# build starts over with every file made.
+# A unit's JSON of its plans the cache vouches for, deleted by hand: it was not encoded
+# again, so the build starts over with every file made.
 rm "$(find public -name ke-hoach.json | LC_ALL=C sort | head -1)"
 incremental
 check "plan data deleted from the output" '[ "$rendered" -eq "$total" ]'
