@@ -501,9 +501,8 @@ std::string home_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std
 // The key covers, besides the input fingerprint, all that open_data_page_view and
 // frame_view read: every open-data file the export stage describes, every field, in order
 // (so each file's size, which the page shows, and the data packages the units name); every
-// unit (its name, level, path and parent, which name and link each unit's files); for each
-// plan's JSON, its plan's page key (its label, number and year). A change to a plan changes
-// the size of its JSON, and so the page, most of the time.
+// unit (its name, level, path and parent, which name and link each unit's files). The sizes
+// of the portal's own files only: a unit's files are listed without theirs.
 std::string open_data_page_key(const ViewContext& ctx, const SiteInputKeys& keys, std::string_view fingerprint) {
   InputHasher h;
   h.text(fingerprint);
@@ -516,12 +515,10 @@ std::string open_data_page_key(const ViewContext& ctx, const SiteInputKeys& keys
     for (const std::string* t : {&f.path, &f.title, &f.title_en, &f.description, &f.description_en, &f.format,
                                  &f.media_type, &f.package})
       h.text(*t);
-    h.integer(f.bytes);
+    // A unit's file is listed without its size (open_data_page_view), so that an edit of one
+    // plan, which changes the size of its unit's files, leaves the page as it was.
+    h.integer(f.unit < 0 ? f.bytes : 0);
     h.integer(f.unit);
-    h.integer(f.plan);
-    const bool plan = f.plan >= 0 && f.plan < static_cast<int>(keys.plan_pages.size());
-    h.flag(plan);
-    if (plan) h.text(keys.plan_pages[f.plan]);
   }
   return h.hex();
 }

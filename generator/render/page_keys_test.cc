@@ -397,7 +397,7 @@ std::vector<Change> changes() {
     return f;
   };
   auto plan_json = [=](std::string what, std::function<void(DataFileInfo&)> apply) {
-    add("options: plan 0's JSON, " + what, [apply](Inputs& in) { apply(in.options.data_files.back()); });
+    add("options: plan 0's unit's JSON, " + what, [apply](Inputs& in) { apply(in.options.data_files.back()); });
   };
   plan_json("path", [](DataFileInfo& f) { f.path += "x"; });
   plan_json("title", [](DataFileInfo& f) { f.title += "x"; });
@@ -405,7 +405,6 @@ std::vector<Change> changes() {
   plan_json("format", [](DataFileInfo& f) { f.format = "JSON Schema"; });
   plan_json("media type", [](DataFileInfo& f) { f.media_type += "x"; });
   plan_json("size", [](DataFileInfo& f) { f.bytes = 99999; });
-  plan_json("plan", [](DataFileInfo& f) { f.plan = 1; });
   plan_json("unit", [](DataFileInfo& f) { f.unit = 1; });
   add("options: the portal's data package", [=](Inputs& in) { in.options.data_files.insert(in.options.data_files.begin(), package(-1, "datapackage.json")); });
   for (int u : {0, 1, 2}) {
@@ -438,16 +437,15 @@ Inputs base_inputs() {
   in.theme.templates.at("unit").text += "{{#unit.parent}}<p>{{plan_count}} {{report_count}}</p>{{/unit.parent}}";
   in.options.generator_version = "0.1.0";
   in.options.asset_versions = asset_versions(in.theme, {});
-  // Plan 0's JSON, which the open-data page lists.
+  // The JSON of the plans of plan 0's commune, which the open-data page lists.
   DataFileInfo json;
-  json.path = "ha-tinh/huong-son/son-lam/ke-hoach/2023/ke-hoach.json";
+  json.path = "ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json";
   json.title = "Kế hoạch";
   json.description = "Kế hoạch, dạng JSON.";
   json.format = "JSON";
   json.media_type = "application/json";
   json.bytes = 38772;
   json.unit = 2;
-  json.plan = 0;
   in.options.data_files.push_back(json);
   return in;
 }
