@@ -22,7 +22,10 @@ json file_view(const DataFileInfo& f, const std::string& from) {
           {"media_type", f.media_type},
           {"href", relative_link(from, f.path)},
           {"name", f.path.substr(f.path.find_last_of('/') + 1)},
-          {"size", file_size_vi(f.bytes)},
+          // A unit's files are listed without their sizes: an edit of one plan changes the size
+          // of its unit's files, and would otherwise make this page, which lists every unit's,
+          // differ after every edit.
+          {"size", f.unit < 0 ? json(file_size_vi(f.bytes)) : json(false)},
           {"note", false}};
 }
 
@@ -94,9 +97,6 @@ PageView open_data_page_view(const ViewContext& ctx) {
   for (const DataFileInfo& f : ctx.options.data_files) {
     json v = file_view(f, path);
     const bool of_unit = f.unit >= 0 && f.unit < static_cast<int>(units.size());
-    // A unit's files are listed without their sizes: an edit of one plan changes the size of
-    // its unit's files, and would otherwise make this page, which lists every unit's, differ.
-    if (f.unit >= 0) v["size"] = false;
     if (of_unit && !f.package.empty()) {
       auto it = packages.find(f.package);
       if (it != packages.end() && it->second->unit != f.unit) nearest[f.unit] = it->second;

@@ -64,7 +64,7 @@ class OpenDataPage : public ::testing::Test {
   OutputFiles files_;
 };
 
-TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
+TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndThePortalsWithTheirSizes) {
   options_.data_files = sample_files();
   render();
   std::string html = page("du-lieu/index.html");
@@ -93,13 +93,14 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">"));
   EXPECT_TRUE(has(html.substr(tinh, xa - tinh), "<a href=\"../ha-tinh/feed.xml\""));
   EXPECT_FALSE(has(html.substr(tinh, xa - tinh), ".csv"));
-  // The commune: its own CSVs with their sizes, no package of its own but the nearest one that
+  // The commune: its own CSVs (a unit's files without their sizes, which change with every
+  // edit of a plan), no package of its own but the nearest one that
   // lists its CSVs, named by whose it is, then the JSON of its plans and its feed.
-  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a> <span class=\"muted\">(CSV, 2 KB)</span>"));
+  EXPECT_TRUE(has(html.substr(xa), "<a href=\"../ha-tinh/huong-son/son-lam/du-lieu/nhiem-vu.csv\" type=\"text/csv\">Nhiệm vụ</a> <span class=\"muted\">(CSV)</span>"));
   EXPECT_FALSE(has(html.substr(xa), "son-lam/datapackage.json"));
   const std::string package = "<li><a href=\"../ha-tinh/datapackage.json\" type=\"application/json\">Gói dữ liệu "
                               "(Frictionless) của tỉnh Hà Tĩnh</a>, gồm các bảng trên <span class=\"muted\">"
-                              "(Data Package, 3,9 KB)</span></li>";
+                              "(Data Package)</span></li>";
   EXPECT_TRUE(has(html.substr(xa), package)) << html.substr(xa);
   EXPECT_EQ(html.find(package), html.rfind(package)) << "named once, not once per CSV";
   EXPECT_LT(html.find("so-lieu.csv", xa), html.find(package));  // right after the CSVs
@@ -109,7 +110,7 @@ TEST_F(OpenDataPage, LinksEveryPortalAndUnitFileWithItsFormatAndSize) {
   EXPECT_FALSE(has(html.substr(tinh, xa - tinh), "Gói dữ liệu (Frictionless)"));
   EXPECT_TRUE(has(html.substr(xa), "<li><a href=\"../ha-tinh/huong-son/son-lam/du-lieu/ke-hoach.json\" "
                                    "type=\"application/json\">Dữ liệu đầy đủ của các kế hoạch</a> "
-                                   "<span class=\"muted\">(JSON, 32 KB)</span></li>"));
+                                   "<span class=\"muted\">(JSON)</span></li>"));
   EXPECT_FALSE(has(html, "/ke-hoach/2023/ke-hoach.json"));  // no file per plan
   // What a unit's files hold, said once for all units.
   EXPECT_TRUE(has(html, "Các tệp CSV của một đơn vị chỉ gồm các kế hoạch của chính đơn vị đó"));

@@ -518,6 +518,20 @@ TEST(PageKeysFromInputs, WhatAPlanPageDoesNotReadLeavesItsKey) {
   }
 }
 
+// An edit of one plan changes the size of its unit's open-data files; the open-data page,
+// which lists every unit's files, lists them without their sizes and stays as it was.
+TEST(PageKeysFromInputs, TheSizeOfAUnitsFileLeavesTheOpenDataPage) {
+  const Inputs base = base_inputs();
+  const PageJob open_data{PageJob::Kind::kOpenData, 0};
+  const Page before = page_of(base, open_data);
+  Inputs in = base;
+  ASSERT_GE(in.options.data_files.back().unit, 0);
+  in.options.data_files.back().bytes += 20;
+  const Page after = page_of(in, open_data);
+  EXPECT_EQ(after.bytes, before.bytes);
+  EXPECT_EQ(after.key, before.key);
+}
+
 TEST(PageKeysFromInputs, SameInputsSameKeyAndKeysDifferByPage) {
   const Inputs base = base_inputs();
   EXPECT_EQ(plan_page_of(base, 0).key, plan_page_of(base, 0).key);
