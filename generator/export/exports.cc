@@ -77,10 +77,7 @@ void build_exports(const Portal& portal, const PortalFacts& facts, int threads, 
   // Each plan's input key first (plan_data_key.h): what decides which files are made again.
   const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
   const std::string fingerprint = plan_data_fingerprint(portal, facts, reuse.version);
-  std::vector<std::string> plan_keys(portal.plans.size());
-  parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
-    plan_keys[p] = plan_data_key(portal, facts, static_cast<int>(p), refs, fingerprint);
-  });
+  std::vector<std::string> plan_keys = plan_data_keys(portal, facts, refs, fingerprint, threads);
 
   // The tables are made one at a time, each plan's lines on its own (PlanRows): a unit's CSV is
   // the head and the lines of its own plans, handed out as borrowed pieces, and only the lines

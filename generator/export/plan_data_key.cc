@@ -263,15 +263,19 @@ std::string plan_data_key(const Portal& portal, const PortalFacts& facts, int in
   return h.hex();
 }
 
-std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, std::string_view version,
-                                        int threads) {
-  const PlanRefs refs = index_plan_refs(facts, portal.plans.size());
-  const std::string fingerprint = plan_data_fingerprint(portal, facts, version);
+std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, const PlanRefs& refs,
+                                        std::string_view fingerprint, int threads) {
   std::vector<std::string> keys(portal.plans.size());
   parallel_for(portal.plans.size(), threads, [&](std::size_t p) {
     keys[p] = plan_data_key(portal, facts, static_cast<int>(p), refs, fingerprint);
   });
   return keys;
+}
+
+std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, std::string_view version,
+                                        int threads) {
+  return plan_data_keys(portal, facts, index_plan_refs(facts, portal.plans.size()),
+                        plan_data_fingerprint(portal, facts, version), threads);
 }
 
 }  // namespace congkhai

@@ -38,4 +38,8 @@ std::string plan_data_key(const Portal& portal, const PortalFacts& facts, int in
 std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, std::string_view version,
                                         int threads);
 
+// The same, with the refs and the fingerprint already made (the export stage uses them again).
+std::vector<std::string> plan_data_keys(const Portal& portal, const PortalFacts& facts, const PlanRefs& refs,
+                                        std::string_view fingerprint, int threads);
+
 }  // namespace congkhai
