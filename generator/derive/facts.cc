@@ -184,6 +184,25 @@ bool target_met(const Target& target, double value) {
 
 namespace {
 
+// Hands one record's run of the portal-wide lists (entries [e_lo, e_hi), measurements
+// [m_lo, m_hi)) to the plan's tasks and targets they name, in file order, and moves
+// `progress` to the latest of their dates.
+void hand_out_run(const Portal& portal, const PortalFacts& facts, const Plan& plan, std::size_t e_lo,
+                  std::size_t e_hi, std::size_t m_lo, std::size_t m_hi, PlanFacts& pf, Date& progress) {
+  for (std::size_t e = e_lo; e < e_hi; ++e) {
+    const ProgressEntry& entry = entry_at(portal, facts.entries[e]);
+    bump(progress, entry.date);
+    int task = index_of(plan.tasks, entry.task);
+    if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(e));
+  }
+  for (std::size_t m = m_lo; m < m_hi; ++m) {
+    const Measurement& measurement = measurement_at(portal, facts.measurements[m]);
+    bump(progress, measurement.date);
+    int target = index_of(plan.targets, measurement.target);
+    if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(m));
+  }
+}
+
 // A plan's facts before its entries are known: the tasks' timeframes and deadlines.
 PlanFacts unlinked_plan(const Plan& plan) {
   PlanFacts pf;
@@ -338,20 +357,9 @@ PortalFacts derive_facts(const Portal& portal, const Date& as_of, int threads) {
       pf.tasks[t].due = timeframes.due[i];
     }
     Date progress;  // the latest date of the plan's entries and measurements
-    for (int r : records[p]) {
-      for (std::size_t e = entries_from[r]; e < entries_from[r + 1]; ++e) {
-        const ProgressEntry& entry = entry_at(portal, facts.entries[e]);
-        bump(progress, entry.date);
-        int task = index_of(plan.tasks, entry.task);
-        if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(e));
-      }
-      for (std::size_t m = measurements_from[r]; m < measurements_from[r + 1]; ++m) {
-        const Measurement& measurement = measurement_at(portal, facts.measurements[m]);
-        bump(progress, measurement.date);
-        int target = index_of(plan.targets, measurement.target);
-        if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(m));
-      }
-    }
+    for (int r : records[p])
+      hand_out_run(portal, facts, plan, entries_from[r], entries_from[r + 1], measurements_from[r],
+                   measurements_from[r + 1], pf, progress);
     finish_plan(portal, facts, static_cast<int>(p), std::move(reports[p]), progress, pf);
   });
   return facts;
@@ -388,19 +396,8 @@ void refresh_facts(const Portal& portal, const std::vector<int>& records, const 
     for (std::size_t r = 0; r < portal.progress.size(); ++r) {
       if (portal.progress[r].plan != p) continue;
       auto [lo, hi] = run_of(facts.entries, static_cast<int>(r));
-      for (std::size_t e = lo; e < hi; ++e) {
-        const ProgressEntry& entry = entry_at(portal, facts.entries[e]);
-        bump(progress, entry.date);
-        int task = index_of(plan.tasks, entry.task);
-        if (task >= 0) pf.tasks[task].entries.push_back(static_cast<int>(e));
-      }
       auto [mlo, mhi] = run_of(facts.measurements, static_cast<int>(r));
-      for (std::size_t m = mlo; m < mhi; ++m) {
-        const Measurement& measurement = measurement_at(portal, facts.measurements[m]);
-        bump(progress, measurement.date);
-        int target = index_of(plan.targets, measurement.target);
-        if (target >= 0) pf.targets[target].measurements.push_back(static_cast<int>(m));
-      }
+      hand_out_run(portal, facts, plan, lo, hi, mlo, mhi, pf, progress);
     }
     std::vector<int> reports;
     for (std::size_t i = 0; i < portal.reports.size(); ++i)
