@@ -201,6 +201,29 @@ class TreeLoader {
     return p;
   }
 
+  // The files kept without a stamp, their times too recent when the load began, looked at
+  // again as a load starting now would (LoadCache::stamps_before_at_end): a stamp older than
+  // its margin, taken as the bytes were read again, is kept when those bytes hash as the ones
+  // parsed.
+  void stamp_late(const std::vector<std::pair<const std::string*, ToKeep*>>& kept, int threads) {
+    if (!cache_->next || cache_->stamps_before_ns <= 0 || !cache_->stamps_before_at_end) return;
+    std::vector<std::pair<const std::string*, ToKeep*>> late;
+    for (const auto& [path, k] : kept)
+      if (k->keep && !k->stamp.known()) late.emplace_back(path, k);
+    if (late.empty()) return;
+    const std::int64_t before = cache_->stamps_before_at_end();
+    if (before <= cache_->stamps_before_ns) return;
+    parallel_for(late.size(), threads, [&](std::size_t n) {
+      ToKeep& k = *late[n].second;
+      const std::string& path = *late[n].first;
+      const SourceStamp now = source_stamp(path);
+      if (!now.known() || now.modified_ns >= before || now.changed_ns >= before) return;
+      RegularFile file = read_regular_file(path, kMaxFileBytes);
+      if (file.status == RegularFile::Status::kOk && file.stamp == now && hash_bytes(file.bytes) == k.hash)
+        k.stamp = now;
+    });
+  }
+
   // Hands `k` to the next cache: a fresh encoding is moved in whole, not copied.
   void keep(ContentKind kind, const std::string& path, ToKeep& k) {
     if (!cache_ || !cache_->next || !k.keep) return;
@@ -346,7 +369,7 @@ class TreeLoader {
     const std::string path = path_of_abs(dir / "unit.yaml");
     ToKeep k;
     ParsedFile parsed = parse_file(ContentKind::kUnit, path, &k);
-    keep(ContentKind::kUnit, path, k);
+    if (cache_) units_kept_.emplace_back(path, std::move(k));  // kept with the jobs' files
     diags_->insert(diags_->end(), parsed.diags.begin(), parsed.diags.end());
     auto& unit = parsed.unit;
     if (!unit) return;
@@ -455,6 +478,14 @@ class TreeLoader {
         case Kind::kUnit: break;
       }
     });
+    if (cache_) {
+      std::vector<std::pair<const std::string*, ToKeep*>> all;
+      for (auto& [path, k] : units_kept_) all.emplace_back(&path, &k);
+      for (std::size_t i = 0; i < kept.size(); ++i) all.emplace_back(&jobs_[i].path, &kept[i]);
+      stamp_late(all, threads);
+      for (auto& [path, k] : units_kept_) keep(Kind::kUnit, path, k);
+      units_kept_.clear();
+    }
     for (std::size_t i = 0; i < kept.size(); ++i) keep(jobs_[i].kind, jobs_[i].path, kept[i]);  // frees each fresh one
     std::vector<ToKeep>().swap(kept);
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
@@ -620,6 +651,7 @@ class TreeLoader {
   LoadCache* cache_;
   std::atomic<std::size_t> reused_ = 0, parsed_ = 0, stamped_ = 0;
   std::vector<Job> jobs_;
+  std::vector<std::pair<std::string, ToKeep>> units_kept_;  // each unit.yaml's, in the order walked
   Portal portal_;
   std::vector<int> records_unit_;  // parallel to portal_.progress
 };

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -465,6 +466,7 @@ class ParsedCacheTreeTest : public ::testing::Test {
     ParsedCacheWriter next(key);
     *counts = LoadCache{&previous, &next};
     counts->stamps_before_ns = stamps_before_ns_;
+    counts->stamps_before_at_end = at_end_;
     Portal p = load_portal(root_.string(), d, 1, counts);
     pieces_ = next.finish();
     return p;
@@ -473,6 +475,7 @@ class ParsedCacheTreeTest : public ::testing::Test {
   fs::path root_;
   std::vector<std::string> pieces_;
   std::int64_t stamps_before_ns_ = 0;  // no stamp kept unless a test says so
+  std::function<std::int64_t()> at_end_ = stamps_before_now;
 };
 
 TEST_F(ParsedCacheTreeTest, OnlyChangedFilesAreParsedAndWarningsComeBack) {
@@ -590,6 +593,30 @@ TEST_F(ParsedCacheTreeTest, AFileWrittenJustBeforeTheLoadKeepsNoStamp) {
   EXPECT_EQ(c2.parsed, 0u);
   EXPECT_EQ(c2.reused, 5u);
   EXPECT_EQ(c2.stamped, 0u);
+}
+
+// Files written just before a long load (a fresh clone, a generated corpus): too recent when
+// the load began, old enough at its end. Looked at again there, each keeps its stamp, unless
+// its bytes changed after they were parsed; the next load reads only that one.
+TEST_F(ParsedCacheTreeTest, AFileWrittenJustBeforeALongLoadKeepsItsStampFromTheLoadsEnd) {
+  stamps_before_ns_ = 1;  // every file too recent when the load begins
+  at_end_ = [this] {
+    write("ha-tinh/son-lam/plans/2023.md", plan(2023, "Việc Z"));  // edited once parsed, its size kept
+    return std::numeric_limits<std::int64_t>::max();  // and the margin passed for every file
+  };
+  Diagnostics d1, d2, fresh;
+  LoadCache c1, c2;
+  load(&d1, &c1);
+  at_end_ = stamps_before_now;
+  stamps_before_ns_ = std::numeric_limits<std::int64_t>::max();
+  Portal p = load(&d2, &c2);
+  EXPECT_EQ(c2.stamped, 4u);
+  EXPECT_EQ(c2.parsed, 1u);  // the plan edited
+  EXPECT_TRUE(p == load_portal(root_.string(), &fresh, 1));
+  bool edited = false;
+  for (const Plan& plan : p.plans)
+    if (plan.id == "2023") edited = plan.tasks.at(0).text == "Việc Z";
+  EXPECT_TRUE(edited);
 }
 
 // The cache of one folder's content is not another's: the key names the folder.

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -49,6 +50,10 @@ struct WriteStats {
   std::size_t removed = 0;  // files of the spare that are no longer in the site, removed
   bool spare_used = false;       // the staging folder was the spare
   bool spare_discarded = false;  // a spare was found unsound (spare_tree.h) and removed
+  // A build that no cache describes (the first, or one after --no-cache or a lost cache) left
+  // a spare of its own: a copy of its output made of hard links, so that the next build
+  // brings that up to date rather than linking every unchanged file into a fresh folder.
+  bool spare_made = false;
   // A reused page's previous file was missing or no longer held what was written (the output
   // was changed by hand): nothing was published; build again with every page rendered.
   bool missing_previous = false;
@@ -91,6 +96,7 @@ class SiteWriter : public OutputSink {
   bool take_spare(std::string* error);  // under mu_
   void join_lister();
   bool remove_leftovers(std::string* error);  // under mu_
+  bool link_into_spare_copy(const std::string& path);
   void fail(std::string error);
 
   std::string out_dir_;
@@ -106,6 +112,11 @@ class SiteWriter : public OutputSink {
   bool spare_pending_ = false;  // the staging folder is to be the spare, not yet taken
   bool in_spare_ = false;       // the staging folder is the spare, taken
   SpareTree spare_tree_;        // what the spare held when it was taken
+  // The copy of the staging folder made of hard links that a build no cache describes leaves
+  // as the next spare ("<staging>.spare", a staging name: a killed build's is removed); empty
+  // when not made. Broken, and removed at publish(), when any link or folder failed.
+  std::string spare_copy_;
+  std::atomic<bool> spare_copy_broken_ = false;
   // Lists the spare where it is from open() on; take_spare() waits for it.
   std::thread lister_;
   bool listed_ = false;         // the listing read the whole spare

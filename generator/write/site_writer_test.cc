@@ -113,8 +113,9 @@ OutputFile page(std::string path, std::string bytes, std::string key) {
   return f;
 }
 
-// Incremental writing: unchanged files are hard-linked from the previous output, changed
-// ones written, and the new folder still replaces the output whole.
+// Incremental writing: unchanged files are kept as the previous output's (here in the spare
+// the first build left, spare_tree.h), changed ones written, and the new folder still
+// replaces the output whole.
 TEST_F(SiteWriterTest, IncrementalKeepsUnchangedFilesAndWritesChangedOnes) {
   WriteOptions incremental;
   incremental.incremental = true;
@@ -126,7 +127,7 @@ TEST_F(SiteWriterTest, IncrementalKeepsUnchangedFilesAndWritesChangedOnes) {
   ino_t a = inode(fs::path(out_) / "a.html");
   ASSERT_TRUE(write_site({{"a.html", "A", ""}, {"b.html", "B2", ""}, {"new/c.html", "C", ""}}, out_, &error,
                          incremental, &stats)) << error;
-  EXPECT_EQ(stats.linked, 1u);
+  EXPECT_EQ(stats.kept, 1u);
   EXPECT_EQ(stats.written, 2u);
   EXPECT_EQ(inode(fs::path(out_) / "a.html"), a);
   EXPECT_EQ(read(fs::path(out_) / "b.html"), "B2");
@@ -146,7 +147,7 @@ TEST_F(SiteWriterTest, AReusedPageIsTakenFromThePreviousOutput) {
   reused.reused = true;
   WriteStats stats;
   ASSERT_TRUE(write_site({reused}, out_, &error, incremental, &stats)) << error;
-  EXPECT_EQ(stats.linked, 1u);
+  EXPECT_EQ(stats.kept, 1u);
   EXPECT_EQ(read(fs::path(out_) / "p.html"), "rendered");
   // Gone from the output (deleted by hand): nothing is published, the caller renders again.
   fs::remove(fs::path(out_) / "p.html");
@@ -181,7 +182,7 @@ TEST_F(SiteWriterTest, AFileEditedInThePreviousOutputIsWrittenAgain) {
   EXPECT_EQ(read(fs::path(out_) / "a.html"), "AAAA");
   EXPECT_EQ(read(fs::path(out_) / "tep/bien-ban.pdf"), "%PDF bản gốc");
   EXPECT_EQ(stats.written, 2u);
-  EXPECT_EQ(stats.linked, 1u);  // p.html, untouched
+  EXPECT_EQ(stats.kept, 1u);  // p.html, untouched
   // A page render reused, edited in the output: nothing is published, the caller renders again.
   tamper("p.html", "REWRITE!");
   OutputFile reused = page("p.html", "", "k1");
@@ -291,7 +292,7 @@ TEST_F(SiteWriterTest, AFileInPiecesIsWrittenAndCachedLikeItsBytes) {
   EXPECT_EQ(pieced.size(), whole.size());
   WriteStats stats;
   ASSERT_TRUE(write_site({pieced}, out_, &error, incremental, &stats)) << error;
-  EXPECT_EQ(stats.linked, 1u);  // same hash as the whole bytes: taken from the previous output
+  EXPECT_EQ(stats.kept, 1u);  // same hash as the whole bytes: taken from the previous output
   EXPECT_EQ(inode(fs::path(out_) / "du-lieu/ke-hoach.csv"), before);
   EXPECT_EQ(load_build_cache(out_).files["du-lieu/ke-hoach.csv"].hash, hash_whole);
 
@@ -470,11 +471,19 @@ class SpareTest : public SiteWriterTest {
 TEST_F(SpareTest, TheSpareIsBroughtUpToDateTouchingOnlyWhatChanged) {
   WriteStats first = build(v1);
   EXPECT_EQ(first.written, 4u);
-  EXPECT_FALSE(fs::exists(spare()));  // nothing was replaced
+  // Nothing was replaced that a cache describes: the spare is a copy of the output made of
+  // links, its files the output's own.
+  EXPECT_TRUE(first.spare_made);
+  ASSERT_TRUE(fs::is_directory(spare()));
+  EXPECT_EQ(tree(spare()), tree(out_));
+  EXPECT_EQ(stat_of(spare() / "d/c.html").st_ino, stat_of(fs::path(out_) / "d/c.html").st_ino);
+  EXPECT_NE(stat_of(spare() / kOutputMarker).st_ino, stat_of(fs::path(out_) / kOutputMarker).st_ino);
   WriteStats second = build(v1);
-  EXPECT_EQ(second.linked, 4u);  // a fresh folder, linked from the output
-  EXPECT_FALSE(second.spare_used);
-  ASSERT_TRUE(fs::is_directory(spare()));  // the first output, kept
+  EXPECT_TRUE(second.spare_used);
+  EXPECT_FALSE(second.spare_made);  // the first output is the spare now
+  EXPECT_EQ(second.kept, 4u);
+  EXPECT_EQ(second.written + second.linked + second.removed, 0u);
+  ASSERT_TRUE(fs::is_directory(spare()));
   EXPECT_EQ(tree(spare()), tree(out_));
 
   struct stat a = stat_of(fs::path(out_) / "a.html");
@@ -517,7 +526,7 @@ TEST_F(SpareTest, AFileEditedInPlaceInTheOutputIsWrittenAgain) {
     WriteStats stats = build(v1);
     EXPECT_EQ(read(fs::path(out_) / "a.html"), "A") << round;
     EXPECT_EQ(stats.written, 1u) << round;
-    EXPECT_EQ(stats.spare_used, round >= 1) << round;  // the second build leaves a spare
+    EXPECT_TRUE(stats.spare_used) << round;  // the first build left one: a copy of links
   }
 }
 
@@ -662,6 +671,33 @@ TEST_F(SpareTest, NoCacheRemovesTheSpareAndAStoppedBuildKeepsIt) {
   build(v2, false);
   EXPECT_FALSE(fs::exists(spare()));
   EXPECT_FALSE(fs::exists(build_cache_path(out_)));
+}
+
+// The spare's copy a first build makes is the build's own until it publishes: a first build
+// that fails midway or is dropped leaves no copy and no spare, and one a killed build left
+// (under its staging name) is removed by the next build.
+TEST_F(SpareTest, AFirstBuildThatDoesNotPublishLeavesNoSpare) {
+  WriteOptions incremental{.incremental = true, .threads = 1, .progress = {}};
+  std::string error;
+  {
+    SiteWriter writer(out_, incremental);
+    ASSERT_TRUE(writer.open(&error)) << error;
+    writer.add({"index.html", "v1", ""});
+    writer.add({"tep/x.pdf", "", (root_ / "missing.pdf").string()});
+    EXPECT_EQ(staging_folders(root_).size(), 2u);  // the staging folder and its copy
+    EXPECT_FALSE(writer.publish(&error));
+  }
+  {
+    SiteWriter writer(out_, incremental);
+    ASSERT_TRUE(writer.open(&error)) << error;
+    writer.add({"index.html", "v1", ""});
+  }  // dropped unpublished
+  EXPECT_TRUE(staging_folders(root_).empty());
+  EXPECT_FALSE(fs::exists(spare()));
+  fs::create_directories(root_ / ".public.tmp-999999999-7.spare/d");
+  EXPECT_TRUE(build(v1).spare_made);
+  EXPECT_TRUE(staging_folders(root_).empty());
+  EXPECT_TRUE(build(v2, false).written == 4u && !fs::exists(spare()));  // --no-cache: none made
 }
 
 // Restored elsewhere: the output and its cache copied as CI's cache restores them (tar into a
