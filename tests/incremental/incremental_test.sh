@@ -246,7 +246,11 @@ damaged() {  # step name: the build after damage to $first_piece parses some fil
 }
 head -c 100 "$pieces/$first_piece" > cut && mv cut "$pieces/$first_piece"
 damaged "a piece of the parsed-file cache cut short"
-printf 'X' | dd of="$pieces/$first_piece" bs=1 seek=100 conv=notrunc status=none
+# One byte in the middle of the piece, its bits inverted: a byte set to a fixed value could
+# already hold it (a piece's hashes and stamps differ from run to run).
+middle=$(($(stat -c %s "$pieces/$first_piece") / 2))
+byte=$(od -An -tu1 -j "$middle" -N1 "$pieces/$first_piece" | tr -d ' ')
+printf "$(printf '\\%03o' $((255 - byte)))" | dd of="$pieces/$first_piece" bs=1 seek="$middle" conv=notrunc status=none
 damaged "a piece of the parsed-file cache damaged"
 rm "$pieces/$first_piece"
 damaged "a piece of the parsed-file cache removed"
