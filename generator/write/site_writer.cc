@@ -159,6 +159,14 @@ bool unchanged_since_written(const fs::path& path, const struct stat& st, const 
   return bytes && hash_bytes(*bytes).hex() == written.bytes_hash();
 }
 
+// spare_listing() of an output holding `files`.
+std::string listing_of(const std::map<std::string, CachedFile>& files) {
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const auto& [path, f] : files) paths.push_back(path);
+  return spare_listing(std::move(paths));
+}
+
 // hash_bytes of the file's contents, without joining its pieces.
 ContentHash contents_hash(const OutputFile& f) {
   if (f.pieces.empty()) return hash_bytes(f.bytes);
@@ -428,20 +436,13 @@ bool SiteWriter::publish(std::string* error, WriteStats* stats) {
   // A fresh marker file every time, holding the digest of what the output holds: the cache
   // names the output by it (a copy of the output keeps it), the spare by the file itself.
   const std::string digest = output_digest(files_);
-  if (!clear_path(tmp / kOutputMarker) ||
-      !write_file(tmp / kOutputMarker, OutputFile{kOutputMarker, marker_text(digest), ""}, error))
-    return fail(*error);
+  const OutputFile marker{kOutputMarker, marker_text(digest), ""};
+  if (!clear_path(tmp / kOutputMarker) || !write_file(tmp / kOutputMarker, marker, error)) return fail(*error);
   // The spare's copy has a marker of its own (the spare is named by its marker's stamp).
   std::string ignored, copy_listing;
-  const bool copy_whole =
-      !spare_copy_.empty() && !spare_copy_broken_ &&
-      write_file(fs::path(spare_copy_) / kOutputMarker, OutputFile{kOutputMarker, marker_text(digest), ""}, &ignored);
-  if (copy_whole) {
-    std::vector<std::string> paths;
-    paths.reserve(files_.size());
-    for (const auto& [path, f] : files_) paths.push_back(path);
-    copy_listing = spare_listing(std::move(paths));
-  }
+  const bool copy_whole = !spare_copy_.empty() && !spare_copy_broken_ &&
+                          write_file(fs::path(spare_copy_) / kOutputMarker, marker, &ignored);
+  if (copy_whole) copy_listing = listing_of(files_);
   bool spare_kept = false;
   if (fs::exists(out, ec)) {
     // Swap in one step, so a reader (or a crash) never sees a half-written site.
@@ -477,10 +478,7 @@ bool SiteWriter::publish(std::string* error, WriteStats* stats) {
     next.files = std::move(files_);
     if (spare_kept) {
       next.spare_id = previous_.marker;
-      std::vector<std::string> paths;
-      paths.reserve(previous_.files.size());
-      for (const auto& [path, f] : previous_.files) paths.push_back(path);
-      next.spare_listing = spare_listing(std::move(paths));
+      next.spare_listing = listing_of(previous_.files);
     } else if (copy_kept) {
       next.spare_id = marker_stamp(spare_);
       next.spare_listing = std::move(copy_listing);
